@@ -1,0 +1,61 @@
+package org.pavilion.core.api.persistence;
+
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.EntityTransaction;
+
+/**
+ * Runs work in one local transaction of a persistence unit: commit when it returns, roll back when it
+ * throws, always close the EntityManager. Departments get their unit's EntityManagerFactory service
+ * ({@code @Reference(target = "(osgi.unit.name=pavilion-emr)")}) and wrap it in one of these.
+ *
+ * <p>Why not Aries' JpaTemplate: with OpenJPA 3.2.2, Aries JPA 2.7.3 cannot read a unit's transaction
+ * type (OpenJPA's getProperties() fails before first use) and falls back to a JTA template, which a
+ * RESOURCE_LOCAL unit cannot join. All units share one database, so local transactions suffice and
+ * keep PostgreSQL free of two-phase commit.
+ */
+public final class JpaTransactions {
+
+    private final EntityManagerFactory emf;
+
+    public JpaTransactions(EntityManagerFactory emf) {
+        this.emf = emf;
+    }
+
+    /** Runs {@code work} in a new transaction and returns its result. */
+    public <R> R call(Function<EntityManager, R> work) {
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            R result = work.apply(em);
+            tx.commit();
+            return result;
+        } catch (RuntimeException | Error e) {
+            if (tx.isActive()) {
+                try {
+                    tx.rollback();
+                } catch (RuntimeException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+            }
+            throw e;
+        } finally {
+            em.close();
+        }
+    }
+
+    public void run(Consumer<EntityManager> work) {
+        call(em -> {
+            work.accept(em);
+            return null;
+        });
+    }
+
+    public EntityManagerFactory entityManagerFactory() {
+        return emf;
+    }
+}

@@ -1,0 +1,37 @@
+package org.pavilion.core.api.rest;
+
+import java.util.List;
+
+/** One page of a list answer: {@code ?page=} is zero-based, {@code ?size=} at most {@link #MAX_SIZE}. */
+public final class Page<T> {
+
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 200;
+
+    private final List<T> items;
+    private final int page;
+    private final int size;
+    private final long total;
+
+    public Page(List<T> items, int page, int size, long total) {
+        this.items = List.copyOf(items);
+        this.page = page;
+        this.size = size;
+        this.total = total;
+    }
+
+    /** Checks page parameters, answering 400 for nonsense rather than guessing. */
+    public static void validate(int page, int size) {
+        if (page < 0) {
+            throw ProblemException.validation("page must be 0 or more, was " + page);
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw ProblemException.validation("size must be between 1 and " + MAX_SIZE + ", was " + size);
+        }
+    }
+
+    public List<T> getItems() { return items; }
+    public int getPage() { return page; }
+    public int getSize() { return size; }
+    public long getTotal() { return total; }
+}

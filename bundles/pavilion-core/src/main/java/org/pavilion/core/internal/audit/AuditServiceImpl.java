@@ -1,0 +1,158 @@
+package org.pavilion.core.internal.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import javax.persistence.EntityManagerFactory;
+
+import org.pavilion.core.api.persistence.JpaTransactions;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.pavilion.core.api.audit.AuditEvent;
+import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.rest.Page;
+import org.pavilion.core.api.schema.SchemaMigrator;
+import org.pavilion.core.api.security.Caller;
+import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.core.api.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+@Component(service = {AuditService.class, AuditTrail.class})
+public class AuditServiceImpl implements AuditService, AuditTrail {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditServiceImpl.class);
+    private static final int DETAIL_MAX = 2000;
+    private static final int VERIFY_BATCH = 1000;
+
+    private final JpaTransactions jpa;
+    // Appends are serialised so each record links to the one committed just before it.
+    private final ReentrantLock appendLock = new ReentrantLock();
+
+    @Activate
+    public AuditServiceImpl(@Reference(target = "(osgi.unit.name=pavilion-core)") EntityManagerFactory emf,
+            @Reference SchemaMigrator schemaReady) {
+        this.jpa = new JpaTransactions(emf);
+    }
+
+    @Override
+    public void record(AuditEvent event) {
+        Caller caller = CallerContext.current().orElse(null);
+        AuditRecordEntity r = new AuditRecordEntity();
+        r.setActor(caller == null ? "system" : caller.username());
+        r.setActorRoles(caller == null ? null
+                : caller.roles().stream().sorted().map(Role::name).collect(Collectors.joining(",")));
+        r.setClientAddress(caller == null ? "local" : caller.clientAddress());
+        r.setAction(event.action());
+        r.setResourceType(event.resourceType());
+        r.setResourceId(event.resourceId());
+        r.setPatientId(event.patientId());
+        r.setOutcome(event.outcome().name());
+        r.setEmergency(event.emergencyAccess());
+        String detail = event.detail();
+        r.setDetail(detail != null && detail.length() > DETAIL_MAX ? detail.substring(0, DETAIL_MAX) : detail);
+        append(r);
+    }
+
+    private void append(AuditRecordEntity r) {
+        appendLock.lock();
+        try {
+            jpa.run(em -> {
+                AuditRecordEntity last = last(em);
+                r.setSeq(last == null ? 1 : last.getSeq() + 1);
+                r.setPrevHash(last == null ? AuditChain.GENESIS : last.getHash());
+                r.setOccurredMs(Math.max(System.currentTimeMillis(), last == null ? 0 : last.getOccurredMs()));
+                r.setHash(AuditChain.hashOf(r));
+                em.persist(r);
+            });
+        } catch (RuntimeException e) {
+            // Losing an audit record must be loud: the caller's operation fails with it.
+            LOG.error("Could not write audit record {} {} {}", r.getAction(), r.getResourceType(), r.getResourceId(), e);
+            throw e;
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    private static AuditRecordEntity last(EntityManager em) {
+        List<AuditRecordEntity> rows = em.createQuery(
+                "SELECT a FROM AuditRecordEntity a ORDER BY a.seq DESC", AuditRecordEntity.class)
+                .setMaxResults(1).getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    @Override
+    public Page<AuditRecordView> search(AuditQuery q, int page, int size) {
+        Page.validate(page, size);
+        return jpa.call(em -> {
+            StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+            Map<String, Object> params = new java.util.LinkedHashMap<>();
+            add(where, params, "a.actor = :actor", "actor", q.actor);
+            add(where, params, "a.patientId = :patientId", "patientId", q.patientId);
+            add(where, params, "a.action = :action", "action", q.action);
+            add(where, params, "a.resourceType = :resourceType", "resourceType", q.resourceType);
+            add(where, params, "a.outcome = :outcome", "outcome", q.outcome);
+            add(where, params, "a.occurredMs >= :fromMs", "fromMs", q.fromMs);
+            add(where, params, "a.occurredMs <= :toMs", "toMs", q.toMs);
+            add(where, params, "a.emergency = :emergency", "emergency", q.emergency);
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(a) FROM AuditRecordEntity a" + where, Long.class);
+            TypedQuery<AuditRecordEntity> rows = em.createQuery(
+                    "SELECT a FROM AuditRecordEntity a" + where + " ORDER BY a.seq DESC", AuditRecordEntity.class);
+            params.forEach((k, v) -> {
+                count.setParameter(k, v);
+                rows.setParameter(k, v);
+            });
+            List<AuditRecordView> items = new ArrayList<>();
+            for (AuditRecordEntity e : rows.setFirstResult(page * size).setMaxResults(size).getResultList()) {
+                items.add(AuditRecordView.of(e));
+            }
+            return new Page<>(items, page, size, count.getSingleResult());
+        });
+    }
+
+    private static void add(StringBuilder where, Map<String, Object> params, String clause, String name, Object value) {
+        if (value != null && !(value instanceof String && ((String) value).isBlank())) {
+            where.append(" AND ").append(clause);
+            params.put(name, value);
+        }
+    }
+
+    @Override
+    public ChainVerification verify() {
+        return jpa.call(em -> {
+            String prevHash = AuditChain.GENESIS;
+            long expectedSeq = 1;
+            long checked = 0;
+            while (true) {
+                List<AuditRecordEntity> batch = em.createQuery(
+                        "SELECT a FROM AuditRecordEntity a WHERE a.seq >= :from ORDER BY a.seq", AuditRecordEntity.class)
+                        .setParameter("from", expectedSeq).setMaxResults(VERIFY_BATCH).getResultList();
+                if (batch.isEmpty()) {
+                    return ChainVerification.intact(checked);
+                }
+                for (AuditRecordEntity r : batch) {
+                    if (r.getSeq() != expectedSeq) {
+                        return ChainVerification.broken(checked, expectedSeq, "record " + expectedSeq + " is missing");
+                    }
+                    if (!prevHash.equals(r.getPrevHash())) {
+                        return ChainVerification.broken(checked, r.getSeq(), "link to the previous record does not match");
+                    }
+                    if (!AuditChain.hashOf(r).equals(r.getHash())) {
+                        return ChainVerification.broken(checked, r.getSeq(), "record content does not match its hash");
+                    }
+                    prevHash = r.getHash();
+                    expectedSeq++;
+                    checked++;
+                }
+                em.clear();
+            }
+        });
+    }
+}

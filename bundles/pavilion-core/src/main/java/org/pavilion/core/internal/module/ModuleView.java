@@ -1,0 +1,14 @@
+package org.pavilion.core.internal.module;
+
+import java.util.List;
+
+/** One installed Pavilion module as /api/v1/platform/modules lists it. */
+public final class ModuleView {
+    public String name;
+    public String title;
+    public String bundle;
+    public String version;
+    public String state;
+    public List<String> rest;
+    public List<String> soap;
+}

@@ -1,0 +1,153 @@
+package org.pavilion.core.internal.rest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.apache.cxf.Bus;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.jaxrs.lifecycle.SingletonResourceProvider;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.util.tracker.ServiceTrackerCustomizer;
+import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.rest.Endpoints;
+import org.pavilion.core.internal.security.AccountService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one owner of the REST surface: every service carrying {@link Endpoints#REST_BASE} becomes a JAX-RS
+ * server under /api/v1 with the platform's authentication, JSON and error mapping, and goes away with it.
+ */
+@Component(service = RestPublisher.class, immediate = true)
+public class RestPublisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestPublisher.class);
+    static final String SERVLET_PREFIX = "/api";
+    static final String REST_PREFIX = "/v1";
+    private static final Pattern BASE = Pattern.compile("(/[a-z0-9][a-z0-9-]*)+");
+
+    private final BundleContext context;
+    private final Bus bus;
+    private final AccountService accounts;
+    private final AuditService audit;
+    private final Map<String, Published> byBase = new ConcurrentHashMap<>();
+    private final ServiceTracker<Object, Published> tracker;
+
+    @Activate
+    public RestPublisher(BundleContext context, @Reference PlatformBus platformBus, @Reference AccountService accounts,
+            @Reference AuditService audit) throws InvalidSyntaxException {
+        this.context = context;
+        this.bus = platformBus.bus();
+        this.accounts = accounts;
+        this.audit = audit;
+        this.tracker = new ServiceTracker<>(context, context.createFilter("(" + Endpoints.REST_BASE + "=*)"),
+                new Customizer());
+        tracker.open(true);
+    }
+
+    @Deactivate
+    void deactivate() {
+        tracker.close();
+    }
+
+    public List<PublishedEndpoint> endpoints() {
+        List<PublishedEndpoint> list = new ArrayList<>();
+        byBase.values().forEach(p -> list.add(p.endpoint));
+        return list;
+    }
+
+    private Published publish(ServiceReference<Object> ref) {
+        Object base = ref.getProperty(Endpoints.REST_BASE);
+        if (!(base instanceof String) || !BASE.matcher((String) base).matches()) {
+            LOG.error("Ignoring REST resource of bundle {}: {}={} is not a path like /emr",
+                    ref.getBundle().getSymbolicName(), Endpoints.REST_BASE, base);
+            return null;
+        }
+        String path = (String) base;
+        Object resource = context.getService(ref);
+        if (resource == null) {
+            return null;
+        }
+        boolean isPublic = Boolean.parseBoolean(String.valueOf(ref.getProperty(Endpoints.PUBLIC)))
+                && ref.getBundle().getBundleId() == context.getBundle().getBundleId();
+        JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+        factory.setBus(bus);
+        factory.setAddress(REST_PREFIX + path);
+        factory.setResourceClasses(resource.getClass());
+        factory.setResourceProvider(resource.getClass(), new SingletonResourceProvider(resource));
+        factory.setProviders(List.of(JsonProviderFactory.create(), new AuthFilter(accounts, audit, isPublic),
+                new ProblemMappers.Problem(), new ProblemMappers.Json(), new ProblemMappers.WebApplication(),
+                new ProblemMappers.Unexpected()));
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(RestPublisher.class.getClassLoader());
+        try {
+            synchronized (byBase) {
+                if (byBase.containsKey(path)) {
+                    LOG.error("REST base {} of bundle {} is already taken; not published", path,
+                            ref.getBundle().getSymbolicName());
+                    context.ungetService(ref);
+                    return null;
+                }
+                Server server = factory.create();
+                Published p = new Published(path, server,
+                        new PublishedEndpoint(ref.getBundle().getBundleId(), SERVLET_PREFIX + REST_PREFIX + path));
+                byBase.put(path, p);
+                LOG.info("Published REST {} from {}", p.endpoint.address(), ref.getBundle().getSymbolicName());
+                return p;
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Could not publish REST resource {} of {}", path, ref.getBundle().getSymbolicName(), e);
+            context.ungetService(ref);
+            return null;
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private final class Customizer implements ServiceTrackerCustomizer<Object, Published> {
+        @Override
+        public Published addingService(ServiceReference<Object> ref) {
+            return publish(ref);
+        }
+
+        @Override
+        public void modifiedService(ServiceReference<Object> ref, Published p) {
+            // The base path is fixed for the life of the service.
+        }
+
+        @Override
+        public void removedService(ServiceReference<Object> ref, Published p) {
+            byBase.remove(p.base, p);
+            try {
+                p.server.destroy();
+            } finally {
+                context.ungetService(ref);
+            }
+            LOG.info("Withdrew REST {}", p.endpoint.address());
+        }
+    }
+
+    private static final class Published {
+        final String base;
+        final Server server;
+        final PublishedEndpoint endpoint;
+
+        Published(String base, Server server, PublishedEndpoint endpoint) {
+            this.base = base;
+            this.server = server;
+            this.endpoint = endpoint;
+        }
+    }
+}

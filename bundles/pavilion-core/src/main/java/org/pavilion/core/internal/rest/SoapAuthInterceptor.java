@@ -1,0 +1,84 @@
+package org.pavilion.core.internal.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.Base64;
+import java.util.Optional;
+
+import javax.servlet.http.HttpServletRequest;
+
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+import org.apache.cxf.security.SecurityContext;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
+import org.pavilion.core.internal.security.AccountService;
+import org.pavilion.core.internal.security.AuthenticatedCaller;
+import org.pavilion.core.internal.security.AuthenticationFailedException;
+
+/**
+ * Authenticates SOAP calls from the HTTP Authorization header (Basic for integration accounts, or a
+ * bearer token). The WSDL itself is answered before this runs, so it stays readable without credentials.
+ */
+final class SoapAuthInterceptor extends AbstractPhaseInterceptor<Message> {
+
+    private final AccountService accounts;
+
+    SoapAuthInterceptor(AccountService accounts) {
+        super(Phase.PRE_PROTOCOL);
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void handleMessage(Message message) {
+        HttpServletRequest request = (HttpServletRequest) message.get(AbstractHTTPDestination.HTTP_REQUEST);
+        String header = request == null ? null : request.getHeader("Authorization");
+        String address = request == null ? "unknown" : request.getRemoteAddr();
+        AuthenticatedCaller caller;
+        try {
+            caller = authenticate(header, address);
+        } catch (AuthenticationFailedException e) {
+            Fault fault = new Fault(new SecurityException(e.getMessage()));
+            fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
+            fault.setStatusCode(401);
+            throw fault;
+        }
+        message.getExchange().put(AuthenticatedCaller.class, caller);
+        message.put(SecurityContext.class, new SecurityContext() {
+            @Override
+            public Principal getUserPrincipal() {
+                return caller::username;
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return caller.roles().stream().anyMatch(r -> r.name().equals(role));
+            }
+        });
+    }
+
+    private AuthenticatedCaller authenticate(String header, String address) throws AuthenticationFailedException {
+        if (header == null || header.isBlank()) {
+            throw new AuthenticationFailedException("Authentication required: send HTTP Basic credentials of an integration account");
+        }
+        if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Optional<AuthenticatedCaller> c = accounts.authenticateToken(header.substring(7).trim(), address);
+            return c.orElseThrow(() -> new AuthenticationFailedException("The bearer token is unknown or expired"));
+        }
+        if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new AuthenticationFailedException("Malformed Basic credentials");
+            }
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                throw new AuthenticationFailedException("Malformed Basic credentials");
+            }
+            return accounts.authenticateBasic(decoded.substring(0, colon), decoded.substring(colon + 1), address);
+        }
+        throw new AuthenticationFailedException("Unsupported Authorization scheme; use Basic or Bearer");
+    }
+}

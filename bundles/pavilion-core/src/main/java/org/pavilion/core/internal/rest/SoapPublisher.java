@@ -1,0 +1,171 @@
+package org.pavilion.core.internal.rest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.apache.cxf.Bus;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.interceptor.security.SecureAnnotationsInterceptor;
+import org.apache.cxf.jaxws.JAXWSMethodInvoker;
+import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.cxf.message.Exchange;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.util.tracker.ServiceTrackerCustomizer;
+import org.pavilion.core.api.rest.Endpoints;
+import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.core.internal.security.AccountService;
+import org.pavilion.core.internal.security.AuthenticatedCaller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes every service carrying {@link Endpoints#SOAP_ADDRESS} as a JAX-WS endpoint under /api/soap,
+ * authenticated and with {@code @RolesAllowed} enforced, and withdraws it when the service goes away.
+ */
+@Component(service = SoapPublisher.class, immediate = true)
+public class SoapPublisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SoapPublisher.class);
+    static final String SOAP_PREFIX = "/soap";
+    private static final Pattern ADDRESS = Pattern.compile("(/[A-Za-z0-9][A-Za-z0-9-]*)+");
+
+    private final BundleContext context;
+    private final Bus bus;
+    private final AccountService accounts;
+    private final Map<String, Published> byAddress = new ConcurrentHashMap<>();
+    private final ServiceTracker<Object, Published> tracker;
+
+    @Activate
+    public SoapPublisher(BundleContext context, @Reference PlatformBus platformBus, @Reference AccountService accounts)
+            throws InvalidSyntaxException {
+        this.context = context;
+        this.bus = platformBus.bus();
+        this.accounts = accounts;
+        this.tracker = new ServiceTracker<>(context, context.createFilter("(" + Endpoints.SOAP_ADDRESS + "=*)"),
+                new Customizer());
+        tracker.open(true);
+    }
+
+    @Deactivate
+    void deactivate() {
+        tracker.close();
+    }
+
+    public List<PublishedEndpoint> endpoints() {
+        List<PublishedEndpoint> list = new ArrayList<>();
+        byAddress.values().forEach(p -> list.add(p.endpoint));
+        return list;
+    }
+
+    private Published publish(ServiceReference<Object> ref) {
+        Object address = ref.getProperty(Endpoints.SOAP_ADDRESS);
+        if (!(address instanceof String) || !ADDRESS.matcher((String) address).matches()) {
+            LOG.error("Ignoring SOAP service of bundle {}: {}={} is not a path like /emr/PatientRegistry",
+                    ref.getBundle().getSymbolicName(), Endpoints.SOAP_ADDRESS, address);
+            return null;
+        }
+        String path = (String) address;
+        Object implementor = context.getService(ref);
+        if (implementor == null) {
+            return null;
+        }
+        JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
+        factory.setBus(bus);
+        factory.setAddress(SOAP_PREFIX + path);
+        factory.setServiceClass(implementor.getClass());
+        factory.setServiceBean(implementor);
+        factory.setInvoker(new CallerBindingInvoker(implementor));
+        factory.getInInterceptors().add(new SoapAuthInterceptor(accounts));
+        SecureAnnotationsInterceptor roles = new SecureAnnotationsInterceptor();
+        roles.setSecuredObject(implementor);
+        factory.getInInterceptors().add(roles);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // JAXB must see the implementor's classes.
+        thread.setContextClassLoader(implementor.getClass().getClassLoader());
+        try {
+            synchronized (byAddress) {
+                if (byAddress.containsKey(path)) {
+                    LOG.error("SOAP address {} of bundle {} is already taken; not published", path,
+                            ref.getBundle().getSymbolicName());
+                    context.ungetService(ref);
+                    return null;
+                }
+                Server server = factory.create();
+                Published p = new Published(path, server, new PublishedEndpoint(ref.getBundle().getBundleId(),
+                        RestPublisher.SERVLET_PREFIX + SOAP_PREFIX + path));
+                byAddress.put(path, p);
+                LOG.info("Published SOAP {} from {}", p.endpoint.address(), ref.getBundle().getSymbolicName());
+                return p;
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Could not publish SOAP service {} of {}", path, ref.getBundle().getSymbolicName(), e);
+            context.ungetService(ref);
+            return null;
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** Binds the authenticated caller around the service call only, so nothing leaks to the next request. */
+    private static final class CallerBindingInvoker extends JAXWSMethodInvoker {
+        CallerBindingInvoker(Object bean) {
+            super(bean);
+        }
+
+        @Override
+        public Object invoke(Exchange exchange, Object o) {
+            AuthenticatedCaller caller = exchange.get(AuthenticatedCaller.class);
+            CallerContext.bind(caller);
+            try {
+                return super.invoke(exchange, o);
+            } finally {
+                CallerContext.clear();
+            }
+        }
+    }
+
+    private final class Customizer implements ServiceTrackerCustomizer<Object, Published> {
+        @Override
+        public Published addingService(ServiceReference<Object> ref) {
+            return publish(ref);
+        }
+
+        @Override
+        public void modifiedService(ServiceReference<Object> ref, Published p) {
+        }
+
+        @Override
+        public void removedService(ServiceReference<Object> ref, Published p) {
+            byAddress.remove(p.address, p);
+            try {
+                p.server.destroy();
+            } finally {
+                context.ungetService(ref);
+            }
+            LOG.info("Withdrew SOAP {}", p.endpoint.address());
+        }
+    }
+
+    private static final class Published {
+        final String address;
+        final Server server;
+        final PublishedEndpoint endpoint;
+
+        Published(String address, Server server, PublishedEndpoint endpoint) {
+            this.address = address;
+            this.server = server;
+            this.endpoint = endpoint;
+        }
+    }
+}

@@ -1,0 +1,393 @@
+package org.pavilion.core.internal.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import javax.persistence.EntityManagerFactory;
+
+import org.pavilion.core.api.persistence.JpaTransactions;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.pavilion.core.api.audit.AuditEvent;
+import org.pavilion.core.api.audit.AuditOutcome;
+import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.rest.Page;
+import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.schema.SchemaMigrator;
+import org.pavilion.core.api.security.Caller;
+import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.core.api.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** User accounts, logins, bearer tokens and lock-out; creates the first administrator. */
+@Component(service = AccountService.class, configurationPid = "org.pavilion.core.auth")
+@Designate(ocd = AuthConfig.class)
+public class AccountService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    public static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD_FILE = "pavilion/initial-admin-password";
+
+    private final JpaTransactions jpa;
+    private final AuditService audit;
+    private volatile AuthConfig config;
+    private volatile PasswordHasher hasher;
+    /** sha256(token) -> session, so a request does not query the database once its token is known. */
+    private final Map<String, CachedSession> sessions = new ConcurrentHashMap<>();
+    /** sha256(user:password) -> expiry, for HTTP Basic callers. */
+    private final Map<String, CachedSession> basicCredentials = new ConcurrentHashMap<>();
+
+    @Activate
+    public AccountService(@Reference(target = "(osgi.unit.name=pavilion-core)") EntityManagerFactory emf,
+            @Reference AuditService audit, @Reference SchemaMigrator schemaReady, AuthConfig config) {
+        this.jpa = new JpaTransactions(emf);
+        this.audit = audit;
+        modified(config);
+        createFirstAdministrator();
+    }
+
+    @Modified
+    void modified(AuthConfig newConfig) {
+        this.config = newConfig;
+        this.hasher = new PasswordHasher(newConfig.passwordHashIterations());
+        basicCredentials.clear();
+    }
+
+    // ---- logins and tokens -------------------------------------------------------------------------
+
+    public LoginResult login(String username, String password, String clientAddress) throws AuthenticationFailedException {
+        AuthenticatedCaller caller = checkPassword(username, password, clientAddress, "LOGIN");
+        String token = PasswordHasher.randomPassword(32);
+        long now = System.currentTimeMillis();
+        long expires = now + config.tokenTtlMinutes() * 60_000L;
+        SessionEntity s = new SessionEntity();
+        s.setTokenHash(PasswordHasher.sha256Hex(token));
+        s.setUsername(caller.username());
+        s.setCreatedMs(now);
+        s.setExpiresMs(expires);
+        jpa.run(em -> {
+            em.createQuery("DELETE FROM SessionEntity s WHERE s.expiresMs < :now").setParameter("now", now).executeUpdate();
+            em.persist(s);
+        });
+        return new LoginResult(token, expires, caller);
+    }
+
+    public void logout(String token) {
+        String hash = PasswordHasher.sha256Hex(token);
+        sessions.remove(hash);
+        jpa.run(em -> em.createQuery("DELETE FROM SessionEntity s WHERE s.tokenHash = :h")
+                .setParameter("h", hash).executeUpdate());
+    }
+
+    /** The caller a bearer token stands for, if the token is known, unexpired and its user enabled. */
+    public Optional<AuthenticatedCaller> authenticateToken(String token, String clientAddress) {
+        String hash = PasswordHasher.sha256Hex(token);
+        long now = System.currentTimeMillis();
+        CachedSession cached = sessions.get(hash);
+        if (cached == null) {
+            cached = jpa.call(em -> {
+                SessionEntity s = em.find(SessionEntity.class, hash);
+                if (s == null) {
+                    return null;
+                }
+                UserEntity u = em.find(UserEntity.class, s.getUsername());
+                if (u == null || !u.isEnabled()) {
+                    return null;
+                }
+                return new CachedSession(new AuthenticatedCaller(u.getUsername(), u.getRoles(), u.getPatientId(), null),
+                        s.getExpiresMs());
+            });
+            if (cached == null) {
+                return Optional.empty();
+            }
+            sessions.put(hash, cached);
+        }
+        if (cached.expiresMs <= now) {
+            sessions.remove(hash);
+            return Optional.empty();
+        }
+        return Optional.of(cached.caller.withClientAddress(clientAddress));
+    }
+
+    /** HTTP Basic: only for INTEGRATION accounts (feeds and legacy systems), never for people. */
+    public AuthenticatedCaller authenticateBasic(String username, String password, String clientAddress)
+            throws AuthenticationFailedException {
+        String key = PasswordHasher.sha256Hex(username + "\u0000" + password);
+        CachedSession cached = basicCredentials.get(key);
+        if (cached != null && cached.expiresMs > System.currentTimeMillis()) {
+            return cached.caller.withClientAddress(clientAddress);
+        }
+        AuthenticatedCaller caller = checkPassword(username, password, clientAddress, "LOGIN_BASIC");
+        if (!caller.hasRole(Role.INTEGRATION)) {
+            throw new AuthenticationFailedException("HTTP Basic is accepted for integration accounts only; log in for a token");
+        }
+        if (config.basicCacheSeconds() > 0) {
+            basicCredentials.put(key, new CachedSession(caller, System.currentTimeMillis() + config.basicCacheSeconds() * 1000L));
+        }
+        return caller;
+    }
+
+    private AuthenticatedCaller checkPassword(String username, String password, String clientAddress, String action)
+            throws AuthenticationFailedException {
+        if (username == null || password == null || username.isBlank() || password.isEmpty()) {
+            throw new AuthenticationFailedException("Username and password are required");
+        }
+        String name = username.trim().toLowerCase(java.util.Locale.ROOT);
+        long now = System.currentTimeMillis();
+        UserEntity user = jpa.call(em -> em.find(UserEntity.class, name));
+        String failure = null;
+        if (user == null) {
+            hasher.burn(password.toCharArray());
+            failure = "unknown user";
+        } else if (!user.isEnabled()) {
+            hasher.burn(password.toCharArray());
+            failure = "account disabled";
+        } else if (user.getLockedUntilMs() > now) {
+            hasher.burn(password.toCharArray());
+            failure = "account locked";
+        } else if (!hasher.verify(password.toCharArray(), user.getPasswordHash())) {
+            failure = "wrong password";
+            recordFailure(name, now);
+        }
+        AuthenticatedCaller caller = new AuthenticatedCaller(name, user == null ? Set.of() : user.getRoles(),
+                user == null ? null : user.getPatientId(), clientAddress);
+        auditAs(caller, AuditEvent.of(action, "session").resourceId(name)
+                .outcome(failure == null ? AuditOutcome.SUCCESS : AuditOutcome.DENIED).detail(failure).build());
+        if (failure != null) {
+            // One message for every failure, so callers cannot probe which usernames exist.
+            throw new AuthenticationFailedException("Invalid username or password, or the account is locked or disabled");
+        }
+        if (user.getFailedLogins() > 0) {
+            jpa.run(em -> {
+                UserEntity u = em.find(UserEntity.class, name);
+                u.setFailedLogins(0);
+            });
+        }
+        return caller;
+    }
+
+    private void recordFailure(String name, long now) {
+        jpa.run(em -> {
+            UserEntity u = em.find(UserEntity.class, name);
+            int failed = u.getFailedLogins() + 1;
+            if (failed >= config.maxFailedLogins()) {
+                u.setLockedUntilMs(now + config.lockMinutes() * 60_000L);
+                u.setFailedLogins(0);
+                LOG.warn("Account {} locked for {} minutes after {} failed logins", name, config.lockMinutes(), failed);
+            } else {
+                u.setFailedLogins(failed);
+            }
+        });
+    }
+
+    private void auditAs(Caller caller, AuditEvent event) {
+        try {
+            CallerContext.runAs(caller, () -> {
+                audit.record(event);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- administration ----------------------------------------------------------------------------
+
+    public UserView create(String username, String password, Set<Role> roles, String patientId) {
+        String name = validUsername(username);
+        validRoles(roles, patientId);
+        validPassword(password);
+        long now = System.currentTimeMillis();
+        UserEntity u = new UserEntity();
+        u.setUsername(name);
+        u.setPasswordHash(hasher.hash(password.toCharArray()));
+        u.setRoles(roles);
+        u.setPatientId(blankToNull(patientId));
+        u.setEnabled(true);
+        u.setCreatedMs(now);
+        u.setUpdatedMs(now);
+        boolean created = jpa.call(em -> {
+            if (em.find(UserEntity.class, name) != null) {
+                return false;
+            }
+            em.persist(u);
+            return true;
+        });
+        if (!created) {
+            throw ProblemException.conflict("User " + name + " already exists");
+        }
+        audit.record(AuditEvent.of("CREATE", "user").resourceId(name).detail("roles " + roles).build());
+        return UserView.of(u, now);
+    }
+
+    public Page<UserView> list(int page, int size) {
+        Page.validate(page, size);
+        long now = System.currentTimeMillis();
+        return jpa.call(em -> {
+            long total = em.createQuery("SELECT COUNT(u) FROM UserEntity u", Long.class).getSingleResult();
+            List<UserView> items = new ArrayList<>();
+            for (UserEntity u : em.createQuery("SELECT u FROM UserEntity u ORDER BY u.username", UserEntity.class)
+                    .setFirstResult(page * size).setMaxResults(size).getResultList()) {
+                items.add(UserView.of(u, now));
+            }
+            return new Page<>(items, page, size, total);
+        });
+    }
+
+    public UserView get(String username) {
+        String name = normalise(username);
+        return jpa.call(em -> {
+            UserEntity u = em.find(UserEntity.class, name);
+            if (u == null) {
+                throw ProblemException.notFound("User", name);
+            }
+            return UserView.of(u, System.currentTimeMillis());
+        });
+    }
+
+    public UserView changeRoles(String username, Set<Role> roles, String patientId) {
+        validRoles(roles, patientId);
+        UserView v = update(username, u -> {
+            u.setRoles(roles);
+            u.setPatientId(blankToNull(patientId));
+        });
+        audit.record(AuditEvent.of("UPDATE_ROLES", "user").resourceId(v.username).detail("roles " + roles).build());
+        return v;
+    }
+
+    public UserView setEnabled(String username, boolean enabled) {
+        if (!enabled && ADMIN.equals(normalise(username)) && CallerContext.current().map(c -> c.username().equals(ADMIN)).orElse(false)) {
+            throw ProblemException.conflict("The administrator cannot disable their own account");
+        }
+        UserView v = update(username, u -> u.setEnabled(enabled));
+        audit.record(AuditEvent.of(enabled ? "ENABLE" : "DISABLE", "user").resourceId(v.username).build());
+        return v;
+    }
+
+    /** Sets a new password, unlocks the account and ends its sessions. */
+    public UserView resetPassword(String username, String password) {
+        validPassword(password);
+        String hash = hasher.hash(password.toCharArray());
+        UserView v = update(username, u -> {
+            u.setPasswordHash(hash);
+            u.setFailedLogins(0);
+            u.setLockedUntilMs(0);
+        });
+        audit.record(AuditEvent.of("RESET_PASSWORD", "user").resourceId(v.username).build());
+        return v;
+    }
+
+    private UserView update(String username, java.util.function.Consumer<UserEntity> change) {
+        String name = normalise(username);
+        long now = System.currentTimeMillis();
+        UserView v = jpa.call(em -> {
+            UserEntity u = em.find(UserEntity.class, name);
+            if (u == null) {
+                throw ProblemException.notFound("User", name);
+            }
+            change.accept(u);
+            u.setUpdatedMs(now);
+            // Any change to an account ends its sessions: roles and passwords take effect at once.
+            em.createQuery("DELETE FROM SessionEntity s WHERE s.username = :u").setParameter("u", name).executeUpdate();
+            return UserView.of(u, now);
+        });
+        sessions.values().removeIf(s -> s.caller.username().equals(name));
+        basicCredentials.values().removeIf(s -> s.caller.username().equals(name));
+        return v;
+    }
+
+    // ---- first start ---------------------------------------------------------------------------------
+
+    private void createFirstAdministrator() {
+        long users = jpa.call(em -> em.createQuery("SELECT COUNT(u) FROM UserEntity u", Long.class).getSingleResult());
+        if (users > 0) {
+            return;
+        }
+        String password = PasswordHasher.randomPassword(18);
+        Path file = Paths.get(System.getProperty("karaf.data", "data")).resolve(ADMIN_PASSWORD_FILE);
+        try {
+            writeOwnerOnly(file, password + "\n");
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write the initial administrator password to " + file, e);
+        }
+        create(ADMIN, password, Set.of(Role.ADMIN), null);
+        LOG.warn("Created the first administrator 'admin'; its password is in {} (readable by its owner only). "
+                + "Change it and delete the file.", file.toAbsolutePath());
+    }
+
+    static void writeOwnerOnly(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
+        }
+        Files.write(file, content.getBytes(StandardCharsets.UTF_8), StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    // ---- validation ----------------------------------------------------------------------------------
+
+    private static String normalise(String username) {
+        return username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String validUsername(String username) {
+        String name = normalise(username);
+        if (!USERNAME.matcher(name).matches()) {
+            throw ProblemException.validation("username must be 2 to 64 characters: lower-case letters, digits, '.', '_' or '-'");
+        }
+        return name;
+    }
+
+    private static void validRoles(Set<Role> roles, String patientId) {
+        if (roles == null || roles.isEmpty()) {
+            throw ProblemException.validation("at least one role is required");
+        }
+        if (roles.contains(Role.PATIENT) && (patientId == null || patientId.isBlank())) {
+            throw ProblemException.validation("a PATIENT user must be linked to a patientId");
+        }
+        if (roles.contains(Role.PATIENT) && roles.size() > 1) {
+            throw ProblemException.validation("a PATIENT user cannot hold staff roles");
+        }
+    }
+
+    private void validPassword(String password) {
+        if (password == null || password.length() < config.minPasswordLength()) {
+            throw ProblemException.validation("password must have at least " + config.minPasswordLength() + " characters");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static final class CachedSession {
+        final AuthenticatedCaller caller;
+        final long expiresMs;
+
+        CachedSession(AuthenticatedCaller caller, long expiresMs) {
+            this.caller = caller;
+            this.expiresMs = expiresMs;
+        }
+    }
+}

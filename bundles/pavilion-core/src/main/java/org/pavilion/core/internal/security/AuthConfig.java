@@ -1,0 +1,27 @@
+package org.pavilion.core.internal.security;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Pavilion authentication", description = "Logins, bearer tokens and account lock-out")
+public @interface AuthConfig {
+
+    @AttributeDefinition(description = "Minutes a bearer token stays valid after login")
+    int tokenTtlMinutes() default 480;
+
+    @AttributeDefinition(description = "Failed logins in a row that lock an account")
+    int maxFailedLogins() default 5;
+
+    @AttributeDefinition(description = "Minutes an account stays locked after too many failed logins")
+    int lockMinutes() default 15;
+
+    @AttributeDefinition(description = "PBKDF2-HMAC-SHA256 iterations for new password hashes")
+    int passwordHashIterations() default PasswordHasher.DEFAULT_ITERATIONS;
+
+    @AttributeDefinition(description = "Minimum length of a new password")
+    int minPasswordLength() default 12;
+
+    @AttributeDefinition(description = "Seconds a verified HTTP Basic credential is remembered, so integrations "
+            + "do not pay a password hash per request; 0 turns the cache off")
+    int basicCacheSeconds() default 60;
+}

@@ -1,0 +1,76 @@
+package org.pavilion.core.internal.security;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.Id;
+import javax.persistence.Table;
+
+import org.pavilion.core.api.security.Role;
+
+@Entity
+@Table(name = "core_user")
+public class UserEntity {
+
+    @Id
+    @Column(name = "username", length = 64)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    /** Comma-separated role names; a handful per user, so no join table. */
+    @Column(name = "roles", nullable = false)
+    private String roles;
+
+    @Column(name = "patient_id")
+    private String patientId;
+
+    @Column(name = "enabled", nullable = false)
+    private boolean enabled;
+
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+
+    @Column(name = "locked_until_ms", nullable = false)
+    private long lockedUntilMs;
+
+    @Column(name = "created_ms", nullable = false)
+    private long createdMs;
+
+    @Column(name = "updated_ms", nullable = false)
+    private long updatedMs;
+
+    public String getUsername() { return username; }
+    public void setUsername(String username) { this.username = username; }
+    public String getPasswordHash() { return passwordHash; }
+    public void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
+    public String getPatientId() { return patientId; }
+    public void setPatientId(String patientId) { this.patientId = patientId; }
+    public boolean isEnabled() { return enabled; }
+    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public int getFailedLogins() { return failedLogins; }
+    public void setFailedLogins(int failedLogins) { this.failedLogins = failedLogins; }
+    public long getLockedUntilMs() { return lockedUntilMs; }
+    public void setLockedUntilMs(long lockedUntilMs) { this.lockedUntilMs = lockedUntilMs; }
+    public long getCreatedMs() { return createdMs; }
+    public void setCreatedMs(long createdMs) { this.createdMs = createdMs; }
+    public long getUpdatedMs() { return updatedMs; }
+    public void setUpdatedMs(long updatedMs) { this.updatedMs = updatedMs; }
+
+    public Set<Role> getRoles() {
+        if (roles == null || roles.isBlank()) {
+            return EnumSet.noneOf(Role.class);
+        }
+        return Arrays.stream(roles.split(",")).map(Role::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+
+    public void setRoles(Set<Role> newRoles) {
+        this.roles = newRoles.stream().sorted().map(Role::name).collect(Collectors.joining(","));
+    }
+}
