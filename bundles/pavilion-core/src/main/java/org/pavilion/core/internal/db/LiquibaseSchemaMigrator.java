@@ -52,6 +52,15 @@ public class LiquibaseSchemaMigrator implements SchemaMigrator {
         migrate(dataSource, bundleLoader, changeLog, bundle.getSymbolicName());
     }
 
+    /** The core's own change log on any DataSource, for tests outside OSGi. */
+    public static void migrateForTest(DataSource ds, ClassLoader loader) {
+        new LiquibaseSchemaMigrator(ds).migrate(ds, loader, CORE_CHANGELOG, "test");
+    }
+
+    private LiquibaseSchemaMigrator(DataSource ds) {
+        this.dataSource = ds;
+    }
+
     void migrate(DataSource ds, ClassLoader changeLogLoader, String changeLog, String owner) {
         lock.lock();
         ClassLoader ownLoader = LiquibaseSchemaMigrator.class.getClassLoader();
