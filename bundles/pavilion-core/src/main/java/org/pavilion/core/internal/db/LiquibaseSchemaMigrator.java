@@ -69,12 +69,15 @@ public class LiquibaseSchemaMigrator implements SchemaMigrator {
         thread.setContextClassLoader(ownLoader);
         long start = System.nanoTime();
         try (Connection connection = ds.getConnection()) {
+            // Liquibase leaves auto-commit off; the pool must get the connection back as it lent it.
+            boolean autoCommit = connection.getAutoCommit();
             Scope.child(Map.of(Scope.Attr.classLoader.name(), ownLoader), () -> {
                 Database database = DatabaseFactory.getInstance()
                         .findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 Liquibase liquibase = new Liquibase(changeLog, new ClassLoaderResourceAccessor(changeLogLoader), database);
                 liquibase.update(new Contexts(), new LabelExpression());
             });
+            connection.setAutoCommit(autoCommit);
             LOG.info("Schema of {} is up to date ({} in {} ms)", owner, changeLog, (System.nanoTime() - start) / 1_000_000);
         } catch (Exception e) {
             throw new IllegalStateException("Schema migration " + changeLog + " of " + owner + " failed: " + e.getMessage(), e);

@@ -1,0 +1,24 @@
+package org.pavilion.events.api;
+
+import javax.persistence.EntityManager;
+
+/**
+ * Publishes a department event through the transactional outbox. The event is written with the caller's
+ * own {@link EntityManager}, so it commits or rolls back with the caller's transaction; the relay
+ * delivers it to every subscriber only after that commit, at least once.
+ *
+ * <p>Each bundle gets its own instance of this service; the publishing bundle's symbolic name becomes the
+ * event's {@link Events#HEADER_SOURCE source}.
+ */
+public interface EventPublisher {
+
+    /**
+     * @param em        the caller's entity manager, joined to the transaction the event belongs to
+     * @param eventType a name such as {@code PatientRegistered}; letters, digits, {@code _ . -}, at most 100
+     * @param payload   serialised to JSON with Jackson (java.time types as ISO-8601 strings)
+     * @return the event's id, stable across redeliveries: subscribers deduplicate on it
+     * @throws IllegalStateException    when {@code em} is not joined to a transaction
+     * @throws IllegalArgumentException for a bad event type or a payload Jackson cannot serialise
+     */
+    String publish(EntityManager em, String eventType, Object payload);
+}

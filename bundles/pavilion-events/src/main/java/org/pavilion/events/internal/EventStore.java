@@ -1,0 +1,322 @@
+package org.pavilion.events.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+/**
+ * The event tables over plain JDBC. Portable SQL only (H2 2.x and PostgreSQL); every method is one short
+ * local transaction on its own connection.
+ */
+public class EventStore {
+
+    /** Run by publishers through their own EntityManager, so it shares their transaction. */
+    public static final String INSERT_OUTBOX =
+            "INSERT INTO events_outbox (id, event_type, payload, source, occurred_ms) VALUES (?, ?, ?, ?, ?)";
+
+    static final String PENDING = "PENDING";
+    static final String DELIVERED = "DELIVERED";
+    static final String PARKED = "PARKED";
+
+    public enum ReplayOutcome { REPLAYED, NOT_FOUND, NOT_PARKED }
+
+    private static final int MAX_ERROR = 2000;
+
+    private static final String DEAD_LETTER_COLUMNS =
+            "SELECT d.id, d.event_id, d.subscriber, d.status, d.attempts, d.last_error, d.updated_ms,"
+            + " o.event_type, o.source, o.occurred_ms, o.payload"
+            + " FROM events_delivery d JOIN events_outbox o ON o.id = d.event_id";
+
+    private final DataSource dataSource;
+
+    public EventStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Records that these subscribers are alive now; a new one is stored with its own first-seen time. */
+    public void saveSubscriptions(Collection<Subscription> subscriptions, long now) {
+        inTransaction(c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                         "UPDATE events_subscription SET event_types = ?, last_seen_ms = ? WHERE subscriber = ?");
+                 PreparedStatement insert = c.prepareStatement(
+                         "INSERT INTO events_subscription (subscriber, event_types, first_seen_ms, last_seen_ms) VALUES (?, ?, ?, ?)")) {
+                for (Subscription s : subscriptions) {
+                    update.setString(1, s.typesText());
+                    update.setLong(2, now);
+                    update.setString(3, s.subscriber());
+                    if (update.executeUpdate() == 0) {
+                        insert.setString(1, s.subscriber());
+                        insert.setString(2, s.typesText());
+                        insert.setLong(3, s.since());
+                        insert.setLong(4, now);
+                        insert.executeUpdate();
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Subscriptions seen at or after {@code seenSince}, with the time each was first seen. */
+    public List<Subscription> subscriptions(long seenSince) {
+        return inTransaction(c -> subscriptions(c, seenSince));
+    }
+
+    /**
+     * Turns up to {@code batch} committed, not yet relayed outbox rows into one PENDING delivery per
+     * matching subscription. An event nobody subscribes to is simply marked relayed.
+     *
+     * @return the number of outbox rows relayed
+     */
+    public int fanOut(long seenSince, int batch, long now) {
+        return inTransaction(c -> {
+            List<Subscription> subscriptions = subscriptions(c, seenSince);
+            List<String[]> rows = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT id, event_type, occurred_ms FROM events_outbox WHERE relayed = ? ORDER BY occurred_ms, id")) {
+                select.setBoolean(1, false);
+                select.setMaxRows(batch);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3))});
+                    }
+                }
+            }
+            int relayed = 0;
+            try (PreparedStatement claim = c.prepareStatement(
+                         "UPDATE events_outbox SET relayed = ?, relayed_ms = ? WHERE id = ? AND relayed = ?");
+                 PreparedStatement insert = c.prepareStatement(
+                         "INSERT INTO events_delivery (id, event_id, subscriber, status, attempts, next_attempt_ms, created_ms, updated_ms)"
+                         + " VALUES (?, ?, ?, '" + PENDING + "', 0, ?, ?, ?)")) {
+                for (String[] row : rows) {
+                    claim.setBoolean(1, true);
+                    claim.setLong(2, now);
+                    claim.setString(3, row[0]);
+                    claim.setBoolean(4, false);
+                    // Only the relay that flips the flag fans the row out, so a second relay cannot duplicate it.
+                    if (claim.executeUpdate() != 1) {
+                        continue;
+                    }
+                    relayed++;
+                    long occurredMs = Long.parseLong(row[2]);
+                    for (Subscription s : subscriptions) {
+                        if (s.accepts(row[1], occurredMs)) {
+                            insert.setString(1, UUID.randomUUID().toString());
+                            insert.setString(2, row[0]);
+                            insert.setString(3, s.subscriber());
+                            insert.setLong(4, now);
+                            insert.setLong(5, now);
+                            insert.setLong(6, now);
+                            insert.executeUpdate();
+                        }
+                    }
+                }
+            }
+            return relayed;
+        });
+    }
+
+    /** PENDING deliveries due by {@code now} for the given subscribers, oldest first. */
+    public List<PendingDelivery> due(Collection<String> subscribers, long now, int batch) {
+        if (subscribers.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(subscribers.size(), "?"));
+        String sql = "SELECT d.id, d.event_id, d.subscriber, d.attempts, o.event_type, o.payload, o.source, o.occurred_ms"
+                + " FROM events_delivery d JOIN events_outbox o ON o.id = d.event_id"
+                + " WHERE d.status = ? AND d.next_attempt_ms <= ? AND d.subscriber IN (" + marks + ")"
+                + " ORDER BY d.next_attempt_ms, o.occurred_ms, d.id";
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                ps.setString(i++, PENDING);
+                ps.setLong(i++, now);
+                for (String s : subscribers) {
+                    ps.setString(i++, s);
+                }
+                ps.setMaxRows(batch);
+                List<PendingDelivery> due = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        due.add(new PendingDelivery(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8)));
+                    }
+                }
+                return due;
+            }
+        });
+    }
+
+    public void markDelivered(String deliveryId, int attempts, long now) {
+        update("UPDATE events_delivery SET status = ?, attempts = ?, last_error = NULL, updated_ms = ? WHERE id = ?",
+                DELIVERED, attempts, now, deliveryId);
+    }
+
+    public void markRetry(String deliveryId, int attempts, long nextAttemptMs, String error, long now) {
+        update("UPDATE events_delivery SET attempts = ?, next_attempt_ms = ?, last_error = ?, updated_ms = ? WHERE id = ?",
+                attempts, nextAttemptMs, truncate(error), now, deliveryId);
+    }
+
+    public void markParked(String deliveryId, int attempts, String error, long now) {
+        update("UPDATE events_delivery SET status = ?, attempts = ?, last_error = ?, updated_ms = ? WHERE id = ?",
+                PARKED, attempts, truncate(error), now, deliveryId);
+    }
+
+    /**
+     * Parks the pending deliveries of subscribers not seen since {@code seenBefore} (their department was
+     * uninstalled), so they stop piling up unseen and an administrator can replay them if it comes back.
+     */
+    public int parkAbandoned(long seenBefore, long now) {
+        return update("UPDATE events_delivery SET status = ?, last_error = ?, updated_ms = ?"
+                + " WHERE status = ? AND subscriber IN (SELECT subscriber FROM events_subscription WHERE last_seen_ms < ?)",
+                PARKED, "subscriber not seen since " + Instant.ofEpochMilli(seenBefore), now, PENDING, seenBefore);
+    }
+
+    /** Deletes delivered deliveries, and events that have no delivery left, last touched before {@code before}. */
+    public int purge(long before) {
+        return inTransaction(c -> {
+            int deleted = update(c, "DELETE FROM events_delivery WHERE status = ? AND updated_ms < ?", DELIVERED, before);
+            deleted += update(c, "DELETE FROM events_outbox WHERE relayed = ? AND relayed_ms < ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM events_delivery d WHERE d.event_id = events_outbox.id)", true, before);
+            return deleted;
+        });
+    }
+
+    public long countParked() {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM events_delivery WHERE status = ?")) {
+                ps.setString(1, PARKED);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Parked deliveries, most recently parked first. */
+    public List<DeadLetter> parked(long offset, int limit) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(DEAD_LETTER_COLUMNS
+                    + " WHERE d.status = ? ORDER BY d.updated_ms DESC, d.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                ps.setString(1, PARKED);
+                ps.setLong(2, offset);
+                ps.setInt(3, limit);
+                return deadLetters(ps);
+            }
+        });
+    }
+
+    /** Any delivery by id (so a replayed one can still be looked at), or empty. */
+    public Optional<DeadLetter> delivery(String deliveryId) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(DEAD_LETTER_COLUMNS + " WHERE d.id = ?")) {
+                ps.setString(1, deliveryId);
+                return deadLetters(ps).stream().findFirst();
+            }
+        });
+    }
+
+    /** Puts a parked delivery back to PENDING, due now, with its attempts reset. */
+    public ReplayOutcome replay(String deliveryId, long now) {
+        return inTransaction(c -> {
+            int changed = update(c, "UPDATE events_delivery SET status = ?, attempts = 0, next_attempt_ms = ?, updated_ms = ?"
+                    + " WHERE id = ? AND status = ?", PENDING, now, now, deliveryId, PARKED);
+            if (changed == 1) {
+                return ReplayOutcome.REPLAYED;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM events_delivery WHERE id = ?")) {
+                ps.setString(1, deliveryId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? ReplayOutcome.NOT_PARKED : ReplayOutcome.NOT_FOUND;
+                }
+            }
+        });
+    }
+
+    private static List<Subscription> subscriptions(Connection c, long seenSince) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT subscriber, event_types, first_seen_ms FROM events_subscription WHERE last_seen_ms >= ? ORDER BY subscriber")) {
+            ps.setLong(1, seenSince);
+            List<Subscription> subscriptions = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    subscriptions.add(new Subscription(rs.getString(1), Subscription.parseTypes(rs.getString(2)), rs.getLong(3)));
+                }
+            }
+            return subscriptions;
+        }
+    }
+
+    private static List<DeadLetter> deadLetters(PreparedStatement ps) throws SQLException {
+        List<DeadLetter> list = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                DeadLetter d = new DeadLetter();
+                d.id = rs.getString(1);
+                d.eventId = rs.getString(2);
+                d.subscriber = rs.getString(3);
+                d.status = rs.getString(4);
+                d.attempts = rs.getInt(5);
+                d.lastError = rs.getString(6);
+                d.updatedAt = Instant.ofEpochMilli(rs.getLong(7)).toString();
+                d.eventType = rs.getString(8);
+                d.source = rs.getString(9);
+                d.occurredAt = Instant.ofEpochMilli(rs.getLong(10)).toString();
+                d.payload = rs.getString(11);
+                list.add(d);
+            }
+        }
+        return list;
+    }
+
+    private int update(String sql, Object... params) {
+        return inTransaction(c -> update(c, sql, params));
+    }
+
+    private static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    private static String truncate(String error) {
+        return error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T inTransaction(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("Event store: " + e.getMessage(), e);
+        }
+    }
+}

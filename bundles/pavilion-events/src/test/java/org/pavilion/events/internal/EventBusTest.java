@@ -1,0 +1,393 @@
+package org.pavilion.events.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.persistence.EntityManager;
+import javax.sql.DataSource;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.FailedToCreateRouteException;
+import org.apache.camel.FailedToStartRouteException;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.pavilion.events.api.EventPublisher;
+import org.pavilion.events.api.Events;
+
+/**
+ * The bus end to end outside OSGi: a department publishes through OpenJPA in its own transaction, the
+ * relay (driven tick by tick with a controlled clock) delivers to subscriber routes in a plain CamelContext.
+ */
+public class EventBusTest {
+
+    private static final RelaySettings SETTINGS = new RelaySettings(1_000, 3_000, 4, 100, 7 * 24 * 3_600_000L, 7 * 24 * 3_600_000L);
+
+    /** One container's worth of bus: a restart is a new Node over the same database. */
+    private final class Node {
+        final SubscriberRegistry registry = new SubscriberRegistry();
+        final EventRelay relay = new EventRelay(new EventStore(db.dataSource), registry, SETTINGS, clock);
+        final CamelContext camel = new DefaultCamelContext();
+
+        Node() {
+            camel.addComponent(Events.SCHEME, new EventComponent(registry));
+            camel.start();
+        }
+
+        Node subscribe(String uri, String routeId, RecordingSubscriber subscriber) throws Exception {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(uri).routeId(routeId).process(subscriber);
+                }
+            });
+            return this;
+        }
+
+        void ticks(int n) {
+            for (int i = 0; i < n; i++) {
+                relay.runOnce();
+            }
+        }
+    }
+
+    private TestDatabase db;
+    private MutableClock clock;
+    private EventStore store;
+    private EventPublisher publisher;
+    private final List<Node> nodes = new ArrayList<>();
+
+    @Before
+    public void setUp() throws Exception {
+        db = new TestDatabase();
+        clock = new MutableClock();
+        store = new EventStore(db.dataSource);
+        publisher = new OutboxPublisher(OutboxPublisher.payloadMapper(), "org.pavilion.registration", Clock.systemUTC());
+    }
+
+    @After
+    public void tearDown() throws Exception {
+        nodes.forEach(n -> n.camel.stop());
+        db.close();
+    }
+
+    private Node node() {
+        Node node = new Node();
+        nodes.add(node);
+        return node;
+    }
+
+    /** A department's unit of work: its own change and the event commit together, or neither. */
+    private String publishInTransaction(String type, Object payload, boolean commit) {
+        EntityManager em = db.emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            String id = publisher.publish(em, type, payload);
+            if (commit) {
+                em.getTransaction().commit();
+            } else {
+                em.getTransaction().rollback();
+            }
+            return id;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    @Test
+    public void committedEventReachesEachMatchingSubscriberOnceWithItsStableId() throws Exception {
+        RecordingSubscriber billing = new RecordingSubscriber();
+        RecordingSubscriber lab = new RecordingSubscriber();
+        RecordingSubscriber everything = new RecordingSubscriber();
+        Node node = node()
+                .subscribe("pavilion-event:billing?types=PatientRegistered,AppointmentBooked", "billing", billing)
+                .subscribe("pavilion-event:lab?types=LabOrdered", "lab", lab)
+                .subscribe("pavilion-event:archive", "archive", everything);
+
+        String id = publishInTransaction("PatientRegistered",
+                Map.of("patientId", "P-100", "birthDate", LocalDate.of(1980, 2, 29)), true);
+        node.ticks(5);
+
+        assertEquals(List.of(id), billing.ids());
+        assertEquals(List.of(id), everything.ids());
+        assertEquals(List.of(), lab.ids());
+        RecordingSubscriber.Received got = billing.received.get(0);
+        assertEquals("PatientRegistered", got.type());
+        assertEquals("org.pavilion.registration", got.source());
+        assertEquals("billing", got.subscriber());
+        assertEquals("subscribers act as a named system caller", "events:billing", got.caller());
+        assertEquals(Integer.valueOf(1), got.attempt());
+        assertTrue(got.occurredAt() instanceof Instant);
+        assertTrue(got.body(), got.body().contains("\"patientId\":\"P-100\""));
+        assertTrue(got.body(), got.body().contains("\"birthDate\":\"1980-02-29\""));
+        assertEquals("DELIVERED", db.delivery(id, "billing")[0]);
+        assertNull("no delivery row for a subscriber of other types", db.delivery(id, "lab"));
+    }
+
+    @Test
+    public void rolledBackTransactionsEventIsNeverDelivered() throws Exception {
+        RecordingSubscriber billing = new RecordingSubscriber();
+        Node node = node().subscribe("pavilion-event:billing?types=PatientRegistered", "billing", billing);
+
+        String rolledBack = publishInTransaction("PatientRegistered", Map.of("patientId", "P-1"), false);
+        String committed = publishInTransaction("PatientRegistered", Map.of("patientId", "P-2"), true);
+        node.ticks(5);
+
+        assertEquals(List.of(committed), billing.ids());
+        assertEquals(0, db.count("SELECT COUNT(*) FROM events_outbox WHERE id = '" + rolledBack + "'"));
+    }
+
+    @Test
+    public void failingSubscriberIsRetriedWithBackoffThenParked() throws Exception {
+        RecordingSubscriber billing = new RecordingSubscriber();
+        billing.failing.set(true);
+        Node node = node().subscribe("pavilion-event:billing?types=AppointmentBooked", "billing", billing);
+        String id = publishInTransaction("AppointmentBooked", Map.of("appointmentId", "A-1"), true);
+
+        node.ticks(1);
+        assertEquals(1, billing.received.size());
+        Object[] row = db.delivery(id, "billing");
+        assertEquals("PENDING", row[0]);
+        assertEquals(1, row[1]);
+        assertEquals(clock.millis() + 1_000, row[2]);
+        assertTrue((String) row[3], ((String) row[3]).contains("subscriber database is down"));
+
+        // Not due yet: nothing happens until the back-off has passed.
+        clock.advance(999);
+        node.ticks(3);
+        assertEquals(1, billing.received.size());
+        clock.advance(1);
+        node.ticks(1);
+        assertEquals(2, billing.received.size());
+        assertEquals(clock.millis() + 2_000, db.delivery(id, "billing")[2]);
+
+        clock.advance(2_000);
+        node.ticks(1);
+        assertEquals(3, billing.received.size());
+        // Doubling would give 4 s; the configured maximum is 3 s.
+        assertEquals(clock.millis() + 3_000, db.delivery(id, "billing")[2]);
+
+        clock.advance(3_000);
+        node.ticks(1);
+        assertEquals(List.of(1, 2, 3, 4), billing.received.stream().map(RecordingSubscriber.Received::attempt).toList());
+        assertEquals("PARKED", db.delivery(id, "billing")[0]);
+        assertEquals(4, db.delivery(id, "billing")[1]);
+
+        clock.advance(3_600_000);
+        node.ticks(3);
+        assertEquals("a parked delivery is not retried", 4, billing.received.size());
+        List<DeadLetter> parked = store.parked(0, 10);
+        assertEquals(1, parked.size());
+        assertEquals(id, parked.get(0).eventId);
+        assertEquals("AppointmentBooked", parked.get(0).eventType);
+        assertEquals("{\"appointmentId\":\"A-1\"}", parked.get(0).payload);
+    }
+
+    @Test
+    public void parkedEventReplayedIsDeliveredWithTheSameId() throws Exception {
+        RecordingSubscriber billing = new RecordingSubscriber();
+        billing.failing.set(true);
+        Node node = node().subscribe("pavilion-event:billing", "billing", billing);
+        String id = publishInTransaction("ChargePosted", Map.of("amount", 120), true);
+        for (int i = 0; i < 4; i++) {
+            node.ticks(1);
+            clock.advance(3_000);
+        }
+        String deliveryId = (String) db.delivery(id, "billing")[4];
+        assertEquals("PARKED", db.delivery(id, "billing")[0]);
+
+        billing.failing.set(false);
+        assertEquals(EventStore.ReplayOutcome.REPLAYED, store.replay(deliveryId, clock.millis()));
+        assertEquals(0, db.delivery(id, "billing")[1]);
+        node.ticks(2);
+
+        assertEquals(5, billing.received.size());
+        assertEquals(id, billing.received.get(4).eventId());
+        assertEquals("attempts restart after a replay", Integer.valueOf(1), billing.received.get(4).attempt());
+        assertEquals("DELIVERED", db.delivery(id, "billing")[0]);
+        assertEquals(0, store.countParked());
+        assertEquals(EventStore.ReplayOutcome.NOT_PARKED, store.replay(deliveryId, clock.millis()));
+        assertEquals(EventStore.ReplayOutcome.NOT_FOUND, store.replay("no-such-delivery", clock.millis()));
+    }
+
+    @Test
+    public void twoSubscribersHaveTheirOwnDeliveries() throws Exception {
+        RecordingSubscriber billing = new RecordingSubscriber();
+        RecordingSubscriber pharmacy = new RecordingSubscriber();
+        billing.failing.set(true);
+        Node node = node()
+                .subscribe("pavilion-event:billing?types=MedicationDispensed", "billing", billing)
+                .subscribe("pavilion-event:pharmacy-stock?types=MedicationDispensed", "pharmacy", pharmacy);
+        String id = publishInTransaction("MedicationDispensed", Map.of("sku", "X"), true);
+
+        node.ticks(1);
+        assertEquals("DELIVERED", db.delivery(id, "pharmacy-stock")[0]);
+        assertEquals("PENDING", db.delivery(id, "billing")[0]);
+
+        billing.failing.set(false);
+        clock.advance(1_000);
+        node.ticks(3);
+        assertEquals(List.of(id, id), billing.ids());
+        assertEquals("the healthy subscriber is not redelivered to", List.of(id), pharmacy.ids());
+        assertEquals("DELIVERED", db.delivery(id, "billing")[0]);
+    }
+
+    @Test
+    public void pendingWorkSurvivesRestart() throws Exception {
+        RecordingSubscriber beforeRestart = new RecordingSubscriber();
+        beforeRestart.failing.set(true);
+        Node first = node().subscribe("pavilion-event:billing?types=PatientDischarged", "billing", beforeRestart);
+        String retried = publishInTransaction("PatientDischarged", Map.of("patientId", "P-7"), true);
+        first.ticks(1);
+        // Committed while the container goes down, before any relay saw it.
+        first.camel.stop();
+        String unrelayed = publishInTransaction("PatientDischarged", Map.of("patientId", "P-8"), true);
+
+        // The new relay runs before the subscriber's route is back: the durable subscription keeps the event.
+        Node second = node();
+        second.ticks(2);
+        RecordingSubscriber afterRestart = new RecordingSubscriber();
+        second.subscribe("pavilion-event:billing?types=PatientDischarged", "billing", afterRestart);
+        clock.advance(1_000);
+        second.ticks(3);
+
+        assertEquals(List.of(retried), beforeRestart.ids());
+        assertEquals(Set.of(retried, unrelayed), Set.copyOf(afterRestart.ids()));
+        assertEquals(2, afterRestart.ids().size());
+        assertEquals("the retried delivery keeps its attempt count", Integer.valueOf(2), afterRestart.received.stream()
+                .filter(r -> r.eventId().equals(retried)).findFirst().orElseThrow().attempt());
+        assertEquals("DELIVERED", db.delivery(unrelayed, "billing")[0]);
+    }
+
+    @Test
+    public void eventWithoutSubscriberIsKeptAsRelayedAndALaterSubscriberDoesNotGetIt() throws Exception {
+        Node node = node();
+        String early = publishInTransaction("LabResultAvailable", Map.of("orderId", "L-1"), true);
+        node.ticks(1);
+        assertEquals(1, db.count("SELECT COUNT(*) FROM events_outbox WHERE relayed = TRUE AND id = '" + early + "'"));
+
+        // Committed but not yet relayed when the subscriber first appears: still older than the subscriber.
+        publishInTransaction("LabResultAvailable", Map.of("orderId", "L-2"), true);
+        Thread.sleep(5); // event times and first-seen times are in milliseconds
+        RecordingSubscriber emr = new RecordingSubscriber();
+        node.subscribe("pavilion-event:emr?types=LabResultAvailable", "emr", emr);
+        Thread.sleep(5);
+        String later = publishInTransaction("LabResultAvailable", Map.of("orderId", "L-3"), true);
+        node.ticks(3);
+
+        assertEquals(List.of(later), emr.ids());
+    }
+
+    @Test
+    public void stoppedSubscriberKeepsItsEventsUntilRetentionThenTheyAreParkedAndOldDeliveredOnesPurged() throws Exception {
+        RecordingSubscriber pharmacy = new RecordingSubscriber();
+        RecordingSubscriber billing = new RecordingSubscriber();
+        Node node = node()
+                .subscribe("pavilion-event:pharmacy?types=PrescriptionIssued", "pharmacy", pharmacy)
+                .subscribe("pavilion-event:billing?types=PrescriptionIssued,ChargePosted", "billing", billing);
+        node.ticks(1);
+        node.camel.getRouteController().stopRoute("pharmacy"); // its department is uninstalled
+
+        String prescription = publishInTransaction("PrescriptionIssued", Map.of("rx", "R-1"), true);
+        String charge = publishInTransaction("ChargePosted", Map.of("amount", 10), true);
+        node.ticks(2);
+        assertEquals("kept for a subscriber that was seen lately", "PENDING", db.delivery(prescription, "pharmacy")[0]);
+        assertEquals(List.of(), pharmacy.ids());
+        assertEquals(List.of(prescription, charge), billing.ids());
+
+        clock.advance(8 * 24 * 3_600_000L);
+        node.ticks(1);
+        Object[] abandoned = db.delivery(prescription, "pharmacy");
+        assertEquals("PARKED", abandoned[0]);
+        assertTrue((String) abandoned[3], ((String) abandoned[3]).startsWith("subscriber not seen since"));
+        assertNull("delivered and past retention: purged", db.delivery(charge, "billing"));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM events_outbox WHERE id = '" + charge + "'"));
+        assertEquals("still referenced by a dead letter", 1, db.count("SELECT COUNT(*) FROM events_outbox WHERE id = '" + prescription + "'"));
+
+        String later = publishInTransaction("PrescriptionIssued", Map.of("rx", "R-2"), true);
+        node.ticks(1);
+        assertNull("no longer stored for a subscriber gone past retention", db.delivery(later, "pharmacy"));
+        assertEquals("DELIVERED", db.delivery(later, "billing")[0]);
+    }
+
+    @Test
+    public void databaseOutageIsReportedAndTheRelayCarriesOnAfterwards() throws Exception {
+        AtomicBoolean down = new AtomicBoolean();
+        DataSource flaky = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (down.get() && method.getName().equals("getConnection")) {
+                        throw new SQLException("connection refused");
+                    }
+                    try {
+                        return method.invoke(db.dataSource, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        SubscriberRegistry registry = new SubscriberRegistry();
+        EventRelay relay = new EventRelay(new EventStore(flaky), registry, SETTINGS, clock);
+        Node node = node();
+        node.camel.addComponent("pavilion-event-flaky", new EventComponent(registry));
+        RecordingSubscriber billing = new RecordingSubscriber();
+        node.subscribe("pavilion-event-flaky:billing", "billing", billing);
+        String id = publishInTransaction("ChargePosted", Map.of("amount", 5), true);
+
+        down.set(true);
+        relay.tick();
+        assertTrue(relay.failure(), relay.failure().contains("connection refused"));
+        assertEquals(List.of(), billing.ids());
+
+        down.set(false);
+        relay.tick();
+        assertNull(relay.failure());
+        assertEquals(List.of(id), billing.ids());
+    }
+
+    @Test
+    public void publishingNeedsTheCallersTransactionAndAValidType() {
+        EntityManager em = db.emf.createEntityManager();
+        try {
+            assertThrows(IllegalStateException.class, () -> publisher.publish(em, "PatientRegistered", Map.of()));
+            em.getTransaction().begin();
+            assertThrows(IllegalArgumentException.class, () -> publisher.publish(em, "Patient Registered", Map.of()));
+            assertThrows(IllegalArgumentException.class, () -> publisher.publish(em, "A,B", Map.of()));
+            assertThrows(IllegalArgumentException.class, () -> publisher.publish(em, "PatientRegistered", new Object()));
+        } finally {
+            em.getTransaction().rollback();
+            em.close();
+        }
+    }
+
+    @Test
+    public void subscriberUrisAreChecked() throws Exception {
+        Node node = node().subscribe("pavilion-event:billing", "billing", new RecordingSubscriber());
+        assertThrows(FailedToCreateRouteException.class,
+                () -> node.subscribe("pavilion-event:billing?tpyes=PatientRegistered", "typo", new RecordingSubscriber()));
+        assertThrows(FailedToCreateRouteException.class,
+                () -> node.subscribe("pavilion-event:bad name", "bad", new RecordingSubscriber()));
+        // A second route for the same subscriber would split its deliveries.
+        Exception e = assertThrows(Exception.class,
+                () -> node.subscribe("pavilion-event:billing?types=ChargePosted", "billing-2", new RecordingSubscriber()));
+        assertTrue(e.toString(), e instanceof FailedToStartRouteException || e.getCause() instanceof IllegalStateException
+                || String.valueOf(e.getMessage()).contains("already consumed"));
+    }
+}

@@ -1,0 +1,154 @@
+package org.pavilion.example.internal;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.PersistenceException;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.pavilion.core.api.audit.AuditEvent;
+import org.pavilion.core.api.audit.AuditOutcome;
+import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.rest.Page;
+import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.schema.SchemaMigrator;
+import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.events.api.EventPublisher;
+import org.pavilion.example.api.VisitorCheckedIn;
+
+/**
+ * The department's business logic, shared by its REST and SOAP faces: validate, store, publish the event
+ * in the same transaction, audit.
+ */
+@Component(service = VisitService.class)
+public class VisitService {
+
+    private static final Pattern BADGE = Pattern.compile("[A-Z0-9-]{1,32}");
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final JpaTransactions jpa;
+    private final AuditService audit;
+    private final EventPublisher events;
+
+    @Activate
+    public VisitService(BundleContext context,
+            @Reference(target = "(osgi.unit.name=pavilion-example)") EntityManagerFactory emf,
+            @Reference SchemaMigrator migrator, @Reference AuditService audit, @Reference EventPublisher events) {
+        migrator.migrate(context.getBundle(), "db/example-changelog.xml");
+        this.jpa = new JpaTransactions(emf);
+        this.audit = audit;
+        this.events = events;
+    }
+
+    public Visit checkIn(CheckIn in) {
+        validate(in);
+        VisitEntity e = new VisitEntity();
+        e.setId(UUID.randomUUID().toString());
+        e.setBadge(in.badge.trim());
+        e.setVisitorName(in.visitorName.trim());
+        e.setPatientId(in.patientId.trim());
+        e.setWard(in.ward.trim());
+        e.setCheckedInMs(System.currentTimeMillis());
+        e.setRecordedBy(CallerContext.current().map(c -> c.username()).orElse("system"));
+        try {
+            jpa.run(em -> {
+                em.persist(e);
+                events.publish(em, VisitorCheckedIn.TYPE, payload(e));
+            });
+        } catch (PersistenceException ex) {
+            if (isUniqueViolation(ex)) {
+                audit.record(AuditEvent.of("CREATE", "visit").patientId(e.getPatientId()).outcome(AuditOutcome.FAILED)
+                        .detail("badge " + e.getBadge() + " already in use").build());
+                throw ProblemException.conflict("Badge " + e.getBadge() + " is already checked in");
+            }
+            throw ex;
+        }
+        audit.record(AuditEvent.of("CREATE", "visit").resourceId(e.getId()).patientId(e.getPatientId()).build());
+        return Visit.of(e);
+    }
+
+    public Visit get(String id) {
+        VisitEntity e = jpa.call(em -> em.find(VisitEntity.class, id));
+        if (e == null) {
+            throw ProblemException.notFound("Visit", id);
+        }
+        audit.record(AuditEvent.of("READ", "visit").resourceId(id).patientId(e.getPatientId()).build());
+        return Visit.of(e);
+    }
+
+    public Page<Visit> list(String patientId, int page, int size) {
+        Page.validate(page, size);
+        Page<Visit> result = jpa.call(em -> {
+            String where = patientId == null || patientId.isBlank() ? "" : " WHERE v.patientId = :p";
+            var count = em.createQuery("SELECT COUNT(v) FROM VisitEntity v" + where, Long.class);
+            var rows = em.createQuery("SELECT v FROM VisitEntity v" + where + " ORDER BY v.checkedInMs DESC, v.id",
+                    VisitEntity.class);
+            if (!where.isEmpty()) {
+                count.setParameter("p", patientId);
+                rows.setParameter("p", patientId);
+            }
+            List<Visit> items = rows.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
+                    .map(Visit::of).collect(Collectors.toList());
+            return new Page<>(items, page, size, count.getSingleResult());
+        });
+        audit.record(AuditEvent.of("SEARCH", "visit").patientId(blankToNull(patientId))
+                .detail(result.getItems().size() + " of " + result.getTotal()).build());
+        return result;
+    }
+
+    private static VisitorCheckedIn payload(VisitEntity e) {
+        VisitorCheckedIn p = new VisitorCheckedIn();
+        p.visitId = e.getId();
+        p.badge = e.getBadge();
+        p.visitorName = e.getVisitorName();
+        p.patientId = e.getPatientId();
+        p.ward = e.getWard();
+        p.checkedInAt = Instant.ofEpochMilli(e.getCheckedInMs()).toString();
+        return p;
+    }
+
+    static void validate(CheckIn in) {
+        if (in == null) {
+            throw ProblemException.validation("A check-in body is required");
+        }
+        StringBuilder errors = new StringBuilder();
+        if (in.badge == null || !BADGE.matcher(in.badge.trim()).matches()) {
+            errors.append("badge must be 1 to 32 of A-Z, 0-9 or '-'; ");
+        }
+        if (in.visitorName == null || in.visitorName.isBlank() || in.visitorName.length() > 200) {
+            errors.append("visitorName is required (at most 200 characters); ");
+        }
+        if (in.patientId == null || in.patientId.isBlank() || in.patientId.length() > 64) {
+            errors.append("patientId is required (at most 64 characters); ");
+        }
+        if (in.ward == null || in.ward.isBlank() || in.ward.length() > 64) {
+            errors.append("ward is required (at most 64 characters); ");
+        }
+        if (errors.length() > 0) {
+            throw ProblemException.validation(errors.substring(0, errors.length() - 2));
+        }
+    }
+
+    /** SQL state 23505 is "unique violation" on H2 and PostgreSQL alike; OpenJPA keeps the SQLException as cause. */
+    private static boolean isUniqueViolation(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SQLException && UNIQUE_VIOLATION.equals(((SQLException) c).getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
