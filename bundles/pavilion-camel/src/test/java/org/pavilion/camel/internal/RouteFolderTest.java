@@ -1,0 +1,113 @@
+package org.pavilion.camel.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class RouteFolderTest {
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private DefaultCamelContext camel;
+    private RouteRegistry registry;
+    private RouteFolder folder;
+    private Path dir;
+
+    @Before
+    public void setUp() throws Exception {
+        camel = new DefaultCamelContext();
+        camel.start();
+        registry = new RouteRegistry(camel);
+        dir = tmp.newFolder("routes").toPath();
+        folder = new RouteFolder(camel, registry, dir);
+    }
+
+    @After
+    public void tearDown() {
+        camel.stop();
+    }
+
+    private static String yamlRoute(String id, String message) {
+        return "- route:\n    id: " + id + "\n    from:\n      uri: direct:" + id + "\n      steps:\n"
+                + "        - setBody:\n            constant: \"" + message + "\"\n";
+    }
+
+    @Test
+    public void anIntegratorDropsAFeedFilterChangesItAndRemovesIt() throws Exception {
+        Files.writeString(dir.resolve("lab-filter.yaml"), yamlRoute("lab-filter", "v1"));
+        folder.scan();
+        assertNotNull(camel.getRoute("lab-filter"));
+        assertEquals("v1", camel.createProducerTemplate().requestBody("direct:lab-filter", "x", String.class));
+
+        Files.writeString(dir.resolve("lab-filter.yaml"), yamlRoute("lab-filter", "v2"));
+        folder.scan();
+        assertEquals("v2", camel.createProducerTemplate().requestBody("direct:lab-filter", "x", String.class));
+
+        Files.delete(dir.resolve("lab-filter.yaml"));
+        folder.scan();
+        assertNull(camel.getRoute("lab-filter"));
+    }
+
+    @Test
+    public void anXmlRouteFileWorksToo() throws Exception {
+        Files.writeString(dir.resolve("adt.xml"), "<routes xmlns=\"http://camel.apache.org/schema/spring\">"
+                + "<route id=\"adt-copy\"><from uri=\"direct:adt\"/><setBody><constant>copied</constant></setBody></route>"
+                + "</routes>");
+        folder.scan();
+        assertEquals("copied", camel.createProducerTemplate().requestBody("direct:adt", "x", String.class));
+    }
+
+    @Test
+    public void aBrokenFileLeavesNoRoutesAndSparesTheOthers() throws Exception {
+        Files.writeString(dir.resolve("good.yaml"), yamlRoute("good", "ok"));
+        // The second route refers to an unknown component: the first must not stay half-loaded.
+        Files.writeString(dir.resolve("broken.yaml"), yamlRoute("half", "x")
+                + "- route:\n    id: bad\n    from:\n      uri: no-such-component:x\n");
+        folder.scan();
+        assertNotNull(camel.getRoute("good"));
+        assertNull(camel.getRoute("half"));
+        assertNull(camel.getRoute("bad"));
+
+        Files.writeString(dir.resolve("broken.yaml"), yamlRoute("half", "fixed"));
+        folder.scan();
+        assertNotNull(camel.getRoute("half"));
+    }
+
+    @Test
+    public void aBundlesRoutesGoAwayExactlyWithIt() throws Exception {
+        registry.add("bundle:lab", List.of(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:lab-a").routeId("lab-a").log("a");
+                from("direct:lab-b").routeId("lab-b").log("b");
+            }
+        }));
+        registry.add("bundle:pharmacy", List.of(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:rx").routeId("rx").log("rx");
+            }
+        }));
+        assertEquals("bundle:lab", registry.ownerOf("lab-b"));
+        Set<String> removed = registry.remove("bundle:lab");
+        assertEquals(Set.of("lab-a", "lab-b"), removed);
+        assertNull(camel.getRoute("lab-a"));
+        assertNotNull(camel.getRoute("rx"));
+        assertTrue(registry.remove("bundle:lab").isEmpty());
+    }
+}
