@@ -1,0 +1,107 @@
+package org.pavilion.itest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * JSON over HTTP against the container under test (java.net.http), anonymous or with a bearer token.
+ * Usable from the driver and from inside the container (the probe imports Jackson from CXF's feature).
+ */
+public final class Http {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String token;
+
+    private Http(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** No credentials, e.g. for /api/v1/platform/health or the login itself. */
+    public static Http anonymous(String base) {
+        return new Http(base, null);
+    }
+
+    /** POST /api/v1/auth/login and keep the bearer token; fails if the login is refused. */
+    public static Http login(String base, String username, String password) throws IOException, InterruptedException {
+        Response r = anonymous(base).post("/api/v1/auth/login",
+                JSON.createObjectNode().put("username", username).put("password", password));
+        if (r.status != 200) {
+            throw new AssertionError("login of " + username + " refused: " + r);
+        }
+        return withToken(base, r.json().get("token").asText());
+    }
+
+    public static Http withToken(String base, String token) {
+        return new Http(base, token);
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public Response get(String path) throws IOException, InterruptedException {
+        return send(request(path).GET());
+    }
+
+    public Response delete(String path) throws IOException, InterruptedException {
+        return send(request(path).DELETE());
+    }
+
+    public Response post(String path, Object body) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    public Response put(String path, Object body) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        return token == null ? b : b.header("Authorization", "Bearer " + token);
+    }
+
+    private Response send(HttpRequest.Builder b) throws IOException, InterruptedException {
+        HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    public static ObjectMapper json() {
+        return JSON;
+    }
+
+    /** Status, body and content type of one answer. */
+    public static final class Response {
+        public final int status;
+        public final String body;
+        public final String contentType;
+
+        Response(int status, String body, String contentType) {
+            this.status = status;
+            this.body = body;
+            this.contentType = contentType;
+        }
+
+        public JsonNode json() throws IOException {
+            return JSON.readTree(body);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType + " " + body;
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package org.pavilion.itest;
+
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Rule;
+import org.junit.rules.TestWatcher;
+import org.junit.runner.Description;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.options.MavenArtifactUrlReference;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Base class of Pavilion's Pax Exam tests: our real distribution (the tar.gz built by karaf-distribution),
+ * unpacked under {@code target/exam-<db>/}, booted ONCE per test class on free ports, on the database chosen by
+ * system property {@code pavilion.itest.db}:
+ * <ul>
+ * <li>{@code h2} (default): the embedded H2 file database the distribution ships with;</li>
+ * <li>{@code postgresql}: {@code pavilion.itest.pg.url} (default
+ * {@code jdbc:postgresql://127.0.0.1:5432/pavilion_itest}, user {@code postgres}, trust authentication). The
+ * database is dropped and re-created before the container boots; PostgreSQL missing or unreachable fails the
+ * class, it never skips.</li>
+ * </ul>
+ * Subclasses add options with {@link #extraOptions()}. Runtime folders are kept under {@code target/} (Pax Exam
+ * cannot keep them only on failure); a failing test prints the tail of {@code data/log/karaf.log} and the folder.
+ * <p>
+ * Test methods run inside the container; {@link #config()} runs in the driver JVM, so values cross over as
+ * system properties ({@code pavilion.itest.*}).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public abstract class PavilionTestSupport {
+
+    public static final String DB_PROPERTY = "pavilion.itest.db";
+    public static final String PG_URL_PROPERTY = "pavilion.itest.pg.url";
+    public static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/pavilion_itest";
+    /** Set inside the container: the HTTP port Pax Web listens on. */
+    public static final String HTTP_PORT_PROPERTY = "pavilion.itest.http.port";
+
+    /** How long the platform may take from container start to a healthy core (2 cores, CI). */
+    public static final Duration BOOT_BOUND = Duration.ofMinutes(2);
+
+    private static final Pattern PG_URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([a-z][a-z0-9_]*)(\\?.*)?");
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected FeaturesService featuresService;
+
+    /** On failure: where the runtime is, and the end of its karaf.log (runs inside the container). */
+    @Rule
+    public final TestWatcher dumpLogOnFailure = new TestWatcher() {
+        @Override
+        protected void failed(Throwable e, Description description) {
+            Path log = karafData().resolve("log/karaf.log");
+            System.err.println("===== " + description + " failed; runtime folder kept at "
+                    + System.getProperty("karaf.base") + "\n===== last 200 lines of " + log + ":\n" + tail(log, 200)
+                    + "\n===== end of karaf.log");
+        }
+    };
+
+    // ------------------------------------------------------------------------------------------------
+    // Container configuration (driver JVM)
+    // ------------------------------------------------------------------------------------------------
+
+    @Configuration
+    public Option[] config() throws Exception {
+        String db = database();
+        int httpPort = freePort();
+        List<Option> options = new ArrayList<>(Arrays.asList(
+                karafDistributionConfiguration()
+                        .frameworkUrl(distribution())
+                        .karafVersion(System.getProperty("pavilion.itest.karaf.version", "4.4.10"))
+                        .name("Pavilion")
+                        .unpackDirectory(new File("target/exam-" + db))
+                        .useDeployFolder(false),
+                keepRuntimeFolder(),
+                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                logLevel(LogLevel.INFO),
+                vmOption("-Xmx1g"),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+                        String.valueOf(httpPort)),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
+                        String.valueOf(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
+                        String.valueOf(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+                systemProperty(HTTP_PORT_PROPERTY).value(String.valueOf(httpPort)),
+                systemProperty(DB_PROPERTY).value(db)));
+        if ("postgresql".equals(db)) {
+            options.addAll(postgresqlOptions());
+        }
+        options.addAll(Arrays.asList(extraOptions()));
+        return options.toArray(new Option[0]);
+    }
+
+    /** Subclasses: more options (features to install, configuration edits, system properties). */
+    protected Option[] extraOptions() {
+        return new Option[0];
+    }
+
+    /** Our distribution, at the version of this build (META-INF/maven/dependencies.properties). */
+    public static MavenArtifactUrlReference distribution() {
+        return maven().groupId("org.pavilion").artifactId("pavilion-distribution").type("tar.gz").versionAsInProject();
+    }
+
+    /** {@code h2} or {@code postgresql}; anything else is a mistake, not a silent default. */
+    public static String database() {
+        String db = System.getProperty(DB_PROPERTY, "h2").trim().toLowerCase();
+        if (!db.equals("h2") && !db.equals("postgresql")) {
+            throw new IllegalArgumentException(DB_PROPERTY + " must be h2 or postgresql, not '" + db + "'");
+        }
+        return db;
+    }
+
+    /** Drops and re-creates the test database, then points etc/org.ops4j.datasource-pavilion.cfg at it. */
+    private static List<Option> postgresqlOptions() {
+        String url = System.getProperty(PG_URL_PROPERTY, DEFAULT_PG_URL).trim();
+        String user = System.getProperty("pavilion.itest.pg.user", "postgres");
+        String password = System.getProperty("pavilion.itest.pg.password", "");
+        recreateDatabase(url, user, password);
+        String cfg = "etc/org.ops4j.datasource-pavilion.cfg";
+        return Arrays.asList(
+                editConfigurationFilePut(cfg, "dataSourceName", "pavilion"),
+                editConfigurationFilePut(cfg, "osgi.jdbc.driver.class", "org.postgresql.Driver"),
+                editConfigurationFilePut(cfg, "url", url),
+                editConfigurationFilePut(cfg, "user", user),
+                editConfigurationFilePut(cfg, "password", password),
+                editConfigurationFilePut(cfg, "pool", "dbcp2"),
+                editConfigurationFilePut(cfg, "xa", "false"));
+    }
+
+    /**
+     * Connects to the {@code postgres} database of the same server and drops and re-creates the database named
+     * in {@code url}, so each test class starts on an empty schema. Fails loudly when PostgreSQL is not there.
+     */
+    static void recreateDatabase(String url, String user, String password) {
+        Matcher m = PG_URL.matcher(url);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(PG_URL_PROPERTY + " must look like " + DEFAULT_PG_URL
+                    + " (database name [a-z][a-z0-9_]*), not " + url);
+        }
+        String admin = m.group(1) + "postgres" + (m.group(3) == null ? "" : m.group(3));
+        String name = m.group(2);
+        try (Connection c = DriverManager.getConnection(admin, user, password); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("pavilion.itest.db=postgresql, but PostgreSQL at " + admin + " (user "
+                    + user + ") cannot drop and create " + name + ": " + e.getMessage()
+                    + ". Start PostgreSQL (bash .ci/run does) or run with -Dpavilion.itest.db=h2.", e);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Helpers for the tests (inside the container)
+    // ------------------------------------------------------------------------------------------------
+
+    /** http://localhost:&lt;port&gt; of this container. */
+    protected static String baseUrl() {
+        String port = System.getProperty(HTTP_PORT_PROPERTY);
+        if (port == null) {
+            throw new IllegalStateException(HTTP_PORT_PROPERTY + " is not set: not running in a Pavilion test container");
+        }
+        return "http://localhost:" + port;
+    }
+
+    protected static Path karafData() {
+        return Paths.get(System.getProperty("karaf.data", "data"));
+    }
+
+    /** Waits (bounded) until GET /api/v1/platform/health answers 200, and returns that answer. */
+    protected static Http.Response awaitHealthy() throws InterruptedException {
+        Http anonymous = Http.anonymous(baseUrl());
+        return Await.value("GET /api/v1/platform/health answers 200", BOOT_BOUND, () -> {
+            Http.Response r = anonymous.get("/api/v1/platform/health");
+            if (r.status != 200) {
+                throw new AssertionError(r.toString());
+            }
+            return r;
+        });
+    }
+
+    /**
+     * The password pavilion-core generated for {@code admin} on first start, from
+     * {@code ${karaf.data}/pavilion/initial-admin-password} (waits, bounded, for the file).
+     */
+    protected static String initialAdminPassword() throws InterruptedException {
+        Path file = karafData().resolve("pavilion/initial-admin-password");
+        return Await.value("the core writes " + file, BOOT_BOUND, () -> {
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            String password = Files.readString(file, StandardCharsets.UTF_8).trim();
+            return password.isEmpty() ? null : password;
+        });
+    }
+
+    /** Logs in as the initial administrator once the platform is healthy. */
+    protected static Http loginAsAdmin() throws Exception {
+        awaitHealthy();
+        return Http.login(baseUrl(), "admin", initialAdminPassword());
+    }
+
+    /** Waits (bounded) for one service matching {@code filter} (may be null) and returns it. */
+    protected <T> T awaitService(Class<T> type, String filter, Duration bound) throws InterruptedException {
+        return Await.value("a " + type.getName() + " service " + (filter == null ? "" : filter), bound, () -> {
+            Collection<ServiceReference<T>> refs;
+            try {
+                refs = bundleContext.getServiceReferences(type, filter);
+            } catch (InvalidSyntaxException e) {
+                throw new IllegalArgumentException(e);
+            }
+            return refs.isEmpty() ? null : bundleContext.getService(refs.iterator().next());
+        });
+    }
+
+    static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(cannot read " + file + ": " + e + ")";
+        }
+    }
+}
