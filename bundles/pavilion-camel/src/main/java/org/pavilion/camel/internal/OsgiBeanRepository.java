@@ -1,25 +1,39 @@
 package org.pavilion.camel.internal;
 
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import org.apache.camel.spi.BeanRepository;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceEvent;
+import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
 import org.pavilion.camel.api.CamelServices;
 
-/** Camel's view of the OSGi service registry: beans by {@code camel.name}, or by type. */
-final class OsgiBeanRepository implements BeanRepository {
+/**
+ * Camel's view of the OSGi service registry: {@code lookupByName(n)} returns the service registered with
+ * {@code camel.name=n}; {@code findByType} returns services registered under that class. Services are
+ * released as soon as they leave the registry, and {@code onNamedServiceGone} hears of named ones leaving
+ * so the context can drop a cached component.
+ */
+final class OsgiBeanRepository implements BeanRepository, ServiceListener {
 
     private final BundleContext context;
-    private final Map<ServiceReference<?>, Object> gotten = new ConcurrentHashMap<>();
+    private final Consumer<String> onNamedServiceGone;
+    private final Map<ServiceReference<?>, Object> used = new ConcurrentHashMap<>();
 
-    OsgiBeanRepository(BundleContext context) {
+    OsgiBeanRepository(BundleContext context, Consumer<String> onNamedServiceGone) {
         this.context = context;
+        this.onNamedServiceGone = onNamedServiceGone;
+        context.addServiceListener(this);
     }
 
     @Override
@@ -29,7 +43,8 @@ final class OsgiBeanRepository implements BeanRepository {
 
     @Override
     public <T> T lookupByNameAndType(String name, Class<T> type) {
-        for (ServiceReference<?> ref : references(null, "(" + CamelServices.NAME + "=" + escape(name) + ")")) {
+        // Highest ranking first, as getServiceReference would pick.
+        for (ServiceReference<?> ref : sorted(references(null, "(" + CamelServices.NAME + "=" + escape(name) + ")"))) {
             Object service = get(ref);
             if (type.isInstance(service)) {
                 return type.cast(service);
@@ -40,12 +55,13 @@ final class OsgiBeanRepository implements BeanRepository {
 
     @Override
     public <T> Map<String, T> findByTypeWithName(Class<T> type) {
-        Map<String, T> found = new HashMap<>();
-        for (ServiceReference<?> ref : references(type.getName(), null)) {
+        Map<String, T> found = new LinkedHashMap<>();
+        for (ServiceReference<?> ref : sorted(references(type.getName(), null))) {
             Object service = get(ref);
             if (type.isInstance(service)) {
                 Object name = ref.getProperty(CamelServices.NAME);
-                found.put(name != null ? name.toString() : "osgi-service-" + ref.getProperty("service.id"), type.cast(service));
+                found.putIfAbsent(name != null ? name.toString() : "osgi-service-" + ref.getProperty(Constants.SERVICE_ID),
+                        type.cast(service));
             }
         }
         return found;
@@ -53,44 +69,58 @@ final class OsgiBeanRepository implements BeanRepository {
 
     @Override
     public <T> Set<T> findByType(Class<T> type) {
-        return new HashSet<>(findByTypeWithName(type).values());
+        return new LinkedHashSet<>(findByTypeWithName(type).values());
+    }
+
+    @Override
+    public void serviceChanged(ServiceEvent event) {
+        if (event.getType() != ServiceEvent.UNREGISTERING) {
+            return;
+        }
+        ServiceReference<?> ref = event.getServiceReference();
+        release(ref);
+        Object name = ref.getProperty(CamelServices.NAME);
+        if (name != null) {
+            onNamedServiceGone.accept(name.toString());
+        }
+    }
+
+    void close() {
+        try {
+            context.removeServiceListener(this);
+        } catch (IllegalStateException stopping) {
+            // the framework drops our listener with the bundle anyway
+        }
+        used.keySet().forEach(this::release);
     }
 
     private ServiceReference<?>[] references(String clazz, String filter) {
         try {
             ServiceReference<?>[] refs = context.getServiceReferences(clazz, filter);
             return refs == null ? new ServiceReference<?>[0] : refs;
-        } catch (InvalidSyntaxException e) {
-            return new ServiceReference<?>[0];
-        } catch (IllegalStateException stopping) {
+        } catch (InvalidSyntaxException | IllegalStateException e) {
             return new ServiceReference<?>[0];
         }
+    }
+
+    private static ServiceReference<?>[] sorted(ServiceReference<?>[] refs) {
+        Arrays.sort(refs, Collections.reverseOrder());
+        return refs;
     }
 
     private Object get(ServiceReference<?> ref) {
-        Object service = gotten.get(ref);
-        if (service == null) {
-            service = context.getService(ref);
-            if (service != null) {
-                gotten.put(ref, service);
-            }
-        }
-        return service;
+        // getService returns null for a service already gone; computeIfAbsent then stores nothing.
+        return used.computeIfAbsent(ref, context::getService);
     }
 
-    /** Lets go of a service that left the registry. */
-    void forget(ServiceReference<?> ref) {
-        if (gotten.remove(ref) != null) {
+    private void release(ServiceReference<?> ref) {
+        if (used.remove(ref) != null) {
             try {
                 context.ungetService(ref);
-            } catch (IllegalStateException ignored) {
-                // our bundle is stopping
+            } catch (IllegalStateException stopping) {
+                // our bundle is stopping; the framework releases everything
             }
         }
-    }
-
-    void close() {
-        gotten.keySet().forEach(this::forget);
     }
 
     private static String escape(String value) {

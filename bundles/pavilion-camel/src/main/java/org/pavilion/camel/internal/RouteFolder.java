@@ -5,17 +5,19 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.RoutesBuilder;
 import org.apache.camel.spi.Resource;
+import org.apache.camel.spi.RoutesBuilderLoader;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.slf4j.Logger;
@@ -85,8 +87,13 @@ public final class RouteFolder {
     private void load(Path file, String name) {
         try {
             Resource resource = ResourceHelper.resolveMandatoryResource(camel, "file:" + file.toAbsolutePath());
-            List<RoutesBuilder> builders = new ArrayList<>(PluginHelper.getRoutesLoader(camel).findRoutesBuilders(resource));
-            registry.add(OWNER_PREFIX + name, builders);
+            // Camel picks the DSL by extension and knows only "yaml"; *.yml is the same DSL.
+            String dsl = name.toLowerCase(Locale.ROOT).endsWith(".xml") ? "xml" : "yaml";
+            RoutesBuilderLoader loader = PluginHelper.getRoutesLoader(camel).getRoutesLoader(dsl);
+            if (loader == null) {
+                throw new IllegalStateException("no " + dsl + " DSL loader in this runtime");
+            }
+            registry.add(OWNER_PREFIX + name, List.of(loader.loadRoutesBuilder(resource)));
         } catch (Exception e) {
             // The routes of a broken file stay out until the file is fixed; the rest keep running.
             LOG.error("Route file {} could not be loaded and none of its routes run: {}", file, rootMessage(e));
@@ -114,13 +121,8 @@ public final class RouteFolder {
 
     private static String digest(Path file) throws IOException {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
-            StringBuilder sb = new StringBuilder();
-            for (byte b : d) {
-                sb.append(String.format("%02x", b));
-            }
-            return sb.toString();
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -8,7 +8,6 @@ import static org.junit.Assert.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -78,10 +77,12 @@ public class RouteFolderTest {
         // The second route refers to an unknown component: the first must not stay half-loaded.
         Files.writeString(dir.resolve("broken.yaml"), yamlRoute("half", "x")
                 + "- route:\n    id: bad\n    from:\n      uri: no-such-component:x\n");
+        Files.writeString(dir.resolve("typo.yml"), "- route:\n    id: [typo\n");
         folder.scan();
         assertNotNull(camel.getRoute("good"));
         assertNull(camel.getRoute("half"));
         assertNull(camel.getRoute("bad"));
+        assertEquals(1, camel.getRoutes().size());
 
         Files.writeString(dir.resolve("broken.yaml"), yamlRoute("half", "fixed"));
         folder.scan();
@@ -89,25 +90,33 @@ public class RouteFolderTest {
     }
 
     @Test
-    public void aBundlesRoutesGoAwayExactlyWithIt() throws Exception {
-        registry.add("bundle:lab", List.of(new RouteBuilder() {
+    public void aFileCannotTakeOverADepartmentsRoute() throws Exception {
+        registry.add("org.pavilion.lab #12", List.of(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:lab-a").routeId("lab-a").log("a");
-                from("direct:lab-b").routeId("lab-b").log("b");
+                from("direct:lab-filter").routeId("lab-filter").setBody(constant("from the lab bundle"));
             }
         }));
-        registry.add("bundle:pharmacy", List.of(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:rx").routeId("rx").log("rx");
-            }
-        }));
-        assertEquals("bundle:lab", registry.ownerOf("lab-b"));
-        Set<String> removed = registry.remove("bundle:lab");
-        assertEquals(Set.of("lab-a", "lab-b"), removed);
-        assertNull(camel.getRoute("lab-a"));
-        assertNotNull(camel.getRoute("rx"));
-        assertTrue(registry.remove("bundle:lab").isEmpty());
+        Files.writeString(dir.resolve("lab-filter.yaml"), yamlRoute("lab-filter", "hijacked"));
+        folder.scan();
+        assertEquals("from the lab bundle",
+                camel.createProducerTemplate().requestBody("direct:lab-filter", "x", String.class));
+        assertEquals("org.pavilion.lab #12", registry.ownerOf("lab-filter"));
+
+        // Deleting the refused file must not take the lab's route down either.
+        Files.delete(dir.resolve("lab-filter.yaml"));
+        folder.scan();
+        assertNotNull(camel.getRoute("lab-filter"));
+    }
+
+    @Test
+    public void stoppingTheRuntimeUnloadsEveryFileRoute() throws Exception {
+        Files.writeString(dir.resolve("a.yaml"), yamlRoute("night-shift", "a"));
+        Files.writeString(dir.resolve("b.yml"), yamlRoute("day-shift", "b"));
+        Files.writeString(dir.resolve("notes.txt"), "not a route");
+        folder.scan();
+        assertEquals(2, camel.getRoutes().size());
+        folder.unloadAll();
+        assertTrue(camel.getRoutes().isEmpty());
     }
 }
