@@ -52,10 +52,10 @@ import org.osgi.framework.ServiceReference;
  * system property {@code pavilion.itest.db}:
  * <ul>
  * <li>{@code h2} (default): the embedded H2 file database the distribution ships with;</li>
- * <li>{@code postgresql}: {@code pavilion.itest.pg.url} (default
- * {@code jdbc:postgresql://127.0.0.1:5432/pavilion_itest}, user {@code postgres}, trust authentication). The
- * database is dropped and re-created before the container boots; PostgreSQL missing or unreachable fails the
- * class, it never skips.</li>
+ * <li>{@code postgresql}: the server of {@code pavilion.itest.pg.url} (default
+ * {@code jdbc:postgresql://127.0.0.1:5432/pavilion_itest}, user {@code postgres}, trust authentication), database
+ * {@code pavilion_itest_<test class>}, dropped and re-created before the container boots; PostgreSQL missing or
+ * unreachable fails the class, it never skips.</li>
  * </ul>
  * Subclasses add options with {@link #extraOptions()}. Runtime folders are kept under {@code target/} (Pax Exam
  * cannot keep them only on failure); a failing test prints the tail of {@code data/log/karaf.log} and the folder.
@@ -117,15 +117,12 @@ public abstract class PavilionTestSupport {
                 vmOption("-Xmx1g"),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
                         String.valueOf(httpPort)),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
-                        String.valueOf(freePort())),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
-                        String.valueOf(freePort())),
+                // JMX's rmiRegistryPort and rmiServerPort: Pax Exam's Karaf container picks free ones itself.
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
                 systemProperty(HTTP_PORT_PROPERTY).value(String.valueOf(httpPort)),
                 systemProperty(DB_PROPERTY).value(db)));
         if ("postgresql".equals(db)) {
-            options.addAll(postgresqlOptions());
+            options.addAll(postgresqlOptions(getClass().getSimpleName()));
         }
         options.addAll(Arrays.asList(extraOptions()));
         return options.toArray(new Option[0]);
@@ -150,9 +147,13 @@ public abstract class PavilionTestSupport {
         return db;
     }
 
-    /** Drops and re-creates the test database, then points etc/org.ops4j.datasource-pavilion.cfg at it. */
-    private static List<Option> postgresqlOptions() {
-        String url = System.getProperty(PG_URL_PROPERTY, DEFAULT_PG_URL).trim();
+    /**
+     * Drops and re-creates this test class's database, then points etc/org.ops4j.datasource-pavilion.cfg at it.
+     * Each class gets its own database, {@code <database of pavilion.itest.pg.url>_<class name>}, so a container of
+     * the previous class that is still shutting down never writes into the next class's fresh database.
+     */
+    private static List<Option> postgresqlOptions(String testClass) {
+        String url = perClassUrl(System.getProperty(PG_URL_PROPERTY, DEFAULT_PG_URL).trim(), testClass);
         String user = System.getProperty("pavilion.itest.pg.user", "postgres");
         String password = System.getProperty("pavilion.itest.pg.password", "");
         recreateDatabase(url, user, password);
@@ -165,6 +166,17 @@ public abstract class PavilionTestSupport {
                 editConfigurationFilePut(cfg, "password", password),
                 editConfigurationFilePut(cfg, "pool", "dbcp2"),
                 editConfigurationFilePut(cfg, "xa", "false"));
+    }
+
+    static String perClassUrl(String url, String testClass) {
+        Matcher m = PG_URL.matcher(url);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(PG_URL_PROPERTY + " must look like " + DEFAULT_PG_URL
+                    + " (database name [a-z][a-z0-9_]*), not " + url);
+        }
+        String name = (m.group(2) + "_" + testClass.toLowerCase().replaceAll("[^a-z0-9_]", "_"));
+        name = name.substring(0, Math.min(name.length(), 63));
+        return m.group(1) + name + (m.group(3) == null ? "" : m.group(3));
     }
 
     /**
@@ -240,10 +252,15 @@ public abstract class PavilionTestSupport {
         });
     }
 
-    /** Logs in as the initial administrator once the platform is healthy. */
+    /**
+     * Logs in as the initial administrator once the platform is healthy. The login resource may be published a
+     * moment after the health resource, so the login is retried (bounded) until it succeeds.
+     */
     protected static Http loginAsAdmin() throws Exception {
         awaitHealthy();
-        return Http.login(baseUrl(), "admin", initialAdminPassword());
+        String password = initialAdminPassword();
+        return Await.value("admin signs in at /api/v1/auth/login", BOOT_BOUND,
+                () -> Http.login(baseUrl(), "admin", password));
     }
 
     /** Waits (bounded) for one service matching {@code filter} (may be null) and returns it. */
