@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -21,12 +22,16 @@ import org.pavilion.core.api.health.HealthContributor;
 public class HealthService {
 
     private final DataSource dataSource;
-    private final ModuleRegistry modules;
+    private final Supplier<List<ModuleView>> modules;
     private final List<HealthContributor> contributors = new CopyOnWriteArrayList<>();
 
     @Activate
     public HealthService(@Reference(target = "(osgi.jndi.service.name=pavilion)") DataSource dataSource,
             @Reference ModuleRegistry modules) {
+        this(dataSource, modules::modules);
+    }
+
+    HealthService(DataSource dataSource, Supplier<List<ModuleView>> modules) {
         this.dataSource = dataSource;
         this.modules = modules;
     }
@@ -57,7 +62,7 @@ public class HealthService {
                 up = false;
             }
         }
-        for (ModuleView m : modules.modules()) {
+        for (ModuleView m : modules.get()) {
             report.modules.put(m.name, m.state);
         }
         report.status = up ? "UP" : "DOWN";
