@@ -1,8 +1,6 @@
 package org.pavilion.core.internal.rest;
 
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 
 import javax.annotation.Priority;
@@ -56,7 +54,7 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
         String address = httpRequest == null ? "unknown" : httpRequest.getRemoteAddr();
         Optional<AuthenticatedCaller> caller;
         try {
-            caller = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION), address);
+            caller = accounts.authenticateHeader(request.getHeaderString(HttpHeaders.AUTHORIZATION), address);
         } catch (AuthenticationFailedException e) {
             request.abortWith(unauthorized(e.getMessage()));
             return;
@@ -82,33 +80,6 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         CallerContext.clear();
-    }
-
-    private Optional<AuthenticatedCaller> authenticate(String header, String address) throws AuthenticationFailedException {
-        if (header == null || header.isBlank()) {
-            return Optional.empty();
-        }
-        if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<AuthenticatedCaller> c = accounts.authenticateToken(header.substring(7).trim(), address);
-            if (c.isEmpty()) {
-                throw new AuthenticationFailedException("The bearer token is unknown or expired; log in again");
-            }
-            return c;
-        }
-        if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            String decoded;
-            try {
-                decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new AuthenticationFailedException("Malformed Basic credentials");
-            }
-            int colon = decoded.indexOf(':');
-            if (colon < 0) {
-                throw new AuthenticationFailedException("Malformed Basic credentials");
-            }
-            return Optional.of(accounts.authenticateBasic(decoded.substring(0, colon), decoded.substring(colon + 1), address));
-        }
-        throw new AuthenticationFailedException("Unsupported Authorization scheme; use Bearer or Basic");
     }
 
     private RolesAllowed rolesAllowed() {

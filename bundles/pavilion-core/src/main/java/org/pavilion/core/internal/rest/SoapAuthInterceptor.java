@@ -1,9 +1,6 @@
 package org.pavilion.core.internal.rest;
 
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.Base64;
-import java.util.Optional;
 
 import javax.servlet.http.HttpServletRequest;
 
@@ -37,7 +34,8 @@ final class SoapAuthInterceptor extends AbstractPhaseInterceptor<Message> {
         String address = request == null ? "unknown" : request.getRemoteAddr();
         AuthenticatedCaller caller;
         try {
-            caller = authenticate(header, address);
+            caller = accounts.authenticateHeader(header, address).orElseThrow(() -> new AuthenticationFailedException(
+                    "Authentication required: send HTTP Basic credentials of an integration account"));
         } catch (AuthenticationFailedException e) {
             Fault fault = new Fault(new SecurityException(e.getMessage()));
             fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
@@ -56,29 +54,5 @@ final class SoapAuthInterceptor extends AbstractPhaseInterceptor<Message> {
                 return caller.roles().stream().anyMatch(r -> r.name().equals(role));
             }
         });
-    }
-
-    private AuthenticatedCaller authenticate(String header, String address) throws AuthenticationFailedException {
-        if (header == null || header.isBlank()) {
-            throw new AuthenticationFailedException("Authentication required: send HTTP Basic credentials of an integration account");
-        }
-        if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<AuthenticatedCaller> c = accounts.authenticateToken(header.substring(7).trim(), address);
-            return c.orElseThrow(() -> new AuthenticationFailedException("The bearer token is unknown or expired"));
-        }
-        if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            String decoded;
-            try {
-                decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new AuthenticationFailedException("Malformed Basic credentials");
-            }
-            int colon = decoded.indexOf(':');
-            if (colon < 0) {
-                throw new AuthenticationFailedException("Malformed Basic credentials");
-            }
-            return accounts.authenticateBasic(decoded.substring(0, colon), decoded.substring(colon + 1), address);
-        }
-        throw new AuthenticationFailedException("Unsupported Authorization scheme; use Basic or Bearer");
     }
 }

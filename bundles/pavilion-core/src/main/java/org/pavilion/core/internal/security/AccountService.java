@@ -126,6 +126,39 @@ public class AccountService {
         return Optional.of(cached.caller.withClientAddress(clientAddress));
     }
 
+    /**
+     * The caller an HTTP {@code Authorization} header stands for: {@code Bearer <token>}, or {@code Basic} for
+     * integration accounts. Empty when there is no header; an exception for a header that does not authenticate.
+     */
+    public Optional<AuthenticatedCaller> authenticateHeader(String header, String clientAddress)
+            throws AuthenticationFailedException {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Optional<AuthenticatedCaller> c = authenticateToken(header.substring(7).trim(), clientAddress);
+            if (c.isEmpty()) {
+                throw new AuthenticationFailedException("The bearer token is unknown or expired; log in again");
+            }
+            return c;
+        }
+        if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String decoded;
+            try {
+                decoded = new String(java.util.Base64.getDecoder().decode(header.substring(6).trim()),
+                        StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new AuthenticationFailedException("Malformed Basic credentials");
+            }
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                throw new AuthenticationFailedException("Malformed Basic credentials");
+            }
+            return Optional.of(authenticateBasic(decoded.substring(0, colon), decoded.substring(colon + 1), clientAddress));
+        }
+        throw new AuthenticationFailedException("Unsupported Authorization scheme; use Bearer or Basic");
+    }
+
     /** HTTP Basic: only for INTEGRATION accounts (feeds and legacy systems), never for people. */
     public AuthenticatedCaller authenticateBasic(String username, String password, String clientAddress)
             throws AuthenticationFailedException {

@@ -120,6 +120,25 @@ public class AccountServiceTest {
     }
 
     @Test
+    public void theAuthorizationHeaderIsReadForTokensAndIntegrationCredentials() throws Exception {
+        accounts.create("pharmacy-robot", "robot-secret-pass", Set.of(Role.INTEGRATION), null);
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("pharmacy-robot:robot-secret-pass".getBytes());
+        assertEquals("pharmacy-robot", accounts.authenticateHeader(basic, "x").orElseThrow().username());
+        LoginResult login = accounts.login("admin", adminPassword, "x");
+        assertEquals("admin", accounts.authenticateHeader("bearer " + login.token(), "x").orElseThrow().username());
+        assertTrue(accounts.authenticateHeader(null, "x").isEmpty());
+        for (String bad : new String[] {"Bearer nope", "Basic !!!", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString("no-colon".getBytes()), "Digest abc"}) {
+            try {
+                accounts.authenticateHeader(bad, "x");
+                fail(bad + " accepted");
+            } catch (AuthenticationFailedException expected) {
+                // each says what is wrong
+            }
+        }
+    }
+
+    @Test
     public void badAccountsAreRefusedWithAClearReason() {
         expectProblem(400, () -> accounts.create("A B", "long-enough-password", Set.of(Role.DOCTOR), null));
         expectProblem(400, () -> accounts.create("short.pw", "short", Set.of(Role.DOCTOR), null));
