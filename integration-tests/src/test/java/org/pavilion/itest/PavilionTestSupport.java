@@ -228,14 +228,29 @@ public abstract class PavilionTestSupport {
     /** Waits (bounded) until GET /api/v1/platform/health answers 200, and returns that answer. */
     protected static Http.Response awaitHealthy() throws InterruptedException {
         Http anonymous = Http.anonymous(baseUrl());
-        return Await.value("GET /api/v1/platform/health answers 200", BOOT_BOUND, () -> {
+        Http.Response health = Await.value("GET /api/v1/platform/health answers 200", BOOT_BOUND, () -> {
             Http.Response r = anonymous.get("/api/v1/platform/health");
             if (r.status != 200) {
                 throw new AssertionError(r.toString());
             }
             return r;
         });
+        // Health is UP once the core is; departments publish their endpoints a moment later.
+        Await.until("every department's REST endpoint is published", BOOT_BOUND, () -> {
+            for (String path : DEPARTMENT_ENDPOINTS) {
+                int status = anonymous.get(path).status;
+                if (status != 401) {
+                    throw new AssertionError(path + " answers " + status + ", not yet 401");
+                }
+            }
+        });
+        return health;
     }
+
+    /** One REST endpoint of each department pavilion-all boots; published means it asks for credentials. */
+    protected static final List<String> DEPARTMENT_ENDPOINTS = List.of("/api/v1/platform/users",
+            "/api/v1/platform/events/dead-letters", "/api/v1/example/visits", "/api/v1/example/ward-board",
+            "/api/v1/emr/patients");
 
     /**
      * The password pavilion-core generated for {@code admin} on first start, from

@@ -1,0 +1,26 @@
+package org.pavilion.emr.internal;
+
+import javax.persistence.EntityManager;
+
+/**
+ * Allocates MRN sequence numbers from the one-row table {@code emr_mrn_counter}. The UPDATE takes the row's
+ * write lock until the registering transaction ends, on H2 and PostgreSQL alike: concurrent registrations
+ * wait for each other and never get the same number, and a rolled-back registration gives its number back,
+ * so MRNs have no gaps. A sequence would not serialise the duplicate check (see PatientService.register).
+ */
+final class MrnAllocator {
+
+    private MrnAllocator() {
+    }
+
+    /** The next MRN; {@code em} must be in a transaction, which keeps the counter locked until it ends. */
+    static String next(EntityManager em) {
+        int updated = em.createNativeQuery("UPDATE emr_mrn_counter SET next_value = next_value + 1 WHERE id = 1")
+                .executeUpdate();
+        if (updated != 1) {
+            throw new IllegalStateException("emr_mrn_counter has no row 1: the EMR schema is incomplete");
+        }
+        Object value = em.createNativeQuery("SELECT next_value - 1 FROM emr_mrn_counter WHERE id = 1").getSingleResult();
+        return Mrn.of(((Number) value).longValue());
+    }
+}

@@ -1,0 +1,70 @@
+package org.pavilion.emr.internal;
+
+import java.util.List;
+
+import javax.annotation.security.RolesAllowed;
+import javax.jws.WebMethod;
+import javax.jws.WebParam;
+import javax.jws.WebResult;
+import javax.jws.WebService;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.pavilion.core.api.rest.Endpoints;
+import org.pavilion.core.api.rest.Page;
+import org.pavilion.core.api.rest.ProblemException;
+
+/**
+ * SOAP at /api/soap/emr/PatientRegistry for legacy systems (admission, lab, billing integrations). A
+ * ProblemException becomes a PatientRegistryFault carrying the same problem type as REST.
+ */
+@Component(service = PatientRegistrySoap.class, property = Endpoints.SOAP_ADDRESS + "=/emr/PatientRegistry")
+@WebService(serviceName = "PatientRegistry", portName = "PatientRegistryPort", targetNamespace = PatientRegistrySoap.NAMESPACE)
+public class PatientRegistrySoap {
+
+    public static final String NAMESPACE = "urn:pavilion:emr:v1";
+
+    private final PatientService patients;
+
+    @Activate
+    public PatientRegistrySoap(@Reference PatientService patients) {
+        this.patients = patients;
+    }
+
+    @WebMethod
+    @WebResult(name = "patient")
+    @RolesAllowed({"INTEGRATION", "RECEPTIONIST", "ADMIN"})
+    public Patient register(@WebParam(name = "demographics") PatientDemographics demographics,
+            @WebParam(name = "confirmDuplicate") boolean confirmDuplicate) throws PatientRegistryFault {
+        try {
+            return patients.register(demographics, confirmDuplicate);
+        } catch (ProblemException e) {
+            throw new PatientRegistryFault(e.getMessage(), e.type());
+        }
+    }
+
+    @WebMethod
+    @WebResult(name = "patient")
+    @RolesAllowed({"INTEGRATION", "RECEPTIONIST", "ADMIN"})
+    public Patient getByMrn(@WebParam(name = "mrn") String mrn) throws PatientRegistryFault {
+        try {
+            return patients.get(mrn);
+        } catch (ProblemException e) {
+            throw new PatientRegistryFault(e.getMessage(), e.type());
+        }
+    }
+
+    /** The first {@link Page#MAX_SIZE} matches at most; criteria as in REST search. */
+    @WebMethod
+    @WebResult(name = "patient")
+    @RolesAllowed({"INTEGRATION", "RECEPTIONIST", "ADMIN"})
+    public List<Patient> findByDemographics(@WebParam(name = "criteria") PatientSearch criteria,
+            @WebParam(name = "page") int page, @WebParam(name = "size") int size) throws PatientRegistryFault {
+        try {
+            return patients.search(criteria, page, size == 0 ? Page.DEFAULT_SIZE : size).getItems();
+        } catch (ProblemException e) {
+            throw new PatientRegistryFault(e.getMessage(), e.type());
+        }
+    }
+}

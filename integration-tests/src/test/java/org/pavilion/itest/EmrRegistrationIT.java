@@ -1,0 +1,384 @@
+package org.pavilion.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.Test;
+
+/**
+ * The EMR front desk through the real HTTP surface: registration with MRNs, search, duplicate warnings, bad
+ * input, who may read a record (and the audit of refusals), the SOAP PatientRegistry, and concurrent clerks.
+ * Each test uses its own users, names and birth dates, so they run in any order in one container.
+ */
+public class EmrRegistrationIT extends PavilionTestSupport {
+
+    private static final String PATIENTS = "/api/v1/emr/patients";
+    private static final Pattern MRN = Pattern.compile("[0-9]{10}");
+
+    /**
+     * The health check turns UP before every department has activated (EMR migrates its schema first), so wait,
+     * bounded, until its REST and SOAP endpoints are published.
+     */
+    private static Http adminOnceEmrIsUp() throws Exception {
+        Http admin = loginAsAdmin();
+        Await.until("EMR REST and SOAP endpoints are published", BOOT_BOUND, () -> {
+            // No criteria: a 400 from the EMR itself, nothing read or audited.
+            assertEquals(400, admin.get(PATIENTS).status);
+            HttpResponse<String> wsdl = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(baseUrl() + "/api/soap/emr/PatientRegistry?wsdl")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, wsdl.statusCode());
+        });
+        return admin;
+    }
+
+    private Http staff(Http admin, String username, String role) throws Exception {
+        return user(admin, username, role, null);
+    }
+
+    private Http user(Http admin, String username, String role, String patientId) throws Exception {
+        ObjectNode user = Http.json().createObjectNode().put("username", username).put("password", username + "-password-1");
+        user.putArray("roles").add(role);
+        if (patientId != null) {
+            user.put("patientId", patientId);
+        }
+        Http.Response r = admin.post("/api/v1/platform/users", user);
+        assertEquals(r.toString(), 201, r.status);
+        return Http.login(baseUrl(), username, username + "-password-1");
+    }
+
+    private static ObjectNode patient(String given, String family, String sex, String birthDate) {
+        return Http.json().createObjectNode().put("givenName", given).put("familyName", family).put("sex", sex)
+                .put("birthDate", birthDate);
+    }
+
+    private static String register(Http clerk, ObjectNode body) throws Exception {
+        Http.Response r = clerk.post(PATIENTS, body);
+        assertEquals(r.toString(), 201, r.status);
+        String mrn = r.json().path("mrn").asText();
+        assertTrue(mrn, MRN.matcher(mrn).matches());
+        return mrn;
+    }
+
+    private static JsonNode search(Http reader, String query) throws Exception {
+        Http.Response r = reader.get(PATIENTS + "?" + query);
+        assertEquals(r.toString(), 200, r.status);
+        return r.json();
+    }
+
+    private static List<String> mrns(JsonNode page) {
+        List<String> out = new ArrayList<>();
+        page.path("items").forEach(p -> out.add(p.path("mrn").asText()));
+        return out;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Event rows the EMR wrote to the outbox for this MRN (the relay keeps them after delivery). */
+    private long outboxEvents(String type, String mrn) throws Exception {
+        DataSource ds = awaitService(DataSource.class, "(osgi.jndi.service.name=pavilion)", BOOT_BOUND);
+        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT payload FROM events_outbox WHERE event_type = ? AND source = 'org.pavilion.emr'")) {
+            s.setString(1, type);
+            long n = 0;
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (Http.json().readTree(rs.getString(1)).path("mrn").asText().equals(mrn)) {
+                        n++;
+                    }
+                }
+            }
+            return n;
+        }
+    }
+
+    @Test
+    public void aClerkRegistersAPatientWhoIsThenFoundByNameBirthDateMrnAndPhone() throws Exception {
+        Http admin = adminOnceEmrIsUp();
+        Http clerk = staff(admin, "emr.rita", "RECEPTIONIST");
+        ObjectNode body = patient("Zofia", "Żelazna-Kowalska", "female", "1961-02-03").put("nationalId", "ZK 610203")
+                .put("email", "zofia@example.org").put("preferredLanguage", "pl");
+        body.putArray("phones").add("+48 601-234-567");
+        body.putObject("address").put("line", "ul. Długa 1").put("city", "Gdańsk").put("postalCode", "80-827")
+                .put("country", "pl");
+        Http.Response created = clerk.post(PATIENTS, body);
+        assertEquals(created.toString(), 201, created.status);
+        String mrn = created.json().path("mrn").asText();
+        assertTrue(mrn, MRN.matcher(mrn).matches());
+        assertEquals("emr.rita", created.json().path("registeredBy").asText());
+
+        Http.Response read = clerk.get(PATIENTS + "/" + mrn);
+        assertEquals(read.toString(), 200, read.status);
+        JsonNode p = read.json();
+        assertEquals("Żelazna-Kowalska", p.path("familyName").asText());
+        assertEquals("FEMALE", p.path("sex").asText());
+        assertEquals("1961-02-03", p.path("birthDate").asText());
+        assertEquals("+48 601-234-567", p.path("phones").get(0).asText());
+        assertEquals("PL", p.path("address").path("country").asText());
+
+        // Prefix, case and accents do not matter; each criterion finds her.
+        assertEquals(List.of(mrn), mrns(search(clerk, "name=" + enc("ZELAZ"))));
+        assertEquals(List.of(mrn), mrns(search(clerk, "name=" + enc("zofia żel"))));
+        assertEquals(List.of(mrn), mrns(search(clerk, "birthDate=1961-02-03")));
+        assertEquals(List.of(mrn), mrns(search(clerk, "mrn=" + mrn)));
+        assertEquals(List.of(mrn), mrns(search(clerk, "nationalId=" + enc("zk-610203"))));
+        assertEquals(List.of(mrn), mrns(search(clerk, "phone=" + enc("+48601234567"))));
+        assertEquals(List.of(), mrns(search(clerk, "name=zelazna&birthDate=1961-02-04")));
+        assertEquals(400, clerk.get(PATIENTS).status);
+        assertEquals(400, clerk.get(PATIENTS + "?birthDate=03.02.1961").status);
+
+        // A typo in the MRN is caught by its check digits, not answered as "not found".
+        String typo = mrn.substring(0, 7) + (char) ('0' + (mrn.charAt(7) - '0' + 1) % 10) + mrn.substring(8);
+        Http.Response bad = clerk.get(PATIENTS + "/" + typo);
+        assertEquals(bad.toString(), 400, bad.status);
+
+        // Update: new phone replaces the old one and PatientUpdated is written with the change.
+        body.putArray("phones").add("+48 700 000 001");
+        Http.Response updated = clerk.put(PATIENTS + "/" + mrn, body.put("familyName", "Żelazna"));
+        assertEquals(updated.toString(), 200, updated.status);
+        assertEquals(List.of(mrn), mrns(search(clerk, "phone=" + enc("+48 700 000 001"))));
+        assertEquals(List.of(), mrns(search(clerk, "phone=" + enc("+48601234567"))));
+        assertEquals("Żelazna", clerk.get(PATIENTS + "/" + mrn).json().path("familyName").asText());
+        assertEquals(1, outboxEvents("PatientRegistered", mrn));
+        assertEquals(1, outboxEvents("PatientUpdated", mrn));
+
+        List<String> actions = new ArrayList<>();
+        for (JsonNode r : admin.get("/api/v1/platform/audit?size=200&patientId=" + mrn).json().path("items")) {
+            assertEquals("emr.rita", r.path("actor").asText());
+            actions.add(r.path("action").asText() + " " + r.path("resourceType").asText());
+        }
+        for (String expected : List.of("CREATE patient", "READ patient", "SEARCH patient", "UPDATE patient")) {
+            assertTrue(actions.toString(), actions.contains(expected));
+        }
+    }
+
+    @Test
+    public void aPossibleDuplicateIsRefusedWithItsCandidatesUntilTheClerkConfirms() throws Exception {
+        Http admin = adminOnceEmrIsUp();
+        Http clerk = staff(admin, "emr.dora", "RECEPTIONIST");
+        String first = register(clerk, patient("Olusegun", "Adeyemi", "MALE", "1970-05-05").put("nationalId", "NG-7070"));
+
+        // Same national id, whatever the name.
+        Http.Response sameId = clerk.post(PATIENTS, patient("Segun", "Ade", "MALE", "1971-01-01").put("nationalId", "ng 7070"));
+        assertEquals(sameId.toString(), 409, sameId.status);
+        assertEquals("urn:pavilion:problem:possible-duplicate", sameId.json().path("type").asText());
+        assertEquals(first, sameId.json().path("candidates").get(0).path("mrn").asText());
+        assertEquals("nationalId", sameId.json().path("candidates").get(0).path("reason").asText());
+
+        // Same birth date and a mistyped name (also with given and family name swapped).
+        ObjectNode typo = patient("Olusegun", "Adeyemy", "MALE", "1970-05-05");
+        Http.Response similar = clerk.post(PATIENTS, typo);
+        assertEquals(similar.toString(), 409, similar.status);
+        assertEquals(first, similar.json().path("candidates").get(0).path("mrn").asText());
+        assertEquals("nameAndBirthDate", similar.json().path("candidates").get(0).path("reason").asText());
+        assertEquals(409, clerk.post(PATIENTS, patient("Adeyemi", "Olusegun", "MALE", "1970-05-05")).status);
+        assertEquals("nothing was stored", List.of(first), mrns(search(clerk, "birthDate=1970-05-05")));
+
+        // A different person with the same birth date is no duplicate.
+        String other = register(clerk, patient("Chioma", "Okafor", "FEMALE", "1970-05-05"));
+
+        Http.Response confirmed = clerk.post(PATIENTS + "?confirmDuplicate=true", typo);
+        assertEquals(confirmed.toString(), 201, confirmed.status);
+        String second = confirmed.json().path("mrn").asText();
+        assertNotEquals(first, second);
+        Set<String> all = new HashSet<>(mrns(search(clerk, "birthDate=1970-05-05")));
+        assertEquals(Set.of(first, other, second), all);
+
+        JsonNode created = admin.get("/api/v1/platform/audit?action=CREATE&patientId=" + second).json();
+        assertTrue(created.toString(), created.path("items").get(0).path("detail").asText().contains(first));
+        JsonNode refused = admin.get("/api/v1/platform/audit?actor=emr.dora&action=CREATE&outcome=FAILED").json();
+        assertEquals(refused.toString(), 3, refused.path("total").asLong());
+    }
+
+    @Test
+    public void badInputIsA400AndNothingIsStored() throws Exception {
+        Http admin = adminOnceEmrIsUp();
+        Http clerk = staff(admin, "emr.bea", "RECEPTIONIST");
+        Http.Response noNames = clerk.post(PATIENTS, patient(" ", null, "FEMALE", "1955-06-07"));
+        assertEquals(noNames.toString(), 400, noNames.status);
+        assertTrue(noNames.contentType.startsWith("application/problem+json"));
+        assertEquals("urn:pavilion:problem:validation", noNames.json().path("type").asText());
+        assertTrue(noNames.toString(), noNames.json().path("detail").asText().contains("givenName"));
+        assertTrue(noNames.toString(), noNames.json().path("detail").asText().contains("familyName"));
+        assertFalse(noNames.body, noNames.body.contains("Exception"));
+
+        String tomorrow = LocalDate.now().plusDays(2).toString();
+        Http.Response future = clerk.post(PATIENTS, patient("Future", "Baby", "UNKNOWN", tomorrow));
+        assertEquals(future.toString(), 400, future.status);
+        assertTrue(future.toString(), future.json().path("detail").asText().contains("in the future"));
+
+        Http.Response unknownField = clerk.post(PATIENTS, patient("Ina", "Field", "FEMALE", "1955-06-07").put("bloodType", "0+"));
+        assertEquals(unknownField.toString(), 400, unknownField.status);
+
+        assertEquals(0, search(admin, "birthDate=1955-06-07").path("total").asLong());
+        assertEquals(0, search(admin, "birthDate=" + tomorrow).path("total").asLong());
+        assertEquals(0, search(admin, "name=baby").path("total").asLong());
+    }
+
+    @Test
+    public void aPatientReadsOnlyTheirOwnRecordAndTheRefusalIsAudited() throws Exception {
+        Http admin = adminOnceEmrIsUp();
+        Http clerk = staff(admin, "emr.pia", "RECEPTIONIST");
+        String own = register(clerk, patient("Pablo", "Neruda-Reyes", "MALE", "1944-07-12"));
+        String other = register(clerk, patient("Gabriela", "Mistral-Godoy", "FEMALE", "1945-04-07"));
+        Http pablo = user(admin, "emr.pablo", "PATIENT", own);
+
+        Http.Response mine = pablo.get(PATIENTS + "/" + own);
+        assertEquals(mine.toString(), 200, mine.status);
+        assertEquals("Neruda-Reyes", mine.json().path("familyName").asText());
+
+        Http.Response theirs = pablo.get(PATIENTS + "/" + other);
+        assertEquals(theirs.toString(), 403, theirs.status);
+        assertEquals("urn:pavilion:problem:forbidden", theirs.json().path("type").asText());
+        assertFalse(theirs.body, theirs.body.contains("Mistral"));
+        // Neither search nor changes are open to patients.
+        assertEquals(403, pablo.get(PATIENTS + "?name=mistral").status);
+        assertEquals(403, pablo.put(PATIENTS + "/" + own, patient("Pablo", "Neruda", "MALE", "1944-07-12")).status);
+
+        JsonNode denied = admin.get("/api/v1/platform/audit?patientId=" + other + "&outcome=DENIED").json();
+        assertEquals(denied.toString(), 1, denied.path("total").asLong());
+        JsonNode record = denied.path("items").get(0);
+        assertEquals("emr.pablo", record.path("actor").asText());
+        assertEquals("READ", record.path("action").asText());
+        assertEquals("patient", record.path("resourceType").asText());
+    }
+
+    @Test
+    public void billingReadsDemographicsButCannotRegisterOrChangeThem() throws Exception {
+        Http admin = adminOnceEmrIsUp();
+        Http clerk = staff(admin, "emr.cleo", "RECEPTIONIST");
+        Http billing = staff(admin, "emr.bill", "BILLING");
+        String mrn = register(clerk, patient("Ingrid", "Bergström", "FEMALE", "1915-08-29"));
+
+        Http.Response read = billing.get(PATIENTS + "/" + mrn);
+        assertEquals(read.toString(), 200, read.status);
+        assertEquals("Bergström", read.json().path("familyName").asText());
+        assertEquals(List.of(mrn), mrns(search(billing, "name=bergstrom")));
+        assertEquals(403, billing.post(PATIENTS, patient("Greta", "Garbo", "FEMALE", "1905-09-18")).status);
+        assertEquals(403, billing.put(PATIENTS + "/" + mrn, patient("Ingrid", "Berg", "FEMALE", "1915-08-29")).status);
+        JsonNode reads = admin.get("/api/v1/platform/audit?actor=emr.bill&action=READ&patientId=" + mrn).json();
+        assertEquals(reads.toString(), 1, reads.path("total").asLong());
+    }
+
+    @Test
+    public void aLegacySystemRegistersAndReadsOverSoapWithHttpBasic() throws Exception {
+        Http admin = adminOnceEmrIsUp();
+        ObjectNode system = Http.json().createObjectNode().put("username", "emr-adt-feed").put("password", "emr-adt-feed-secret");
+        system.putArray("roles").add("INTEGRATION");
+        assertEquals(201, admin.post("/api/v1/platform/users", system).status);
+        String basic = "emr-adt-feed:emr-adt-feed-secret";
+
+        String register = envelope("<v1:register><demographics><givenName>Kwame</givenName><familyName>Mensah</familyName>"
+                + "<sex>MALE</sex><birthDate>1988-12-24</birthDate><nationalId>GH-881224</nationalId>"
+                + "<phones>+233 20 123 4567</phones></demographics><confirmDuplicate>false</confirmDuplicate></v1:register>");
+        HttpResponse<String> ok = soap(register, basic);
+        assertEquals(ok.body(), 200, ok.statusCode());
+        Matcher m = Pattern.compile("<mrn>([0-9]{10})</mrn>").matcher(ok.body());
+        assertTrue(ok.body(), m.find());
+        String mrn = m.group(1);
+        assertTrue(ok.body(), ok.body().contains("<registeredBy>emr-adt-feed</registeredBy>"));
+
+        HttpResponse<String> read = soap(envelope("<v1:getByMrn><mrn>" + mrn + "</mrn></v1:getByMrn>"), basic);
+        assertEquals(read.body(), 200, read.statusCode());
+        assertTrue(read.body(), read.body().contains("<familyName>Mensah</familyName>"));
+        assertTrue(read.body(), read.body().contains("<phones>+233 20 123 4567</phones>"));
+
+        HttpResponse<String> found = soap(envelope("<v1:findByDemographics><criteria><birthDate>1988-12-24</birthDate>"
+                + "<name>mens</name></criteria><page>0</page><size>10</size></v1:findByDemographics>"), basic);
+        assertEquals(found.body(), 200, found.statusCode());
+        assertTrue(found.body(), found.body().contains("<mrn>" + mrn + "</mrn>"));
+
+        HttpResponse<String> again = soap(register, basic);
+        assertEquals(again.body(), 500, again.statusCode());
+        assertTrue(again.body(), again.body().contains("urn:pavilion:problem:possible-duplicate"));
+        assertTrue(again.body(), again.body().contains(mrn));
+
+        assertEquals(401, soap(register, null).statusCode());
+        HttpResponse<String> wsdl = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(baseUrl() + "/api/soap/emr/PatientRegistry?wsdl")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, wsdl.statusCode());
+        assertTrue(wsdl.body().contains("findByDemographics"));
+    }
+
+    @Test
+    public void twoClerksRegisteringAtOnceGetDistinctMrns() throws Exception {
+        Http admin = adminOnceEmrIsUp();
+        List<Http> clerks = List.of(staff(admin, "emr.cara", "RECEPTIONIST"), staff(admin, "emr.carl", "RECEPTIONIST"));
+        int perClerk = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(clerks.size());
+        List<String> mrns = new ArrayList<>();
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int c = 0; c < clerks.size(); c++) {
+                Http clerk = clerks.get(c);
+                int clerkNo = c;
+                Callable<List<String>> work = () -> {
+                    go.await();
+                    List<String> mine = new ArrayList<>();
+                    for (int i = 0; i < perClerk; i++) {
+                        // Distinct birth dates: no duplicate warnings, only the counter is contended.
+                        String dob = LocalDate.of(2001, 1 + clerkNo, 1 + i).toString();
+                        mine.add(register(clerk, patient("Concurrent", "Clerk" + clerkNo + "Patient" + i, "OTHER", dob)));
+                    }
+                    return mine;
+                };
+                results.add(pool.submit(work));
+            }
+            go.countDown();
+            for (Future<List<String>> f : results) {
+                mrns.addAll(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(mrns.toString(), clerks.size() * perClerk, new HashSet<>(mrns).size());
+        assertEquals(clerks.size() * perClerk, search(admin, "name=concurrent&size=50").path("total").asLong());
+    }
+
+    private static String envelope(String body) {
+        return "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:v1=\"urn:pavilion:emr:v1\">"
+                + "<soap:Body>" + body + "</soap:Body></soap:Envelope>";
+    }
+
+    private static HttpResponse<String> soap(String envelope, String basic) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/soap/emr/PatientRegistry"))
+                .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope));
+        if (basic != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
