@@ -41,10 +41,9 @@ public class ModuleLifecycleIT extends PavilionTestSupport {
     @Test
     public void theExampleDepartmentIsSwitchedOffAndOnWhileTheCoreKeepsServing() throws Exception {
         Http admin = loginAsAdmin();
-        // Each department its own root requirement, so removing one removes only it.
-        for (String f : List.of("pavilion-core", "pavilion-camel", "pavilion-events", "pavilion-example",
-                "pavilion-example-subscriber")) {
-            featuresService.installFeature(f, NO_REFRESH);
+        // Each department of pavilion-all its own root requirement, so removing one removes only it.
+        for (org.apache.karaf.features.Dependency d : featuresService.getFeature("pavilion-all").getDependencies()) {
+            featuresService.installFeature(d.getName(), NO_REFRESH);
         }
         if (featuresService.isInstalled(featuresService.getFeature("pavilion-all"))) {
             featuresService.uninstallFeature("pavilion-all", NO_REFRESH);
