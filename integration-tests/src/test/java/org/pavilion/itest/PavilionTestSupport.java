@@ -183,7 +183,7 @@ public abstract class PavilionTestSupport {
      * Connects to the {@code postgres} database of the same server and drops and re-creates the database named
      * in {@code url}, so each test class starts on an empty schema. Fails loudly when PostgreSQL is not there.
      */
-    static void recreateDatabase(String url, String user, String password) {
+    public static void recreateDatabase(String url, String user, String password) {
         Matcher m = PG_URL.matcher(url);
         if (!m.matches()) {
             throw new IllegalArgumentException(PG_URL_PROPERTY + " must look like " + DEFAULT_PG_URL
@@ -201,7 +201,7 @@ public abstract class PavilionTestSupport {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             s.setReuseAddress(true);
             return s.getLocalPort();
@@ -291,7 +291,7 @@ public abstract class PavilionTestSupport {
         });
     }
 
-    static String tail(Path file, int lines) {
+    public static String tail(Path file, int lines) {
         try {
             List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

@@ -1,7 +1,8 @@
 package org.pavilion.itest.process;
 
+import static org.pavilion.itest.PavilionTestSupport.freePort;
+
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+
+import org.pavilion.itest.PavilionTestSupport;
 
 /**
  * The real Pavilion distribution run as an operating-system process, the way a hospital runs it: unpacked
@@ -69,18 +72,14 @@ public final class DistributionProcess implements AutoCloseable {
 
     /** A fresh PostgreSQL database for this installation; fails loudly when PostgreSQL is not there. */
     private void usePostgreSql(String suffix) throws Exception {
-        String base = System.getProperty("pavilion.itest.pg.url", "jdbc:postgresql://127.0.0.1:5432/pavilion_itest");
+        String base = System.getProperty("pavilion.itest.pg.url", PavilionTestSupport.DEFAULT_PG_URL);
         String user = System.getProperty("pavilion.itest.pg.user", "postgres");
         String password = System.getProperty("pavilion.itest.pg.password", "");
-        String database = "pavilion_proc_" + suffix;
-        String adminUrl = base.substring(0, base.lastIndexOf('/') + 1) + "postgres";
-        try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + database);
-        }
-        pgAdminUrl = adminUrl;
-        pgDatabase = database;
-        String url = base.substring(0, base.lastIndexOf('/') + 1) + database;
+        String server = base.substring(0, base.lastIndexOf('/') + 1);
+        pgDatabase = "pavilion_proc_" + suffix;
+        pgAdminUrl = server + "postgres";
+        String url = server + pgDatabase;
+        PavilionTestSupport.recreateDatabase(url, user, password);
         Path cfg = home.resolve("etc/org.ops4j.datasource-pavilion.cfg");
         String text = "osgi.jdbc.driver.class=org.postgresql.Driver\n"
                 + "dataSourceName=pavilion\n"
@@ -149,7 +148,7 @@ public final class DistributionProcess implements AutoCloseable {
             }
             TimeUnit.MILLISECONDS.sleep(200);
         }
-        throw new IllegalStateException("Not healthy within " + bound + ": " + last + "\n" + tail(log(), 60));
+        throw new IllegalStateException("Not healthy within " + bound + ": " + last + "\n" + PavilionTestSupport.tail(log(), 60));
     }
 
     /** Stops the way an operator does (SIGTERM, Karaf's orderly shutdown) and waits for the exit. */
@@ -233,15 +232,6 @@ public final class DistributionProcess implements AutoCloseable {
         return home.resolve("data/log/karaf.log");
     }
 
-    public static String tail(Path file, int lines) {
-        try {
-            List<String> all = Files.readAllLines(file);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(no " + file + ")";
-        }
-    }
-
     @Override
     public void close() throws Exception {
         try {
@@ -259,13 +249,6 @@ public final class DistributionProcess implements AutoCloseable {
         try (Connection c = DriverManager.getConnection(pgAdminUrl, System.getProperty("pavilion.itest.pg.user", "postgres"),
                 System.getProperty("pavilion.itest.pg.password", "")); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + pgDatabase + " WITH (FORCE)");
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
         }
     }
 
