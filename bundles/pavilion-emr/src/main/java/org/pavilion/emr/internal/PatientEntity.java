@@ -4,6 +4,7 @@ import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.Table;
+import javax.persistence.Version;
 
 /** A registered patient's demographics (table emr_patient). Birth date as ISO text: see the change log. */
 @Entity
@@ -106,4 +107,46 @@ public class PatientEntity {
     public void setUpdatedMs(long updatedMs) { this.updatedMs = updatedMs; }
     public String getUpdatedBy() { return updatedBy; }
     public void setUpdatedBy(String updatedBy) { this.updatedBy = updatedBy; }
+
+    @Column(name = "restricted", nullable = false)
+    private boolean restricted;
+
+    /** Set on a merged duplicate: the MRN of the survivor it redirects to. */
+    @Column(name = "merged_into", length = 16)
+    private String mergedInto;
+
+    @Column(name = "merged_ms")
+    private Long mergedMs;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    public boolean isRestricted() {
+        return restricted;
+    }
+
+    public void setRestricted(boolean restricted) {
+        this.restricted = restricted;
+    }
+
+    public String getMergedInto() {
+        return mergedInto;
+    }
+
+    public void setMergedInto(String mergedInto) {
+        this.mergedInto = mergedInto;
+    }
+
+    public Long getMergedMs() {
+        return mergedMs;
+    }
+
+    public void setMergedMs(Long mergedMs) {
+        this.mergedMs = mergedMs;
+    }
+
+    public long getVersion() {
+        return version;
+    }
 }
