@@ -367,6 +367,147 @@ public class EmrRegistrationIT extends PavilionTestSupport {
         assertEquals(clerks.size() * perClerk, search(admin, "name=concurrent&size=50").path("total").asLong());
     }
 
+    @Test
+    public void nextOfKinAndInsuranceAreRegisteredAndBillingSeesTheCover() throws Exception {
+        Http admin = adminOnceEmrIsUp();
+        Http clerk = staff(admin, "emr.nora", "RECEPTIONIST");
+        Http billing = staff(admin, "emr.bert", "BILLING");
+        ObjectNode body = patient("Amara", "Diallo", "FEMALE", "1990-03-14");
+        body.putArray("nextOfKin").addObject().put("name", "Moussa Diallo").put("relationship", "spouse")
+                .put("phone", "+221 77 123 45 67");
+        var cover = body.putArray("insurance");
+        cover.addObject().put("insurer", "Mutuelle Santé Plus").put("policyNumber", "MSP-2024-0042").put("plan", "Gold")
+                .put("validFrom", "2024-01-01");
+        cover.addObject().put("insurer", "Old Insurer").put("policyNumber", "OLD 1").put("validFrom", "2015-01-01")
+                .put("validTo", "2019-12-31").put("holderRelationship", "parent");
+        String mrn = register(clerk, body);
+
+        JsonNode read = billing.get(PATIENTS + "/" + mrn).json();
+        assertEquals("Moussa Diallo", read.path("nextOfKin").get(0).path("name").asText());
+        assertEquals("SPOUSE", read.path("nextOfKin").get(0).path("relationship").asText());
+        JsonNode primary = read.path("insurance").get(0);
+        assertEquals("MSP-2024-0042", primary.path("policyNumber").asText());
+        assertEquals("SELF", primary.path("holderRelationship").asText());
+        assertTrue(read.toString(), primary.path("active").asBoolean());
+        assertFalse(read.toString(), read.path("insurance").get(1).path("active").asBoolean());
+
+        // Every mistake of the form in one answer, and nothing stored.
+        ObjectNode bad = patient("Awa", "Ndiaye", "FEMALE", "1992-04-15");
+        bad.putArray("nextOfKin").addObject().put("name", "Someone").put("relationship", "neighbour");
+        var badCover = bad.putArray("insurance");
+        badCover.addObject().put("policyNumber", "X1").put("validFrom", "2025-01-01").put("validTo", "2024-01-01");
+        badCover.addObject().put("insurer", "A").put("policyNumber", "P 1");
+        badCover.addObject().put("insurer", "a").put("policyNumber", "p-1");
+        Http.Response refused = clerk.post(PATIENTS, bad);
+        assertEquals(refused.toString(), 400, refused.status);
+        String detail = refused.json().path("detail").asText();
+        for (String expected : List.of("nextOfKin[0].relationship", "nextOfKin[0] needs a phone or an email",
+                "insurance[0].insurer", "insurance[0].validTo", "insurance[2] repeats")) {
+            assertTrue(detail, detail.contains(expected));
+        }
+        assertEquals(0, search(admin, "birthDate=1992-04-15").path("total").asLong());
+    }
+
+    @Test
+    public void anUnidentifiedEmergencyArrivalIsRegisteredThenMergedIntoTheRealRecord() throws Exception {
+        Http admin = adminOnceEmrIsUp();
+        Http nurse = staff(admin, "emr.ed.nurse", "NURSE");
+        Http clerk = staff(admin, "emr.hana", "RECEPTIONIST");
+
+        Http.Response arrival = nurse.post(PATIENTS + "/emergency", Http.json().createObjectNode().put("sex", "male")
+                .put("approximateAgeYears", 40).put("arrivalNote", "Brought in unconscious by ambulance from the A6"));
+        assertEquals(arrival.toString(), 201, arrival.status);
+        JsonNode unknown = arrival.json();
+        String emergencyMrn = unknown.path("mrn").asText();
+        assertTrue(unknown.toString(), unknown.path("unidentified").asBoolean());
+        assertTrue(unknown.toString(), unknown.path("birthDateEstimated").asBoolean());
+        assertEquals((LocalDate.now().getYear() - 40) + "-01-01", unknown.path("birthDate").asText());
+        assertTrue(mrns(search(clerk, "name=unidentified&size=200")).contains(emergencyMrn));
+        Http.Response noAge = nurse.post(PATIENTS + "/emergency", Http.json().createObjectNode().put("sex", "MALE"));
+        assertEquals(noAge.toString(), 400, noAge.status);
+        assertTrue(noAge.body, noAge.json().path("detail").asText().contains("approximateAgeYears"));
+
+        // He is identified: he was already registered last year. Merge the emergency record into his.
+        ObjectNode real = patient("Henrik", "Lindqvist", "MALE", "1985-09-09");
+        real.putArray("phones").add("+46 70 111 22 33");
+        String realMrn = register(clerk, real);
+        Http henrik = user(admin, "emr.henrik", "PATIENT", emergencyMrn);
+
+        Http.Response merged = clerk.post(PATIENTS + "/" + realMrn + "/merge", Http.json().createObjectNode()
+                .put("duplicateMrn", emergencyMrn).put("reason", "Identified by his wife at the bedside"));
+        assertEquals(merged.toString(), 200, merged.status);
+        assertEquals(realMrn, merged.json().path("survivor").path("mrn").asText());
+
+        // The tombstone redirects, for staff and for the patient whose account names the old MRN.
+        HttpResponse<String> tomb = raw(clerk, "GET", PATIENTS + "/" + emergencyMrn, null, null);
+        assertEquals(tomb.body(), 308, tomb.statusCode());
+        assertEquals(baseUrl() + "/api/v1/emr/patients/" + realMrn, tomb.headers().firstValue("Location").orElse(""));
+        assertEquals(emergencyMrn, Http.json().readTree(tomb.body()).path("redirectedFrom").asText());
+        assertEquals(200, henrik.get(PATIENTS + "/" + realMrn).status);
+        assertFalse("merged duplicates are not search results",
+                mrns(search(clerk, "name=unidentified&size=200")).contains(emergencyMrn));
+
+        Http.Response again = clerk.post(PATIENTS + "/" + realMrn + "/merge", Http.json().createObjectNode()
+                .put("duplicateMrn", emergencyMrn).put("reason", "Identified by his wife at the bedside"));
+        assertEquals(again.toString(), 409, again.status);
+        assertEquals(409, clerk.put(PATIENTS + "/" + emergencyMrn, real).status);
+        assertEquals(400, clerk.post(PATIENTS + "/" + realMrn + "/merge", Http.json().createObjectNode()
+                .put("duplicateMrn", realMrn).put("reason", "same record twice")).status);
+        assertEquals(403, nurse.post(PATIENTS + "/" + realMrn + "/merge", Http.json().createObjectNode()
+                .put("duplicateMrn", emergencyMrn).put("reason", "nurses do not merge")).status);
+
+        DataSource ds = awaitService(DataSource.class, "(osgi.jndi.service.name=pavilion)", BOOT_BOUND);
+        try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(
+                "SELECT payload FROM events_outbox WHERE event_type = 'PatientsMerged'")) {
+            boolean found = false;
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    JsonNode e = Http.json().readTree(rs.getString(1));
+                    found |= e.path("survivorMrn").asText().equals(realMrn)
+                            && e.path("duplicateMrn").asText().equals(emergencyMrn);
+                }
+            }
+            assertTrue("PatientsMerged in the outbox", found);
+        }
+        JsonNode audit = admin.get("/api/v1/platform/audit?action=MERGE&outcome=SUCCESS&patientId=" + realMrn).json();
+        assertEquals(audit.toString(), 1, audit.path("total").asLong());
+        assertTrue(audit.toString(), audit.path("items").get(0).path("detail").asText().contains("wife"));
+    }
+
+    @Test
+    public void twoClerksEditingTheSameRecordCannotOverwriteEachOther() throws Exception {
+        Http admin = adminOnceEmrIsUp();
+        Http anna = staff(admin, "emr.anna", "RECEPTIONIST");
+        Http ben = staff(admin, "emr.ben", "RECEPTIONIST");
+        ObjectNode body = patient("Lucía", "Fernández", "FEMALE", "1977-11-30");
+        String mrn = register(anna, body);
+        HttpResponse<String> read = raw(anna, "GET", PATIENTS + "/" + mrn, null, null);
+        String etag = read.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> bens = raw(ben, "PUT", PATIENTS + "/" + mrn, body.put("email", "lucia@example.es"), etag);
+        assertEquals(bens.body(), 200, bens.statusCode());
+        HttpResponse<String> annas = raw(anna, "PUT", PATIENTS + "/" + mrn, body.put("email", "old@example.es"), etag);
+        assertEquals(annas.body(), 412, annas.statusCode());
+        assertTrue(annas.body(), annas.body().contains("urn:pavilion:problem:edit-conflict"));
+        assertEquals("lucia@example.es", anna.get(PATIENTS + "/" + mrn).json().path("email").asText());
+        String fresh = bens.headers().firstValue("ETag").orElseThrow();
+        assertEquals(200, raw(anna, "PUT", PATIENTS + "/" + mrn, body.put("email", "new@example.es"), fresh).statusCode());
+    }
+
+    /** A request with the caller's token and an optional If-Match, answer headers kept (Http drops them). */
+    private static HttpResponse<String> raw(Http who, String method, String path, Object body, String ifMatch)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", "Bearer " + who.token()).header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(Http.json().writeValueAsString(body)));
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String envelope(String body) {
         return "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:v1=\"urn:pavilion:emr:v1\">"
                 + "<soap:Body>" + body + "</soap:Body></soap:Envelope>";

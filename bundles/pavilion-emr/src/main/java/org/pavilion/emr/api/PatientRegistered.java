@@ -19,4 +19,6 @@ public class PatientRegistered {
     /** ISO-8601 instant. */
     public String registeredAt;
     public String registeredBy;
+    /** An emergency registration of someone not yet identified. */
+    public boolean unidentified;
 }

@@ -16,7 +16,27 @@ public class Patient extends PatientDemographics {
     public String registeredBy;
     public String updatedAt;
     public String updatedBy;
+    /** Optimistic-lock version: send it back (or as If-Match) when updating. */
+    public long version;
+    /** Restricted records need break-the-glass for clinical access. */
+    public boolean restricted;
+    /** Registered in an emergency without identity: names are placeholders until completed or merged. */
+    public boolean unidentified;
+    public boolean birthDateEstimated;
+    public String arrivalNote;
+    /** Set when the MRN asked for was merged: the MRN asked for; this record is the survivor it redirects to. */
+    public String redirectedFrom;
 
+    /** The whole registration record, with next of kin and insurance. */
+    static Patient of(PatientEntity e, List<String> phones, List<NextOfKin> nextOfKin,
+            List<InsurancePolicy> insurance) {
+        Patient p = of(e, phones);
+        p.nextOfKin = List.copyOf(nextOfKin);
+        p.insurance = List.copyOf(insurance);
+        return p;
+    }
+
+    /** Demographics without next of kin and insurance, as search results list them. */
     static Patient of(PatientEntity e, List<String> phones) {
         Patient p = new Patient();
         p.mrn = e.getMrn();
@@ -40,6 +60,11 @@ public class Patient extends PatientDemographics {
         p.registeredBy = e.getRegisteredBy();
         p.updatedAt = Instant.ofEpochMilli(e.getUpdatedMs()).toString();
         p.updatedBy = e.getUpdatedBy();
+        p.version = e.getVersion();
+        p.restricted = e.isRestricted();
+        p.unidentified = e.isUnidentified();
+        p.birthDateEstimated = e.isBirthDateEstimated();
+        p.arrivalNote = e.getArrivalNote();
         return p;
     }
 }

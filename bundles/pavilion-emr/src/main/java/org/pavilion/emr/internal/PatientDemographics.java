@@ -24,4 +24,7 @@ public class PatientDemographics {
     public Address address;
     /** BCP 47 language tag, e.g. en, fr-CA. */
     public String preferredLanguage;
+    public List<NextOfKin> nextOfKin = new ArrayList<>();
+    /** The first policy is the primary cover. */
+    public List<InsurancePolicy> insurance = new ArrayList<>();
 }

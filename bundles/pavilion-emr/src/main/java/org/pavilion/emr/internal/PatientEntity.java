@@ -149,4 +149,38 @@ public class PatientEntity {
     public long getVersion() {
         return version;
     }
+
+    /** An emergency registration of someone not yet identified: names are placeholders. */
+    @Column(name = "unidentified", nullable = false)
+    private boolean unidentified;
+
+    @Column(name = "birth_date_estimated", nullable = false)
+    private boolean birthDateEstimated;
+
+    @Column(name = "arrival_note", length = 500)
+    private String arrivalNote;
+
+    public boolean isUnidentified() {
+        return unidentified;
+    }
+
+    public void setUnidentified(boolean unidentified) {
+        this.unidentified = unidentified;
+    }
+
+    public boolean isBirthDateEstimated() {
+        return birthDateEstimated;
+    }
+
+    public void setBirthDateEstimated(boolean birthDateEstimated) {
+        this.birthDateEstimated = birthDateEstimated;
+    }
+
+    public String getArrivalNote() {
+        return arrivalNote;
+    }
+
+    public void setArrivalNote(String arrivalNote) {
+        this.arrivalNote = arrivalNote;
+    }
 }

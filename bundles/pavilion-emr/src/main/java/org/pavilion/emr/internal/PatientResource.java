@@ -4,20 +4,25 @@ import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.EntityTag;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.api.rest.Page;
+import org.pavilion.core.api.rest.ProblemException;
 
 /** REST at /api/v1/emr/patients. */
 @Component(service = PatientResource.class, property = Endpoints.REST_BASE + "=/emr/patients")
@@ -27,10 +32,37 @@ import org.pavilion.core.api.rest.Page;
 public class PatientResource {
 
     private final PatientService patients;
+    private final PatientMerge merges;
 
     @Activate
-    public PatientResource(@Reference PatientService patients) {
+    public PatientResource(@Reference PatientService patients, @Reference PatientMerge merges) {
         this.patients = patients;
+        this.merges = merges;
+    }
+
+    /** An unidentified emergency arrival: an MRN now, identity later. */
+    @POST
+    @Path("emergency")
+    @RolesAllowed({"RECEPTIONIST", "NURSE", "DOCTOR", "ADMIN"})
+    public Response registerEmergency(EmergencyArrival in) {
+        Patient p = patients.registerEmergency(in);
+        return Response.status(201).header("Location", "/api/v1/emr/patients/" + p.mrn).entity(p).build();
+    }
+
+    /** Body: {"duplicateMrn": "...", "reason": "..."}; the MRN in the path survives. */
+    @POST
+    @Path("{mrn}/merge")
+    @RolesAllowed({"RECEPTIONIST", "ADMIN"})
+    public PatientMerge.MergeResult merge(@PathParam("mrn") String survivorMrn, MergeRequest in) {
+        if (in == null) {
+            throw ProblemException.validation("Send {\"duplicateMrn\": ..., \"reason\": ...}");
+        }
+        return merges.merge(survivorMrn, in.duplicateMrn, in.reason);
+    }
+
+    public static class MergeRequest {
+        public String duplicateMrn;
+        public String reason;
     }
 
     @POST
@@ -60,14 +92,34 @@ public class PatientResource {
     @GET
     @Path("{mrn}")
     @RolesAllowed({"RECEPTIONIST", "BILLING", "DOCTOR", "NURSE", "ADMIN", "PATIENT"})
-    public Patient get(@PathParam("mrn") String mrn) {
-        return patients.get(mrn);
+    public Response get(@PathParam("mrn") String mrn, @Context UriInfo uri) {
+        Patient p = patients.get(mrn);
+        if (p.redirectedFrom != null) {
+            // A merged duplicate's MRN is a tombstone: permanent redirect to the survivor, which is also the body.
+            return Response.status(308).location(uri.getBaseUriBuilder().path(p.mrn).build()).entity(p).build();
+        }
+        return Response.ok(p).tag(new EntityTag(Long.toString(p.version))).build();
     }
 
     @PUT
     @Path("{mrn}")
     @RolesAllowed({"RECEPTIONIST", "ADMIN"})
-    public Patient update(@PathParam("mrn") String mrn, PatientDemographics in) {
-        return patients.update(mrn, in);
+    public Response update(@PathParam("mrn") String mrn, @HeaderParam("If-Match") String ifMatch,
+            PatientDemographics in) {
+        Patient p = patients.update(mrn, in, expectedVersion(ifMatch));
+        return Response.ok(p).tag(new EntityTag(Long.toString(p.version))).build();
+    }
+
+    /** The version an If-Match names ("3", W/"3" or 3); null without the header; 400 for anything else. */
+    static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String v = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw ProblemException.validation("If-Match must be the ETag (version) of the record, was " + ifMatch);
+        }
     }
 }

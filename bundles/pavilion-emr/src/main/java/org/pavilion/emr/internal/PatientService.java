@@ -91,8 +91,9 @@ public class PatientService {
                 em.persist(e);
                 em.flush(); // the phones' foreign key needs the patient row first
                 storePhones(em, mrn, v);
+                storeContacts(em, mrn, v);
                 events.publish(em, PatientRegistered.TYPE, registered(e, candidateMrns(candidates)));
-                return Patient.of(e, v.phones);
+                return Patient.of(e, v.phones, v.nextOfKin, withActive(v.insurance));
             });
         } catch (DuplicateFound d) {
             audit.record(AuditEvent.of("CREATE", RESOURCE).outcome(AuditOutcome.FAILED)
@@ -109,20 +110,76 @@ public class PatientService {
         return created;
     }
 
+    /**
+     * The patient {@code mrn}. For a merged duplicate, the survivor's record with {@link Patient#redirectedFrom}
+     * set: the tombstone redirects.
+     */
     public Patient get(String mrn) {
         requireMayRead(mrn);
-        Patient p = jpa.call(em -> load(em, mrn));
+        Patient p = jpa.call(em -> {
+            PatientEntity e = em.find(PatientEntity.class, mrn);
+            if (e == null) {
+                return null;
+            }
+            PatientEntity survivor = survivor(em, e);
+            Patient found = load(em, survivor);
+            if (survivor != e) {
+                found.redirectedFrom = mrn;
+            }
+            return found;
+        });
         if (p == null) {
             audit.record(AuditEvent.of("READ", RESOURCE).resourceId(mrn).patientId(mrn).outcome(AuditOutcome.FAILED)
                     .detail("no such patient").build());
             throw ProblemException.notFound("Patient", mrn);
         }
-        audit.record(AuditEvent.of("READ", RESOURCE).resourceId(mrn).patientId(mrn).build());
+        audit.record(AuditEvent.of("READ", RESOURCE).resourceId(mrn).patientId(p.mrn)
+                .detail(p.redirectedFrom == null ? null : "merged into " + p.mrn).build());
         return p;
     }
 
-    /** Replaces the demographics of patient {@code mrn} (the MRN and registration data stay). */
-    public Patient update(String mrn, PatientDemographics in) {
+    /**
+     * Registers someone who cannot be identified yet (unconscious, unknown) from what the emergency team sees: an
+     * MRN at once, placeholder names that say so, a birth date estimated from the apparent age. No duplicate
+     * check: there is nothing to compare. Completed later with {@link #update}, or merged into the real record.
+     */
+    public Patient registerEmergency(EmergencyArrival in) {
+        ValidEmergencyArrival v = ValidEmergencyArrival.of(in, LocalDate.now());
+        String actor = actor();
+        long now = System.currentTimeMillis();
+        Patient created = jpa.call(em -> {
+            String mrn = MrnAllocator.next(em);
+            PatientEntity e = new PatientEntity();
+            e.setMrn(mrn);
+            e.setGivenName(EmergencyArrival.PLACEHOLDER_GIVEN_NAME);
+            e.setFamilyName(EmergencyArrival.placeholderFamilyName(mrn));
+            e.setGivenNameNorm(Names.normalise(e.getGivenName()));
+            e.setFamilyNameNorm(Names.normalise(e.getFamilyName()));
+            e.setSex(v.sex);
+            e.setBirthDate(v.estimatedBirthDate);
+            e.setBirthDateEstimated(true);
+            e.setUnidentified(true);
+            e.setArrivalNote(v.arrivalNote);
+            e.setRegisteredMs(now);
+            e.setRegisteredBy(actor);
+            e.setUpdatedMs(now);
+            e.setUpdatedBy(actor);
+            em.persist(e);
+            PatientRegistered event = registered(e, List.of());
+            events.publish(em, PatientRegistered.TYPE, event);
+            return Patient.of(e, List.of(), List.of(), List.of());
+        });
+        audit.record(AuditEvent.of("CREATE", RESOURCE).resourceId(created.mrn).patientId(created.mrn)
+                .detail("emergency registration, unidentified").build());
+        return created;
+    }
+
+    /**
+     * Replaces the demographics, next of kin and insurance of patient {@code mrn} (the MRN and registration data
+     * stay). With {@code expectedVersion}, a record changed by someone else since it was read is refused (412)
+     * rather than overwritten; completing an emergency registration clears its placeholders.
+     */
+    public Patient update(String mrn, PatientDemographics in, Long expectedVersion) {
         requireValidMrn(mrn);
         ValidDemographics v = ValidDemographics.of(in, LocalDate.now());
         String actor = actor();
@@ -132,14 +189,31 @@ public class PatientService {
             if (e == null) {
                 return null;
             }
+            if (e.getMergedInto() != null) {
+                throw new ProblemException(409, "patient-merged", "Patient was merged",
+                        "Patient " + mrn + " was merged into " + e.getMergedInto() + "; update that record instead.",
+                        Map.of("mergedInto", e.getMergedInto()));
+            }
+            if (expectedVersion != null && expectedVersion != e.getVersion()) {
+                throw new ProblemException(412, "edit-conflict", "Changed by someone else",
+                        "Patient " + mrn + " was changed since you read it (version " + expectedVersion + ", now "
+                                + e.getVersion() + "). Reload, redo your changes and save again.",
+                        Map.of("currentVersion", e.getVersion()));
+            }
             apply(e, v);
+            e.setUnidentified(false);
+            e.setBirthDateEstimated(false);
             e.setUpdatedMs(now);
             e.setUpdatedBy(actor);
-            em.createQuery("DELETE FROM PatientPhoneEntity ph WHERE ph.mrn = :mrn").setParameter("mrn", mrn)
-                    .executeUpdate();
+            for (String entity : List.of("PatientPhoneEntity", "NextOfKinEntity", "InsurancePolicyEntity")) {
+                em.createQuery("DELETE FROM " + entity + " x WHERE x.mrn = :mrn").setParameter("mrn", mrn)
+                        .executeUpdate();
+            }
             storePhones(em, mrn, v);
+            storeContacts(em, mrn, v);
             events.publish(em, PatientUpdated.TYPE, updated(e));
-            return Patient.of(e, v.phones);
+            em.flush(); // bumps the version now, so the answer carries the one a next update must send
+            return Patient.of(e, v.phones, v.nextOfKin, withActive(v.insurance));
         });
         if (updated == null) {
             audit.record(AuditEvent.of("UPDATE", RESOURCE).resourceId(mrn).patientId(mrn)
@@ -192,6 +266,7 @@ public class PatientService {
         if (used.isEmpty()) {
             throw ProblemException.validation("Give at least one of mrn, nationalId, phone, birthDate, name");
         }
+        and(where, "p.mergedInto IS NULL"); // tombstones redirect when asked for by MRN; they are no search results
         Page<Patient> result = jpa.call(em -> {
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(p) FROM PatientEntity p WHERE " + where, Long.class);
             TypedQuery<PatientEntity> rows = em.createQuery("SELECT p FROM PatientEntity p WHERE " + where
@@ -264,9 +339,79 @@ public class PatientService {
         return out;
     }
 
-    private static Patient load(EntityManager em, String mrn) {
-        PatientEntity e = em.find(PatientEntity.class, mrn);
-        return e == null ? null : Patient.of(e, phones(em, List.of(mrn)).getOrDefault(mrn, List.of()));
+    private static Patient load(EntityManager em, PatientEntity e) {
+        String mrn = e.getMrn();
+        List<NextOfKin> kin = new ArrayList<>();
+        em.createQuery("SELECT k FROM NextOfKinEntity k WHERE k.mrn = :mrn ORDER BY k.seqNo", NextOfKinEntity.class)
+                .setParameter("mrn", mrn).getResultList().forEach(k -> {
+                    NextOfKin n = new NextOfKin();
+                    n.name = k.getName();
+                    n.relationship = k.getRelationship();
+                    n.phone = k.getPhone();
+                    n.email = k.getEmail();
+                    kin.add(n);
+                });
+        List<InsurancePolicy> cover = new ArrayList<>();
+        em.createQuery("SELECT i FROM InsurancePolicyEntity i WHERE i.mrn = :mrn ORDER BY i.seqNo",
+                InsurancePolicyEntity.class).setParameter("mrn", mrn).getResultList().forEach(i -> {
+                    InsurancePolicy p = new InsurancePolicy();
+                    p.insurer = i.getInsurer();
+                    p.policyNumber = i.getPolicyNumber();
+                    p.plan = i.getPlan();
+                    p.holderRelationship = i.getHolderRelationship();
+                    p.validFrom = i.getValidFrom();
+                    p.validTo = i.getValidTo();
+                    cover.add(p);
+                });
+        return Patient.of(e, phones(em, List.of(mrn)).getOrDefault(mrn, List.of()), kin, withActive(cover));
+    }
+
+    /** Follows merges from {@code e} to the record that survives. */
+    static PatientEntity survivor(EntityManager em, PatientEntity e) {
+        PatientEntity current = e;
+        for (int hop = 0; current.getMergedInto() != null; hop++) {
+            if (hop > 16) {
+                throw new IllegalStateException("Merge chain from " + e.getMrn() + " is too long");
+            }
+            current = em.find(PatientEntity.class, current.getMergedInto());
+        }
+        return current;
+    }
+
+    private static List<InsurancePolicy> withActive(List<InsurancePolicy> policies) {
+        LocalDate today = LocalDate.now();
+        policies.forEach(p -> p.active = ValidContacts.active(p, today));
+        return policies;
+    }
+
+    private static void storeContacts(EntityManager em, String mrn, ValidDemographics v) {
+        for (int i = 0; i < v.nextOfKin.size(); i++) {
+            NextOfKin k = v.nextOfKin.get(i);
+            NextOfKinEntity e = new NextOfKinEntity();
+            e.setId(UUID.randomUUID().toString());
+            e.setMrn(mrn);
+            e.setSeqNo(i);
+            e.setName(k.name);
+            e.setRelationship(k.relationship);
+            e.setPhone(k.phone);
+            e.setEmail(k.email);
+            em.persist(e);
+        }
+        for (int i = 0; i < v.insurance.size(); i++) {
+            InsurancePolicy p = v.insurance.get(i);
+            InsurancePolicyEntity e = new InsurancePolicyEntity();
+            e.setId(UUID.randomUUID().toString());
+            e.setMrn(mrn);
+            e.setSeqNo(i);
+            e.setInsurer(p.insurer);
+            e.setPolicyNumber(p.policyNumber);
+            e.setPolicyNumberNorm(ValidContacts.normalisePolicyNumber(p.policyNumber));
+            e.setPlan(p.plan);
+            e.setHolderRelationship(p.holderRelationship);
+            e.setValidFrom(p.validFrom);
+            e.setValidTo(p.validTo);
+            em.persist(e);
+        }
     }
 
     private static Map<String, List<String>> phones(EntityManager em, Collection<String> mrns) {
@@ -316,7 +461,7 @@ public class PatientService {
     private void requireMayRead(String mrn) {
         Caller caller = CallerContext.current().orElse(null);
         if (caller != null && !caller.hasAnyRole(STAFF_READERS)
-                && !(caller.hasRole(Role.PATIENT) && caller.patientId().map(mrn::equals).orElse(false))) {
+                && !(caller.hasRole(Role.PATIENT) && caller.patientId().map(own -> sameSurvivor(own, mrn)).orElse(false))) {
             audit.record(AuditEvent.of("READ", RESOURCE).resourceId(mrn).patientId(mrn).outcome(AuditOutcome.DENIED)
                     .detail("not the caller's own record").build());
             throw ProblemException.forbidden("You may only see your own record");
@@ -324,7 +469,22 @@ public class PatientService {
         requireValidMrn(mrn);
     }
 
-    private static void requireValidMrn(String mrn) {
+    /** Whether MRNs {@code a} and {@code b} name the same surviving record (a patient's account may name a duplicate). */
+    private boolean sameSurvivor(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        if (!Mrn.isValid(a) || !Mrn.isValid(b)) {
+            return false;
+        }
+        return jpa.call(em -> {
+            PatientEntity ea = em.find(PatientEntity.class, a);
+            PatientEntity eb = em.find(PatientEntity.class, b);
+            return ea != null && eb != null && survivor(em, ea).getMrn().equals(survivor(em, eb).getMrn());
+        });
+    }
+
+    static void requireValidMrn(String mrn) {
         if (!Mrn.isValid(mrn)) {
             throw ProblemException.validation("'" + mrn + "' is not a valid MRN (10 or more digits, the last two "
                     + "being ISO 7064 MOD 97-10 check digits): check for a typing error");
@@ -340,6 +500,7 @@ public class PatientService {
         p.birthDate = e.getBirthDate();
         p.preferredLanguage = e.getPreferredLanguage();
         p.duplicateConfirmed = !possibleDuplicateOf.isEmpty();
+        p.unidentified = e.isUnidentified();
         p.possibleDuplicateOf = possibleDuplicateOf;
         p.registeredAt = Instant.ofEpochMilli(e.getRegisteredMs()).toString();
         p.registeredBy = e.getRegisteredBy();
@@ -367,7 +528,7 @@ public class PatientService {
         where.append(where.length() == 0 ? "" : " AND ").append(condition);
     }
 
-    private static String actor() {
+    static String actor() {
         return CallerContext.current().map(Caller::username).orElse("system");
     }
 

@@ -41,6 +41,8 @@ final class ValidDemographics {
     final String addressPostalCode;
     final String addressCountry;
     final String preferredLanguage;
+    final List<NextOfKin> nextOfKin;
+    final List<InsurancePolicy> insurance;
 
     /**
      * Checks everything and reports every problem at once (400), so the clerk fixes the form in one go.
@@ -125,6 +127,8 @@ final class ValidDemographics {
         if (preferredLanguage != null && (preferredLanguage.length() > 35 || !LANGUAGE.matcher(preferredLanguage).matches())) {
             errors.add("preferredLanguage must be a BCP 47 language tag, e.g. en or fr-CA");
         }
+        nextOfKin = ValidContacts.nextOfKin(in.nextOfKin, errors);
+        insurance = ValidContacts.insurance(in.insurance, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.validation(String.join("; ", errors));
         }
