@@ -494,6 +494,83 @@ public class EmrRegistrationIT extends PavilionTestSupport {
         assertEquals(200, raw(anna, "PUT", PATIENTS + "/" + mrn, body.put("email", "new@example.es"), fresh).statusCode());
     }
 
+    @Test
+    public void aPatientExportsTheirRecordAndAnErasureRequestPseudonymisesWhatNoLawKeeps() throws Exception {
+        Http admin = adminOnceEmrIsUp();
+        Http clerk = staff(admin, "emr.gdpr.clerk", "RECEPTIONIST");
+        ObjectNode body = patient("Margarethe", "Vestergaard", "FEMALE", "1969-06-21").put("nationalId", "DK-210669")
+                .put("email", "mv@example.dk");
+        body.putArray("phones").add("+45 20 30 40 50");
+        body.putArray("nextOfKin").addObject().put("name", "Jens Vestergaard").put("relationship", "CHILD")
+                .put("email", "jens@example.dk");
+        body.putArray("insurance").addObject().put("insurer", "Sygeforsikring danmark").put("policyNumber", "SD-77");
+        String mrn = register(clerk, body);
+        String dup = register(clerk, patient("Margarete", "Vestergard", "FEMALE", "1969-06-22"));
+        assertEquals(200, clerk.post(PATIENTS + "/" + mrn + "/merge", Http.json().createObjectNode()
+                .put("duplicateMrn", dup).put("reason", "Same person, birth date mistyped")).status);
+        Http margarethe = user(admin, "emr.margarethe", "PATIENT", mrn);
+        String other = register(clerk, patient("Sven", "Olsen", "MALE", "1950-01-01"));
+
+        // Right of access: the patient downloads everything the EMR holds on her, as one file.
+        JsonNode export = exportOf(margarethe, mrn);
+        assertEquals("pavilion-emr-patient-export", export.path("format").asText());
+        assertEquals(mrn, export.path("mrn").asText());
+        assertEquals(dup, export.path("mergedDuplicates").get(0).asText());
+        JsonNode data = export.path("data");
+        assertEquals(2, data.path("Patient").size());
+        assertEquals("+45 20 30 40 50", data.path("PatientPhone").get(0).path("phone").asText());
+        assertEquals("Jens Vestergaard", data.path("NextOfKin").get(0).path("name").asText());
+        assertEquals("SD-77", data.path("InsurancePolicy").get(0).path("policyNumber").asText());
+        assertEquals(403, exportStatus(margarethe, other));
+        assertEquals(403, exportStatus(clerk, mrn));
+        assertEquals(1, admin.get("/api/v1/platform/audit?action=EXPORT&outcome=SUCCESS&patientId=" + mrn).json()
+                .path("total").asLong());
+
+        // Right to erasure: with no clinical record to retain, she is pseudonymised and her contacts removed.
+        assertEquals(403, clerk.post("/api/v1/emr/privacy/" + mrn + "/erasure",
+                Http.json().createObjectNode().put("reason", "request 2026-17")).status);
+        assertEquals(400, admin.post("/api/v1/emr/privacy/" + mrn + "/erasure", Http.json().createObjectNode()).status);
+        Http.Response erased = admin.post("/api/v1/emr/privacy/" + mrn + "/erasure",
+                Http.json().createObjectNode().put("reason", "GDPR request 2026-17"));
+        assertEquals(erased.toString(), 200, erased.status);
+        JsonNode report = erased.json();
+        assertEquals("FULL", report.path("scope").asText());
+        assertEquals(dup, report.path("mergedDuplicates").get(0).asText());
+        assertTrue(report.toString(), report.path("kept").toString().contains("audit trail"));
+        JsonNode after = admin.get(PATIENTS + "/" + mrn).json();
+        assertEquals("Erased", after.path("givenName").asText());
+        assertEquals("1969-01-01", after.path("birthDate").asText());
+        assertTrue(after.toString(), after.path("nationalId").isNull() || after.path("nationalId").isMissingNode());
+        assertEquals(0, after.path("phones").size());
+        assertEquals(0, after.path("nextOfKin").size());
+        assertEquals(0, after.path("insurance").size());
+        assertEquals(0, search(admin, "name=vestergaard").path("total").asLong());
+        assertEquals(0, search(admin, "nationalId=DK-210669").path("total").asLong());
+        assertEquals(200, admin.get(PATIENTS + "/" + other).status);
+        assertEquals("Olsen", admin.get(PATIENTS + "/" + other).json().path("familyName").asText());
+        assertEquals(1, admin.get("/api/v1/platform/audit?action=ERASE&patientId=" + mrn).json().path("total").asLong());
+    }
+
+    private static int exportStatus(Http who, String mrn) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(baseUrl() + "/api/v1/emr/privacy/" + mrn + "/export"))
+                .header("Authorization", "Bearer " + who.token()).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    private static JsonNode exportOf(Http who, String mrn) throws Exception {
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(baseUrl() + "/api/v1/emr/privacy/" + mrn + "/export"))
+                .header("Authorization", "Bearer " + who.token()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(new String(r.body(), StandardCharsets.UTF_8), 200, r.statusCode());
+        assertEquals("application/zip", r.headers().firstValue("Content-Type").orElse(""));
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+            java.util.zip.ZipEntry e = zip.getNextEntry();
+            assertEquals("patient.json", e.getName());
+            return Http.json().readTree(zip.readAllBytes());
+        }
+    }
+
     /** A request with the caller's token and an optional If-Match, answer headers kept (Http drops them). */
     private static HttpResponse<String> raw(Http who, String method, String path, Object body, String ifMatch)
             throws Exception {

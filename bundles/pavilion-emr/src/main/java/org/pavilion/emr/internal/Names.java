@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Name normalisation for search and duplicate detection: accents stripped, lower case, anything that is not a
  * letter or digit becomes one space. "José-María  O'Neill" and "jose maria o neill" normalise alike.
  */
-final class Names {
+public final class Names {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}\\p{Nd}]+");
@@ -16,7 +16,7 @@ final class Names {
     private Names() {
     }
 
-    static String normalise(String name) {
+    public static String normalise(String name) {
         if (name == null) {
             return "";
         }

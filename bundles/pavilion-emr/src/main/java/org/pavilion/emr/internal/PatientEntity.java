@@ -183,4 +183,16 @@ public class PatientEntity {
     public void setArrivalNote(String arrivalNote) {
         this.arrivalNote = arrivalNote;
     }
+
+    /** When a full GDPR erasure pseudonymised this record. */
+    @Column(name = "erased_ms")
+    private Long erasedMs;
+
+    public Long getErasedMs() {
+        return erasedMs;
+    }
+
+    public void setErasedMs(Long erasedMs) {
+        this.erasedMs = erasedMs;
+    }
 }

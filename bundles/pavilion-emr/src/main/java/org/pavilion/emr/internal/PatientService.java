@@ -39,7 +39,7 @@ import org.pavilion.events.api.EventPublisher;
 @Component(service = PatientService.class)
 public class PatientService {
 
-    static final String RESOURCE = "patient";
+    public static final String RESOURCE = "patient";
     static final String DUPLICATE_TYPE = "possible-duplicate";
     /** Candidates listed in a duplicate warning at most. */
     static final int MAX_CANDIDATES = 20;
@@ -367,7 +367,7 @@ public class PatientService {
     }
 
     /** Follows merges from {@code e} to the record that survives. */
-    static PatientEntity survivor(EntityManager em, PatientEntity e) {
+    public static PatientEntity survivor(EntityManager em, PatientEntity e) {
         PatientEntity current = e;
         for (int hop = 0; current.getMergedInto() != null; hop++) {
             if (hop > 16) {
@@ -484,7 +484,7 @@ public class PatientService {
         });
     }
 
-    static void requireValidMrn(String mrn) {
+    public static void requireValidMrn(String mrn) {
         if (!Mrn.isValid(mrn)) {
             throw ProblemException.validation("'" + mrn + "' is not a valid MRN (10 or more digits, the last two "
                     + "being ISO 7064 MOD 97-10 check digits): check for a typing error");
@@ -528,7 +528,7 @@ public class PatientService {
         where.append(where.length() == 0 ? "" : " AND ").append(condition);
     }
 
-    static String actor() {
+    public static String actor() {
         return CallerContext.current().map(Caller::username).orElse("system");
     }
 

@@ -1,0 +1,63 @@
+package org.pavilion.emr.internal.privacy;
+
+import java.util.List;
+
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.StreamingOutput;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.pavilion.core.api.rest.Endpoints;
+import org.pavilion.core.api.rest.ProblemException;
+
+/** REST at /api/v1/emr/privacy: the GDPR export and erasure of a patient's EMR data. */
+@Component(service = PrivacyResource.class, property = Endpoints.REST_BASE + "=/emr/privacy")
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PrivacyResource {
+
+    private final PatientPrivacy privacy;
+
+    @Activate
+    public PrivacyResource(@Reference PatientPrivacy privacy) {
+        this.privacy = privacy;
+    }
+
+    /** The whole EMR record as one ZIP (patient.json); for an administrator, or the patient themself. */
+    @GET
+    @Path("{mrn}/export")
+    @Produces("application/zip")
+    @RolesAllowed({"ADMIN", "PATIENT"})
+    public Response export(@PathParam("mrn") String mrn) {
+        List<String> mrns = privacy.prepareExport(mrn);
+        StreamingOutput body = out -> privacy.export(mrns, out);
+        return Response.ok(body, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"patient-" + mrns.get(0) + "-export.zip\"")
+                .build();
+    }
+
+    /** Carries out an erasure request; body {"reason": "..."}; answers what was removed, kept and why. */
+    @POST
+    @Path("{mrn}/erasure")
+    @RolesAllowed("ADMIN")
+    public ErasureReport erase(@PathParam("mrn") String mrn, ErasureRequest in) {
+        if (in == null) {
+            throw ProblemException.validation("Send {\"reason\": ...}");
+        }
+        return privacy.erase(mrn, in.reason);
+    }
+
+    public static class ErasureRequest {
+        public String reason;
+    }
+}
