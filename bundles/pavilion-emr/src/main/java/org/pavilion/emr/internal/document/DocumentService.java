@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 
-import org.apache.openjpa.persistence.OpenJPAPersistence;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -340,9 +339,9 @@ public class DocumentService {
     }
 
     private static Connection connection(EntityManager em) {
-        // The transaction's own connection (openjpa.ConnectionRetainMode=transaction); closing our handle
-        // only releases the reference, the transaction keeps the connection.
-        return (Connection) OpenJPAPersistence.cast(em).getConnection();
+        // OpenJPA hands out the transaction's own connection (openjpa.ConnectionRetainMode=transaction); closing
+        // our handle only releases the reference, the transaction keeps the connection until it ends.
+        return em.unwrap(Connection.class);
     }
 
     private ProblemException tooLarge(ClinicalAccess.Grant grant, long max) {
