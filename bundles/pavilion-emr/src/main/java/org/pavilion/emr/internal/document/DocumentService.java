@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
+import javax.persistence.OptimisticLockException;
+import javax.persistence.RollbackException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -257,16 +259,22 @@ public class DocumentService {
         }
         ClinicalAccess.Grant grant = access.write(mrn, RESOURCE, breakGlassReason);
         String actor = actor();
-        Document d = jpa.call(em -> {
-            DocumentEntity e = em.find(DocumentEntity.class, key);
-            if (!DocumentEntity.ENTERED_IN_ERROR.equals(e.getStatus())) {
-                e.setStatus(DocumentEntity.ENTERED_IN_ERROR);
-                e.setStatusMs(System.currentTimeMillis());
-                e.setStatusBy(actor);
-                e.setStatusReason(why == null || why.isEmpty() ? null : why);
-            }
-            return Document.of(e);
-        });
+        Document d;
+        try {
+            d = jpa.call(em -> {
+                DocumentEntity e = em.find(DocumentEntity.class, key);
+                if (!DocumentEntity.ENTERED_IN_ERROR.equals(e.getStatus())) {
+                    e.setStatus(DocumentEntity.ENTERED_IN_ERROR);
+                    e.setStatusMs(System.currentTimeMillis());
+                    e.setStatusBy(actor);
+                    e.setStatusReason(why == null || why.isEmpty() ? null : why);
+                }
+                return Document.of(e);
+            });
+        } catch (OptimisticLockException | RollbackException concurrent) {
+            // Two clinicians marking the same document at once: the first wins, the second is told.
+            throw ProblemException.conflict("Document " + id + " was changed at the same moment; read it again");
+        }
         audit.record(grant.audit("DELETE").resourceId(id)
                 .detail(joinDetail(grant, "marked entered in error" + (why == null || why.isEmpty() ? "" : ": " + why)))
                 .build());
