@@ -12,5 +12,7 @@ public class EntityEnhancementTest {
     public void entitiesAreEnhancedAtBuildTime() {
         assertTrue(PersistenceCapable.class.isAssignableFrom(PatientEntity.class));
         assertTrue(PersistenceCapable.class.isAssignableFrom(PatientPhoneEntity.class));
+        assertTrue(PersistenceCapable.class.isAssignableFrom(
+                org.pavilion.emr.internal.document.DocumentEntity.class));
     }
 }
