@@ -17,7 +17,7 @@ public class Patient extends PatientDemographics {
     public String updatedAt;
     public String updatedBy;
 
-    static Patient of(PatientEntity e, List<String> phones) {
+    public static Patient of(PatientEntity e, List<String> phones) {
         Patient p = new Patient();
         p.mrn = e.getMrn();
         p.givenName = e.getGivenName();
