@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * The fixed vocabulary of vital-sign observations: code, the one UCUM unit accepted and a plausibility range
  * wide enough for any living patient (neonates to adults, critical care included) but narrow enough to catch
  * the usual unit mistakes: 98.6 entered as temperature (Fahrenheit), 0.97 as SpO2 (a fraction), 1.75 as
- * height (metres), 150 as weight in pounds of a newborn is still let through — ranges catch the obvious only.
+ * height (metres). Ranges catch the obvious only: a weight in pounds that is plausible in kg passes.
  */
 public enum VitalSign {
     HEART_RATE("heart-rate", "/min", 20, 300, null),
