@@ -1,4 +1,4 @@
-/** What other bundles may know of the EMR: its event types and their payloads. */
+/** What other bundles may know of the EMR: its event types and payloads, and the optional lab-results SPI. */
 @Export
 @Version("1.1.0")
 package org.pavilion.emr.api;

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * MOD 97-10 check digits (as in IBAN), e.g. sequence 42 gives {@code 0000004269}. MOD 97-10 catches every
  * single-digit error and every swap of adjacent digits, which Luhn does not (09/90).
  */
-final class Mrn {
+public final class Mrn {
 
     static final int MIN_SEQUENCE_DIGITS = 8;
     private static final Pattern SHAPE = Pattern.compile("[0-9]{" + (MIN_SEQUENCE_DIGITS + 2) + ",18}");
@@ -33,7 +33,7 @@ final class Mrn {
     }
 
     /** Right length, digits only, and check digits that fit. */
-    static boolean isValid(String mrn) {
+    public static boolean isValid(String mrn) {
         return mrn != null && SHAPE.matcher(mrn).matches() && new BigInteger(mrn).mod(NINETY_SEVEN).intValue() == 1;
     }
 }

@@ -37,7 +37,7 @@ public class Patient extends PatientDemographics {
     }
 
     /** Demographics without next of kin and insurance, as search results list them. */
-    static Patient of(PatientEntity e, List<String> phones) {
+    public static Patient of(PatientEntity e, List<String> phones) {
         Patient p = new Patient();
         p.mrn = e.getMrn();
         p.givenName = e.getGivenName();

@@ -281,6 +281,66 @@ public class DocumentService {
         return d;
     }
 
+    /**
+     * For a GDPR export (access already checked by the caller): every document of these MRNs as a ZIP entry
+     * {@code documents/<id>.<extension>}, streamed from its store and checked like a download.
+     */
+    public void exportContents(List<String> mrns, java.util.zip.ZipOutputStream zip) throws IOException {
+        List<Document> docs = jpa.call(em -> em.createQuery(
+                "SELECT d FROM DocumentEntity d WHERE d.mrn IN :mrns ORDER BY d.createdMs", DocumentEntity.class)
+                .setParameter("mrns", mrns).getResultList().stream().map(Document::of).toList());
+        for (Document d : docs) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("documents/" + d.id + extension(d.contentType)));
+            writeContent(d, zip);
+            zip.closeEntry();
+        }
+    }
+
+    /**
+     * For a full GDPR erasure, inside its transaction {@code em}: deletes the database-stored content of these
+     * MRNs' documents and returns the ids of file-stored ones, whose files {@link #deleteFiles} removes once the
+     * transaction has committed (a rollback leaves rows and files as they were).
+     */
+    public List<String> eraseContents(EntityManager em, List<String> mrns) {
+        List<String> files = em.createQuery("SELECT d.id FROM DocumentEntity d WHERE d.mrn IN :mrns AND d.storeKind = :file",
+                String.class).setParameter("mrns", mrns).setParameter("file", STORE_FILE).getResultList();
+        List<String> ids = em.createQuery("SELECT d.id FROM DocumentEntity d WHERE d.mrn IN :mrns", String.class)
+                .setParameter("mrns", mrns).getResultList();
+        try (Connection c = connection(em); java.sql.PreparedStatement del = c.prepareStatement(
+                "DELETE FROM emr_document_chunk WHERE document_id = ?")) {
+            for (String id : ids) {
+                del.setString(1, id);
+                del.addBatch();
+            }
+            del.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not erase document content", e);
+        }
+        return files;
+    }
+
+    /** Removes erased documents' files; a file that cannot be removed is logged for the operator. */
+    public void deleteFiles(List<String> ids) {
+        for (String id : ids) {
+            try {
+                settings.files.discard(id);
+            } catch (IOException e) {
+                LOG.error("Erased document {} still has its file in {}: remove it by hand", id, settings.files.directory(), e);
+            }
+        }
+    }
+
+    private static String extension(String contentType) {
+        return switch (contentType) {
+            case "application/pdf" -> ".pdf";
+            case "image/jpeg" -> ".jpg";
+            case "image/png" -> ".png";
+            case "image/tiff" -> ".tif";
+            case "application/dicom" -> ".dcm";
+            default -> "";
+        };
+    }
+
     /** Streams the stored bytes, checking length and SHA-256 on the way: damaged content never ends cleanly. */
     private void writeContent(Document d, OutputStream out) throws IOException {
         MessageDigest digest = Sha256.newDigest();

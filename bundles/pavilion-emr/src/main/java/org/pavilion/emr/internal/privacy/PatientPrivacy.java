@@ -44,6 +44,7 @@ import org.pavilion.emr.api.PatientErased;
 import org.pavilion.emr.internal.Names;
 import org.pavilion.emr.internal.PatientEntity;
 import org.pavilion.emr.internal.PatientService;
+import org.pavilion.emr.internal.document.DocumentService;
 import org.pavilion.events.api.EventPublisher;
 
 /**
@@ -72,14 +73,17 @@ public class PatientPrivacy {
     private final JpaTransactions jpa;
     private final AuditService audit;
     private final EventPublisher events;
+    private final DocumentService documents;
     private volatile int retentionYears;
 
     @Activate
     public PatientPrivacy(@Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
-            @Reference AuditService audit, @Reference EventPublisher events, PrivacyConfig config) {
+            @Reference AuditService audit, @Reference EventPublisher events, @Reference DocumentService documents,
+            PrivacyConfig config) {
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
         this.events = events;
+        this.documents = documents;
         modified(config);
     }
 
@@ -116,7 +120,8 @@ public class PatientPrivacy {
 
     /**
      * Writes the export as a ZIP holding {@code patient.json}: every row of every EMR entity of these MRNs,
-     * grouped by kind, with the format name and version so another system can read it back.
+     * grouped by kind, with the format name and version so another system can read it back; and every attached
+     * document's content under {@code documents/}.
      */
     public void export(List<String> mrns, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
@@ -157,6 +162,7 @@ public class PatientPrivacy {
         json.writeEndObject();
         json.flush();
         zip.closeEntry();
+        documents.exportContents(mrns, zip);
         zip.finish();
     }
 
@@ -178,6 +184,7 @@ public class PatientPrivacy {
         String actor = PatientService.actor();
         long now = System.currentTimeMillis();
         int years = retentionYears;
+        List<String> filesToDelete = new ArrayList<>();
         ErasureReport report = jpa.call(em -> {
             List<String> mrns = recordMrns(em, mrn);
             if (mrns == null) {
@@ -238,6 +245,7 @@ public class PatientPrivacy {
                         "identify whose medical record it is, while it is retained"));
             } else {
                 r.scope = "FULL";
+                filesToDelete.addAll(documents.eraseContents(em, mrns));
                 List<EntityType<?>> order = new ArrayList<>(clinical.keySet());
                 order.sort(Comparator.comparingInt(t -> DELETE_LAST.indexOf(t.getName())));
                 for (EntityType<?> type : order) {
@@ -272,6 +280,7 @@ public class PatientPrivacy {
             events.publish(em, PatientErased.TYPE, event);
             return r;
         });
+        documents.deleteFiles(filesToDelete);
         audit.record(AuditEvent.of("ERASE", RESOURCE).resourceId(mrn).patientId(report.mrn)
                 .detail(report.scope + " erasure: " + why).build());
         return report;

@@ -1,0 +1,192 @@
+package org.pavilion.emr.internal.record;
+
+import java.util.List;
+
+import javax.xml.bind.annotation.XmlAccessType;
+import javax.xml.bind.annotation.XmlAccessorType;
+import javax.xml.bind.annotation.XmlType;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.pavilion.emr.api.LabResult;
+import org.pavilion.emr.internal.Patient;
+
+/** What REST (JSON) and SOAP (JAXB) exchange for the clinical record: inputs, entries, and the record view. */
+public final class Clinical {
+
+    static final String NS = ClinicalRecordSoap.NAMESPACE;
+
+    private Clinical() {
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "EncounterInput", namespace = NS)
+    public static class EncounterInput {
+        /** OUTPATIENT, EMERGENCY, ADMISSION, TELECONSULTATION. */
+        public String kind;
+        /** Username of the attending clinician; the caller when left out. */
+        public String attending;
+        public String reason;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "Encounter", namespace = NS)
+    public static class Encounter {
+        public String id;
+        public String mrn;
+        public String kind;
+        public String status;
+        public String attending;
+        public String reason;
+        public String openedAt;
+        public String openedBy;
+        public String closedAt;
+        public String closedBy;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "DiagnosisInput", namespace = NS)
+    public static class DiagnosisInput {
+        /** ICD-10 code with or without the dot: E11.9 or E119. */
+        public String code;
+        public String encounterId;
+        /** ACTIVE (default) or RESOLVED. */
+        public String status;
+        /** yyyy-MM-dd, not in the future. */
+        public String onsetDate;
+        public String note;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "Diagnosis", namespace = NS)
+    public static class Diagnosis {
+        public String id;
+        public String mrn;
+        public String encounterId;
+        public String code;
+        public String codeSystem;
+        public String title;
+        public String status;
+        public String onsetDate;
+        public String note;
+        public String recordedAt;
+        public String recordedBy;
+        public String updatedAt;
+        public String updatedBy;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "StatusChange", namespace = NS)
+    public static class StatusChange {
+        public String status;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "AllergyInput", namespace = NS)
+    public static class AllergyInput {
+        public String substance;
+        public String reaction;
+        /** MILD, MODERATE, SEVERE, LIFE_THREATENING. */
+        public String severity;
+        /** ALLERGY (default) or INTOLERANCE. */
+        public String kind;
+        /** ACTIVE (default), INACTIVE, RESOLVED, ENTERED_IN_ERROR. */
+        public String status;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "Allergy", namespace = NS)
+    public static class Allergy extends AllergyInput {
+        public String id;
+        public String mrn;
+        public String recordedAt;
+        public String recordedBy;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "ObservationInput", namespace = NS)
+    public static class ObservationInput {
+        /** One of the vital-sign codes, e.g. heart-rate, systolic-bp, body-temperature. */
+        public String code;
+        public Double value;
+        /** The code's UCUM unit; may be left out. */
+        public String unit;
+        /** ISO-8601 instant, not in the future; now when left out. */
+        public String effectiveAt;
+        public String encounterId;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "Observation", namespace = NS)
+    public static class Observation extends ObservationInput {
+        public String id;
+        public String mrn;
+        public String recordedAt;
+        public String recordedBy;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "NoteInput", namespace = NS)
+    public static class NoteInput {
+        /** PROGRESS (default), ADMISSION, DISCHARGE, CONSULTATION, NURSING, OTHER. */
+        public String kind;
+        public String text;
+        public String encounterId;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "ClinicalNote", namespace = NS)
+    public static class Note extends NoteInput {
+        public String id;
+        public String mrn;
+        public String author;
+        public String writtenAt;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "PrescriptionInput", namespace = NS)
+    public static class PrescriptionInput {
+        public String drug;
+        /** With its unit, e.g. "500 mg". */
+        public String dose;
+        /** ORAL, IV, IM, SC, SUBLINGUAL, TOPICAL, INHALED, RECTAL, OTHER. */
+        public String route;
+        /** e.g. "twice daily", "every 8 h". */
+        public String frequency;
+        public Integer durationDays;
+        public String instructions;
+        public String encounterId;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "Prescription", namespace = NS)
+    public static class Prescription extends PrescriptionInput {
+        public String id;
+        public String mrn;
+        public String status;
+        public String startDate;
+        /** Last day of the course (start + duration - 1). */
+        public String endDate;
+        public boolean current;
+        public String prescriber;
+        public String issuedAt;
+        public String stoppedAt;
+        public String stoppedBy;
+    }
+
+    /** The doctor's one-call view of a patient. {@code labResults} is null (and shown) when no lab is available. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(name = "ClinicalRecord", namespace = NS)
+    public static class Record {
+        public Patient patient;
+        public List<Diagnosis> activeProblems;
+        public List<Allergy> allergies;
+        public List<Prescription> currentMedications;
+        /** The newest observation of each vital sign. */
+        public List<Observation> latestVitals;
+        public List<Encounter> recentEncounters;
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        public List<LabResult> labResults;
+        public boolean labAvailable;
+    }
+}

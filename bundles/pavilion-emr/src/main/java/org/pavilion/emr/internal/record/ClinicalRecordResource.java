@@ -1,0 +1,196 @@
+package org.pavilion.emr.internal.record;
+
+import java.util.List;
+import java.util.Map;
+
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.pavilion.core.api.rest.Endpoints;
+import org.pavilion.emr.internal.ClinicalAccess;
+
+/**
+ * REST at /api/v1/emr/records/{mrn}/...: the clinical record. Reads and the clinician writes admit every staff
+ * role and PATIENT, so that {@link ClinicalAccess} (in the service) refuses the ones that may not and audits
+ * the refusal against the patient; diagnoses and prescriptions are DOCTOR only. The break-the-glass reason
+ * comes in the {@value ClinicalAccess#BREAK_GLASS_HEADER} header.
+ */
+@Component(service = ClinicalRecordResource.class, property = Endpoints.REST_BASE + "=/emr/records")
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ClinicalRecordResource {
+
+    static final String BREAK_GLASS = ClinicalAccess.BREAK_GLASS_HEADER;
+
+    private final ClinicalRecordService record;
+
+    @Activate
+    public ClinicalRecordResource(@Reference ClinicalRecordService record) {
+        this.record = record;
+    }
+
+    @GET
+    @Path("{mrn}")
+    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    public Clinical.Record view(@PathParam("mrn") String mrn,
+            @QueryParam("encounters") @DefaultValue("5") int encounters, @HeaderParam(BREAK_GLASS) String reason) {
+        return record.record(mrn, encounters, reason);
+    }
+
+    @PUT
+    @Path("{mrn}/restriction")
+    @RolesAllowed({"DOCTOR", "ADMIN"})
+    public Map<String, Object> restrict(@PathParam("mrn") String mrn, Restriction in) {
+        return Map.of("mrn", mrn, "restricted", record.restrict(mrn, in == null ? null : in.restricted));
+    }
+
+    /** Body of PUT restriction. */
+    public static class Restriction {
+        public Boolean restricted;
+    }
+
+    // encounters
+    @POST
+    @Path("{mrn}/encounters")
+    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    public Response openEncounter(@PathParam("mrn") String mrn, Clinical.EncounterInput in,
+            @HeaderParam(BREAK_GLASS) String reason) {
+        return created(record.openEncounter(mrn, in, reason));
+    }
+
+    @POST
+    @Path("{mrn}/encounters/{id}/close")
+    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    public Clinical.Encounter closeEncounter(@PathParam("mrn") String mrn, @PathParam("id") String id,
+            @HeaderParam(BREAK_GLASS) String reason) {
+        return record.closeEncounter(mrn, id, reason);
+    }
+
+    @GET
+    @Path("{mrn}/encounters")
+    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    public List<Clinical.Encounter> encounters(@PathParam("mrn") String mrn,
+            @QueryParam("size") @DefaultValue("20") int size, @HeaderParam(BREAK_GLASS) String reason) {
+        return record.encounters(mrn, size, reason);
+    }
+
+    // problems (diagnoses)
+    @POST
+    @Path("{mrn}/problems")
+    @RolesAllowed({"DOCTOR"})
+    public Response recordDiagnosis(@PathParam("mrn") String mrn, Clinical.DiagnosisInput in,
+            @HeaderParam(BREAK_GLASS) String reason) {
+        return created(record.recordDiagnosis(mrn, in, reason));
+    }
+
+    @PUT
+    @Path("{mrn}/problems/{id}/status")
+    @RolesAllowed({"DOCTOR"})
+    public Clinical.Diagnosis changeProblemStatus(@PathParam("mrn") String mrn, @PathParam("id") String id,
+            Clinical.StatusChange in, @HeaderParam(BREAK_GLASS) String reason) {
+        return record.changeProblemStatus(mrn, id, in, reason);
+    }
+
+    @GET
+    @Path("{mrn}/problems")
+    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    public List<Clinical.Diagnosis> problems(@PathParam("mrn") String mrn, @QueryParam("status") String status,
+            @HeaderParam(BREAK_GLASS) String reason) {
+        return record.problems(mrn, status, reason);
+    }
+
+    // allergies
+    @POST
+    @Path("{mrn}/allergies")
+    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    public Response recordAllergy(@PathParam("mrn") String mrn, Clinical.AllergyInput in,
+            @HeaderParam(BREAK_GLASS) String reason) {
+        return created(record.recordAllergy(mrn, in, reason));
+    }
+
+    @GET
+    @Path("{mrn}/allergies")
+    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    public List<Clinical.Allergy> allergies(@PathParam("mrn") String mrn, @HeaderParam(BREAK_GLASS) String reason) {
+        return record.allergies(mrn, reason);
+    }
+
+    // observations
+    @POST
+    @Path("{mrn}/observations")
+    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    public Response recordObservation(@PathParam("mrn") String mrn, Clinical.ObservationInput in,
+            @HeaderParam(BREAK_GLASS) String reason) {
+        return created(record.recordObservation(mrn, in, reason));
+    }
+
+    @GET
+    @Path("{mrn}/observations")
+    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    public List<Clinical.Observation> observations(@PathParam("mrn") String mrn, @QueryParam("code") String code,
+            @QueryParam("size") @DefaultValue("50") int size, @HeaderParam(BREAK_GLASS) String reason) {
+        return record.observations(mrn, code, size, reason);
+    }
+
+    // notes
+    @POST
+    @Path("{mrn}/notes")
+    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    public Response writeNote(@PathParam("mrn") String mrn, Clinical.NoteInput in,
+            @HeaderParam(BREAK_GLASS) String reason) {
+        return created(record.writeNote(mrn, in, reason));
+    }
+
+    @GET
+    @Path("{mrn}/notes")
+    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    public List<Clinical.Note> notes(@PathParam("mrn") String mrn, @QueryParam("size") @DefaultValue("50") int size,
+            @HeaderParam(BREAK_GLASS) String reason) {
+        return record.notes(mrn, size, reason);
+    }
+
+    // prescriptions
+    @POST
+    @Path("{mrn}/prescriptions")
+    @RolesAllowed({"DOCTOR"})
+    public Response prescribe(@PathParam("mrn") String mrn, Clinical.PrescriptionInput in,
+            @HeaderParam(BREAK_GLASS) String reason) {
+        return created(record.prescribe(mrn, in, reason));
+    }
+
+    @POST
+    @Path("{mrn}/prescriptions/{id}/stop")
+    @RolesAllowed({"DOCTOR"})
+    public Clinical.Prescription stop(@PathParam("mrn") String mrn, @PathParam("id") String id,
+            @HeaderParam(BREAK_GLASS) String reason) {
+        return record.stopPrescription(mrn, id, reason);
+    }
+
+    /** {@code ?current=true}: the current medications only. */
+    @GET
+    @Path("{mrn}/prescriptions")
+    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    public List<Clinical.Prescription> prescriptions(@PathParam("mrn") String mrn,
+            @QueryParam("current") @DefaultValue("false") boolean current, @HeaderParam(BREAK_GLASS) String reason) {
+        return record.prescriptions(mrn, current, reason);
+    }
+
+    private static Response created(Object entity) {
+        return Response.status(201).entity(entity).build();
+    }
+}

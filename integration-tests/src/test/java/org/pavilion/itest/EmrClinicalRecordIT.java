@@ -1,0 +1,360 @@
+package org.pavilion.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.Test;
+
+/**
+ * The clinical record through the real HTTP surface: a hospital's day (register → encounter → vitals →
+ * ICD-10 diagnosis → prescription → record view → close) over REST and over SOAP, bad input refused with nothing
+ * stored, who may see the record (billing and other patients refused and audited), and break-the-glass on a
+ * restricted record. Each test uses its own users and patients, so they run in any order in one container.
+ */
+public class EmrClinicalRecordIT extends PavilionTestSupport {
+
+    private static final String PATIENTS = "/api/v1/emr/patients";
+    private static final String RECORDS = "/api/v1/emr/records/";
+    private static final String BREAK_GLASS = "Pavilion-Break-Glass-Reason";
+
+    private static Http adminOnceRecordIsUp() throws Exception {
+        Http admin = loginAsAdmin();
+        Await.until("EMR record REST and SOAP endpoints are published", BOOT_BOUND, () -> {
+            assertEquals(400, admin.get("/api/v1/emr/icd10").status);
+            assertEquals(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(baseUrl() + "/api/soap/emr/ClinicalRecord?wsdl")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(400, admin.get(PATIENTS).status);
+        });
+        return admin;
+    }
+
+    private static Http user(Http admin, String username, String role, String patientId) throws Exception {
+        ObjectNode user = Http.json().createObjectNode().put("username", username).put("password", username + "-password-1");
+        user.putArray("roles").add(role);
+        if (patientId != null) {
+            user.put("patientId", patientId);
+        }
+        Http.Response r = admin.post("/api/v1/platform/users", user);
+        assertEquals(r.toString(), 201, r.status);
+        return Http.login(baseUrl(), username, username + "-password-1");
+    }
+
+    private static String register(Http clerk, String given, String family, String birthDate) throws Exception {
+        Http.Response r = clerk.post(PATIENTS, Http.json().createObjectNode().put("givenName", given)
+                .put("familyName", family).put("sex", "FEMALE").put("birthDate", birthDate));
+        assertEquals(r.toString(), 201, r.status);
+        return r.json().path("mrn").asText();
+    }
+
+    private static JsonNode created(Http.Response r) throws Exception {
+        assertEquals(r.toString(), 201, r.status);
+        return r.json();
+    }
+
+    private static ObjectNode obj() {
+        return Http.json().createObjectNode();
+    }
+
+    /** GET with the break-the-glass header (Http has no custom headers). */
+    private static Http.Response getWithReason(Http who, String path, String reason) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Accept", "application/json").header("Authorization", "Bearer " + who.token())
+                .header(BREAK_GLASS, reason).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return new Http.Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    /** Event rows the EMR wrote to the outbox for this MRN (the relay keeps them after delivery). */
+    private long outboxEvents(String type, String mrn) throws Exception {
+        DataSource ds = awaitService(DataSource.class, "(osgi.jndi.service.name=pavilion)", BOOT_BOUND);
+        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT payload FROM events_outbox WHERE event_type = ? AND source = 'org.pavilion.emr'")) {
+            s.setString(1, type);
+            long n = 0;
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (Http.json().readTree(rs.getString(1)).path("mrn").asText().equals(mrn)) {
+                        n++;
+                    }
+                }
+            }
+            return n;
+        }
+    }
+
+    private static JsonNode payloadOf(DataSource ds, String type, String mrn) throws Exception {
+        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT payload FROM events_outbox WHERE event_type = ? AND source = 'org.pavilion.emr'")) {
+            s.setString(1, type);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    JsonNode p = Http.json().readTree(rs.getString(1));
+                    if (p.path("mrn").asText().equals(mrn)) {
+                        return p;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no " + type + " for " + mrn);
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.path(field).asText()));
+        return out;
+    }
+
+    @Test
+    public void aHospitalDayOverRest() throws Exception {
+        Http admin = adminOnceRecordIsUp();
+        Http clerk = user(admin, "rec.rita", "RECEPTIONIST", null);
+        Http doctor = user(admin, "rec.dr.house", "DOCTOR", null);
+        Http nurse = user(admin, "rec.nurse.joy", "NURSE", null);
+        String mrn = register(clerk, "Amaka", "Obi", "1968-04-12");
+        String base = RECORDS + mrn;
+
+        JsonNode encounter = created(doctor.post(base + "/encounters", obj().put("kind", "outpatient")
+                .put("reason", "Thirst and polyuria for three weeks")));
+        String encounterId = encounter.path("id").asText();
+        assertEquals("OPEN", encounter.path("status").asText());
+        assertEquals("OUTPATIENT", encounter.path("kind").asText());
+        assertEquals("rec.dr.house", encounter.path("attending").asText());
+
+        // Vitals by the nurse; an implausible one (Fahrenheit sent as Celsius) is refused and not stored.
+        created(nurse.post(base + "/observations", obj().put("code", "heart-rate").put("value", 92).put("unit", "/min")
+                .put("encounterId", encounterId)));
+        created(nurse.post(base + "/observations", obj().put("code", "body-temperature").put("value", 37.2)
+                .put("encounterId", encounterId)));
+        Http.Response fahrenheit = nurse.post(base + "/observations", obj().put("code", "body-temperature").put("value", 98.6)
+                .put("unit", "Cel"));
+        assertEquals(fahrenheit.toString(), 400, fahrenheit.status);
+        assertTrue(fahrenheit.body, fahrenheit.json().path("detail").asText().contains("Fahrenheit"));
+        Http.Response future = nurse.post(base + "/observations", obj().put("code", "heart-rate").put("value", 80)
+                .put("effectiveAt", "2999-01-01T00:00:00Z"));
+        assertEquals(future.toString(), 400, future.status);
+        assertEquals(2, nurse.get(base + "/observations").json().size());
+
+        // The picker finds the code; an unknown code is a 400 naming it, and nothing is stored.
+        JsonNode found = doctor.get("/api/v1/emr/icd10?q=diab").json();
+        assertTrue(found.toString(), texts(found.path("items"), "code").contains("E11.9"));
+        Http.Response unknown = doctor.post(base + "/problems", obj().put("code", "E11.99").put("encounterId", encounterId));
+        assertEquals(unknown.toString(), 400, unknown.status);
+        assertTrue(unknown.body, unknown.json().path("detail").asText().contains("E11.99"));
+        assertEquals(0, doctor.get(base + "/problems").json().size());
+        assertEquals("only doctors diagnose", 403, nurse.post(base + "/problems", obj().put("code", "E11.9")).status);
+
+        JsonNode diagnosis = created(doctor.post(base + "/problems", obj().put("code", "e119").put("encounterId", encounterId)
+                .put("onsetDate", "2024-01-15")));
+        assertEquals("E11.9", diagnosis.path("code").asText());
+        assertEquals("Type 2 diabetes mellitus without complications", diagnosis.path("title").asText());
+        assertEquals("ACTIVE", diagnosis.path("status").asText());
+
+        created(nurse.post(base + "/allergies", obj().put("substance", "Penicillin").put("reaction", "Urticaria")
+                .put("severity", "moderate")));
+        created(nurse.post(base + "/notes", obj().put("text", "Patient educated on glucose monitoring.").put("kind", "NURSING")
+                .put("encounterId", encounterId)));
+
+        assertEquals("only doctors prescribe", 403, nurse.post(base + "/prescriptions", obj().put("drug", "Metformin")).status);
+        JsonNode prescription = created(doctor.post(base + "/prescriptions", obj().put("drug", "Metformin").put("dose", "500 mg")
+                .put("route", "oral").put("frequency", "twice daily").put("durationDays", 30)
+                .put("instructions", "With meals").put("encounterId", encounterId)));
+        assertTrue(prescription.path("current").asBoolean());
+        Http.Response badDuration = doctor.post(base + "/prescriptions", obj().put("drug", "Metformin").put("dose", "500 mg")
+                .put("route", "oral").put("frequency", "daily").put("durationDays", 0));
+        assertEquals(badDuration.toString(), 400, badDuration.status);
+
+        Http.Response view = doctor.get(base);
+        assertEquals(view.toString(), 200, view.status);
+        JsonNode r = view.json();
+        assertEquals("Obi", r.path("patient").path("familyName").asText());
+        assertEquals(List.of("E11.9"), texts(r.path("activeProblems"), "code"));
+        assertEquals(List.of("Penicillin"), texts(r.path("allergies"), "substance"));
+        assertEquals(List.of("Metformin"), texts(r.path("currentMedications"), "drug"));
+        assertTrue(r.toString(), texts(r.path("latestVitals"), "code").containsAll(List.of("heart-rate", "body-temperature")));
+        assertEquals(List.of(encounterId), texts(r.path("recentEncounters"), "id"));
+        // No laboratory is installed: the view says so rather than failing.
+        assertTrue(r.toString(), r.has("labResults") && r.get("labResults").isNull());
+        assertFalse(r.path("labAvailable").asBoolean(true));
+
+        JsonNode closed = doctor.post(base + "/encounters/" + encounterId + "/close", obj()).json();
+        assertEquals("CLOSED", closed.path("status").asText());
+        assertEquals(409, doctor.post(base + "/encounters/" + encounterId + "/close", obj()).status);
+        assertEquals("no entries into a closed encounter", 409, nurse.post(base + "/observations",
+                obj().put("code", "heart-rate").put("value", 80).put("encounterId", encounterId)).status);
+
+        for (String type : List.of("EncounterOpened", "DiagnosisRecorded", "PrescriptionIssued", "EncounterClosed")) {
+            assertEquals(type, 1, outboxEvents(type, mrn));
+        }
+        JsonNode issued = payloadOf(awaitService(DataSource.class, "(osgi.jndi.service.name=pavilion)", BOOT_BOUND),
+                "PrescriptionIssued", mrn);
+        assertEquals("Metformin", issued.path("drug").asText());
+        assertEquals("ORAL", issued.path("route").asText());
+        assertEquals(30, issued.path("durationDays").asInt());
+        assertEquals("rec.dr.house", issued.path("prescriber").asText());
+        assertEquals(encounterId, issued.path("encounterId").asText());
+
+        List<String> trail = new ArrayList<>();
+        for (JsonNode a : admin.get("/api/v1/platform/audit?size=200&patientId=" + mrn).json().path("items")) {
+            trail.add(a.path("action").asText() + " " + a.path("resourceType").asText() + " " + a.path("outcome").asText());
+        }
+        for (String expected : List.of("CREATE encounter SUCCESS", "CREATE observation SUCCESS", "CREATE observation FAILED",
+                "CREATE diagnosis SUCCESS", "CREATE diagnosis FAILED", "CREATE prescription SUCCESS",
+                "READ clinical-record SUCCESS", "UPDATE encounter SUCCESS", "UPDATE encounter FAILED")) {
+            assertTrue(expected + " in " + trail, trail.contains(expected));
+        }
+    }
+
+    @Test
+    public void theSamePathOverSoap() throws Exception {
+        Http admin = adminOnceRecordIsUp();
+        Http clerk = user(admin, "rec.soap.clerk", "RECEPTIONIST", null);
+        // A clinician signs in for a bearer token (HTTP Basic is for integration accounts only).
+        String basic = "Bearer " + user(admin, "rec.soap.doctor", "DOCTOR", null).token();
+        String mrn = register(clerk, "Kofi", "Annan-Soap", "1950-02-02");
+
+        HttpResponse<String> opened = soap("<r:openEncounter><mrn>" + mrn + "</mrn><encounter><kind>EMERGENCY</kind>"
+                + "<reason>Chest pain</reason></encounter></r:openEncounter>", basic);
+        assertEquals(opened.body(), 200, opened.statusCode());
+        Matcher id = Pattern.compile("<id>([0-9a-f-]{36})</id>").matcher(opened.body());
+        assertTrue(opened.body(), id.find());
+        String encounterId = id.group(1);
+
+        HttpResponse<String> unknown = soap("<r:recordDiagnosis><mrn>" + mrn + "</mrn><diagnosis><code>Q99.999</code>"
+                + "</diagnosis></r:recordDiagnosis>", basic);
+        assertEquals(unknown.body(), 500, unknown.statusCode());
+        assertTrue(unknown.body(), unknown.body().contains("urn:pavilion:problem:validation"));
+
+        HttpResponse<String> diagnosed = soap("<r:recordDiagnosis><mrn>" + mrn + "</mrn><diagnosis><code>E11.9</code>"
+                + "<encounterId>" + encounterId + "</encounterId></diagnosis></r:recordDiagnosis>", basic);
+        assertEquals(diagnosed.body(), 200, diagnosed.statusCode());
+        assertTrue(diagnosed.body(), diagnosed.body().contains("Type 2 diabetes mellitus without complications"));
+
+        HttpResponse<String> prescribed = soap("<r:prescribe><mrn>" + mrn + "</mrn><prescription><drug>Aspirin</drug>"
+                + "<dose>300 mg</dose><route>ORAL</route><frequency>once</frequency><durationDays>1</durationDays>"
+                + "<encounterId>" + encounterId + "</encounterId></prescription></r:prescribe>", basic);
+        assertEquals(prescribed.body(), 200, prescribed.statusCode());
+
+        HttpResponse<String> record = soap("<r:getRecord><mrn>" + mrn + "</mrn></r:getRecord>", basic);
+        assertEquals(record.body(), 200, record.statusCode());
+        assertTrue(record.body(), record.body().contains("<code>E11.9</code>"));
+        assertTrue(record.body(), record.body().contains("<drug>Aspirin</drug>"));
+        assertTrue(record.body(), record.body().contains("<labAvailable>false</labAvailable>"));
+
+        HttpResponse<String> closed = soap("<r:closeEncounter><mrn>" + mrn + "</mrn><encounterId>" + encounterId
+                + "</encounterId></r:closeEncounter>", basic);
+        assertEquals(closed.body(), 200, closed.statusCode());
+        assertTrue(closed.body(), closed.body().contains("<status>CLOSED</status>"));
+        assertEquals(1, outboxEvents("PrescriptionIssued", mrn));
+        assertEquals(401, soap("<r:getRecord><mrn>" + mrn + "</mrn></r:getRecord>", null).statusCode());
+    }
+
+    @Test
+    public void billingIsDeniedTheClinicalRecordAndTheDenialIsAudited() throws Exception {
+        Http admin = adminOnceRecordIsUp();
+        Http clerk = user(admin, "rec.cleo", "RECEPTIONIST", null);
+        Http billing = user(admin, "rec.bill", "BILLING", null);
+        String mrn = register(clerk, "Ines", "Billed", "1977-07-07");
+
+        Http.Response r = billing.get(RECORDS + mrn);
+        assertEquals(r.toString(), 403, r.status);
+        assertEquals(403, billing.get(RECORDS + mrn + "/problems").status);
+        assertEquals(403, clerk.post(RECORDS + mrn + "/encounters", obj().put("kind", "OUTPATIENT")).status);
+        assertEquals(403, admin.get(RECORDS + mrn).status);
+
+        JsonNode denied = admin.get("/api/v1/platform/audit?size=50&patientId=" + mrn + "&outcome=DENIED").json();
+        List<String> who = new ArrayList<>();
+        denied.path("items").forEach(a -> who.add(a.path("actor").asText() + " " + a.path("action").asText() + " "
+                + a.path("resourceType").asText()));
+        assertTrue(who.toString(), who.contains("rec.bill READ clinical-record"));
+        assertTrue(who.toString(), who.contains("rec.bill READ diagnosis"));
+        assertTrue(who.toString(), who.contains("rec.cleo UPDATE encounter"));
+        assertTrue(who.toString(), who.contains("admin READ clinical-record"));
+    }
+
+    @Test
+    public void aPatientReadsTheirOwnRecordOnly() throws Exception {
+        Http admin = adminOnceRecordIsUp();
+        Http clerk = user(admin, "rec.pia", "RECEPTIONIST", null);
+        Http doctor = user(admin, "rec.dr.who", "DOCTOR", null);
+        String own = register(clerk, "Pat", "Own-Record", "1990-09-09");
+        String other = register(clerk, "Oth", "Other-Record", "1991-09-09");
+        created(doctor.post(RECORDS + own + "/problems", obj().put("code", "I10")));
+        Http patient = user(admin, "rec.pat", "PATIENT", own);
+
+        Http.Response mine = patient.get(RECORDS + own);
+        assertEquals(mine.toString(), 200, mine.status);
+        assertEquals(List.of("I10"), texts(mine.json().path("activeProblems"), "code"));
+        Http.Response theirs = patient.get(RECORDS + other);
+        assertEquals(theirs.toString(), 403, theirs.status);
+        assertFalse(theirs.body, theirs.body.contains("Other-Record"));
+        assertEquals("patients do not write their record", 403,
+                patient.post(RECORDS + own + "/allergies", obj().put("substance", "Latex").put("severity", "MILD")).status);
+        JsonNode denied = admin.get("/api/v1/platform/audit?patientId=" + other + "&outcome=DENIED").json();
+        assertEquals(denied.toString(), 1, denied.path("total").asLong());
+        assertEquals("rec.pat", denied.path("items").get(0).path("actor").asText());
+    }
+
+    @Test
+    public void aRestrictedRecordNeedsBreakingTheGlassWhichIsFlaggedInTheAuditTrail() throws Exception {
+        Http admin = adminOnceRecordIsUp();
+        Http clerk = user(admin, "rec.vip.clerk", "RECEPTIONIST", null);
+        Http doctor = user(admin, "rec.dr.strange", "DOCTOR", null);
+        String mrn = register(clerk, "Famous", "Person-Vip", "1960-06-06");
+
+        assertEquals(403, clerk.put(RECORDS + mrn + "/restriction", obj().put("restricted", true)).status);
+        Http.Response restricted = admin.put(RECORDS + mrn + "/restriction", obj().put("restricted", true));
+        assertEquals(restricted.toString(), 200, restricted.status);
+
+        Http.Response refused = doctor.get(RECORDS + mrn);
+        assertEquals(refused.toString(), 403, refused.status);
+        assertEquals("urn:pavilion:problem:break-the-glass-required", refused.json().path("type").asText());
+        assertEquals(400, getWithReason(doctor, RECORDS + mrn, "short").status);
+
+        Http.Response emergency = getWithReason(doctor, RECORDS + mrn, "Unconscious in the emergency room, need allergies");
+        assertEquals(emergency.toString(), 200, emergency.status);
+        assertEquals("Person-Vip", emergency.json().path("patient").path("familyName").asText());
+
+        boolean flagged = false;
+        for (JsonNode a : admin.get("/api/v1/platform/audit?size=50&patientId=" + mrn).json().path("items")) {
+            if (a.path("actor").asText().equals("rec.dr.strange") && a.path("outcome").asText().equals("SUCCESS")
+                    && a.path("resourceType").asText().equals("clinical-record")) {
+                assertTrue(a.toString(), a.path("emergency").asBoolean());
+                assertTrue(a.toString(), a.path("detail").asText().contains("Unconscious"));
+                flagged = true;
+            }
+        }
+        assertTrue("the emergency read is in the trail", flagged);
+        JsonNode change = admin.get("/api/v1/platform/audit?patientId=" + mrn + "&action=UPDATE").json();
+        assertTrue(change.toString(), change.toString().contains("patient-restriction"));
+    }
+
+    private static HttpResponse<String> soap(String body, String authorization) throws Exception {
+        String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                + "xmlns:r=\"urn:pavilion:emr:record:v1\"><soap:Body>" + body + "</soap:Body></soap:Envelope>";
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/soap/emr/ClinicalRecord"))
+                .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
