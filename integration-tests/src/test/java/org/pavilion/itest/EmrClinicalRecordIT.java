@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -264,6 +265,79 @@ public class EmrClinicalRecordIT extends PavilionTestSupport {
         assertTrue(closed.body(), closed.body().contains("<status>CLOSED</status>"));
         assertEquals(1, outboxEvents("PrescriptionIssued", mrn));
         assertEquals(401, soap("<r:getRecord><mrn>" + mrn + "</mrn></r:getRecord>", null).statusCode());
+    }
+
+    @Test
+    public void aMergedDuplicatesRecordMovesToTheSurvivorAndAnErasureKeepsWhatRetentionRequires() throws Exception {
+        Http admin = adminOnceRecordIsUp();
+        Http clerk = user(admin, "rec.merge.clerk", "RECEPTIONIST", null);
+        Http doctor = user(admin, "rec.dr.merge", "DOCTOR", null);
+        String survivor = register(clerk, "Ngozi", "Eze", "1959-10-01");
+        Http.Response dupR = clerk.post(PATIENTS + "?confirmDuplicate=true", obj().put("givenName", "Ngozi")
+                .put("familyName", "Ezeh").put("sex", "FEMALE").put("birthDate", "1959-10-01").put("email", "ngozi@example.ng"));
+        String duplicate = created(dupR).path("mrn").asText();
+
+        // Care recorded under the duplicate before anyone noticed.
+        String encounterId = created(doctor.post(RECORDS + duplicate + "/encounters", obj().put("kind", "EMERGENCY")
+                .put("reason", "Chest pain"))).path("id").asText();
+        created(doctor.post(RECORDS + duplicate + "/problems", obj().put("code", "I10").put("encounterId", encounterId)));
+        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        HttpResponse<String> upload = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl()
+                + "/api/v1/emr/documents?mrn=" + duplicate + "&title=ECG&category=LAB_REPORT"))
+                .header("Authorization", "Bearer " + doctor.token()).header("Content-Type", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(upload.body(), 201, upload.statusCode());
+        String documentId = Http.json().readTree(upload.body()).path("id").asText();
+
+        Http.Response merged = clerk.post(PATIENTS + "/" + survivor + "/merge", obj().put("duplicateMrn", duplicate)
+                .put("reason", "Same woman, family name misspelt"));
+        assertEquals(merged.toString(), 200, merged.status);
+        JsonNode moved = merged.json().path("moved");
+        for (String kind : List.of("Encounter", "Diagnosis", "Document")) {
+            assertEquals(moved.toString(), 1, moved.path(kind).asInt());
+        }
+        JsonNode record = doctor.get(RECORDS + survivor).json();
+        assertEquals(List.of("I10"), texts(record.path("activeProblems"), "code"));
+        assertEquals(List.of(encounterId), texts(record.path("recentEncounters"), "id"));
+        // The duplicate's MRN still leads a clinician to the one record.
+        assertEquals(List.of("I10"), texts(doctor.get(RECORDS + duplicate).json().path("activeProblems"), "code"));
+
+        // GDPR export holds the clinical record and the document's bytes.
+        HttpResponse<byte[]> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl()
+                + "/api/v1/emr/privacy/" + survivor + "/export")).header("Authorization", "Bearer " + admin.token()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, export.statusCode());
+        JsonNode exported = null;
+        byte[] exportedPdf = null;
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(export.body()))) {
+            for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null;) {
+                if (e.getName().equals("patient.json")) {
+                    exported = Http.json().readTree(zip.readAllBytes());
+                } else if (e.getName().equals("documents/" + documentId + ".pdf")) {
+                    exportedPdf = zip.readAllBytes();
+                }
+            }
+        }
+        assertEquals(1, exported.path("data").path("Encounter").size());
+        assertEquals("I10", exported.path("data").path("Diagnosis").get(0).path("code").asText());
+        assertEquals(duplicate, exported.path("mergedDuplicates").get(0).asText());
+        assertTrue("the document's bytes are in the export", java.util.Arrays.equals(pdf, exportedPdf));
+
+        // Erasure while the record is under retention: contact data goes, the medical record stays, and why.
+        JsonNode report = admin.post("/api/v1/emr/privacy/" + survivor + "/erasure", obj().put("reason", "GDPR request 88"))
+                .json();
+        assertEquals(report.toString(), "PARTIAL", report.path("scope").asText());
+        assertEquals(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusYears(20).toString(),
+                report.path("retainedUntil").asText());
+        assertTrue(report.toString(), texts(report.path("kept"), "what").containsAll(List.of("Encounter", "Diagnosis", "Document")));
+        JsonNode after = admin.get(PATIENTS + "/" + survivor).json();
+        assertEquals("Eze", after.path("familyName").asText());
+        assertEquals(List.of("I10"), texts(doctor.get(RECORDS + survivor).json().path("activeProblems"), "code"));
+        HttpResponse<String> stillThere = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl()
+                + "/api/v1/emr/documents/" + documentId + "/content")).header("Authorization", "Bearer " + doctor.token())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, stillThere.statusCode());
+        assertTrue(after.toString(), after.path("email").isMissingNode() || after.path("email").isNull());
     }
 
     @Test
