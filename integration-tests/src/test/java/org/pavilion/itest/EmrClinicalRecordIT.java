@@ -341,6 +341,63 @@ public class EmrClinicalRecordIT extends PavilionTestSupport {
     }
 
     @Test
+    public void afterTheRetentionPeriodAnErasureDeletesTheClinicalRecordAndPseudonymisesThePerson() throws Exception {
+        Http admin = adminOnceRecordIsUp();
+        Http clerk = user(admin, "rec.erase.clerk", "RECEPTIONIST", null);
+        Http doctor = user(admin, "rec.dr.erase", "DOCTOR", null);
+        String mrn = register(clerk, "Rosalind", "Achterberg", "1931-02-02");
+        String other = register(clerk, "Wilhelmina", "Achterberg", "1933-03-03");
+        String base = RECORDS + mrn;
+        String encounterId = created(doctor.post(base + "/encounters", obj().put("kind", "ADMISSION")
+                .put("reason", "Fall at home"))).path("id").asText();
+        created(doctor.post(base + "/problems", obj().put("code", "I10").put("encounterId", encounterId)));
+        created(doctor.post(base + "/observations", obj().put("code", "heart-rate").put("value", 70).put("encounterId", encounterId)));
+        created(doctor.post(base + "/notes", obj().put("text", "Admitted for observation").put("encounterId", encounterId)));
+        created(doctor.post(base + "/allergies", obj().put("substance", "Latex").put("severity", "MILD")));
+        created(doctor.post(base + "/prescriptions", obj().put("drug", "Paracetamol").put("dose", "1 g").put("route", "oral")
+                .put("frequency", "every 6 hours").put("durationDays", 3).put("encounterId", encounterId)));
+        created(doctor.post(RECORDS + other + "/encounters", obj().put("kind", "OUTPATIENT").put("reason", "Check-up")));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
+        HttpResponse<String> upload = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl()
+                + "/api/v1/emr/documents?mrn=" + mrn + "&title=Wound&category=IMAGE"))
+                .header("Authorization", "Bearer " + doctor.token()).header("Content-Type", "image/png")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(png)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(upload.body(), 201, upload.statusCode());
+        String documentId = Http.json().readTree(upload.body()).path("id").asText();
+
+        // The records office sets the retention this test needs (years after the last clinical activity) in etc/,
+        // as an operator would: none.
+        java.nio.file.Path cfg = java.nio.file.Paths.get(System.getProperty("karaf.etc")).resolve("org.pavilion.emr.privacy.cfg");
+        String original = java.nio.file.Files.readString(cfg, StandardCharsets.UTF_8);
+        JsonNode[] report = new JsonNode[1];
+        try {
+            java.nio.file.Files.writeString(cfg, original.replaceAll("(?m)^retentionYears\\s*=.*$", "retentionYears = 0"),
+                    StandardCharsets.UTF_8);
+            Await.until("the erasure runs with no retention", BOOT_BOUND, () -> {
+                report[0] = admin.post("/api/v1/emr/privacy/" + mrn + "/erasure", obj().put("reason", "GDPR request 91"))
+                        .json();
+                assertEquals(report[0].toString(), "FULL", report[0].path("scope").asText());
+            });
+        } finally {
+            java.nio.file.Files.writeString(cfg, original, StandardCharsets.UTF_8);
+        }
+        List<String> removed = texts(report[0].path("removed"), "what");
+        assertTrue(removed.toString(), removed.containsAll(List.of("Encounter", "Diagnosis", "Observation", "ClinicalNote",
+                "Allergy", "Prescription", "Document")));
+        JsonNode person = admin.get(PATIENTS + "/" + mrn).json();
+        assertEquals("Erased", person.path("givenName").asText());
+        assertEquals("1931-01-01", person.path("birthDate").asText());
+        JsonNode record = doctor.get(base).json();
+        assertEquals(0, record.path("activeProblems").size());
+        assertEquals(0, record.path("recentEncounters").size());
+        assertEquals(0, record.path("currentMedications").size());
+        assertEquals(404, doctor.get("/api/v1/emr/documents/" + documentId).status);
+        // The other Achterberg keeps everything.
+        assertEquals(1, doctor.get(RECORDS + other).json().path("recentEncounters").size());
+        assertEquals("Wilhelmina", admin.get(PATIENTS + "/" + other).json().path("givenName").asText());
+    }
+
+    @Test
     public void billingIsDeniedTheClinicalRecordAndTheDenialIsAudited() throws Exception {
         Http admin = adminOnceRecordIsUp();
         Http clerk = user(admin, "rec.cleo", "RECEPTIONIST", null);
