@@ -41,13 +41,7 @@ public class ModuleLifecycleIT extends PavilionTestSupport {
     @Test
     public void theExampleDepartmentIsSwitchedOffAndOnWhileTheCoreKeepsServing() throws Exception {
         Http admin = loginAsAdmin();
-        // Each department of pavilion-all its own root requirement, so removing one removes only it.
-        for (org.apache.karaf.features.Dependency d : featuresService.getFeature("pavilion-all").getDependencies()) {
-            featuresService.installFeature(d.getName(), NO_REFRESH);
-        }
-        if (featuresService.isInstalled(featuresService.getFeature("pavilion-all"))) {
-            featuresService.uninstallFeature("pavilion-all", NO_REFRESH);
-        }
+        everyDepartmentItsOwnRootRequirement();
         ObjectNode visit = Http.json().createObjectNode().put("badge", "L-1").put("visitorName", "Before Switch-off")
                 .put("patientId", "P-800").put("ward", "GER");
         Http.Response created = admin.post("/api/v1/example/visits", visit);
@@ -83,6 +77,52 @@ public class ModuleLifecycleIT extends PavilionTestSupport {
             }
             assertTrue(heard);
         });
+    }
+
+    /** Each department of pavilion-all its own root requirement, so removing one removes only it. */
+    private void everyDepartmentItsOwnRootRequirement() throws Exception {
+        for (org.apache.karaf.features.Dependency d : featuresService.getFeature("pavilion-all").getDependencies()) {
+            featuresService.installFeature(d.getName(), NO_REFRESH);
+        }
+        if (featuresService.isInstalled(featuresService.getFeature("pavilion-all"))) {
+            featuresService.uninstallFeature("pavilion-all", NO_REFRESH);
+        }
+    }
+
+    @Test
+    public void theEmrIsSwitchedOffAndOnWithItsRecordsIntactWhileTheOtherDepartmentsServe() throws Exception {
+        Http admin = loginAsAdmin();
+        everyDepartmentItsOwnRootRequirement();
+        Await.until("the EMR serves", BOUND, () -> assertEquals(400, admin.get("/api/v1/emr/patients").status));
+        ObjectNode patient = Http.json().createObjectNode().put("givenName", "Switch").put("familyName", "Lifecycle")
+                .put("sex", "OTHER").put("birthDate", "1999-09-09");
+        Http.Response registered = admin.post("/api/v1/emr/patients", patient);
+        assertEquals(registered.toString(), 201, registered.status);
+        String mrn = registered.json().path("mrn").asText();
+
+        featuresService.uninstallFeature("pavilion-emr", NO_REFRESH);
+        Await.until("the EMR endpoints are gone", BOUND, () -> {
+            assertEquals(404, admin.get("/api/v1/emr/patients/" + mrn).status);
+            assertEquals(404, admin.get("/api/v1/emr/records/" + mrn).status);
+            assertEquals(404, admin.get("/api/v1/emr/documents?mrn=" + mrn).status);
+            assertFalse(moduleNames(admin).contains("emr"));
+        });
+        // The rest of the hospital keeps working without it.
+        assertEquals(200, admin.get("/api/v1/platform/health").status);
+        ObjectNode visit = Http.json().createObjectNode().put("badge", "E-1").put("visitorName", "During EMR Outage")
+                .put("patientId", mrn).put("ward", "ICU");
+        assertEquals(201, admin.post("/api/v1/example/visits", visit).status);
+        assertTrue(admin.get("/api/v1/platform/audit/verify").json().path("intact").asBoolean());
+
+        featuresService.installFeature("pavilion-emr", NO_REFRESH);
+        Await.until("the EMR is back with its patients", BOUND, () -> {
+            Http.Response back = admin.get("/api/v1/emr/patients/" + mrn);
+            assertEquals(back.toString(), 200, back.status);
+            assertEquals("Lifecycle", back.json().path("familyName").asText());
+            assertTrue(moduleNames(admin).contains("emr"));
+        });
+        Await.until("registration works again", BOUND, () -> assertEquals(201, admin.post(
+                "/api/v1/emr/patients?confirmDuplicate=true", patient.put("givenName", "Again")).status));
     }
 
     @Test
