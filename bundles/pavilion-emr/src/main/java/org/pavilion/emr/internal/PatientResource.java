@@ -27,10 +27,12 @@ import org.pavilion.core.api.rest.Page;
 public class PatientResource {
 
     private final PatientService patients;
+    private final PatientFinder finder;
 
     @Activate
-    public PatientResource(@Reference PatientService patients) {
+    public PatientResource(@Reference PatientService patients, @Reference PatientFinder finder) {
         this.patients = patients;
+        this.finder = finder;
     }
 
     @POST
@@ -46,14 +48,15 @@ public class PatientResource {
     public Page<Patient> search(@QueryParam("mrn") String mrn, @QueryParam("nationalId") String nationalId,
             @QueryParam("phone") String phone, @QueryParam("birthDate") String birthDate,
             @QueryParam("name") String name, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
+            @QueryParam("size") @DefaultValue("20") int size,
+            @QueryParam("fuzzy") @DefaultValue("true") boolean fuzzy) {
         PatientSearch q = new PatientSearch();
         q.mrn = mrn;
         q.nationalId = nationalId;
         q.phone = phone;
         q.birthDate = birthDate;
         q.name = name;
-        return patients.search(q, page, size);
+        return finder.search(q, page, size, fuzzy);
     }
 
     /** PATIENT users reach only their own MRN; the service checks and audits the refusal. */
