@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * Patient search for REST and SOAP: by MRN, national id, phone, birth date and name, the name matched by
  * prefix and, unless {@code fuzzy} is false, with typos.
  *
- * <p>Ranking is done in tiers, each a plain indexed query, so paging stays in the database and behaves the
- * same on H2 and PostgreSQL: exact name, then prefix, then typos at 1 edit, then at 2 edits; within a tier by
- * family name, given name, MRN. Typos are found without scanning the table: the typed word's Double Metaphone
+ * <p>Ranking is done in segments, each a plain query in the order of an index, so paging stays in the database
+ * and behaves the same on H2 and PostgreSQL: exact name, then prefix, then typos at 1 edit, then at 2 edits; at
+ * each rank family-name hits before given-name hits (see {@link #nameSegments}). Typos are found without scanning the table: the typed word's Double Metaphone
  * keys give, from an index on (phonetic key, name), the few distinct spellings that sound alike; Java keeps those
  * within the edit distance; the tier query then asks for patients with exactly those names. Merged duplicates
  * ({@code merged_into} set) are never returned.
@@ -41,7 +41,6 @@ public class PatientFinder {
     /** Distinct spellings read per phonetic key lookup at most: a key is shared by a handful of names. */
     static final int MAX_SPELLINGS = 500;
     private static final int BACKFILL_BATCH = 1000;
-    private static final String ORDER = " ORDER BY p.familyNameNorm, p.givenNameNorm, p.mrn";
 
     private final JpaTransactions jpa;
     private final AuditService audit;
@@ -101,8 +100,9 @@ public class PatientFinder {
             throw ProblemException.validation("Give at least one of mrn, nationalId, phone, birthDate, name");
         }
         Page<Patient> result = jpa.call(em -> {
-            List<String> tiers = name.isEmpty() ? List.of("1 = 1") : nameTiers(em, name, fuzzy, params);
-            return page(em, base.toString(), tiers, params, name, page, size);
+            List<Segment> segments = name.isEmpty() ? List.of(new Segment("1 = 1", BY_FAMILY))
+                    : nameSegments(em, name, fuzzy, params);
+            return page(em, base.toString(), segments, params, name, page, size);
         });
         String detail = "by " + String.join(",", used) + "; " + result.getItems().size() + " of " + result.getTotal();
         // One record per patient shown, so "who has seen this patient" is answerable from the trail; written
@@ -119,75 +119,118 @@ public class PatientFinder {
         return result;
     }
 
+    /** Order of a segment driven by the family name, and of one driven by the given name: both follow an index. */
+    static final String BY_FAMILY = " ORDER BY p.familyNameNorm, p.givenNameNorm, p.mrn";
+    static final String BY_GIVEN = " ORDER BY p.givenNameNorm, p.familyNameNorm, p.mrn";
+    /** Typo spellings queried one by one (index order, no sort); the rest of a group share one IN query. */
+    static final int SPELLINGS_ONE_BY_ONE = 8;
+
+    /** A slice of the ranking: a condition and the order its index gives. */
+    record Segment(String condition, String order) {
+    }
+
     /**
-     * The name conditions of each rank, best first; each tier excludes the earlier ones, so a patient appears
-     * once, at its best rank. Fills {@code params}.
+     * The name conditions in rank order: exact, prefix, typo at 1 edit, typo at 2 edits; at each rank the family
+     * name before the given name, and typo spellings one by one in alphabetical order. Each segment is a
+     * condition on one leading column with the order of the (name, other name, mrn) index, so the database
+     * reads a page in index order and stops; each excludes the earlier ones, so a patient appears once, at its
+     * best rank. Fills {@code params}.
      */
-    private static List<String> nameTiers(EntityManager em, String name, boolean fuzzy, Map<String, Object> params) {
-        List<String> tiers = new ArrayList<>();
+    private static List<Segment> nameSegments(EntityManager em, String name, boolean fuzzy, Map<String, Object> params) {
+        List<Segment> segments = new ArrayList<>();
         int space = name.indexOf(' ');
         params.put("nameAll", name);
-        params.put("nameAllPrefix", name + "%");
-        StringBuilder exact = new StringBuilder("(p.familyNameNorm = :nameAll OR p.givenNameNorm = :nameAll");
-        StringBuilder prefix = new StringBuilder("(p.familyNameNorm LIKE :nameAllPrefix OR p.givenNameNorm LIKE :nameAllPrefix");
-        String first = space > 0 ? name.substring(0, space) : null;
-        String rest = space > 0 ? name.substring(space + 1) : null;
-        if (space > 0) {
-            params.put("nameFirst", first);
-            params.put("nameRest", rest);
-            params.put("nameFirstPrefix", first + "%");
-            params.put("nameRestPrefix", rest + "%");
-            exact.append(" OR (p.givenNameNorm = :nameFirst AND p.familyNameNorm = :nameRest)")
-                    .append(" OR (p.familyNameNorm = :nameFirst AND p.givenNameNorm = :nameRest)");
-            prefix.append(" OR (p.givenNameNorm LIKE :nameFirstPrefix AND p.familyNameNorm LIKE :nameRestPrefix)")
-                    .append(" OR (p.familyNameNorm LIKE :nameFirstPrefix AND p.givenNameNorm LIKE :nameRestPrefix)");
-        }
-        tiers.add(exact.append(')').toString());
-        tiers.add(prefix.append(')').toString());
-        if (!fuzzy) {
-            return tiers;
-        }
+        putPrefix(params, "nameAllPrefix", name);
         if (space < 0) {
-            // One word: family or given name with 1 typo, then with 2.
-            TreeMap<Integer, List<String>> family = NameMatching.typoSpellings(name, spellings(em, "family", name));
-            TreeMap<Integer, List<String>> given = NameMatching.typoSpellings(name, spellings(em, "given", name));
-            for (int d = 1; d <= 2; d++) {
-                List<String> or = new ArrayList<>();
-                inList(or, "p.familyNameNorm", "typoFamily" + d, family.get(d), params);
-                inList(or, "p.givenNameNorm", "typoGiven" + d, given.get(d), params);
-                if (!or.isEmpty()) {
-                    tiers.add("(" + String.join(" OR ", or) + ")");
+            segments.add(new Segment("p.familyNameNorm = :nameAll", BY_FAMILY));
+            segments.add(new Segment("p.givenNameNorm = :nameAll", BY_GIVEN));
+            segments.add(new Segment(startsWith("p.familyNameNorm", "nameAllPrefix"), BY_FAMILY));
+            segments.add(new Segment(startsWith("p.givenNameNorm", "nameAllPrefix"), BY_GIVEN));
+            if (fuzzy) {
+                TreeMap<Integer, List<String>> family = NameMatching.typoSpellings(name, spellings(em, "family", name));
+                TreeMap<Integer, List<String>> given = NameMatching.typoSpellings(name, spellings(em, "given", name));
+                for (int d = 1; d <= 2; d++) {
+                    spellingSegments(segments, "family", family.get(d), "tf" + d, BY_FAMILY, params);
+                    spellingSegments(segments, "given", given.get(d), "tg" + d, BY_GIVEN, params);
                 }
             }
-        } else {
-            // Two parts: each part by prefix or with typos, as given + family or family + given.
+            return segments;
+        }
+        // Several words: the first and the rest as given + family or family + given, or all of it as one name.
+        String first = name.substring(0, space);
+        String rest = name.substring(space + 1);
+        params.put("nameFirst", first);
+        params.put("nameRest", rest);
+        putPrefix(params, "nameFirstPrefix", first);
+        putPrefix(params, "nameRestPrefix", rest);
+        segments.add(new Segment("(p.familyNameNorm = :nameRest AND p.givenNameNorm = :nameFirst)", BY_FAMILY));
+        segments.add(new Segment("(p.familyNameNorm = :nameFirst AND p.givenNameNorm = :nameRest)", BY_FAMILY));
+        segments.add(new Segment("p.familyNameNorm = :nameAll", BY_FAMILY));
+        segments.add(new Segment("p.givenNameNorm = :nameAll", BY_GIVEN));
+        segments.add(new Segment("(" + startsWith("p.familyNameNorm", "nameRestPrefix") + " AND "
+                + startsWith("p.givenNameNorm", "nameFirstPrefix") + ")", BY_FAMILY));
+        segments.add(new Segment("(" + startsWith("p.familyNameNorm", "nameFirstPrefix") + " AND "
+                + startsWith("p.givenNameNorm", "nameRestPrefix") + ")", BY_FAMILY));
+        segments.add(new Segment(startsWith("p.familyNameNorm", "nameAllPrefix"), BY_FAMILY));
+        segments.add(new Segment(startsWith("p.givenNameNorm", "nameAllPrefix"), BY_GIVEN));
+        if (fuzzy) {
+            // Each part by prefix or with typos (at most 2 edits each).
             String givenFirst = part(em, "given", first, "nameFirstPrefix", "tGivenFirst", params);
             String familyRest = part(em, "family", rest, "nameRestPrefix", "tFamilyRest", params);
             String familyFirst = part(em, "family", first, "nameFirstPrefix", "tFamilyFirst", params);
             String givenRest = part(em, "given", rest, "nameRestPrefix", "tGivenRest", params);
-            tiers.add("((" + givenFirst + " AND " + familyRest + ") OR (" + familyFirst + " AND " + givenRest + "))");
+            segments.add(new Segment("(" + familyRest + " AND " + givenFirst + ")", BY_FAMILY));
+            segments.add(new Segment("(" + familyFirst + " AND " + givenRest + ")", BY_FAMILY));
         }
-        return tiers;
+        return segments;
+    }
+
+    /**
+     * "Starts with" as a range, {@code prefix <= column < prefix with its last letter incremented}, not LIKE: a
+     * prepared statement's generic plan cannot use an index for {@code LIKE ?} (PostgreSQL then scans the table),
+     * but always can for a range. Correct for both databases because the normalised names compare by code (H2's
+     * default, the "C" collation on PostgreSQL: see emr-search-changelog.xml).
+     */
+    private static String startsWith(String column, String param) {
+        return "(" + column + " >= :" + param + "Lo AND " + column + " < :" + param + "Hi)";
+    }
+
+    static void putPrefix(Map<String, Object> params, String param, String prefix) {
+        char last = prefix.charAt(prefix.length() - 1);
+        params.put(param + "Lo", prefix);
+        params.put(param + "Hi", last == Character.MAX_VALUE ? prefix + Character.MAX_VALUE
+                : prefix.substring(0, prefix.length() - 1) + (char) (last + 1));
+    }
+
+    /** One segment per spelling (index order), the spellings beyond the first few together. */
+    private static void spellingSegments(List<Segment> segments, String field, List<String> spellings, String param,
+            String order, Map<String, Object> params) {
+        if (spellings == null) {
+            return;
+        }
+        String column = "p." + field + "NameNorm";
+        for (int i = 0; i < spellings.size() && i < SPELLINGS_ONE_BY_ONE; i++) {
+            params.put(param + "_" + i, spellings.get(i));
+            segments.add(new Segment(column + " = :" + param + "_" + i, order));
+        }
+        if (spellings.size() > SPELLINGS_ONE_BY_ONE) {
+            // Alphabetically after the ones above, so the order across segments is kept.
+            params.put(param + "_rest", spellings.subList(SPELLINGS_ONE_BY_ONE, spellings.size()));
+            segments.add(new Segment(column + " IN :" + param + "_rest", order));
+        }
     }
 
     /** One part of a two-part name: a prefix of the field, or one of its typo spellings. */
     private static String part(EntityManager em, String field, String typed, String prefixParam, String listParam,
             Map<String, Object> params) {
         String column = "p." + field + "NameNorm";
-        List<String> or = new ArrayList<>();
-        or.add(column + " LIKE :" + prefixParam);
         List<String> typos = new ArrayList<>();
         NameMatching.typoSpellings(typed, spellings(em, field, typed)).values().forEach(typos::addAll);
-        inList(or, column, listParam, typos, params);
-        return "(" + String.join(" OR ", or) + ")";
-    }
-
-    private static void inList(List<String> or, String column, String param, List<String> values,
-            Map<String, Object> params) {
-        if (values != null && !values.isEmpty()) {
-            or.add(column + " IN :" + param);
-            params.put(param, values);
+        if (typos.isEmpty()) {
+            return startsWith(column, prefixParam);
         }
+        params.put(listParam, typos);
+        return "(" + startsWith(column, prefixParam) + " OR " + column + " IN :" + listParam + ")";
     }
 
     /** Distinct stored spellings of the family or given name that sound like {@code typed} (index only). */
@@ -201,27 +244,27 @@ public class PatientFinder {
                 .getResultList();
     }
 
-    /** Counts each tier, then reads the page's slice from the tiers it spans. */
-    private static Page<Patient> page(EntityManager em, String base, List<String> tiers, Map<String, Object> params,
-            String name, int page, int size) {
+    /** Counts each segment, then reads the page's slice from the segments it spans. */
+    private static Page<Patient> page(EntityManager em, String base, List<Segment> segments,
+            Map<String, Object> params, String name, int page, int size) {
         long total = 0;
         long skip = (long) page * size;
         List<PatientEntity> found = new ArrayList<>();
         StringBuilder earlier = new StringBuilder();
-        for (String tier : tiers) {
-            String where = base + earlier + " AND " + tier;
+        for (Segment segment : segments) {
+            String where = base + earlier + " AND " + segment.condition();
             long count = bind(em.createQuery("SELECT COUNT(p) FROM PatientEntity p WHERE " + where, Long.class),
                     where, params).getSingleResult();
             total += count;
             if (found.size() < size && skip < count) {
-                found.addAll(bind(em.createQuery("SELECT p FROM PatientEntity p WHERE " + where + ORDER,
+                found.addAll(bind(em.createQuery("SELECT p FROM PatientEntity p WHERE " + where + segment.order(),
                         PatientEntity.class), where, params).setFirstResult((int) skip)
                         .setMaxResults(size - found.size()).getResultList());
                 skip = 0;
             } else {
                 skip = Math.max(0, skip - count);
             }
-            earlier.append(" AND NOT ").append(tier);
+            earlier.append(" AND NOT ").append(segment.condition());
         }
         Map<String, List<String>> phones = PatientService.phones(em, found.stream().map(PatientEntity::getMrn).toList());
         List<Patient> items = new ArrayList<>();
@@ -238,11 +281,23 @@ public class PatientFinder {
     /** Binds only the parameters the statement uses (OpenJPA rejects unknown ones). */
     private static <T> TypedQuery<T> bind(TypedQuery<T> query, String where, Map<String, Object> params) {
         params.forEach((k, v) -> {
-            if (where.matches("(?s).*:" + k + "\\b.*")) {
+            if (usesParameter(where, k)) {
                 query.setParameter(k, v);
             }
         });
         return query;
+    }
+
+    /** {@code :name} occurs in the statement as a whole parameter name (not as the start of a longer one). */
+    static boolean usesParameter(String statement, String name) {
+        String token = ":" + name;
+        for (int i = statement.indexOf(token); i >= 0; i = statement.indexOf(token, i + 1)) {
+            int end = i + token.length();
+            if (end == statement.length() || !Character.isJavaIdentifierPart(statement.charAt(end))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How each name field matched the query, for the client to show (and for the ranking to be checked). */

@@ -70,4 +70,13 @@ public class NameMatchingTest {
         assertEquals("EXACT", m.get(1).how);
         assertTrue(PatientFinder.matches("nguyen", e).isEmpty());
     }
+
+    @Test
+    public void onlyParametersAStatementUsesAreBound() {
+        String where = "p.familyNameNorm LIKE :nameAllPrefix AND p.givenNameNorm = :tg1_1";
+        assertTrue(PatientFinder.usesParameter(where, "nameAllPrefix"));
+        assertTrue(PatientFinder.usesParameter(where, "tg1_1"));
+        assertTrue(!PatientFinder.usesParameter(where, "nameAll"));
+        assertTrue(!PatientFinder.usesParameter(where, "tg1"));
+    }
 }
