@@ -44,6 +44,8 @@ public class PatientFinder {
 
     private final JpaTransactions jpa;
     private final AuditService audit;
+    /** How "not a merged duplicate" is written for this database, see {@link #notMergedCondition}. */
+    private final String notMerged;
 
     /** {@code registry} is referenced so the schema (migrated by PatientService) exists before the back-fill. */
     @Activate
@@ -51,6 +53,9 @@ public class PatientFinder {
             @Reference AuditService audit, @Reference PatientService registry) {
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
+        String product = databaseProduct();
+        this.notMerged = notMergedCondition(product);
+        LOG.info("Patient search on {}: merged duplicates filtered by {}", product, notMerged);
         backfillPhoneticKeys();
     }
 
@@ -61,7 +66,7 @@ public class PatientFinder {
      */
     public Page<Patient> search(PatientSearch q, int page, int size, boolean fuzzy) {
         Page.validate(page, size);
-        StringBuilder base = new StringBuilder("p.mergedInto IS NULL");
+        StringBuilder base = new StringBuilder(notMerged);
         Map<String, Object> params = new HashMap<>();
         List<String> used = new ArrayList<>();
         String mrn = blankToNull(q == null ? null : q.mrn);
@@ -322,6 +327,37 @@ public class PatientFinder {
             out.add(given);
         }
         return out;
+    }
+
+    /**
+     * The same filter, written per database so each uses its best index. PostgreSQL: {@code merged_into IS NULL},
+     * the predicate of the partial name indexes. H2 would drive the whole query by the (nearly all null)
+     * merged_into index for that condition and read every row (measured: 1,000,000 rows read for one name search,
+     * about 10 s); wrapped in COALESCE it is only a filter and the name indexes are used.
+     */
+    static String notMergedCondition(String databaseProduct) {
+        return databaseProduct != null && databaseProduct.toLowerCase(java.util.Locale.ROOT).contains("postgres")
+                ? "p.mergedInto IS NULL" : "COALESCE(p.mergedInto, '') = ''";
+    }
+
+    private String databaseProduct() {
+        try {
+            return jpa.call(em -> {
+                try {
+                    return em.unwrap(java.sql.Connection.class).getMetaData().getDatabaseProductName();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } catch (RuntimeException notUnwrappable) {
+            try {
+                // Only PostgreSQL of our two databases has version(); its answer names it.
+                Object version = jpa.call(em -> em.createNativeQuery("SELECT version()").getSingleResult());
+                return String.valueOf(version);
+            } catch (RuntimeException notPostgreSql) {
+                return "unknown";
+            }
+        }
     }
 
     /**

@@ -79,4 +79,11 @@ public class NameMatchingTest {
         assertTrue(!PatientFinder.usesParameter(where, "nameAll"));
         assertTrue(!PatientFinder.usesParameter(where, "tg1"));
     }
+
+    @Test
+    public void mergedDuplicatesAreFilteredByThePartialIndexPredicateOnPostgreSqlOnly() {
+        assertEquals("p.mergedInto IS NULL", PatientFinder.notMergedCondition("PostgreSQL"));
+        assertEquals("COALESCE(p.mergedInto, '') = ''", PatientFinder.notMergedCondition("H2"));
+        assertEquals("COALESCE(p.mergedInto, '') = ''", PatientFinder.notMergedCondition("unknown"));
+    }
 }
