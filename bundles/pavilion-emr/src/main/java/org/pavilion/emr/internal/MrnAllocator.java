@@ -23,4 +23,22 @@ final class MrnAllocator {
         Object value = em.createNativeQuery("SELECT next_value - 1 FROM emr_mrn_counter WHERE id = 1").getSingleResult();
         return Mrn.of(((Number) value).longValue());
     }
+
+    /**
+     * The sequence number of the first of {@code count} consecutive MRNs, allocated with one locked update (bulk
+     * import); the counter stays locked until {@code em}'s transaction ends, and a rollback gives the block back.
+     */
+    static long nextBlock(EntityManager em, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("block of " + count + " MRNs");
+        }
+        int updated = em.createNativeQuery("UPDATE emr_mrn_counter SET next_value = next_value + " + count
+                + " WHERE id = 1").executeUpdate();
+        if (updated != 1) {
+            throw new IllegalStateException("emr_mrn_counter has no row 1: the EMR schema is incomplete");
+        }
+        Object value = em.createNativeQuery("SELECT next_value - " + count + " FROM emr_mrn_counter WHERE id = 1")
+                .getSingleResult();
+        return ((Number) value).longValue();
+    }
 }

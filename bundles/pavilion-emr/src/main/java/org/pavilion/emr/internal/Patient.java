@@ -38,7 +38,11 @@ public class Patient extends PatientDemographics {
 
     /** Demographics without next of kin and insurance, as search results list them. */
     public static Patient of(PatientEntity e, List<String> phones) {
-        Patient p = new Patient();
+        return fill(new Patient(), e, phones);
+    }
+
+    /** Fills {@code p} (a Patient or a subclass such as a search hit) from the entity. */
+    static <P extends Patient> P fill(P p, PatientEntity e, List<String> phones) {
         p.mrn = e.getMrn();
         p.givenName = e.getGivenName();
         p.familyName = e.getFamilyName();

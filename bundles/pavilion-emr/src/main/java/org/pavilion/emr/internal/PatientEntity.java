@@ -195,4 +195,30 @@ public class PatientEntity {
     public void setErasedMs(Long erasedMs) {
         this.erasedMs = erasedMs;
     }
+
+    /**
+     * Phonetic keys of the normalised names (Double Metaphone, see NameKeys), filled by NameKeys.fill whenever
+     * the names are set; null only on rows from before the keys existed, until PatientFinder back-fills them.
+     */
+    @Column(name = "family_name_phonetic", length = 16)
+    private String familyNamePhonetic;
+
+    @Column(name = "given_name_phonetic", length = 16)
+    private String givenNamePhonetic;
+
+    public String getFamilyNamePhonetic() {
+        return familyNamePhonetic;
+    }
+
+    public void setFamilyNamePhonetic(String familyNamePhonetic) {
+        this.familyNamePhonetic = familyNamePhonetic;
+    }
+
+    public String getGivenNamePhonetic() {
+        return givenNamePhonetic;
+    }
+
+    public void setGivenNamePhonetic(String givenNamePhonetic) {
+        this.givenNamePhonetic = givenNamePhonetic;
+    }
 }

@@ -7,6 +7,7 @@ import javax.jws.WebMethod;
 import javax.jws.WebParam;
 import javax.jws.WebResult;
 import javax.jws.WebService;
+import javax.xml.bind.annotation.XmlSeeAlso;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,16 +21,19 @@ import org.pavilion.core.api.rest.ProblemException;
  * ProblemException becomes a PatientRegistryFault carrying the same problem type as REST.
  */
 @Component(service = PatientRegistrySoap.class, property = Endpoints.SOAP_ADDRESS + "=/emr/PatientRegistry")
+@XmlSeeAlso(PatientMatch.class)
 @WebService(serviceName = "PatientRegistry", portName = "PatientRegistryPort", targetNamespace = PatientRegistrySoap.NAMESPACE)
 public class PatientRegistrySoap {
 
     public static final String NAMESPACE = "urn:pavilion:emr:v1";
 
     private final PatientService patients;
+    private final PatientFinder finder;
 
     @Activate
-    public PatientRegistrySoap(@Reference PatientService patients) {
+    public PatientRegistrySoap(@Reference PatientService patients, @Reference PatientFinder finder) {
         this.patients = patients;
+        this.finder = finder;
     }
 
     @WebMethod
@@ -55,14 +59,17 @@ public class PatientRegistrySoap {
         }
     }
 
-    /** The first {@link Page#MAX_SIZE} matches at most; criteria as in REST search. */
+    /**
+     * The first {@link Page#MAX_SIZE} matches at most; criteria as in REST search, names also with typos
+     * (each hit is a PatientMatch saying how its name matched).
+     */
     @WebMethod
     @WebResult(name = "patient")
     @RolesAllowed({"INTEGRATION", "RECEPTIONIST", "ADMIN"})
     public List<Patient> findByDemographics(@WebParam(name = "criteria") PatientSearch criteria,
             @WebParam(name = "page") int page, @WebParam(name = "size") int size) throws PatientRegistryFault {
         try {
-            return patients.search(criteria, page, size == 0 ? Page.DEFAULT_SIZE : size).getItems();
+            return finder.search(criteria, page, size == 0 ? Page.DEFAULT_SIZE : size, true).getItems();
         } catch (ProblemException e) {
             throw new PatientRegistryFault(e.getMessage(), e.type());
         }

@@ -33,11 +33,14 @@ public class PatientResource {
 
     private final PatientService patients;
     private final PatientMerge merges;
+    private final PatientFinder finder;
 
     @Activate
-    public PatientResource(@Reference PatientService patients, @Reference PatientMerge merges) {
+    public PatientResource(@Reference PatientService patients, @Reference PatientMerge merges,
+            @Reference PatientFinder finder) {
         this.patients = patients;
         this.merges = merges;
+        this.finder = finder;
     }
 
     /** An unidentified emergency arrival: an MRN now, identity later. */
@@ -78,14 +81,15 @@ public class PatientResource {
     public Page<Patient> search(@QueryParam("mrn") String mrn, @QueryParam("nationalId") String nationalId,
             @QueryParam("phone") String phone, @QueryParam("birthDate") String birthDate,
             @QueryParam("name") String name, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
+            @QueryParam("size") @DefaultValue("20") int size,
+            @QueryParam("fuzzy") @DefaultValue("true") boolean fuzzy) {
         PatientSearch q = new PatientSearch();
         q.mrn = mrn;
         q.nationalId = nationalId;
         q.phone = phone;
         q.birthDate = birthDate;
         q.name = name;
-        return patients.search(q, page, size);
+        return finder.search(q, page, size, fuzzy);
     }
 
     /** PATIENT users reach only their own MRN; the service checks and audits the refusal. */

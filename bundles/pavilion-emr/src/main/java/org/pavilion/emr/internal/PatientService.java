@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.TypedQuery;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -22,7 +21,6 @@ import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
-import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.schema.SchemaMigrator;
 import org.pavilion.core.api.security.Caller;
@@ -224,94 +222,6 @@ public class PatientService {
         return updated;
     }
 
-    /** Paged search, ordered by family name, given name, MRN. At least one criterion is required. */
-    public Page<Patient> search(PatientSearch q, int page, int size) {
-        Page.validate(page, size);
-        StringBuilder where = new StringBuilder();
-        Map<String, Object> params = new HashMap<>();
-        List<String> used = new ArrayList<>();
-        String mrn = blankToNull(q == null ? null : q.mrn);
-        if (mrn != null) {
-            requireValidMrn(mrn);
-            and(where, "p.mrn = :mrn");
-            params.put("mrn", mrn);
-            used.add("mrn");
-        }
-        String nationalId = blankToNull(q == null ? null : q.nationalId);
-        if (nationalId != null) {
-            and(where, "p.nationalIdNorm = :nid");
-            params.put("nid", ValidDemographics.normaliseNationalId(nationalId));
-            used.add("nationalId");
-        }
-        String phone = blankToNull(q == null ? null : q.phone);
-        if (phone != null) {
-            and(where, "p.mrn IN (SELECT ph.mrn FROM PatientPhoneEntity ph WHERE ph.phoneNorm = :phone)");
-            params.put("phone", ValidDemographics.normalisePhone(phone));
-            used.add("phone");
-        }
-        String birthDate = blankToNull(q == null ? null : q.birthDate);
-        if (birthDate != null) {
-            if (ValidDemographics.parseDate(birthDate) == null) {
-                throw ProblemException.validation("birthDate must be a date as yyyy-MM-dd, was '" + birthDate + "'");
-            }
-            and(where, "p.birthDate = :dob");
-            params.put("dob", birthDate);
-            used.add("birthDate");
-        }
-        String name = Names.normalise(q == null ? null : q.name);
-        if (!name.isEmpty()) {
-            and(where, nameCondition(name, params));
-            used.add("name");
-        }
-        if (used.isEmpty()) {
-            throw ProblemException.validation("Give at least one of mrn, nationalId, phone, birthDate, name");
-        }
-        and(where, "p.mergedInto IS NULL"); // tombstones redirect when asked for by MRN; they are no search results
-        Page<Patient> result = jpa.call(em -> {
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(p) FROM PatientEntity p WHERE " + where, Long.class);
-            TypedQuery<PatientEntity> rows = em.createQuery("SELECT p FROM PatientEntity p WHERE " + where
-                    + " ORDER BY p.familyNameNorm, p.givenNameNorm, p.mrn", PatientEntity.class);
-            params.forEach((k, val) -> {
-                count.setParameter(k, val);
-                rows.setParameter(k, val);
-            });
-            List<PatientEntity> found = rows.setFirstResult(page * size).setMaxResults(size).getResultList();
-            Map<String, List<String>> phones = phones(em, found.stream().map(PatientEntity::getMrn).toList());
-            List<Patient> items = new ArrayList<>();
-            for (PatientEntity e : found) {
-                items.add(Patient.of(e, phones.getOrDefault(e.getMrn(), List.of())));
-            }
-            return new Page<>(items, page, size, count.getSingleResult());
-        });
-        String detail = "by " + String.join(",", used) + "; " + result.getItems().size() + " of " + result.getTotal();
-        if (result.getItems().isEmpty()) {
-            audit.record(AuditEvent.of("SEARCH", RESOURCE).detail(detail).build());
-        }
-        // One record per patient shown, so "who has seen this patient" is answerable from the trail.
-        for (Patient p : result.getItems()) {
-            audit.record(AuditEvent.of("SEARCH", RESOURCE).resourceId(p.mrn).patientId(p.mrn).detail(detail).build());
-        }
-        return result;
-    }
-
-    /**
-     * Whole query as the start of the family or the given name; with several words, also the first word
-     * as the start of one and the rest as the start of the other. LIKE 'x%' on the indexed normalised
-     * columns; the normalised query holds only letters, digits and spaces, so no LIKE escaping is needed.
-     */
-    static String nameCondition(String name, Map<String, Object> params) {
-        params.put("nameAll", name + "%");
-        StringBuilder c = new StringBuilder("(p.familyNameNorm LIKE :nameAll OR p.givenNameNorm LIKE :nameAll");
-        int space = name.indexOf(' ');
-        if (space > 0) {
-            params.put("nameFirst", name.substring(0, space) + "%");
-            params.put("nameRest", name.substring(space + 1) + "%");
-            c.append(" OR (p.givenNameNorm LIKE :nameFirst AND p.familyNameNorm LIKE :nameRest)")
-                    .append(" OR (p.familyNameNorm LIKE :nameFirst AND p.givenNameNorm LIKE :nameRest)");
-        }
-        return c.append(')').toString();
-    }
-
     /** Same national id, or same birth date and a similar name (see {@link Names#similarPerson}). */
     private static List<Map<String, Object>> duplicates(EntityManager em, ValidDemographics v) {
         Map<String, String> reasons = new LinkedHashMap<>();
@@ -384,7 +294,7 @@ public class PatientService {
         return policies;
     }
 
-    private static void storeContacts(EntityManager em, String mrn, ValidDemographics v) {
+    static void storeContacts(EntityManager em, String mrn, ValidDemographics v) {
         for (int i = 0; i < v.nextOfKin.size(); i++) {
             NextOfKin k = v.nextOfKin.get(i);
             NextOfKinEntity e = new NextOfKinEntity();
@@ -414,7 +324,7 @@ public class PatientService {
         }
     }
 
-    private static Map<String, List<String>> phones(EntityManager em, Collection<String> mrns) {
+    static Map<String, List<String>> phones(EntityManager em, Collection<String> mrns) {
         Map<String, List<String>> byMrn = new HashMap<>();
         if (mrns.isEmpty()) {
             return byMrn;
@@ -425,7 +335,7 @@ public class PatientService {
         return byMrn;
     }
 
-    private static void storePhones(EntityManager em, String mrn, ValidDemographics v) {
+    static void storePhones(EntityManager em, String mrn, ValidDemographics v) {
         for (int i = 0; i < v.phones.size(); i++) {
             PatientPhoneEntity ph = new PatientPhoneEntity();
             ph.setId(UUID.randomUUID().toString());
@@ -437,7 +347,7 @@ public class PatientService {
         }
     }
 
-    private static void apply(PatientEntity e, ValidDemographics v) {
+    static void apply(PatientEntity e, ValidDemographics v) {
         e.setGivenName(v.givenName);
         e.setFamilyName(v.familyName);
         e.setGivenNameNorm(v.givenNameNorm);
@@ -452,6 +362,7 @@ public class PatientService {
         e.setAddressPostalCode(v.addressPostalCode);
         e.setAddressCountry(v.addressCountry);
         e.setPreferredLanguage(v.preferredLanguage);
+        NameKeys.fill(e); // phonetic search keys, see PatientFinder
     }
 
     /**
@@ -491,7 +402,7 @@ public class PatientService {
         }
     }
 
-    private static PatientRegistered registered(PatientEntity e, List<String> possibleDuplicateOf) {
+    static PatientRegistered registered(PatientEntity e, List<String> possibleDuplicateOf) {
         PatientRegistered p = new PatientRegistered();
         p.mrn = e.getMrn();
         p.givenName = e.getGivenName();
@@ -524,16 +435,8 @@ public class PatientService {
         return candidates.stream().map(c -> (String) c.get("mrn")).toList();
     }
 
-    private static void and(StringBuilder where, String condition) {
-        where.append(where.length() == 0 ? "" : " AND ").append(condition);
-    }
-
     public static String actor() {
         return CallerContext.current().map(Caller::username).orElse("system");
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** Rolls the registration back (releasing the counter) when duplicates were found and not confirmed. */

@@ -44,6 +44,21 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
 
     @Override
     public void record(AuditEvent event) {
+        appendAll(List.of(toRecord(event)));
+    }
+
+    @Override
+    public void recordAll(List<AuditEvent> events) {
+        List<AuditRecordEntity> records = new ArrayList<>(events.size());
+        for (AuditEvent e : events) {
+            records.add(toRecord(e));
+        }
+        if (!records.isEmpty()) {
+            appendAll(records);
+        }
+    }
+
+    private static AuditRecordEntity toRecord(AuditEvent event) {
         Caller caller = CallerContext.current().orElse(null);
         AuditRecordEntity r = new AuditRecordEntity();
         r.setActor(caller == null ? "system" : caller.username());
@@ -58,23 +73,32 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
         r.setEmergency(event.emergencyAccess());
         String detail = event.detail();
         r.setDetail(detail != null && detail.length() > DETAIL_MAX ? detail.substring(0, DETAIL_MAX) : detail);
-        append(r);
+        return r;
     }
 
-    private void append(AuditRecordEntity r) {
+    /** Chains {@code records} after the last committed record, in one transaction. */
+    private void appendAll(List<AuditRecordEntity> records) {
         appendLock.lock();
         try {
             jpa.run(em -> {
                 AuditRecordEntity last = last(em);
-                r.setSeq(last == null ? 1 : last.getSeq() + 1);
-                r.setPrevHash(last == null ? AuditChain.GENESIS : last.getHash());
-                r.setOccurredMs(Math.max(System.currentTimeMillis(), last == null ? 0 : last.getOccurredMs()));
-                r.setHash(AuditChain.hashOf(r));
-                em.persist(r);
+                long seq = last == null ? 0 : last.getSeq();
+                String prevHash = last == null ? AuditChain.GENESIS : last.getHash();
+                long occurredMs = Math.max(System.currentTimeMillis(), last == null ? 0 : last.getOccurredMs());
+                for (AuditRecordEntity r : records) {
+                    r.setSeq(++seq);
+                    r.setPrevHash(prevHash);
+                    r.setOccurredMs(occurredMs);
+                    r.setHash(AuditChain.hashOf(r));
+                    prevHash = r.getHash();
+                    em.persist(r);
+                }
             });
         } catch (RuntimeException e) {
             // Losing an audit record must be loud: the caller's operation fails with it.
-            LOG.error("Could not write audit record {} {} {}", r.getAction(), r.getResourceType(), r.getResourceId(), e);
+            AuditRecordEntity r = records.get(0);
+            LOG.error("Could not write {} audit record(s), first {} {} {}", records.size(), r.getAction(),
+                    r.getResourceType(), r.getResourceId(), e);
             throw e;
         } finally {
             appendLock.unlock();

@@ -1,0 +1,389 @@
+package org.pavilion.emr.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.TypedQuery;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.pavilion.core.api.audit.AuditEvent;
+import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.rest.Page;
+import org.pavilion.core.api.rest.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Patient search for REST and SOAP: by MRN, national id, phone, birth date and name, the name matched by
+ * prefix and, unless {@code fuzzy} is false, with typos.
+ *
+ * <p>Ranking is done in segments, each a plain query in the order of an index, so paging stays in the database
+ * and behaves the same on H2 and PostgreSQL: exact name, then prefix, then typos at 1 edit, then at 2 edits; at
+ * each rank family-name hits before given-name hits (see {@link #nameSegments}). Typos are found without scanning the table: the typed word's Double Metaphone
+ * keys give, from an index on (phonetic key, name), the few distinct spellings that sound alike; Java keeps those
+ * within the edit distance; the tier query then asks for patients with exactly those names. Merged duplicates
+ * ({@code merged_into} set) are never returned.
+ */
+@Component(service = PatientFinder.class)
+public class PatientFinder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PatientFinder.class);
+
+    /** Distinct spellings read per phonetic key lookup at most: a key is shared by a handful of names. */
+    static final int MAX_SPELLINGS = 500;
+    private static final int BACKFILL_BATCH = 1000;
+
+    private final JpaTransactions jpa;
+    private final AuditService audit;
+    /** How "not a merged duplicate" is written for this database, see {@link #notMergedCondition}. */
+    private final String notMerged;
+
+    /** {@code registry} is referenced so the schema (migrated by PatientService) exists before the back-fill. */
+    @Activate
+    public PatientFinder(@Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
+            @Reference AuditService audit, @Reference PatientService registry) {
+        this.jpa = new JpaTransactions(emf);
+        this.audit = audit;
+        String product = databaseProduct();
+        this.notMerged = notMergedCondition(product);
+        LOG.info("Patient search on {}: merged duplicates filtered by {}", product, notMerged);
+        backfillPhoneticKeys();
+    }
+
+    /**
+     * Paged search; criteria combined with AND, at least one required.
+     *
+     * @param fuzzy also match names with typos (ranked after exact and prefix matches)
+     */
+    public Page<Patient> search(PatientSearch q, int page, int size, boolean fuzzy) {
+        Page.validate(page, size);
+        StringBuilder base = new StringBuilder(notMerged);
+        Map<String, Object> params = new HashMap<>();
+        List<String> used = new ArrayList<>();
+        String mrn = blankToNull(q == null ? null : q.mrn);
+        if (mrn != null) {
+            PatientService.requireValidMrn(mrn);
+            base.append(" AND p.mrn = :mrn");
+            params.put("mrn", mrn);
+            used.add("mrn");
+        }
+        String nationalId = blankToNull(q == null ? null : q.nationalId);
+        if (nationalId != null) {
+            base.append(" AND p.nationalIdNorm = :nid");
+            params.put("nid", ValidDemographics.normaliseNationalId(nationalId));
+            used.add("nationalId");
+        }
+        String phone = blankToNull(q == null ? null : q.phone);
+        if (phone != null) {
+            base.append(" AND p.mrn IN (SELECT ph.mrn FROM PatientPhoneEntity ph WHERE ph.phoneNorm = :phone)");
+            params.put("phone", ValidDemographics.normalisePhone(phone));
+            used.add("phone");
+        }
+        String birthDate = blankToNull(q == null ? null : q.birthDate);
+        if (birthDate != null) {
+            if (ValidDemographics.parseDate(birthDate) == null) {
+                throw ProblemException.validation("birthDate must be a date as yyyy-MM-dd, was '" + birthDate + "'");
+            }
+            base.append(" AND p.birthDate = :dob");
+            params.put("dob", birthDate);
+            used.add("birthDate");
+        }
+        String name = Names.normalise(q == null ? null : q.name);
+        if (!name.isEmpty()) {
+            used.add(fuzzy ? "name(fuzzy)" : "name");
+        }
+        if (used.isEmpty()) {
+            throw ProblemException.validation("Give at least one of mrn, nationalId, phone, birthDate, name");
+        }
+        Page<Patient> result = jpa.call(em -> {
+            List<Segment> segments = name.isEmpty() ? List.of(new Segment("1 = 1", BY_FAMILY))
+                    : nameSegments(em, name, fuzzy, params);
+            return page(em, base.toString(), segments, params, name, page, size);
+        });
+        String detail = "by " + String.join(",", used) + "; " + result.getItems().size() + " of " + result.getTotal();
+        // One record per patient shown, so "who has seen this patient" is answerable from the trail; written
+        // in one transaction, as one record per transaction was most of a search's time.
+        List<AuditEvent> records = new ArrayList<>();
+        for (Patient p : result.getItems()) {
+            records.add(AuditEvent.of("SEARCH", PatientService.RESOURCE).resourceId(p.mrn).patientId(p.mrn)
+                    .detail(detail).build());
+        }
+        if (records.isEmpty()) {
+            records.add(AuditEvent.of("SEARCH", PatientService.RESOURCE).detail(detail).build());
+        }
+        audit.recordAll(records);
+        return result;
+    }
+
+    /** Order of a segment driven by the family name, and of one driven by the given name: both follow an index. */
+    static final String BY_FAMILY = " ORDER BY p.familyNameNorm, p.givenNameNorm, p.mrn";
+    static final String BY_GIVEN = " ORDER BY p.givenNameNorm, p.familyNameNorm, p.mrn";
+    /** Typo spellings queried one by one (index order, no sort); the rest of a group share one IN query. */
+    static final int SPELLINGS_ONE_BY_ONE = 8;
+
+    /** A slice of the ranking: a condition and the order its index gives. */
+    record Segment(String condition, String order) {
+    }
+
+    /**
+     * The name conditions in rank order: exact, prefix, typo at 1 edit, typo at 2 edits; at each rank the family
+     * name before the given name, and typo spellings one by one in alphabetical order. Each segment is a
+     * condition on one leading column with the order of the (name, other name, mrn) index, so the database
+     * reads a page in index order and stops; each excludes the earlier ones, so a patient appears once, at its
+     * best rank. Fills {@code params}.
+     */
+    private static List<Segment> nameSegments(EntityManager em, String name, boolean fuzzy, Map<String, Object> params) {
+        List<Segment> segments = new ArrayList<>();
+        int space = name.indexOf(' ');
+        params.put("nameAll", name);
+        putPrefix(params, "nameAllPrefix", name);
+        if (space < 0) {
+            segments.add(new Segment("p.familyNameNorm = :nameAll", BY_FAMILY));
+            segments.add(new Segment("p.givenNameNorm = :nameAll", BY_GIVEN));
+            segments.add(new Segment(startsWith("p.familyNameNorm", "nameAllPrefix"), BY_FAMILY));
+            segments.add(new Segment(startsWith("p.givenNameNorm", "nameAllPrefix"), BY_GIVEN));
+            if (fuzzy) {
+                TreeMap<Integer, List<String>> family = NameMatching.typoSpellings(name, spellings(em, "family", name));
+                TreeMap<Integer, List<String>> given = NameMatching.typoSpellings(name, spellings(em, "given", name));
+                for (int d = 1; d <= 2; d++) {
+                    spellingSegments(segments, "family", family.get(d), "tf" + d, BY_FAMILY, params);
+                    spellingSegments(segments, "given", given.get(d), "tg" + d, BY_GIVEN, params);
+                }
+            }
+            return segments;
+        }
+        // Several words: the first and the rest as given + family or family + given, or all of it as one name.
+        String first = name.substring(0, space);
+        String rest = name.substring(space + 1);
+        params.put("nameFirst", first);
+        params.put("nameRest", rest);
+        putPrefix(params, "nameFirstPrefix", first);
+        putPrefix(params, "nameRestPrefix", rest);
+        segments.add(new Segment("(p.familyNameNorm = :nameRest AND p.givenNameNorm = :nameFirst)", BY_FAMILY));
+        segments.add(new Segment("(p.familyNameNorm = :nameFirst AND p.givenNameNorm = :nameRest)", BY_FAMILY));
+        segments.add(new Segment("p.familyNameNorm = :nameAll", BY_FAMILY));
+        segments.add(new Segment("p.givenNameNorm = :nameAll", BY_GIVEN));
+        segments.add(new Segment("(" + startsWith("p.familyNameNorm", "nameRestPrefix") + " AND "
+                + startsWith("p.givenNameNorm", "nameFirstPrefix") + ")", BY_FAMILY));
+        segments.add(new Segment("(" + startsWith("p.familyNameNorm", "nameFirstPrefix") + " AND "
+                + startsWith("p.givenNameNorm", "nameRestPrefix") + ")", BY_FAMILY));
+        segments.add(new Segment(startsWith("p.familyNameNorm", "nameAllPrefix"), BY_FAMILY));
+        segments.add(new Segment(startsWith("p.givenNameNorm", "nameAllPrefix"), BY_GIVEN));
+        if (fuzzy) {
+            // Each part by prefix or with typos (at most 2 edits each).
+            String givenFirst = part(em, "given", first, "nameFirstPrefix", "tGivenFirst", params);
+            String familyRest = part(em, "family", rest, "nameRestPrefix", "tFamilyRest", params);
+            String familyFirst = part(em, "family", first, "nameFirstPrefix", "tFamilyFirst", params);
+            String givenRest = part(em, "given", rest, "nameRestPrefix", "tGivenRest", params);
+            segments.add(new Segment("(" + familyRest + " AND " + givenFirst + ")", BY_FAMILY));
+            segments.add(new Segment("(" + familyFirst + " AND " + givenRest + ")", BY_FAMILY));
+        }
+        return segments;
+    }
+
+    /**
+     * "Starts with" as a range, {@code prefix <= column < prefix with its last letter incremented}, not LIKE: a
+     * prepared statement's generic plan cannot use an index for {@code LIKE ?} (PostgreSQL then scans the table),
+     * but always can for a range. Correct for both databases because the normalised names compare by code (H2's
+     * default, the "C" collation on PostgreSQL: see emr-search-changelog.xml).
+     */
+    private static String startsWith(String column, String param) {
+        return "(" + column + " >= :" + param + "Lo AND " + column + " < :" + param + "Hi)";
+    }
+
+    static void putPrefix(Map<String, Object> params, String param, String prefix) {
+        char last = prefix.charAt(prefix.length() - 1);
+        params.put(param + "Lo", prefix);
+        params.put(param + "Hi", last == Character.MAX_VALUE ? prefix + Character.MAX_VALUE
+                : prefix.substring(0, prefix.length() - 1) + (char) (last + 1));
+    }
+
+    /** One segment per spelling (index order), the spellings beyond the first few together. */
+    private static void spellingSegments(List<Segment> segments, String field, List<String> spellings, String param,
+            String order, Map<String, Object> params) {
+        if (spellings == null) {
+            return;
+        }
+        String column = "p." + field + "NameNorm";
+        for (int i = 0; i < spellings.size() && i < SPELLINGS_ONE_BY_ONE; i++) {
+            params.put(param + "_" + i, spellings.get(i));
+            segments.add(new Segment(column + " = :" + param + "_" + i, order));
+        }
+        if (spellings.size() > SPELLINGS_ONE_BY_ONE) {
+            // Alphabetically after the ones above, so the order across segments is kept.
+            params.put(param + "_rest", spellings.subList(SPELLINGS_ONE_BY_ONE, spellings.size()));
+            segments.add(new Segment(column + " IN :" + param + "_rest", order));
+        }
+    }
+
+    /** One part of a two-part name: a prefix of the field, or one of its typo spellings. */
+    private static String part(EntityManager em, String field, String typed, String prefixParam, String listParam,
+            Map<String, Object> params) {
+        String column = "p." + field + "NameNorm";
+        List<String> typos = new ArrayList<>();
+        NameMatching.typoSpellings(typed, spellings(em, field, typed)).values().forEach(typos::addAll);
+        if (typos.isEmpty()) {
+            return startsWith(column, prefixParam);
+        }
+        params.put(listParam, typos);
+        return "(" + startsWith(column, prefixParam) + " OR " + column + " IN :" + listParam + ")";
+    }
+
+    /** Distinct stored spellings of the family or given name that sound like {@code typed} (index only). */
+    private static List<String> spellings(EntityManager em, String field, String typed) {
+        Set<String> keys = NameKeys.queryKeys(typed);
+        if (keys.isEmpty() || typed.replace(" ", "").length() < NameMatching.MIN_TYPO_LENGTH) {
+            return List.of();
+        }
+        return em.createQuery("SELECT DISTINCT p." + field + "NameNorm FROM PatientEntity p WHERE p." + field
+                + "NamePhonetic IN :keys", String.class).setParameter("keys", keys).setMaxResults(MAX_SPELLINGS)
+                .getResultList();
+    }
+
+    /** Counts each segment, then reads the page's slice from the segments it spans. */
+    private static Page<Patient> page(EntityManager em, String base, List<Segment> segments,
+            Map<String, Object> params, String name, int page, int size) {
+        long total = 0;
+        long skip = (long) page * size;
+        List<PatientEntity> found = new ArrayList<>();
+        StringBuilder earlier = new StringBuilder();
+        for (Segment segment : segments) {
+            String where = base + earlier + " AND " + segment.condition();
+            long count = bind(em.createQuery("SELECT COUNT(p) FROM PatientEntity p WHERE " + where, Long.class),
+                    where, params).getSingleResult();
+            total += count;
+            if (found.size() < size && skip < count) {
+                found.addAll(bind(em.createQuery("SELECT p FROM PatientEntity p WHERE " + where + segment.order(),
+                        PatientEntity.class), where, params).setFirstResult((int) skip)
+                        .setMaxResults(size - found.size()).getResultList());
+                skip = 0;
+            } else {
+                skip = Math.max(0, skip - count);
+            }
+            earlier.append(" AND NOT ").append(segment.condition());
+        }
+        Map<String, List<String>> phones = PatientService.phones(em, found.stream().map(PatientEntity::getMrn).toList());
+        List<Patient> items = new ArrayList<>();
+        for (PatientEntity e : found) {
+            PatientMatch m = Patient.fill(new PatientMatch(), e, phones.getOrDefault(e.getMrn(), List.of()));
+            if (!name.isEmpty()) {
+                m.matches = matches(name, e);
+            }
+            items.add(m);
+        }
+        return new Page<>(items, page, size, total);
+    }
+
+    /** Binds only the parameters the statement uses (OpenJPA rejects unknown ones). */
+    private static <T> TypedQuery<T> bind(TypedQuery<T> query, String where, Map<String, Object> params) {
+        params.forEach((k, v) -> {
+            if (usesParameter(where, k)) {
+                query.setParameter(k, v);
+            }
+        });
+        return query;
+    }
+
+    /** {@code :name} occurs in the statement as a whole parameter name (not as the start of a longer one). */
+    static boolean usesParameter(String statement, String name) {
+        String token = ":" + name;
+        for (int i = statement.indexOf(token); i >= 0; i = statement.indexOf(token, i + 1)) {
+            int end = i + token.length();
+            if (end == statement.length() || !Character.isJavaIdentifierPart(statement.charAt(end))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How each name field matched the query, for the client to show (and for the ranking to be checked). */
+    static List<NameMatch> matches(String name, PatientEntity e) {
+        List<String> words = new ArrayList<>(List.of(name));
+        int space = name.indexOf(' ');
+        if (space > 0) {
+            words.add(name.substring(0, space));
+            words.add(name.substring(space + 1));
+        }
+        NameMatch family = null;
+        NameMatch given = null;
+        for (String w : words) {
+            family = NameMatching.better(family, NameMatching.classify("familyName", w, e.getFamilyNameNorm()));
+            given = NameMatching.better(given, NameMatching.classify("givenName", w, e.getGivenNameNorm()));
+        }
+        List<NameMatch> out = new ArrayList<>();
+        if (family != null) {
+            out.add(family);
+        }
+        if (given != null) {
+            out.add(given);
+        }
+        return out;
+    }
+
+    /**
+     * The same filter, written per database so each uses its best index. PostgreSQL: {@code merged_into IS NULL},
+     * the predicate of the partial name indexes. H2 would drive the whole query by the (nearly all null)
+     * merged_into index for that condition and read every row (measured: 1,000,000 rows read for one name search,
+     * about 10 s); wrapped in COALESCE it is only a filter and the name indexes are used.
+     */
+    static String notMergedCondition(String databaseProduct) {
+        return databaseProduct != null && databaseProduct.toLowerCase(java.util.Locale.ROOT).contains("postgres")
+                ? "p.mergedInto IS NULL" : "COALESCE(p.mergedInto, '') = ''";
+    }
+
+    private String databaseProduct() {
+        try {
+            return jpa.call(em -> {
+                try {
+                    return em.unwrap(java.sql.Connection.class).getMetaData().getDatabaseProductName();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } catch (RuntimeException notUnwrappable) {
+            try {
+                // Only PostgreSQL of our two databases has version(); its answer names it.
+                Object version = jpa.call(em -> em.createNativeQuery("SELECT version()").getSingleResult());
+                return String.valueOf(version);
+            } catch (RuntimeException notPostgreSql) {
+                return "unknown";
+            }
+        }
+    }
+
+    /**
+     * Rows registered before the phonetic key columns existed have null keys: fill them, a batch per
+     * transaction. Idempotent; a no-op once done (one indexed query).
+     */
+    private void backfillPhoneticKeys() {
+        long filled = 0;
+        while (true) {
+            int n = jpa.call(em -> {
+                List<PatientEntity> rows = em.createQuery("SELECT p FROM PatientEntity p WHERE p.familyNamePhonetic IS NULL"
+                        + " OR p.givenNamePhonetic IS NULL", PatientEntity.class).setMaxResults(BACKFILL_BATCH).getResultList();
+                rows.forEach(NameKeys::fill);
+                return rows.size();
+            });
+            filled += n;
+            if (n < BACKFILL_BATCH) {
+                break;
+            }
+        }
+        if (filled > 0) {
+            LOG.info("Filled the phonetic name keys of {} patients registered before typo-tolerant search", filled);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
