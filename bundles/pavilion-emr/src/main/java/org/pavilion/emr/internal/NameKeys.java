@@ -30,6 +30,8 @@ final class NameKeys {
     static void fill(PatientEntity e) {
         e.setFamilyNamePhonetic(key(e.getFamilyNameNorm()));
         e.setGivenNamePhonetic(key(e.getGivenNameNorm()));
+        SpellingCache.learn("family", e.getFamilyNamePhonetic(), e.getFamilyNameNorm());
+        SpellingCache.learn("given", e.getGivenNamePhonetic(), e.getGivenNameNorm());
     }
 
     /** The stored key of a normalised name; empty when the name has no letters the encoder knows (e.g. CJK). */

@@ -40,6 +40,8 @@ public class PatientFinder {
 
     /** Distinct spellings read per phonetic key lookup at most: a key is shared by a handful of names. */
     static final int MAX_SPELLINGS = 500;
+    /** Hits of one match rank counted at most; beyond, the total is a lower bound (see Found). */
+    static final int COUNT_CAP = 1000;
     private static final int BACKFILL_BATCH = 1000;
 
     private final JpaTransactions jpa;
@@ -64,7 +66,7 @@ public class PatientFinder {
      *
      * @param fuzzy also match names with typos (ranked after exact and prefix matches)
      */
-    public Page<Patient> search(PatientSearch q, int page, int size, boolean fuzzy) {
+    public Found search(PatientSearch q, int page, int size, boolean fuzzy) {
         Page.validate(page, size);
         StringBuilder base = new StringBuilder(notMerged);
         Map<String, Object> params = new HashMap<>();
@@ -104,10 +106,11 @@ public class PatientFinder {
         if (used.isEmpty()) {
             throw ProblemException.validation("Give at least one of mrn, nationalId, phone, birthDate, name");
         }
+        boolean[] lowerBound = new boolean[1];
         Page<Patient> result = jpa.call(em -> {
             List<Segment> segments = name.isEmpty() ? List.of(new Segment("1 = 1", BY_FAMILY))
                     : nameSegments(em, name, fuzzy, params);
-            return page(em, base.toString(), segments, params, name, page, size);
+            return page(em, base.toString(), segments, params, name, page, size, lowerBound);
         });
         String detail = "by " + String.join(",", used) + "; " + result.getItems().size() + " of " + result.getTotal();
         // One record per patient shown, so "who has seen this patient" is answerable from the trail; written
@@ -121,7 +124,14 @@ public class PatientFinder {
             records.add(AuditEvent.of("SEARCH", PatientService.RESOURCE).detail(detail).build());
         }
         audit.recordAll(records);
-        return result;
+        return new Found(result, lowerBound[0]);
+    }
+
+    /**
+     * A page of hits; with {@code totalIsLowerBound}, a match rank had more than {@link #COUNT_CAP} hits and
+     * {@code total} counts only that many of them ("1,000+": the clerk should narrow the search).
+     */
+    public record Found(Page<Patient> page, boolean totalIsLowerBound) {
     }
 
     /** Order of a segment driven by the family name, and of one driven by the given name: both follow an index. */
@@ -244,22 +254,39 @@ public class PatientFinder {
         if (keys.isEmpty() || typed.replace(" ", "").length() < NameMatching.MIN_TYPO_LENGTH) {
             return List.of();
         }
-        return em.createQuery("SELECT DISTINCT p." + field + "NameNorm FROM PatientEntity p WHERE p." + field
-                + "NamePhonetic IN :keys", String.class).setParameter("keys", keys).setMaxResults(MAX_SPELLINGS)
-                .getResultList();
+        Set<String> all = new java.util.LinkedHashSet<>();
+        for (String key : keys) {
+            all.addAll(SpellingCache.spellings(field, key, () -> em.createQuery("SELECT DISTINCT p." + field
+                    + "NameNorm FROM PatientEntity p WHERE p." + field + "NamePhonetic = :key", String.class)
+                    .setParameter("key", key).setMaxResults(MAX_SPELLINGS).getResultList()));
+        }
+        return new ArrayList<>(all);
     }
 
-    /** Counts each segment, then reads the page's slice from the segments it spans. */
+    /**
+     * Counts each segment, then reads the page's slice from the segments it spans. Counting every "Smi..." of a
+     * large registry was most of a search's time, so a segment is counted only up to {@link #COUNT_CAP} (an
+     * index-only read of that many keys); past it the total is a lower bound. A page that starts beyond a capped
+     * segment's cap, rare, counts that segment exactly to know where the next one starts.
+     */
     private static Page<Patient> page(EntityManager em, String base, List<Segment> segments,
-            Map<String, Object> params, String name, int page, int size) {
+            Map<String, Object> params, String name, int page, int size, boolean[] lowerBound) {
         long total = 0;
         long skip = (long) page * size;
         List<PatientEntity> found = new ArrayList<>();
         StringBuilder earlier = new StringBuilder();
         for (Segment segment : segments) {
             String where = base + earlier + " AND " + segment.condition();
-            long count = bind(em.createQuery("SELECT COUNT(p) FROM PatientEntity p WHERE " + where, Long.class),
-                    where, params).getSingleResult();
+            long count = bind(em.createQuery("SELECT p.mrn FROM PatientEntity p WHERE " + where, String.class),
+                    where, params).setMaxResults(COUNT_CAP + 1).getResultList().size();
+            if (count > COUNT_CAP) {
+                lowerBound[0] = true;
+                count = COUNT_CAP;
+                if (found.size() < size && skip >= COUNT_CAP) {
+                    count = bind(em.createQuery("SELECT COUNT(p) FROM PatientEntity p WHERE " + where, Long.class),
+                            where, params).getSingleResult();
+                }
+            }
             total += count;
             if (found.size() < size && skip < count) {
                 found.addAll(bind(em.createQuery("SELECT p FROM PatientEntity p WHERE " + where + segment.order(),

@@ -69,7 +69,7 @@ public class PatientRegistrySoap {
     public List<Patient> findByDemographics(@WebParam(name = "criteria") PatientSearch criteria,
             @WebParam(name = "page") int page, @WebParam(name = "size") int size) throws PatientRegistryFault {
         try {
-            return finder.search(criteria, page, size == 0 ? Page.DEFAULT_SIZE : size, true).getItems();
+            return finder.search(criteria, page, size == 0 ? Page.DEFAULT_SIZE : size, true).page().getItems();
         } catch (ProblemException e) {
             throw new PatientRegistryFault(e.getMessage(), e.type());
         }

@@ -31,6 +31,9 @@ import org.pavilion.core.api.rest.ProblemException;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PatientResource {
 
+    /** Header on a search answer whose total counts only the first PatientFinder.COUNT_CAP hits of a match rank. */
+    static final String TOTAL_IS_LOWER_BOUND = "Pavilion-Total-Is-Lower-Bound";
+
     private final PatientService patients;
     private final PatientMerge merges;
     private final PatientFinder finder;
@@ -78,7 +81,7 @@ public class PatientResource {
 
     @GET
     @RolesAllowed({"RECEPTIONIST", "BILLING", "DOCTOR", "NURSE", "ADMIN"})
-    public Page<Patient> search(@QueryParam("mrn") String mrn, @QueryParam("nationalId") String nationalId,
+    public Response search(@QueryParam("mrn") String mrn, @QueryParam("nationalId") String nationalId,
             @QueryParam("phone") String phone, @QueryParam("birthDate") String birthDate,
             @QueryParam("name") String name, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size,
@@ -89,7 +92,9 @@ public class PatientResource {
         q.phone = phone;
         q.birthDate = birthDate;
         q.name = name;
-        return finder.search(q, page, size, fuzzy);
+        PatientFinder.Found found = finder.search(q, page, size, fuzzy);
+        Response.ResponseBuilder r = Response.ok(found.page());
+        return (found.totalIsLowerBound() ? r.header(TOTAL_IS_LOWER_BOUND, "true") : r).build();
     }
 
     /** PATIENT users reach only their own MRN; the service checks and audits the refusal. */
