@@ -36,7 +36,7 @@ import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 
 /**
- * The HL7 hub as an ADT system sees it: HAPI's own MLLP client against the listener of the running container.
+ * The HL7 hub as an ADT system sees it: MLLP against the listener of the running container, every ACK parsed by HAPI.
  * Registration, update, admission and discharge, merge, duplicates answered with the original ACK and applied
  * once, AE with ERR for content errors, AR for what the hub does not take, answers in the sender's version,
  * character sets and line endings, an oversize message, and a parked message edited and replayed over REST.
@@ -65,7 +65,6 @@ public class Hl7InboundIT extends PavilionTestSupport {
 
     @AfterClass
     public static void closeHapi() throws Exception {
-        dropConnection();
         if (hapi != null) {
             hapi.close();
         }
@@ -95,45 +94,22 @@ public class Hl7InboundIT extends PavilionTestSupport {
         }
     }
 
-    /** One long-lived HAPI client connection, as a sending system keeps it; reopened when it was closed. */
-    private static ca.uhn.hl7v2.app.Connection connection;
-
-    private static synchronized ca.uhn.hl7v2.app.Connection connection() throws Exception {
-        if (connection == null || !connection.isOpen()) {
-            connection = hapi.newClient("localhost", port(), false);
-        }
-        return connection;
-    }
-
-    private static synchronized void dropConnection() {
-        if (connection != null) {
-            connection.close();
-            connection = null;
-        }
-    }
-
-    /** Sends with HAPI's MLLP client and returns the ACK HAPI received. */
-    private static Message exchange(String text) throws Exception {
-        return withHapi(() -> {
-            Message out = hapi.getPipeParser().parse(text);
-            return Await.value("the HL7 listener answers", BOOT_BOUND, () -> {
-                try {
-                    return connection().getInitiator().sendAndReceive(out);
-                } catch (Exception e) {
-                    dropConnection();
-                    throw e;
-                }
-            });
-        });
-    }
-
-    /** Sends with HAPI's MLLP client and returns the ACK as text. */
+    /**
+     * Sends over MLLP (waits, bounded, for the listener) and returns the ACK after HAPI parsed it: the answer must
+     * be a message HAPI accepts, re-encoded as HAPI sees it.
+     */
     private static String send(String text) throws Exception {
         Message ack = exchange(text);
         return withHapi(() -> hapi.getPipeParser().encode(ack));
     }
 
-    /** The HL7 class HAPI parsed the answer into, e.g. ca.uhn.hl7v2.model.v23.message.ACK. */
+    private static Message exchange(String text) throws Exception {
+        String raw = Await.value("the HL7 listener answers", BOOT_BOUND,
+                () -> sendRaw(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+        return withHapi(() -> hapi.getPipeParser().parse(raw));
+    }
+
+    /** The HL7 class HAPI parses the answer into, e.g. ca.uhn.hl7v2.model.v23.message.ACK. */
     private static String ackClass(String text) throws Exception {
         return exchange(text).getClass().getName();
     }
@@ -237,7 +213,9 @@ public class Hl7InboundIT extends PavilionTestSupport {
             long n = 0;
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    if (Http.json().readTree(rs.getString(1)).path("mrn").asText().equals(mrn)) {
+                    JsonNode payload = Http.json().readTree(rs.getString(1));
+                    // PatientsMerged names the patient as survivorMrn
+                    if (payload.path("mrn").asText().equals(mrn) || payload.path("survivorMrn").asText().equals(mrn)) {
                         n++;
                     }
                 }
@@ -415,8 +393,9 @@ public class Hl7InboundIT extends PavilionTestSupport {
         assertEquals(bad23, "AE", msa1(bad23));
         assertEquals(bad23, "PID^1^3^101&Required field missing&HL70357", field(segment(bad23, "ERR"), 1));
         // A version we do not take: AR.
-        String v29 = send(a04("2.5.1", "V29-0001", pid("H1703", "Future", "Version", "19700101", "F"))
-                .replace("|P|2.5.1", "|P|2.9"));
+        // (over a plain socket: HAPI's client cannot build a message of a version it does not know)
+        String v29 = sendRaw(a04("2.5.1", "V29-0001", pid("H1703", "Future", "Version", "19700101", "F"))
+                .replace("|P|2.5.1", "|P|2.9").getBytes(StandardCharsets.US_ASCII), StandardCharsets.US_ASCII);
         assertEquals(v29, "AR", msa1(v29));
     }
 
