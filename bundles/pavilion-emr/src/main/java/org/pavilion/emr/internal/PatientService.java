@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -65,6 +66,16 @@ public class PatientService {
      * 409 lists the candidates; with it true the patient is registered and the candidates are audited.
      */
     public Patient register(PatientDemographics in, boolean confirmDuplicate) {
+        return register(in, confirmDuplicate, null);
+    }
+
+    /**
+     * {@link #register(PatientDemographics, boolean)}, running {@code alsoInTransaction} with the new MRN in the
+     * registration's own transaction, so rows keyed to it (an external system's identifier) commit or roll back
+     * with the patient: a feed retried after a crash never finds a patient without its identifier.
+     */
+    public Patient register(PatientDemographics in, boolean confirmDuplicate,
+            BiConsumer<EntityManager, String> alsoInTransaction) {
         ValidDemographics v = ValidDemographics.of(in, LocalDate.now());
         String actor = actor();
         long now = System.currentTimeMillis();
@@ -90,6 +101,9 @@ public class PatientService {
                 em.flush(); // the phones' foreign key needs the patient row first
                 storePhones(em, mrn, v);
                 storeContacts(em, mrn, v);
+                if (alsoInTransaction != null) {
+                    alsoInTransaction.accept(em, mrn);
+                }
                 events.publish(em, PatientRegistered.TYPE, registered(e, candidateMrns(candidates)));
                 return Patient.of(e, v.phones, v.nextOfKin, withActive(v.insurance));
             });

@@ -94,9 +94,24 @@ public class ClinicalRecordService {
         labs.unbind(source);
     }
 
+    /** Work joined to a write's transaction: the entity manager, the patient's MRN, the new row's id. */
+    @FunctionalInterface
+    public interface TriConsumer {
+        void accept(EntityManager em, String mrn, String id);
+    }
+
     // ---- encounters ---------------------------------------------------------------------------------------
 
     public Clinical.Encounter openEncounter(String mrn, Clinical.EncounterInput in, String breakGlass) {
+        return openEncounter(mrn, in, breakGlass, null);
+    }
+
+    /**
+     * {@link #openEncounter(String, Clinical.EncounterInput, String)}, running {@code alsoInTransaction} with the
+     * survivor MRN and the new encounter's id in the same transaction (an external visit number stored with it).
+     */
+    public Clinical.Encounter openEncounter(String mrn, Clinical.EncounterInput in, String breakGlass,
+            TriConsumer alsoInTransaction) {
         Grant g = access.write(mrn, "encounter", breakGlass);
         return audited(g, "CREATE", e -> e.id, () -> {
             Clinical.EncounterInput i = require(in, "encounter");
@@ -117,6 +132,10 @@ public class ClinicalRecordService {
                 e.setOpenedMs(now);
                 e.setOpenedBy(actor());
                 em.persist(e);
+                if (alsoInTransaction != null) {
+                    em.flush(); // rows the hook adds may reference the encounter
+                    alsoInTransaction.accept(em, g.mrn, e.getId());
+                }
                 EncounterOpened ev = new EncounterOpened();
                 ev.mrn = e.getMrn();
                 ev.encounterId = e.getId();

@@ -1,0 +1,67 @@
+package org.pavilion.emr.api;
+
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The EMR for systems that identify patients by their own identifiers (a hospital ADT system's patient id, HL7
+ * PID-3) and visits by their own visit numbers (PV1-19), and need a synchronous answer. Every operation is
+ * idempotent by those natural keys: a message applied twice (a sender's retry, a replay after a crash) changes
+ * nothing the second time. Writes go through the EMR's own services, so they are validated, audited and publish
+ * their events; the actor is the thread's {@code CallerContext} caller (an HL7 listener binds a named
+ * INTEGRATION caller), "system" without one.
+ *
+ * <p>Content the EMR refuses (missing names, a birth date in the future, an unknown identifier or visit) is an
+ * {@link IllegalArgumentException} whose message says what is wrong; anything else is a processing failure.
+ */
+@ProviderType
+public interface PatientDirectory {
+
+    /** What an operation did. */
+    enum Change {
+        CREATED, UPDATED, UNCHANGED
+    }
+
+    /** Outcome of a directory write: the patient's (surviving) MRN, the encounter where there is one. */
+    final class Result {
+        public final String mrn;
+        public final String encounterId;
+        public final Change change;
+
+        public Result(String mrn, String encounterId, Change change) {
+            this.mrn = mrn;
+            this.encounterId = encounterId;
+            this.change = change;
+        }
+
+        @Override
+        public String toString() {
+            return change + " " + mrn + (encounterId == null ? "" : " encounter " + encounterId);
+        }
+    }
+
+    /**
+     * Registers the patient the identifier names, or updates the demographics the message carries (fields left
+     * null keep their value; next of kin and insurance are never touched). Unchanged data is not rewritten.
+     */
+    Result registerOrUpdate(ExternalPatient patient);
+
+    /** The MRN of the patient {@code system}/{@code value} identifies (the survivor, after merges). */
+    Optional<String> findMrn(String system, String value);
+
+    /**
+     * Merges the patient identified by {@code duplicateValue} into the one identified by {@code survivorValue}
+     * (both in {@code system}); the duplicate's identifiers then name the survivor. Already merged: UNCHANGED.
+     */
+    Result merge(String system, String survivorValue, String duplicateValue, String reason);
+
+    /**
+     * Opens the encounter of the visit, or finds the one already opened for that visit number: the same visit
+     * number twice is the same encounter (UNCHANGED).
+     */
+    Result openEncounter(String system, String patientValue, ExternalVisit visit);
+
+    /** Closes the encounter of visit {@code visitSystem}/{@code visitNumber}; already closed: UNCHANGED. */
+    Result closeEncounter(String visitSystem, String visitNumber);
+}

@@ -1,0 +1,302 @@
+package org.pavilion.emr.internal.integration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.PersistenceException;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.pavilion.core.api.audit.AuditEvent;
+import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.emr.api.ExternalPatient;
+import org.pavilion.emr.api.ExternalVisit;
+import org.pavilion.emr.api.PatientDirectory;
+import org.pavilion.emr.internal.Address;
+import org.pavilion.emr.internal.Patient;
+import org.pavilion.emr.internal.PatientDemographics;
+import org.pavilion.emr.internal.PatientEntity;
+import org.pavilion.emr.internal.PatientMerge;
+import org.pavilion.emr.internal.PatientService;
+import org.pavilion.emr.internal.record.Clinical;
+import org.pavilion.emr.internal.record.ClinicalRecordService;
+
+/**
+ * {@link PatientDirectory} on top of the EMR's own services (which validate, audit and publish events). The
+ * natural keys (identifier, visit number) are stored in the same transaction as the patient or encounter they
+ * name, through the services' transaction hooks, and are unique: two deliveries of the same message racing each
+ * other end with one row; the loser's transaction rolls back and it finds the winner's row on its retry.
+ */
+@Component(service = PatientDirectory.class)
+public class PatientDirectoryService implements PatientDirectory {
+
+    static final String RESOURCE = "patient-identifier";
+    static final int MAX_KEY = 100;
+
+    private final JpaTransactions jpa;
+    private final PatientService patients;
+    private final PatientMerge merges;
+    private final ClinicalRecordService records;
+    private final AuditService audit;
+
+    @Activate
+    public PatientDirectoryService(@Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
+            @Reference PatientService patients, @Reference PatientMerge merges,
+            @Reference ClinicalRecordService records, @Reference AuditService audit) {
+        this.jpa = new JpaTransactions(emf);
+        this.patients = patients;
+        this.merges = merges;
+        this.records = records;
+        this.audit = audit;
+    }
+
+    @Override
+    public Result registerOrUpdate(ExternalPatient in) {
+        if (in == null) {
+            throw new IllegalArgumentException("patient is required");
+        }
+        String system = key("identifier system", in.system);
+        String value = key("identifier", in.value);
+        for (int attempt = 0;; attempt++) {
+            String mrn = mrnOf(system, value);
+            if (mrn != null) {
+                return update(mrn, in);
+            }
+            try {
+                Patient created = content(() -> patients.register(demographics(in, null), true, (em, newMrn) -> {
+                    PatientIdentifierEntity id = new PatientIdentifierEntity();
+                    id.setId(UUID.randomUUID().toString());
+                    id.setMrn(newMrn);
+                    id.setIdSystem(system);
+                    id.setIdValue(value);
+                    id.setCreatedMs(System.currentTimeMillis());
+                    em.persist(id);
+                    em.flush(); // a concurrent registration of the same identifier fails here, rolling back ours
+                }));
+                return new Result(created.mrn, null, Change.CREATED);
+            } catch (PersistenceException raced) {
+                if (attempt > 0 || mrnOf(system, value) == null) {
+                    throw raced;
+                }
+                // another delivery registered this identifier first: update that patient instead
+            }
+        }
+    }
+
+    private Result update(String mrn, ExternalPatient in) {
+        Patient current = content(() -> patients.get(mrn));
+        PatientDemographics next = demographics(in, current);
+        if (sameDemographics(current, next)) {
+            return new Result(current.mrn, null, Change.UNCHANGED);
+        }
+        Patient updated = content(() -> patients.update(current.mrn, next, null));
+        return new Result(updated.mrn, null, Change.UPDATED);
+    }
+
+    @Override
+    public Optional<String> findMrn(String system, String value) {
+        String mrn = mrnOf(key("identifier system", system), key("identifier", value));
+        audit.record(AuditEvent.of("READ", RESOURCE).resourceId(system + "|" + value).patientId(mrn)
+                .detail(mrn == null ? "unknown identifier" : null).build());
+        return Optional.ofNullable(mrn);
+    }
+
+    @Override
+    public Result merge(String system, String survivorValue, String duplicateValue, String reason) {
+        String sys = key("identifier system", system);
+        String survivor = required(sys, key("survivor identifier", survivorValue));
+        String duplicate = required(sys, key("duplicate identifier", duplicateValue));
+        if (survivor.equals(duplicate)) {
+            return new Result(survivor, null, Change.UNCHANGED); // merged before: the duplicate's id names the survivor
+        }
+        PatientMerge.MergeResult merged = content(() -> merges.merge(survivor, duplicate, reason));
+        return new Result(merged.survivor.mrn, null, Change.UPDATED);
+    }
+
+    @Override
+    public Result openEncounter(String system, String patientValue, ExternalVisit visit) {
+        String mrn = required(key("identifier system", system), key("identifier", patientValue));
+        if (visit == null) {
+            throw new IllegalArgumentException("visit is required");
+        }
+        String visitSystem = key("visit number system", visit.system);
+        String number = key("visit number", visit.number);
+        for (int attempt = 0;; attempt++) {
+            EncounterVisitEntity known = visitOf(visitSystem, number);
+            if (known != null) {
+                if (!known.getMrn().equals(mrn)) {
+                    throw new IllegalArgumentException("visit " + number + " belongs to another patient");
+                }
+                return new Result(mrn, known.getEncounterId(), Change.UNCHANGED);
+            }
+            Clinical.EncounterInput e = new Clinical.EncounterInput();
+            e.kind = visit.kind;
+            e.reason = visit.reason;
+            try {
+                Clinical.Encounter opened = content(() -> records.openEncounter(mrn, e, null, (em, survivor, id) -> {
+                    EncounterVisitEntity v = new EncounterVisitEntity();
+                    v.setId(UUID.randomUUID().toString());
+                    v.setEncounterId(id);
+                    v.setMrn(survivor);
+                    v.setVisitSystem(visitSystem);
+                    v.setVisitNumber(number);
+                    v.setCreatedMs(System.currentTimeMillis());
+                    em.persist(v);
+                    em.flush();
+                }));
+                return new Result(opened.mrn, opened.id, Change.CREATED);
+            } catch (PersistenceException raced) {
+                if (attempt > 0 || visitOf(visitSystem, number) == null) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    @Override
+    public Result closeEncounter(String visitSystem, String visitNumber) {
+        String sys = key("visit number system", visitSystem);
+        String number = key("visit number", visitNumber);
+        EncounterVisitEntity known = visitOf(sys, number);
+        if (known == null) {
+            throw new IllegalArgumentException("unknown visit number " + number + " (" + sys + ")");
+        }
+        try {
+            Clinical.Encounter closed = records.closeEncounter(known.getMrn(), known.getEncounterId(), null);
+            return new Result(closed.mrn, closed.id, Change.UPDATED);
+        } catch (ProblemException e) {
+            if (e.status() == 409) {
+                return new Result(known.getMrn(), known.getEncounterId(), Change.UNCHANGED); // closed before
+            }
+            throw contentError(e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+
+    private String required(String system, String value) {
+        String mrn = mrnOf(system, value);
+        if (mrn == null) {
+            throw new IllegalArgumentException("unknown patient identifier " + value + " (" + system + ")");
+        }
+        return mrn;
+    }
+
+    /** The surviving MRN the identifier names, or null. */
+    private String mrnOf(String system, String value) {
+        return jpa.call(em -> {
+            List<String> found = em.createQuery("SELECT i.mrn FROM PatientIdentifierEntity i "
+                    + "WHERE i.idSystem = :s AND i.idValue = :v", String.class)
+                    .setParameter("s", system).setParameter("v", value).getResultList();
+            if (found.isEmpty()) {
+                return null;
+            }
+            PatientEntity p = em.find(PatientEntity.class, found.get(0));
+            return p == null ? null : PatientService.survivor(em, p).getMrn();
+        });
+    }
+
+    private EncounterVisitEntity visitOf(String system, String number) {
+        return jpa.call(em -> em.createQuery("SELECT v FROM EncounterVisitEntity v WHERE v.visitSystem = :s "
+                + "AND v.visitNumber = :n", EncounterVisitEntity.class).setParameter("s", system)
+                .setParameter("n", number).getResultList().stream().findFirst().orElse(null));
+    }
+
+    /** Runs an EMR service call, turning its 4xx refusals into content errors for the feed. */
+    private static <T> T content(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ProblemException e) {
+            throw contentError(e);
+        }
+    }
+
+    private static RuntimeException contentError(ProblemException e) {
+        if (e.status() >= 400 && e.status() < 500) {
+            return new IllegalArgumentException(e.getMessage(), e);
+        }
+        return e;
+    }
+
+    /** The incoming demographics over the current ones: what the message leaves out stays as it is. */
+    static PatientDemographics demographics(ExternalPatient in, Patient current) {
+        PatientDemographics d = new PatientDemographics();
+        if (current != null) {
+            d.givenName = current.givenName;
+            d.familyName = current.familyName;
+            d.sex = current.sex;
+            d.birthDate = current.birthDate;
+            d.nationalId = current.nationalId;
+            d.phones = new ArrayList<>(current.phones);
+            d.email = current.email;
+            d.address = current.address;
+            d.preferredLanguage = current.preferredLanguage;
+            d.nextOfKin = new ArrayList<>(current.nextOfKin);
+            d.insurance = new ArrayList<>(current.insurance);
+        }
+        d.givenName = over(in.givenName, d.givenName);
+        d.familyName = over(in.familyName, d.familyName);
+        d.sex = over(in.sex, d.sex);
+        d.birthDate = over(in.birthDate, d.birthDate);
+        d.nationalId = over(in.nationalId, d.nationalId);
+        if (in.phones != null && !in.phones.isEmpty()) {
+            d.phones = new ArrayList<>(in.phones);
+        }
+        if (in.addressLine != null || in.addressCity != null || in.addressPostalCode != null
+                || in.addressCountry != null) {
+            Address a = new Address();
+            a.line = blankToNull(in.addressLine);
+            a.city = blankToNull(in.addressCity);
+            a.postalCode = blankToNull(in.addressPostalCode);
+            a.country = blankToNull(in.addressCountry);
+            d.address = a;
+        }
+        return d;
+    }
+
+    static boolean sameDemographics(Patient current, PatientDemographics next) {
+        Address a = current.address == null ? new Address() : current.address;
+        Address b = next.address == null ? new Address() : next.address;
+        return !current.unidentified && same(current.givenName, next.givenName)
+                && same(current.familyName, next.familyName) && same(current.sex, next.sex)
+                && same(current.birthDate, next.birthDate) && same(current.nationalId, next.nationalId)
+                && current.phones.equals(next.phones) && same(a.line, b.line) && same(a.city, b.city)
+                && same(a.postalCode, b.postalCode) && same(a.country, b.country);
+    }
+
+    private static boolean same(String a, String b) {
+        String x = blankToNull(a);
+        String y = blankToNull(b);
+        return Objects.equals(x == null ? null : x.toUpperCase(Locale.ROOT), y == null ? null : y.toUpperCase(Locale.ROOT));
+    }
+
+    private static String over(String incoming, String current) {
+        String v = blankToNull(incoming);
+        return v == null ? current : v;
+    }
+
+    private static String key(String what, String value) {
+        String v = blankToNull(value);
+        if (v == null) {
+            throw new IllegalArgumentException(what + " is required");
+        }
+        if (v.length() > MAX_KEY) {
+            throw new IllegalArgumentException(what + " is longer than " + MAX_KEY + " characters");
+        }
+        return v;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,210 @@
+package org.pavilion.hl7.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.pavilion.emr.api.ExternalPatient;
+import org.pavilion.emr.api.ExternalVisit;
+import org.pavilion.emr.api.PatientDirectory;
+
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.util.Terser;
+
+/**
+ * ADT into the EMR through its {@link PatientDirectory}: A01 (admit: register or update, open the visit's
+ * encounter), A04 (register; opens the encounter too when PV1-19 is given), A08 (update), A03 (discharge: close
+ * the visit's encounter), A40 (merge MRG-1 into PID-3). Fields are read with HAPI's Terser in the message's own
+ * version, so the same paths serve v2.3 to v2.8.
+ */
+@Component(service = AdtTarget.class)
+public class EmrAdt implements AdtTarget {
+
+    private static final DateTimeFormatter HL7_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final Map<String, String> ISO3_TO_ISO2 = new HashMap<>();
+
+    static {
+        for (String iso2 : Locale.getISOCountries()) {
+            ISO3_TO_ISO2.put(new Locale("", iso2).getISO3Country(), iso2);
+        }
+    }
+
+    private final PatientDirectory directory;
+
+    @Activate
+    public EmrAdt(@Reference PatientDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public Outcome apply(Hl7Text.Header h, String text) {
+        Terser t;
+        try {
+            t = new Terser(Hapi.parse(text));
+        } catch (HL7Exception e) {
+            throw new Hl7ContentException(Ack.Error.of(Ack.SEGMENT_SEQUENCE_ERROR), "cannot parse the message: "
+                    + e.getMessage());
+        }
+        String defaultSystem = firstComponent(h.sendingApplication(), h);
+        try {
+            switch (h.triggerEvent()) {
+                case "A01":
+                case "A04":
+                case "A08": {
+                    ExternalPatient p = patient(t, defaultSystem);
+                    PatientDirectory.Result r = directory.registerOrUpdate(p);
+                    String summary = h.type() + " patient " + r;
+                    ExternalVisit visit = visit(t, defaultSystem, h.triggerEvent().equals("A01"));
+                    if (visit != null && !h.triggerEvent().equals("A08")) {
+                        summary += "; encounter " + directory.openEncounter(p.system, p.value, visit);
+                    }
+                    return Outcome.accepted(summary);
+                }
+                case "A03": {
+                    ExternalVisit visit = visit(t, defaultSystem, true);
+                    return Outcome.accepted(h.type() + " encounter " + directory.closeEncounter(visit.system, visit.number));
+                }
+                case "A40": {
+                    ExternalPatient survivor = identifier(t, "PID", 3, defaultSystem);
+                    String dupValue = get(t, "/.MRG-1-1");
+                    if (dupValue == null) {
+                        throw new Hl7ContentException(new Ack.Error("MRG", 1, 1, Ack.REQUIRED_FIELD_MISSING),
+                                "MRG-1 (prior patient identifier) is required");
+                    }
+                    String dupSystem = orElse(get(t, "/.MRG-1-4"), defaultSystem);
+                    if (!dupSystem.equals(survivor.system)) {
+                        throw new Hl7ContentException(new Ack.Error("MRG", 1, 1, Ack.UNKNOWN_KEY), "MRG-1 is of "
+                                + "assigning authority " + dupSystem + ", PID-3 of " + survivor.system
+                                + ": only identifiers of one authority can be merged");
+                    }
+                    String reason = "HL7 " + h.type() + " from " + h.sendingApplication() + ", control id "
+                            + h.controlId();
+                    return Outcome.accepted(h.type() + " merge " + directory.merge(survivor.system, survivor.value,
+                            dupValue, reason));
+                }
+                default:
+                    return Outcome.rejected(Ack.UNSUPPORTED_EVENT_CODE, "unsupported event " + h.type());
+            }
+        } catch (IllegalArgumentException refused) {
+            String why = refused.getMessage() == null ? refused.toString() : refused.getMessage();
+            int code = why.startsWith("unknown") ? Ack.UNKNOWN_KEY : Ack.INTERNAL_ERROR;
+            throw new Hl7ContentException(Ack.Error.of(code), "EMR refused " + h.type() + ": " + why);
+        }
+    }
+
+    static ExternalPatient patient(Terser t, String defaultSystem) {
+        ExternalPatient p = identifier(t, "PID", 3, defaultSystem);
+        p.familyName = get(t, "/.PID-5-1");
+        p.givenName = get(t, "/.PID-5-2");
+        p.birthDate = birthDate(get(t, "/.PID-7-1"));
+        p.sex = sex(get(t, "/.PID-8"));
+        String phone = get(t, "/.PID-13-1");
+        if (phone != null) {
+            p.phones.add(phone);
+        }
+        p.addressLine = get(t, "/.PID-11-1");
+        p.addressCity = get(t, "/.PID-11-3");
+        p.addressPostalCode = get(t, "/.PID-11-5");
+        p.addressCountry = country(get(t, "/.PID-11-6"));
+        return p;
+    }
+
+    /** The patient id of PID-3 (first repetition), its system PID-3.4, else the sending application. */
+    static ExternalPatient identifier(Terser t, String segment, int field, String defaultSystem) {
+        ExternalPatient p = new ExternalPatient();
+        p.value = get(t, "/." + segment + "-" + field + "-1");
+        if (p.value == null) {
+            throw new Hl7ContentException(new Ack.Error(segment, 1, field, Ack.REQUIRED_FIELD_MISSING),
+                    segment + "-" + field + " (patient identifier) is required");
+        }
+        p.system = orElse(get(t, "/." + segment + "-" + field + "-4"), defaultSystem);
+        return p;
+    }
+
+    /** PV1-19 visit number with its authority; null when absent and not required. */
+    static ExternalVisit visit(Terser t, String defaultSystem, boolean required) {
+        String number = get(t, "/.PV1-19-1");
+        if (number == null) {
+            if (required) {
+                throw new Hl7ContentException(new Ack.Error("PV1", 1, 19, Ack.REQUIRED_FIELD_MISSING),
+                        "PV1-19 (visit number) is required");
+            }
+            return null;
+        }
+        ExternalVisit v = new ExternalVisit();
+        v.number = number;
+        v.system = orElse(get(t, "/.PV1-19-4"), defaultSystem);
+        String patientClass = orElse(get(t, "/.PV1-2"), "O");
+        v.kind = switch (patientClass.toUpperCase(Locale.ROOT)) {
+            case "E" -> "EMERGENCY";
+            case "I" -> "ADMISSION";
+            default -> "OUTPATIENT";
+        };
+        v.reason = get(t, "/.PV2-3-2");
+        return v;
+    }
+
+    /** yyyyMMdd from an HL7 TS/DTM (extra precision ignored); PID-7 names the field when it is not a date. */
+    static String birthDate(String ts) {
+        if (ts == null) {
+            return null;
+        }
+        try {
+            if (ts.length() < 8) {
+                throw new DateTimeParseException("too short", ts, 0);
+            }
+            return LocalDate.parse(ts.substring(0, 8), HL7_DATE).toString();
+        } catch (DateTimeParseException e) {
+            throw new Hl7ContentException(new Ack.Error("PID", 1, 7, Ack.DATA_TYPE_ERROR),
+                    "PID-7 (date of birth) must be a date YYYYMMDD, was '" + ts + "'");
+        }
+    }
+
+    static String sex(String administrativeSex) {
+        if (administrativeSex == null) {
+            return null;
+        }
+        return switch (administrativeSex.toUpperCase(Locale.ROOT)) {
+            case "F" -> "FEMALE";
+            case "M" -> "MALE";
+            case "O", "A", "X" -> "OTHER";
+            default -> "UNKNOWN";
+        };
+    }
+
+    /** ISO 3166 alpha-2 as the EMR keeps it; HL7 feeds mostly send alpha-3. Unknown codes are left out. */
+    static String country(String code) {
+        if (code == null) {
+            return null;
+        }
+        String c = code.strip().toUpperCase(Locale.ROOT);
+        return c.length() == 2 ? c : ISO3_TO_ISO2.get(c);
+    }
+
+    /** A Terser value, null when empty or when the structure has no such segment. */
+    static String get(Terser t, String path) {
+        try {
+            String v = t.get(path);
+            return v == null || v.isBlank() ? null : v.strip();
+        } catch (HL7Exception | RuntimeException absent) {
+            return null;
+        }
+    }
+
+    private static String firstComponent(String field, Hl7Text.Header h) {
+        int i = field.indexOf(h.encodingCharacters().isEmpty() ? '^' : h.encodingCharacters().charAt(0));
+        String v = (i >= 0 ? field.substring(0, i) : field).strip();
+        return v.isEmpty() ? "UNKNOWN" : v;
+    }
+
+    private static String orElse(String v, String fallback) {
+        return v == null ? fallback : v;
+    }
+}

@@ -1,0 +1,203 @@
+package org.pavilion.hl7.internal;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import org.pavilion.core.api.security.CallerContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The inbound path of one message: decode (MSH-18), store as RECEIVED and commit, apply, store the outcome and
+ * the ACK and commit, then answer. A store failure throws, so the listener closes the connection without an ACK
+ * and the sender retries. A redelivery of a message already completed is answered with the stored ACK and not
+ * applied; one still RECEIVED (its first delivery crashed before completing, or is being processed right now on
+ * another connection) is processed under the per-message lock, which the department's natural keys make safe.
+ */
+public class Hl7Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Hl7Processor.class);
+
+    /** Versions whose HAPI structures pavilion-camel embeds. */
+    public static final Set<String> VERSIONS = Set.of("2.3", "2.3.1", "2.4", "2.5", "2.5.1", "2.6", "2.7", "2.8");
+    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss.SSSZ");
+    private static final int LOCK_STRIPES = 64;
+
+    private final MessageStore store;
+    private final Supplier<AdtTarget> adt;
+    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+    private final AtomicLong ackCounter = new AtomicLong();
+
+    public Hl7Processor(MessageStore store, Supplier<AdtTarget> adt) {
+        this.store = store;
+        this.adt = adt;
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            locks[i] = new ReentrantLock();
+        }
+    }
+
+    /** A listener's settings: charset without MSH-18, largest message accepted. */
+    public record Settings(Charset defaultCharset, int maxMessageBytes) {
+    }
+
+    /** Processes one received message and returns the ACK bytes to send. */
+    public byte[] receive(String listener, String remoteAddress, byte[] raw, Settings settings) {
+        long startNanos = System.nanoTime();
+        Charset charset = Hl7Text.charsetOf(raw, settings.defaultCharset());
+        String text = new String(raw, charset);
+        String normalised = Hl7Text.normalise(text);
+        Hl7Text.Header header;
+        Outcome early = null;
+        try {
+            header = Hl7Text.header(normalised);
+        } catch (IllegalArgumentException noHeader) {
+            header = new Hl7Text.Header('|', "^~\\&", "", "", "", "", "", "", "", "P", "2.5", "");
+            early = Outcome.rejected(Ack.SEGMENT_SEQUENCE_ERROR, noHeader.getMessage());
+        }
+        StoredMessage m = new StoredMessage();
+        m.listener = listener;
+        m.remoteAddress = remoteAddress;
+        m.sender = MessageStore.clip(header.sender(), 200);
+        m.controlId = header.controlId().isEmpty() ? null : MessageStore.clip(header.controlId(), 200);
+        m.messageType = MessageStore.clip(header.type(), 20);
+        m.version = MessageStore.clip(header.version(), 10);
+        m.charset = charset.name();
+        m.sizeBytes = raw.length;
+        m.receivedMs = System.currentTimeMillis();
+        m.rawText = text;
+        if (early == null && raw.length > settings.maxMessageBytes()) {
+            // Only the header is kept: the point of the limit is not to store what is too large.
+            int end = normalised.indexOf('\r');
+            m.rawText = end < 0 ? normalised : normalised.substring(0, end + 1);
+            early = Outcome.rejected(Ack.INTERNAL_ERROR, "message of " + raw.length + " bytes exceeds the limit of "
+                    + settings.maxMessageBytes() + " bytes of this listener");
+        }
+        MessageStore.Receipt receipt = store.receive(m);
+        if (receipt.duplicate() && !MessageStore.RECEIVED.equals(receipt.status()) && receipt.ackText() != null) {
+            return receipt.ackText().getBytes(charset); // the original ACK; nothing applied again
+        }
+        Hl7Text.Header h = header;
+        Outcome given = early;
+        String ack = locked(m.sender + "|" + m.controlId, () -> {
+            if (receipt.duplicate()) {
+                MessageStore.Receipt now = store.current(receipt.id());
+                if (now != null && !MessageStore.RECEIVED.equals(now.status()) && now.ackText() != null) {
+                    return now.ackText(); // the first delivery finished while we waited
+                }
+            }
+            Outcome o = given != null ? given : route(h, normalised, remoteAddress);
+            return complete(receipt.id(), h, o, startNanos);
+        });
+        return ack.getBytes(charset);
+    }
+
+    /**
+     * Processes a PARKED or REJECTED message again from its stored (possibly edited) text; the sender was
+     * answered long ago, so the new ACK is only stored. False when the message was not PARKED or REJECTED.
+     */
+    public boolean replay(String id) {
+        if (!store.claimForReplay(id)) {
+            return false;
+        }
+        StoredMessage m = store.find(id);
+        long startNanos = System.nanoTime();
+        String normalised = Hl7Text.normalise(m.rawText);
+        locked(m.sender + "|" + m.controlId, () -> {
+            Hl7Text.Header h;
+            Outcome o;
+            try {
+                h = Hl7Text.header(normalised);
+                o = route(h, normalised, m.remoteAddress);
+            } catch (IllegalArgumentException noHeader) {
+                h = new Hl7Text.Header('|', "^~\\&", "", "", "", "", "", "", "", "P", "2.5", "");
+                o = Outcome.rejected(Ack.SEGMENT_SEQUENCE_ERROR, noHeader.getMessage());
+            }
+            return complete(id, h, o, startNanos);
+        });
+        return true;
+    }
+
+    private String complete(String id, Hl7Text.Header h, Outcome o, long startNanos) {
+        String ack = Ack.build(h, o.ackCode(), o.text(), o.error(), nextAckControlId(),
+                ZonedDateTime.now().format(TS));
+        long elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
+        store.complete(id, o.status(), o.ackCode(), ack, o.text(), o.summary(), System.currentTimeMillis(), elapsedMs);
+        if (!"AA".equals(o.ackCode())) {
+            LOG.info("HL7 {} {} from {} answered {}: {}", h.type(), h.controlId(), h.sender(), o.ackCode(), o.text());
+        }
+        return ack;
+    }
+
+    /** Which department takes the message; AR for versions, types and departments we do not have. */
+    Outcome route(Hl7Text.Header h, String normalised, String remoteAddress) {
+        if (!VERSIONS.contains(h.version())) {
+            return Outcome.rejected(Ack.UNSUPPORTED_VERSION, "unsupported HL7 version '" + h.version()
+                    + "'; supported: 2.3, 2.3.1, 2.4, 2.5, 2.5.1, 2.6, 2.7, 2.8");
+        }
+        String type = h.messageType();
+        String trigger = h.triggerEvent();
+        switch (type) {
+            case "ADT":
+                if (!Set.of("A01", "A03", "A04", "A08", "A40").contains(trigger)) {
+                    return Outcome.rejected(Ack.UNSUPPORTED_EVENT_CODE, "unsupported event " + h.type()
+                            + "; supported: ADT^A01, A03, A04, A08, A40");
+                }
+                AdtTarget target = adt.get();
+                if (target == null) {
+                    return Outcome.rejected(Ack.INTERNAL_ERROR, "EMR not installed: " + h.type() + " cannot be applied");
+                }
+                return apply(h, () -> target.apply(h, normalised), remoteAddress);
+            case "SIU":
+                if (Set.of("S12", "S13", "S15").contains(trigger)) {
+                    return Outcome.rejected(Ack.INTERNAL_ERROR, "scheduling not installed: " + h.type()
+                            + " cannot be applied");
+                }
+                return Outcome.rejected(Ack.UNSUPPORTED_EVENT_CODE, "unsupported event " + h.type());
+            case "ORU":
+            case "ORM":
+            case "OML":
+                if (Set.of("ORU^R01", "ORM^O01", "OML^O21").contains(h.type())) {
+                    return Outcome.rejected(Ack.INTERNAL_ERROR, "laboratory not installed: " + h.type()
+                            + " cannot be applied");
+                }
+                return Outcome.rejected(Ack.UNSUPPORTED_EVENT_CODE, "unsupported event " + h.type());
+            default:
+                return Outcome.rejected(Ack.UNSUPPORTED_MESSAGE_TYPE, "unsupported message type '" + h.type() + "'");
+        }
+    }
+
+    /** Runs a department's work as the feed's named INTEGRATION actor; its failures become AE (parked). */
+    private Outcome apply(Hl7Text.Header h, Supplier<Outcome> work, String remoteAddress) {
+        try {
+            return CallerContext.runAs(Hl7Caller.of(h.sendingApplication(), remoteAddress), work::get);
+        } catch (Hl7ContentException e) {
+            return Outcome.error(e.error(), e.getMessage());
+        } catch (Exception | LinkageError e) {
+            LOG.warn("HL7 {} {} from {} failed", h.type(), h.controlId(), h.sender(), e);
+            return Outcome.error(Ack.Error.of(Ack.INTERNAL_ERROR), "processing failed: " + e);
+        }
+    }
+
+    private <T> T locked(String key, Supplier<T> work) {
+        ReentrantLock lock = locks[Math.floorMod(key.hashCode(), LOCK_STRIPES)];
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Short and unique in this run and across restarts: epoch ms and a counter, base 36. */
+    private String nextAckControlId() {
+        return "PAV" + Long.toString(System.currentTimeMillis(), 36).toUpperCase()
+                + Long.toString(ackCounter.incrementAndGet() % 1_679_616, 36).toUpperCase();
+    }
+
+}
