@@ -267,7 +267,8 @@ public class PatientFinder {
      * Counts each segment, then reads the page's slice from the segments it spans. Counting every "Smi..." of a
      * large registry was most of a search's time, so a segment is counted only up to {@link #COUNT_CAP} (an
      * index-only read of that many keys); past it the total is a lower bound. A page that starts beyond a capped
-     * segment's cap, rare, counts that segment exactly to know where the next one starts.
+     * segment's cap, rare, counts that segment exactly to know where the next one starts. Once a rank was capped
+     * and the page is full, later ranks are neither read nor counted.
      */
     private static Page<Patient> page(EntityManager em, String base, List<Segment> segments,
             Map<String, Object> params, String name, int page, int size, boolean[] lowerBound) {
@@ -276,6 +277,9 @@ public class PatientFinder {
         List<PatientEntity> found = new ArrayList<>();
         StringBuilder earlier = new StringBuilder();
         for (Segment segment : segments) {
+            if (lowerBound[0] && found.size() >= size) {
+                break; // the page is full and the total is a lower bound anyway: later ranks need no counting
+            }
             String where = base + earlier + " AND " + segment.condition();
             long count = bind(em.createQuery("SELECT p.mrn FROM PatientEntity p WHERE " + where, String.class),
                     where, params).setMaxResults(COUNT_CAP + 1).getResultList().size();
