@@ -35,10 +35,6 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
     private final JpaTransactions jpa;
     // Appends are serialised so each record links to the one committed just before it.
     private final ReentrantLock appendLock = new ReentrantLock();
-    private final java.util.concurrent.ConcurrentLinkedQueue<PendingAppend> pending =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
-    /** Records one group commit writes at most, so one transaction stays short. */
-    private static final int GROUP_MAX_RECORDS = 500;
 
     @Activate
     public AuditServiceImpl(@Reference(target = "(osgi.unit.name=pavilion-core)") EntityManagerFactory emf,
@@ -80,78 +76,32 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
         return r;
     }
 
-    /**
-     * Chains {@code records} after the last committed record and returns once they are committed. Group commit:
-     * every request's records wait in {@link #pending}; whoever takes the append lock writes all that are waiting
-     * in one transaction (one fsync), and the others find theirs done when they get the lock. Concurrent requests
-     * thus share commits instead of queueing for one each, with the same chain and the same durability.
-     */
+    /** Chains {@code records} after the last committed record, in one transaction. */
     private void appendAll(List<AuditRecordEntity> records) {
-        PendingAppend mine = new PendingAppend(records);
-        pending.add(mine);
         appendLock.lock();
-        try {
-            while (!mine.done) { // a full group may stop before ours: then write the next one
-                List<PendingAppend> group = new ArrayList<>();
-                int size = 0;
-                for (PendingAppend p; size < GROUP_MAX_RECORDS && (p = pending.poll()) != null;) {
-                    group.add(p);
-                    size += p.records.size();
-                }
-                if (group.isEmpty()) {
-                    break; // cannot happen: ours is written or still queued while we hold the lock
-                }
-                writeGroup(group);
-            }
-        } finally {
-            appendLock.unlock();
-        }
-        if (mine.failure != null) {
-            // Losing an audit record must be loud: the caller's operation fails with it.
-            throw new IllegalStateException("Audit record not written: " + mine.failure.getMessage(), mine.failure);
-        }
-    }
-
-    /** Writes the records of {@code group} in one transaction; each append learns the outcome. Lock held. */
-    private void writeGroup(List<PendingAppend> group) {
-        RuntimeException failure = null;
         try {
             jpa.run(em -> {
                 AuditRecordEntity last = last(em);
                 long seq = last == null ? 0 : last.getSeq();
                 String prevHash = last == null ? AuditChain.GENESIS : last.getHash();
                 long occurredMs = Math.max(System.currentTimeMillis(), last == null ? 0 : last.getOccurredMs());
-                for (PendingAppend p : group) {
-                    for (AuditRecordEntity r : p.records) {
-                        r.setSeq(++seq);
-                        r.setPrevHash(prevHash);
-                        r.setOccurredMs(occurredMs);
-                        r.setHash(AuditChain.hashOf(r));
-                        prevHash = r.getHash();
-                        em.persist(r);
-                    }
+                for (AuditRecordEntity r : records) {
+                    r.setSeq(++seq);
+                    r.setPrevHash(prevHash);
+                    r.setOccurredMs(occurredMs);
+                    r.setHash(AuditChain.hashOf(r));
+                    prevHash = r.getHash();
+                    em.persist(r);
                 }
             });
         } catch (RuntimeException e) {
-            AuditRecordEntity r = group.get(0).records.get(0);
-            LOG.error("Could not write {} audit append(s), first {} {} {}", group.size(), r.getAction(),
+            // Losing an audit record must be loud: the caller's operation fails with it.
+            AuditRecordEntity r = records.get(0);
+            LOG.error("Could not write {} audit record(s), first {} {} {}", records.size(), r.getAction(),
                     r.getResourceType(), r.getResourceId(), e);
-            failure = e;
-        }
-        for (PendingAppend p : group) {
-            p.failure = failure;
-            p.done = true;
-        }
-    }
-
-    /** One request's records waiting to be chained; {@code done} and {@code failure} are set under the lock. */
-    private static final class PendingAppend {
-        final List<AuditRecordEntity> records;
-        volatile boolean done;
-        volatile RuntimeException failure;
-
-        PendingAppend(List<AuditRecordEntity> records) {
-            this.records = records;
+            throw e;
+        } finally {
+            appendLock.unlock();
         }
     }
 
