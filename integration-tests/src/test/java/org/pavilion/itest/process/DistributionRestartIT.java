@@ -70,7 +70,8 @@ public class DistributionRestartIT {
     }
 
     private static void awaitBoardEntry(Http caller, String badge) throws Exception {
-        Await.until("the ward board hears of badge " + badge, Duration.ofSeconds(30),
+        // Beyond the relay's first back-off steps (1+2+4+8+16 s): delivery is at least once, not at once.
+        Await.until("the ward board hears of badge " + badge, Duration.ofSeconds(75),
                 () -> assertEquals(1, boardEntries(caller, badge)));
     }
 

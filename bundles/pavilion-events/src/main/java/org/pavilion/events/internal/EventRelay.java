@@ -141,8 +141,9 @@ public class EventRelay {
             } else {
                 long delay = s.backoffAfter(attempts);
                 store.markRetry(delivery.id(), attempts, after + delay, describe(failure), after);
-                LOG.debug("Subscriber {} failed event {} (attempt {}), retrying in {} ms", delivery.subscriber(),
-                        delivery.eventId(), attempts, delay);
+                // WARN: an operator (and a failing test's log) must see why a subscriber is behind.
+                LOG.warn("Subscriber {} failed event {} ({}), attempt {}, retrying in {} ms: {}", delivery.subscriber(),
+                        delivery.eventId(), delivery.eventType(), attempts, delay, describe(failure));
             }
         }
         return attempted;
