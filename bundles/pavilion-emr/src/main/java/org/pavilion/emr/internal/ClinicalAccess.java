@@ -36,7 +36,6 @@ public class ClinicalAccess {
     /** Problem type of a refusal that breaking the glass would lift, so a UI can ask for a reason. */
     public static final String BREAK_GLASS_REQUIRED = "break-the-glass-required";
     static final int MIN_REASON_LENGTH = 10;
-    private static final int MAX_MERGE_HOPS = 16;
 
     private final JpaTransactions jpa;
     private final AuditService audit;
@@ -123,18 +122,12 @@ public class ClinicalAccess {
     /** The patient {@code mrn} names, following merges to the survivor; null when there is none. */
     private Target resolve(String mrn) {
         return jpa.call(em -> {
-            String current = mrn;
-            for (int hop = 0; hop < MAX_MERGE_HOPS; hop++) {
-                PatientEntity p = em.find(PatientEntity.class, current);
-                if (p == null) {
-                    return null;
-                }
-                if (p.getMergedInto() == null) {
-                    return new Target(p.getMrn(), p.isRestricted());
-                }
-                current = p.getMergedInto();
+            PatientEntity p = em.find(PatientEntity.class, mrn);
+            if (p == null) {
+                return null;
             }
-            throw new IllegalStateException("Merge chain from " + mrn + " is longer than " + MAX_MERGE_HOPS);
+            PatientEntity survivor = PatientService.survivor(em, p);
+            return new Target(survivor.getMrn(), survivor.isRestricted());
         });
     }
 

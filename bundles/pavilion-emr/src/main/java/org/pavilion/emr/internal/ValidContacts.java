@@ -21,8 +21,6 @@ final class ValidContacts {
     static final int MAX_POLICIES = 5;
 
     private static final Pattern POLICY_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ./-]{0,39}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]{6,32}");
 
     private ValidContacts() {
     }
@@ -43,10 +41,10 @@ final class ValidContacts {
                 continue;
             }
             NextOfKin v = new NextOfKin();
-            v.name = trim(k.name);
+            v.name = ValidDemographics.trim(k.name);
             v.relationship = upper(k.relationship);
-            v.phone = trim(k.phone);
-            v.email = trim(k.email);
+            v.phone = ValidDemographics.trim(k.phone);
+            v.email = ValidDemographics.trim(k.email);
             if (v.name == null || v.name.length() > 200) {
                 errors.add(at + ".name is required (at most 200 characters)");
             }
@@ -56,10 +54,10 @@ final class ValidContacts {
             if (v.phone == null && v.email == null) {
                 errors.add(at + " needs a phone or an email");
             }
-            if (v.phone != null && !PHONE.matcher(v.phone).matches()) {
+            if (v.phone != null && !ValidDemographics.PHONE.matcher(v.phone).matches()) {
                 errors.add(at + ".phone '" + v.phone + "' must be 6 to 32 digits, optionally with a leading +");
             }
-            if (v.email != null && (v.email.length() > 254 || !EMAIL.matcher(v.email).matches())) {
+            if (v.email != null && (v.email.length() > 254 || !ValidDemographics.EMAIL.matcher(v.email).matches())) {
                 errors.add(at + ".email must look like name@example.org");
             }
             out.add(v);
@@ -84,12 +82,12 @@ final class ValidContacts {
                 continue;
             }
             InsurancePolicy v = new InsurancePolicy();
-            v.insurer = trim(p.insurer);
-            v.policyNumber = trim(p.policyNumber);
-            v.plan = trim(p.plan);
+            v.insurer = ValidDemographics.trim(p.insurer);
+            v.policyNumber = ValidDemographics.trim(p.policyNumber);
+            v.plan = ValidDemographics.trim(p.plan);
             v.holderRelationship = p.holderRelationship == null ? "SELF" : upper(p.holderRelationship);
-            v.validFrom = trim(p.validFrom);
-            v.validTo = trim(p.validTo);
+            v.validFrom = ValidDemographics.trim(p.validFrom);
+            v.validTo = ValidDemographics.trim(p.validTo);
             if (v.insurer == null || v.insurer.length() > 100) {
                 errors.add(at + ".insurer is required (at most 100 characters)");
             }
@@ -144,15 +142,7 @@ final class ValidContacts {
     }
 
     private static String upper(String s) {
-        String t = trim(s);
+        String t = ValidDemographics.trim(s);
         return t == null ? null : t.toUpperCase(Locale.ROOT);
-    }
-
-    private static String trim(String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.strip();
-        return t.isEmpty() ? null : t;
     }
 }

@@ -20,8 +20,8 @@ final class ValidDemographics {
 
     private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern NATIONAL_ID = Pattern.compile("[A-Z0-9]{3,32}");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]{6,32}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]{6,32}");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
@@ -175,7 +175,7 @@ final class ValidDemographics {
         return phone.startsWith("+") ? "+" + digits : digits;
     }
 
-    private static String trim(String s) {
+    static String trim(String s) {
         if (s == null) {
             return null;
         }
