@@ -48,8 +48,8 @@ public class ModuleLifecycleIT extends PavilionTestSupport {
         assertEquals(created.toString(), 201, created.status);
         String id = created.json().path("id").asText();
 
-        featuresService.uninstallFeature("pavilion-example-subscriber", NO_REFRESH);
-        featuresService.uninstallFeature("pavilion-example", NO_REFRESH);
+        withFeatures(f -> f.uninstallFeature("pavilion-example-subscriber", NO_REFRESH));
+        withFeatures(f -> f.uninstallFeature("pavilion-example", NO_REFRESH));
         Await.until("the example endpoints are gone", BOUND, () -> {
             assertEquals(404, admin.get("/api/v1/example/visits/" + id).status);
             assertEquals(404, admin.get("/api/v1/example/ward-board").status);
@@ -60,8 +60,8 @@ public class ModuleLifecycleIT extends PavilionTestSupport {
         assertTrue(moduleNames(admin).contains("platform"));
         assertTrue(admin.get("/api/v1/platform/audit/verify").json().path("intact").asBoolean());
 
-        featuresService.installFeature("pavilion-example", NO_REFRESH);
-        featuresService.installFeature("pavilion-example-subscriber", NO_REFRESH);
+        withFeatures(f -> f.installFeature("pavilion-example", NO_REFRESH));
+        withFeatures(f -> f.installFeature("pavilion-example-subscriber", NO_REFRESH));
         Await.until("the example endpoints are back with their data", BOUND, () -> {
             Http.Response back = admin.get("/api/v1/example/visits/" + id);
             assertEquals(back.toString(), 200, back.status);
@@ -81,11 +81,11 @@ public class ModuleLifecycleIT extends PavilionTestSupport {
 
     /** Each department of pavilion-all its own root requirement, so removing one removes only it. */
     private void everyDepartmentItsOwnRootRequirement() throws Exception {
-        for (org.apache.karaf.features.Dependency d : featuresService.getFeature("pavilion-all").getDependencies()) {
-            featuresService.installFeature(d.getName(), NO_REFRESH);
+        for (org.apache.karaf.features.Dependency d : features().getFeature("pavilion-all").getDependencies()) {
+            withFeatures(f -> f.installFeature(d.getName(), NO_REFRESH));
         }
-        if (featuresService.isInstalled(featuresService.getFeature("pavilion-all"))) {
-            featuresService.uninstallFeature("pavilion-all", NO_REFRESH);
+        if (features().isInstalled(features().getFeature("pavilion-all"))) {
+            withFeatures(f -> f.uninstallFeature("pavilion-all", NO_REFRESH));
         }
     }
 
@@ -100,7 +100,7 @@ public class ModuleLifecycleIT extends PavilionTestSupport {
         assertEquals(registered.toString(), 201, registered.status);
         String mrn = registered.json().path("mrn").asText();
 
-        featuresService.uninstallFeature("pavilion-emr", NO_REFRESH);
+        withFeatures(f -> f.uninstallFeature("pavilion-emr", NO_REFRESH));
         Await.until("the EMR endpoints are gone", BOUND, () -> {
             assertEquals(404, admin.get("/api/v1/emr/patients/" + mrn).status);
             assertEquals(404, admin.get("/api/v1/emr/records/" + mrn).status);
@@ -114,7 +114,7 @@ public class ModuleLifecycleIT extends PavilionTestSupport {
         assertEquals(201, admin.post("/api/v1/example/visits", visit).status);
         assertTrue(admin.get("/api/v1/platform/audit/verify").json().path("intact").asBoolean());
 
-        featuresService.installFeature("pavilion-emr", NO_REFRESH);
+        withFeatures(f -> f.installFeature("pavilion-emr", NO_REFRESH));
         Await.until("the EMR is back with its patients", BOUND, () -> {
             Http.Response back = admin.get("/api/v1/emr/patients/" + mrn);
             assertEquals(back.toString(), 200, back.status);

@@ -81,8 +81,35 @@ public abstract class PavilionTestSupport {
     @Inject
     protected BundleContext bundleContext;
 
-    @Inject
-    protected FeaturesService featuresService;
+    /**
+     * The FeaturesService as registered now. Not injected: Karaf re-creates it whenever its configuration
+     * (PID org.apache.karaf.features) is updated, also during boot, and an instance taken before that rejects
+     * installs and uninstalls (its executor is shut down) - seen once in CI as a RejectedExecutionException.
+     */
+    protected FeaturesService features() throws InterruptedException {
+        return awaitService(FeaturesService.class, null, BOOT_BOUND);
+    }
+
+    /** A features operation that may meet a FeaturesService being replaced; retried on a fresh one. */
+    @FunctionalInterface
+    protected interface FeaturesCall {
+        void run(FeaturesService service) throws Exception;
+    }
+
+    protected void withFeatures(FeaturesCall call) throws Exception {
+        long deadline = System.nanoTime() + BOOT_BOUND.toNanos();
+        while (true) {
+            try {
+                call.run(features());
+                return;
+            } catch (java.util.concurrent.RejectedExecutionException replaced) {
+                if (System.nanoTime() > deadline) {
+                    throw replaced;
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
 
     /** On failure: where the runtime is, and the end of its karaf.log (runs inside the container). */
     @Rule

@@ -40,9 +40,9 @@ public class PlatformSmokeIT extends PavilionTestSupport {
     @Test
     public void everyDepartmentFeatureIsInstalled() throws Exception {
         for (String name : FEATURES) {
-            Feature feature = featuresService.getFeature(name);
+            Feature feature = features().getFeature(name);
             assertNotNull(name + " is in no features repository of the distribution", feature);
-            assertTrue(name + " is not installed", featuresService.isInstalled(feature));
+            assertTrue(name + " is not installed", features().isInstalled(feature));
         }
     }
 

@@ -59,8 +59,8 @@ public class SecurityDefaultsIT extends PavilionTestSupport {
     @Test
     public void noSshNoWebConsole() throws Exception {
         for (String name : List.of("ssh", "webconsole")) {
-            Feature feature = featuresService.getFeature(name);
-            assertFalse(name + " must not be installed by default", feature != null && featuresService.isInstalled(feature));
+            Feature feature = features().getFeature(name);
+            assertFalse(name + " must not be installed by default", feature != null && features().isInstalled(feature));
         }
         assertTrue(Paths.get(System.getProperty("karaf.etc"), "org.apache.karaf.shell.cfg").toFile().isFile());
         assertEquals("127.0.0.1", load(etc("org.apache.karaf.shell.cfg")).getProperty("sshHost"));

@@ -1,5 +1,9 @@
 package org.pavilion.emr.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +13,6 @@ import java.util.TreeMap;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.TypedQuery;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -80,13 +83,13 @@ public class PatientFinder {
         }
         String nationalId = blankToNull(q == null ? null : q.nationalId);
         if (nationalId != null) {
-            base.append(" AND p.nationalIdNorm = :nid");
+            base.append(" AND p.national_id_norm = :nid");
             params.put("nid", ValidDemographics.normaliseNationalId(nationalId));
             used.add("nationalId");
         }
         String phone = blankToNull(q == null ? null : q.phone);
         if (phone != null) {
-            base.append(" AND p.mrn IN (SELECT ph.mrn FROM PatientPhoneEntity ph WHERE ph.phoneNorm = :phone)");
+            base.append(" AND p.mrn IN (SELECT ph.mrn FROM emr_patient_phone ph WHERE ph.phone_norm = :phone)");
             params.put("phone", ValidDemographics.normalisePhone(phone));
             used.add("phone");
         }
@@ -95,7 +98,7 @@ public class PatientFinder {
             if (ValidDemographics.parseDate(birthDate) == null) {
                 throw ProblemException.validation("birthDate must be a date as yyyy-MM-dd, was '" + birthDate + "'");
             }
-            base.append(" AND p.birthDate = :dob");
+            base.append(" AND p.birth_date = :dob");
             params.put("dob", birthDate);
             used.add("birthDate");
         }
@@ -135,13 +138,17 @@ public class PatientFinder {
     }
 
     /** Order of a segment driven by the family name, and of one driven by the given name: both follow an index. */
-    static final String BY_FAMILY = " ORDER BY p.familyNameNorm, p.givenNameNorm, p.mrn";
-    static final String BY_GIVEN = " ORDER BY p.givenNameNorm, p.familyNameNorm, p.mrn";
+    static final Order BY_FAMILY = new Order("p.family_name_norm", "p.given_name_norm");
+    static final Order BY_GIVEN = new Order("p.given_name_norm", "p.family_name_norm");
     /** Typo spellings queried one by one (index order, no sort); the rest of a group share one IN query. */
     static final int SPELLINGS_ONE_BY_ONE = 8;
 
-    /** A slice of the ranking: a condition and the order its index gives. */
-    record Segment(String condition, String order) {
+    /** A slice of the ranking: a condition (SQL) and the order its index gives. */
+    record Segment(String condition, Order order) {
+    }
+
+    /** Sort keys of a segment: one name, the other name, then the MRN: the columns of a name index. */
+    record Order(String first, String second) {
     }
 
     /**
@@ -157,10 +164,10 @@ public class PatientFinder {
         params.put("nameAll", name);
         putPrefix(params, "nameAllPrefix", name);
         if (space < 0) {
-            segments.add(new Segment("p.familyNameNorm = :nameAll", BY_FAMILY));
-            segments.add(new Segment("p.givenNameNorm = :nameAll", BY_GIVEN));
-            segments.add(new Segment(startsWith("p.familyNameNorm", "nameAllPrefix"), BY_FAMILY));
-            segments.add(new Segment(startsWith("p.givenNameNorm", "nameAllPrefix"), BY_GIVEN));
+            segments.add(new Segment("p.family_name_norm = :nameAll", BY_FAMILY));
+            segments.add(new Segment("p.given_name_norm = :nameAll", BY_GIVEN));
+            segments.add(new Segment(startsWith("p.family_name_norm", "nameAllPrefix"), BY_FAMILY));
+            segments.add(new Segment(startsWith("p.given_name_norm", "nameAllPrefix"), BY_GIVEN));
             if (fuzzy) {
                 TreeMap<Integer, List<String>> family = NameMatching.typoSpellings(name, spellings(em, "family", name));
                 TreeMap<Integer, List<String>> given = NameMatching.typoSpellings(name, spellings(em, "given", name));
@@ -178,16 +185,16 @@ public class PatientFinder {
         params.put("nameRest", rest);
         putPrefix(params, "nameFirstPrefix", first);
         putPrefix(params, "nameRestPrefix", rest);
-        segments.add(new Segment("(p.familyNameNorm = :nameRest AND p.givenNameNorm = :nameFirst)", BY_FAMILY));
-        segments.add(new Segment("(p.familyNameNorm = :nameFirst AND p.givenNameNorm = :nameRest)", BY_FAMILY));
-        segments.add(new Segment("p.familyNameNorm = :nameAll", BY_FAMILY));
-        segments.add(new Segment("p.givenNameNorm = :nameAll", BY_GIVEN));
-        segments.add(new Segment("(" + startsWith("p.familyNameNorm", "nameRestPrefix") + " AND "
-                + startsWith("p.givenNameNorm", "nameFirstPrefix") + ")", BY_FAMILY));
-        segments.add(new Segment("(" + startsWith("p.familyNameNorm", "nameFirstPrefix") + " AND "
-                + startsWith("p.givenNameNorm", "nameRestPrefix") + ")", BY_FAMILY));
-        segments.add(new Segment(startsWith("p.familyNameNorm", "nameAllPrefix"), BY_FAMILY));
-        segments.add(new Segment(startsWith("p.givenNameNorm", "nameAllPrefix"), BY_GIVEN));
+        segments.add(new Segment("(p.family_name_norm = :nameRest AND p.given_name_norm = :nameFirst)", BY_FAMILY));
+        segments.add(new Segment("(p.family_name_norm = :nameFirst AND p.given_name_norm = :nameRest)", BY_FAMILY));
+        segments.add(new Segment("p.family_name_norm = :nameAll", BY_FAMILY));
+        segments.add(new Segment("p.given_name_norm = :nameAll", BY_GIVEN));
+        segments.add(new Segment("(" + startsWith("p.family_name_norm", "nameRestPrefix") + " AND "
+                + startsWith("p.given_name_norm", "nameFirstPrefix") + ")", BY_FAMILY));
+        segments.add(new Segment("(" + startsWith("p.family_name_norm", "nameFirstPrefix") + " AND "
+                + startsWith("p.given_name_norm", "nameRestPrefix") + ")", BY_FAMILY));
+        segments.add(new Segment(startsWith("p.family_name_norm", "nameAllPrefix"), BY_FAMILY));
+        segments.add(new Segment(startsWith("p.given_name_norm", "nameAllPrefix"), BY_GIVEN));
         if (fuzzy) {
             // Each part by prefix or with typos (at most 2 edits each).
             String givenFirst = part(em, "given", first, "nameFirstPrefix", "tGivenFirst", params);
@@ -219,11 +226,11 @@ public class PatientFinder {
 
     /** One segment per spelling (index order), the spellings beyond the first few together. */
     private static void spellingSegments(List<Segment> segments, String field, List<String> spellings, String param,
-            String order, Map<String, Object> params) {
+            Order order, Map<String, Object> params) {
         if (spellings == null) {
             return;
         }
-        String column = "p." + field + "NameNorm";
+        String column = "p." + field + "_name_norm";
         for (int i = 0; i < spellings.size() && i < SPELLINGS_ONE_BY_ONE; i++) {
             params.put(param + "_" + i, spellings.get(i));
             segments.add(new Segment(column + " = :" + param + "_" + i, order));
@@ -238,7 +245,7 @@ public class PatientFinder {
     /** One part of a two-part name: a prefix of the field, or one of its typo spellings. */
     private static String part(EntityManager em, String field, String typed, String prefixParam, String listParam,
             Map<String, Object> params) {
-        String column = "p." + field + "NameNorm";
+        String column = "p." + field + "_name_norm";
         List<String> typos = new ArrayList<>();
         NameMatching.typoSpellings(typed, spellings(em, field, typed)).values().forEach(typos::addAll);
         if (typos.isEmpty()) {
@@ -264,48 +271,66 @@ public class PatientFinder {
     }
 
     /**
-     * Counts each segment, then reads the page's slice from the segments it spans. Counting every "Smi..." of a
-     * large registry was most of a search's time, so a segment is counted only up to {@link #COUNT_CAP} (an
-     * index-only read of that many keys); past it the total is a lower bound. A page that starts beyond a capped
+     * Reads the page's slice from the segments it spans, counting each segment on the way. Counting every
+     * "Smi..." of a large registry was most of a search's time, so a segment is counted only up to
+     * {@link #COUNT_CAP}; past it the total is a lower bound. Each segment costs one statement that returns its
+     * (capped) count and its rows of the page together (see {@link #segmentSql}); a page starting beyond a capped
      * segment's cap, rare, counts that segment exactly to know where the next one starts. Once a rank was capped
-     * and the page is full, later ranks are neither read nor counted.
+     * and the page is full, later ranks are neither read nor counted. The patients of the page are then loaded
+     * in one query, their phones in another.
      */
     private static Page<Patient> page(EntityManager em, String base, List<Segment> segments,
             Map<String, Object> params, String name, int page, int size, boolean[] lowerBound) {
         long total = 0;
         long skip = (long) page * size;
-        List<PatientEntity> found = new ArrayList<>();
+        List<String> mrns = new ArrayList<>();
         StringBuilder earlier = new StringBuilder();
-        for (Segment segment : segments) {
-            if (lowerBound[0] && found.size() >= size) {
-                break; // the page is full and the total is a lower bound anyway: later ranks need no counting
-            }
-            String where = base + earlier + " AND " + segment.condition();
-            long count = bind(em.createQuery("SELECT p.mrn FROM PatientEntity p WHERE " + where, String.class),
-                    where, params).setMaxResults(COUNT_CAP + 1).getResultList().size();
-            if (count > COUNT_CAP) {
-                lowerBound[0] = true;
-                count = COUNT_CAP;
-                if (found.size() < size && skip >= COUNT_CAP) {
-                    count = bind(em.createQuery("SELECT COUNT(p) FROM PatientEntity p WHERE " + where, Long.class),
-                            where, params).getSingleResult();
+        try (Connection connection = em.unwrap(Connection.class)) {
+            for (Segment segment : segments) {
+                if (lowerBound[0] && mrns.size() >= size) {
+                    break; // the page is full and the total is a lower bound anyway: later ranks need no counting
                 }
-            }
-            total += count;
-            if (found.size() < size && skip < count) {
-                found.addAll(bind(em.createQuery("SELECT p FROM PatientEntity p WHERE " + where + segment.order(),
-                        PatientEntity.class), where, params).setFirstResult((int) skip)
-                        .setMaxResults(size - found.size()).getResultList());
-                skip = 0;
-            } else {
+                String where = base + earlier + " AND " + segment.condition();
+                // Beyond the cap the page is read by deepSlice; here only the capped count is wanted.
+                int take = skip >= COUNT_CAP ? 0 : size - mrns.size();
+                long count = 0;
+                try (PreparedStatement ps = NamedSql.of(segmentSql(where, segment.order(), skip, take), params)
+                        .prepare(connection); ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        count = rs.getLong(3);
+                        long rn = rs.getLong(2);
+                        if (rn > skip && rn <= skip + take) {
+                            mrns.add(rs.getString(1));
+                        }
+                    }
+                }
+                if (count > COUNT_CAP) {
+                    lowerBound[0] = true;
+                    count = COUNT_CAP;
+                    if (mrns.size() < size && skip >= COUNT_CAP) {
+                        count = deepSlice(connection, where, segment.order(), params, skip, size - mrns.size(), mrns);
+                    }
+                }
+                total += count;
                 skip = Math.max(0, skip - count);
+                earlier.append(" AND NOT ").append(segment.condition());
             }
-            earlier.append(" AND NOT ").append(segment.condition());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Patient search failed: " + e.getMessage(), e);
         }
-        Map<String, List<String>> phones = PatientService.phones(em, found.stream().map(PatientEntity::getMrn).toList());
+        Map<String, PatientEntity> byMrn = new HashMap<>();
+        if (!mrns.isEmpty()) {
+            em.createQuery("SELECT p FROM PatientEntity p WHERE p.mrn IN :mrns", PatientEntity.class)
+                    .setParameter("mrns", mrns).getResultList().forEach(e -> byMrn.put(e.getMrn(), e));
+        }
+        Map<String, List<String>> phones = PatientService.phones(em, mrns);
         List<Patient> items = new ArrayList<>();
-        for (PatientEntity e : found) {
-            PatientMatch m = Patient.fill(new PatientMatch(), e, phones.getOrDefault(e.getMrn(), List.of()));
+        for (String mrn : mrns) {
+            PatientEntity e = byMrn.get(mrn);
+            if (e == null) {
+                continue; // merged or erased between the two reads
+            }
+            PatientMatch m = Patient.fill(new PatientMatch(), e, phones.getOrDefault(mrn, List.of()));
             if (!name.isEmpty()) {
                 m.matches = matches(name, e);
             }
@@ -314,26 +339,40 @@ public class PatientFinder {
         return new Page<>(items, page, size, total);
     }
 
-    /** Binds only the parameters the statement uses (OpenJPA rejects unknown ones). */
-    private static <T> TypedQuery<T> bind(TypedQuery<T> query, String where, Map<String, Object> params) {
-        params.forEach((k, v) -> {
-            if (usesParameter(where, k)) {
-                query.setParameter(k, v);
-            }
-        });
-        return query;
+    /**
+     * One segment in one statement: its first {@code COUNT_CAP + 1} matches in index order (more if the page
+     * reaches further), numbered; rows 1 and {@code skip+1 .. skip+take} come back, each with the number of
+     * matches read. Row 1 is always returned so the count arrives even when the page lies beyond the segment.
+     * Columns: mrn, row number, count.
+     */
+    static String segmentSql(String where, Order order, long skip, int take) {
+        long limit = Math.max(COUNT_CAP + 1, skip + take);
+        return "SELECT t.mrn, t.rn, t.n FROM (SELECT c.mrn, ROW_NUMBER() OVER (ORDER BY c.k1, c.k2, c.mrn) AS rn,"
+                + " COUNT(*) OVER () AS n FROM (SELECT p.mrn, " + order.first() + " AS k1, " + order.second()
+                + " AS k2 FROM emr_patient p WHERE " + where + " ORDER BY " + order.first() + ", " + order.second()
+                + ", p.mrn LIMIT " + limit + ") c) t WHERE t.rn = 1 OR (t.rn > " + skip + " AND t.rn <= "
+                + (skip + take) + ") ORDER BY t.rn";
     }
 
-    /** {@code :name} occurs in the statement as a whole parameter name (not as the start of a longer one). */
-    static boolean usesParameter(String statement, String name) {
-        String token = ":" + name;
-        for (int i = statement.indexOf(token); i >= 0; i = statement.indexOf(token, i + 1)) {
-            int end = i + token.length();
-            if (end == statement.length() || !Character.isJavaIdentifierPart(statement.charAt(end))) {
-                return true;
+    /** A page deep into a large segment: its exact count, and its rows from {@code skip} on. */
+    private static long deepSlice(Connection connection, String where, Order order, Map<String, Object> params,
+            long skip, int take, List<String> mrns) throws SQLException {
+        long count;
+        try (PreparedStatement ps = NamedSql.of("SELECT COUNT(*) FROM emr_patient p WHERE " + where, params)
+                .prepare(connection); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            count = rs.getLong(1);
+        }
+        if (skip < count) {
+            String sql = "SELECT p.mrn FROM emr_patient p WHERE " + where + " ORDER BY " + order.first() + ", "
+                    + order.second() + ", p.mrn LIMIT " + take + " OFFSET " + skip;
+            try (PreparedStatement ps = NamedSql.of(sql, params).prepare(connection); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    mrns.add(rs.getString(1));
+                }
             }
         }
-        return false;
+        return count;
     }
 
     /** How each name field matched the query, for the client to show (and for the ranking to be checked). */
@@ -368,7 +407,7 @@ public class PatientFinder {
      */
     static String notMergedCondition(String databaseProduct) {
         return databaseProduct != null && databaseProduct.toLowerCase(java.util.Locale.ROOT).contains("postgres")
-                ? "p.mergedInto IS NULL" : "COALESCE(p.mergedInto, '') = ''";
+                ? "p.merged_into IS NULL" : "COALESCE(p.merged_into, '') = ''";
     }
 
     private String databaseProduct() {

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.Test;
@@ -72,18 +73,37 @@ public class NameMatchingTest {
     }
 
     @Test
-    public void onlyParametersAStatementUsesAreBound() {
-        String where = "p.familyNameNorm LIKE :nameAllPrefix AND p.givenNameNorm = :tg1_1";
-        assertTrue(PatientFinder.usesParameter(where, "nameAllPrefix"));
-        assertTrue(PatientFinder.usesParameter(where, "tg1_1"));
-        assertTrue(!PatientFinder.usesParameter(where, "nameAll"));
-        assertTrue(!PatientFinder.usesParameter(where, "tg1"));
+    public void namedParametersBecomePositionalAndListsExpandForIn() {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("nameAll", "smith");
+        params.put("nameAllPrefixLo", "smi");
+        params.put("tg1_rest", List.of("jon", "joan"));
+        NamedSql sql = NamedSql.of("p.family_name_norm >= :nameAllPrefixLo AND COALESCE(p.merged_into, ':x') = ''"
+                + " AND p.given_name_norm IN :tg1_rest OR p.family_name_norm = :nameAll", params);
+        assertEquals("p.family_name_norm >= ? AND COALESCE(p.merged_into, ':x') = ''"
+                + " AND p.given_name_norm IN (?, ?) OR p.family_name_norm = ?", sql.sql);
+        assertEquals(List.of("smi", "jon", "joan", "smith"), sql.values);
+    }
+
+    @Test(expected = IllegalArgumentException.class)
+    public void aParameterWithoutValueIsAnErrorNotAnEmptyMatch() {
+        NamedSql.of("p.mrn = :mrn", Map.of());
+    }
+
+    @Test
+    public void aSegmentReturnsItsCappedCountWithItsRowsOfThePage() {
+        String sql = PatientFinder.segmentSql("p.family_name_norm = :nameAll", PatientFinder.BY_FAMILY, 40, 20);
+        assertTrue(sql, sql.contains("ORDER BY p.family_name_norm, p.given_name_norm, p.mrn LIMIT 1001"));
+        assertTrue(sql, sql.contains("WHERE t.rn = 1 OR (t.rn > 40 AND t.rn <= 60)"));
+        // A page reaching past the cap reads as far as it needs.
+        assertTrue(PatientFinder.segmentSql("1 = 1", PatientFinder.BY_GIVEN, 995, 20).contains(
+                "ORDER BY p.given_name_norm, p.family_name_norm, p.mrn LIMIT 1015"));
     }
 
     @Test
     public void mergedDuplicatesAreFilteredByThePartialIndexPredicateOnPostgreSqlOnly() {
-        assertEquals("p.mergedInto IS NULL", PatientFinder.notMergedCondition("PostgreSQL"));
-        assertEquals("COALESCE(p.mergedInto, '') = ''", PatientFinder.notMergedCondition("H2"));
-        assertEquals("COALESCE(p.mergedInto, '') = ''", PatientFinder.notMergedCondition("unknown"));
+        assertEquals("p.merged_into IS NULL", PatientFinder.notMergedCondition("PostgreSQL"));
+        assertEquals("COALESCE(p.merged_into, '') = ''", PatientFinder.notMergedCondition("H2"));
+        assertEquals("COALESCE(p.merged_into, '') = ''", PatientFinder.notMergedCondition("unknown"));
     }
 }

@@ -35,6 +35,8 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
     private final JpaTransactions jpa;
     // Appends are serialised so each record links to the one committed just before it.
     private final ReentrantLock appendLock = new ReentrantLock();
+    /** Appends waiting for the holder of the append lock to write them (see appendAll). */
+    private final List<Append> pending = new ArrayList<>();
 
     @Activate
     public AuditServiceImpl(@Reference(target = "(osgi.unit.name=pavilion-core)") EntityManagerFactory emf,
@@ -76,16 +78,84 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
         return r;
     }
 
-    /** Chains {@code records} after the last committed record, in one transaction. */
+    /** One caller's records, written together and in order; {@code done} once they are committed (or failed). */
+    private static final class Append {
+        final List<AuditRecordEntity> records;
+        boolean done;
+        RuntimeException failure;
+
+        Append(List<AuditRecordEntity> records) {
+            this.records = records;
+        }
+    }
+
+    /**
+     * Chains {@code records} after the last committed record and returns once they are committed.
+     *
+     * <p>Group commit: appends are serialised (each record links to the one before it), so with one commit each,
+     * concurrent callers queue behind one another's fsync. Instead a caller queues its records and takes the
+     * append lock; whoever holds it writes every append queued by then in one transaction, and callers whose
+     * records went out with it find them done when they get the lock. A caller returns only after the commit
+     * holding its records, so nothing is acknowledged before it is durable. If a group fails, each of its appends
+     * is retried alone, so one caller's bad record fails only that caller.
+     */
     private void appendAll(List<AuditRecordEntity> records) {
+        Append mine = new Append(records);
+        synchronized (pending) {
+            pending.add(mine);
+        }
         appendLock.lock();
         try {
-            jpa.run(em -> {
-                AuditRecordEntity last = last(em);
-                long seq = last == null ? 0 : last.getSeq();
-                String prevHash = last == null ? AuditChain.GENESIS : last.getHash();
-                long occurredMs = Math.max(System.currentTimeMillis(), last == null ? 0 : last.getOccurredMs());
-                for (AuditRecordEntity r : records) {
+            if (!mine.done) {
+                List<Append> group;
+                synchronized (pending) {
+                    group = new ArrayList<>(pending);
+                    pending.clear();
+                }
+                writeGroup(group);
+            }
+        } finally {
+            appendLock.unlock();
+        }
+        if (mine.failure != null) {
+            AuditRecordEntity r = records.get(0);
+            // Losing an audit record must be loud: the caller's operation fails with it.
+            LOG.error("Could not write {} audit record(s), first {} {} {}", records.size(), r.getAction(),
+                    r.getResourceType(), r.getResourceId(), mine.failure);
+            throw mine.failure;
+        }
+    }
+
+    /** Under the append lock: the group in one transaction, else each append alone. Marks every append done. */
+    private void writeGroup(List<Append> group) {
+        try {
+            write(group);
+        } catch (RuntimeException groupFailed) {
+            if (group.size() == 1) {
+                group.get(0).failure = groupFailed;
+            } else {
+                for (Append a : group) {
+                    try {
+                        write(List.of(a));
+                    } catch (RuntimeException e) {
+                        a.failure = e;
+                    }
+                }
+            }
+        }
+        for (Append a : group) {
+            a.done = true;
+        }
+    }
+
+    private void write(List<Append> group) {
+        jpa.run(em -> {
+            AuditRecordEntity last = last(em);
+            long seq = last == null ? 0 : last.getSeq();
+            String prevHash = last == null ? AuditChain.GENESIS : last.getHash();
+            long occurredMs = Math.max(System.currentTimeMillis(), last == null ? 0 : last.getOccurredMs());
+            for (Append a : group) {
+                for (AuditRecordEntity r : a.records) {
                     r.setSeq(++seq);
                     r.setPrevHash(prevHash);
                     r.setOccurredMs(occurredMs);
@@ -93,16 +163,8 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
                     prevHash = r.getHash();
                     em.persist(r);
                 }
-            });
-        } catch (RuntimeException e) {
-            // Losing an audit record must be loud: the caller's operation fails with it.
-            AuditRecordEntity r = records.get(0);
-            LOG.error("Could not write {} audit record(s), first {} {} {}", records.size(), r.getAction(),
-                    r.getResourceType(), r.getResourceId(), e);
-            throw e;
-        } finally {
-            appendLock.unlock();
-        }
+            }
+        });
     }
 
     private static AuditRecordEntity last(EntityManager em) {
