@@ -5,7 +5,10 @@
 #   integration-tests/bench/patient-search.sh [patients] [h2|postgresql]     (default 1000000 h2)
 # PostgreSQL: a fresh database pavilion_bench (PAVILION_BENCH_PG_DB to change it) on PAVILION_PG_URL's server
 # (default jdbc:postgresql://127.0.0.1:5432/), dropped at the end. PAVILION_BENCH_CLIENTS (4),
-# PAVILION_BENCH_SEARCHES (2000 per client and kind), PAVILION_BENCH_EVENTS (false: PatientRegistered off).
+# PAVILION_BENCH_SEARCHES (2000 per client and kind), PAVILION_BENCH_EVENTS (false: PatientRegistered off),
+# PAVILION_BENCH_KEEP (false: true keeps the PostgreSQL database and the unpacked installation).
+# Searches only, against a running Pavilion that holds patients (e.g. from another machine):
+#   PAVILION_BENCH_ATTACH=http://host:8181 PAVILION_BENCH_ADMIN_PASSWORD=... patient-search.sh 0 postgresql
 # Needs a built distribution (mvn -B -DskipTests install); never run by the build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -21,5 +24,8 @@ mvn -B -q -pl integration-tests test-compile exec:java \
   -Dpavilion.bench.clients="${PAVILION_BENCH_CLIENTS:-4}" \
   -Dpavilion.bench.searches="${PAVILION_BENCH_SEARCHES:-2000}" \
   -Dpavilion.bench.events="${PAVILION_BENCH_EVENTS:-false}" \
+  -Dpavilion.bench.keep="${PAVILION_BENCH_KEEP:-false}" \
+  -Dpavilion.bench.attach="${PAVILION_BENCH_ATTACH:-}" \
+  -Dpavilion.bench.admin.password="${PAVILION_BENCH_ADMIN_PASSWORD:-}" \
   -Dpavilion.distribution.archive="$PWD/karaf-distribution/target/pavilion-distribution-0.1.0-SNAPSHOT.tar.gz" \
   ${MAVEN_ARGS:-}

@@ -180,6 +180,55 @@ public class EmrSearchIT extends PavilionTestSupport {
         assertTrue(chain.toString(), chain.path("intact").asBoolean());
     }
 
+    /**
+     * A common name in a big registry: the operator caps how many hits of a rank are counted (here 3, by dropping
+     * etc/org.pavilion.emr.search.cfg in at runtime); the answer then says its total is a lower bound, pages
+     * still come in rank order, and a page beyond the cap is served with the rank counted exactly (no longer a
+     * lower bound).
+     */
+    @Test
+    public void ranksWithMoreHitsThanCountedMakeTheTotalALowerBound() throws Exception {
+        Http admin = adminOnceEmrIsUp();
+        Http clerk = staff(admin, "search.cap", "RECEPTIONIST");
+        String dob = "1933-03-03";
+        List<String> expected = new ArrayList<>();
+        for (String given : List.of("Ada", "Bea", "Cy", "Di", "Eve", "Flo")) {
+            expected.add(register(clerk, given, "Capwell", dob));
+        }
+        String query = PATIENTS + "?name=capwell&birthDate=" + dob + "&size=2&page=";
+        java.nio.file.Path cfg = java.nio.file.Paths.get(System.getProperty("karaf.etc"), "org.pavilion.emr.search.cfg");
+        try {
+            java.nio.file.Files.writeString(cfg, "countCap = 3\n", StandardCharsets.UTF_8);
+            Await.until("the count cap of 3 applies", BOOT_BOUND, () -> assertEquals("true",
+                    get(clerk, query + 0).headers().firstValue("Pavilion-Total-Is-Lower-Bound").orElse("false")));
+            List<String> seen = new ArrayList<>();
+            for (int page = 0; page < 3; page++) {
+                HttpResponse<String> r = get(clerk, query + page);
+                assertEquals(r.body(), 200, r.statusCode());
+                JsonNode body = Http.json().readTree(r.body());
+                seen.addAll(mrns(body));
+                // Pages 0 and 1 lie within the cap: "3+". Page 2 starts beyond it: the rank is counted exactly.
+                assertEquals(r.body(), page < 2 ? 3 : 6, body.path("total").asInt());
+                assertEquals(page < 2 ? "true" : "false",
+                        r.headers().firstValue("Pavilion-Total-Is-Lower-Bound").orElse("false"));
+            }
+            assertEquals(expected, seen);
+        } finally {
+            java.nio.file.Files.deleteIfExists(cfg);
+        }
+        Await.until("the default cap is back", BOOT_BOUND, () -> {
+            HttpResponse<String> r = get(clerk, query + 0);
+            assertEquals(6, Http.json().readTree(r.body()).path("total").asInt());
+            assertTrue(r.headers().firstValue("Pavilion-Total-Is-Lower-Bound").isEmpty());
+        });
+    }
+
+    private static HttpResponse<String> get(Http caller, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", "Bearer " + caller.token()).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     public void mergedDuplicatesAreNotFound() throws Exception {
         Http admin = adminOnceEmrIsUp();

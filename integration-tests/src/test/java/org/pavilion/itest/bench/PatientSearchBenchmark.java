@@ -100,6 +100,11 @@ public final class PatientSearchBenchmark {
     }
 
     private void run(int patients, String db, int clients, int perClient, boolean events) throws Exception {
+        String attach = System.getProperty("pavilion.bench.attach");
+        if (attach != null && !attach.isBlank()) {
+            attached(attach, db, clients, perClient);
+            return;
+        }
         System.out.printf("Pavilion patient search benchmark: %,d patients, database %s, %d clients x %,d searches "
                 + "per kind, %d cores, java %s%n", patients, db, clients, perClient,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
@@ -142,21 +147,10 @@ public final class PatientSearchBenchmark {
             }
 
             // ---- search ----
-            String clerk = createClerk(base, admin);
             long lastSeq = firstSeq + imported - 1;
             long mrnFirst = firstSeq;
-            List<Kind> kinds = List.of(
-                    new Kind("name-prefix", r -> "name=" + enc(prefixOf(r))),
-                    new Kind("name-typo", r -> "name=" + enc(typoOf(r))),
-                    new Kind("name-typo-given-family", r -> "name=" + enc(pick(GIVEN, givenCdf, r) + " " + typoOf(r))),
-                    new Kind("mrn", r -> "mrn=" + mrn(mrnFirst + (long) (r.nextDouble() * (lastSeq - mrnFirst + 1)))),
-                    new Kind("birth-date", r -> "birthDate=" + oldest.plusDays(r.nextInt(36_500))));
-            System.out.printf("%-24s %8s %8s %8s %8s %9s %10s%n", "SEARCH " + db, "p50 ms", "p95 ms", "p99 ms",
-                    "max ms", "req/s", "avg hits");
-            for (Kind kind : kinds) {
-                measure(base, clerk, kind, clients, Math.min(200, perClient), false);
-                measure(base, clerk, kind, clients, perClient, true);
-            }
+            searches(base, createClerk(base, admin), db, clients, perClient,
+                    r -> mrn(mrnFirst + (long) (r.nextDouble() * (lastSeq - mrnFirst + 1))));
         } finally {
             if (pgUrl != null && !Boolean.getBoolean("pavilion.bench.keep")) {
                 dropDatabase(pgUrl);
@@ -165,6 +159,44 @@ public final class PatientSearchBenchmark {
     }
 
     private record Kind(String name, Function<Random, String> query) {
+    }
+
+    private void searches(String base, String clerk, String db, int clients, int perClient,
+            Function<Random, String> anMrn) throws Exception {
+        List<Kind> kinds = List.of(
+                new Kind("name-prefix", r -> "name=" + enc(prefixOf(r))),
+                new Kind("name-typo", r -> "name=" + enc(typoOf(r))),
+                new Kind("name-typo-given-family", r -> "name=" + enc(pick(GIVEN, givenCdf, r) + " " + typoOf(r))),
+                new Kind("mrn", r -> "mrn=" + anMrn.apply(r)),
+                new Kind("birth-date", r -> "birthDate=" + oldest.plusDays(r.nextInt(36_500))));
+        System.out.printf("%-24s %8s %8s %8s %8s %9s %10s%n", "SEARCH " + db, "p50 ms", "p95 ms", "p99 ms",
+                "max ms", "req/s", "avg hits");
+        for (Kind kind : kinds) {
+            measure(base, clerk, kind, clients, Math.min(200, perClient), false);
+            measure(base, clerk, kind, clients, perClient, true);
+        }
+    }
+
+    /**
+     * Searches only, against a Pavilion already running at {@code base} with patients loaded (by an earlier run
+     * kept with pavilion.bench.keep, or a real test registry), e.g. from another machine so the client does not
+     * share the server's cores. MRNs to look up are sampled from birth-date searches first.
+     */
+    private void attached(String base, String db, int clients, int perClient) throws Exception {
+        System.out.printf("Pavilion patient search benchmark against %s (database %s), %d clients x %,d searches per"
+                + " kind, client cores %d%n", base, db, clients, perClient, Runtime.getRuntime().availableProcessors());
+        String admin = login(base, "admin", System.getProperty("pavilion.bench.admin.password", ""));
+        String clerk = createClerk(base, admin);
+        List<String> mrns = new ArrayList<>();
+        Random r = new Random(7);
+        HttpClient http = HttpClient.newHttpClient();
+        while (mrns.size() < 2000) {
+            HttpResponse<String> resp = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/emr/patients?size=50"
+                    + "&birthDate=" + oldest.plusDays(r.nextInt(36_500)))).header("Authorization", "Bearer " + clerk)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            JSON.readTree(resp.body()).path("items").forEach(p -> mrns.add(p.path("mrn").asText()));
+        }
+        searches(base, clerk, db, clients, perClient, rr -> mrns.get(rr.nextInt(mrns.size())));
     }
 
     private void measure(String base, String token, Kind kind, int clients, int perClient, boolean print)
@@ -339,7 +371,7 @@ public final class PatientSearchBenchmark {
                 URI.create(base + "/api/v1/platform/users")).header("Authorization", "Bearer " + adminToken)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) {
+        if (r.statusCode() != 201 && r.statusCode() != 409) { // 409: made by an earlier run against this registry
             throw new IllegalStateException("create clerk: " + r.statusCode() + " " + r.body());
         }
         return login(base, "bench.clerk", "bench-clerk-password-1");

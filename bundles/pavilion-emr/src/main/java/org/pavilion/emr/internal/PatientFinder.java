@@ -17,6 +17,7 @@ import javax.persistence.EntityManagerFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
@@ -36,27 +37,30 @@ import org.slf4j.LoggerFactory;
  * within the edit distance; the tier query then asks for patients with exactly those names. Merged duplicates
  * ({@code merged_into} set) are never returned.
  */
-@Component(service = PatientFinder.class)
+@Component(service = PatientFinder.class, configurationPid = "org.pavilion.emr.search")
+@Designate(ocd = SearchConfig.class)
 public class PatientFinder {
 
     private static final Logger LOG = LoggerFactory.getLogger(PatientFinder.class);
 
     /** Distinct spellings read per phonetic key lookup at most: a key is shared by a handful of names. */
     static final int MAX_SPELLINGS = 500;
-    /** Hits of one match rank counted at most; beyond, the total is a lower bound (see Found). */
-    static final int COUNT_CAP = 1000;
+    /** Hits of one match rank counted at most by default; beyond, the total is a lower bound (see Found). */
+    static final int DEFAULT_COUNT_CAP = 1000;
     private static final int BACKFILL_BATCH = 1000;
 
     private final JpaTransactions jpa;
     private final AuditService audit;
     /** How "not a merged duplicate" is written for this database, see {@link #notMergedCondition}. */
     private final String notMerged;
+    private final int countCap;
 
     /** {@code registry} is referenced so the schema (migrated by PatientService) exists before the back-fill. */
     @Activate
     public PatientFinder(@Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
-            @Reference AuditService audit, @Reference PatientService registry) {
+            @Reference AuditService audit, @Reference PatientService registry, SearchConfig config) {
         this.jpa = new JpaTransactions(emf);
+        this.countCap = config.countCap();
         this.audit = audit;
         String product = databaseProduct();
         this.notMerged = notMergedCondition(product);
@@ -113,7 +117,7 @@ public class PatientFinder {
         Page<Patient> result = jpa.call(em -> {
             List<Segment> segments = name.isEmpty() ? List.of(new Segment("1 = 1", BY_FAMILY))
                     : nameSegments(em, name, fuzzy, params);
-            return page(em, base.toString(), segments, params, name, page, size, lowerBound);
+            return page(em, base.toString(), segments, params, name, page, size, countCap, lowerBound);
         });
         String detail = "by " + String.join(",", used) + "; " + result.getItems().size() + " of " + result.getTotal();
         // One record per patient shown, so "who has seen this patient" is answerable from the trail; written
@@ -131,8 +135,9 @@ public class PatientFinder {
     }
 
     /**
-     * A page of hits; with {@code totalIsLowerBound}, a match rank had more than {@link #COUNT_CAP} hits and
-     * {@code total} counts only that many of them ("1,000+": the clerk should narrow the search).
+     * A page of hits; with {@code totalIsLowerBound}, a match rank had more hits than are counted
+     * ({@link SearchConfig#countCap}) and {@code total} counts only that many of them ("1,000+": the clerk
+     * should narrow the search).
      */
     public record Found(Page<Patient> page, boolean totalIsLowerBound) {
     }
@@ -273,17 +278,18 @@ public class PatientFinder {
     /**
      * Reads the page's slice from the segments it spans, counting each segment on the way. Counting every
      * "Smi..." of a large registry was most of a search's time, so a segment is counted only up to
-     * {@link #COUNT_CAP}; past it the total is a lower bound. Each segment costs one statement that returns its
-     * (capped) count and its rows of the page together (see {@link #segmentSql}); a page starting beyond a capped
+     * {@link SearchConfig#countCap}; past it the total is a lower bound. Each segment costs one statement that
+     * returns its (capped) count and its rows of the page together (see {@link #segmentSql}); a page starting beyond a capped
      * segment's cap, rare, counts that segment exactly to know where the next one starts. Once a rank was capped
      * and the page is full, later ranks are neither read nor counted. The patients of the page are then loaded
      * in one query, their phones in another.
      */
     private static Page<Patient> page(EntityManager em, String base, List<Segment> segments,
-            Map<String, Object> params, String name, int page, int size, boolean[] lowerBound) {
+            Map<String, Object> params, String name, int page, int size, int countCap, boolean[] lowerBound) {
         long total = 0;
         long skip = (long) page * size;
         List<String> mrns = new ArrayList<>();
+        Map<String, List<String>> phones;
         StringBuilder earlier = new StringBuilder();
         try (Connection connection = em.unwrap(Connection.class)) {
             for (Segment segment : segments) {
@@ -292,9 +298,9 @@ public class PatientFinder {
                 }
                 String where = base + earlier + " AND " + segment.condition();
                 // Beyond the cap the page is read by deepSlice; here only the capped count is wanted.
-                int take = skip >= COUNT_CAP ? 0 : size - mrns.size();
+                int take = skip >= countCap ? 0 : size - mrns.size();
                 long count = 0;
-                try (PreparedStatement ps = NamedSql.of(segmentSql(where, segment.order(), skip, take), params)
+                try (PreparedStatement ps = NamedSql.of(segmentSql(where, segment.order(), skip, take, countCap), params)
                         .prepare(connection); ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         count = rs.getLong(3);
@@ -304,17 +310,19 @@ public class PatientFinder {
                         }
                     }
                 }
-                if (count > COUNT_CAP) {
-                    lowerBound[0] = true;
-                    count = COUNT_CAP;
-                    if (mrns.size() < size && skip >= COUNT_CAP) {
+                if (count > countCap) {
+                    if (mrns.size() < size && skip >= countCap) {
                         count = deepSlice(connection, where, segment.order(), params, skip, size - mrns.size(), mrns);
+                    } else {
+                        lowerBound[0] = true;
+                        count = countCap;
                     }
                 }
                 total += count;
                 skip = Math.max(0, skip - count);
                 earlier.append(" AND NOT ").append(segment.condition());
             }
+            phones = phones(connection, mrns);
         } catch (SQLException e) {
             throw new IllegalStateException("Patient search failed: " + e.getMessage(), e);
         }
@@ -323,7 +331,6 @@ public class PatientFinder {
             em.createQuery("SELECT p FROM PatientEntity p WHERE p.mrn IN :mrns", PatientEntity.class)
                     .setParameter("mrns", mrns).getResultList().forEach(e -> byMrn.put(e.getMrn(), e));
         }
-        Map<String, List<String>> phones = PatientService.phones(em, mrns);
         List<Patient> items = new ArrayList<>();
         for (String mrn : mrns) {
             PatientEntity e = byMrn.get(mrn);
@@ -340,18 +347,34 @@ public class PatientFinder {
     }
 
     /**
-     * One segment in one statement: its first {@code COUNT_CAP + 1} matches in index order (more if the page
+     * One segment in one statement: its first {@code countCap + 1} matches in index order (more if the page
      * reaches further), numbered; rows 1 and {@code skip+1 .. skip+take} come back, each with the number of
      * matches read. Row 1 is always returned so the count arrives even when the page lies beyond the segment.
      * Columns: mrn, row number, count.
      */
-    static String segmentSql(String where, Order order, long skip, int take) {
-        long limit = Math.max(COUNT_CAP + 1, skip + take);
+    static String segmentSql(String where, Order order, long skip, int take, int countCap) {
+        long limit = Math.max(countCap + 1, skip + take);
         return "SELECT t.mrn, t.rn, t.n FROM (SELECT c.mrn, ROW_NUMBER() OVER (ORDER BY c.k1, c.k2, c.mrn) AS rn,"
                 + " COUNT(*) OVER () AS n FROM (SELECT p.mrn, " + order.first() + " AS k1, " + order.second()
                 + " AS k2 FROM emr_patient p WHERE " + where + " ORDER BY " + order.first() + ", " + order.second()
                 + ", p.mrn LIMIT " + limit + ") c) t WHERE t.rn = 1 OR (t.rn > " + skip + " AND t.rn <= "
                 + (skip + take) + ") ORDER BY t.rn";
+    }
+
+    /** The phones of the page's patients in their order (as PatientService.phones, without the JPQL per page). */
+    private static Map<String, List<String>> phones(Connection connection, List<String> mrns) throws SQLException {
+        Map<String, List<String>> byMrn = new HashMap<>();
+        if (mrns.isEmpty()) {
+            return byMrn;
+        }
+        try (PreparedStatement ps = NamedSql.of("SELECT ph.mrn, ph.phone FROM emr_patient_phone ph WHERE ph.mrn IN"
+                + " :mrns ORDER BY ph.mrn, ph.seq_no", Map.of("mrns", mrns)).prepare(connection);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                byMrn.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
+        return byMrn;
     }
 
     /** A page deep into a large segment: its exact count, and its rows from {@code skip} on. */

@@ -31,7 +31,7 @@ import org.pavilion.core.api.rest.ProblemException;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PatientResource {
 
-    /** Header on a search answer whose total counts only the first PatientFinder.COUNT_CAP hits of a match rank. */
+    /** Header on a search answer whose total counts only the first hits (SearchConfig.countCap) of a match rank. */
     static final String TOTAL_IS_LOWER_BOUND = "Pavilion-Total-Is-Lower-Bound";
 
     private final PatientService patients;

@@ -1,15 +1,19 @@
 package org.pavilion.core.internal.audit;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
-import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
 
 import javax.persistence.EntityManagerFactory;
+import javax.sql.DataSource;
 
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.osgi.service.component.annotations.Activate;
@@ -33,15 +37,21 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
     private static final int VERIFY_BATCH = 1000;
 
     private final JpaTransactions jpa;
+    /** Appends are plain JDBC (see write); reads and verification go through JPA. */
+    private final DataSource dataSource;
     // Appends are serialised so each record links to the one committed just before it.
     private final ReentrantLock appendLock = new ReentrantLock();
+    /** The chain's last record as committed by this service; null: read it from the database. Append lock. */
+    private Head head;
     /** Appends waiting for the holder of the append lock to write them (see appendAll). */
     private final List<Append> pending = new ArrayList<>();
 
     @Activate
     public AuditServiceImpl(@Reference(target = "(osgi.unit.name=pavilion-core)") EntityManagerFactory emf,
+            @Reference(target = "(osgi.jndi.service.name=pavilion)") DataSource dataSource,
             @Reference SchemaMigrator schemaReady) {
         this.jpa = new JpaTransactions(emf);
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -148,30 +158,77 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
         }
     }
 
+    /**
+     * Writes a group after the chain head, in one JDBC transaction, as one batch: the records are plain values
+     * here, and the entity manager's bookkeeping for them cost as much as the rest of a search. The head (last
+     * seq and hash) is kept in memory after a commit; after a failure it is read again, and the primary key on
+     * seq refuses a record that would fork the chain (another writer on the same database).
+     */
     private void write(List<Append> group) {
-        jpa.run(em -> {
-            AuditRecordEntity last = last(em);
-            long seq = last == null ? 0 : last.getSeq();
-            String prevHash = last == null ? AuditChain.GENESIS : last.getHash();
-            long occurredMs = Math.max(System.currentTimeMillis(), last == null ? 0 : last.getOccurredMs());
-            for (Append a : group) {
-                for (AuditRecordEntity r : a.records) {
-                    r.setSeq(++seq);
-                    r.setPrevHash(prevHash);
-                    r.setOccurredMs(occurredMs);
-                    r.setHash(AuditChain.hashOf(r));
-                    prevHash = r.getHash();
-                    em.persist(r);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Head h = head != null ? head : readHead(c);
+                long seq = h.seq;
+                String prevHash = h.hash;
+                long occurredMs = Math.max(System.currentTimeMillis(), h.occurredMs);
+                try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                    for (Append a : group) {
+                        for (AuditRecordEntity r : a.records) {
+                            r.setSeq(++seq);
+                            r.setPrevHash(prevHash);
+                            r.setOccurredMs(occurredMs);
+                            r.setHash(AuditChain.hashOf(r));
+                            prevHash = r.getHash();
+                            bind(insert, r);
+                            insert.addBatch();
+                        }
+                    }
+                    insert.executeBatch();
                 }
+                c.commit();
+                head = new Head(seq, prevHash, occurredMs);
+            } catch (SQLException | RuntimeException e) {
+                head = null;
+                c.rollback();
+                throw e;
             }
-        });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Audit append failed: " + e.getMessage(), e);
+        }
     }
 
-    private static AuditRecordEntity last(EntityManager em) {
-        List<AuditRecordEntity> rows = em.createQuery(
-                "SELECT a FROM AuditRecordEntity a ORDER BY a.seq DESC", AuditRecordEntity.class)
-                .setMaxResults(1).getResultList();
-        return rows.isEmpty() ? null : rows.get(0);
+    private static final String INSERT = "INSERT INTO core_audit (seq, occurred_ms, actor, actor_roles, action,"
+            + " resource_type, resource_id, patient_id, client_address, outcome, emergency, detail, prev_hash, hash)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static void bind(PreparedStatement ps, AuditRecordEntity r) throws SQLException {
+        ps.setLong(1, r.getSeq());
+        ps.setLong(2, r.getOccurredMs());
+        ps.setString(3, r.getActor());
+        ps.setString(4, r.getActorRoles());
+        ps.setString(5, r.getAction());
+        ps.setString(6, r.getResourceType());
+        ps.setString(7, r.getResourceId());
+        ps.setString(8, r.getPatientId());
+        ps.setString(9, r.getClientAddress());
+        ps.setString(10, r.getOutcome());
+        ps.setBoolean(11, r.isEmergency());
+        ps.setString(12, r.getDetail());
+        ps.setString(13, r.getPrevHash());
+        ps.setString(14, r.getHash());
+    }
+
+    /** The last committed record's seq, hash and time; the genesis when the trail is empty. */
+    private record Head(long seq, String hash, long occurredMs) {
+    }
+
+    private static Head readHead(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT seq, hash, occurred_ms FROM core_audit ORDER BY seq DESC LIMIT 1");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? new Head(rs.getLong(1), rs.getString(2), rs.getLong(3)) : new Head(0, AuditChain.GENESIS, 0);
+        }
     }
 
     @Override

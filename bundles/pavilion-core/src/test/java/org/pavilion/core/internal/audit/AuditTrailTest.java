@@ -25,7 +25,7 @@ public class AuditTrailTest {
     @Before
     public void setUp() {
         db = new CoreTestDatabase();
-        audit = new AuditServiceImpl(db.emf, null);
+        audit = new AuditServiceImpl(db.emf, db.dataSource, null);
     }
 
     @After

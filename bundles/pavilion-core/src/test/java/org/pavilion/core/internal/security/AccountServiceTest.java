@@ -36,7 +36,7 @@ public class AccountServiceTest {
     public void setUp() throws Exception {
         System.setProperty("karaf.data", karafData.getRoot().getAbsolutePath());
         db = new CoreTestDatabase();
-        audit = new AuditServiceImpl(db.emf, null);
+        audit = new AuditServiceImpl(db.emf, db.dataSource, null);
         accounts = new AccountService(db.emf, audit, null, TestConfigs.auth(3, 60));
         adminPassword = Files.readString(karafData.getRoot().toPath().resolve(AccountService.ADMIN_PASSWORD_FILE)).trim();
     }

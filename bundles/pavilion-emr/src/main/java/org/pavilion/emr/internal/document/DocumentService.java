@@ -33,8 +33,6 @@ import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
-import org.pavilion.core.api.security.Caller;
-import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.emr.api.DocumentAttached;
 import org.pavilion.emr.internal.ClinicalAccess;
 import org.pavilion.emr.internal.PatientService;
@@ -129,7 +127,7 @@ public class DocumentService {
             throw refused(grant, 400, "validation", "Invalid request", e.getMessage());
         }
         String id = UUID.randomUUID().toString();
-        String actor = actor();
+        String actor = PatientService.actor();
         try (StagedUpload staged = receive(grant, body, s, declared)) {
             if (expected != null && !MessageDigest.isEqual(expected, staged.sha256)) {
                 throw refused(grant, 400, "digest-mismatch", "Digest mismatch", "The content's SHA-256 is "
@@ -258,7 +256,7 @@ public class DocumentService {
             throw ProblemException.notFound("Document", id);
         }
         ClinicalAccess.Grant grant = access.write(mrn, RESOURCE, breakGlassReason);
-        String actor = actor();
+        String actor = PatientService.actor();
         Document d;
         try {
             d = jpa.call(em -> {
@@ -441,10 +439,6 @@ public class DocumentService {
 
     private static String acceptedTypes() {
         return List.of(DocumentType.values()).stream().map(t -> t.mediaType).collect(Collectors.joining(", "));
-    }
-
-    private static String actor() {
-        return CallerContext.current().map(Caller::username).orElse("system");
     }
 
     private static DocumentAttached attached(DocumentEntity e) {

@@ -26,8 +26,6 @@ import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
-import org.pavilion.core.api.security.Caller;
-import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.emr.api.DiagnosisRecorded;
 import org.pavilion.emr.api.EncounterClosed;
 import org.pavilion.emr.api.EncounterOpened;
@@ -127,10 +125,10 @@ public class ClinicalRecordService {
                 e.setMrn(g.mrn);
                 e.setKind(kind);
                 e.setStatus("OPEN");
-                e.setAttending(attending == null ? actor() : attending);
+                e.setAttending(attending == null ? PatientService.actor() : attending);
                 e.setReason(reason);
                 e.setOpenedMs(now);
-                e.setOpenedBy(actor());
+                e.setOpenedBy(PatientService.actor());
                 em.persist(e);
                 if (alsoInTransaction != null) {
                     em.flush(); // rows the hook adds may reference the encounter
@@ -155,7 +153,7 @@ public class ClinicalRecordService {
         Grant g = access.write(mrn, "encounter", breakGlass);
         return audited(g, "UPDATE", e -> e.id, () -> {
             long now = System.currentTimeMillis();
-            String by = actor();
+            String by = PatientService.actor();
             return jpa.call(em -> {
                 // A conditional UPDATE is atomic on H2 and PostgreSQL alike: exactly one closer wins.
                 int changed = em.createQuery("UPDATE EncounterEntity e SET e.status = 'CLOSED', e.closedMs = :now, "
@@ -231,9 +229,9 @@ public class ClinicalRecordService {
                 d.setOnsetDate(onset);
                 d.setNote(note);
                 d.setRecordedMs(now);
-                d.setRecordedBy(actor());
+                d.setRecordedBy(PatientService.actor());
                 d.setUpdatedMs(now);
-                d.setUpdatedBy(actor());
+                d.setUpdatedBy(PatientService.actor());
                 em.persist(d);
                 DiagnosisRecorded ev = new DiagnosisRecorded();
                 ev.mrn = d.getMrn();
@@ -264,7 +262,7 @@ public class ClinicalRecordService {
             return jpa.call(em -> {
                 int n = em.createQuery("UPDATE DiagnosisEntity d SET d.status = :s, d.updatedMs = :now, d.updatedBy = :by "
                         + "WHERE d.id = :id AND d.mrn = :mrn").setParameter("s", status).setParameter("now", now)
-                        .setParameter("by", actor()).setParameter("id", diagnosisId).setParameter("mrn", g.mrn)
+                        .setParameter("by", PatientService.actor()).setParameter("id", diagnosisId).setParameter("mrn", g.mrn)
                         .executeUpdate();
                 if (n == 0) {
                     throw ProblemException.notFound("Diagnosis", diagnosisId);
@@ -307,7 +305,7 @@ public class ClinicalRecordService {
                 a.setKind(kind);
                 a.setStatus(status);
                 a.setRecordedMs(now);
-                a.setRecordedBy(actor());
+                a.setRecordedBy(PatientService.actor());
                 em.persist(a);
                 return allergy(a);
             });
@@ -362,7 +360,7 @@ public class ClinicalRecordService {
                 o.setUnitCode(vital.unit);
                 o.setEffectiveMs(effectiveMs);
                 o.setRecordedMs(now);
-                o.setRecordedBy(actor());
+                o.setRecordedBy(PatientService.actor());
                 em.persist(o);
                 return observation(o);
             });
@@ -406,7 +404,7 @@ public class ClinicalRecordService {
                 n.setEncounterId(openEncounterOf(em, g.mrn, i.encounterId));
                 n.setKind(kind);
                 n.setNoteText(text);
-                n.setAuthor(actor());
+                n.setAuthor(PatientService.actor());
                 n.setWrittenMs(now);
                 em.persist(n);
                 return note(n);
@@ -456,7 +454,7 @@ public class ClinicalRecordService {
                 p.setStatus("ACTIVE");
                 p.setStartDate(today.toString());
                 p.setIssuedMs(now);
-                p.setPrescriber(actor());
+                p.setPrescriber(PatientService.actor());
                 em.persist(p);
                 PrescriptionIssued ev = new PrescriptionIssued();
                 ev.mrn = p.getMrn();
@@ -484,7 +482,7 @@ public class ClinicalRecordService {
             return jpa.call(em -> {
                 int n = em.createQuery("UPDATE PrescriptionEntity p SET p.status = 'STOPPED', p.stoppedMs = :now, "
                         + "p.stoppedBy = :by WHERE p.id = :id AND p.mrn = :mrn AND p.status = 'ACTIVE'")
-                        .setParameter("now", now).setParameter("by", actor()).setParameter("id", prescriptionId)
+                        .setParameter("now", now).setParameter("by", PatientService.actor()).setParameter("id", prescriptionId)
                         .setParameter("mrn", g.mrn).executeUpdate();
                 PrescriptionEntity p = em.find(PrescriptionEntity.class, prescriptionId);
                 if (p == null || !p.getMrn().equals(g.mrn)) {
@@ -731,10 +729,6 @@ public class ClinicalRecordService {
     /** The hospital's own day decides "today" for courses of medication: the container's time zone. */
     private static ZoneId zone() {
         return ZoneId.systemDefault();
-    }
-
-    private static String actor() {
-        return CallerContext.current().map(Caller::username).orElse("system");
     }
 
     private static String iso(Long ms) {
