@@ -150,6 +150,11 @@ public class PatientEntity {
         return version;
     }
 
+    /** Only for rows read outside JPA (PatientFinder's page); JPA maintains it for managed entities. */
+    void setVersion(long version) {
+        this.version = version;
+    }
+
     /** An emergency registration of someone not yet identified: names are placeholders. */
     @Column(name = "unidentified", nullable = false)
     private boolean unidentified;
