@@ -35,7 +35,7 @@ public class FeedSender {
     private final OutboundStore store;
     private final Link link;
     private final Clock clock;
-    private volatile boolean running;
+    private volatile boolean running = true;
     private ScheduledExecutorService executor;
     private int transportFailures;
     private long pausedUntil;
@@ -47,8 +47,8 @@ public class FeedSender {
         this.clock = clock;
     }
 
+    /** Starts the thread; a sender is started once and stopped once (a new configuration makes a new sender). */
     public synchronized void start() {
-        running = true;
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hl7-feed-" + feed.name());
             t.setDaemon(true);
