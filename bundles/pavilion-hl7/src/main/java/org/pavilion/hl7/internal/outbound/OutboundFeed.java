@@ -6,7 +6,9 @@ import java.time.ZoneId;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -39,10 +41,13 @@ public class OutboundFeed {
 
     public static final String FACTORY_PID = "org.pavilion.hl7.feed";
     private static final Logger LOG = LoggerFactory.getLogger(OutboundFeed.class);
+    /** Names of running feeds: two senders on one feed's rows would send each message twice. */
+    private static final Set<String> RUNNING = ConcurrentHashMap.newKeySet();
 
     private final String name;
     private ServiceRegistration<RoutesBuilder> route;
     private FeedSender sender;
+    private boolean nameClaimed;
 
     @Activate
     public OutboundFeed(BundleContext context, FeedConfig config, Map<String, Object> properties,
@@ -54,9 +59,18 @@ public class OutboundFeed {
             return;
         }
         FeedSettings feed = FeedSettings.from(name, config);
+        if (!RUNNING.add(name)) {
+            throw new IllegalStateException("HL7 feed '" + name + "' is configured twice; this one does not start");
+        }
+        nameClaimed = true;
         OutboundStore store = hub.outbound();
         AdtBuilder builder = new AdtBuilder(feed, ZoneId.systemDefault());
-        sender = new FeedSender(feed, store, new MllpLink(camel, feed), Clock.systemUTC());
+        try {
+            sender = new FeedSender(feed, store, new MllpLink(camel, feed), Clock.systemUTC());
+        } catch (Exception e) {
+            RUNNING.remove(name);
+            throw e;
+        }
         String uri = Events.SCHEME + ":" + feed.subscriber() + "?types=" + String.join(",", new TreeSet<>(feed.events()));
         RouteBuilder routes = new RouteBuilder() {
             @Override
@@ -71,6 +85,7 @@ public class OutboundFeed {
             route = context.registerService(RoutesBuilder.class, routes, props);
         } catch (RuntimeException e) {
             sender.stop();
+            RUNNING.remove(name);
             throw e;
         }
         LOG.info("HL7 feed '{}': {} as ADT v{} to {}:{}", name, feed.events(), feed.version(), feed.host(), feed.port());
@@ -121,6 +136,9 @@ public class OutboundFeed {
         }
         if (sender != null) {
             sender.stop();
+        }
+        if (nameClaimed) {
+            RUNNING.remove(name);
         }
         LOG.info("HL7 feed '{}' stopped", name);
     }
