@@ -278,6 +278,16 @@ public class Hl7OutboundIT extends PavilionTestSupport {
         return out;
     }
 
+    /** Each department of pavilion-all its own root requirement, so removing one removes only it. */
+    private void everyDepartmentItsOwnRootRequirement() throws Exception {
+        for (org.apache.karaf.features.Dependency d : featuresService.getFeature("pavilion-all").getDependencies()) {
+            featuresService.installFeature(d.getName(), NO_REFRESH);
+        }
+        if (featuresService.isInstalled(featuresService.getFeature("pavilion-all"))) {
+            featuresService.uninstallFeature("pavilion-all", NO_REFRESH);
+        }
+    }
+
     private static boolean feedThreadRuns() {
         return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(THREAD) && t.isAlive());
     }
@@ -441,12 +451,7 @@ public class Hl7OutboundIT extends PavilionTestSupport {
         assertTrue(feedThreadRuns());
 
         CamelContext camel = awaitService(CamelContext.class, "(camel.context.name=pavilion)", BOOT_BOUND);
-        for (org.apache.karaf.features.Dependency d : featuresService.getFeature("pavilion-all").getDependencies()) {
-            featuresService.installFeature(d.getName(), NO_REFRESH);
-        }
-        if (featuresService.isInstalled(featuresService.getFeature("pavilion-all"))) {
-            featuresService.uninstallFeature("pavilion-all", NO_REFRESH);
-        }
+        everyDepartmentItsOwnRootRequirement();
         featuresService.uninstallFeature("pavilion-hl7", NO_REFRESH);
         Await.until("the hub, its feed thread and route are gone", BOUND, () -> {
             assertEquals(404, integrator.get("/api/v1/hl7/outbound").status);
@@ -488,5 +493,35 @@ public class Hl7OutboundIT extends PavilionTestSupport {
         Await.until("the registration made while the feed was away arrives", BOUND,
                 () -> assertEquals(1, acceptedFor(mrn).size()));
         assertEquals(1, rows(integrator, mrn).size());
+    }
+
+    @Test
+    public void t07_withoutTheEmrTheFeedIdlesAndWhenItIsBackItFeedsAgain() throws Exception {
+        Http admin = admin();
+        Http integrator = integrator(admin);
+        if (ward().server == null) {
+            startWard();
+        }
+        everyDepartmentItsOwnRootRequirement();
+        long before = integrator.get("/api/v1/hl7/outbound?feed=" + FEED).json().path("total").asLong();
+        featuresService.uninstallFeature("pavilion-emr", NO_REFRESH);
+        Await.until("the EMR is gone", BOUND, () -> assertEquals(404, admin.get("/api/v1/emr/patients").status));
+        // the hub and its feed do not need the EMR: still running, nothing queued, nothing failed
+        Await.until("the feed keeps running", BOUND, () -> {
+            assertTrue(feedThreadRuns());
+            assertEquals(200, integrator.get("/api/v1/hl7/outbound").status);
+        });
+        JsonNode page = integrator.get("/api/v1/hl7/outbound?feed=" + FEED).json();
+        assertEquals(before, page.path("total").asLong());
+        assertEquals(0, integrator.get("/api/v1/hl7/outbound?feed=" + FEED + "&status=PENDING").json().path("total")
+                .asLong());
+
+        featuresService.installFeature("pavilion-emr", NO_REFRESH);
+        Await.until("the EMR is back", BOUND, () -> assertEquals(400, admin.get("/api/v1/emr/patients").status));
+        String mrn = Await.value("a registration at the desk again", BOUND, () -> {
+            Http.Response r = desk(admin).post("/api/v1/emr/patients", patient("Oskar", "Lindgren", "MALE", "1938-04-04"));
+            return r.status == 201 ? r.json().path("mrn").asText() : null;
+        });
+        Await.until("the ward system hears of it", BOUND, () -> assertEquals(1, acceptedFor(mrn).size()));
     }
 }

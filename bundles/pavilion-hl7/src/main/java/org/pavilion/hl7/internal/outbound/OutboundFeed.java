@@ -52,7 +52,8 @@ public class OutboundFeed {
     @Activate
     public OutboundFeed(BundleContext context, FeedConfig config, Map<String, Object> properties,
             @Reference Hl7Hub hub, @Reference(target = "(camel.context.name=pavilion)") CamelContext camel,
-            @Reference(target = "(camel.name=" + Events.SCHEME + ")") org.apache.camel.Component eventBus) throws Exception {
+            @Reference(target = "(camel.name=" + Events.SCHEME + ")") org.apache.camel.Component eventBus)
+            throws Exception {
         name = name(config, properties);
         if (!config.enabled()) {
             LOG.info("HL7 feed '{}' is disabled (enabled = false): nothing is queued or sent", name);
@@ -71,7 +72,8 @@ public class OutboundFeed {
             RUNNING.remove(name);
             throw e;
         }
-        String uri = Events.SCHEME + ":" + feed.subscriber() + "?types=" + String.join(",", new TreeSet<>(feed.events()));
+        String uri = Events.SCHEME + ":" + feed.subscriber() + "?types="
+                + String.join(",", new TreeSet<>(feed.events()));
         RouteBuilder routes = new RouteBuilder() {
             @Override
             public void configure() {
@@ -88,7 +90,8 @@ public class OutboundFeed {
             RUNNING.remove(name);
             throw e;
         }
-        LOG.info("HL7 feed '{}': {} as ADT v{} to {}:{}", name, feed.events(), feed.version(), feed.host(), feed.port());
+        LOG.info("HL7 feed '{}': {} as ADT v{} to {}:{}", name, feed.events(), feed.version(), feed.host(),
+                feed.port());
     }
 
     /** Runs on the event relay's thread: the row is committed before the delivery counts as done. */

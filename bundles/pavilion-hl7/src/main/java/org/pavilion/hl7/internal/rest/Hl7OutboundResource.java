@@ -66,8 +66,8 @@ public class Hl7OutboundResource {
     @RolesAllowed({"INTEGRATION", "ADMIN"})
     public OutboundMessage get(@PathParam("id") String id) {
         OutboundMessage m = requireExisting(id);
-        audit.record(AuditEvent.of("READ", RESOURCE).resourceId(id).detail(m.feed + " " + m.messageType + " "
-                + m.controlId).build());
+        audit.record(AuditEvent.of("READ", RESOURCE).resourceId(id).patientId(m.patientKey)
+                .detail(m.feed + " " + m.messageType + " " + m.controlId).build());
         return m;
     }
 
@@ -78,13 +78,13 @@ public class Hl7OutboundResource {
         OutboundMessage m = requireExisting(id);
         if (!hub.outbound().retry(m.id, System.currentTimeMillis())) {
             String why = m.messageText == null ? "has no message (its event could not be built)" : "is " + m.status;
-            audit.record(AuditEvent.of("RETRY", RESOURCE).resourceId(id).outcome(AuditOutcome.FAILED)
-                    .detail("not retryable: " + why).build());
+            audit.record(AuditEvent.of("RETRY", RESOURCE).resourceId(id).patientId(m.patientKey)
+                    .outcome(AuditOutcome.FAILED).detail("not retryable: " + why).build());
             throw ProblemException.conflict("Outbound message " + id + " " + why
                     + ": only FAILED or PENDING messages with a message text are retried");
         }
-        audit.record(AuditEvent.of("RETRY", RESOURCE).resourceId(id).detail(m.feed + " " + m.messageType + " "
-                + m.controlId + " was " + m.status + " after " + m.attempts + " attempts").build());
+        audit.record(AuditEvent.of("RETRY", RESOURCE).resourceId(id).patientId(m.patientKey).detail(m.feed + " "
+                + m.messageType + " " + m.controlId + " was " + m.status + " after " + m.attempts + " attempts").build());
         return hub.outbound().find(m.id);
     }
 

@@ -35,7 +35,7 @@ public class OutboundRetryCommand implements Action {
                     + (m.messageText == null ? " without a message" : "") + ": not retried");
             return Integer.valueOf(1);
         }
-        audit.record(AuditEvent.of("RETRY", "hl7-outbound").resourceId(String.valueOf(id))
+        audit.record(AuditEvent.of("RETRY", "hl7-outbound").resourceId(String.valueOf(id)).patientId(m.patientKey)
                 .detail("karaf shell: " + m.feed + " " + m.messageType + " " + m.controlId + " was " + m.status).build());
         System.out.println("Outbound message " + id + " (" + m.feed + " " + m.messageType + ") queued again");
         return null;
