@@ -51,7 +51,8 @@ import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
  * ward system the feed {@code itest} (etc/org.pavilion.hl7.feed-itest.cfg, v2.5.1) sends to. Registrations and
  * updates made at the desk arrive as A04 then A08, queued while the ward system is down and delivered in order
  * when it is up; an AE is retried, a message refused every time is parked and retried over REST; a merge is an
- * A40; the queue outlives the hub being uninstalled, and removing the feed or the hub leaves no thread or route.
+ * A40; the queue outlives the hub being uninstalled, and removing the feed or the hub leaves no thread or route;
+ * without the EMR the feed idles, and feeds again when the EMR is back.
  * Methods run in name order, as a day of the feed; each uses its own patients.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
