@@ -10,9 +10,11 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.pavilion.core.api.schema.SchemaMigrator;
+import org.pavilion.hl7.internal.outbound.OutboundStore;
 
 /**
- * The hub: migrates hl7_message, owns the store and the processor the listeners, REST and shell share. The
+ * The hub: migrates hl7_message and hl7_outbound, owns the stores and the processor the listeners, feeds, REST
+ * and shell share. The
  * EMR's ADT target is optional and dynamic: while it is absent ADT messages are answered AR "EMR not installed".
  */
 @Component(service = Hl7Hub.class)
@@ -22,6 +24,7 @@ public class Hl7Hub {
 
     private final MessageStore store;
     private final Hl7Processor processor;
+    private final OutboundStore outbound;
     private volatile AdtTarget adt;
 
     @Activate
@@ -30,6 +33,7 @@ public class Hl7Hub {
         migrator.migrate(context.getBundle(), CHANGELOG);
         this.store = new MessageStore(dataSource);
         this.processor = new Hl7Processor(store, () -> adt);
+        this.outbound = new OutboundStore(dataSource);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -46,6 +50,11 @@ public class Hl7Hub {
 
     public MessageStore store() {
         return store;
+    }
+
+    /** The outbound feeds' queue (hl7_outbound). */
+    public OutboundStore outbound() {
+        return outbound;
     }
 
     public Hl7Processor processor() {

@@ -264,7 +264,7 @@ public class MessageStore {
     public static class Hl7StoreException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        Hl7StoreException(String message, Throwable cause) {
+        public Hl7StoreException(String message, Throwable cause) {
             super(message, cause);
         }
     }
