@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.pavilion.core.api.schema.SchemaMigrator;
+import org.pavilion.hl7.internal.route.InboundTopic;
 
 /**
  * The hub: migrates hl7_message, owns the store and the processor the listeners, REST and shell share. The
@@ -22,6 +23,8 @@ public class Hl7Hub {
 
     private final MessageStore store;
     private final Hl7Processor processor;
+    /** Accepted messages for integrators' routes (pavilion-hl7:inbound). */
+    private final InboundTopic inbound = new InboundTopic();
     private volatile AdtTarget adt;
 
     @Activate
@@ -29,7 +32,7 @@ public class Hl7Hub {
             @Reference SchemaMigrator migrator) {
         migrator.migrate(context.getBundle(), CHANGELOG);
         this.store = new MessageStore(dataSource);
-        this.processor = new Hl7Processor(store, () -> adt);
+        this.processor = new Hl7Processor(store, () -> adt, inbound::publish);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -50,5 +53,9 @@ public class Hl7Hub {
 
     public Hl7Processor processor() {
         return processor;
+    }
+
+    public InboundTopic inbound() {
+        return inbound;
     }
 }
