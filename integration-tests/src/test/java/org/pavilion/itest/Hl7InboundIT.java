@@ -32,7 +32,9 @@ import org.ops4j.pax.exam.Option;
 import ca.uhn.hl7v2.model.Message;
 
 /**
- * The HL7 hub as an ADT system sees it: MLLP against the listener of the running container, every ACK parsed by HAPI.
+ * The HL7 hub as an ADT system sees it: HAPI's own MLLP client ({@link HapiMllp}: {@code HapiContext.newClient}
+ * and its Initiator) against the listener of the running container, every ACK parsed by HAPI. A plain socket only
+ * where HAPI cannot send the bytes: segments separated by LF or CR LF, and a version HAPI does not know.
  * Registration, update, admission and discharge, merge, duplicates answered with the original ACK and applied
  * once, AE with ERR for content errors, AR for what the hub does not take, answers in the sender's version,
  * character sets and line endings, an oversize message, and a parked message edited and replayed over REST.
