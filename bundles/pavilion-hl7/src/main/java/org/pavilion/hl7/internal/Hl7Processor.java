@@ -138,8 +138,7 @@ public class Hl7Processor {
         store.complete(id, o.status(), o.ackCode(), ack, o.text(), o.summary(), System.currentTimeMillis(), elapsedMs);
         if ("AA".equals(o.ackCode())) {
             publish(new AcceptedMessage(id, listener, h, text, o.summary()));
-        }
-        if (!"AA".equals(o.ackCode())) {
+        } else {
             LOG.info("HL7 {} {} from {} answered {}: {}", h.type(), h.controlId(), h.sender(), o.ackCode(), o.text());
         }
         return ack;
