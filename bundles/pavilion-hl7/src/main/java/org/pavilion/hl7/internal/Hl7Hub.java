@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.pavilion.core.api.schema.SchemaMigrator;
 import org.pavilion.hl7.internal.outbound.OutboundStore;
+import org.pavilion.hl7.internal.route.InboundTopic;
 
 /**
  * The hub: migrates hl7_message and hl7_outbound, owns the stores and the processor the listeners, feeds, REST
@@ -25,6 +26,8 @@ public class Hl7Hub {
     private final MessageStore store;
     private final Hl7Processor processor;
     private final OutboundStore outbound;
+    /** Accepted messages for integrators' routes (pavilion-hl7:inbound). */
+    private final InboundTopic inbound = new InboundTopic();
     private volatile AdtTarget adt;
 
     @Activate
@@ -32,7 +35,7 @@ public class Hl7Hub {
             @Reference SchemaMigrator migrator) {
         migrator.migrate(context.getBundle(), CHANGELOG);
         this.store = new MessageStore(dataSource);
-        this.processor = new Hl7Processor(store, () -> adt);
+        this.processor = new Hl7Processor(store, () -> adt, inbound::publish);
         this.outbound = new OutboundStore(dataSource);
     }
 
@@ -59,5 +62,9 @@ public class Hl7Hub {
 
     public Hl7Processor processor() {
         return processor;
+    }
+
+    public InboundTopic inbound() {
+        return inbound;
     }
 }

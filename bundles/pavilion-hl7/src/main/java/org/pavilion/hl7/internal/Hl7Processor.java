@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.pavilion.core.api.security.CallerContext;
@@ -31,12 +32,19 @@ public class Hl7Processor {
 
     private final MessageStore store;
     private final Supplier<AdtTarget> adt;
+    /** Hears of every message answered AA, after its outcome committed (integrators' routes). */
+    private final Consumer<AcceptedMessage> accepted;
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
     private final AtomicLong ackCounter = new AtomicLong();
 
     public Hl7Processor(MessageStore store, Supplier<AdtTarget> adt) {
+        this(store, adt, m -> { });
+    }
+
+    public Hl7Processor(MessageStore store, Supplier<AdtTarget> adt, Consumer<AcceptedMessage> accepted) {
         this.store = store;
         this.adt = adt;
+        this.accepted = accepted;
         for (int i = 0; i < LOCK_STRIPES; i++) {
             locks[i] = new ReentrantLock();
         }
@@ -92,7 +100,7 @@ public class Hl7Processor {
                 }
             }
             Outcome o = given != null ? given : route(h, normalised, remoteAddress);
-            return complete(receipt.id(), h, o, startNanos);
+            return complete(receipt.id(), h, o, startNanos, listener, normalised);
         });
         return ack.getBytes(charset);
     }
@@ -118,20 +126,32 @@ public class Hl7Processor {
                 h = new Hl7Text.Header('|', "^~\\&", "", "", "", "", "", "", "", "P", "2.5", "");
                 o = Outcome.rejected(Ack.SEGMENT_SEQUENCE_ERROR, noHeader.getMessage());
             }
-            return complete(id, h, o, startNanos);
+            return complete(id, h, o, startNanos, m.listener, normalised);
         });
         return true;
     }
 
-    private String complete(String id, Hl7Text.Header h, Outcome o, long startNanos) {
+    private String complete(String id, Hl7Text.Header h, Outcome o, long startNanos, String listener, String text) {
         String ack = Ack.build(h, o.ackCode(), o.text(), o.error(), nextAckControlId(),
                 ZonedDateTime.now().format(TS));
         long elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
         store.complete(id, o.status(), o.ackCode(), ack, o.text(), o.summary(), System.currentTimeMillis(), elapsedMs);
-        if (!"AA".equals(o.ackCode())) {
+        if ("AA".equals(o.ackCode())) {
+            publish(new AcceptedMessage(id, listener, h, text, o.summary()));
+        } else {
             LOG.info("HL7 {} {} from {} answered {}: {}", h.type(), h.controlId(), h.sender(), o.ackCode(), o.text());
         }
         return ack;
+    }
+
+    /** Hands an accepted message to the routes; never delays or fails the ACK (the outcome is committed). */
+    private void publish(AcceptedMessage m) {
+        try {
+            accepted.accept(m);
+        } catch (RuntimeException e) {
+            LOG.warn("HL7 {} {} from {} accepted but not published to routes", m.header().type(),
+                    m.header().controlId(), m.header().sender(), e);
+        }
     }
 
     /** Which department takes the message; AR for versions, types and departments we do not have. */
