@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,7 +27,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.camel.CamelContext;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.AfterClass;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
@@ -63,7 +61,6 @@ public class Hl7OutboundIT extends PavilionTestSupport {
     static final String CFG = "org.pavilion.hl7.feed-" + FEED + ".cfg";
     static final String THREAD = "hl7-feed-" + FEED;
     static final Duration BOUND = Duration.ofSeconds(60);
-    static final EnumSet<FeaturesService.Option> NO_REFRESH = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
 
     private static WardSystem ward;
 
@@ -279,16 +276,6 @@ public class Hl7OutboundIT extends PavilionTestSupport {
         return out;
     }
 
-    /** Each department of pavilion-all its own root requirement, so removing one removes only it. */
-    private void everyDepartmentItsOwnRootRequirement() throws Exception {
-        for (org.apache.karaf.features.Dependency d : featuresService.getFeature("pavilion-all").getDependencies()) {
-            featuresService.installFeature(d.getName(), NO_REFRESH);
-        }
-        if (featuresService.isInstalled(featuresService.getFeature("pavilion-all"))) {
-            featuresService.uninstallFeature("pavilion-all", NO_REFRESH);
-        }
-    }
-
     private static boolean feedThreadRuns() {
         return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(THREAD) && t.isAlive());
     }
@@ -453,7 +440,7 @@ public class Hl7OutboundIT extends PavilionTestSupport {
 
         CamelContext camel = awaitService(CamelContext.class, "(camel.context.name=pavilion)", BOOT_BOUND);
         everyDepartmentItsOwnRootRequirement();
-        featuresService.uninstallFeature("pavilion-hl7", NO_REFRESH);
+        withFeatures(f -> f.uninstallFeature("pavilion-hl7", NO_REFRESH));
         Await.until("the hub, its feed thread and route are gone", BOUND, () -> {
             assertEquals(404, integrator.get("/api/v1/hl7/outbound").status);
             assertFalse("feed thread still alive", feedThreadRuns());
@@ -461,7 +448,7 @@ public class Hl7OutboundIT extends PavilionTestSupport {
         });
 
         startWard();
-        featuresService.installFeature("pavilion-hl7", NO_REFRESH);
+        withFeatures(f -> f.installFeature("pavilion-hl7", NO_REFRESH));
         Await.until("the queued registration is delivered after the hub is back", BOUND,
                 () -> assertEquals(1, acceptedFor(mrn).size()));
         assertEquals("A04", field(acceptedFor(mrn).get(0), "MSH-9-2"));
@@ -505,7 +492,7 @@ public class Hl7OutboundIT extends PavilionTestSupport {
         }
         everyDepartmentItsOwnRootRequirement();
         long before = integrator.get("/api/v1/hl7/outbound?feed=" + FEED).json().path("total").asLong();
-        featuresService.uninstallFeature("pavilion-emr", NO_REFRESH);
+        withFeatures(f -> f.uninstallFeature("pavilion-emr", NO_REFRESH));
         Await.until("the EMR is gone", BOUND, () -> assertEquals(404, admin.get("/api/v1/emr/patients").status));
         // the hub and its feed do not need the EMR: still running, nothing queued, nothing failed
         Await.until("the feed keeps running", BOUND, () -> {
@@ -517,7 +504,7 @@ public class Hl7OutboundIT extends PavilionTestSupport {
         assertEquals(0, integrator.get("/api/v1/hl7/outbound?feed=" + FEED + "&status=PENDING").json().path("total")
                 .asLong());
 
-        featuresService.installFeature("pavilion-emr", NO_REFRESH);
+        withFeatures(f -> f.installFeature("pavilion-emr", NO_REFRESH));
         Await.until("the EMR is back", BOUND, () -> assertEquals(400, admin.get("/api/v1/emr/patients").status));
         String mrn = Await.value("a registration at the desk again", BOUND, () -> {
             Http.Response r = desk(admin).post("/api/v1/emr/patients", patient("Oskar", "Lindgren", "MALE", "1938-04-04"));
