@@ -27,12 +27,17 @@ public final class MllpFeed implements Closeable {
     private final Initiator initiator;
 
     public MllpFeed(String host, int port) throws HL7Exception {
+        this(host, port, 60);
+    }
+
+    /** {@code ackTimeoutSeconds}: how long a send waits for its ACK before it fails. */
+    public MllpFeed(String host, int port, int ackTimeoutSeconds) throws HL7Exception {
         hapi = new DefaultHapiContext();
         hapi.setValidationContext(ValidationContextFactory.noValidation());
         parser = hapi.getPipeParser();
         connection = hapi.newClient(host, port, false);
         initiator = connection.getInitiator();
-        initiator.setTimeout(60, TimeUnit.SECONDS);
+        initiator.setTimeout(ackTimeoutSeconds, TimeUnit.SECONDS);
     }
 
     /** Parses outside the timed exchange, so a benchmark measures the round trip only. */

@@ -122,6 +122,10 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
+    int queued() {
+        return queue.size();
+    }
+
     /** Commits so far and operations so far: operations / commits is the mean batch size. */
     long commits() {
         return commits.get();

@@ -85,6 +85,11 @@ public class MessageStore implements AutoCloseable {
         }
     }
 
+    /** Operations waiting for the committer. */
+    int queued() {
+        return commits.queued();
+    }
+
     /** Commits the store made and operations they held (their ratio is the mean group size). */
     public long[] commitStatistics() {
         return new long[] {commits.commits(), commits.operations()};
