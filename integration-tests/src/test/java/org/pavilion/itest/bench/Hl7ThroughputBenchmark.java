@@ -57,7 +57,7 @@ public final class Hl7ThroughputBenchmark {
         echo.registerApplication("*", "*", new EchoApplication());
         echo.startAndWait();
         try {
-            run("echo (HAPI, no storage) warm-up", echoPort, 2, Math.min(5_000, messages), "W", Hl7ThroughputBenchmark::a04, false);
+            run("echo (HAPI, no storage) warm-up", echoPort, 2, Math.min(2_000, messages), "W", Hl7ThroughputBenchmark::a04, false);
             run("echo (HAPI, no storage)", echoPort, 1, messages, "E1", Hl7ThroughputBenchmark::a04, true);
             run("echo (HAPI, no storage)", echoPort, 4, messages, "E4", Hl7ThroughputBenchmark::a04, true);
         } finally {
@@ -71,7 +71,7 @@ public final class Hl7ThroughputBenchmark {
             pavilion.start();
             pavilion.awaitHealthy(Duration.ofMinutes(5));
             awaitEmr(pavilion.baseUrl(), login(pavilion.baseUrl(), "admin", pavilion.adminPassword()));
-            run("hub warm-up (ADT^A04)", hl7Port, 4, Math.min(5_000, messages), "WARM", Hl7ThroughputBenchmark::a04, false);
+            run("hub warm-up (ADT^A04)", hl7Port, 4, Math.min(1_000, messages / 4), "WARM", Hl7ThroughputBenchmark::a04, false);
             run("hub, ADT^A04 -> EMR " + db, hl7Port, 1, messages, "H1", Hl7ThroughputBenchmark::a04, true);
             run("hub, ADT^A04 -> EMR " + db, hl7Port, 4, messages, "H4", Hl7ThroughputBenchmark::a04, true);
             run("hub, SIU^S12 store only " + db, hl7Port, 1, messages, "S1", Hl7ThroughputBenchmark::s12, true);
