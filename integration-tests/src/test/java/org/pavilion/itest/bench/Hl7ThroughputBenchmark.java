@@ -57,7 +57,7 @@ public final class Hl7ThroughputBenchmark {
         echo.registerApplication("*", "*", new EchoApplication());
         echo.startAndWait();
         try {
-            run("echo (HAPI, no storage) warm-up", echoPort, 2, Math.min(2_000, messages), "W", Hl7ThroughputBenchmark::a04, false);
+            run("echo (HAPI, no storage) warm-up", echoPort, 1, Math.min(2_000, messages), "W", Hl7ThroughputBenchmark::a04, false);
             run("echo (HAPI, no storage)", echoPort, 1, messages, "E1", Hl7ThroughputBenchmark::a04, true);
             run("echo (HAPI, no storage)", echoPort, 4, messages, "E4", Hl7ThroughputBenchmark::a04, true);
         } finally {
