@@ -17,26 +17,24 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.junit.AfterClass;
+import org.junit.After;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Option;
 
-import ca.uhn.hl7v2.DefaultHapiContext;
-import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 
 /**
- * The HL7 hub as an ADT system sees it: MLLP against the listener of the running container, every ACK parsed by HAPI.
+ * The HL7 hub as an ADT system sees it: HAPI's own MLLP client ({@link HapiMllp}: {@code HapiContext.newClient}
+ * and its Initiator) against the listener of the running container, every ACK parsed by HAPI. A plain socket only
+ * where HAPI cannot send the bytes: segments separated by LF or CR LF, and a version HAPI does not know.
  * Registration, update, admission and discharge, merge, duplicates answered with the original ACK and applied
  * once, AE with ERR for content errors, AR for what the hub does not take, answers in the sender's version,
  * character sets and line endings, an oversize message, and a parked message edited and replayed over REST.
@@ -47,7 +45,8 @@ public class Hl7InboundIT extends PavilionTestSupport {
 
     static final String PORT_PROPERTY = "pavilion.itest.hl7.port";
     static final int MAX_MESSAGE_BYTES = 65536;
-    private static HapiContext hapi;
+    /** This test method's sending system; closed when the method ends. */
+    private HapiMllp client;
 
     @Override
     protected Option[] extraOptions() {
@@ -63,10 +62,11 @@ public class Hl7InboundIT extends PavilionTestSupport {
             systemProperty(PORT_PROPERTY).value(String.valueOf(port))};
     }
 
-    @AfterClass
-    public static void closeHapi() throws Exception {
-        if (hapi != null) {
-            hapi.close();
+    @After
+    public void closeClient() throws Exception {
+        if (client != null) {
+            client.close();
+            client = null;
         }
     }
 
@@ -76,41 +76,28 @@ public class Hl7InboundIT extends PavilionTestSupport {
         return Integer.parseInt(System.getProperty(PORT_PROPERTY));
     }
 
-    /** HAPI with its own class loader as context loader: it finds the structures pavilion-camel embeds. */
-    private static <T> T withHapi(Callable<T> work) throws Exception {
-        Thread t = Thread.currentThread();
-        ClassLoader previous = t.getContextClassLoader();
-        t.setContextClassLoader(HapiContext.class.getClassLoader());
-        try {
-            synchronized (Hl7InboundIT.class) {
-                if (hapi == null) {
-                    hapi = new DefaultHapiContext();
-                    hapi.setValidationContext(ValidationContextFactory.noValidation());
-                }
-            }
-            return work.call();
-        } finally {
-            t.setContextClassLoader(previous);
+    private synchronized HapiMllp client() {
+        if (client == null) {
+            client = new HapiMllp("localhost", port());
         }
+        return client;
     }
 
     /**
-     * Sends over MLLP (waits, bounded, for the listener) and returns the ACK after HAPI parsed it: the answer must
-     * be a message HAPI accepts, re-encoded as HAPI sees it.
+     * Sends with HAPI's own MLLP client (waits, bounded, for the listener) and returns the ACK HAPI received,
+     * re-encoded as HAPI sees it: the answer must be a message HAPI accepts.
      */
-    private static String send(String text) throws Exception {
+    private String send(String text) throws Exception {
         Message ack = exchange(text);
-        return withHapi(() -> hapi.getPipeParser().encode(ack));
+        return HapiMllp.withHapiLoaderChecked(() -> client().context().getPipeParser().encode(ack));
     }
 
-    private static Message exchange(String text) throws Exception {
-        String raw = Await.value("the HL7 listener answers", BOOT_BOUND,
-                () -> sendRaw(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
-        return withHapi(() -> hapi.getPipeParser().parse(raw));
+    private Message exchange(String text) throws Exception {
+        return Await.value("the HL7 listener answers", BOOT_BOUND, () -> client().sendAndReceive(text));
     }
 
     /** The HL7 class HAPI parses the answer into, e.g. ca.uhn.hl7v2.model.v23.message.ACK. */
-    private static String ackClass(String text) throws Exception {
+    private String ackClass(String text) throws Exception {
         return exchange(text).getClass().getName();
     }
 
@@ -157,11 +144,11 @@ public class Hl7InboundIT extends PavilionTestSupport {
         return msh(version, structure, controlId) + "EVN|A04|20240501083000\r" + pid;
     }
 
-    private static String msa1(String ack) {
+    static String msa1(String ack) {
         return field(segment(ack, "MSA"), 1);
     }
 
-    private static String segment(String ack, String id) {
+    static String segment(String ack, String id) {
         for (String s : ack.split("\r")) {
             if (s.startsWith(id + "|")) {
                 return s;
@@ -170,12 +157,12 @@ public class Hl7InboundIT extends PavilionTestSupport {
         return "";
     }
 
-    private static String field(String segment, int n) {
+    static String field(String segment, int n) {
         String[] f = segment.split("\\|", -1);
         return n < f.length ? f[n] : "";
     }
 
-    private static Http admin() throws Exception {
+    static Http admin() throws Exception {
         Http admin = loginAsAdmin();
         Await.until("HL7 and EMR REST published", BOOT_BOUND, () -> {
             assertEquals(200, admin.get("/api/v1/hl7/messages").status);
@@ -184,7 +171,7 @@ public class Hl7InboundIT extends PavilionTestSupport {
         return admin;
     }
 
-    private static Http user(Http admin, String username, String role) throws Exception {
+    static Http user(Http admin, String username, String role) throws Exception {
         ObjectNode user = Http.json().createObjectNode().put("username", username).put("password", username + "-password-1");
         user.putArray("roles").add(role);
         Http.Response r = admin.post("/api/v1/platform/users", user);
@@ -192,13 +179,13 @@ public class Hl7InboundIT extends PavilionTestSupport {
         return Http.login(baseUrl(), username, username + "-password-1");
     }
 
-    private static JsonNode patientsNamed(Http reader, String name) throws Exception {
+    static JsonNode patientsNamed(Http reader, String name) throws Exception {
         Http.Response r = reader.get("/api/v1/emr/patients?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
         assertEquals(r.toString(), 200, r.status);
         return r.json().path("items");
     }
 
-    private static JsonNode stored(Http reader, String controlId) throws Exception {
+    static JsonNode stored(Http reader, String controlId) throws Exception {
         Http.Response r = reader.get("/api/v1/hl7/messages?controlId=" + controlId);
         assertEquals(r.toString(), 200, r.status);
         assertEquals(r.toString(), 1, r.json().path("total").asLong());
@@ -404,18 +391,20 @@ public class Hl7InboundIT extends PavilionTestSupport {
         Http admin = admin();
         String utf8 = msh("2.5.1", "ADT^A04^ADT_A01", "CS-0001").replace("|P|2.5.1\r", "|P|2.5.1||||||UNICODE UTF-8\r")
                 + "EVN|A04\r" + pid("H1801", "Żółkiewska", "Łucja", "19770707", "F");
-        String ack = sendRaw(utf8.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        // HAPI's client encodes each message in the character set its MSH-18 names (and reads the ACK so).
+        String ack = send(utf8);
         assertEquals(ack, "AA", msa1(ack));
         assertEquals("UNICODE UTF-8", field(segment(ack, "MSH"), 17));
         assertEquals("Łucja", patientsNamed(admin, "Żółkiewska").get(0).path("givenName").asText());
 
         String latin1 = msh("2.5.1", "ADT^A04^ADT_A01", "CS-0002").replace("|P|2.5.1\r", "|P|2.5.1||||||8859/1\r")
                 + "EVN|A04\r" + pid("H1802", "Müller", "Jürgen", "19640229", "M");
-        ack = sendRaw(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
+        ack = send(latin1);
         assertEquals(ack, "AA", msa1(ack));
         assertEquals("Jürgen", patientsNamed(admin, "Müller").get(0).path("givenName").asText());
 
-        // Segments separated by LF and by CR LF, as some senders and edited files have them.
+        // Segments separated by LF and by CR LF, as some senders and edited files have them: over a plain socket,
+        // because HAPI's client always separates segments with CR.
         String lf = a04("2.5.1", "LF-0001", pid("H1803", "Novak", "Petra", "19810303", "F")).replace("\r", "\n");
         assertEquals("AA", msa1(sendRaw(lf.getBytes(StandardCharsets.US_ASCII), StandardCharsets.US_ASCII)));
         String crlf = a04("2.5.1", "LF-0002", pid("H1804", "Horvat", "Ivan", "19820404", "M")).replace("\r", "\r\n");
@@ -426,7 +415,7 @@ public class Hl7InboundIT extends PavilionTestSupport {
         // Larger than this listener's limit: AR, only the header stored, nothing applied.
         String big = a04("2.5.1", "BIG-0001", pid("H1805", "Oversize", "Olaf", "19700101", "M"))
                 + "NTE|1||" + "x".repeat(MAX_MESSAGE_BYTES) + "\r";
-        ack = sendRaw(big.getBytes(StandardCharsets.US_ASCII), StandardCharsets.US_ASCII);
+        ack = send(big);
         assertEquals(ack, "AR", msa1(ack));
         assertTrue(ack, ack.contains("exceeds the limit"));
         assertEquals(0, patientsNamed(admin, "Oversize").size());

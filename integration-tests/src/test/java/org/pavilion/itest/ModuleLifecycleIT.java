@@ -11,14 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.camel.CamelContext;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 
 /**
@@ -28,7 +26,6 @@ import org.junit.Test;
 public class ModuleLifecycleIT extends PavilionTestSupport {
 
     private static final Duration BOUND = Duration.ofMinutes(2);
-    private static final EnumSet<FeaturesService.Option> NO_REFRESH = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
 
     private static List<String> moduleNames(Http caller) throws Exception {
         List<String> names = new ArrayList<>();
@@ -77,16 +74,6 @@ public class ModuleLifecycleIT extends PavilionTestSupport {
             }
             assertTrue(heard);
         });
-    }
-
-    /** Each department of pavilion-all its own root requirement, so removing one removes only it. */
-    private void everyDepartmentItsOwnRootRequirement() throws Exception {
-        for (org.apache.karaf.features.Dependency d : features().getFeature("pavilion-all").getDependencies()) {
-            withFeatures(f -> f.installFeature(d.getName(), NO_REFRESH));
-        }
-        if (features().isInstalled(features().getFeature("pavilion-all"))) {
-            withFeatures(f -> f.uninstallFeature("pavilion-all", NO_REFRESH));
-        }
     }
 
     @Test

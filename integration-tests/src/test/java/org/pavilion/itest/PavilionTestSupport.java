@@ -111,6 +111,20 @@ public abstract class PavilionTestSupport {
         }
     }
 
+    /** Feature operations without refreshing other bundles, as an operator switching one department does. */
+    protected static final java.util.EnumSet<FeaturesService.Option> NO_REFRESH =
+            java.util.EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
+
+    /** Each department of pavilion-all its own root requirement, so removing one removes only it. */
+    protected void everyDepartmentItsOwnRootRequirement() throws Exception {
+        for (org.apache.karaf.features.Dependency d : features().getFeature("pavilion-all").getDependencies()) {
+            withFeatures(f -> f.installFeature(d.getName(), NO_REFRESH));
+        }
+        if (features().isInstalled(features().getFeature("pavilion-all"))) {
+            withFeatures(f -> f.uninstallFeature("pavilion-all", NO_REFRESH));
+        }
+    }
+
     /** On failure: where the runtime is, and the end of its karaf.log (runs inside the container). */
     @Rule
     public final TestWatcher dumpLogOnFailure = new TestWatcher() {

@@ -12,7 +12,7 @@ import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
  * validation: the hub checks what it uses itself and answers AE naming the field, rather than refusing a whole
  * message for a field it ignores.
  */
-final class Hapi {
+public final class Hapi {
 
     private static final HapiContext CONTEXT = newContext();
 
@@ -26,7 +26,7 @@ final class Hapi {
     }
 
     /** Parses with HAPI's class loader as context loader: it finds the structures on pavilion-camel's class path. */
-    static Message parse(String normalised) throws HL7Exception {
+    public static Message parse(String normalised) throws HL7Exception {
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(HapiContext.class.getClassLoader());

@@ -1,41 +1,68 @@
 package org.pavilion.hl7.internal;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
 import javax.sql.DataSource;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.pavilion.core.api.schema.SchemaMigrator;
+import org.pavilion.hl7.internal.outbound.OutboundStore;
+import org.pavilion.hl7.internal.route.InboundTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The hub: migrates hl7_message, owns the store and the processor the listeners, REST and shell share. The
+ * The hub: migrates hl7_message and hl7_outbound, owns the stores and the processor the listeners, feeds, REST
+ * and shell share. The
  * EMR's ADT target is optional and dynamic: while it is absent ADT messages are answered AR "EMR not installed".
+ * On start it recovers the messages an earlier run stored but never completed (see {@link Hl7Processor#recover}),
+ * on its own thread, and again whenever the EMR's ADT target comes.
  */
 @Component(service = Hl7Hub.class)
 public class Hl7Hub {
 
     static final String CHANGELOG = "db/hl7-changelog.xml";
+    private static final Logger LOG = LoggerFactory.getLogger(Hl7Hub.class);
 
     private final MessageStore store;
     private final Hl7Processor processor;
+    private final OutboundStore outbound;
+    /** Accepted messages for integrators' routes (pavilion-hl7:inbound). */
+    private final InboundTopic inbound = new InboundTopic();
+    private final long startedMs;
+    private final ExecutorService recovery = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "pavilion-hl7-recovery");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile AdtTarget adt;
 
     @Activate
     public Hl7Hub(BundleContext context, @Reference(target = "(osgi.jndi.service.name=pavilion)") DataSource dataSource,
             @Reference SchemaMigrator migrator) {
         migrator.migrate(context.getBundle(), CHANGELOG);
+        this.startedMs = System.currentTimeMillis();
         this.store = new MessageStore(dataSource);
-        this.processor = new Hl7Processor(store, () -> adt);
+        this.processor = new Hl7Processor(store, () -> adt, inbound::publish);
+        this.outbound = new OutboundStore(dataSource);
+        recoverLater();
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindAdt(AdtTarget target) {
         adt = target;
+        recoverLater(); // ADT left waiting for the EMR
     }
 
     void unbindAdt(AdtTarget target) {
@@ -44,11 +71,49 @@ public class Hl7Hub {
         }
     }
 
+    private void recoverLater() {
+        try {
+            recovery.execute(() -> {
+                try {
+                    int n = processor.recover(startedMs);
+                    if (n > 0) {
+                        LOG.info("HL7 recovery: {} message(s) stored before the restart and never answered were "
+                                + "processed", n);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("HL7 recovery stopped; senders' retries and the next start process the rest", e);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            // deactivated meanwhile
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        recovery.shutdownNow();
+        try {
+            recovery.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+    }
+
     public MessageStore store() {
         return store;
     }
 
+    /** The outbound feeds' queue (hl7_outbound). */
+    public OutboundStore outbound() {
+        return outbound;
+    }
+
     public Hl7Processor processor() {
         return processor;
+    }
+
+    public InboundTopic inbound() {
+        return inbound;
     }
 }

@@ -4,9 +4,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.pavilion.core.api.security.CallerContext;
@@ -16,9 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The inbound path of one message: decode (MSH-18), store as RECEIVED and commit, apply, store the outcome and
  * the ACK and commit, then answer. A store failure throws, so the listener closes the connection without an ACK
- * and the sender retries. A redelivery of a message already completed is answered with the stored ACK and not
- * applied; one still RECEIVED (its first delivery crashed before completing, or is being processed right now on
- * another connection) is processed under the per-message lock, which the department's natural keys make safe.
+ * and the sender retries. The per-message lock (sender and control id) spans the whole path, so a redelivery of a
+ * message is answered with the stored ACK and not applied again; one still RECEIVED after its lock was released
+ * (the container died before completing it) is processed by the redelivery or by start-up recovery, whichever
+ * comes first.
  */
 public class Hl7Processor {
 
@@ -27,16 +30,24 @@ public class Hl7Processor {
     /** Versions whose HAPI structures pavilion-camel embeds. */
     public static final Set<String> VERSIONS = Set.of("2.3", "2.3.1", "2.4", "2.5", "2.5.1", "2.6", "2.7", "2.8");
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss.SSSZ");
-    private static final int LOCK_STRIPES = 64;
+    /** Stripes of the per-message lock: enough that two different messages rarely wait for each other. */
+    private static final int LOCK_STRIPES = 1024;
 
     private final MessageStore store;
     private final Supplier<AdtTarget> adt;
+    /** Hears of every message answered AA, after its outcome committed (integrators' routes). */
+    private final Consumer<AcceptedMessage> accepted;
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
     private final AtomicLong ackCounter = new AtomicLong();
 
     public Hl7Processor(MessageStore store, Supplier<AdtTarget> adt) {
+        this(store, adt, m -> { });
+    }
+
+    public Hl7Processor(MessageStore store, Supplier<AdtTarget> adt, Consumer<AcceptedMessage> accepted) {
         this.store = store;
         this.adt = adt;
+        this.accepted = accepted;
         for (int i = 0; i < LOCK_STRIPES; i++) {
             locks[i] = new ReentrantLock();
         }
@@ -78,21 +89,18 @@ public class Hl7Processor {
             early = Outcome.rejected(Ack.INTERNAL_ERROR, "message of " + raw.length + " bytes exceeds the limit of "
                     + settings.maxMessageBytes() + " bytes of this listener");
         }
-        MessageStore.Receipt receipt = store.receive(m);
-        if (receipt.duplicate() && !MessageStore.RECEIVED.equals(receipt.status()) && receipt.ackText() != null) {
-            return receipt.ackText().getBytes(charset); // the original ACK; nothing applied again
-        }
         Hl7Text.Header h = header;
         Outcome given = early;
-        String ack = locked(m.sender + "|" + m.controlId, () -> {
-            if (receipt.duplicate()) {
-                MessageStore.Receipt now = store.current(receipt.id());
-                if (now != null && !MessageStore.RECEIVED.equals(now.status()) && now.ackText() != null) {
-                    return now.ackText(); // the first delivery finished while we waited
-                }
+        // The lock spans store, processing and completion: a second copy of the message (a sender's retry on
+        // another connection, or recovery after a restart) waits and then finds it completed.
+        String ack = locked(lockKey(m.sender, m.controlId), () -> {
+            MessageStore.Receipt receipt = store.receive(m);
+            if (receipt.duplicate() && !MessageStore.RECEIVED.equals(receipt.status()) && receipt.ackText() != null) {
+                return receipt.ackText(); // the original ACK; nothing applied again
             }
+            // New, or stored by a delivery that never completed (the container died before its ACK): process.
             Outcome o = given != null ? given : route(h, normalised, remoteAddress);
-            return complete(receipt.id(), h, o, startNanos);
+            return complete(receipt.id(), h, o, startNanos, listener, normalised);
         });
         return ack.getBytes(charset);
     }
@@ -102,36 +110,97 @@ public class Hl7Processor {
      * answered long ago, so the new ACK is only stored. False when the message was not PARKED or REJECTED.
      */
     public boolean replay(String id) {
-        if (!store.claimForReplay(id)) {
+        StoredMessage found = store.find(id);
+        if (found == null) {
             return false;
         }
-        StoredMessage m = store.find(id);
-        long startNanos = System.nanoTime();
-        String normalised = Hl7Text.normalise(m.rawText);
-        locked(m.sender + "|" + m.controlId, () -> {
-            Hl7Text.Header h;
-            Outcome o;
-            try {
-                h = Hl7Text.header(normalised);
-                o = route(h, normalised, m.remoteAddress);
-            } catch (IllegalArgumentException noHeader) {
-                h = new Hl7Text.Header('|', "^~\\&", "", "", "", "", "", "", "", "P", "2.5", "");
-                o = Outcome.rejected(Ack.SEGMENT_SEQUENCE_ERROR, noHeader.getMessage());
+        return locked(lockKey(found.sender, found.controlId), () -> {
+            if (!store.claimForReplay(id)) {
+                return false;
             }
-            return complete(id, h, o, startNanos);
+            process(store.find(id));
+            return true;
         });
-        return true;
     }
 
-    private String complete(String id, Hl7Text.Header h, Outcome o, long startNanos) {
+    /**
+     * Start-up recovery: processes the messages stored before {@code startedMs} and never completed (the container
+     * stopped or died between storing a message and answering it, so its sender got no ACK). Each is processed once,
+     * under the same lock as a live delivery, so a sender's retry arriving meanwhile is answered with the outcome
+     * rather than applied twice. ADT is left RECEIVED while the EMR is not there (recovery runs again when it comes):
+     * answering AR "EMR not installed" to a message the sender will retry would be final. Returns how many it did.
+     */
+    public int recover(long startedMs) {
+        int recovered = 0;
+        long afterMs = Long.MIN_VALUE;
+        String afterId = "";
+        while (true) {
+            List<StoredMessage> page = store.unfinished(startedMs, afterMs, afterId, 100);
+            if (page.isEmpty()) {
+                return recovered;
+            }
+            for (StoredMessage m : page) {
+                afterMs = m.receivedMs;
+                afterId = m.id;
+                if (waitsForDepartment(m)) {
+                    continue;
+                }
+                boolean done = locked(lockKey(m.sender, m.controlId), () -> {
+                    MessageStore.Receipt now = store.current(m.id);
+                    if (now == null || !MessageStore.RECEIVED.equals(now.status())) {
+                        return false; // a sender's retry completed it meanwhile
+                    }
+                    process(m);
+                    return true;
+                });
+                if (done) {
+                    recovered++;
+                }
+            }
+        }
+    }
+
+    private boolean waitsForDepartment(StoredMessage m) {
+        return m.messageType != null && m.messageType.startsWith("ADT") && adt.get() == null;
+    }
+
+    /** Routes a stored message (replay, recovery) and stores its outcome and ACK; the sender is not answered. */
+    private void process(StoredMessage m) {
+        long startNanos = System.nanoTime();
+        String normalised = Hl7Text.normalise(m.rawText);
+        Hl7Text.Header h;
+        Outcome o;
+        try {
+            h = Hl7Text.header(normalised);
+            o = route(h, normalised, m.remoteAddress);
+        } catch (IllegalArgumentException noHeader) {
+            h = new Hl7Text.Header('|', "^~\\&", "", "", "", "", "", "", "", "P", "2.5", "");
+            o = Outcome.rejected(Ack.SEGMENT_SEQUENCE_ERROR, noHeader.getMessage());
+        }
+        complete(m.id, h, o, startNanos, m.listener, normalised);
+    }
+
+    private String complete(String id, Hl7Text.Header h, Outcome o, long startNanos, String listener, String text) {
         String ack = Ack.build(h, o.ackCode(), o.text(), o.error(), nextAckControlId(),
                 ZonedDateTime.now().format(TS));
         long elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
         store.complete(id, o.status(), o.ackCode(), ack, o.text(), o.summary(), System.currentTimeMillis(), elapsedMs);
-        if (!"AA".equals(o.ackCode())) {
+        if ("AA".equals(o.ackCode())) {
+            publish(new AcceptedMessage(id, listener, h, text, o.summary()));
+        } else {
             LOG.info("HL7 {} {} from {} answered {}: {}", h.type(), h.controlId(), h.sender(), o.ackCode(), o.text());
         }
         return ack;
+    }
+
+    /** Hands an accepted message to the routes; never delays or fails the ACK (the outcome is committed). */
+    private void publish(AcceptedMessage m) {
+        try {
+            accepted.accept(m);
+        } catch (RuntimeException e) {
+            LOG.warn("HL7 {} {} from {} accepted but not published to routes", m.header().type(),
+                    m.header().controlId(), m.header().sender(), e);
+        }
     }
 
     /** Which department takes the message; AR for versions, types and departments we do not have. */
@@ -184,7 +253,15 @@ public class Hl7Processor {
         }
     }
 
+    /** Messages without a control id cannot be duplicates of each other: they need no lock. */
+    private static String lockKey(String sender, String controlId) {
+        return controlId == null ? null : sender + "|" + controlId;
+    }
+
     private <T> T locked(String key, Supplier<T> work) {
+        if (key == null) {
+            return work.get();
+        }
         ReentrantLock lock = locks[Math.floorMod(key.hashCode(), LOCK_STRIPES)];
         lock.lock();
         try {

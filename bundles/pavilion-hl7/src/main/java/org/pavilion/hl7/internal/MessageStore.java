@@ -11,13 +11,12 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * hl7_message over plain JDBC (portable SQL, H2 2.x and PostgreSQL). A message costs two short transactions:
- * {@link #receive} before processing and {@link #complete} after it, each committed before the next step, so
- * the ACK is only ever sent for a committed outcome. Both are single-row statements with no cross-row reads,
- * so a later group-commit store can batch them from several connections into one transaction without changing
- * the processor.
+ * hl7_message over plain JDBC (portable SQL, H2 2.x and PostgreSQL). A message is written twice: {@link #receive}
+ * before processing and {@link #complete} after it, each returning only once committed, so the ACK is only ever
+ * sent for a committed outcome. Both go through {@link GroupCommit}: operations that several connections queue at
+ * the same time share one transaction and one commit.
  */
-public class MessageStore {
+public class MessageStore implements AutoCloseable {
 
     public static final String RECEIVED = "RECEIVED";
     public static final String PROCESSED = "PROCESSED";
@@ -26,15 +25,16 @@ public class MessageStore {
 
     static final int MAX_ERROR = 2000;
     static final int MAX_OUTCOME = 500;
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String SUMMARY_COLUMNS = "id, listener, remote_address, sender, control_id, message_type, "
             + "hl7_version, charset, size_bytes, status, ack_code, error, outcome, attempts, received_ms, completed_ms, "
             + "processing_ms, edited_by, edited_ms";
 
     private final DataSource dataSource;
+    private final GroupCommit commits;
 
     public MessageStore(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.commits = new GroupCommit(dataSource);
     }
 
     /** What {@link #receive} found: a new row, or the row of an earlier delivery of the same message. */
@@ -42,65 +42,63 @@ public class MessageStore {
     }
 
     /**
-     * Stores a new message as RECEIVED and commits; or, when this sender already sent this control id, stores
-     * nothing and returns the earlier row (its status and the ACK it was answered with).
+     * Stores a new message as RECEIVED and returns after the commit; or, when this sender already sent this control
+     * id, stores nothing and returns the earlier row (its status and the ACK it was answered with). Concurrent
+     * callers share commits ({@link GroupCommit}).
      */
     public Receipt receive(StoredMessage m) {
-        String id = UUID.randomUUID().toString();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO hl7_message (id, listener, remote_address, "
-                    + "sender, control_id, message_type, hl7_version, charset, size_bytes, status, raw_text, attempts, "
-                    + "received_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")) {
-                s.setString(1, id);
-                s.setString(2, m.listener);
-                s.setString(3, m.remoteAddress);
-                s.setString(4, m.sender);
-                s.setString(5, m.controlId);
-                s.setString(6, m.messageType);
-                s.setString(7, m.version);
-                s.setString(8, m.charset);
-                s.setInt(9, m.sizeBytes);
-                s.setString(10, m.status == null ? RECEIVED : m.status);
-                s.setString(11, m.rawText);
-                s.setLong(12, m.receivedMs);
-                s.executeUpdate();
-                return new Receipt(id, false, RECEIVED, null);
-            } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || m.controlId == null) {
-                    throw e;
+        return commits.submit(new GroupCommit.Insert(UUID.randomUUID().toString(), m));
+    }
+
+    /** The outcome of processing, committed (shared with concurrent callers): status, ACK, error, timings. */
+    public void complete(String id, String status, String ackCode, String ackText, String error, String outcome,
+            long completedMs, long processingMs) {
+        commits.submit(new GroupCommit.Complete(id, status, ackCode, ackText, error, outcome, completedMs,
+                processingMs));
+    }
+
+    /**
+     * Messages stored but never completed and received before {@code beforeMs} (the container stopped or died
+     * between storing and answering them), raw text included: oldest first, at most {@code max}, after the row
+     * ({@code afterMs}, {@code afterId}) where the previous page ended.
+     */
+    public List<StoredMessage> unfinished(long beforeMs, long afterMs, String afterId, int max) {
+        String sql = "SELECT " + SUMMARY_COLUMNS + ", raw_text FROM hl7_message WHERE status = 'RECEIVED' "
+                + "AND received_ms < ? AND (received_ms > ? OR (received_ms = ? AND id > ?)) "
+                + "ORDER BY received_ms, id FETCH FIRST " + max + " ROWS ONLY";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, beforeMs);
+            s.setLong(2, afterMs);
+            s.setLong(3, afterMs);
+            s.setString(4, afterId);
+            List<StoredMessage> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    StoredMessage m = summary(rs);
+                    m.rawText = rs.getString(20);
+                    out.add(m);
                 }
             }
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT id, status, ack_text FROM hl7_message WHERE sender = ? AND control_id = ?")) {
-                s.setString(1, m.sender);
-                s.setString(2, m.controlId);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new IllegalStateException("duplicate key but no row for " + m.sender + " " + m.controlId);
-                    }
-                    return new Receipt(rs.getString(1), true, rs.getString(2), rs.getString(3));
-                }
-            }
+            return out;
         } catch (SQLException e) {
-            throw new Hl7StoreException("storing an inbound message failed", e);
+            throw new Hl7StoreException("listing unfinished messages failed", e);
         }
     }
 
-    /** The outcome of processing, committed: status, ACK, error, timings; attempts counted. */
-    public void complete(String id, String status, String ackCode, String ackText, String error, String outcome,
-            long completedMs, long processingMs) {
-        update("UPDATE hl7_message SET status = ?, ack_code = ?, ack_text = ?, error = ?, outcome = ?, "
-                + "completed_ms = ?, processing_ms = ?, attempts = attempts + 1 WHERE id = ?", s -> {
-                    s.setString(1, status);
-                    s.setString(2, ackCode);
-                    s.setString(3, ackText);
-                    s.setString(4, clip(error, MAX_ERROR));
-                    s.setString(5, clip(outcome, MAX_OUTCOME));
-                    s.setLong(6, completedMs);
-                    s.setLong(7, processingMs);
-                    s.setString(8, id);
-                });
+    /** Operations waiting for the committer. */
+    int queued() {
+        return commits.queued();
+    }
+
+    /** Commits the store made and operations they held (their ratio is the mean group size). */
+    public long[] commitStatistics() {
+        return new long[] {commits.commits(), commits.operations()};
+    }
+
+    /** Stops the committer; waiting callers get an {@link Hl7StoreException}, so no ACK goes out. */
+    @Override
+    public void close() {
+        commits.close();
     }
 
     /** Status and ACK of one row (null when there is none): a duplicate waiting for its original re-reads it. */
@@ -264,7 +262,7 @@ public class MessageStore {
     public static class Hl7StoreException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        Hl7StoreException(String message, Throwable cause) {
+        public Hl7StoreException(String message, Throwable cause) {
             super(message, cause);
         }
     }

@@ -1,0 +1,316 @@
+package org.pavilion.hl7.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit of hl7_message writes. Connection threads queue their store operations (insert a message as
+ * RECEIVED, complete it with its outcome and ACK) and wait; one committer thread takes everything queued, writes it
+ * in one JDBC transaction (batched statements), commits once, and only then releases each waiting thread. Under
+ * load many connections share one commit (one fsync); alone, a message still costs one commit per operation.
+ * Durability is not traded: a thread returns only after the commit that holds its operation, and a failed batch is
+ * retried one operation per transaction, so one bad row fails only its own sender.
+ */
+final class GroupCommit implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+    /** Upper bound of operations in one transaction, so a burst does not become one huge commit. */
+    static final int MAX_BATCH = 256;
+    private static final String INSERT = "INSERT INTO hl7_message (id, listener, remote_address, sender, control_id, "
+            + "message_type, hl7_version, charset, size_bytes, status, raw_text, attempts, received_ms) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)";
+    private static final String FIND = "SELECT id, status, ack_text FROM hl7_message WHERE sender = ? AND control_id = ?";
+    private static final String COMPLETE = "UPDATE hl7_message SET status = ?, ack_code = ?, ack_text = ?, error = ?, "
+            + "outcome = ?, completed_ms = ?, processing_ms = ?, attempts = attempts + 1 WHERE id = ?";
+
+    /** A queued write and the future its connection thread waits on. */
+    abstract static class Op<T> {
+        final CompletableFuture<T> done = new CompletableFuture<>();
+    }
+
+    /** Insert a new message unless (sender, control id) is stored already. */
+    static final class Insert extends Op<MessageStore.Receipt> {
+        final String id;
+        final StoredMessage m;
+        MessageStore.Receipt receipt;
+
+        Insert(String id, StoredMessage m) {
+            this.id = id;
+            this.m = m;
+        }
+    }
+
+    /** Store the outcome of processing and the ACK. */
+    static final class Complete extends Op<Void> {
+        final String id;
+        final String status;
+        final String ackCode;
+        final String ackText;
+        final String error;
+        final String outcome;
+        final long completedMs;
+        final long processingMs;
+
+        Complete(String id, String status, String ackCode, String ackText, String error, String outcome,
+                long completedMs, long processingMs) {
+            this.id = id;
+            this.status = status;
+            this.ackCode = ackCode;
+            this.ackText = ackText;
+            this.error = error;
+            this.outcome = outcome;
+            this.completedMs = completedMs;
+            this.processingMs = processingMs;
+        }
+    }
+
+    private final DataSource dataSource;
+    private final LinkedBlockingQueue<Op<?>> queue = new LinkedBlockingQueue<>();
+    private final ExecutorService committer;
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong operations = new AtomicLong();
+    private volatile boolean closed;
+
+    GroupCommit(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.committer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "pavilion-hl7-group-commit");
+            t.setDaemon(true);
+            return t;
+        });
+        committer.execute(this::loop);
+    }
+
+    /** Queues {@code op} and waits until the transaction holding it committed; throws if it did not. */
+    <T> T submit(Op<T> op) {
+        if (closed) {
+            throw new MessageStore.Hl7StoreException("the HL7 store is closed", null);
+        }
+        queue.add(op);
+        if (closed) {
+            failPending(new MessageStore.Hl7StoreException("the HL7 store is closed", null)); // raced with close()
+        }
+        try {
+            return op.done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MessageStore.Hl7StoreException("interrupted waiting for the HL7 store's commit", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof MessageStore.Hl7StoreException) {
+                throw (MessageStore.Hl7StoreException) cause;
+            }
+            throw new MessageStore.Hl7StoreException("storing an HL7 message failed", cause);
+        }
+    }
+
+    int queued() {
+        return queue.size();
+    }
+
+    /** Commits so far and operations so far: operations / commits is the mean batch size. */
+    long commits() {
+        return commits.get();
+    }
+
+    long operations() {
+        return operations.get();
+    }
+
+    private void loop() {
+        List<Op<?>> batch = new ArrayList<>();
+        while (!closed) {
+            try {
+                Op<?> first = queue.poll(500, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException | Error unexpected) {
+                LOG.error("HL7 group commit failed unexpectedly", unexpected);
+                batch.forEach(op -> op.done.completeExceptionally(unexpected));
+            } finally {
+                batch.clear();
+            }
+        }
+        failPending(new MessageStore.Hl7StoreException("the HL7 store is closed", null));
+    }
+
+    /** One transaction for the batch; if it fails, each operation again in a transaction of its own. */
+    private void write(List<Op<?>> batch) {
+        try {
+            commit(batch);
+            return;
+        } catch (SQLException e) {
+            if (batch.size() == 1) {
+                batch.get(0).done.completeExceptionally(new MessageStore.Hl7StoreException("storing an inbound "
+                        + "message failed", e));
+                return;
+            }
+            LOG.warn("HL7 group commit of {} operations failed ({}); retrying them one by one", batch.size(), e.toString());
+        }
+        for (Op<?> op : batch) {
+            write(List.of(op));
+        }
+    }
+
+    private void commit(List<Op<?>> batch) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                insert(c, batch);
+                complete(c, batch);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+        commits.incrementAndGet();
+        operations.addAndGet(batch.size());
+        for (Op<?> op : batch) {
+            if (op instanceof Insert) {
+                ((Insert) op).done.complete(((Insert) op).receipt);
+            } else {
+                ((Complete) op).done.complete(null);
+            }
+        }
+    }
+
+    /**
+     * New messages are inserted in one JDBC batch. A message whose sender and control id are stored already (or
+     * come twice in this batch) is not inserted: its receipt names the earlier row, so no statement fails and the
+     * transaction stays good on PostgreSQL, where any failed statement aborts it.
+     */
+    private static void insert(Connection c, List<Op<?>> batch) throws SQLException {
+        Map<String, MessageStore.Receipt> inBatch = new HashMap<>();
+        int rows = 0;
+        try (PreparedStatement find = c.prepareStatement(FIND); PreparedStatement s = c.prepareStatement(INSERT)) {
+            for (Op<?> op : batch) {
+                if (!(op instanceof Insert)) {
+                    continue;
+                }
+                Insert in = (Insert) op;
+                StoredMessage m = in.m;
+                if (m.controlId != null) {
+                    String key = m.sender + '\u0000' + m.controlId;
+                    MessageStore.Receipt earlier = inBatch.get(key);
+                    if (earlier == null) {
+                        earlier = stored(find, m.sender, m.controlId);
+                    }
+                    if (earlier != null) {
+                        in.receipt = earlier.duplicate() ? earlier
+                                : new MessageStore.Receipt(earlier.id(), true, earlier.status(), earlier.ackText());
+                        continue;
+                    }
+                    inBatch.put(key, new MessageStore.Receipt(in.id, false, MessageStore.RECEIVED, null));
+                }
+                s.setString(1, in.id);
+                s.setString(2, m.listener);
+                s.setString(3, m.remoteAddress);
+                s.setString(4, m.sender);
+                s.setString(5, m.controlId);
+                s.setString(6, m.messageType);
+                s.setString(7, m.version);
+                s.setString(8, m.charset);
+                s.setInt(9, m.sizeBytes);
+                s.setString(10, MessageStore.RECEIVED);
+                s.setString(11, m.rawText);
+                s.setLong(12, m.receivedMs);
+                s.addBatch();
+                rows++;
+                in.receipt = new MessageStore.Receipt(in.id, false, MessageStore.RECEIVED, null);
+            }
+            if (rows > 0) {
+                s.executeBatch();
+            }
+        }
+    }
+
+    private static MessageStore.Receipt stored(PreparedStatement find, String sender, String controlId)
+            throws SQLException {
+        find.setString(1, sender);
+        find.setString(2, controlId);
+        try (ResultSet rs = find.executeQuery()) {
+            return rs.next() ? new MessageStore.Receipt(rs.getString(1), true, rs.getString(2), rs.getString(3)) : null;
+        }
+    }
+
+    private static void complete(Connection c, List<Op<?>> batch) throws SQLException {
+        List<Complete> updates = new ArrayList<>();
+        for (Op<?> op : batch) {
+            if (op instanceof Complete) {
+                updates.add((Complete) op);
+            }
+        }
+        if (updates.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement(COMPLETE)) {
+            for (Complete u : updates) {
+                s.setString(1, u.status);
+                s.setString(2, u.ackCode);
+                s.setString(3, u.ackText);
+                s.setString(4, MessageStore.clip(u.error, MessageStore.MAX_ERROR));
+                s.setString(5, MessageStore.clip(u.outcome, MessageStore.MAX_OUTCOME));
+                s.setLong(6, u.completedMs);
+                s.setLong(7, u.processingMs);
+                s.setString(8, u.id);
+                s.addBatch();
+            }
+            int[] counts = s.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    throw new SQLException("no hl7_message row " + updates.get(i).id + " to complete");
+                }
+            }
+        }
+    }
+
+    private void failPending(RuntimeException why) {
+        List<Op<?>> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(op -> op.done.completeExceptionally(why));
+    }
+
+    /** Stops taking operations; the batch being written finishes, queued ones fail (their senders get no ACK). */
+    @Override
+    public void close() {
+        closed = true;
+        committer.shutdown();
+        try {
+            if (!committer.awaitTermination(10, TimeUnit.SECONDS)) {
+                committer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            committer.shutdownNow();
+        }
+        failPending(new MessageStore.Hl7StoreException("the HL7 store is closed", null));
+    }
+}

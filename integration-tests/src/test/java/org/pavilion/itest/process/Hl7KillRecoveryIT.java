@@ -1,0 +1,202 @@
+package org.pavilion.itest.process;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.Test;
+import org.pavilion.itest.Await;
+import org.pavilion.itest.Http;
+import org.pavilion.itest.PavilionTestSupport;
+
+import ca.uhn.hl7v2.model.Message;
+
+/**
+ * The registration system's ADT feed is running when the platform dies (kill -9 of the JVM, a power cut as far as
+ * the platform can tell). After the restart every message that was answered AA is stored PROCESSED and its patient
+ * exists exactly once; the feed system then sends its whole feed again, as it does after losing its connection: all
+ * answered AA, nothing applied twice. Runs on the database chosen by {@code pavilion.itest.db}.
+ */
+public class Hl7KillRecoveryIT {
+
+    private static final Duration BOOT = Duration.ofMinutes(4);
+    private static final int PATIENTS = 2_000;
+    private static final int CONNECTIONS = 4;
+    /** The kill comes once this many messages were answered AA: well inside the feed. */
+    private static final int KILL_AFTER_AA = 500;
+    private static final String SENDER = "REGSYS|GENHOSP";
+
+    @Test
+    public void everyMessageAnsweredAaBeforeAKillIsAppliedExactlyOnceAndTheResentFeedChangesNothing()
+            throws Exception {
+        try (DistributionProcess pavilion = DistributionProcess.unpack("hl7-kill")) {
+            int port = PavilionTestSupport.freePort();
+            pavilion.writeEtc("org.pavilion.hl7.listener-default.cfg", "port", String.valueOf(port));
+            pavilion.start();
+            pavilion.awaitHealthy(BOOT);
+            awaitHub(pavilion);
+
+            // ---- the feed, killed in the middle ----
+            Set<String> acked = ConcurrentHashMap.newKeySet();
+            AtomicInteger notAa = new AtomicInteger();
+            ExecutorService feeds = Executors.newFixedThreadPool(CONNECTIONS);
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < CONNECTIONS; c++) {
+                int conn = c;
+                running.add(feeds.submit(() -> {
+                    try (MllpFeed feed = new MllpFeed("127.0.0.1", port, 10)) {
+                        for (int i = conn; i < PATIENTS; i += CONNECTIONS) {
+                            String code = feed.send(feed.parse(message(i)));
+                            if ("AA".equals(code)) {
+                                acked.add(controlId(i));
+                            } else {
+                                notAa.incrementAndGet();
+                            }
+                        }
+                    } catch (Exception connectionLost) {
+                        // the platform died under this connection: the message in flight got no ACK
+                    }
+                    return null;
+                }));
+            }
+            Await.until(KILL_AFTER_AA + " messages answered AA", Duration.ofMinutes(3),
+                    () -> assertTrue(acked.size() + " AA so far", acked.size() >= KILL_AFTER_AA));
+            pavilion.kill();
+            for (Future<?> f : running) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            feeds.shutdown();
+            Set<String> ackedBeforeKill = new HashSet<>(acked);
+            assertEquals("messages answered other than AA", 0, notAa.get());
+            assertTrue("the kill came before the end of the feed: " + ackedBeforeKill.size(),
+                    ackedBeforeKill.size() < PATIENTS);
+
+            // ---- restart: every AA'd message is there, processed, its patient there once ----
+            pavilion.start();
+            pavilion.awaitHealthy(BOOT);
+            Http admin = awaitHub(pavilion);
+            Await.until("start-up recovery finishes the messages stored but never answered", Duration.ofMinutes(2),
+                    () -> assertEquals(0, total(admin, "/api/v1/hl7/messages?status=RECEIVED&size=1")));
+            Set<String> processed = processedControlIds(admin);
+            Set<String> missing = new HashSet<>(ackedBeforeKill);
+            missing.removeAll(processed);
+            assertTrue(missing.size() + " messages answered AA are not PROCESSED, e.g. "
+                    + missing.stream().limit(5).toList(), missing.isEmpty());
+            assertEquals("one patient per processed message, none twice", processed.size(), faultPatients(admin));
+            for (String id : ackedBeforeKill.stream().sorted().limit(20).toList()) {
+                assertEquals("patient of " + id, 1, patientsNamed(admin, familyName(id)));
+            }
+
+            // ---- the feed system resends everything ----
+            Set<String> resentAa = ConcurrentHashMap.newKeySet();
+            ExecutorService resend = Executors.newFixedThreadPool(CONNECTIONS);
+            List<Future<?>> again = new ArrayList<>();
+            for (int c = 0; c < CONNECTIONS; c++) {
+                int conn = c;
+                again.add(resend.submit(() -> {
+                    try (MllpFeed feed = new MllpFeed("127.0.0.1", port, 30)) {
+                        for (int i = conn; i < PATIENTS; i += CONNECTIONS) {
+                            Message m = feed.parse(message(i));
+                            if ("AA".equals(feed.send(m))) {
+                                resentAa.add(controlId(i));
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : again) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+            resend.shutdown();
+            assertEquals("every message of the resent feed answered AA", PATIENTS, resentAa.size());
+            assertEquals(PATIENTS, total(admin, "/api/v1/hl7/messages?status=PROCESSED&size=1"));
+            assertEquals("each message stored once", PATIENTS, total(admin, "/api/v1/hl7/messages?size=1"));
+            assertEquals("patients = distinct patients of the feed", PATIENTS, faultPatients(admin));
+        }
+    }
+
+    private static Http awaitHub(DistributionProcess pavilion) throws Exception {
+        Http admin = Http.login(pavilion.baseUrl(), "admin", pavilion.adminPassword());
+        Await.until("HL7 and EMR REST published", BOOT, () -> {
+            assertEquals(200, admin.get("/api/v1/hl7/messages").status);
+            assertEquals(400, admin.get("/api/v1/emr/patients").status);
+        });
+        return admin;
+    }
+
+    static String controlId(int i) {
+        return String.format("KILL-%05d", i);
+    }
+
+    /** A family name of its own per patient (fixed length, so a prefix search finds only that patient). */
+    static String familyName(String controlId) {
+        int i = Integer.parseInt(controlId.substring(5));
+        StringBuilder b = new StringBuilder("Faulk");
+        for (int k = 0; k < 4; k++) {
+            b.append((char) ('a' + i % 26));
+            i /= 26;
+        }
+        return b.toString();
+    }
+
+    static String message(int i) {
+        String id = controlId(i);
+        return MllpFeed.a04(id, String.format("K%06d", i), familyName(id), "Feed", "19700101", i % 2 == 0 ? "F" : "M");
+    }
+
+    private static long total(Http admin, String path) throws Exception {
+        Http.Response r = admin.get(path);
+        assertEquals(r.toString(), 200, r.status);
+        return r.json().path("total").asLong();
+    }
+
+    private static Set<String> processedControlIds(Http admin) throws Exception {
+        Set<String> ids = new HashSet<>();
+        for (int page = 0;; page++) {
+            Http.Response r = admin.get("/api/v1/hl7/messages?status=PROCESSED&sender="
+                    + URLEncoder.encode(SENDER, StandardCharsets.UTF_8) + "&size=200&page=" + page);
+            assertEquals(r.toString(), 200, r.status);
+            JsonNode items = r.json().path("items");
+            for (JsonNode m : items) {
+                ids.add(m.path("controlId").asText());
+            }
+            if (items.size() < 200) {
+                return ids;
+            }
+        }
+    }
+
+    /**
+     * Patients of this feed: every family name starts with "Faulk" (prefix search, no typo matches), counted per
+     * next letter (under 80 each), as the EMR counts a rank exactly only up to 1,000 hits.
+     */
+    private static long faultPatients(Http admin) throws Exception {
+        long n = 0;
+        for (char c = 'a'; c <= 'z'; c++) {
+            Http.Response r = admin.get("/api/v1/emr/patients?name=Faulk" + c + "&fuzzy=false&size=1");
+            assertEquals(r.toString(), 200, r.status);
+            n += r.json().path("total").asLong();
+        }
+        return n;
+    }
+
+    private static long patientsNamed(Http admin, String family) throws Exception {
+        return total(admin, "/api/v1/emr/patients?name=" + family + "&fuzzy=false&size=1");
+    }
+}
