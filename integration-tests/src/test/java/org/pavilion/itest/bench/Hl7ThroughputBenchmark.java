@@ -70,7 +70,7 @@ public final class Hl7ThroughputBenchmark {
             pavilion.writeEtc("org.pavilion.hl7.listener-default.cfg", "port", String.valueOf(hl7Port));
             pavilion.start();
             pavilion.awaitHealthy(Duration.ofMinutes(5));
-            awaitEmr(pavilion.baseUrl(), login(pavilion.baseUrl(), "admin", pavilion.adminPassword()));
+            BenchSupport.awaitEmr(pavilion.baseUrl(), BenchSupport.login(pavilion.baseUrl(), "admin", pavilion.adminPassword()));
             run("hub warm-up (ADT^A04)", hl7Port, 4, Math.min(1_000, messages / 4), "WARM", Hl7ThroughputBenchmark::a04, false);
             run("hub, ADT^A04 -> EMR " + db, hl7Port, 1, messages, "H1", Hl7ThroughputBenchmark::a04, true);
             run("hub, ADT^A04 -> EMR " + db, hl7Port, 4, messages, "H4", Hl7ThroughputBenchmark::a04, true);
@@ -178,37 +178,7 @@ public final class Hl7ThroughputBenchmark {
         }
     }
 
-    private static String login(String base, String user, String password) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        JSON.createObjectNode().put("username", user).put("password", password).toString())).build();
-        for (int attempt = 0; ; attempt++) {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 200) {
-                return JSON.readTree(r.body()).path("token").asText();
-            }
-            if (attempt > 240) {
-                throw new IllegalStateException("login of " + user + ": " + r.statusCode() + " " + r.body());
-            }
-            Thread.sleep(500);
-        }
-    }
 
-    /** The EMR must be there, or ADT would be answered AR "EMR not installed". */
-    private static void awaitEmr(String base, String token) throws Exception {
-        for (int attempt = 0; ; attempt++) {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(base + "/api/v1/emr/patients")).header("Authorization", "Bearer " + token).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 400) {
-                return;
-            }
-            if (attempt > 240) {
-                throw new IllegalStateException("EMR not published: " + r.statusCode());
-            }
-            Thread.sleep(500);
-        }
-    }
 
     private Hl7ThroughputBenchmark() {
     }

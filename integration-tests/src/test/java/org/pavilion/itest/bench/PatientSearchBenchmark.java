@@ -117,8 +117,8 @@ public final class PatientSearchBenchmark {
             pavilion.awaitHealthy(Duration.ofMinutes(5));
             String base = pavilion.baseUrl();
             String adminPassword = pavilion.adminPassword();
-            String admin = login(base, "admin", adminPassword);
-            awaitEmr(base, admin);
+            String admin = BenchSupport.login(base, "admin", adminPassword);
+            BenchSupport.awaitEmr(base, admin);
 
             // ---- load ----
             long t0 = System.nanoTime();
@@ -126,7 +126,7 @@ public final class PatientSearchBenchmark {
             long firstSeq = -1;
             for (int done = 0; done < patients; done += CHUNK) {
                 int n = Math.min(CHUNK, patients - done);
-                admin = login(base, "admin", adminPassword);
+                admin = BenchSupport.login(base, "admin", adminPassword);
                 JsonNode report = importChunk(base, admin, n, events);
                 imported += report.path("imported").asLong();
                 if (firstSeq < 0) {
@@ -185,7 +185,7 @@ public final class PatientSearchBenchmark {
     private void attached(String base, String db, int clients, int perClient) throws Exception {
         System.out.printf("Pavilion patient search benchmark against %s (database %s), %d clients x %,d searches per"
                 + " kind, client cores %d%n", base, db, clients, perClient, Runtime.getRuntime().availableProcessors());
-        String admin = login(base, "admin", System.getProperty("pavilion.bench.admin.password", ""));
+        String admin = BenchSupport.login(base, "admin", System.getProperty("pavilion.bench.admin.password", ""));
         String clerk = createClerk(base, admin);
         List<String> mrns = new ArrayList<>();
         Random r = new Random(7);
@@ -333,36 +333,7 @@ public final class PatientSearchBenchmark {
 
     // ---- platform plumbing ----
 
-    private static String login(String base, String user, String password) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        JSON.createObjectNode().put("username", user).put("password", password).toString())).build();
-        for (int attempt = 0; ; attempt++) {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 200) {
-                return JSON.readTree(r.body()).path("token").asText();
-            }
-            if (attempt > 120) {
-                throw new IllegalStateException("login of " + user + ": " + r.statusCode() + " " + r.body());
-            }
-            Thread.sleep(500);
-        }
-    }
 
-    private static void awaitEmr(String base, String token) throws Exception {
-        for (int attempt = 0; ; attempt++) {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(base + "/api/v1/emr/patients")).header("Authorization", "Bearer " + token).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 400) {
-                return;
-            }
-            if (attempt > 240) {
-                throw new IllegalStateException("EMR not published: " + r.statusCode());
-            }
-            Thread.sleep(500);
-        }
-    }
 
     private static String createClerk(String base, String adminToken) throws Exception {
         String body = JSON.createObjectNode().put("username", "bench.clerk").put("password", "bench-clerk-password-1")
@@ -374,7 +345,7 @@ public final class PatientSearchBenchmark {
         if (r.statusCode() != 201 && r.statusCode() != 409) { // 409: made by an earlier run against this registry
             throw new IllegalStateException("create clerk: " + r.statusCode() + " " + r.body());
         }
-        return login(base, "bench.clerk", "bench-clerk-password-1");
+        return BenchSupport.login(base, "bench.clerk", "bench-clerk-password-1");
     }
 
     /** Points the installation at a fresh database {@code pavilion.bench.pg.db} (default pavilion_bench). */

@@ -237,21 +237,8 @@ public class MessageStore implements AutoCloseable {
         return rs.wasNull() ? null : v;
     }
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement s) throws SQLException;
-    }
-
-    private int update(String sql, Binder binder) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                binder.bind(s);
-                return s.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new Hl7StoreException("updating hl7_message failed", e);
-        }
+    private int update(String sql, Jdbc.Binder binder) {
+        return Jdbc.update(dataSource, "hl7_message", sql, binder);
     }
 
     static String clip(String s, int max) {

@@ -9,6 +9,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.pavilion.hl7.internal.Jdbc;
 import org.pavilion.hl7.internal.MessageStore.Hl7StoreException;
 
 /**
@@ -227,21 +228,8 @@ public class OutboundStore {
         return m;
     }
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement s) throws SQLException;
-    }
-
-    private int update(String sql, Binder binder) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                binder.bind(s);
-                return s.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new Hl7StoreException("updating hl7_outbound failed", e);
-        }
+    private int update(String sql, Jdbc.Binder binder) {
+        return Jdbc.update(dataSource, "hl7_outbound", sql, binder);
     }
 
     private static String clip(String s) {
