@@ -27,7 +27,8 @@ public class DistributionRestartIT {
             pavilion.start();
             pavilion.awaitHealthy(BOOT);
             String password = pavilion.adminPassword();
-            Http admin = Http.login(pavilion.baseUrl(), "admin", password);
+            // The login resource may be published a moment after the health resource answers UP.
+            Http admin = Await.value("admin signs in", BOOT, () -> Http.login(pavilion.baseUrl(), "admin", password));
 
             ObjectNode clerk = Http.json().createObjectNode().put("username", "rosa.frontdesk")
                     .put("password", "front-desk-morning-shift");

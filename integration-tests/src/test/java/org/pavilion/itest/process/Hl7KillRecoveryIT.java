@@ -132,7 +132,9 @@ public class Hl7KillRecoveryIT {
     }
 
     private static Http awaitHub(DistributionProcess pavilion) throws Exception {
-        Http admin = Http.login(pavilion.baseUrl(), "admin", pavilion.adminPassword());
+        // The login resource may be published a moment after the health resource answers UP.
+        String password = pavilion.adminPassword();
+        Http admin = Await.value("admin signs in", BOOT, () -> Http.login(pavilion.baseUrl(), "admin", password));
         Await.until("HL7 and EMR REST published", BOOT, () -> {
             assertEquals(200, admin.get("/api/v1/hl7/messages").status);
             assertEquals(400, admin.get("/api/v1/emr/patients").status);
