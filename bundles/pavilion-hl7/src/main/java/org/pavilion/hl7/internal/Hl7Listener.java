@@ -72,18 +72,7 @@ public class Hl7Listener {
     }
 
     static String name(ListenerConfig config, Map<String, Object> properties) {
-        if (!config.name().isBlank()) {
-            return config.name().strip();
-        }
-        Object file = properties.get("felix.fileinstall.filename");
-        if (file != null) {
-            String f = file.toString();
-            int dash = f.lastIndexOf(FACTORY_PID + "-");
-            if (dash >= 0) {
-                return f.substring(dash + FACTORY_PID.length() + 1).replaceFirst("\\.cfg$", "");
-            }
-        }
-        return String.valueOf(properties.getOrDefault("service.pid", "default"));
+        return FactoryConfigName.of(config.name(), FACTORY_PID, properties);
     }
 
     @Deactivate

@@ -23,6 +23,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pavilion.events.api.Events;
+import org.pavilion.hl7.internal.FactoryConfigName;
 import org.pavilion.hl7.internal.Hl7Hub;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,18 +115,7 @@ public class OutboundFeed {
     }
 
     static String name(FeedConfig config, Map<String, Object> properties) {
-        if (!config.name().isBlank()) {
-            return config.name().strip();
-        }
-        Object file = properties.get("felix.fileinstall.filename");
-        if (file != null) {
-            String f = file.toString();
-            int dash = f.lastIndexOf(FACTORY_PID + "-");
-            if (dash >= 0) {
-                return f.substring(dash + FACTORY_PID.length() + 1).replaceFirst("\\.cfg$", "");
-            }
-        }
-        return String.valueOf(properties.getOrDefault("service.pid", "default")).replaceAll("[^A-Za-z0-9_.-]", "_");
+        return FactoryConfigName.of(config.name(), FACTORY_PID, properties);
     }
 
     @Deactivate
