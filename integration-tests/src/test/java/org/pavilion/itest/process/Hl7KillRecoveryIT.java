@@ -49,11 +49,12 @@ public class Hl7KillRecoveryIT {
             pavilion.writeEtc("org.pavilion.hl7.listener-default.cfg", "port", String.valueOf(port));
             pavilion.start();
             pavilion.awaitHealthy(BOOT);
-            awaitHub(pavilion);
+            awaitHub(pavilion, port);
 
             // ---- the feed, killed in the middle ----
             Set<String> acked = ConcurrentHashMap.newKeySet();
             AtomicInteger notAa = new AtomicInteger();
+            java.util.concurrent.atomic.AtomicReference<Exception> lost = new java.util.concurrent.atomic.AtomicReference<>();
             ExecutorService feeds = Executors.newFixedThreadPool(CONNECTIONS);
             List<Future<?>> running = new ArrayList<>();
             for (int c = 0; c < CONNECTIONS; c++) {
@@ -70,12 +71,14 @@ public class Hl7KillRecoveryIT {
                         }
                     } catch (Exception connectionLost) {
                         // the platform died under this connection: the message in flight got no ACK
+                        lost.compareAndSet(null, connectionLost);
                     }
                     return null;
                 }));
             }
             Await.until(KILL_AFTER_AA + " messages answered AA", Duration.ofMinutes(3),
-                    () -> assertTrue(acked.size() + " AA so far", acked.size() >= KILL_AFTER_AA));
+                    () -> assertTrue(acked.size() + " AA so far; first connection lost: " + lost.get(),
+                            acked.size() >= KILL_AFTER_AA));
             pavilion.kill();
             for (Future<?> f : running) {
                 f.get(60, TimeUnit.SECONDS);
@@ -89,7 +92,7 @@ public class Hl7KillRecoveryIT {
             // ---- restart: every AA'd message is there, processed, its patient there once ----
             pavilion.start();
             pavilion.awaitHealthy(BOOT);
-            Http admin = awaitHub(pavilion);
+            Http admin = awaitHub(pavilion, port);
             Await.until("start-up recovery finishes the messages stored but never answered", Duration.ofMinutes(2),
                     () -> assertEquals(0, total(admin, "/api/v1/hl7/messages?status=RECEIVED&size=1")));
             Set<String> processed = processedControlIds(admin);
@@ -131,13 +134,22 @@ public class Hl7KillRecoveryIT {
         }
     }
 
-    private static Http awaitHub(DistributionProcess pavilion) throws Exception {
+    /**
+     * REST of the hub and the EMR published, and the MLLP listener accepting: its route starts a moment after the
+     * REST resources, and a feed connecting before would be refused.
+     */
+    private static Http awaitHub(DistributionProcess pavilion, int port) throws Exception {
         // The login resource may be published a moment after the health resource answers UP.
         String password = pavilion.adminPassword();
         Http admin = Await.value("admin signs in", BOOT, () -> Http.login(pavilion.baseUrl(), "admin", password));
         Await.until("HL7 and EMR REST published", BOOT, () -> {
             assertEquals(200, admin.get("/api/v1/hl7/messages").status);
             assertEquals(400, admin.get("/api/v1/emr/patients").status);
+        });
+        Await.until("the MLLP listener accepts connections on " + port, BOOT, () -> {
+            try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+                assertTrue(probe.isConnected());
+            }
         });
         return admin;
     }
