@@ -36,6 +36,7 @@ public class DistributionRestartIT {
             assertEquals(201, admin.post("/api/v1/platform/users", clerk).status);
             Http rosa = Http.login(pavilion.baseUrl(), "rosa.frontdesk", "front-desk-morning-shift");
 
+            awaitBoardListening(rosa, admin);
             ObjectNode checkIn = Http.json().createObjectNode().put("badge", "V-0001").put("visitorName", "Maria Lopez")
                     .put("patientId", "P-000042").put("ward", "CARDIO-3");
             // Health answers once the core is up; the departments finish starting a moment later.
@@ -68,6 +69,23 @@ public class DistributionRestartIT {
             assertEquals(1, admin.get("/api/v1/platform/users?size=50").json().get("items").findValuesAsText("username")
                     .stream().filter("admin"::equals).count());
         }
+    }
+
+    /**
+     * A subscriber gets only the events published after it was first seen (events README), and on a first start
+     * the ward board's route may start after the visitor log already takes check-ins: probe check-ins until the
+     * board shows one, so the visit under test is published to a listening board.
+     */
+    private static void awaitBoardListening(Http clerk, Http admin) throws Exception {
+        int[] probe = {0};
+        Await.until("the ward board listens", BOOT, () -> {
+            String badge = "PROBE-" + (++probe[0]);
+            Http.Response r = clerk.post("/api/v1/example/visits", Http.json().createObjectNode().put("badge", badge)
+                    .put("visitorName", "Probe Visitor").put("patientId", "P-000001").put("ward", "LOBBY"));
+            assertEquals(r.toString(), 201, r.status);
+            Await.until("probe " + badge + " on the board", Duration.ofSeconds(10),
+                    () -> assertEquals(1, boardEntries(admin, badge)));
+        });
     }
 
     private static void awaitBoardEntry(Http caller, String badge) throws Exception {

@@ -59,7 +59,11 @@ public class Hl7Listener {
 
     static String uri(ListenerConfig c) {
         long buffer = Math.min(Integer.MAX_VALUE, (long) c.maxMessageBytes() + BUFFER_HEADROOM);
+        // reuseAddress: after a crash the port is free at once (camel-mllp's default refuses to bind while the
+        // killed process's connections linger in TIME_WAIT, and the listener would stay down); bindTimeout: a
+        // port briefly held elsewhere is retried for two minutes.
         return "mllp://" + c.host() + ":" + c.port() + "?autoAck=false&stringPayload=false&hl7Headers=false"
+                + "&reuseAddress=true&bindTimeout=120000"
                 + "&validatePayload=false&maxConcurrentConsumers=" + c.maxConcurrentConsumers()
                 + "&maxBufferSize=" + buffer + (c.idleTimeoutMs() > 0 ? "&idleTimeout=" + c.idleTimeoutMs() : "");
     }
