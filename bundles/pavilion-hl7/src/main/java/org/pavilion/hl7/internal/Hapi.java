@@ -25,14 +25,22 @@ public final class Hapi {
         return c;
     }
 
-    /** Parses with HAPI's class loader as context loader: it finds the structures on pavilion-camel's class path. */
+    /**
+     * Parses with HAPI's class loader as context loader: it finds the structures on pavilion-camel's class path.
+     * One parse at a time: HAPI fills its structure-definition cache (a plain HashMap) on first use of a message
+     * structure, and two connections parsing the first messages at once made it throw a NullPointerException
+     * (seen in Hl7KillRecoveryIT on PostgreSQL: an ADT answered AE). A parse is a fraction of a millisecond next
+     * to a message's commits.
+     */
     public static Message parse(String normalised) throws HL7Exception {
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(HapiContext.class.getClassLoader());
         try {
-            PipeParser parser = CONTEXT.getPipeParser();
-            return parser.parse(normalised);
+            synchronized (CONTEXT) {
+                PipeParser parser = CONTEXT.getPipeParser();
+                return parser.parse(normalised);
+            }
         } finally {
             t.setContextClassLoader(previous);
         }
