@@ -359,7 +359,7 @@ public class Hl7OutboundIT extends PavilionTestSupport {
     }
 
     @Test
-    public void t03_aMergeAtTheDeskIsAnA40NamingSurvivorAndDuplicate() throws Exception {
+    public void t03_aMergeAtTheDeskIsAnA40NamingSurvivorAndDuplicateWithTheirNames() throws Exception {
         Http admin = admin();
         Http desk = desk(admin);
         if (ward().server == null) {
@@ -379,6 +379,10 @@ public class Hl7OutboundIT extends PavilionTestSupport {
         assertEquals(survivor, field(a40, "/.PID-3-1"));
         assertEquals(duplicate, field(a40, "/.MRG-1-1"));
         assertEquals("PAV", field(a40, "/.MRG-1-4"));
+        assertEquals("a strict receiver needs the survivor's name on A40", "Diallo-Sow", field(a40, "/.PID-5-1"));
+        assertEquals("Fatimata", field(a40, "/.PID-5-2"));
+        assertEquals("19900721", field(a40, "/.PID-7-1"));
+        assertEquals("the duplicate's name as it was", "Diallo", field(a40, "/.MRG-7-1"));
         List<String> dup = acceptedFor(duplicate);
         assertEquals("A04", field(dup.get(0), "MSH-9-2"));
         assertEquals(a40, dup.get(1));

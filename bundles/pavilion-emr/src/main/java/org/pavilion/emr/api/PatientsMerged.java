@@ -15,4 +15,14 @@ public class PatientsMerged {
     /** ISO-8601 instant. */
     public String mergedAt;
     public String mergedBy;
+
+    /** The survivor's demographics after the merge (what an ADT^A40's PID carries); FEMALE, MALE, OTHER, UNKNOWN. */
+    public String givenName;
+    public String familyName;
+    public String sex;
+    /** ISO-8601 date, e.g. 1984-03-01. */
+    public String birthDate;
+    /** The duplicate's names as they were (an ADT^A40's MRG-7, prior patient name). */
+    public String duplicateGivenName;
+    public String duplicateFamilyName;
 }

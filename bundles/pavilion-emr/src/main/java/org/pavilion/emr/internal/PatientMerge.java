@@ -105,6 +105,12 @@ public class PatientMerge {
                 event.reason = why;
                 event.mergedAt = Instant.ofEpochMilli(now).toString();
                 event.mergedBy = actor;
+                event.givenName = survivor.getGivenName();
+                event.familyName = survivor.getFamilyName();
+                event.sex = survivor.getSex();
+                event.birthDate = survivor.getBirthDate();
+                event.duplicateGivenName = duplicate.getGivenName();
+                event.duplicateFamilyName = duplicate.getFamilyName();
                 events.publish(em, PatientsMerged.TYPE, event);
                 return counts;
             });

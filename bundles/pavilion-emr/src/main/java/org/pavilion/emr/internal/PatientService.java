@@ -82,31 +82,7 @@ public class PatientService {
         List<Map<String, Object>> candidates = new ArrayList<>();
         Patient created;
         try {
-            created = jpa.call(em -> {
-                // Taking the counter's row lock first serialises registrations, so two clerks registering the
-                // same person at once cannot both miss each other in the duplicate check.
-                String mrn = MrnAllocator.next(em);
-                candidates.addAll(duplicates(em, v));
-                if (!candidates.isEmpty() && !confirmDuplicate) {
-                    throw new DuplicateFound();
-                }
-                PatientEntity e = new PatientEntity();
-                e.setMrn(mrn);
-                apply(e, v);
-                e.setRegisteredMs(now);
-                e.setRegisteredBy(actor);
-                e.setUpdatedMs(now);
-                e.setUpdatedBy(actor);
-                em.persist(e);
-                em.flush(); // the phones' foreign key needs the patient row first
-                storePhones(em, mrn, v);
-                storeContacts(em, mrn, v);
-                if (alsoInTransaction != null) {
-                    alsoInTransaction.accept(em, mrn);
-                }
-                events.publish(em, PatientRegistered.TYPE, registered(e, candidateMrns(candidates)));
-                return Patient.of(e, v.phones, v.nextOfKin, withActive(v.insurance));
-            });
+            created = jpa.call(em -> registerIn(em, v, actor, now, confirmDuplicate, alsoInTransaction, candidates));
         } catch (DuplicateFound d) {
             audit.record(AuditEvent.of("CREATE", RESOURCE).outcome(AuditOutcome.FAILED)
                     .detail("possible duplicate of " + String.join(", ", candidateMrns(candidates))).build());
@@ -115,11 +91,49 @@ public class PatientService {
                             + ". Check the candidates; to register anyway, send again with confirmDuplicate=true.",
                     Map.of("candidates", candidates));
         }
-        audit.record(AuditEvent.of("CREATE", RESOURCE).resourceId(created.mrn).patientId(created.mrn)
+        audit.record(registeredAudit(created, candidates));
+        return created;
+    }
+
+    /**
+     * The writes of a registration in {@code em}'s transaction, for callers that commit several registrations
+     * at once (the PatientDirectory's group commit); they record {@link #registeredAudit(Patient, List)} after the
+     * commit. The possible duplicates found are added to {@code candidates}. Without {@code confirmDuplicate}, a
+     * possible duplicate throws (the transaction must roll back).
+     */
+    public Patient registerIn(EntityManager em, ValidDemographics v, String actor, long now, boolean confirmDuplicate,
+            BiConsumer<EntityManager, String> alsoInTransaction, List<Map<String, Object>> candidates) {
+        // Taking the counter's row lock first serialises registrations, so two clerks registering the same person
+        // at once cannot both miss each other in the duplicate check.
+        String mrn = MrnAllocator.next(em);
+        candidates.addAll(duplicates(em, v));
+        if (!candidates.isEmpty() && !confirmDuplicate) {
+            throw new DuplicateFound();
+        }
+        PatientEntity e = new PatientEntity();
+        e.setMrn(mrn);
+        apply(e, v);
+        e.setRegisteredMs(now);
+        e.setRegisteredBy(actor);
+        e.setUpdatedMs(now);
+        e.setUpdatedBy(actor);
+        em.persist(e);
+        em.flush(); // the phones' foreign key needs the patient row first
+        storePhones(em, mrn, v);
+        storeContacts(em, mrn, v);
+        if (alsoInTransaction != null) {
+            alsoInTransaction.accept(em, mrn);
+        }
+        events.publish(em, PatientRegistered.TYPE, registered(e, candidateMrns(candidates)));
+        return Patient.of(e, v.phones, v.nextOfKin, withActive(v.insurance));
+    }
+
+    /** The audit record of a committed registration. */
+    public static AuditEvent registeredAudit(Patient created, List<Map<String, Object>> candidates) {
+        return AuditEvent.of("CREATE", RESOURCE).resourceId(created.mrn).patientId(created.mrn)
                 .detail(candidates.isEmpty() ? null
                         : "registered despite possible duplicate of " + String.join(", ", candidateMrns(candidates)))
-                .build());
-        return created;
+                .build();
     }
 
     /**
@@ -196,44 +210,56 @@ public class PatientService {
         ValidDemographics v = ValidDemographics.of(in, LocalDate.now());
         String actor = actor();
         long now = System.currentTimeMillis();
-        Patient updated = jpa.call(em -> {
-            PatientEntity e = em.find(PatientEntity.class, mrn);
-            if (e == null) {
-                return null;
-            }
-            if (e.getMergedInto() != null) {
-                throw new ProblemException(409, "patient-merged", "Patient was merged",
-                        "Patient " + mrn + " was merged into " + e.getMergedInto() + "; update that record instead.",
-                        Map.of("mergedInto", e.getMergedInto()));
-            }
-            if (expectedVersion != null && expectedVersion != e.getVersion()) {
-                throw new ProblemException(412, "edit-conflict", "Changed by someone else",
-                        "Patient " + mrn + " was changed since you read it (version " + expectedVersion + ", now "
-                                + e.getVersion() + "). Reload, redo your changes and save again.",
-                        Map.of("currentVersion", e.getVersion()));
-            }
-            apply(e, v);
-            e.setUnidentified(false);
-            e.setBirthDateEstimated(false);
-            e.setUpdatedMs(now);
-            e.setUpdatedBy(actor);
-            for (String entity : List.of("PatientPhoneEntity", "NextOfKinEntity", "InsurancePolicyEntity")) {
-                em.createQuery("DELETE FROM " + entity + " x WHERE x.mrn = :mrn").setParameter("mrn", mrn)
-                        .executeUpdate();
-            }
-            storePhones(em, mrn, v);
-            storeContacts(em, mrn, v);
-            events.publish(em, PatientUpdated.TYPE, updated(e));
-            em.flush(); // bumps the version now, so the answer carries the one a next update must send
-            return Patient.of(e, v.phones, v.nextOfKin, withActive(v.insurance));
-        });
+        Patient updated = jpa.call(em -> updateIn(em, mrn, v, actor, now, expectedVersion));
         if (updated == null) {
             audit.record(AuditEvent.of("UPDATE", RESOURCE).resourceId(mrn).patientId(mrn)
                     .outcome(AuditOutcome.FAILED).detail("no such patient").build());
             throw ProblemException.notFound("Patient", mrn);
         }
-        audit.record(AuditEvent.of("UPDATE", RESOURCE).resourceId(mrn).patientId(mrn).build());
+        audit.record(updatedAudit(mrn));
         return updated;
+    }
+
+    /**
+     * The writes of an update in {@code em}'s transaction (null when there is no such patient), for callers that
+     * commit several at once; they record {@link #updatedAudit(String)} after the commit.
+     */
+    public Patient updateIn(EntityManager em, String mrn, ValidDemographics v, String actor, long now,
+            Long expectedVersion) {
+        PatientEntity e = em.find(PatientEntity.class, mrn);
+        if (e == null) {
+            return null;
+        }
+        if (e.getMergedInto() != null) {
+            throw new ProblemException(409, "patient-merged", "Patient was merged",
+                    "Patient " + mrn + " was merged into " + e.getMergedInto() + "; update that record instead.",
+                    Map.of("mergedInto", e.getMergedInto()));
+        }
+        if (expectedVersion != null && expectedVersion != e.getVersion()) {
+            throw new ProblemException(412, "edit-conflict", "Changed by someone else",
+                    "Patient " + mrn + " was changed since you read it (version " + expectedVersion + ", now "
+                            + e.getVersion() + "). Reload, redo your changes and save again.",
+                    Map.of("currentVersion", e.getVersion()));
+        }
+        apply(e, v);
+        e.setUnidentified(false);
+        e.setBirthDateEstimated(false);
+        e.setUpdatedMs(now);
+        e.setUpdatedBy(actor);
+        for (String entity : List.of("PatientPhoneEntity", "NextOfKinEntity", "InsurancePolicyEntity")) {
+            em.createQuery("DELETE FROM " + entity + " x WHERE x.mrn = :mrn").setParameter("mrn", mrn)
+                    .executeUpdate();
+        }
+        storePhones(em, mrn, v);
+        storeContacts(em, mrn, v);
+        events.publish(em, PatientUpdated.TYPE, updated(e));
+        em.flush(); // bumps the version now, so the answer carries the one a next update must send
+        return Patient.of(e, v.phones, v.nextOfKin, withActive(v.insurance));
+    }
+
+    /** The audit record of a committed update. */
+    public static AuditEvent updatedAudit(String mrn) {
+        return AuditEvent.of("UPDATE", RESOURCE).resourceId(mrn).patientId(mrn).build();
     }
 
     /** Same national id, or same birth date and a similar name (see {@link Names#similarPerson}). */
@@ -244,13 +270,16 @@ public class PatientService {
                     .setParameter("nid", v.nationalIdNorm).setMaxResults(MAX_CANDIDATES).getResultList()
                     .forEach(m -> reasons.put(m, "nationalId"));
         }
-        List<PatientEntity> sameBirthDate = em.createQuery(
-                "SELECT p FROM PatientEntity p WHERE p.birthDate = :dob ORDER BY p.mrn", PatientEntity.class)
+        // Only the three columns compared: a birth date is shared by dozens of patients in a large registry, and
+        // loading them as entities cost more than the rest of a registration.
+        List<Object[]> sameBirthDate = em.createQuery("SELECT p.mrn, p.givenNameNorm, p.familyNameNorm "
+                + "FROM PatientEntity p WHERE p.birthDate = :dob ORDER BY p.mrn", Object[].class)
                 .setParameter("dob", v.birthDate).getResultList();
-        for (PatientEntity p : sameBirthDate) {
-            if (reasons.size() < MAX_CANDIDATES && !reasons.containsKey(p.getMrn()) && Names.similarPerson(
-                    v.givenNameNorm, v.familyNameNorm, p.getGivenNameNorm(), p.getFamilyNameNorm())) {
-                reasons.put(p.getMrn(), "nameAndBirthDate");
+        for (Object[] p : sameBirthDate) {
+            String mrn = (String) p[0];
+            if (reasons.size() < MAX_CANDIDATES && !reasons.containsKey(mrn) && Names.similarPerson(
+                    v.givenNameNorm, v.familyNameNorm, (String) p[1], (String) p[2])) {
+                reasons.put(mrn, "nameAndBirthDate");
             }
         }
         List<Map<String, Object>> out = new ArrayList<>();
@@ -263,7 +292,8 @@ public class PatientService {
         return out;
     }
 
-    private static Patient load(EntityManager em, PatientEntity e) {
+    /** The record of {@code e} as the services answer it (phones, next of kin, insurance); not audited. */
+    public static Patient load(EntityManager em, PatientEntity e) {
         String mrn = e.getMrn();
         List<NextOfKin> kin = new ArrayList<>();
         em.createQuery("SELECT k FROM NextOfKinEntity k WHERE k.mrn = :mrn ORDER BY k.seqNo", NextOfKinEntity.class)

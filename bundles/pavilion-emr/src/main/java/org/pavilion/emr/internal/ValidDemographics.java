@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.pavilion.core.api.rest.ProblemException;
 
 /** Demographics that passed validation, trimmed and with their normalised search keys. */
-final class ValidDemographics {
+public final class ValidDemographics {
 
     static final Set<String> SEXES = Set.of("FEMALE", "MALE", "OTHER", "UNKNOWN");
     static final int MAX_PHONES = 5;
@@ -49,7 +49,7 @@ final class ValidDemographics {
      *
      * @param today the hospital's date, for "birth date not in the future"
      */
-    static ValidDemographics of(PatientDemographics in, LocalDate today) {
+    public static ValidDemographics of(PatientDemographics in, LocalDate today) {
         if (in == null) {
             throw ProblemException.validation("A patient's demographics are required");
         }

@@ -15,14 +15,12 @@ import org.pavilion.emr.api.ExternalVisit;
 import org.pavilion.emr.api.PatientDirectory;
 
 import ca.uhn.hl7v2.HL7Exception;
-import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.util.Terser;
 
 /**
  * ADT into the EMR through its {@link PatientDirectory}: A01 (admit: register or update, open the visit's
  * encounter), A04 (register; opens the encounter too when PV1-19 is given), A08 (update), A03 (discharge: close
- * the visit's encounter), A40 (merge MRG-1 into PID-3). Fields are read with HAPI's Terser in the message's own
- * version, so the same paths serve v2.3 to v2.8.
+ * the visit's encounter), A40 (merge MRG-1 into PID-3). Fields are read with HAPI's PreParser ({@link AdtFields}): their
+ * positions are the same in v2.3 to v2.8.
  */
 @Component(service = AdtTarget.class)
 public class EmrAdt implements AdtTarget {
@@ -45,9 +43,9 @@ public class EmrAdt implements AdtTarget {
 
     @Override
     public Outcome apply(Hl7Text.Header h, String text) {
-        Terser t;
+        AdtFields t;
         try {
-            t = new Terser(Hapi.parse(text));
+            t = AdtFields.of(text, h);
         } catch (HL7Exception e) {
             throw new Hl7ContentException(Ack.Error.of(Ack.SEGMENT_SEQUENCE_ERROR), "cannot parse the message: "
                     + e.getMessage());
@@ -73,12 +71,12 @@ public class EmrAdt implements AdtTarget {
                 }
                 case "A40": {
                     ExternalPatient survivor = identifier(t, "PID", 3, defaultSystem);
-                    String dupValue = get(t, "/.MRG-1-1");
+                    String dupValue = get(t, "MRG-1-1");
                     if (dupValue == null) {
                         throw new Hl7ContentException(new Ack.Error("MRG", 1, 1, Ack.REQUIRED_FIELD_MISSING),
                                 "MRG-1 (prior patient identifier) is required");
                     }
-                    String dupSystem = orElse(get(t, "/.MRG-1-4"), defaultSystem);
+                    String dupSystem = orElse(get(t, "MRG-1-4"), defaultSystem);
                     if (!dupSystem.equals(survivor.system)) {
                         throw new Hl7ContentException(new Ack.Error("MRG", 1, 1, Ack.UNKNOWN_KEY), "MRG-1 is of "
                                 + "assigning authority " + dupSystem + ", PID-3 of " + survivor.system
@@ -99,38 +97,38 @@ public class EmrAdt implements AdtTarget {
         }
     }
 
-    static ExternalPatient patient(Terser t, String defaultSystem) {
+    static ExternalPatient patient(AdtFields t, String defaultSystem) {
         ExternalPatient p = identifier(t, "PID", 3, defaultSystem);
-        p.familyName = get(t, "/.PID-5-1");
-        p.givenName = get(t, "/.PID-5-2");
-        p.birthDate = birthDate(get(t, "/.PID-7-1"));
-        p.sex = sex(get(t, "/.PID-8"));
-        String phone = get(t, "/.PID-13-1");
+        p.familyName = get(t, "PID-5-1");
+        p.givenName = get(t, "PID-5-2");
+        p.birthDate = birthDate(get(t, "PID-7-1"));
+        p.sex = sex(get(t, "PID-8"));
+        String phone = get(t, "PID-13-1");
         if (phone != null) {
             p.phones.add(phone);
         }
-        p.addressLine = get(t, "/.PID-11-1");
-        p.addressCity = get(t, "/.PID-11-3");
-        p.addressPostalCode = get(t, "/.PID-11-5");
-        p.addressCountry = country(get(t, "/.PID-11-6"));
+        p.addressLine = get(t, "PID-11-1");
+        p.addressCity = get(t, "PID-11-3");
+        p.addressPostalCode = get(t, "PID-11-5");
+        p.addressCountry = country(get(t, "PID-11-6"));
         return p;
     }
 
     /** The patient id of PID-3 (first repetition), its system PID-3.4, else the sending application. */
-    static ExternalPatient identifier(Terser t, String segment, int field, String defaultSystem) {
+    static ExternalPatient identifier(AdtFields t, String segment, int field, String defaultSystem) {
         ExternalPatient p = new ExternalPatient();
-        p.value = get(t, "/." + segment + "-" + field + "-1");
+        p.value = get(t, segment + "-" + field + "-1");
         if (p.value == null) {
             throw new Hl7ContentException(new Ack.Error(segment, 1, field, Ack.REQUIRED_FIELD_MISSING),
                     segment + "-" + field + " (patient identifier) is required");
         }
-        p.system = orElse(get(t, "/." + segment + "-" + field + "-4"), defaultSystem);
+        p.system = orElse(get(t, segment + "-" + field + "-4"), defaultSystem);
         return p;
     }
 
     /** PV1-19 visit number with its authority; null when absent and not required. */
-    static ExternalVisit visit(Terser t, String defaultSystem, boolean required) {
-        String number = get(t, "/.PV1-19-1");
+    static ExternalVisit visit(AdtFields t, String defaultSystem, boolean required) {
+        String number = get(t, "PV1-19-1");
         if (number == null) {
             if (required) {
                 throw new Hl7ContentException(new Ack.Error("PV1", 1, 19, Ack.REQUIRED_FIELD_MISSING),
@@ -140,14 +138,14 @@ public class EmrAdt implements AdtTarget {
         }
         ExternalVisit v = new ExternalVisit();
         v.number = number;
-        v.system = orElse(get(t, "/.PV1-19-4"), defaultSystem);
-        String patientClass = orElse(get(t, "/.PV1-2"), "O");
+        v.system = orElse(get(t, "PV1-19-4"), defaultSystem);
+        String patientClass = orElse(get(t, "PV1-2"), "O");
         v.kind = switch (patientClass.toUpperCase(Locale.ROOT)) {
             case "E" -> "EMERGENCY";
             case "I" -> "ADMISSION";
             default -> "OUTPATIENT";
         };
-        v.reason = get(t, "/.PV2-3-2");
+        v.reason = get(t, "PV2-3-2");
         return v;
     }
 
@@ -188,14 +186,9 @@ public class EmrAdt implements AdtTarget {
         return c.length() == 2 ? c : ISO3_TO_ISO2.get(c);
     }
 
-    /** A Terser value, null when empty or when the structure has no such segment. */
-    static String get(Terser t, String path) {
-        try {
-            String v = t.get(path);
-            return v == null || v.isBlank() ? null : v.strip();
-        } catch (HL7Exception | RuntimeException absent) {
-            return null;
-        }
+    /** A field's value, null when empty or when the message has no such segment. */
+    static String get(AdtFields t, String path) {
+        return t.get(path);
     }
 
     private static String firstComponent(String field, Hl7Text.Header h) {

@@ -1,8 +1,10 @@
 package org.pavilion.emr.internal.integration;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +16,7 @@ import javax.persistence.PersistenceException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
@@ -28,6 +31,7 @@ import org.pavilion.emr.internal.PatientDemographics;
 import org.pavilion.emr.internal.PatientEntity;
 import org.pavilion.emr.internal.PatientMerge;
 import org.pavilion.emr.internal.PatientService;
+import org.pavilion.emr.internal.ValidDemographics;
 import org.pavilion.emr.internal.record.Clinical;
 import org.pavilion.emr.internal.record.ClinicalRecordService;
 
@@ -44,6 +48,7 @@ public class PatientDirectoryService implements PatientDirectory {
     static final int MAX_KEY = 100;
 
     private final JpaTransactions jpa;
+    private final DirectoryCommitter committer;
     private final PatientService patients;
     private final PatientMerge merges;
     private final ClinicalRecordService records;
@@ -54,6 +59,7 @@ public class PatientDirectoryService implements PatientDirectory {
             @Reference PatientService patients, @Reference PatientMerge merges,
             @Reference ClinicalRecordService records, @Reference AuditService audit) {
         this.jpa = new JpaTransactions(emf);
+        this.committer = new DirectoryCommitter(jpa);
         this.patients = patients;
         this.merges = merges;
         this.records = records;
@@ -67,40 +73,59 @@ public class PatientDirectoryService implements PatientDirectory {
         }
         String system = key("identifier system", in.system);
         String value = key("identifier", in.value);
-        for (int attempt = 0;; attempt++) {
-            String mrn = mrnOf(system, value);
-            if (mrn != null) {
-                return update(mrn, in);
+        // Concurrent feeds' writes share one transaction and one commit (DirectoryCommitter). Its one thread does
+        // every directory registration, so two deliveries of one identifier never race: the second finds the first.
+        DirectoryCommitter.Applied applied = committer.submit(em -> registerOrUpdateIn(em, system, value, in));
+        audit.recordAll(applied.audit());
+        return applied.result();
+    }
+
+    /** The work of one registerOrUpdate in a group's transaction: reads and checks first, then writes. */
+    private DirectoryCommitter.Applied registerOrUpdateIn(EntityManager em, String system, String value,
+            ExternalPatient in) {
+        String actor = PatientService.actor();
+        long now = System.currentTimeMillis();
+        String mrn = mrnOf(em, system, value);
+        if (mrn != null) {
+            Patient current = PatientService.load(em, em.find(PatientEntity.class, mrn));
+            AuditEvent read = AuditEvent.of("READ", PatientService.RESOURCE).resourceId(mrn).patientId(mrn).build();
+            PatientDemographics next = demographics(in, current);
+            if (sameDemographics(current, next)) {
+                return new DirectoryCommitter.Applied(new Result(mrn, null, Change.UNCHANGED), List.of(read));
             }
-            try {
-                Patient created = content(() -> patients.register(demographics(in, null), true, (em, newMrn) -> {
-                    PatientIdentifierEntity id = new PatientIdentifierEntity();
-                    id.setId(UUID.randomUUID().toString());
-                    id.setMrn(newMrn);
-                    id.setIdSystem(system);
-                    id.setIdValue(value);
-                    id.setCreatedMs(System.currentTimeMillis());
-                    em.persist(id);
-                    em.flush(); // a concurrent registration of the same identifier fails here, rolling back ours
-                }));
-                return new Result(created.mrn, null, Change.CREATED);
-            } catch (PersistenceException raced) {
-                if (attempt > 0 || mrnOf(system, value) == null) {
-                    throw raced;
-                }
-                // another delivery registered this identifier first: update that patient instead
-            }
+            ValidDemographics v = valid(next);
+            Patient updated = patients.updateIn(em, mrn, v, actor, now, null);
+            return new DirectoryCommitter.Applied(new Result(updated.mrn, null, Change.UPDATED),
+                    List.of(read, PatientService.updatedAudit(mrn)));
+        }
+        ValidDemographics v = valid(demographics(in, null));
+        List<Map<String, Object>> candidates = new ArrayList<>();
+        Patient created = patients.registerIn(em, v, actor, now, true, (tx, newMrn) -> {
+            PatientIdentifierEntity id = new PatientIdentifierEntity();
+            id.setId(UUID.randomUUID().toString());
+            id.setMrn(newMrn);
+            id.setIdSystem(system);
+            id.setIdValue(value);
+            id.setCreatedMs(now);
+            tx.persist(id);
+            tx.flush(); // a later work of the same group looking up this identifier finds it
+        }, candidates);
+        return new DirectoryCommitter.Applied(new Result(created.mrn, null, Change.CREATED),
+                List.of(PatientService.registeredAudit(created, candidates)));
+    }
+
+    /** Validated demographics; refused content fails only its own work, before it wrote anything. */
+    private static ValidDemographics valid(PatientDemographics d) {
+        try {
+            return ValidDemographics.of(d, LocalDate.now());
+        } catch (ProblemException e) {
+            throw new DirectoryCommitter.Refused(contentError(e));
         }
     }
 
-    private Result update(String mrn, ExternalPatient in) {
-        Patient current = content(() -> patients.get(mrn));
-        PatientDemographics next = demographics(in, current);
-        if (sameDemographics(current, next)) {
-            return new Result(current.mrn, null, Change.UNCHANGED);
-        }
-        Patient updated = content(() -> patients.update(current.mrn, next, null));
-        return new Result(updated.mrn, null, Change.UPDATED);
+    @Deactivate
+    void deactivate() {
+        committer.close();
     }
 
     @Override
@@ -194,16 +219,18 @@ public class PatientDirectoryService implements PatientDirectory {
 
     /** The surviving MRN the identifier names, or null. */
     private String mrnOf(String system, String value) {
-        return jpa.call(em -> {
-            List<String> found = em.createQuery("SELECT i.mrn FROM PatientIdentifierEntity i "
-                    + "WHERE i.idSystem = :s AND i.idValue = :v", String.class)
-                    .setParameter("s", system).setParameter("v", value).getResultList();
-            if (found.isEmpty()) {
-                return null;
-            }
-            PatientEntity p = em.find(PatientEntity.class, found.get(0));
-            return p == null ? null : PatientService.survivor(em, p).getMrn();
-        });
+        return jpa.call(em -> mrnOf(em, system, value));
+    }
+
+    private static String mrnOf(EntityManager em, String system, String value) {
+        List<String> found = em.createQuery("SELECT i.mrn FROM PatientIdentifierEntity i "
+                + "WHERE i.idSystem = :s AND i.idValue = :v", String.class)
+                .setParameter("s", system).setParameter("v", value).getResultList();
+        if (found.isEmpty()) {
+            return null;
+        }
+        PatientEntity p = em.find(PatientEntity.class, found.get(0));
+        return p == null ? null : PatientService.survivor(em, p).getMrn();
     }
 
     private EncounterVisitEntity visitOf(String system, String number) {

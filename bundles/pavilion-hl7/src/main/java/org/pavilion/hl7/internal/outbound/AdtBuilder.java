@@ -89,8 +89,12 @@ public class AdtBuilder {
             if (PATIENTS_MERGED.equals(eventType)) {
                 patientKey = required(p, "survivorMrn");
                 relatedKey = required(p, "duplicateMrn");
-                identifier(terser, "PID", 3, patientKey);
+                // The survivor's demographics (EMR 1.3 payloads; older ones have only the MRNs): strict receivers
+                // require PID-5 on A40. MRG-7 is the duplicate's name as it was.
+                demographics(terser, p, patientKey);
                 identifier(terser, "MRG", 1, relatedKey);
+                set(terser, "/.MRG-7-1", text(p, "duplicateFamilyName"));
+                set(terser, "/.MRG-7-2", text(p, "duplicateGivenName"));
             } else {
                 patientKey = required(p, "mrn");
                 demographics(terser, p, patientKey);

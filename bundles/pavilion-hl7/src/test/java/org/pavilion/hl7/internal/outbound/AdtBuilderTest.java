@@ -109,6 +109,24 @@ public class AdtBuilderTest {
     }
 
     @Test
+    public void aMergeCarriesTheSurvivorsNameInPidAndTheDuplicatesInMrg7() throws Exception {
+        for (String version : FeedSettings.VERSIONS) {
+            AdtBuilder.Built built = new AdtBuilder(feed(version), ZoneOffset.UTC).build("PatientsMerged",
+                    "{\"survivorMrn\":\"0000000100\",\"duplicateMrn\":\"0000000200\",\"givenName\":\"Adaeze\","
+                            + "\"familyName\":\"Okafor\",\"sex\":\"FEMALE\",\"birthDate\":\"1984-03-01\","
+                            + "\"duplicateGivenName\":\"Adaze\",\"duplicateFamilyName\":\"Okafor-Nwosu\"}", AT);
+            Terser t = new Terser(parse(built.text()));
+            assertEquals(version, "Okafor", t.get("/.PID-5-1"));
+            assertEquals(version, "Adaeze", t.get("/.PID-5-2"));
+            assertEquals(version, "19840301", t.get("/.PID-7-1"));
+            assertEquals(version, "F", t.get("/.PID-8"));
+            assertEquals(version, "Okafor-Nwosu", t.get("/.MRG-7-1"));
+            assertEquals(version, "Adaze", t.get("/.MRG-7-2"));
+            assertEquals(version, "0000000200", t.get("/.MRG-1-1"));
+        }
+    }
+
+    @Test
     public void everyMessageHasItsOwnControlIdOfAtMostTwentyCharacters() {
         AdtBuilder b = new AdtBuilder(feed("2.5.1"), ZoneOffset.UTC);
         String first = b.build("PatientRegistered", REGISTERED, AT).controlId();

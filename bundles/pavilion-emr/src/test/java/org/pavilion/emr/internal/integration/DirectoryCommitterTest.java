@@ -1,0 +1,244 @@
+package org.pavilion.emr.internal.integration;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.EntityTransaction;
+
+import org.junit.After;
+import org.junit.Test;
+import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.security.Caller;
+import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.core.api.security.Role;
+import org.pavilion.emr.api.PatientDirectory;
+
+/**
+ * The directory's group commit against a recording persistence unit: each EntityManager's transaction keeps the
+ * rows its works "wrote" and hands them to {@link #committed} only on commit (after a short, fsync-like pause, so
+ * concurrent feeds meet in groups).
+ */
+public class DirectoryCommitterTest {
+
+    private final List<String> committed = Collections.synchronizedList(new ArrayList<>());
+    private final Map<EntityManager, List<String>> pending = Collections.synchronizedMap(new HashMap<>());
+    private final AtomicInteger transactions = new AtomicInteger();
+    private final AtomicInteger rollbacks = new AtomicInteger();
+    private final DirectoryCommitter committer = new DirectoryCommitter(new JpaTransactions(recordingUnit()));
+
+    @After
+    public void close() {
+        committer.close();
+    }
+
+    @Test
+    public void eightFeedsRegisteringAtOnceShareCommitsAndEveryWriteCommitsOnceAsItsOwnCaller() throws Exception {
+        ExecutorService feeds = Executors.newFixedThreadPool(8);
+        List<Future<?>> done = new ArrayList<>();
+        for (int f = 0; f < 8; f++) {
+            String feed = "feed-" + f;
+            done.add(feeds.submit(() -> CallerContext.runAs(caller("hl7:" + feed), () -> {
+                for (int i = 0; i < 40; i++) {
+                    String row = feed + "/" + i;
+                    DirectoryCommitter.Applied a = committer.submit(em -> write(em, row + " by " + actor()));
+                    assertTrue("returned only once committed", committed.contains(row + " by hl7:" + feed));
+                    assertEquals(row + " by hl7:" + feed, a.result().mrn);
+                }
+                return null;
+            })));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        feeds.shutdown();
+        assertEquals(320, committed.size());
+        assertEquals("each write exactly once", 320, Set.copyOf(committed).size());
+        long[] stats = committer.statistics();
+        assertEquals(320, stats[1]);
+        assertTrue("writes shared commits: " + stats[0] + " commits for 320 writes", stats[0] < 320);
+        assertEquals(stats[0], transactions.get());
+    }
+
+    @Test
+    public void contentRefusedBeforeWritingFailsOnlyItsOwnFeedAndTheGroupCommits() throws Exception {
+        ExecutorService feeds = Executors.newFixedThreadPool(6);
+        List<Future<Object>> done = new ArrayList<>();
+        for (int f = 0; f < 6; f++) {
+            int feed = f;
+            done.add(feeds.submit(() -> {
+                for (int i = 0; i < 30; i++) {
+                    String row = feed + "/" + i;
+                    if (feed == 0 && i % 3 == 0) {
+                        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                                () -> committer.submit(em -> {
+                                    throw new DirectoryCommitter.Refused(
+                                            new IllegalArgumentException("PID-5 missing in " + row));
+                                }));
+                        assertEquals("PID-5 missing in " + row, refused.getMessage());
+                    } else {
+                        committer.submit(em -> write(em, row));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<Object> f : done) {
+            f.get();
+        }
+        feeds.shutdown();
+        assertEquals(180 - 10, committed.size());
+        assertEquals("no write was rolled back for a refused message", 0, rollbacks.get());
+    }
+
+    @Test
+    public void aWriteThatFailsMidwayRollsItsGroupBackAndTheOthersCommitAlone() throws Exception {
+        ExecutorService feeds = Executors.newFixedThreadPool(5);
+        List<Future<Object>> done = new ArrayList<>();
+        for (int f = 0; f < 5; f++) {
+            int feed = f;
+            done.add(feeds.submit(() -> {
+                for (int i = 0; i < 30; i++) {
+                    String row = feed + "/" + i;
+                    if (feed == 0 && i % 5 == 0) {
+                        IllegalStateException failed = assertThrows(IllegalStateException.class,
+                                () -> committer.submit(em -> {
+                                    write(em, row + " half-written");
+                                    throw new IllegalStateException("database refused " + row);
+                                }));
+                        assertEquals("database refused " + row, failed.getMessage());
+                    } else {
+                        committer.submit(em -> write(em, row));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<Object> f : done) {
+            f.get();
+        }
+        feeds.shutdown();
+        assertEquals(150 - 6, committed.size());
+        assertFalse("nothing of a failed write is kept",
+                committed.stream().anyMatch(r -> r.endsWith("half-written")));
+        assertEquals(144, Set.copyOf(committed).size());
+        assertTrue(rollbacks.get() >= 6);
+    }
+
+    @Test
+    public void afterCloseNothingIsTakenAndTheCallerIsToldWhy() {
+        committer.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> committer.submit(em -> write(em, "late")));
+        assertTrue(e.getMessage(), e.getMessage().contains("stopping"));
+        assertTrue(committed.isEmpty());
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+
+    private DirectoryCommitter.Applied write(EntityManager em, String row) {
+        pending.computeIfAbsent(em, k -> new ArrayList<>()).add(row);
+        return new DirectoryCommitter.Applied(new PatientDirectory.Result(row, null, PatientDirectory.Change.CREATED),
+                List.of());
+    }
+
+    private static String actor() {
+        return CallerContext.current().map(Caller::username).orElse("system");
+    }
+
+    private EntityManagerFactory recordingUnit() {
+        return (EntityManagerFactory) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {EntityManagerFactory.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("createEntityManager")) {
+                        return entityManager();
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private EntityManager entityManager() {
+        EntityManager[] self = new EntityManager[1];
+        boolean[] active = new boolean[1];
+        EntityTransaction tx = (EntityTransaction) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {EntityTransaction.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "begin":
+                            active[0] = true;
+                            return null;
+                        case "commit":
+                            Thread.sleep(2); // the disk's flush: feeds arriving meanwhile join the next group
+                            committed.addAll(pending.getOrDefault(self[0], List.of()));
+                            pending.remove(self[0]);
+                            transactions.incrementAndGet();
+                            active[0] = false;
+                            return null;
+                        case "rollback":
+                            if (pending.remove(self[0]) != null) {
+                                rollbacks.incrementAndGet(); // a transaction that had written something
+                            }
+                            active[0] = false;
+                            return null;
+                        case "isActive":
+                            return active[0];
+                        default:
+                            throw new UnsupportedOperationException(method.getName());
+                    }
+                });
+        self[0] = (EntityManager) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "getTransaction":
+                            return tx;
+                        case "close":
+                            return null;
+                        case "hashCode":
+                            return System.identityHashCode(proxy);
+                        case "equals":
+                            return proxy == args[0];
+                        default:
+                            throw new UnsupportedOperationException(method.getName());
+                    }
+                });
+        return self[0];
+    }
+
+    private static Caller caller(String name) {
+        return new Caller() {
+            @Override
+            public String username() {
+                return name;
+            }
+
+            @Override
+            public Set<Role> roles() {
+                return Set.of(Role.INTEGRATION);
+            }
+
+            @Override
+            public Optional<String> patientId() {
+                return Optional.empty();
+            }
+
+            @Override
+            public String clientAddress() {
+                return "local";
+            }
+        };
+    }
+}
