@@ -1,17 +1,19 @@
 package org.pavilion.events.internal;
 
 import java.time.Instant;
+import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
+import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.events.api.Events;
 
 /**
  * A subscriber route's consumer. It is registered with the relay while it runs; the relay hands it due
- * deliveries one at a time on the relay's thread, bound to a {@link SubscriberCaller}.
+ * deliveries one at a time on the relay's thread, bound to the subscriber's own caller ({@link #subscriber}).
  */
 public class EventConsumer extends DefaultConsumer {
 
@@ -64,7 +66,7 @@ public class EventConsumer extends DefaultConsumer {
             in.setHeader(Events.HEADER_SOURCE, delivery.source());
             in.setHeader(Events.HEADER_SUBSCRIBER, delivery.subscriber());
             in.setHeader(Events.HEADER_ATTEMPT, delivery.attempts() + 1);
-            CallerContext.runAs(new SubscriberCaller(delivery.subscriber()), () -> {
+            CallerContext.runAs(subscriber(delivery.subscriber()), () -> {
                 getProcessor().process(exchange);
                 return null;
             });
@@ -80,5 +82,13 @@ public class EventConsumer extends DefaultConsumer {
         } finally {
             releaseExchange(exchange, false);
         }
+    }
+
+    /**
+     * Who a subscriber route acts as while it handles an event: a named system actor with no roles, so the audit
+     * trail shows {@code events:<subscriber>} rather than an anonymous "system", and nothing is granted.
+     */
+    static Caller subscriber(String subscriber) {
+        return Caller.inContainer("events:" + subscriber, Set.of(), "local");
     }
 }

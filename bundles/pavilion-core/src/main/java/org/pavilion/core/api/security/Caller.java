@@ -16,6 +16,41 @@ public interface Caller {
     /** Network address the request came from; "local" for in-container actors. */
     String clientAddress();
 
+    /**
+     * An actor inside the container acting on its own behalf (a feed, an event subscriber, a timer): named so the
+     * audit trail says who, with {@code roles} only, never a patient's own caller.
+     */
+    static Caller inContainer(String username, Set<Role> roles, String clientAddress) {
+        Set<Role> granted = Set.copyOf(roles);
+        String address = clientAddress == null ? "local" : clientAddress;
+        return new Caller() {
+            @Override
+            public String username() {
+                return username;
+            }
+
+            @Override
+            public Set<Role> roles() {
+                return granted;
+            }
+
+            @Override
+            public Optional<String> patientId() {
+                return Optional.empty();
+            }
+
+            @Override
+            public String clientAddress() {
+                return address;
+            }
+
+            @Override
+            public String toString() {
+                return username + granted;
+            }
+        };
+    }
+
     default boolean hasRole(Role role) {
         return roles().contains(role);
     }

@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,24 +49,13 @@ public class DirectoryCommitterTest {
 
     @Test
     public void eightFeedsRegisteringAtOnceShareCommitsAndEveryWriteCommitsOnceAsItsOwnCaller() throws Exception {
-        ExecutorService feeds = Executors.newFixedThreadPool(8);
-        List<Future<?>> done = new ArrayList<>();
-        for (int f = 0; f < 8; f++) {
-            String feed = "feed-" + f;
-            done.add(feeds.submit(() -> CallerContext.runAs(caller("hl7:" + feed), () -> {
-                for (int i = 0; i < 40; i++) {
-                    String row = feed + "/" + i;
-                    DirectoryCommitter.Applied a = committer.submit(em -> write(em, row + " by " + actor()));
-                    assertTrue("returned only once committed", committed.contains(row + " by hl7:" + feed));
-                    assertEquals(row + " by hl7:" + feed, a.result().mrn);
-                }
-                return null;
-            })));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        feeds.shutdown();
+        feeds(8, 40, (feed, i) -> {
+            String row = feed + "/" + i + " by hl7:" + feed;
+            DirectoryCommitter.Applied a = CallerContext.runAs(caller("hl7:" + feed),
+                    () -> committer.submit(em -> write(em, feed + "/" + i + " by " + actor())));
+            assertTrue("returned only once committed", committed.contains(row));
+            assertEquals(row, a.result().mrn);
+        });
         assertEquals(320, committed.size());
         assertEquals("each write exactly once", 320, Set.copyOf(committed).size());
         long[] stats = committer.statistics();
@@ -78,65 +66,39 @@ public class DirectoryCommitterTest {
 
     @Test
     public void contentRefusedBeforeWritingFailsOnlyItsOwnFeedAndTheGroupCommits() throws Exception {
-        ExecutorService feeds = Executors.newFixedThreadPool(6);
-        List<Future<Object>> done = new ArrayList<>();
-        for (int f = 0; f < 6; f++) {
-            int feed = f;
-            done.add(feeds.submit(() -> {
-                for (int i = 0; i < 30; i++) {
-                    String row = feed + "/" + i;
-                    if (feed == 0 && i % 3 == 0) {
-                        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                                () -> committer.submit(em -> {
-                                    throw new DirectoryCommitter.Refused(
-                                            new IllegalArgumentException("PID-5 missing in " + row));
-                                }));
-                        assertEquals("PID-5 missing in " + row, refused.getMessage());
-                    } else {
-                        committer.submit(em -> write(em, row));
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<Object> f : done) {
-            f.get();
-        }
-        feeds.shutdown();
+        feeds(6, 30, (feed, i) -> {
+            String row = feed + "/" + i;
+            if (feed == 0 && i % 3 == 0) {
+                IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                        () -> committer.submit(em -> {
+                            throw new DirectoryCommitter.Refused(new IllegalArgumentException("PID-5 missing in " + row));
+                        }));
+                assertEquals("PID-5 missing in " + row, refused.getMessage());
+            } else {
+                committer.submit(em -> write(em, row));
+            }
+        });
         assertEquals(180 - 10, committed.size());
         assertEquals("no write was rolled back for a refused message", 0, rollbacks.get());
     }
 
     @Test
     public void aWriteThatFailsMidwayRollsItsGroupBackAndTheOthersCommitAlone() throws Exception {
-        ExecutorService feeds = Executors.newFixedThreadPool(5);
-        List<Future<Object>> done = new ArrayList<>();
-        for (int f = 0; f < 5; f++) {
-            int feed = f;
-            done.add(feeds.submit(() -> {
-                for (int i = 0; i < 30; i++) {
-                    String row = feed + "/" + i;
-                    if (feed == 0 && i % 5 == 0) {
-                        IllegalStateException failed = assertThrows(IllegalStateException.class,
-                                () -> committer.submit(em -> {
-                                    write(em, row + " half-written");
-                                    throw new IllegalStateException("database refused " + row);
-                                }));
-                        assertEquals("database refused " + row, failed.getMessage());
-                    } else {
-                        committer.submit(em -> write(em, row));
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<Object> f : done) {
-            f.get();
-        }
-        feeds.shutdown();
+        feeds(5, 30, (feed, i) -> {
+            String row = feed + "/" + i;
+            if (feed == 0 && i % 5 == 0) {
+                IllegalStateException failed = assertThrows(IllegalStateException.class,
+                        () -> committer.submit(em -> {
+                            write(em, row + " half-written");
+                            throw new IllegalStateException("database refused " + row);
+                        }));
+                assertEquals("database refused " + row, failed.getMessage());
+            } else {
+                committer.submit(em -> write(em, row));
+            }
+        });
         assertEquals(150 - 6, committed.size());
-        assertFalse("nothing of a failed write is kept",
-                committed.stream().anyMatch(r -> r.endsWith("half-written")));
+        assertFalse("nothing of a failed write is kept", committed.stream().anyMatch(r -> r.endsWith("half-written")));
         assertEquals(144, Set.copyOf(committed).size());
         assertTrue(rollbacks.get() >= 6);
     }
@@ -151,6 +113,33 @@ public class DirectoryCommitterTest {
     }
 
     // ---------------------------------------------------------------------------------------------------
+
+    /** One message of one feed. */
+    private interface Message {
+        void send(int feed, int message) throws Exception;
+    }
+
+    /** {@code feeds} threads each sending {@code messages} back to back, all at once; rethrows a feed's failure. */
+    private static void feeds(int feeds, int messages, Message message) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(feeds);
+        try {
+            List<Future<Object>> done = new ArrayList<>();
+            for (int f = 0; f < feeds; f++) {
+                int feed = f;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < messages; i++) {
+                        message.send(feed, i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Object> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 
     private DirectoryCommitter.Applied write(EntityManager em, String row) {
         pending.computeIfAbsent(em, k -> new ArrayList<>()).add(row);
@@ -219,26 +208,6 @@ public class DirectoryCommitterTest {
     }
 
     private static Caller caller(String name) {
-        return new Caller() {
-            @Override
-            public String username() {
-                return name;
-            }
-
-            @Override
-            public Set<Role> roles() {
-                return Set.of(Role.INTEGRATION);
-            }
-
-            @Override
-            public Optional<String> patientId() {
-                return Optional.empty();
-            }
-
-            @Override
-            public String clientAddress() {
-                return "local";
-            }
-        };
+        return Caller.inContainer(name, Set.of(Role.INTEGRATION), "local");
     }
 }
