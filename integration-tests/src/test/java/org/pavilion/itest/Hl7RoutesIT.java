@@ -41,7 +41,8 @@ import org.ops4j.pax.exam.Option;
  * {@code etc/routes/} as an operator would (with the other system's address edited in), proven to work against
  * HAPI test systems, and stopped by deleting the file: a filter that passes only the North Wing's registrations to
  * its bed board, a field mapping in front of the hub for a clinic's feed, and a fan-out of accepted ADT to
- * radiology that keeps retrying while radiology is down, without holding up any ACK.
+ * radiology that keeps retrying while radiology is down, without holding up any ACK. A route whose file comes back
+ * gets what the hub accepted while it was out.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class Hl7RoutesIT extends PavilionTestSupport {
@@ -255,5 +256,32 @@ public class Hl7RoutesIT extends PavilionTestSupport {
         assertEquals("AA", msa1(send(adt, a04("2.5.1", "RIS-0004", pid("H3202", "Gallagher", "Niamh", "19860606", "F")))));
         assertNull("without the route file radiology hears nothing more", ris.next(Duration.ofSeconds(3)));
         assertEquals(1, patientsNamed(admin(), "Gallagher").size());
+    }
+
+    @Test
+    public void t04_theFilterBackAfterItsFileWasOutGetsWhatTheHubAcceptedMeanwhileInOrder() throws Exception {
+        admin();
+        HapiMllpServer bedBoard = closeLater(new HapiMllpServer(port(BEDBOARD_PORT)));
+        HapiMllp adt = adtSystem();
+        // t01 took the file out and NW-0005 was accepted without the route; one more while it is still out:
+        assertEquals("AA", msa1(send(adt, fromFacility("NORTHWING",
+                a04("2.5.1", "NW-0006", pid("H3005", "Eriksen", "Frida", "19830505", "F"))))));
+        assertNull(bedBoard.next(Duration.ofSeconds(2)));
+
+        // The route resumes after its cursor (kept by route id in the store), not from "now".
+        install("hl7-filter-north-wing-registrations.yaml", "hl7-north-wing-registrations",
+                "bedboard.hospital.example:2575", "localhost:" + port(BEDBOARD_PORT));
+        String missed = bedBoard.next(BOUND);
+        assertNotNull("the bed board gets the registration accepted while the route was out", missed);
+        assertEquals("NW-0005", controlIdOf(missed));
+        String next = bedBoard.next(BOUND);
+        assertNotNull(next);
+        assertEquals("NW-0006", controlIdOf(next));
+        assertEquals("AA", msa1(send(adt, fromFacility("NORTHWING",
+                a04("2.5.1", "NW-0007", pid("H3006", "Fonseca", "Gloria", "19840606", "F"))))));
+        String live = bedBoard.next(BOUND);
+        assertNotNull(live);
+        assertEquals("NW-0007", controlIdOf(live));
+        assertEquals("nothing twice", List.of(), bedBoard.drain());
     }
 }

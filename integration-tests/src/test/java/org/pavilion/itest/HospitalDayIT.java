@@ -35,7 +35,7 @@ public class HospitalDayIT extends PavilionTestSupport {
      * Delivery is at least once with back-off (1, 2, 4, 8, 16 s after failed attempts), so a subscriber that
      * fails a few times (seen now and then on PostgreSQL under load) is reached after about 31 s: wait beyond it.
      */
-    private static final Duration EVENT_BOUND = Duration.ofSeconds(75);
+    private static final Duration EVENT_BOUND = WardBoard.DELIVERY_BOUND;
 
     private Http staff(Http admin, String username, String role) throws Exception {
         ObjectNode user = Http.json().createObjectNode().put("username", username).put("password", username + "-password-1");
@@ -48,18 +48,6 @@ public class HospitalDayIT extends PavilionTestSupport {
     private static ObjectNode visitor(String badge, String name, String patient, String ward) {
         return Http.json().createObjectNode().put("badge", badge).put("visitorName", name).put("patientId", patient)
                 .put("ward", ward);
-    }
-
-    private static long boardEntries(Http reader, String badge) throws Exception {
-        Http.Response r = reader.get("/api/v1/example/ward-board");
-        assertEquals(r.toString(), 200, r.status);
-        long n = 0;
-        for (JsonNode e : r.json()) {
-            if (badge.equals(e.path("badge").asText())) {
-                n++;
-            }
-        }
-        return n;
     }
 
     @Test
@@ -84,13 +72,14 @@ public class HospitalDayIT extends PavilionTestSupport {
         Http admin = loginAsAdmin();
         Http reception = staff(admin, "rita.desk", "RECEPTIONIST");
         Http nurse = staff(admin, "nadia.ward", "NURSE");
+        WardBoard.awaitListening(reception, nurse, EVENT_BOUND); // a new subscriber hears only later events
 
         Http.Response created = reception.post("/api/v1/example/visits", visitor("D-100", "Maria Lopez", "P-100", "CARDIO"));
         assertEquals(created.toString(), 201, created.status);
         String id = created.json().path("id").asText();
         assertEquals("rita.desk", created.json().path("recordedBy").asText());
 
-        Await.until("the ward board hears of D-100", EVENT_BOUND, () -> assertEquals(1, boardEntries(nurse, "D-100")));
+        Await.until("the ward board hears of D-100", EVENT_BOUND, () -> assertEquals(1, WardBoard.entries(nurse, "D-100")));
         Http.Response read = nurse.get("/api/v1/example/visits/" + id);
         assertEquals(read.toString(), 200, read.status);
         assertEquals("P-100", read.json().path("patientId").asText());
@@ -101,6 +90,7 @@ public class HospitalDayIT extends PavilionTestSupport {
     public void aRolledBackCheckInNeverReachesTheBoard() throws Exception {
         Http admin = loginAsAdmin();
         Http reception = staff(admin, "rob.desk", "RECEPTIONIST");
+        WardBoard.awaitListening(reception, admin, EVENT_BOUND); // a new subscriber hears only later events
         assertEquals(201, reception.post("/api/v1/example/visits", visitor("R-1", "First Visitor", "P-200", "ICU")).status);
         // Same badge: the insert fails at commit, and the event written in that transaction goes with it.
         Http.Response duplicate = reception.post("/api/v1/example/visits", visitor("R-1", "Second Visitor", "P-201", "ICU"));
@@ -108,8 +98,8 @@ public class HospitalDayIT extends PavilionTestSupport {
         assertEquals("urn:pavilion:problem:conflict", duplicate.json().path("type").asText());
         // A later check-in reaching the board proves the relay has passed the rolled-back one by.
         assertEquals(201, reception.post("/api/v1/example/visits", visitor("R-2", "Third Visitor", "P-202", "ICU")).status);
-        Await.until("the ward board hears of R-2", EVENT_BOUND, () -> assertEquals(1, boardEntries(admin, "R-2")));
-        assertEquals("exactly one board entry for badge R-1", 1, boardEntries(admin, "R-1"));
+        Await.until("the ward board hears of R-2", EVENT_BOUND, () -> assertEquals(1, WardBoard.entries(admin, "R-2")));
+        assertEquals("exactly one board entry for badge R-1", 1, WardBoard.entries(admin, "R-1"));
         Http.Response visits = admin.get("/api/v1/example/visits?patientId=P-201");
         assertEquals(0, visits.json().path("total").asLong());
     }

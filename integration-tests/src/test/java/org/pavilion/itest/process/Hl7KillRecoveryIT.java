@@ -35,10 +35,10 @@ import ca.uhn.hl7v2.model.Message;
 public class Hl7KillRecoveryIT {
 
     private static final Duration BOOT = Duration.ofMinutes(4);
-    private static final int PATIENTS = 2_000;
+    private static final int PATIENTS = 4_000;
     private static final int CONNECTIONS = 4;
     /** The kill comes once this many messages were answered AA: well inside the feed. */
-    private static final int KILL_AFTER_AA = 500;
+    private static final int KILL_AFTER_AA = 1_500;
     private static final String SENDER = "REGSYS|GENHOSP";
 
     @Test

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ final class GroupCommit implements AutoCloseable {
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)";
     private static final String FIND = "SELECT id, status, ack_text FROM hl7_message WHERE sender = ? AND control_id = ?";
     private static final String COMPLETE = "UPDATE hl7_message SET status = ?, ack_code = ?, ack_text = ?, error = ?, "
-            + "outcome = ?, completed_ms = ?, processing_ms = ?, attempts = attempts + 1 WHERE id = ?";
+            + "outcome = ?, completed_ms = ?, processing_ms = ?, attempts = attempts + 1, accept_seq = ? WHERE id = ?";
 
     /** A queued write and the future its connection thread waits on. */
     abstract static class Op<T> {
@@ -87,6 +88,12 @@ final class GroupCommit implements AutoCloseable {
     private final ExecutorService committer;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong operations = new AtomicLong();
+    /**
+     * The last accept_seq given (read from the table before the first); only the committer thread touches it, and
+     * it commits one transaction at a time, so the numbers of committed AA messages grow in commit order: a route
+     * reading "after my cursor" can never see a later number before an earlier one. A rolled-back group leaves gaps.
+     */
+    private long lastAcceptSeq = -1;
     private volatile boolean closed;
 
     GroupCommit(DataSource dataSource) {
@@ -261,7 +268,7 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private static void complete(Connection c, List<Op<?>> batch) throws SQLException {
+    private void complete(Connection c, List<Op<?>> batch) throws SQLException {
         List<Complete> updates = new ArrayList<>();
         for (Op<?> op : batch) {
             if (op instanceof Complete) {
@@ -280,7 +287,12 @@ final class GroupCommit implements AutoCloseable {
                 s.setString(5, MessageStore.clip(u.outcome, MessageStore.MAX_OUTCOME));
                 s.setLong(6, u.completedMs);
                 s.setLong(7, u.processingMs);
-                s.setString(8, u.id);
+                if ("AA".equals(u.ackCode)) {
+                    s.setLong(8, nextAcceptSeq(c));
+                } else {
+                    s.setNull(8, Types.BIGINT);
+                }
+                s.setString(9, u.id);
                 s.addBatch();
             }
             int[] counts = s.executeBatch();
@@ -290,6 +302,17 @@ final class GroupCommit implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private long nextAcceptSeq(Connection c) throws SQLException {
+        if (lastAcceptSeq < 0) {
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(accept_seq), 0) FROM hl7_message");
+                 ResultSet rs = s.executeQuery()) {
+                rs.next();
+                lastAcceptSeq = rs.getLong(1);
+            }
+        }
+        return ++lastAcceptSeq;
     }
 
     private void failPending(RuntimeException why) {

@@ -37,7 +37,7 @@ public class Hl7Hub {
     private final MessageStore store;
     private final Hl7Processor processor;
     private final OutboundStore outbound;
-    /** Accepted messages for integrators' routes (pavilion-hl7:inbound). */
+    /** Integrators' routes reading accepted messages (pavilion-hl7:inbound), woken after each AA commit. */
     private final InboundTopic inbound = new InboundTopic();
     private final long startedMs;
     private final ExecutorService recovery = Executors.newSingleThreadExecutor(r -> {
@@ -53,7 +53,7 @@ public class Hl7Hub {
         migrator.migrate(context.getBundle(), CHANGELOG);
         this.startedMs = System.currentTimeMillis();
         this.store = new MessageStore(dataSource);
-        this.processor = new Hl7Processor(store, () -> adt, inbound::publish);
+        this.processor = new Hl7Processor(store, () -> adt, inbound::wake);
         this.outbound = new OutboundStore(dataSource);
         recoverLater();
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.pavilion.core.api.security.CallerContext;
@@ -35,16 +34,16 @@ public class Hl7Processor {
 
     private final MessageStore store;
     private final Supplier<AdtTarget> adt;
-    /** Hears of every message answered AA, after its outcome committed (integrators' routes). */
-    private final Consumer<AcceptedMessage> accepted;
+    /** Told after an AA outcome committed: integrators' routes read the new message from the store. */
+    private final Runnable accepted;
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
     private final AtomicLong ackCounter = new AtomicLong();
 
     public Hl7Processor(MessageStore store, Supplier<AdtTarget> adt) {
-        this(store, adt, m -> { });
+        this(store, adt, () -> { });
     }
 
-    public Hl7Processor(MessageStore store, Supplier<AdtTarget> adt, Consumer<AcceptedMessage> accepted) {
+    public Hl7Processor(MessageStore store, Supplier<AdtTarget> adt, Runnable accepted) {
         this.store = store;
         this.adt = adt;
         this.accepted = accepted;
@@ -100,7 +99,7 @@ public class Hl7Processor {
             }
             // New, or stored by a delivery that never completed (the container died before its ACK): process.
             Outcome o = given != null ? given : route(h, normalised, remoteAddress);
-            return complete(receipt.id(), h, o, startNanos, listener, normalised);
+            return complete(receipt.id(), h, o, startNanos);
         });
         return ack.getBytes(charset);
     }
@@ -177,29 +176,29 @@ public class Hl7Processor {
             h = new Hl7Text.Header('|', "^~\\&", "", "", "", "", "", "", "", "P", "2.5", "");
             o = Outcome.rejected(Ack.SEGMENT_SEQUENCE_ERROR, noHeader.getMessage());
         }
-        complete(m.id, h, o, startNanos, m.listener, normalised);
+        complete(m.id, h, o, startNanos);
     }
 
-    private String complete(String id, Hl7Text.Header h, Outcome o, long startNanos, String listener, String text) {
+    private String complete(String id, Hl7Text.Header h, Outcome o, long startNanos) {
         String ack = Ack.build(h, o.ackCode(), o.text(), o.error(), nextAckControlId(),
                 ZonedDateTime.now().format(TS));
         long elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
         store.complete(id, o.status(), o.ackCode(), ack, o.text(), o.summary(), System.currentTimeMillis(), elapsedMs);
         if ("AA".equals(o.ackCode())) {
-            publish(new AcceptedMessage(id, listener, h, text, o.summary()));
+            wakeRoutes(h);
         } else {
             LOG.info("HL7 {} {} from {} answered {}: {}", h.type(), h.controlId(), h.sender(), o.ackCode(), o.text());
         }
         return ack;
     }
 
-    /** Hands an accepted message to the routes; never delays or fails the ACK (the outcome is committed). */
-    private void publish(AcceptedMessage m) {
+    /** Wakes the routes reading accepted messages; never delays or fails the ACK (the outcome is committed). */
+    private void wakeRoutes(Hl7Text.Header h) {
         try {
-            accepted.accept(m);
+            accepted.run();
         } catch (RuntimeException e) {
-            LOG.warn("HL7 {} {} from {} accepted but not published to routes", m.header().type(),
-                    m.header().controlId(), m.header().sender(), e);
+            LOG.warn("HL7 {} {} from {} accepted; waking the routes failed (they find it on their next poll)",
+                    h.type(), h.controlId(), h.sender(), e);
         }
     }
 

@@ -85,6 +85,77 @@ public class MessageStore implements AutoCloseable {
         }
     }
 
+    /** The newest accept_seq committed (0 when no message was ever answered AA). */
+    public long lastAcceptSeq() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(accept_seq), 0) FROM hl7_message");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new Hl7StoreException("reading the last accepted message failed", e);
+        }
+    }
+
+    /**
+     * Messages answered AA after {@code afterSeq}, in the order their outcome committed, at most {@code max}: what
+     * an integrator's route has not been given yet. Text normalised (segments end with CR) as the hub applied it.
+     */
+    public List<AcceptedMessage> acceptedAfter(long afterSeq, int max) {
+        String sql = "SELECT accept_seq, id, listener, raw_text, outcome FROM hl7_message WHERE accept_seq > ? "
+                + "ORDER BY accept_seq FETCH FIRST " + max + " ROWS ONLY";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, afterSeq);
+            List<AcceptedMessage> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String text = Hl7Text.normalise(rs.getString(4));
+                    Hl7Text.Header header;
+                    try {
+                        header = Hl7Text.header(text);
+                    } catch (IllegalArgumentException unreadable) {
+                        header = null; // answered AA, so it had a header; an edit cannot reach an AA'd message
+                    }
+                    out.add(new AcceptedMessage(rs.getLong(1), rs.getString(2), rs.getString(3), header, text,
+                            rs.getString(5)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new Hl7StoreException("reading accepted messages failed", e);
+        }
+    }
+
+    /** The last accept_seq route {@code routeId} was given, or null when the route never ran. */
+    public Long routeCursor(String routeId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT last_seq FROM hl7_route_cursor WHERE route_id = ?")) {
+            s.setString(1, routeId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new Hl7StoreException("reading the cursor of route " + routeId + " failed", e);
+        }
+    }
+
+    /** Records that route {@code routeId} was given everything up to {@code lastSeq}. */
+    public void saveRouteCursor(String routeId, long lastSeq, long now) {
+        int updated = update("UPDATE hl7_route_cursor SET last_seq = ?, updated_ms = ? WHERE route_id = ?", s -> {
+            s.setLong(1, lastSeq);
+            s.setLong(2, now);
+            s.setString(3, routeId);
+        });
+        if (updated == 0) {
+            Jdbc.update(dataSource, "hl7_route_cursor", "INSERT INTO hl7_route_cursor (route_id, last_seq, updated_ms) "
+                    + "VALUES (?, ?, ?)", s -> {
+                        s.setString(1, routeId);
+                        s.setLong(2, lastSeq);
+                        s.setLong(3, now);
+                    });
+        }
+    }
+
     /** Operations waiting for the committer. */
     int queued() {
         return commits.queued();

@@ -25,7 +25,7 @@ import liquibase.resource.ClassLoaderResourceAccessor;
  * An in-memory H2 with hl7_message from the bundle's real change log, and a gate that can hold the group
  * committer at its next transaction, so a test decides what lands in one batch.
  */
-final class InboundDatabase implements DataSource {
+public final class InboundDatabase implements DataSource {
 
     static {
         java.util.logging.Logger.getLogger("liquibase").setLevel(java.util.logging.Level.WARNING);
@@ -36,7 +36,7 @@ final class InboundDatabase implements DataSource {
     private volatile CountDownLatch held = new CountDownLatch(0);
     private volatile CountDownLatch release = new CountDownLatch(0);
 
-    InboundDatabase() throws Exception {
+    public InboundDatabase() throws Exception {
         h2.setURL("jdbc:h2:mem:hl7-inbound-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         try (Connection c = h2.getConnection()) {
             Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
 import org.pavilion.hl7.internal.Hl7Processor;
+import org.pavilion.hl7.internal.MessageStore;
 
 /**
  * The {@code pavilion-hl7:} scheme integrators' routes use: {@code inbound} (consume accepted messages) and
@@ -14,15 +15,16 @@ import org.pavilion.hl7.internal.Hl7Processor;
 public class Hl7Component extends DefaultComponent {
 
     public static final String SCHEME = "pavilion-hl7";
-    static final int DEFAULT_QUEUE_SIZE = 10_000;
     static final int DEFAULT_MAX_MESSAGE_BYTES = 1_048_576;
 
     private final InboundTopic topic;
     private final Hl7Processor processor;
+    private final MessageStore store;
 
-    public Hl7Component(InboundTopic topic, Hl7Processor processor) {
+    public Hl7Component(InboundTopic topic, Hl7Processor processor, MessageStore store) {
         this.topic = topic;
         this.processor = processor;
+        this.store = store;
     }
 
     @Override
@@ -30,11 +32,7 @@ public class Hl7Component extends DefaultComponent {
         switch (remaining) {
             case "inbound": {
                 String types = getAndRemoveParameter(parameters, "type", String.class);
-                int queueSize = getAndRemoveParameter(parameters, "queueSize", Integer.class, DEFAULT_QUEUE_SIZE);
-                if (queueSize < 1) {
-                    throw new IllegalArgumentException("queueSize must be at least 1 in " + uri);
-                }
-                return new InboundEndpoint(uri, this, InboundEndpoint.parseTypes(types), queueSize);
+                return new InboundEndpoint(uri, this, InboundEndpoint.parseTypes(types));
             }
             case "process": {
                 String charset = getAndRemoveParameter(parameters, "charset", String.class, "UTF-8");
@@ -53,5 +51,10 @@ public class Hl7Component extends DefaultComponent {
 
     Hl7Processor processor() {
         return processor;
+    }
+
+    /** Where inbound consumers read accepted messages and keep their cursors. */
+    MessageStore store() {
+        return store;
     }
 }

@@ -12,6 +12,6 @@ public class Hl7ComponentService extends Hl7Component {
 
     @Activate
     public Hl7ComponentService(@Reference Hl7Hub hub) {
-        super(hub.inbound(), hub.processor());
+        super(hub.inbound(), hub.processor(), hub.store());
     }
 }

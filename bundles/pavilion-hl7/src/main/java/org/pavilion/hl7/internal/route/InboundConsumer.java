@@ -1,8 +1,8 @@
 package org.pavilion.hl7.internal.route;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,27 +13,34 @@ import org.apache.camel.component.hl7.HL7Constants;
 import org.apache.camel.support.DefaultConsumer;
 import org.pavilion.hl7.internal.AcceptedMessage;
 import org.pavilion.hl7.internal.Hl7Text;
+import org.pavilion.hl7.internal.MessageStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One route consuming {@code pavilion-hl7:inbound}: its own bounded queue and its own thread, so messages reach
- * the route in the order the hub accepted them, and a slow route only slows itself. When the queue is full the
- * message is not queued for this route (WARN with its id; it stays in hl7_message) rather than delaying an ACK.
+ * One route consuming {@code pavilion-hl7:inbound}: its own thread reads the accepted messages from the store after
+ * the route's cursor (hl7_route_cursor, by route id) in the order their outcome committed, hands those of its
+ * types to the route, and moves the cursor on. A slow route only slows itself; a route stopped, or a container
+ * that died, resumes after its cursor, so nothing accepted meanwhile is missed. The cursor is saved after each
+ * page, so after a crash the route may get the last page again (at least once: routes deduplicate on
+ * {@code PavilionHl7MessageId}). A route that never ran before starts with the messages accepted after it started.
  */
 public class InboundConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundConsumer.class);
+    /** Messages read from the store at a time; the cursor is saved after each such page. */
+    static final int PAGE = 100;
+    /** Longest wait for a wake-up before looking at the store anyway. */
+    static final long POLL_MS = 1_000;
 
-    private final BlockingQueue<AcceptedMessage> queue;
+    private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong delivered = new AtomicLong();
-    private final AtomicLong overflowed = new AtomicLong();
     private volatile boolean running;
+    private volatile long cursor;
     private ExecutorService worker;
 
     InboundConsumer(InboundEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
-        this.queue = new ArrayBlockingQueue<>(endpoint.queueSize());
     }
 
     @Override
@@ -41,23 +48,31 @@ public class InboundConsumer extends DefaultConsumer {
         return (InboundEndpoint) super.getEndpoint();
     }
 
-    void enqueue(AcceptedMessage m) {
-        if (!running || !queue.offer(m)) {
-            overflowed.incrementAndGet();
-            LOG.warn("Route {} is {}: accepted HL7 message {} ({} {} from {}) not handed to it", routeId(),
-                    running ? "" + queue.size() + " messages behind" : "stopping", m.id(), m.header().type(),
-                    m.header().controlId(), m.header().sender());
+    /** A message was accepted: look at the store now rather than at the next poll. */
+    void wake() {
+        if (wakeUp.availablePermits() == 0) {
+            wakeUp.release();
         }
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        MessageStore store = store();
+        Long saved = store.routeCursor(routeId());
+        if (saved == null) {
+            cursor = store.lastAcceptSeq();
+            store.saveRouteCursor(routeId(), cursor, System.currentTimeMillis());
+            LOG.info("Route {} consumes accepted HL7 messages from now on (accept_seq after {})", routeId(), cursor);
+        } else {
+            cursor = saved;
+            LOG.info("Route {} resumes consuming accepted HL7 messages after accept_seq {}", routeId(), cursor);
+        }
         running = true;
+        getEndpoint().getComponent().topic().subscribe(this);
         worker = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "pavilion-hl7-inbound-" + routeId());
         worker.submit(this::deliverLoop);
-        getEndpoint().getComponent().topic().subscribe(this);
     }
 
     @Override
@@ -69,25 +84,49 @@ public class InboundConsumer extends DefaultConsumer {
             worker.awaitTermination(10, TimeUnit.SECONDS);
             worker = null;
         }
-        int left = queue.size();
-        queue.clear();
-        LOG.info("Route {} stopped consuming accepted HL7 messages: {} delivered, {} not queued, {} still queued "
-                + "dropped", routeId(), delivered.get(), overflowed.get(), left);
+        LOG.info("Route {} stopped consuming accepted HL7 messages: {} delivered, cursor at accept_seq {}", routeId(),
+                delivered.get(), cursor);
         super.doStop();
     }
 
     private void deliverLoop() {
         Thread.currentThread().setContextClassLoader(getEndpoint().getCamelContext().getApplicationContextClassLoader());
+        MessageStore store = store();
         while (running) {
-            AcceptedMessage m;
             try {
-                m = queue.poll(500, TimeUnit.MILLISECONDS);
+                List<AcceptedMessage> page = store.acceptedAfter(cursor, PAGE);
+                long last = cursor;
+                for (AcceptedMessage m : page) {
+                    if (!running) {
+                        break;
+                    }
+                    if (m.header() != null && getEndpoint().wants(m.header())) {
+                        deliver(m);
+                    }
+                    last = m.seq();
+                }
+                if (last != cursor) {
+                    store.saveRouteCursor(routeId(), last, System.currentTimeMillis());
+                    cursor = last;
+                }
+                if (page.size() < PAGE) {
+                    wakeUp.tryAcquire(POLL_MS, TimeUnit.MILLISECONDS);
+                }
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
                 return;
-            }
-            if (m != null) {
-                deliver(m);
+            } catch (RuntimeException storeFailed) {
+                if (!running) {
+                    return;
+                }
+                LOG.warn("Route {}: reading accepted HL7 messages failed; trying again in {} ms", routeId(), POLL_MS,
+                        storeFailed);
+                try {
+                    Thread.sleep(POLL_MS);
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
@@ -131,6 +170,10 @@ public class InboundConsumer extends DefaultConsumer {
         if (!h.characterSet().isEmpty()) {
             in.setHeader(HL7Constants.HL7_CHARSET, h.characterSet());
         }
+    }
+
+    private MessageStore store() {
+        return getEndpoint().getComponent().store();
     }
 
     private String routeId() {

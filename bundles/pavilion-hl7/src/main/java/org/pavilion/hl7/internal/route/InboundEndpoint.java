@@ -10,18 +10,16 @@ import org.apache.camel.support.DefaultEndpoint;
 import org.pavilion.hl7.internal.Hl7Text;
 
 /**
- * {@code pavilion-hl7:inbound[?type=ADT^A04,ORU][&queueSize=10000]}: the messages the hub accepted (AA), after
- * commit. A type is a message type (ADT) or type and trigger event (ADT^A04); none means every message.
+ * {@code pavilion-hl7:inbound[?type=ADT^A04,ORU]}: the messages the hub accepted (AA), after commit, read from the
+ * store after the route's cursor. A type is a message type (ADT) or type and trigger event (ADT^A04); none means every message.
  */
 public class InboundEndpoint extends DefaultEndpoint {
 
     private final Set<String> types;
-    private final int queueSize;
 
-    InboundEndpoint(String uri, Hl7Component component, Set<String> types, int queueSize) {
+    InboundEndpoint(String uri, Hl7Component component, Set<String> types) {
         super(uri, component);
         this.types = types;
-        this.queueSize = queueSize;
     }
 
     static Set<String> parseTypes(String value) {
@@ -43,10 +41,6 @@ public class InboundEndpoint extends DefaultEndpoint {
     boolean wants(Hl7Text.Header h) {
         return types.isEmpty() || types.contains(h.messageType().toUpperCase(Locale.ROOT))
                 || types.contains(h.type().toUpperCase(Locale.ROOT));
-    }
-
-    int queueSize() {
-        return queueSize;
     }
 
     @Override

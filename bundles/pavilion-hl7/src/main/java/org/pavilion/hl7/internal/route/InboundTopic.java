@@ -2,22 +2,18 @@ package org.pavilion.hl7.internal.route;
 
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.pavilion.hl7.internal.AcceptedMessage;
-
 /**
- * Where the hub publishes accepted messages: every running {@code pavilion-hl7:inbound} consumer whose types
- * match gets its own copy. With no consumer, publishing does nothing. Publishing only enqueues, so a slow or
- * failing route never delays an ACK.
+ * The running {@code pavilion-hl7:inbound} consumers, woken when the hub has committed a message answered AA. The
+ * messages themselves are read from the store by each consumer after its own cursor, so waking only signals: it
+ * never waits for a route, and a consumer that misses a wake-up finds the message on its next poll.
  */
 public class InboundTopic {
 
     private final CopyOnWriteArrayList<InboundConsumer> consumers = new CopyOnWriteArrayList<>();
 
-    public void publish(AcceptedMessage message) {
+    public void wake() {
         for (InboundConsumer c : consumers) {
-            if (c.getEndpoint().wants(message.header())) {
-                c.enqueue(message);
-            }
+            c.wake();
         }
     }
 

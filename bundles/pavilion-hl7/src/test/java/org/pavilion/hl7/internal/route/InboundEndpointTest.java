@@ -16,7 +16,7 @@ public class InboundEndpointTest {
     }
 
     private static InboundEndpoint endpoint(String types) {
-        return new InboundEndpoint("pavilion-hl7:inbound", null, InboundEndpoint.parseTypes(types), 10);
+        return new InboundEndpoint("pavilion-hl7:inbound", null, InboundEndpoint.parseTypes(types));
     }
 
     @Test
