@@ -24,14 +24,14 @@ import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
  * false)} answering AA to every message and keeping what it received. Owns its HAPI context and thread pool (see
  * {@link HapiMllp} on why), whose threads see HAPI's class loader as context loader.
  */
-final class HapiMllpServer implements AutoCloseable {
+public final class HapiMllpServer implements AutoCloseable {
 
     private final ExecutorService threads;
     private final HapiContext hapi;
     private final HL7Service server;
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
 
-    HapiMllpServer(int port) throws Exception {
+    public HapiMllpServer(int port) throws Exception {
         ClassLoader hapiLoader = HapiContext.class.getClassLoader();
         threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "itest-hapi-server-" + port);
@@ -69,12 +69,12 @@ final class HapiMllpServer implements AutoCloseable {
     }
 
     /** The next message received within {@code bound}, or null. */
-    String next(Duration bound) throws InterruptedException {
+    public String next(Duration bound) throws InterruptedException {
         return received.poll(bound.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Everything received so far that nobody took yet. */
-    List<String> drain() {
+    public List<String> drain() {
         List<String> out = new ArrayList<>();
         received.drainTo(out);
         return out;

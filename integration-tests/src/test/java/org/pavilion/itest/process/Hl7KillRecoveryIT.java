@@ -5,6 +5,8 @@ import static org.junit.Assert.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.Test;
 import org.pavilion.itest.Await;
+import org.pavilion.itest.HapiMllpServer;
 import org.pavilion.itest.Http;
 import org.pavilion.itest.PavilionTestSupport;
 
@@ -30,7 +33,9 @@ import ca.uhn.hl7v2.model.Message;
  * The registration system's ADT feed is running when the platform dies (kill -9 of the JVM, a power cut as far as
  * the platform can tell). After the restart every message that was answered AA is stored PROCESSED and its patient
  * exists exactly once; the feed system then sends its whole feed again, as it does after losing its connection: all
- * answered AA, nothing applied twice. Runs on the database chosen by {@code pavilion.itest.db}.
+ * answered AA, nothing applied twice. An integrator's route copying every accepted message to another system
+ * ({@code pavilion-hl7:inbound} to MLLP) has, in the end, handed on every message ever answered AA, across the kill
+ * (at least once). Runs on the database chosen by {@code pavilion.itest.db}.
  */
 public class Hl7KillRecoveryIT {
 
@@ -40,16 +45,28 @@ public class Hl7KillRecoveryIT {
     /** The kill comes once this many messages were answered AA: well inside the feed. */
     private static final int KILL_AFTER_AA = 1_500;
     private static final String SENDER = "REGSYS|GENHOSP";
+    /** The feed's messages only (the copy route's probes come from another sender). */
+    private static final String FEED = "&sender=" + URLEncoder.encode(SENDER, StandardCharsets.UTF_8);
 
     @Test
     public void everyMessageAnsweredAaBeforeAKillIsAppliedExactlyOnceAndTheResentFeedChangesNothing()
             throws Exception {
-        try (DistributionProcess pavilion = DistributionProcess.unpack("hl7-kill")) {
+        int copyPort = PavilionTestSupport.freePort();
+        try (DistributionProcess pavilion = DistributionProcess.unpack("hl7-kill");
+             HapiMllpServer copy = new HapiMllpServer(copyPort)) {
             int port = PavilionTestSupport.freePort();
             pavilion.writeEtc("org.pavilion.hl7.listener-default.cfg", "port", String.valueOf(port));
+            // An integrator's route copying every accepted message to another system: it must miss none either.
+            Path routes = pavilion.home().resolve("etc/routes");
+            Files.createDirectories(routes);
+            Files.writeString(routes.resolve("kill-copy.yaml"), "- route:\n    id: hl7-kill-copy\n    from:\n"
+                    + "      uri: pavilion-hl7:inbound\n      steps:\n        - to:\n            uri: mllp:127.0.0.1:"
+                    + copyPort + "\n", StandardCharsets.UTF_8);
             pavilion.start();
             pavilion.awaitHealthy(BOOT);
             awaitHub(pavilion, port);
+            Set<String> copied = ConcurrentHashMap.newKeySet();
+            awaitCopyRoute(port, copy, copied);
 
             // ---- the feed, killed in the middle ----
             Set<String> acked = ConcurrentHashMap.newKeySet();
@@ -128,9 +145,18 @@ public class Hl7KillRecoveryIT {
             }
             resend.shutdown();
             assertEquals("every message of the resent feed answered AA", PATIENTS, resentAa.size());
-            assertEquals(PATIENTS, total(admin, "/api/v1/hl7/messages?status=PROCESSED&size=1"));
-            assertEquals("each message stored once", PATIENTS, total(admin, "/api/v1/hl7/messages?size=1"));
+            assertEquals(PATIENTS, total(admin, "/api/v1/hl7/messages?status=PROCESSED&size=1" + FEED));
+            assertEquals("each message stored once", PATIENTS, total(admin, "/api/v1/hl7/messages?size=1" + FEED));
             assertEquals("patients = distinct patients of the feed", PATIENTS, faultPatients(admin));
+
+            // ---- the integrator's copy: every accepted message, across the kill (at least once) ----
+            Await.until("the copy route delivered every accepted message", Duration.ofMinutes(3), () -> {
+                collect(copy, copied);
+                Set<String> notCopied = new HashSet<>(resentAa);
+                notCopied.removeAll(copied);
+                assertTrue(notCopied.size() + " accepted messages never reached the copy, e.g. "
+                        + notCopied.stream().sorted().limit(5).toList(), notCopied.isEmpty());
+            });
         }
     }
 
@@ -152,6 +178,32 @@ public class Hl7KillRecoveryIT {
             }
         });
         return admin;
+    }
+
+    /**
+     * Probes (sender PROBESYS, patients "Probe") until the copy route hands one on: a route new to the store starts
+     * with the messages accepted after it started, so the feed waits for it.
+     */
+    private static void awaitCopyRoute(int port, HapiMllpServer copy, Set<String> copied) throws Exception {
+        int[] probe = {0};
+        try (MllpFeed feed = new MllpFeed("127.0.0.1", port, 10)) {
+            Await.until("the copy route runs", BOOT, () -> {
+                String id = String.format("PROBE-%03d", ++probe[0]);
+                String text = MllpFeed.a04(id, "P" + id, "Probe", "Route", "19700101", "F").replace("|REGSYS|", "|PROBESYS|");
+                assertEquals("AA", feed.send(feed.parse(text)));
+                Await.until("probe " + id + " copied", Duration.ofSeconds(5), () -> {
+                    collect(copy, copied);
+                    assertTrue(copied.contains(id));
+                });
+            });
+        }
+    }
+
+    /** Control ids of what the copy system received so far. */
+    private static void collect(HapiMllpServer copy, Set<String> copied) {
+        for (String m : copy.drain()) {
+            copied.add(m.split("\r", 2)[0].split("\\|", -1)[9]);
+        }
     }
 
     static String controlId(int i) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.NoSuchEndpointException;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.spi.RoutesBuilderLoader;
 import org.apache.camel.support.PluginHelper;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Integrators' route files: each *.yaml, *.yml or *.xml in the folder is loaded; a changed file has its
  * routes replaced; a deleted file has its routes removed. One {@link #scan()} brings the context in line
- * with the folder; the runtime calls it on a schedule.
+ * with the folder; the runtime calls it on a schedule. A file naming a component no bundle provides yet (a
+ * department's {@code pavilion-hl7:} or {@code pavilion-event:} while that department is still starting, or before
+ * it is installed) waits: it is tried again on every scan and its routes start when the component comes.
  */
 public final class RouteFolder {
 
@@ -38,6 +41,8 @@ public final class RouteFolder {
     private final Path folder;
     /** File name -> digest of the content last seen (loaded or failed). */
     private final Map<String, String> seen = new HashMap<>();
+    /** Files that failed only for a component not there yet: tried again on every scan. */
+    private final Set<String> waiting = new HashSet<>();
 
     public RouteFolder(CamelContext camel, RouteRegistry registry, Path folder) {
         this.camel = camel;
@@ -60,16 +65,18 @@ public final class RouteFolder {
             } catch (IOException e) {
                 continue; // being written or removed right now: next scan
             }
-            if (digest.equals(seen.get(name))) {
+            boolean changed = !digest.equals(seen.get(name));
+            if (!changed && !waiting.contains(name)) {
                 continue;
             }
             seen.put(name, digest);
             registry.remove(OWNER_PREFIX + name);
-            load(file, name);
+            load(file, name, changed);
         }
         for (String gone : new ArrayList<>(seen.keySet())) {
             if (!present.contains(gone)) {
                 seen.remove(gone);
+                waiting.remove(gone);
                 registry.remove(OWNER_PREFIX + gone);
                 LOG.info("Route file {} deleted", gone);
             }
@@ -82,9 +89,10 @@ public final class RouteFolder {
             registry.remove(OWNER_PREFIX + name);
         }
         seen.clear();
+        waiting.clear();
     }
 
-    private void load(Path file, String name) {
+    private void load(Path file, String name, boolean changed) {
         try {
             Resource resource = ResourceHelper.resolveMandatoryResource(camel, "file:" + file.toAbsolutePath());
             // Camel picks the DSL by extension and knows only "yaml"; *.yml is the same DSL.
@@ -94,10 +102,32 @@ public final class RouteFolder {
                 throw new IllegalStateException("no " + dsl + " DSL loader in this runtime");
             }
             registry.add(OWNER_PREFIX + name, List.of(loader.loadRoutesBuilder(resource)));
+            if (waiting.remove(name)) {
+                LOG.info("Route file {} loaded: the component it waited for is there", file);
+            }
         } catch (Exception e) {
+            String missing = missingEndpoint(e);
+            if (missing != null) {
+                if (waiting.add(name) || changed) {
+                    LOG.warn("Route file {} waits for {}: no bundle provides its component yet (a department still "
+                            + "starting or not installed); its routes start when it comes", file, missing);
+                }
+                return;
+            }
+            waiting.remove(name);
             // The routes of a broken file stay out until the file is fixed; the rest keep running.
             LOG.error("Route file {} could not be loaded and none of its routes run: {}", file, rootMessage(e));
         }
+    }
+
+    /** The endpoint URI when loading failed only because no component serves its scheme, else null. */
+    private static String missingEndpoint(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NoSuchEndpointException) {
+                return ((NoSuchEndpointException) t).getUri();
+            }
+        }
+        return null;
     }
 
     private List<Path> routeFiles() {

@@ -90,6 +90,31 @@ public class RouteFolderTest {
     }
 
     @Test
+    public void aFileNamingADepartmentsComponentWaitsForItAndStartsWhenItComes() throws Exception {
+        // At boot the route folder is read before the HL7 department has registered its component.
+        Files.writeString(dir.resolve("ward-copy.yaml"), "- route:\n    id: ward-copy\n    from:\n"
+                + "      uri: direct:ward-copy\n      steps:\n        - to:\n            uri: ward-hub:copy\n");
+        folder.scan();
+        folder.scan();
+        assertNull(camel.getRoute("ward-copy"));
+
+        camel.addComponent("ward-hub", new org.apache.camel.component.direct.DirectComponent());
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("ward-hub:copy").routeId("department").setBody(constant("copied"));
+            }
+        });
+        folder.scan();
+        assertNotNull("the file's route starts once its component is there", camel.getRoute("ward-copy"));
+        assertEquals("copied", camel.createProducerTemplate().requestBody("direct:ward-copy", "x", String.class));
+
+        Files.delete(dir.resolve("ward-copy.yaml"));
+        folder.scan();
+        assertNull(camel.getRoute("ward-copy"));
+    }
+
+    @Test
     public void aFileCannotTakeOverADepartmentsRoute() throws Exception {
         registry.add("org.pavilion.lab #12", List.of(new RouteBuilder() {
             @Override
