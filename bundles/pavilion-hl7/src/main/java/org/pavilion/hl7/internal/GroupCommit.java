@@ -9,30 +9,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.pavilion.core.api.persistence.GroupCommitter;
 
 /**
- * Group commit of hl7_message writes. Connection threads queue their store operations (insert a message as
- * RECEIVED, complete it with its outcome and ACK) and wait; one committer thread takes everything queued, writes it
- * in one JDBC transaction (batched statements), commits once, and only then releases each waiting thread. Under
- * load many connections share one commit (one fsync); alone, a message still costs one commit per operation.
- * Durability is not traded: a thread returns only after the commit that holds its operation, and a failed batch is
- * retried one operation per transaction, so one bad row fails only its own sender.
+ * Group commit of hl7_message writes on core's {@link GroupCommitter}: connection threads hand in their store
+ * operations (insert a message as RECEIVED, complete it with its outcome and ACK) and wait; the committer thread
+ * writes everything queued in one JDBC transaction (batched statements) and commits once. Under load many
+ * connections share one commit (one fsync); alone, a message still costs one commit per operation. A thread returns
+ * only after the commit that holds its operation, and a failed group is retried one operation per transaction, so
+ * one bad row fails only its own sender.
  */
 final class GroupCommit implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     /** Upper bound of operations in one transaction, so a burst does not become one huge commit. */
     static final int MAX_BATCH = 256;
     private static final String INSERT = "INSERT INTO hl7_message (id, listener, remote_address, sender, control_id, "
@@ -42,9 +33,8 @@ final class GroupCommit implements AutoCloseable {
     private static final String COMPLETE = "UPDATE hl7_message SET status = ?, ack_code = ?, ack_text = ?, error = ?, "
             + "outcome = ?, completed_ms = ?, processing_ms = ?, attempts = attempts + 1, accept_seq = ? WHERE id = ?";
 
-    /** A queued write and the future its connection thread waits on. */
+    /** A queued write; T is what its connection thread gets back. */
     abstract static class Op<T> {
-        final CompletableFuture<T> done = new CompletableFuture<>();
     }
 
     /** Insert a new message unless (sender, control id) is stored already. */
@@ -84,107 +74,46 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private final DataSource dataSource;
-    private final LinkedBlockingQueue<Op<?>> queue = new LinkedBlockingQueue<>();
-    private final ExecutorService committer;
-    private final AtomicLong commits = new AtomicLong();
-    private final AtomicLong operations = new AtomicLong();
+    private final GroupCommitter<Op<?>, Object> committer;
     /**
      * The last accept_seq given (read from the table before the first); only the committer thread touches it, and
      * it commits one transaction at a time, so the numbers of committed AA messages grow in commit order: a route
      * reading "after my cursor" can never see a later number before an earlier one. A rolled-back group leaves gaps.
      */
     private long lastAcceptSeq = -1;
-    private volatile boolean closed;
 
     GroupCommit(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.committer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "pavilion-hl7-group-commit");
-            t.setDaemon(true);
-            return t;
-        });
-        committer.execute(this::loop);
+        this.committer = new GroupCommitter<>("pavilion-hl7-group-commit", MAX_BATCH, this::commit);
     }
 
     /** Queues {@code op} and waits until the transaction holding it committed; throws if it did not. */
+    @SuppressWarnings("unchecked")
     <T> T submit(Op<T> op) {
-        if (closed) {
-            throw new MessageStore.Hl7StoreException("the HL7 store is closed", null);
-        }
-        queue.add(op);
-        if (closed) {
-            failPending(new MessageStore.Hl7StoreException("the HL7 store is closed", null)); // raced with close()
-        }
         try {
-            return op.done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MessageStore.Hl7StoreException("interrupted waiting for the HL7 store's commit", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof MessageStore.Hl7StoreException) {
-                throw (MessageStore.Hl7StoreException) cause;
-            }
-            throw new MessageStore.Hl7StoreException("storing an HL7 message failed", cause);
+            return (T) committer.submit(op);
+        } catch (MessageStore.Hl7StoreException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new MessageStore.Hl7StoreException("storing an HL7 message failed", e);
         }
     }
 
     int queued() {
-        return queue.size();
+        return committer.queued();
     }
 
     /** Commits so far and operations so far: operations / commits is the mean batch size. */
     long commits() {
-        return commits.get();
+        return committer.commits();
     }
 
     long operations() {
-        return operations.get();
+        return committer.works();
     }
 
-    private void loop() {
-        List<Op<?>> batch = new ArrayList<>();
-        while (!closed) {
-            try {
-                Op<?> first = queue.poll(500, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                write(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (RuntimeException | Error unexpected) {
-                LOG.error("HL7 group commit failed unexpectedly", unexpected);
-                batch.forEach(op -> op.done.completeExceptionally(unexpected));
-            } finally {
-                batch.clear();
-            }
-        }
-        failPending(new MessageStore.Hl7StoreException("the HL7 store is closed", null));
-    }
-
-    /** One transaction for the batch; if it fails, each operation again in a transaction of its own. */
-    private void write(List<Op<?>> batch) {
-        try {
-            commit(batch);
-            return;
-        } catch (SQLException e) {
-            if (batch.size() == 1) {
-                batch.get(0).done.completeExceptionally(new MessageStore.Hl7StoreException("storing an inbound "
-                        + "message failed", e));
-                return;
-            }
-            LOG.warn("HL7 group commit of {} operations failed ({}); retrying them one by one", batch.size(), e.toString());
-        }
-        for (Op<?> op : batch) {
-            write(List.of(op));
-        }
-    }
-
-    private void commit(List<Op<?>> batch) throws SQLException {
+    /** One transaction for the group: the inserts, then the completions, one commit; results in order. */
+    private List<Object> commit(List<Op<?>> batch) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -198,15 +127,11 @@ final class GroupCommit implements AutoCloseable {
                 c.setAutoCommit(true);
             }
         }
-        commits.incrementAndGet();
-        operations.addAndGet(batch.size());
+        List<Object> results = new ArrayList<>(batch.size());
         for (Op<?> op : batch) {
-            if (op instanceof Insert) {
-                ((Insert) op).done.complete(((Insert) op).receipt);
-            } else {
-                ((Complete) op).done.complete(null);
-            }
+            results.add(op instanceof Insert ? ((Insert) op).receipt : null);
         }
+        return results;
     }
 
     /**
@@ -315,25 +240,9 @@ final class GroupCommit implements AutoCloseable {
         return ++lastAcceptSeq;
     }
 
-    private void failPending(RuntimeException why) {
-        List<Op<?>> left = new ArrayList<>();
-        queue.drainTo(left);
-        left.forEach(op -> op.done.completeExceptionally(why));
-    }
-
     /** Stops taking operations; the batch being written finishes, queued ones fail (their senders get no ACK). */
     @Override
     public void close() {
-        closed = true;
-        committer.shutdown();
-        try {
-            if (!committer.awaitTermination(10, TimeUnit.SECONDS)) {
-                committer.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            committer.shutdownNow();
-        }
-        failPending(new MessageStore.Hl7StoreException("the HL7 store is closed", null));
+        committer.close();
     }
 }

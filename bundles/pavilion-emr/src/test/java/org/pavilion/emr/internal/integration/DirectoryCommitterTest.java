@@ -108,7 +108,7 @@ public class DirectoryCommitterTest {
         committer.close();
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> committer.submit(em -> write(em, "late")));
-        assertTrue(e.getMessage(), e.getMessage().contains("stopping"));
+        assertTrue(e.getMessage(), e.getMessage().contains("closed"));
         assertTrue(committed.isEmpty());
     }
 
