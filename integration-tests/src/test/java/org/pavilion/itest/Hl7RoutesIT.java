@@ -1,6 +1,7 @@
 package org.pavilion.itest;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
@@ -260,13 +261,16 @@ public class Hl7RoutesIT extends PavilionTestSupport {
 
     @Test
     public void t04_theFilterBackAfterItsFileWasOutGetsWhatTheHubAcceptedMeanwhileInOrder() throws Exception {
-        admin();
+        Http admin = admin();
         HapiMllpServer bedBoard = closeLater(new HapiMllpServer(port(BEDBOARD_PORT)));
         HapiMllp adt = adtSystem();
         // t01 took the file out and NW-0005 was accepted without the route; one more while it is still out:
         assertEquals("AA", msa1(send(adt, fromFacility("NORTHWING",
                 a04("2.5.1", "NW-0006", pid("H3005", "Eriksen", "Frida", "19830505", "F"))))));
         assertNull(bedBoard.next(Duration.ofSeconds(2)));
+        JsonNode away = routePosition(admin, "hl7-north-wing-registrations");
+        assertFalse("the integrator sees the route is not running: " + away, away.path("running").asBoolean());
+        assertTrue("and how much is waiting for it: " + away, away.path("behind").asLong() >= 2);
 
         // The route resumes after its cursor (kept by route id in the store), not from "now".
         install("hl7-filter-north-wing-registrations.yaml", "hl7-north-wing-registrations",
@@ -283,5 +287,22 @@ public class Hl7RoutesIT extends PavilionTestSupport {
         assertNotNull(live);
         assertEquals("NW-0007", controlIdOf(live));
         assertEquals("nothing twice", List.of(), bedBoard.drain());
+        Await.until("the route has caught up", BOUND, () -> {
+            JsonNode back = routePosition(admin, "hl7-north-wing-registrations");
+            assertTrue(back.toString(), back.path("running").asBoolean());
+            assertEquals(back.toString(), 0, back.path("behind").asLong());
+        });
+    }
+
+    /** The route's position as GET /api/v1/hl7/routes shows it. */
+    private static JsonNode routePosition(Http admin, String routeId) throws Exception {
+        Http.Response r = admin.get("/api/v1/hl7/routes");
+        assertEquals(r.toString(), 200, r.status);
+        for (JsonNode route : r.json().path("routes")) {
+            if (routeId.equals(route.path("routeId").asText())) {
+                return route;
+            }
+        }
+        throw new AssertionError("no cursor of route " + routeId + " in " + r.json());
     }
 }

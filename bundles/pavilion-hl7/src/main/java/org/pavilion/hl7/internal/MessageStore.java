@@ -139,6 +139,25 @@ public class MessageStore implements AutoCloseable {
         }
     }
 
+    /** A route's cursor: the last accept_seq it was given, and when it moved. */
+    public record RouteCursor(String routeId, long lastSeq, long updatedMs) {
+    }
+
+    /** Every route cursor, by route id. */
+    public List<RouteCursor> routeCursors() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT route_id, last_seq, updated_ms FROM hl7_route_cursor ORDER BY route_id");
+             ResultSet rs = s.executeQuery()) {
+            List<RouteCursor> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new RouteCursor(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new Hl7StoreException("listing route cursors failed", e);
+        }
+    }
+
     /** Records that route {@code routeId} was given everything up to {@code lastSeq}. */
     public void saveRouteCursor(String routeId, long lastSeq, long now) {
         int updated = update("UPDATE hl7_route_cursor SET last_seq = ?, updated_ms = ? WHERE route_id = ?", s -> {

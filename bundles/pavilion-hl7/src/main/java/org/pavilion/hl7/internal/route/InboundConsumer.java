@@ -176,7 +176,7 @@ public class InboundConsumer extends DefaultConsumer {
         return getEndpoint().getComponent().store();
     }
 
-    private String routeId() {
+    String routeId() {
         return getRouteId() != null ? getRouteId() : getEndpoint().getEndpointUri();
     }
 }

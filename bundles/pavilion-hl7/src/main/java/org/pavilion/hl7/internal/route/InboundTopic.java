@@ -29,4 +29,11 @@ public class InboundTopic {
     public int subscribers() {
         return consumers.size();
     }
+
+    /** Route ids of the consumers running now. */
+    public java.util.Set<String> runningRoutes() {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        consumers.forEach(c -> ids.add(c.routeId()));
+        return ids;
+    }
 }
