@@ -66,23 +66,13 @@ public class PatientService {
      * 409 lists the candidates; with it true the patient is registered and the candidates are audited.
      */
     public Patient register(PatientDemographics in, boolean confirmDuplicate) {
-        return register(in, confirmDuplicate, null);
-    }
-
-    /**
-     * {@link #register(PatientDemographics, boolean)}, running {@code alsoInTransaction} with the new MRN in the
-     * registration's own transaction, so rows keyed to it (an external system's identifier) commit or roll back
-     * with the patient: a feed retried after a crash never finds a patient without its identifier.
-     */
-    public Patient register(PatientDemographics in, boolean confirmDuplicate,
-            BiConsumer<EntityManager, String> alsoInTransaction) {
         ValidDemographics v = ValidDemographics.of(in, LocalDate.now());
         String actor = actor();
         long now = System.currentTimeMillis();
         List<Map<String, Object>> candidates = new ArrayList<>();
         Patient created;
         try {
-            created = jpa.call(em -> registerIn(em, v, actor, now, confirmDuplicate, alsoInTransaction, candidates));
+            created = jpa.call(em -> registerIn(em, v, actor, now, confirmDuplicate, null, candidates));
         } catch (DuplicateFound d) {
             audit.record(AuditEvent.of("CREATE", RESOURCE).outcome(AuditOutcome.FAILED)
                     .detail("possible duplicate of " + String.join(", ", candidateMrns(candidates))).build());
@@ -99,7 +89,9 @@ public class PatientService {
      * The writes of a registration in {@code em}'s transaction, for callers that commit several registrations
      * at once (the PatientDirectory's group commit); they record {@link #registeredAudit(Patient, List)} after the
      * commit. The possible duplicates found are added to {@code candidates}. Without {@code confirmDuplicate}, a
-     * possible duplicate throws (the transaction must roll back).
+     * possible duplicate throws (the transaction must roll back). {@code alsoInTransaction} (may be null) runs with
+     * the new MRN before the event, so rows keyed to it (an external system's identifier) commit or roll back with
+     * the patient: a feed retried after a crash never finds a patient without its identifier.
      */
     public Patient registerIn(EntityManager em, ValidDemographics v, String actor, long now, boolean confirmDuplicate,
             BiConsumer<EntityManager, String> alsoInTransaction, List<Map<String, Object>> candidates) {

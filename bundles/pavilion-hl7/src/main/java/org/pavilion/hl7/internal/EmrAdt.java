@@ -71,12 +71,12 @@ public class EmrAdt implements AdtTarget {
                 }
                 case "A40": {
                     ExternalPatient survivor = identifier(t, "PID", 3, defaultSystem);
-                    String dupValue = get(t, "MRG-1-1");
+                    String dupValue = t.get("MRG-1-1");
                     if (dupValue == null) {
                         throw new Hl7ContentException(new Ack.Error("MRG", 1, 1, Ack.REQUIRED_FIELD_MISSING),
                                 "MRG-1 (prior patient identifier) is required");
                     }
-                    String dupSystem = orElse(get(t, "MRG-1-4"), defaultSystem);
+                    String dupSystem = orElse(t.get("MRG-1-4"), defaultSystem);
                     if (!dupSystem.equals(survivor.system)) {
                         throw new Hl7ContentException(new Ack.Error("MRG", 1, 1, Ack.UNKNOWN_KEY), "MRG-1 is of "
                                 + "assigning authority " + dupSystem + ", PID-3 of " + survivor.system
@@ -99,36 +99,36 @@ public class EmrAdt implements AdtTarget {
 
     static ExternalPatient patient(AdtFields t, String defaultSystem) {
         ExternalPatient p = identifier(t, "PID", 3, defaultSystem);
-        p.familyName = get(t, "PID-5-1");
-        p.givenName = get(t, "PID-5-2");
-        p.birthDate = birthDate(get(t, "PID-7-1"));
-        p.sex = sex(get(t, "PID-8"));
-        String phone = get(t, "PID-13-1");
+        p.familyName = t.get("PID-5-1");
+        p.givenName = t.get("PID-5-2");
+        p.birthDate = birthDate(t.get("PID-7-1"));
+        p.sex = sex(t.get("PID-8"));
+        String phone = t.get("PID-13-1");
         if (phone != null) {
             p.phones.add(phone);
         }
-        p.addressLine = get(t, "PID-11-1");
-        p.addressCity = get(t, "PID-11-3");
-        p.addressPostalCode = get(t, "PID-11-5");
-        p.addressCountry = country(get(t, "PID-11-6"));
+        p.addressLine = t.get("PID-11-1");
+        p.addressCity = t.get("PID-11-3");
+        p.addressPostalCode = t.get("PID-11-5");
+        p.addressCountry = country(t.get("PID-11-6"));
         return p;
     }
 
     /** The patient id of PID-3 (first repetition), its system PID-3.4, else the sending application. */
     static ExternalPatient identifier(AdtFields t, String segment, int field, String defaultSystem) {
         ExternalPatient p = new ExternalPatient();
-        p.value = get(t, segment + "-" + field + "-1");
+        p.value = t.get(segment + "-" + field + "-1");
         if (p.value == null) {
             throw new Hl7ContentException(new Ack.Error(segment, 1, field, Ack.REQUIRED_FIELD_MISSING),
                     segment + "-" + field + " (patient identifier) is required");
         }
-        p.system = orElse(get(t, segment + "-" + field + "-4"), defaultSystem);
+        p.system = orElse(t.get(segment + "-" + field + "-4"), defaultSystem);
         return p;
     }
 
     /** PV1-19 visit number with its authority; null when absent and not required. */
     static ExternalVisit visit(AdtFields t, String defaultSystem, boolean required) {
-        String number = get(t, "PV1-19-1");
+        String number = t.get("PV1-19-1");
         if (number == null) {
             if (required) {
                 throw new Hl7ContentException(new Ack.Error("PV1", 1, 19, Ack.REQUIRED_FIELD_MISSING),
@@ -138,14 +138,14 @@ public class EmrAdt implements AdtTarget {
         }
         ExternalVisit v = new ExternalVisit();
         v.number = number;
-        v.system = orElse(get(t, "PV1-19-4"), defaultSystem);
-        String patientClass = orElse(get(t, "PV1-2"), "O");
+        v.system = orElse(t.get("PV1-19-4"), defaultSystem);
+        String patientClass = orElse(t.get("PV1-2"), "O");
         v.kind = switch (patientClass.toUpperCase(Locale.ROOT)) {
             case "E" -> "EMERGENCY";
             case "I" -> "ADMISSION";
             default -> "OUTPATIENT";
         };
-        v.reason = get(t, "PV2-3-2");
+        v.reason = t.get("PV2-3-2");
         return v;
     }
 
@@ -184,11 +184,6 @@ public class EmrAdt implements AdtTarget {
         }
         String c = code.strip().toUpperCase(Locale.ROOT);
         return c.length() == 2 ? c : ISO3_TO_ISO2.get(c);
-    }
-
-    /** A field's value, null when empty or when the message has no such segment. */
-    static String get(AdtFields t, String path) {
-        return t.get(path);
     }
 
     private static String firstComponent(String field, Hl7Text.Header h) {

@@ -160,7 +160,8 @@ public class MessageStore implements AutoCloseable {
 
     /** Records that route {@code routeId} was given everything up to {@code lastSeq}. */
     public void saveRouteCursor(String routeId, long lastSeq, long now) {
-        int updated = update("UPDATE hl7_route_cursor SET last_seq = ?, updated_ms = ? WHERE route_id = ?", s -> {
+        int updated = Jdbc.update(dataSource, "hl7_route_cursor",
+                "UPDATE hl7_route_cursor SET last_seq = ?, updated_ms = ? WHERE route_id = ?", s -> {
             s.setLong(1, lastSeq);
             s.setLong(2, now);
             s.setString(3, routeId);

@@ -1,5 +1,7 @@
 package org.pavilion.hl7.internal.route;
 
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -31,8 +33,8 @@ public class InboundTopic {
     }
 
     /** Route ids of the consumers running now. */
-    public java.util.Set<String> runningRoutes() {
-        java.util.Set<String> ids = new java.util.TreeSet<>();
+    public Set<String> runningRoutes() {
+        Set<String> ids = new TreeSet<>();
         consumers.forEach(c -> ids.add(c.routeId()));
         return ids;
     }
