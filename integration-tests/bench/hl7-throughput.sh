@@ -6,7 +6,10 @@
 #   integration-tests/bench/hl7-throughput.sh [messages] [h2|postgresql]     (default 20000 h2)
 # PostgreSQL: a fresh database pavilion_proc_bench_hl7_<pid> on PAVILION_PG_URL's server (default
 # jdbc:postgresql://127.0.0.1:5432/), dropped at the end. Needs a built distribution (mvn -B -DskipTests install);
-# PAVILION_DISTRIBUTION=<tar.gz> measures another build. Never run by the build.
+# PAVILION_DISTRIBUTION=<tar.gz> measures another build; PAVILION_BENCH_RUNS picks runs (default
+# echo1,echo4,adt1,adt4,siu1,siu4). Each line ends with the CPU milliseconds per message of the client JVM, the
+# platform JVM and PostgreSQL (Linux /proc): on a shared 2-core machine that is where throughput goes. Never run by
+# the build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 messages="${1:-20000}"

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +42,7 @@ import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 public final class Hl7ThroughputBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ALL_RUNS = "echo1,echo4,adt1,adt4,siu1,siu4";
     private static final String HOST = "127.0.0.1";
 
     public static void main(String[] args) throws Exception {
@@ -50,38 +53,63 @@ public final class Hl7ThroughputBenchmark {
         System.out.printf("%-34s %5s %8s %9s %8s %8s  %s%n", "target", "conns", "msgs", "msg/s", "p50 ms", "p99 ms",
                 "ACKs");
 
-        int echoPort = PavilionTestSupport.freePort();
-        HapiContext echoContext = new DefaultHapiContext();
-        echoContext.setValidationContext(ValidationContextFactory.noValidation());
-        HL7Service echo = echoContext.newServer(echoPort, false);
-        echo.registerApplication("*", "*", new EchoApplication());
-        echo.startAndWait();
-        try {
-            run("echo (HAPI, no storage) warm-up", echoPort, 1, Math.min(2_000, messages), "W", Hl7ThroughputBenchmark::a04, false);
-            run("echo (HAPI, no storage)", echoPort, 1, messages, "E1", Hl7ThroughputBenchmark::a04, true);
-            run("echo (HAPI, no storage)", echoPort, 4, messages, "E4", Hl7ThroughputBenchmark::a04, true);
-        } finally {
-            echo.stopAndWait();
-            // echoContext stays open: closing it would shut the executor HAPI's clients below share
+        // PAVILION_BENCH_RUNS (or -Dpavilion.bench.runs) picks runs, e.g. "adt4" while working on the ADT path.
+        Set<String> runs = Set.of(System.getProperty("pavilion.bench.runs",
+                Optional.ofNullable(System.getenv("PAVILION_BENCH_RUNS")).orElse(ALL_RUNS)).split(","));
+        if (runs.contains("echo1") || runs.contains("echo4")) {
+            int echoPort = PavilionTestSupport.freePort();
+            HapiContext echoContext = new DefaultHapiContext();
+            echoContext.setValidationContext(ValidationContextFactory.noValidation());
+            HL7Service echo = echoContext.newServer(echoPort, false);
+            echo.registerApplication("*", "*", new EchoApplication());
+            echo.startAndWait();
+            CpuMeter inThisJvm = new CpuMeter(-1); // the echo server runs in the client's JVM
+            try {
+                run("echo (HAPI, no storage) warm-up", echoPort, 1, Math.min(2_000, messages), "W", Hl7ThroughputBenchmark::a04, null);
+                if (runs.contains("echo1")) {
+                    run("echo (HAPI, no storage)", echoPort, 1, messages, "E1", Hl7ThroughputBenchmark::a04, inThisJvm);
+                }
+                if (runs.contains("echo4")) {
+                    run("echo (HAPI, no storage)", echoPort, 4, messages, "E4", Hl7ThroughputBenchmark::a04, inThisJvm);
+                }
+            } finally {
+                echo.stopAndWait();
+                // echoContext stays open: closing it would shut the executor HAPI's clients below share
+            }
         }
-
+        if (runs.stream().noneMatch(r -> r.startsWith("adt") || r.startsWith("siu"))) {
+            return;
+        }
         try (DistributionProcess pavilion = DistributionProcess.unpack("bench-hl7")) {
             int hl7Port = PavilionTestSupport.freePort();
             pavilion.writeEtc("org.pavilion.hl7.listener-default.cfg", "port", String.valueOf(hl7Port));
             pavilion.start();
             pavilion.awaitHealthy(Duration.ofMinutes(5));
             BenchSupport.awaitEmr(pavilion.baseUrl(), BenchSupport.login(pavilion.baseUrl(), "admin", pavilion.adminPassword()));
-            run("hub warm-up (ADT^A04)", hl7Port, 4, Math.min(1_000, messages / 4), "WARM", Hl7ThroughputBenchmark::a04, false);
-            run("hub, ADT^A04 -> EMR " + db, hl7Port, 1, messages, "H1", Hl7ThroughputBenchmark::a04, true);
-            run("hub, ADT^A04 -> EMR " + db, hl7Port, 4, messages, "H4", Hl7ThroughputBenchmark::a04, true);
-            run("hub, SIU^S12 store only " + db, hl7Port, 1, messages, "S1", Hl7ThroughputBenchmark::s12, true);
-            run("hub, SIU^S12 store only " + db, hl7Port, 4, messages, "S4", Hl7ThroughputBenchmark::s12, true);
+            CpuMeter cpu = new CpuMeter(pavilion.javaPid());
+            // A fresh JVM spends its first tens of seconds compiling Karaf, CXF, OpenJPA and the hub (the C2 compiler
+            // thread takes one of the two cores): warm up as long as a measured run, a server's steady state.
+            int warmUp = Integer.getInteger("pavilion.bench.warmup", Optional.ofNullable(System.getenv(
+                    "PAVILION_BENCH_WARMUP")).map(Integer::parseInt).orElse(messages));
+            run("hub warm-up (ADT^A04)", hl7Port, 4, warmUp, "WARM", Hl7ThroughputBenchmark::a04, null);
+            if (runs.contains("adt1")) {
+                run("hub, ADT^A04 -> EMR " + db, hl7Port, 1, messages, "H1", Hl7ThroughputBenchmark::a04, cpu);
+            }
+            if (runs.contains("adt4")) {
+                run("hub, ADT^A04 -> EMR " + db, hl7Port, 4, messages, "H4", Hl7ThroughputBenchmark::a04, cpu);
+            }
+            if (runs.contains("siu1")) {
+                run("hub, SIU^S12 store only " + db, hl7Port, 1, messages, "S1", Hl7ThroughputBenchmark::s12, cpu);
+            }
+            if (runs.contains("siu4")) {
+                run("hub, SIU^S12 store only " + db, hl7Port, 4, messages, "S4", Hl7ThroughputBenchmark::s12, cpu);
+            }
         }
     }
 
     /** Sends {@code messages} over {@code connections} feeds at once (each its share, back to back). */
     private static void run(String label, int port, int connections, int messages, String prefix,
-            IntFunction<String[]> kind, boolean print) throws Exception {
+            IntFunction<String[]> kind, CpuMeter cpu) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(connections);
         List<MllpFeed> feeds = new ArrayList<>();
         List<Message[]> prepared = new ArrayList<>();
@@ -99,6 +127,7 @@ public final class Hl7ThroughputBenchmark {
         }
         List<Future<long[]>> results = new ArrayList<>();
         String[] codes = new String[connections];
+        CpuMeter.Reading cpuFrom = cpu == null ? null : cpu.read();
         long start = System.nanoTime();
         for (int c = 0; c < connections; c++) {
             int conn = c;
@@ -123,14 +152,15 @@ public final class Hl7ThroughputBenchmark {
             System.arraycopy(results.get(c).get(), 0, all, c * per, per);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        String cpuUse = cpu == null ? "" : cpu.perMessage(cpuFrom, all.length);
         pool.shutdown();
         feeds.forEach(MllpFeed::close);
-        if (print) {
+        if (cpu != null) {
             Arrays.sort(all);
             String acks = Arrays.stream(codes).allMatch(x -> x == null) ? "all " + expected(prefix)
                     : "NOT ALL " + expected(prefix) + ": " + Arrays.toString(codes);
-            System.out.printf("%-34s %5d %8d %9.0f %8.2f %8.2f  %s%n", label, connections, all.length,
-                    all.length / seconds, pct(all, 50), pct(all, 99), acks);
+            System.out.printf("%-34s %5d %8d %9.0f %8.2f %8.2f  %s; %s%n", label, connections, all.length,
+                    all.length / seconds, pct(all, 50), pct(all, 99), acks, cpuUse);
         }
     }
 

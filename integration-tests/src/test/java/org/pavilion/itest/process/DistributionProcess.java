@@ -205,6 +205,11 @@ public final class DistributionProcess implements AutoCloseable {
         throw new IllegalStateException("no VmRSS for " + java.pid());
     }
 
+    /** The platform JVM's process id, -1 when it is not running. */
+    public long javaPid() {
+        return javaProcess().map(ProcessHandle::pid).orElse(-1L);
+    }
+
     private Optional<ProcessHandle> javaProcess() {
         if (process == null) {
             return Optional.empty();

@@ -22,14 +22,24 @@ public final class Mrn {
         if (n < 1) {
             throw new IllegalArgumentException("MRN sequence starts at 1, was " + n);
         }
-        String body = String.format("%0" + MIN_SEQUENCE_DIGITS + "d", n);
-        return body + checkDigits(body);
+        // Plain arithmetic, not String.format and BigInteger: a feed's group of registrations takes many at once.
+        String digits = Long.toString(n);
+        StringBuilder mrn = new StringBuilder(MIN_SEQUENCE_DIGITS + 2 + digits.length());
+        for (int i = digits.length(); i < MIN_SEQUENCE_DIGITS; i++) {
+            mrn.append('0');
+        }
+        mrn.append(digits);
+        return mrn.append(checkDigits(mrn)).toString();
     }
 
     /** The two check digits of {@code digits}: 98 - (digits * 100 mod 97), so the whole number mod 97 is 1. */
-    static String checkDigits(String digits) {
-        int mod = new BigInteger(digits + "00").mod(NINETY_SEVEN).intValue();
-        return String.format("%02d", 98 - mod);
+    static String checkDigits(CharSequence digits) {
+        int mod = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            mod = (mod * 10 + (digits.charAt(i) - '0')) % 97;
+        }
+        int check = 98 - (mod * 100 % 97);
+        return check < 10 ? "0" + check : Integer.toString(check);
     }
 
     /** Right length, digits only, and check digits that fit. */

@@ -1,6 +1,14 @@
 package org.pavilion.emr.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
+
+import org.pavilion.core.api.persistence.JpaTransactions;
 
 /**
  * Allocates MRN sequence numbers from the one-row table {@code emr_mrn_counter}. The UPDATE takes the row's
@@ -32,13 +40,22 @@ final class MrnAllocator {
         if (count < 1) {
             throw new IllegalArgumentException("block of " + count + " MRNs");
         }
-        int updated = em.createNativeQuery("UPDATE emr_mrn_counter SET next_value = next_value + " + count
-                + " WHERE id = 1").executeUpdate();
-        if (updated != 1) {
-            throw new IllegalStateException("emr_mrn_counter has no row 1: the EMR schema is incomplete");
+        // Plain JDBC on the transaction's connection: the native queries cost a feed's group more than its inserts.
+        try (Connection c = JpaTransactions.connection(em)) {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE emr_mrn_counter SET next_value = next_value + ? WHERE id = 1")) {
+                update.setLong(1, count);
+                if (update.executeUpdate() != 1) {
+                    throw new IllegalStateException("emr_mrn_counter has no row 1: the EMR schema is incomplete");
+                }
+            }
+            try (PreparedStatement read = c.prepareStatement("SELECT next_value FROM emr_mrn_counter WHERE id = 1");
+                 ResultSet rs = read.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) - count;
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("allocating " + count + " MRNs failed: " + e.getMessage(), e);
         }
-        Object value = em.createNativeQuery("SELECT next_value - " + count + " FROM emr_mrn_counter WHERE id = 1")
-                .getSingleResult();
-        return ((Number) value).longValue();
     }
 }

@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
@@ -86,38 +89,80 @@ public class PatientService {
     }
 
     /**
-     * The writes of a registration in {@code em}'s transaction, for callers that commit several registrations
-     * at once (the PatientDirectory's group commit); they record {@link #registeredAudit(Patient, List)} after the
-     * commit. The possible duplicates found are added to {@code candidates}. Without {@code confirmDuplicate}, a
-     * possible duplicate throws (the transaction must roll back). {@code alsoInTransaction} (may be null) runs with
-     * the new MRN before the event, so rows keyed to it (an external system's identifier) commit or roll back with
-     * the patient: a feed retried after a crash never finds a patient without its identifier.
+     * The writes of a registration in {@code em}'s transaction; a group of one of {@link #registerAllIn}. The
+     * possible duplicates found are added to {@code candidates}.
      */
     public Patient registerIn(EntityManager em, ValidDemographics v, String actor, long now, boolean confirmDuplicate,
             BiConsumer<EntityManager, String> alsoInTransaction, List<Map<String, Object>> candidates) {
+        Registered r = registerAllIn(em, List.of(new Registration(v, actor, alsoInTransaction)), now, confirmDuplicate)
+                .get(0);
+        candidates.addAll(r.candidates());
+        return r.patient();
+    }
+
+    /**
+     * One registration of a group: its demographics, who registers, and {@code alsoInTransaction} (may be null),
+     * run with the new MRN before the event, so rows keyed to it (an external system's identifier) commit or roll
+     * back with the patient: a feed retried after a crash never finds a patient without its identifier.
+     */
+    public record Registration(ValidDemographics demographics, String actor,
+            BiConsumer<EntityManager, String> alsoInTransaction) {
+    }
+
+    /** A registration written: the patient and the possible duplicates it was registered despite. */
+    public record Registered(Patient patient, List<Map<String, Object>> candidates) {
+    }
+
+    /**
+     * The writes of several registrations in {@code em}'s transaction, for callers that commit many at once (the
+     * PatientDirectory's group commit); they record {@link #registeredAudit(Patient, List)} for each after the
+     * commit. One locked update takes a block of MRNs, one query per key finds the possible duplicates of all
+     * (each is also compared with the ones before it in the group), the patients are written together. Without
+     * {@code confirmDuplicate}, a possible duplicate throws before anything is written (the transaction must roll
+     * back). Results in the order of {@code group}.
+     */
+    public List<Registered> registerAllIn(EntityManager em, List<Registration> group, long now,
+            boolean confirmDuplicate) {
         // Taking the counter's row lock first serialises registrations, so two clerks registering the same person
         // at once cannot both miss each other in the duplicate check.
-        String mrn = MrnAllocator.next(em);
-        candidates.addAll(duplicates(em, v));
-        if (!candidates.isEmpty() && !confirmDuplicate) {
+        long first = MrnAllocator.nextBlock(em, group.size());
+        List<ValidDemographics> vs = group.stream().map(Registration::demographics).toList();
+        List<String> mrns = new ArrayList<>(group.size());
+        for (int i = 0; i < group.size(); i++) {
+            mrns.add(Mrn.of(first + i));
+        }
+        List<List<Map<String, Object>>> candidates = duplicates(em, vs, mrns);
+        if (!confirmDuplicate && candidates.stream().anyMatch(c -> !c.isEmpty())) {
             throw new DuplicateFound();
         }
-        PatientEntity e = new PatientEntity();
-        e.setMrn(mrn);
-        apply(e, v);
-        e.setRegisteredMs(now);
-        e.setRegisteredBy(actor);
-        e.setUpdatedMs(now);
-        e.setUpdatedBy(actor);
-        em.persist(e);
-        em.flush(); // the phones' foreign key needs the patient row first
-        storePhones(em, mrn, v);
-        storeContacts(em, mrn, v);
-        if (alsoInTransaction != null) {
-            alsoInTransaction.accept(em, mrn);
+        List<PatientEntity> stored = new ArrayList<>(group.size());
+        for (int i = 0; i < group.size(); i++) {
+            Registration r = group.get(i);
+            PatientEntity e = new PatientEntity();
+            e.setMrn(mrns.get(i));
+            apply(e, r.demographics());
+            e.setRegisteredMs(now);
+            e.setRegisteredBy(r.actor());
+            e.setUpdatedMs(now);
+            e.setUpdatedBy(r.actor());
+            em.persist(e);
+            stored.add(e);
         }
-        events.publish(em, PatientRegistered.TYPE, registered(e, candidateMrns(candidates)));
-        return Patient.of(e, v.phones, v.nextOfKin, withActive(v.insurance));
+        em.flush(); // the phones' foreign key needs the patient rows first
+        List<Registered> out = new ArrayList<>(group.size());
+        for (int i = 0; i < group.size(); i++) {
+            Registration r = group.get(i);
+            PatientEntity e = stored.get(i);
+            ValidDemographics v = r.demographics();
+            storePhones(em, e.getMrn(), v);
+            storeContacts(em, e.getMrn(), v);
+            if (r.alsoInTransaction() != null) {
+                r.alsoInTransaction().accept(em, e.getMrn());
+            }
+            events.publish(em, PatientRegistered.TYPE, registered(e, candidateMrns(candidates.get(i))));
+            out.add(new Registered(Patient.of(e, v.phones, v.nextOfKin, withActive(v.insurance)), candidates.get(i)));
+        }
+        return out;
     }
 
     /** The audit record of a committed registration. */
@@ -254,34 +299,93 @@ public class PatientService {
         return AuditEvent.of("UPDATE", RESOURCE).resourceId(mrn).patientId(mrn).build();
     }
 
-    /** Same national id, or same birth date and a similar name (see {@link Names#similarPerson}). */
-    private static List<Map<String, Object>> duplicates(EntityManager em, ValidDemographics v) {
-        Map<String, String> reasons = new LinkedHashMap<>();
-        if (v.nationalIdNorm != null) {
-            em.createQuery("SELECT p.mrn FROM PatientEntity p WHERE p.nationalIdNorm = :nid ORDER BY p.mrn", String.class)
-                    .setParameter("nid", v.nationalIdNorm).setMaxResults(MAX_CANDIDATES).getResultList()
-                    .forEach(m -> reasons.put(m, "nationalId"));
-        }
-        // Only the three columns compared: a birth date is shared by dozens of patients in a large registry, and
-        // loading them as entities cost more than the rest of a registration.
-        List<Object[]> sameBirthDate = em.createQuery("SELECT p.mrn, p.givenNameNorm, p.familyNameNorm "
-                + "FROM PatientEntity p WHERE p.birthDate = :dob ORDER BY p.mrn", Object[].class)
-                .setParameter("dob", v.birthDate).getResultList();
-        for (Object[] p : sameBirthDate) {
-            String mrn = (String) p[0];
-            if (reasons.size() < MAX_CANDIDATES && !reasons.containsKey(mrn) && Names.similarPerson(
-                    v.givenNameNorm, v.familyNameNorm, (String) p[1], (String) p[2])) {
-                reasons.put(mrn, "nameAndBirthDate");
+    /**
+     * For each of {@code vs} (to be registered as {@code mrns}): the stored patients and the ones before it in the
+     * group with the same national id, or the same birth date and a similar name (see {@link Names#similarPerson}),
+     * at most {@link #MAX_CANDIDATES}, in MRN order. One query per distinct key for the whole group.
+     */
+    private static List<List<Map<String, Object>>> duplicates(EntityManager em, List<ValidDemographics> vs,
+            List<String> mrns) {
+        Set<String> nationalIds = new HashSet<>();
+        Set<String> birthDates = new HashSet<>();
+        for (ValidDemographics v : vs) {
+            if (v.nationalIdNorm != null) {
+                nationalIds.add(v.nationalIdNorm);
             }
+            birthDates.add(v.birthDate);
         }
-        List<Map<String, Object>> out = new ArrayList<>();
-        reasons.forEach((mrn, reason) -> {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("mrn", mrn);
-            c.put("reason", reason);
-            out.add(c);
-        });
-        return out;
+        // One equality query per distinct key: an IN list's plan depends on statistics the planner may not have
+        // yet (a new registry), and a generic plan made then scans the table for as long as the connection lives.
+        List<Object[]> sameNationalId = new ArrayList<>();
+        for (String nid : nationalIds) {
+            em.createQuery("SELECT p.mrn, p.nationalIdNorm FROM PatientEntity p WHERE p.nationalIdNorm = :nid "
+                    + "ORDER BY p.mrn", Object[].class).setParameter("nid", nid).setMaxResults(MAX_CANDIDATES)
+                    .getResultList().forEach(sameNationalId::add);
+        }
+        // Only the columns compared: a birth date is shared by dozens of patients in a large registry, and loading
+        // them as entities cost more than the rest of a registration.
+        List<Object[]> sameBirthDate = new ArrayList<>();
+        for (String dob : birthDates) {
+            sameBirthDate.addAll(em.createQuery("SELECT p.mrn, p.birthDate, p.givenNameNorm, p.familyNameNorm "
+                    + "FROM PatientEntity p WHERE p.birthDate = :dob ORDER BY p.mrn", Object[].class)
+                    .setParameter("dob", dob).getResultList());
+        }
+        if (birthDates.size() > 1) {
+            sameBirthDate.sort(Comparator.comparing(row -> (String) row[0]));
+        }
+        if (nationalIds.size() > 1) {
+            sameNationalId.sort(Comparator.comparing(row -> (String) row[0]));
+        }
+        return candidates(vs, mrns, sameNationalId, sameBirthDate);
+    }
+
+    /**
+     * The matching of {@link #duplicates}: {@code sameNationalId} rows are (mrn, national id norm),
+     * {@code sameBirthDate} rows (mrn, birth date, given name norm, family name norm), both in MRN order.
+     */
+    static List<List<Map<String, Object>>> candidates(List<ValidDemographics> vs, List<String> mrns,
+            List<Object[]> sameNationalId, List<Object[]> sameBirthDate) {
+        List<List<Map<String, Object>>> all = new ArrayList<>(vs.size());
+        for (int i = 0; i < vs.size(); i++) {
+            ValidDemographics v = vs.get(i);
+            Map<String, String> reasons = new LinkedHashMap<>();
+            if (v.nationalIdNorm != null) {
+                for (Object[] p : sameNationalId) {
+                    if (reasons.size() < MAX_CANDIDATES && v.nationalIdNorm.equals(p[1])) {
+                        reasons.put((String) p[0], "nationalId");
+                    }
+                }
+                for (int j = 0; j < i; j++) {
+                    if (reasons.size() < MAX_CANDIDATES && v.nationalIdNorm.equals(vs.get(j).nationalIdNorm)) {
+                        reasons.put(mrns.get(j), "nationalId");
+                    }
+                }
+            }
+            for (Object[] p : sameBirthDate) {
+                String mrn = (String) p[0];
+                if (reasons.size() < MAX_CANDIDATES && !reasons.containsKey(mrn) && v.birthDate.equals(p[1])
+                        && Names.similarPerson(v.givenNameNorm, v.familyNameNorm, (String) p[2], (String) p[3])) {
+                    reasons.put(mrn, "nameAndBirthDate");
+                }
+            }
+            for (int j = 0; j < i; j++) {
+                ValidDemographics earlier = vs.get(j);
+                if (reasons.size() < MAX_CANDIDATES && !reasons.containsKey(mrns.get(j))
+                        && v.birthDate.equals(earlier.birthDate) && Names.similarPerson(v.givenNameNorm,
+                                v.familyNameNorm, earlier.givenNameNorm, earlier.familyNameNorm)) {
+                    reasons.put(mrns.get(j), "nameAndBirthDate");
+                }
+            }
+            List<Map<String, Object>> out = new ArrayList<>();
+            reasons.forEach((mrn, reason) -> {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("mrn", mrn);
+                c.put("reason", reason);
+                out.add(c);
+            });
+            all.add(out);
+        }
+        return all;
     }
 
     /** The record of {@code e} as the services answer it (phones, next of kin, insurance); not audited. */

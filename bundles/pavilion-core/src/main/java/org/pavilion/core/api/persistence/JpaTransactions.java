@@ -1,11 +1,14 @@
 package org.pavilion.core.api.persistence;
 
+import java.sql.Connection;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.EntityTransaction;
+
+import org.apache.openjpa.persistence.OpenJPAEntityManager;
 
 /**
  * Runs work in one local transaction of a persistence unit: commit when it returns, roll back when it
@@ -53,6 +56,22 @@ public final class JpaTransactions {
             work.accept(em);
             return null;
         });
+    }
+
+    /**
+     * The JDBC connection of {@code em}'s transaction, for plain statements that must commit with its entity
+     * writes (a counter, an outbox row) without the cost of the provider's query machinery on a hot path. Close it
+     * when done: that releases the handle, not the transaction's connection. Entity writes not yet flushed are not
+     * visible to it. {@code em} must be in a transaction.
+     */
+    public static Connection connection(EntityManager em) {
+        OpenJPAEntityManager jpa = em.unwrap(OpenJPAEntityManager.class);
+        if (!jpa.isStoreActive()) {
+            // OpenJPA opens the database transaction lazily, at the first write it flushes: until then it would
+            // hand out a connection of its own that commits each statement at once.
+            jpa.beginStore();
+        }
+        return (Connection) jpa.getConnection();
     }
 
     public EntityManagerFactory entityManagerFactory() {

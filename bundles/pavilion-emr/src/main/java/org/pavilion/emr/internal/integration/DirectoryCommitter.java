@@ -3,6 +3,7 @@ package org.pavilion.emr.internal.integration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
 
@@ -16,7 +17,8 @@ import org.pavilion.emr.api.PatientDirectory;
 /**
  * Group commit of the directory's patient writes, on core's {@link GroupCommitter}. Feed threads (one per HL7
  * connection) queue their work and wait; one thread runs everything queued in one transaction, as each work's own
- * caller, and commits once. Registrations
+ * caller, and commits once; a {@link GroupWork} may do works of one kind together (the directory registers the
+ * new patients of a group with one query per key and one batch of inserts). Registrations
  * take the MRN counter's row lock until their commit, so one at a time they were bounded by one commit each; in a
  * group they share the lock and the commit. Nothing is weakened: a thread returns only after the commit holding
  * its work. A work refused for its content before writing anything ({@link Refused}) fails alone and the group goes
@@ -45,33 +47,68 @@ final class DirectoryCommitter implements AutoCloseable {
         }
     }
 
-    private static final class Job {
-        final Caller caller;
-        final Function<EntityManager, Applied> work;
+    /**
+     * A caller's work: {@code work} runs it alone in the group's transaction; {@code request} (may be null) is what
+     * a {@link GroupWork} needs to do it together with others of its kind instead.
+     */
+    record Job(Caller caller, Function<EntityManager, Applied> work, Object request) {
 
-        Job(Caller caller, Function<EntityManager, Applied> work) {
-            this.caller = caller;
-            this.work = work;
+        /** Runs {@link #work} as the job's caller (actor of the writes, their events and audit). */
+        Outcome runAlone(EntityManager em) {
+            try {
+                return new Outcome(as(caller, () -> work.apply(em)), null);
+            } catch (Refused r) {
+                return new Outcome(null, r);
+            }
         }
     }
 
     /** A job's outcome in its group: applied, or refused before it wrote anything. */
-    private record Outcome(Applied applied, Refused refused) {
+    record Outcome(Applied applied, Refused refused) {
     }
 
+    /**
+     * Does a group's jobs in one transaction, outcomes in the order of the jobs; throwing rolls the group back
+     * (each job then runs alone). {@link #ONE_BY_ONE} runs each job's own work in turn; a directory may instead
+     * do jobs of one kind together (one query for all, one batch of inserts).
+     */
+    @FunctionalInterface
+    interface GroupWork {
+        List<Outcome> apply(EntityManager em, List<Job> group);
+    }
+
+    static final GroupWork ONE_BY_ONE = (em, group) -> {
+        List<Outcome> out = new ArrayList<>(group.size());
+        for (Job job : group) {
+            out.add(job.runAlone(em));
+        }
+        return out;
+    };
+
     private final JpaTransactions jpa;
+    private final GroupWork groupWork;
     private final GroupCommitter<Job, Outcome> committer;
 
     DirectoryCommitter(JpaTransactions jpa) {
+        this(jpa, ONE_BY_ONE);
+    }
+
+    DirectoryCommitter(JpaTransactions jpa, GroupWork groupWork) {
         this.jpa = jpa;
+        this.groupWork = groupWork;
         this.committer = new GroupCommitter<>("pavilion-emr-directory-commit", MAX_BATCH, this::commit);
     }
 
     /** Queues {@code work} and returns once the transaction holding it committed; rethrows what it threw. */
     Applied submit(Function<EntityManager, Applied> work) {
+        return submit(null, work);
+    }
+
+    /** As {@link #submit(Function)}, with the request a {@link GroupWork} may do together with others. */
+    Applied submit(Object request, Function<EntityManager, Applied> work) {
         Outcome o;
         try {
-            o = committer.submit(new Job(CallerContext.current().orElse(null), work));
+            o = committer.submit(new Job(CallerContext.current().orElse(null), work, request));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -88,28 +125,18 @@ final class DirectoryCommitter implements AutoCloseable {
         return new long[] {committer.commits(), committer.works()};
     }
 
-    /** One transaction for the group, each work as its caller; a refused work writes nothing and fails alone. */
+    /** One transaction for the group; a refused work writes nothing and fails alone. */
     private List<Outcome> commit(List<Job> group) {
-        return jpa.call(em -> {
-            List<Outcome> out = new ArrayList<>(group.size());
-            for (Job job : group) {
-                try {
-                    out.add(new Outcome(as(job, em), null));
-                } catch (Refused r) {
-                    out.add(new Outcome(null, r));
-                }
-            }
-            return out;
-        });
+        return jpa.call(em -> groupWork.apply(em, group));
     }
 
-    /** Runs the job's work as its caller (actor of the writes, their events and audit). */
-    private static Applied as(Job job, EntityManager em) {
-        if (job.caller == null) {
-            return job.work.apply(em);
+    /** Runs {@code work} as {@code caller} (null: as the current thread's caller). */
+    static <T> T as(Caller caller, Supplier<T> work) {
+        if (caller == null) {
+            return work.get();
         }
         try {
-            return CallerContext.runAs(job.caller, () -> job.work.apply(em));
+            return CallerContext.runAs(caller, work::get);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -2,11 +2,13 @@ package org.pavilion.emr.internal.integration;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -59,7 +61,7 @@ public class PatientDirectoryService implements PatientDirectory {
             @Reference PatientService patients, @Reference PatientMerge merges,
             @Reference ClinicalRecordService records, @Reference AuditService audit) {
         this.jpa = new JpaTransactions(emf);
-        this.committer = new DirectoryCommitter(jpa);
+        this.committer = new DirectoryCommitter(jpa, this::applyGroup);
         this.patients = patients;
         this.merges = merges;
         this.records = records;
@@ -75,9 +77,91 @@ public class PatientDirectoryService implements PatientDirectory {
         String value = key("identifier", in.value);
         // Concurrent feeds' writes share one transaction and one commit (DirectoryCommitter). Its one thread does
         // every directory registration, so two deliveries of one identifier never race: the second finds the first.
-        DirectoryCommitter.Applied applied = committer.submit(em -> registerOrUpdateIn(em, system, value, in));
+        DirectoryCommitter.Applied applied = committer.submit(new Identified(system, value, in),
+                em -> registerOrUpdateIn(em, system, value, in));
         audit.recordAll(applied.audit());
         return applied.result();
+    }
+
+    /** A registerOrUpdate's request, as the group work sees it. */
+    private record Identified(String system, String value, ExternalPatient in) {
+    }
+
+    /**
+     * A group's works in one transaction. The identifiers of all its registerOrUpdates are looked up with one
+     * query; the patients none of them names yet are registered together ({@link PatientService#registerAllIn}:
+     * one MRN block, one duplicate query, the rows written in one flush). The other works (updates, and a second
+     * message for an identifier the group registers) then run one by one, in order, and see those registrations.
+     */
+    private List<DirectoryCommitter.Outcome> applyGroup(EntityManager em, List<DirectoryCommitter.Job> group) {
+        DirectoryCommitter.Outcome[] out = new DirectoryCommitter.Outcome[group.size()];
+        Set<String> known = storedIdentifiers(em, group);
+        Set<String> taken = new HashSet<>();
+        List<Integer> together = new ArrayList<>();
+        List<PatientService.Registration> registrations = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            DirectoryCommitter.Job job = group.get(i);
+            if (!(job.request() instanceof Identified id) || known.contains(keyOf(id.system(), id.value()))
+                    || !taken.add(keyOf(id.system(), id.value()))) {
+                continue; // alone, below
+            }
+            try {
+                ValidDemographics v = valid(demographics(id.in(), null));
+                String actor = job.caller() == null ? PatientService.actor() : job.caller().username();
+                registrations.add(new PatientService.Registration(v, actor, (tx, mrn) -> tx.persist(
+                        identifierRow(mrn, id.system(), id.value(), System.currentTimeMillis()))));
+                together.add(i);
+            } catch (DirectoryCommitter.Refused refused) {
+                out[i] = new DirectoryCommitter.Outcome(null, refused);
+            }
+        }
+        if (!registrations.isEmpty()) {
+            List<PatientService.Registered> done = patients.registerAllIn(em, registrations,
+                    System.currentTimeMillis(), true);
+            em.flush(); // the works below, and a later group, find these identifiers
+            for (int k = 0; k < together.size(); k++) {
+                PatientService.Registered r = done.get(k);
+                out[together.get(k)] = new DirectoryCommitter.Outcome(new DirectoryCommitter.Applied(
+                        new Result(r.patient().mrn, null, Change.CREATED),
+                        List.of(PatientService.registeredAudit(r.patient(), r.candidates()))), null);
+            }
+        }
+        for (int i = 0; i < group.size(); i++) {
+            if (out[i] == null) {
+                out[i] = group.get(i).runAlone(em);
+            }
+        }
+        return List.of(out);
+    }
+
+    /** Which identifiers of the group's registerOrUpdates are stored already, as {@link #keyOf} keys. */
+    private static Set<String> storedIdentifiers(EntityManager em, List<DirectoryCommitter.Job> group) {
+        Set<String> known = new HashSet<>();
+        Set<String> asked = new HashSet<>();
+        for (DirectoryCommitter.Job job : group) {
+            // One probe of the unique (id_system, id_value) index each: its plan never depends on statistics.
+            if (job.request() instanceof Identified id && asked.add(keyOf(id.system(), id.value()))
+                    && !em.createQuery("SELECT i.mrn FROM PatientIdentifierEntity i WHERE i.idSystem = :s "
+                            + "AND i.idValue = :v", String.class).setParameter("s", id.system())
+                            .setParameter("v", id.value()).getResultList().isEmpty()) {
+                known.add(keyOf(id.system(), id.value()));
+            }
+        }
+        return known;
+    }
+
+    private static String keyOf(String system, String value) {
+        return system + '\u0000' + value;
+    }
+
+    private static PatientIdentifierEntity identifierRow(String mrn, String system, String value, long now) {
+        PatientIdentifierEntity id = new PatientIdentifierEntity();
+        id.setId(UUID.randomUUID().toString());
+        id.setMrn(mrn);
+        id.setIdSystem(system);
+        id.setIdValue(value);
+        id.setCreatedMs(now);
+        return id;
     }
 
     /** The work of one registerOrUpdate in a group's transaction: reads and checks first, then writes. */
@@ -101,13 +185,7 @@ public class PatientDirectoryService implements PatientDirectory {
         ValidDemographics v = valid(demographics(in, null));
         List<Map<String, Object>> candidates = new ArrayList<>();
         Patient created = patients.registerIn(em, v, actor, now, true, (tx, newMrn) -> {
-            PatientIdentifierEntity id = new PatientIdentifierEntity();
-            id.setId(UUID.randomUUID().toString());
-            id.setMrn(newMrn);
-            id.setIdSystem(system);
-            id.setIdValue(value);
-            id.setCreatedMs(now);
-            tx.persist(id);
+            tx.persist(identifierRow(newMrn, system, value, now));
             tx.flush(); // a later work of the same group looking up this identifier finds it
         }, candidates);
         return new DirectoryCommitter.Applied(new Result(created.mrn, null, Change.CREATED),
