@@ -1,5 +1,9 @@
 package org.pavilion.emr.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +20,7 @@ import java.util.function.BiConsumer;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
+import javax.persistence.PersistenceException;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -94,8 +99,13 @@ public class PatientService {
      */
     public Patient registerIn(EntityManager em, ValidDemographics v, String actor, long now, boolean confirmDuplicate,
             BiConsumer<EntityManager, String> alsoInTransaction, List<Map<String, Object>> candidates) {
-        Registered r = registerAllIn(em, List.of(new Registration(v, actor, alsoInTransaction)), now, confirmDuplicate)
-                .get(0);
+        Registered r;
+        try {
+            r = registerAllIn(em, List.of(new Registration(v, actor, alsoInTransaction)), now, confirmDuplicate).get(0);
+        } catch (DuplicateFound d) {
+            candidates.addAll(d.candidates); // the 409 lists them
+            throw d;
+        }
         candidates.addAll(r.candidates());
         return r.patient();
     }
@@ -132,8 +142,12 @@ public class PatientService {
             mrns.add(Mrn.of(first + i));
         }
         List<List<Map<String, Object>>> candidates = duplicates(em, vs, mrns);
-        if (!confirmDuplicate && candidates.stream().anyMatch(c -> !c.isEmpty())) {
-            throw new DuplicateFound();
+        if (!confirmDuplicate) {
+            for (List<Map<String, Object>> found : candidates) {
+                if (!found.isEmpty()) {
+                    throw new DuplicateFound(found);
+                }
+            }
         }
         List<PatientEntity> stored = new ArrayList<>(group.size());
         for (int i = 0; i < group.size(); i++) {
@@ -316,19 +330,32 @@ public class PatientService {
         }
         // One equality query per distinct key: an IN list's plan depends on statistics the planner may not have
         // yet (a new registry), and a generic plan made then scans the table for as long as the connection lives.
+        // Plain JDBC on the transaction's connection, after a flush so it sees this transaction's patients: the
+        // provider's query objects and result packing cost more than the queries (one per feed registration).
+        em.flush();
         List<Object[]> sameNationalId = new ArrayList<>();
-        for (String nid : nationalIds) {
-            em.createQuery("SELECT p.mrn, p.nationalIdNorm FROM PatientEntity p WHERE p.nationalIdNorm = :nid "
-                    + "ORDER BY p.mrn", Object[].class).setParameter("nid", nid).setMaxResults(MAX_CANDIDATES)
-                    .getResultList().forEach(sameNationalId::add);
-        }
-        // Only the columns compared: a birth date is shared by dozens of patients in a large registry, and loading
-        // them as entities cost more than the rest of a registration.
         List<Object[]> sameBirthDate = new ArrayList<>();
-        for (String dob : birthDates) {
-            sameBirthDate.addAll(em.createQuery("SELECT p.mrn, p.birthDate, p.givenNameNorm, p.familyNameNorm "
-                    + "FROM PatientEntity p WHERE p.birthDate = :dob ORDER BY p.mrn", Object[].class)
-                    .setParameter("dob", dob).getResultList());
+        try (Connection c = JpaTransactions.connection(em)) {
+            if (!nationalIds.isEmpty()) {
+                try (PreparedStatement q = c.prepareStatement("SELECT mrn, national_id_norm FROM emr_patient "
+                        + "WHERE national_id_norm = ? ORDER BY mrn")) {
+                    q.setMaxRows(MAX_CANDIDATES);
+                    for (String nid : nationalIds) {
+                        q.setString(1, nid);
+                        rows(q, 2, sameNationalId);
+                    }
+                }
+            }
+            // Only the columns compared: a birth date is shared by dozens of patients in a large registry.
+            try (PreparedStatement q = c.prepareStatement("SELECT mrn, birth_date, given_name_norm, family_name_norm "
+                    + "FROM emr_patient WHERE birth_date = ? ORDER BY mrn")) {
+                for (String dob : birthDates) {
+                    q.setString(1, dob);
+                    rows(q, 4, sameBirthDate);
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("checking for duplicate patients failed: " + e.getMessage(), e);
         }
         if (birthDates.size() > 1) {
             sameBirthDate.sort(Comparator.comparing(row -> (String) row[0]));
@@ -337,6 +364,18 @@ public class PatientService {
             sameNationalId.sort(Comparator.comparing(row -> (String) row[0]));
         }
         return candidates(vs, mrns, sameNationalId, sameBirthDate);
+    }
+
+    private static void rows(PreparedStatement q, int columns, List<Object[]> into) throws SQLException {
+        try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                Object[] row = new Object[columns];
+                for (int i = 0; i < columns; i++) {
+                    row[i] = rs.getString(i + 1);
+                }
+                into.add(row);
+            }
+        }
     }
 
     /**
@@ -583,8 +622,11 @@ public class PatientService {
     private static final class DuplicateFound extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        DuplicateFound() {
+        final transient List<Map<String, Object>> candidates;
+
+        DuplicateFound(List<Map<String, Object>> candidates) {
             super(null, null, false, false);
+            this.candidates = candidates;
         }
     }
 }

@@ -1,5 +1,9 @@
 package org.pavilion.emr.internal.integration;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -138,14 +142,23 @@ public class PatientDirectoryService implements PatientDirectory {
     private static Set<String> storedIdentifiers(EntityManager em, List<DirectoryCommitter.Job> group) {
         Set<String> known = new HashSet<>();
         Set<String> asked = new HashSet<>();
-        for (DirectoryCommitter.Job job : group) {
-            // One probe of the unique (id_system, id_value) index each: its plan never depends on statistics.
-            if (job.request() instanceof Identified id && asked.add(keyOf(id.system(), id.value()))
-                    && !em.createQuery("SELECT i.mrn FROM PatientIdentifierEntity i WHERE i.idSystem = :s "
-                            + "AND i.idValue = :v", String.class).setParameter("s", id.system())
-                            .setParameter("v", id.value()).getResultList().isEmpty()) {
-                known.add(keyOf(id.system(), id.value()));
+        // One probe of the unique (id_system, id_value) index each, whose plan never depends on statistics; plain
+        // JDBC on the transaction's connection (a group's identifiers were flushed with their patients).
+        try (Connection c = JpaTransactions.connection(em); PreparedStatement probe = c.prepareStatement(
+                "SELECT 1 FROM emr_patient_identifier WHERE id_system = ? AND id_value = ?")) {
+            for (DirectoryCommitter.Job job : group) {
+                if (job.request() instanceof Identified id && asked.add(keyOf(id.system(), id.value()))) {
+                    probe.setString(1, id.system());
+                    probe.setString(2, id.value());
+                    try (ResultSet rs = probe.executeQuery()) {
+                        if (rs.next()) {
+                            known.add(keyOf(id.system(), id.value()));
+                        }
+                    }
+                }
             }
+        } catch (SQLException e) {
+            throw new PersistenceException("looking up patient identifiers failed: " + e.getMessage(), e);
         }
         return known;
     }
