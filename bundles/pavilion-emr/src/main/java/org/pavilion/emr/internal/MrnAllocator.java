@@ -23,13 +23,7 @@ final class MrnAllocator {
 
     /** The next MRN; {@code em} must be in a transaction, which keeps the counter locked until it ends. */
     static String next(EntityManager em) {
-        int updated = em.createNativeQuery("UPDATE emr_mrn_counter SET next_value = next_value + 1 WHERE id = 1")
-                .executeUpdate();
-        if (updated != 1) {
-            throw new IllegalStateException("emr_mrn_counter has no row 1: the EMR schema is incomplete");
-        }
-        Object value = em.createNativeQuery("SELECT next_value - 1 FROM emr_mrn_counter WHERE id = 1").getSingleResult();
-        return Mrn.of(((Number) value).longValue());
+        return Mrn.of(nextBlock(em, 1));
     }
 
     /**
