@@ -1,5 +1,8 @@
 package org.pavilion.itest.bench;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,6 +47,21 @@ final class BenchSupport {
                 throw new IllegalStateException("EMR not published: " + r.statusCode());
             }
             Thread.sleep(500);
+        }
+    }
+
+    /** Waits until something accepts connections on {@code port} (the hub's listener starts after the EMR). */
+    static void awaitListening(String host, int port) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(host, port), 1000);
+                return;
+            } catch (IOException notYet) {
+                if (attempt > 240) {
+                    throw new IllegalStateException("nothing listens on " + host + ":" + port, notYet);
+                }
+                Thread.sleep(500);
+            }
         }
     }
 }

@@ -86,6 +86,7 @@ public final class Hl7ThroughputBenchmark {
             pavilion.start();
             pavilion.awaitHealthy(Duration.ofMinutes(5));
             BenchSupport.awaitEmr(pavilion.baseUrl(), BenchSupport.login(pavilion.baseUrl(), "admin", pavilion.adminPassword()));
+            BenchSupport.awaitListening(HOST, hl7Port);
             CpuMeter cpu = new CpuMeter(pavilion.javaPid());
             // A fresh JVM spends its first tens of seconds compiling Karaf, CXF, OpenJPA and the hub (the C2 compiler
             // thread takes one of the two cores): warm up as long as a measured run, a server's steady state.

@@ -1,8 +1,7 @@
 package org.pavilion.hl7.internal;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,8 +13,6 @@ import org.pavilion.emr.api.ExternalPatient;
 import org.pavilion.emr.api.ExternalVisit;
 import org.pavilion.emr.api.PatientDirectory;
 
-import ca.uhn.hl7v2.HL7Exception;
-
 /**
  * ADT into the EMR through its {@link PatientDirectory}: A01 (admit: register or update, open the visit's
  * encounter), A04 (register; opens the encounter too when PV1-19 is given), A08 (update), A03 (discharge: close
@@ -25,7 +22,6 @@ import ca.uhn.hl7v2.HL7Exception;
 @Component(service = AdtTarget.class)
 public class EmrAdt implements AdtTarget {
 
-    private static final DateTimeFormatter HL7_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final Map<String, String> ISO3_TO_ISO2 = new HashMap<>();
 
     static {
@@ -42,14 +38,8 @@ public class EmrAdt implements AdtTarget {
     }
 
     @Override
-    public Outcome apply(Hl7Text.Header h, String text) {
-        AdtFields t;
-        try {
-            t = AdtFields.of(text, h);
-        } catch (HL7Exception e) {
-            throw new Hl7ContentException(Ack.Error.of(Ack.SEGMENT_SEQUENCE_ERROR), "cannot parse the message: "
-                    + e.getMessage());
-        }
+    public Outcome apply(Hl7Text.Header h, String text, Completion completion) {
+        AdtFields t = AdtFields.of(text, h);
         String defaultSystem = firstComponent(h.sendingApplication(), h);
         try {
             switch (h.triggerEvent()) {
@@ -57,13 +47,18 @@ public class EmrAdt implements AdtTarget {
                 case "A04":
                 case "A08": {
                     ExternalPatient p = patient(t, defaultSystem);
-                    PatientDirectory.Result r = directory.registerOrUpdate(p);
-                    String summary = h.type() + " patient " + r;
-                    ExternalVisit visit = visit(t, defaultSystem, h.triggerEvent().equals("A01"));
-                    if (visit != null && !h.triggerEvent().equals("A08")) {
-                        summary += "; encounter " + directory.openEncounter(p.system, p.value, visit);
+                    // The visit is read first: an A01 without PV1-19 is refused before anything is written.
+                    ExternalVisit visit = h.triggerEvent().equals("A08") ? null
+                            : visit(t, defaultSystem, h.triggerEvent().equals("A01"));
+                    if (visit == null) {
+                        // The patient write is the message's only effect: the hub's completion commits with it.
+                        PatientDirectory.Result r = directory.registerOrUpdate(p, (c, result, commit) ->
+                                completion.commit(c, Outcome.accepted(h.type() + " patient " + result), commit));
+                        return Outcome.accepted(h.type() + " patient " + r);
                     }
-                    return Outcome.accepted(summary);
+                    PatientDirectory.Result r = directory.registerOrUpdate(p);
+                    return Outcome.accepted(h.type() + " patient " + r + "; encounter "
+                            + directory.openEncounter(p.system, p.value, visit));
                 }
                 case "A03": {
                     ExternalVisit visit = visit(t, defaultSystem, true);
@@ -149,17 +144,27 @@ public class EmrAdt implements AdtTarget {
         return v;
     }
 
-    /** yyyyMMdd from an HL7 TS/DTM (extra precision ignored); PID-7 names the field when it is not a date. */
+    /**
+     * yyyyMMdd from an HL7 TS/DTM (extra precision ignored); PID-7 names the field when it is not a date. Read
+     * digit by digit rather than with a DateTimeFormatter (a twentieth of a listener thread's CPU), and strictly: a
+     * 30 February is refused, not moved to the end of the month.
+     */
     static String birthDate(String ts) {
         if (ts == null) {
             return null;
         }
         try {
             if (ts.length() < 8) {
-                throw new DateTimeParseException("too short", ts, 0);
+                throw new DateTimeException("too short");
             }
-            return LocalDate.parse(ts.substring(0, 8), HL7_DATE).toString();
-        } catch (DateTimeParseException e) {
+            for (int i = 0; i < 8; i++) {
+                if (ts.charAt(i) < '0' || ts.charAt(i) > '9') {
+                    throw new DateTimeException("not a digit");
+                }
+            }
+            return LocalDate.of(Integer.parseInt(ts, 0, 4, 10), Integer.parseInt(ts, 4, 6, 10),
+                    Integer.parseInt(ts, 6, 8, 10)).toString();
+        } catch (DateTimeException e) {
             throw new Hl7ContentException(new Ack.Error("PID", 1, 7, Ack.DATA_TYPE_ERROR),
                     "PID-7 (date of birth) must be a date YYYYMMDD, was '" + ts + "'");
         }

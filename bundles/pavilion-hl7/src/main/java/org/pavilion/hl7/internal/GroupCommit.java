@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -20,7 +22,8 @@ import org.pavilion.core.api.persistence.GroupCommitter;
  * writes everything queued in one JDBC transaction (batched statements) and commits once. Under load many
  * connections share one commit (one fsync); alone, a message still costs one commit per operation. A thread returns
  * only after the commit that holds its operation, and a failed group is retried one operation per transaction, so
- * one bad row fails only its own sender.
+ * one bad row fails only its own sender. On PostgreSQL a group of receipts alone does not wait for its log flush
+ * ({@link #receiptsOnly}).
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -75,15 +78,14 @@ final class GroupCommit implements AutoCloseable {
 
     private final DataSource dataSource;
     private final GroupCommitter<Op<?>, Object> committer;
-    /**
-     * The last accept_seq given (read from the table before the first); only the committer thread touches it, and
-     * it commits one transaction at a time, so the numbers of committed AA messages grow in commit order: a route
-     * reading "after my cursor" can never see a later number before an earlier one. A rolled-back group leaves gaps.
-     */
-    private long lastAcceptSeq = -1;
+    /** accept_seq of AA completions, taken and committed in order (shared with completions joining a department). */
+    private final AcceptOrder acceptOrder;
+    /** Whether the store is PostgreSQL (known after the first commit); committer thread only. */
+    private Boolean postgreSql;
 
-    GroupCommit(DataSource dataSource) {
+    GroupCommit(DataSource dataSource, AcceptOrder acceptOrder) {
         this.dataSource = dataSource;
+        this.acceptOrder = acceptOrder;
         this.committer = new GroupCommitter<>("pavilion-hl7-group-commit", MAX_BATCH, this::commit);
     }
 
@@ -114,17 +116,33 @@ final class GroupCommit implements AutoCloseable {
 
     /** One transaction for the group: the inserts, then the completions, one commit; results in order. */
     private List<Object> commit(List<Op<?>> batch) throws SQLException {
+        boolean ordered = false;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                if (receiptsOnly(batch) && isPostgreSql(c)) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("SET LOCAL synchronous_commit TO OFF");
+                    }
+                }
                 insert(c, batch);
+                if (accepts(batch)) {
+                    acceptOrder.lock(); // until committed: see AcceptOrder
+                    ordered = true;
+                }
                 complete(c, batch);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             } finally {
-                c.setAutoCommit(true);
+                try {
+                    c.setAutoCommit(true);
+                } finally {
+                    if (ordered) {
+                        acceptOrder.unlock();
+                    }
+                }
             }
         }
         List<Object> results = new ArrayList<>(batch.size());
@@ -132,6 +150,29 @@ final class GroupCommit implements AutoCloseable {
             results.add(op instanceof Insert ? ((Insert) op).receipt : null);
         }
         return results;
+    }
+
+    /**
+     * A group of receipts only need not wait for its WAL flush. A receipt is there so that a message whose processing
+     * fails is kept; no ACK is ever sent on its strength: the ACK waits for the synchronous commit of the message's
+     * outcome (and of its effects), and PostgreSQL flushes its log in order, so that commit makes every receipt
+     * committed before it durable too. A crash that loses an unflushed receipt loses a message nobody acknowledged:
+     * its sender sends it again. A group holding a completion commits synchronously, receipts included.
+     */
+    private static boolean receiptsOnly(List<Op<?>> batch) {
+        for (Op<?> op : batch) {
+            if (!(op instanceof Insert)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isPostgreSql(Connection c) throws SQLException {
+        if (postgreSql == null) {
+            postgreSql = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
+        }
+        return postgreSql;
     }
 
     /**
@@ -193,6 +234,15 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
+    private static boolean accepts(List<Op<?>> batch) {
+        for (Op<?> op : batch) {
+            if (op instanceof Complete u && "AA".equals(u.ackCode)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void complete(Connection c, List<Op<?>> batch) throws SQLException {
         List<Complete> updates = new ArrayList<>();
         for (Op<?> op : batch) {
@@ -205,19 +255,7 @@ final class GroupCommit implements AutoCloseable {
         }
         try (PreparedStatement s = c.prepareStatement(COMPLETE)) {
             for (Complete u : updates) {
-                s.setString(1, u.status);
-                s.setString(2, u.ackCode);
-                s.setString(3, u.ackText);
-                s.setString(4, MessageStore.clip(u.error, MessageStore.MAX_ERROR));
-                s.setString(5, MessageStore.clip(u.outcome, MessageStore.MAX_OUTCOME));
-                s.setLong(6, u.completedMs);
-                s.setLong(7, u.processingMs);
-                if ("AA".equals(u.ackCode)) {
-                    s.setLong(8, nextAcceptSeq(c));
-                } else {
-                    s.setNull(8, Types.BIGINT);
-                }
-                s.setString(9, u.id);
+                bind(s, u, "AA".equals(u.ackCode) ? acceptOrder.next(c) : null);
                 s.addBatch();
             }
             int[] counts = s.executeBatch();
@@ -229,15 +267,44 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private long nextAcceptSeq(Connection c) throws SQLException {
-        if (lastAcceptSeq < 0) {
-            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(accept_seq), 0) FROM hl7_message");
-                 ResultSet rs = s.executeQuery()) {
-                rs.next();
-                lastAcceptSeq = rs.getLong(1);
+    /**
+     * Completes one message in a transaction of someone else's that commits with {@code commit}, holding the accept
+     * order across it when AA ({@link MessageStore#completeWithin}).
+     */
+    void completeWithin(Connection c, Complete u, java.util.concurrent.Callable<Void> commit) throws Exception {
+        boolean accepted = "AA".equals(u.ackCode);
+        if (accepted) {
+            acceptOrder.lock();
+        }
+        try {
+            try (PreparedStatement s = c.prepareStatement(COMPLETE)) {
+                bind(s, u, accepted ? acceptOrder.next(c) : null);
+                if (s.executeUpdate() != 1) {
+                    throw new SQLException("no hl7_message row " + u.id + " to complete");
+                }
+            }
+            commit.call();
+        } finally {
+            if (accepted) {
+                acceptOrder.unlock();
             }
         }
-        return ++lastAcceptSeq;
+    }
+
+    private static void bind(PreparedStatement s, Complete u, Long acceptSeq) throws SQLException {
+        s.setString(1, u.status);
+        s.setString(2, u.ackCode);
+        s.setString(3, u.ackText);
+        s.setString(4, MessageStore.clip(u.error, MessageStore.MAX_ERROR));
+        s.setString(5, MessageStore.clip(u.outcome, MessageStore.MAX_OUTCOME));
+        s.setLong(6, u.completedMs);
+        s.setLong(7, u.processingMs);
+        if (acceptSeq != null) {
+            s.setLong(8, acceptSeq);
+        } else {
+            s.setNull(8, Types.BIGINT);
+        }
+        s.setString(9, u.id);
     }
 
     /** Stops taking operations; the batch being written finishes, queued ones fail (their senders get no ACK). */

@@ -2,10 +2,10 @@ package org.pavilion.hl7.internal;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.sql.Connection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The inbound path of one message: decode (MSH-18), store as RECEIVED and commit, apply, store the outcome and
- * the ACK and commit, then answer. A store failure throws, so the listener closes the connection without an ACK
+ * the ACK and commit (in the department's own commit where it takes the {@link AdtTarget.Completion}), then
+ * answer. A store failure throws, so the listener closes the connection without an ACK
  * and the sender retries. The per-message lock (sender and control id) spans the whole path, so a redelivery of a
  * message is answered with the stored ACK and not applied again; one still RECEIVED after its lock was released
  * (the container died before completing it) is processed by the redelivery or by start-up recovery, whichever
@@ -28,7 +29,6 @@ public class Hl7Processor {
 
     /** Versions whose HAPI structures pavilion-camel embeds. */
     public static final Set<String> VERSIONS = Set.of("2.3", "2.3.1", "2.4", "2.5", "2.5.1", "2.6", "2.7", "2.8");
-    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss.SSSZ");
     /** Stripes of the per-message lock: enough that two different messages rarely wait for each other. */
     private static final int LOCK_STRIPES = 1024;
 
@@ -38,6 +38,7 @@ public class Hl7Processor {
     private final Runnable accepted;
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
     private final AtomicLong ackCounter = new AtomicLong();
+    private final AckClock clock = new AckClock();
 
     public Hl7Processor(MessageStore store, Supplier<AdtTarget> adt) {
         this(store, adt, () -> { });
@@ -98,8 +99,9 @@ public class Hl7Processor {
                 return receipt.ackText(); // the original ACK; nothing applied again
             }
             // New, or stored by a delivery that never completed (the container died before its ACK): process.
-            Outcome o = given != null ? given : route(h, normalised, remoteAddress);
-            return complete(receipt.id(), h, o, startNanos);
+            Joined joined = new Joined(receipt.id(), h, startNanos);
+            Outcome o = given != null ? given : route(h, normalised, remoteAddress, joined);
+            return joined.ack != null ? joined.ack : complete(receipt.id(), h, o, startNanos);
         });
         return ack.getBytes(charset);
     }
@@ -169,27 +171,62 @@ public class Hl7Processor {
         String normalised = Hl7Text.normalise(m.rawText);
         Hl7Text.Header h;
         Outcome o;
+        Joined joined = null;
         try {
             h = Hl7Text.header(normalised);
-            o = route(h, normalised, m.remoteAddress);
+            joined = new Joined(m.id, h, startNanos);
+            o = route(h, normalised, m.remoteAddress, joined);
         } catch (IllegalArgumentException noHeader) {
             h = new Hl7Text.Header('|', "^~\\&", "", "", "", "", "", "", "", "P", "2.5", "");
             o = Outcome.rejected(Ack.SEGMENT_SEQUENCE_ERROR, noHeader.getMessage());
         }
-        complete(m.id, h, o, startNanos);
+        if (joined == null || joined.ack == null) {
+            complete(m.id, h, o, startNanos);
+        }
     }
 
     private String complete(String id, Hl7Text.Header h, Outcome o, long startNanos) {
-        String ack = Ack.build(h, o.ackCode(), o.text(), o.error(), nextAckControlId(),
-                ZonedDateTime.now().format(TS));
+        String ack = Ack.build(h, o.ackCode(), o.text(), o.error(), nextAckControlId(), clock.now());
         long elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
         store.complete(id, o.status(), o.ackCode(), ack, o.text(), o.summary(), System.currentTimeMillis(), elapsedMs);
+        completed(h, o);
+        return ack;
+    }
+
+    private void completed(Hl7Text.Header h, Outcome o) {
         if ("AA".equals(o.ackCode())) {
             wakeRoutes(h);
         } else {
             LOG.info("HL7 {} {} from {} answered {}: {}", h.type(), h.controlId(), h.sender(), o.ackCode(), o.text());
         }
-        return ack;
+    }
+
+    /**
+     * A message's completion committed in the transaction of the department that applies it: {@link #ack} is set
+     * once that commit returned (a department retrying its transaction may call it more than once; the last call's
+     * row is the one committed). Without it the hub completes the message in its own commit.
+     */
+    private final class Joined implements AdtTarget.Completion {
+        private final String id;
+        private final Hl7Text.Header h;
+        private final long startNanos;
+        private volatile String ack;
+
+        Joined(String id, Hl7Text.Header h, long startNanos) {
+            this.id = id;
+            this.h = h;
+            this.startNanos = startNanos;
+        }
+
+        @Override
+        public void commit(Connection transaction, Outcome o, Callable<Void> commit) throws Exception {
+            String text = Ack.build(h, o.ackCode(), o.text(), o.error(), nextAckControlId(), clock.now());
+            long elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
+            store.completeWithin(transaction, id, o.status(), o.ackCode(), text, o.text(), o.summary(),
+                    System.currentTimeMillis(), elapsedMs, commit);
+            ack = text;
+            completed(h, o);
+        }
     }
 
     /** Wakes the routes reading accepted messages; never delays or fails the ACK (the outcome is committed). */
@@ -203,7 +240,7 @@ public class Hl7Processor {
     }
 
     /** Which department takes the message; AR for versions, types and departments we do not have. */
-    Outcome route(Hl7Text.Header h, String normalised, String remoteAddress) {
+    Outcome route(Hl7Text.Header h, String normalised, String remoteAddress, AdtTarget.Completion completion) {
         if (!VERSIONS.contains(h.version())) {
             return Outcome.rejected(Ack.UNSUPPORTED_VERSION, "unsupported HL7 version '" + h.version()
                     + "'; supported: 2.3, 2.3.1, 2.4, 2.5, 2.5.1, 2.6, 2.7, 2.8");
@@ -220,7 +257,7 @@ public class Hl7Processor {
                 if (target == null) {
                     return Outcome.rejected(Ack.INTERNAL_ERROR, "EMR not installed: " + h.type() + " cannot be applied");
                 }
-                return apply(h, () -> target.apply(h, normalised), remoteAddress);
+                return apply(h, () -> target.apply(h, normalised, completion), remoteAddress);
             case "SIU":
                 if (Set.of("S12", "S13", "S15").contains(trigger)) {
                     return Outcome.rejected(Ack.INTERNAL_ERROR, "scheduling not installed: " + h.type()

@@ -12,8 +12,8 @@ import javax.sql.DataSource;
 
 /**
  * hl7_message over plain JDBC (portable SQL, H2 2.x and PostgreSQL). A message is written twice: {@link #receive}
- * before processing and {@link #complete} after it, each returning only once committed, so the ACK is only ever
- * sent for a committed outcome. Both go through {@link GroupCommit}: operations that several connections queue at
+ * before processing and {@link #complete} (or {@link #completeWithin} the department's transaction) after it, each
+ * returning only once committed, so the ACK is only ever sent for a committed outcome. Both go through {@link GroupCommit}: operations that several connections queue at
  * the same time share one transaction and one commit.
  */
 public class MessageStore implements AutoCloseable {
@@ -34,7 +34,7 @@ public class MessageStore implements AutoCloseable {
 
     public MessageStore(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.commits = new GroupCommit(dataSource);
+        this.commits = new GroupCommit(dataSource, new AcceptOrder());
     }
 
     /** What {@link #receive} found: a new row, or the row of an earlier delivery of the same message. */
@@ -55,6 +55,19 @@ public class MessageStore implements AutoCloseable {
             long completedMs, long processingMs) {
         commits.submit(new GroupCommit.Complete(id, status, ackCode, ackText, error, outcome, completedMs,
                 processingMs));
+    }
+
+    /**
+     * The outcome of processing written in another component's transaction on the same database (the department
+     * applying the message), so the message's effects and its outcome commit together, in one commit: the row is
+     * updated on {@code transaction}, then {@code commit} (which commits it) is called, holding the order of
+     * accepted messages across it when AA. Throws what writing or committing threw; nothing is then completed.
+     */
+    public void completeWithin(Connection transaction, String id, String status, String ackCode, String ackText,
+            String error, String outcome, long completedMs, long processingMs,
+            java.util.concurrent.Callable<Void> commit) throws Exception {
+        commits.completeWithin(transaction, new GroupCommit.Complete(id, status, ackCode, ackText, error, outcome,
+                completedMs, processingMs), commit);
     }
 
     /**

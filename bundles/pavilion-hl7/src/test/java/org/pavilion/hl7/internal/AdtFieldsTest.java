@@ -52,6 +52,54 @@ public class AdtFieldsTest {
         assertEquals("Chidi", other.get("PID-5-2"));
     }
 
+    /** The reader gives what HAPI's PreParser gives for every path, on the messages feeds send. */
+    @Test
+    public void everyPathReadsAsHapisPreParserReadsIt() throws Exception {
+        String[] messages = {
+            "MSH|^~\\&|ADT|GENHOSP|PAVILION|GENHOSP|20240601080000||ADT^A01|C1|P|2.5.1\r"
+                + "EVN|A01|20240601080000\r"
+                + "PID|1||K-1001^^^GENHOSP^MR~NI-77^^^STATE^NI||Okafor^Adaeze^N||19840301|F|||12 Marina Rd^^Lagos^^100001^NGA||+234 555 0101\r"
+                + "PV1|1|I|WARD1^12^A||||||||||||||||V-2001^^^GENHOSP\r"
+                + "PV2|||^Chest pain\r",
+            // repetitions first, subcomponents, a second PID (ignored), fields cut short, empty components
+            "MSH|^~\\&|ADT|GENHOSP|PAVILION|GENHOSP|20240601080000||ADT^A04|C2|P|2.3\r"
+                + "PID|||~K-2^^^&GEN&L^MR||Bello&Van^~Alt^Name||1975|||||\r"
+                + "PID|||K-3^^^OTHER\r"
+                + "PV1||E\r",
+            "MSH|^~\\&|ADT|GENHOSP|PAVILION|GENHOSP|20240601080000||ADT^A40^ADT_A39|C4|P|2.8\r"
+                + "PID|1||K-1001^^^GENHOSP^MR||O\\T\\Brien^Se\\E\\n\r"
+                + "MRG|K-0999^^^GENHOSP^MR\r",
+            "MSH#:~\\&#ADT#GENHOSP#PAVILION#GENHOSP#20240601080000##ADT:A04#C3#P#2.5.1\r"
+                + "PID#1##K-1003:::GENHOSP:MR##Nwosu:Chidi##19700101#M\r",
+        };
+        for (String text : messages) {
+            String normalised = Hl7Text.normalise(text);
+            Hl7Text.Header h = Hl7Text.header(normalised);
+            AdtFields mine = AdtFields.of(normalised, h);
+            String[] hapi = ca.uhn.hl7v2.preparser.PreParser.getFields(normalised, AdtFields.PATHS);
+            ca.uhn.hl7v2.parser.EncodingCharacters enc = new ca.uhn.hl7v2.parser.EncodingCharacters(
+                    h.fieldSeparator(), h.encodingCharacters());
+            for (int i = 0; i < AdtFields.PATHS.length; i++) {
+                String expected = hapi[i] == null ? null : ca.uhn.hl7v2.parser.Escape.unescape(hapi[i], enc);
+                expected = expected == null || expected.isBlank() ? null : expected.strip();
+                assertEquals(AdtFields.PATHS[i] + " of " + h.controlId(), expected, mine.get(AdtFields.PATHS[i]));
+            }
+        }
+    }
+
+    /** Text the PreParser gives up on ("encoding not recognized") is still read: a look-alike is not a PID. */
+    @Test
+    public void aSegmentIsFoundByItsWholeIdAndABareSegmentHasNoFields() throws Exception {
+        AdtFields f = fields("MSH|^~\\&|ADT|GENHOSP|PAVILION|GENHOSP|20240601080000||ADT^A08|C5|P|2.6\r"
+                + "PIDX|1||WRONG\r"
+                + "PID\r"
+                + "PV1|1|O|WARD1^12^A||||||||||||||||^^^NOVISIT\r");
+        assertNull(f.get("PID-3-1"));
+        assertNull(f.get("PV1-19-1"));
+        assertEquals("NOVISIT", f.get("PV1-19-4"));
+        assertEquals("O", f.get("PV1-2"));
+    }
+
     @Test
     public void aMergeGivesThePriorIdentifierAndEmptyFieldsAreNull() throws Exception {
         AdtFields f = fields("MSH|^~\\&|ADT|GENHOSP|PAVILION|GENHOSP|20240601080000||ADT^A40^ADT_A39|C4|P|2.8\r"

@@ -38,7 +38,7 @@ public class StartupRecoveryTest {
         final Map<String, AtomicInteger> applied = new ConcurrentHashMap<>();
 
         @Override
-        public Outcome apply(Hl7Text.Header header, String text) {
+        public Outcome apply(Hl7Text.Header header, String text, Completion completion) {
             String pid3 = text.split("\rPID\\|1\\|\\|")[1].split("\\^")[0];
             applied.computeIfAbsent(pid3, k -> new AtomicInteger()).incrementAndGet();
             return Outcome.accepted("A04 patient " + pid3 + " CREATED");

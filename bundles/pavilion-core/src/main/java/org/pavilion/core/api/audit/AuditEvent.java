@@ -2,9 +2,11 @@ package org.pavilion.core.api.audit;
 
 import java.util.Objects;
 
+import org.pavilion.core.api.security.Caller;
+
 /**
  * One access to patient or platform data, as a department reports it. Who, their role and where from are
- * taken from the current {@link org.pavilion.core.api.security.CallerContext} unless set here.
+ * taken from the current {@link org.pavilion.core.api.security.CallerContext} unless set with {@link #as}.
  */
 public final class AuditEvent {
 
@@ -15,6 +17,7 @@ public final class AuditEvent {
     private final AuditOutcome outcome;
     private final String detail;
     private final boolean emergencyAccess;
+    private final Caller caller;
 
     private AuditEvent(Builder b) {
         this.action = Objects.requireNonNull(b.action, "action");
@@ -24,6 +27,20 @@ public final class AuditEvent {
         this.outcome = b.outcome;
         this.detail = b.detail;
         this.emergencyAccess = b.emergencyAccess;
+        this.caller = b.caller;
+    }
+
+    /**
+     * This event done by {@code caller}: for a thread that records for others (a committer writing several callers'
+     * work in one transaction), where the current caller is not the one who acted.
+     *
+     * @since 1.2
+     */
+    public AuditEvent as(Caller caller) {
+        Builder b = of(action, resourceType).resourceId(resourceId).patientId(patientId).outcome(outcome)
+                .detail(detail).emergencyAccess(emergencyAccess);
+        b.caller = caller;
+        return b.build();
     }
 
     /** @param action what was done, e.g. READ, CREATE, UPDATE, DELETE, SEARCH, EXPORT, LOGIN */
@@ -41,6 +58,8 @@ public final class AuditEvent {
     public AuditOutcome outcome() { return outcome; }
     public String detail() { return detail; }
     public boolean emergencyAccess() { return emergencyAccess; }
+    /** Who acted when set with {@link #as}; null: the caller current when it is recorded. @since 1.2 */
+    public Caller caller() { return caller; }
 
     public static final class Builder {
         private String action;
@@ -50,6 +69,7 @@ public final class AuditEvent {
         private AuditOutcome outcome = AuditOutcome.SUCCESS;
         private String detail;
         private boolean emergencyAccess;
+        private Caller caller;
 
         public Builder resourceId(String id) { this.resourceId = id; return this; }
         public Builder patientId(String id) { this.patientId = id; return this; }

@@ -1,6 +1,8 @@
 package org.pavilion.core.api.audit;
 
+import java.sql.Connection;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * Appends to the tamper-evident audit trail. The record is written in its own transaction, so a denied or
@@ -18,5 +20,24 @@ public interface AuditService {
      */
     default void recordAll(List<AuditEvent> events) {
         events.forEach(this::record);
+    }
+
+    /**
+     * Appends {@code events} in the caller's own transaction on the platform's database, so they commit or roll back
+     * with the data they describe: no window in which data is committed and its audit record not yet (a crash
+     * there would lose the record), and no commit of its own to wait for. {@code transaction} is that
+     * transaction's connection; {@code commit} commits it and is called once, after the records are written and
+     * while the trail is held, so the records link to the one committed just before them. Returns what
+     * {@code commit} returns; throws what writing or committing threw, and the caller then rolls back.
+     *
+     * <p>The default implementation commits first and then records in a transaction of its own.
+     *
+     * @since 1.2
+     */
+    default <T> T recordAllCommittingWith(Connection transaction, List<AuditEvent> events, Callable<T> commit)
+            throws Exception {
+        T result = commit.call();
+        recordAll(events);
+        return result;
     }
 }

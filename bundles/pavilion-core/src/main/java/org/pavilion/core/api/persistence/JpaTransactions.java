@@ -1,12 +1,14 @@
 package org.pavilion.core.api.persistence;
 
 import java.sql.Connection;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.EntityTransaction;
+import javax.persistence.PersistenceException;
 
 import org.apache.openjpa.persistence.OpenJPAEntityManager;
 
@@ -28,14 +30,52 @@ public final class JpaTransactions {
         this.emf = emf;
     }
 
+    /**
+     * How a transaction is committed: {@code commit} commits it and must be called exactly once; what comes before
+     * it joins the transaction (records written on {@link #connection(EntityManager)}), and what the step holds
+     * around it is held across the commit.
+     *
+     * @since 1.3
+     */
+    @FunctionalInterface
+    public interface CommitStep<R> {
+        void commit(EntityManager em, R result, Callable<Void> commit) throws Exception;
+    }
+
     /** Runs {@code work} in a new transaction and returns its result. */
     public <R> R call(Function<EntityManager, R> work) {
+        return call(work, (em, result, commit) -> commit.call());
+    }
+
+    /**
+     * Runs {@code work} in a new transaction, has {@code step} commit it, and returns the work's result; rolls back
+     * when either throws (a checked exception of the step comes wrapped in a {@link PersistenceException}).
+     *
+     * @since 1.3
+     */
+    public <R> R call(Function<EntityManager, R> work, CommitStep<R> step) {
         EntityManager em = emf.createEntityManager();
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
             R result = work.apply(em);
-            tx.commit();
+            int[] commits = {0};
+            try {
+                step.commit(em, result, () -> {
+                    if (commits[0]++ > 0) {
+                        throw new IllegalStateException("a transaction is committed once");
+                    }
+                    tx.commit();
+                    return null;
+                });
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Exception e) {
+                throw new PersistenceException(e.getMessage(), e);
+            }
+            if (commits[0] == 0) {
+                throw new IllegalStateException("the commit step returned without committing"); // rolled back below
+            }
             return result;
         } catch (RuntimeException | Error e) {
             if (tx.isActive()) {

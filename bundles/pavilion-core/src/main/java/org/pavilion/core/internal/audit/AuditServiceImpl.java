@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
@@ -70,8 +71,40 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
         }
     }
 
+    @Override
+    public <T> T recordAllCommittingWith(Connection transaction, List<AuditEvent> events, Callable<T> commit)
+            throws Exception {
+        List<AuditRecordEntity> records = new ArrayList<>(events.size());
+        for (AuditEvent e : events) {
+            records.add(toRecord(e));
+        }
+        appendLock.lock();
+        try {
+            Head h = head != null ? head : readHead(transaction);
+            Head next;
+            try {
+                next = insert(transaction, h, records);
+            } catch (SQLException | RuntimeException e) {
+                head = null; // a primary key refusal means another writer moved the chain on
+                LOG.error("Could not write {} audit record(s) in the caller's transaction", records.size(), e);
+                throw e;
+            }
+            T result;
+            try {
+                result = commit.call();
+            } catch (Exception | Error e) {
+                head = null; // committed or not: read the head again
+                throw e;
+            }
+            head = next;
+            return result;
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
     private static AuditRecordEntity toRecord(AuditEvent event) {
-        Caller caller = CallerContext.current().orElse(null);
+        Caller caller = event.caller() != null ? event.caller() : CallerContext.current().orElse(null);
         AuditRecordEntity r = new AuditRecordEntity();
         r.setActor(caller == null ? "system" : caller.username());
         r.setActorRoles(caller == null ? null
@@ -168,26 +201,13 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Head h = head != null ? head : readHead(c);
-                long seq = h.seq;
-                String prevHash = h.hash;
-                long occurredMs = Math.max(System.currentTimeMillis(), h.occurredMs);
-                try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-                    for (Append a : group) {
-                        for (AuditRecordEntity r : a.records) {
-                            r.setSeq(++seq);
-                            r.setPrevHash(prevHash);
-                            r.setOccurredMs(occurredMs);
-                            r.setHash(AuditChain.hashOf(r));
-                            prevHash = r.getHash();
-                            bind(insert, r);
-                            insert.addBatch();
-                        }
-                    }
-                    insert.executeBatch();
+                List<AuditRecordEntity> records = new ArrayList<>();
+                for (Append a : group) {
+                    records.addAll(a.records);
                 }
+                Head next = insert(c, head != null ? head : readHead(c), records);
                 c.commit();
-                head = new Head(seq, prevHash, occurredMs);
+                head = next;
             } catch (SQLException | RuntimeException e) {
                 head = null;
                 c.rollback();
@@ -196,6 +216,26 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
         } catch (SQLException e) {
             throw new IllegalStateException("Audit append failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Chains {@code records} after {@code h} and inserts them on {@code c} in one batch; returns the new head. */
+    private static Head insert(Connection c, Head h, List<AuditRecordEntity> records) throws SQLException {
+        long seq = h.seq;
+        String prevHash = h.hash;
+        long occurredMs = Math.max(System.currentTimeMillis(), h.occurredMs);
+        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+            for (AuditRecordEntity r : records) {
+                r.setSeq(++seq);
+                r.setPrevHash(prevHash);
+                r.setOccurredMs(occurredMs);
+                r.setHash(AuditChain.hashOf(r));
+                prevHash = r.getHash();
+                bind(insert, r);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return new Head(seq, prevHash, occurredMs);
     }
 
     private static final String INSERT = "INSERT INTO core_audit (seq, occurred_ms, actor, actor_roles, action,"

@@ -66,6 +66,41 @@ public class AuditTrailTest {
     }
 
     @Test
+    public void recordsWrittenInTheCallersTransactionCommitWithItAndVanishWithItsRollback() throws Exception {
+        aMorningOnTheWard();
+        AuthenticatedCaller feed = new AuthenticatedCaller("hl7:LAB", EnumSet.of(Role.INTEGRATION), null, "10.9.9.9");
+        try (java.sql.Connection c = db.dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            // the registration's commit fails: its record goes with it, the failure reaches the caller, and the
+            // next record links to the last one committed (no gap, no fork)
+            java.sql.SQLException failed = org.junit.Assert.assertThrows(java.sql.SQLException.class,
+                    () -> audit.recordAllCommittingWith(c, java.util.List.of(AuditEvent.of("CREATE", "patient")
+                            .resourceId("P-300").patientId("P-300").build().as(feed)), () -> {
+                                c.rollback();
+                                throw new java.sql.SQLException("could not serialize access");
+                            }));
+            assertEquals("could not serialize access", failed.getMessage());
+            audit.record(AuditEvent.of("READ", "patient").resourceId("P-100").patientId("P-100").build());
+            // committed: the record carries the feed's name though the thread's caller is dr.grey
+            String done = audit.recordAllCommittingWith(c, java.util.List.of(AuditEvent.of("CREATE", "patient")
+                    .resourceId("P-301").patientId("P-301").build().as(feed)), () -> {
+                        c.commit();
+                        return "committed";
+                    });
+            assertEquals("committed", done);
+        }
+        AuditQuery q = new AuditQuery();
+        q.actor = "hl7:LAB";
+        Page<AuditRecordView> page = audit.search(q, 0, 10);
+        assertEquals(1, page.getTotal());
+        assertEquals("P-301", page.getItems().get(0).patientId);
+        assertEquals("10.9.9.9", page.getItems().get(0).clientAddress);
+        ChainVerification v = audit.verify();
+        assertTrue(v.problem, v.intact);
+        assertEquals(6, v.recordsChecked);
+    }
+
+    @Test
     public void anUntouchedChainVerifies() {
         aMorningOnTheWard();
         ChainVerification v = audit.verify();

@@ -1,13 +1,16 @@
 package org.pavilion.emr.internal.integration;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
 
 import org.pavilion.core.api.audit.AuditEvent;
+import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.GroupCommitter;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.security.Caller;
@@ -23,14 +26,15 @@ import org.pavilion.emr.api.PatientDirectory;
  * group they share the lock and the commit. Nothing is weakened: a thread returns only after the commit holding
  * its work. A work refused for its content before writing anything ({@link Refused}) fails alone and the group goes
  * on; any other failure rolls the group back and each work is run again in a transaction of its own, so one bad
- * message fails only its own sender.
+ * message fails only its own sender. The works' audit records are written in the group's transaction: a
+ * registration and its record commit together.
  */
 final class DirectoryCommitter implements AutoCloseable {
 
     /** Works in one transaction at most: a burst does not become one long-locked transaction. */
     static final int MAX_BATCH = 64;
 
-    /** What a work did, and the audit records its caller writes once it is committed. */
+    /** What a work did, and its audit records (committed with it, as the work's caller). */
     record Applied(PatientDirectory.Result result, List<AuditEvent> audit) {
     }
 
@@ -49,9 +53,11 @@ final class DirectoryCommitter implements AutoCloseable {
 
     /**
      * A caller's work: {@code work} runs it alone in the group's transaction; {@code request} (may be null) is what
-     * a {@link GroupWork} needs to do it together with others of its kind instead.
+     * a {@link GroupWork} needs to do it together with others of its kind instead; {@code participant} (may be
+     * null) commits the caller's own rows with it.
      */
-    record Job(Caller caller, Function<EntityManager, Applied> work, Object request) {
+    record Job(Caller caller, Function<EntityManager, Applied> work, Object request,
+            PatientDirectory.Participant participant) {
 
         /** Runs {@link #work} as the job's caller (actor of the writes, their events and audit). */
         Outcome runAlone(EntityManager em) {
@@ -85,30 +91,66 @@ final class DirectoryCommitter implements AutoCloseable {
         return out;
     };
 
+    /**
+     * Writes a group's audit records on its transaction's connection and commits with {@code commit}, called once.
+     * {@link #auditing} is the audit trail's own; a test records what would be written.
+     */
+    @FunctionalInterface
+    interface AuditedCommit {
+        void commit(Connection transaction, List<AuditEvent> events, Callable<Void> commit) throws Exception;
+    }
+
+    /**
+     * The audit trail writes the records and holds its chain across the commit
+     * ({@link AuditService#recordAllCommittingWith}): data and audit commit together, in one flush.
+     */
+    static AuditedCommit auditing(AuditService audit) {
+        return (c, events, commit) -> {
+            if (events.isEmpty()) {
+                commit.call();
+            } else {
+                audit.recordAllCommittingWith(c, events, commit);
+            }
+        };
+    }
+
     private final JpaTransactions jpa;
+    private final Function<EntityManager, Connection> connections;
+    private final AuditedCommit auditedCommit;
     private final GroupWork groupWork;
     private final GroupCommitter<Job, Outcome> committer;
 
-    DirectoryCommitter(JpaTransactions jpa) {
-        this(jpa, ONE_BY_ONE);
+    /**
+     * {@code connections} gives a transaction's JDBC connection handle ({@link JpaTransactions#connection}), for the
+     * audit records and the participants' rows.
+     */
+    DirectoryCommitter(JpaTransactions jpa, Function<EntityManager, Connection> connections,
+            AuditedCommit auditedCommit) {
+        this(jpa, connections, auditedCommit, ONE_BY_ONE);
     }
 
-    DirectoryCommitter(JpaTransactions jpa, GroupWork groupWork) {
+    DirectoryCommitter(JpaTransactions jpa, Function<EntityManager, Connection> connections,
+            AuditedCommit auditedCommit, GroupWork groupWork) {
         this.jpa = jpa;
+        this.connections = connections;
+        this.auditedCommit = auditedCommit;
         this.groupWork = groupWork;
         this.committer = new GroupCommitter<>("pavilion-emr-directory-commit", MAX_BATCH, this::commit);
     }
 
     /** Queues {@code work} and returns once the transaction holding it committed; rethrows what it threw. */
     Applied submit(Function<EntityManager, Applied> work) {
-        return submit(null, work);
+        return submit(null, work, null);
     }
 
-    /** As {@link #submit(Function)}, with the request a {@link GroupWork} may do together with others. */
-    Applied submit(Object request, Function<EntityManager, Applied> work) {
+    /**
+     * As {@link #submit(Function)}, with the request a {@link GroupWork} may do together with others, and a
+     * participant (may be null) whose rows commit with it.
+     */
+    Applied submit(Object request, Function<EntityManager, Applied> work, PatientDirectory.Participant participant) {
         Outcome o;
         try {
-            o = committer.submit(new Job(CallerContext.current().orElse(null), work, request));
+            o = committer.submit(new Job(CallerContext.current().orElse(null), work, request, participant));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -125,9 +167,57 @@ final class DirectoryCommitter implements AutoCloseable {
         return new long[] {committer.commits(), committer.works()};
     }
 
-    /** One transaction for the group; a refused work writes nothing and fails alone. */
+    /**
+     * One transaction for the group; its audit records (each as its work's caller) and its participants' rows are
+     * written in it just before the commit, the participants nested in the order of their works (each may hold
+     * something across the commit). A refused work writes nothing and fails alone.
+     */
     private List<Outcome> commit(List<Job> group) {
-        return jpa.call(em -> groupWork.apply(em, group));
+        return jpa.call(em -> groupWork.apply(em, group), (em, outcomes, commit) -> {
+            List<AuditEvent> events = new ArrayList<>();
+            List<Integer> participating = new ArrayList<>();
+            for (int i = 0; i < outcomes.size(); i++) {
+                Applied applied = outcomes.get(i).applied();
+                if (applied != null) {
+                    for (AuditEvent e : applied.audit()) {
+                        events.add(e.as(group.get(i).caller()));
+                    }
+                    if (group.get(i).participant() != null) {
+                        participating.add(i);
+                    }
+                }
+            }
+            if (events.isEmpty() && participating.isEmpty()) {
+                commit.call();
+                return;
+            }
+            Connection c = connections.apply(em);
+            boolean[] open = {c != null};
+            try {
+                Callable<Void> last = () -> {
+                    if (open[0]) {
+                        open[0] = false;
+                        c.close(); // the handle, before OpenJPA commits the connection behind it
+                    }
+                    return commit.call();
+                };
+                for (int k = participating.size() - 1; k >= 0; k--) {
+                    int i = participating.get(k);
+                    Callable<Void> inner = last;
+                    PatientDirectory.Participant p = group.get(i).participant();
+                    PatientDirectory.Result result = outcomes.get(i).applied().result();
+                    last = () -> {
+                        p.commit(c, result, inner);
+                        return null;
+                    };
+                }
+                auditedCommit.commit(c, events, last);
+            } finally {
+                if (open[0]) {
+                    c.close();
+                }
+            }
+        });
     }
 
     /** Runs {@code work} as {@code caller} (null: as the current thread's caller). */

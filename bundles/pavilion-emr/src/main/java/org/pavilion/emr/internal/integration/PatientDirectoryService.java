@@ -65,7 +65,8 @@ public class PatientDirectoryService implements PatientDirectory {
             @Reference PatientService patients, @Reference PatientMerge merges,
             @Reference ClinicalRecordService records, @Reference AuditService audit) {
         this.jpa = new JpaTransactions(emf);
-        this.committer = new DirectoryCommitter(jpa, this::applyGroup);
+        this.committer = new DirectoryCommitter(jpa, JpaTransactions::connection, DirectoryCommitter.auditing(audit),
+                this::applyGroup);
         this.patients = patients;
         this.merges = merges;
         this.records = records;
@@ -74,6 +75,11 @@ public class PatientDirectoryService implements PatientDirectory {
 
     @Override
     public Result registerOrUpdate(ExternalPatient in) {
+        return registerOrUpdate(in, null);
+    }
+
+    @Override
+    public Result registerOrUpdate(ExternalPatient in, Participant participant) {
         if (in == null) {
             throw new IllegalArgumentException("patient is required");
         }
@@ -82,9 +88,8 @@ public class PatientDirectoryService implements PatientDirectory {
         // Concurrent feeds' writes share one transaction and one commit (DirectoryCommitter). Its one thread does
         // every directory registration, so two deliveries of one identifier never race: the second finds the first.
         DirectoryCommitter.Applied applied = committer.submit(new Identified(system, value, in),
-                em -> registerOrUpdateIn(em, system, value, in));
-        audit.recordAll(applied.audit());
-        return applied.result();
+                em -> registerOrUpdateIn(em, system, value, in), participant);
+        return applied.result(); // its audit records committed with it
     }
 
     /** A registerOrUpdate's request, as the group work sees it. */

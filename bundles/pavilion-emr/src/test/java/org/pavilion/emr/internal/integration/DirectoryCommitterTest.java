@@ -23,6 +23,7 @@ import javax.persistence.EntityTransaction;
 
 import org.junit.After;
 import org.junit.Test;
+import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
@@ -40,7 +41,16 @@ public class DirectoryCommitterTest {
     private final Map<EntityManager, List<String>> pending = Collections.synchronizedMap(new HashMap<>());
     private final AtomicInteger transactions = new AtomicInteger();
     private final AtomicInteger rollbacks = new AtomicInteger();
-    private final DirectoryCommitter committer = new DirectoryCommitter(new JpaTransactions(recordingUnit()));
+    /** Audit records are kept when the group's transaction commits, like its rows: "audit ACTION resource by actor". */
+    private final DirectoryCommitter committer = new DirectoryCommitter(new JpaTransactions(recordingUnit()),
+            em -> null, (c, events, commit) -> {
+                List<String> records = new ArrayList<>();
+                for (AuditEvent e : events) {
+                    records.add("audit " + e.action() + " " + e.resourceId() + " by " + e.caller().username());
+                }
+                commit.call(); // throws when the transaction did not commit: then neither did its records
+                committed.addAll(records);
+            });
 
     @After
     public void close() {
@@ -62,6 +72,59 @@ public class DirectoryCommitterTest {
         assertEquals(320, stats[1]);
         assertTrue("writes shared commits: " + stats[0] + " commits for 320 writes", stats[0] < 320);
         assertEquals(stats[0], transactions.get());
+    }
+
+    @Test
+    public void eachWriteCommitsWithItsAuditRecordAsItsOwnCallerAndAFailedOneLeavesNone() throws Exception {
+        feeds(4, 25, (feed, i) -> {
+            String row = feed + "/" + i;
+            CallerContext.runAs(caller("hl7:" + feed), () -> {
+                if (i % 10 == 9) {
+                    assertThrows(IllegalStateException.class, () -> committer.submit(em -> {
+                        write(em, row);
+                        throw new IllegalStateException("database refused " + row);
+                    }));
+                } else {
+                    committer.submit(em -> {
+                        write(em, row);
+                        return new DirectoryCommitter.Applied(new PatientDirectory.Result(row, null,
+                                PatientDirectory.Change.CREATED), List.of(AuditEvent.of("CREATE", "patient")
+                                        .resourceId(row).patientId(row).build()));
+                    });
+                }
+                return null;
+            });
+        });
+        List<String> rows = committed.stream().filter(r -> !r.startsWith("audit ")).toList();
+        List<String> records = committed.stream().filter(r -> r.startsWith("audit ")).toList();
+        assertEquals(92, rows.size());
+        assertEquals(92, records.size());
+        for (String row : rows) {
+            String feed = row.substring(0, row.indexOf('/'));
+            assertTrue(row + " audited as its feed", records.contains("audit CREATE " + row + " by hl7:" + feed));
+        }
+    }
+
+    /** An HL7 hub's record of each message commits with the write, in the group's commit, once per write. */
+    @Test
+    public void eachWritesParticipantCommitsWithItOnceWithItsResult() throws Exception {
+        List<String> threads = Collections.synchronizedList(new ArrayList<>());
+        feeds(4, 20, (feed, i) -> {
+            String row = feed + "/" + i;
+            committer.submit(null, em -> write(em, row), (c, result, commit) -> {
+                threads.add(Thread.currentThread().getName());
+                commit.call(); // nested: the next participant of the group, then the commit itself
+                committed.add("acked " + result.mrn);
+            });
+        });
+        List<String> rows = committed.stream().filter(r -> !r.startsWith("acked ")).toList();
+        assertEquals(80, rows.size());
+        for (String row : rows) {
+            assertEquals(row, 1, committed.stream().filter(("acked " + row)::equals).count());
+        }
+        assertTrue(threads.stream().allMatch("pavilion-emr-directory-commit"::equals));
+        assertEquals("one commit per group, whatever its participants", committer.statistics()[0],
+                transactions.get());
     }
 
     @Test

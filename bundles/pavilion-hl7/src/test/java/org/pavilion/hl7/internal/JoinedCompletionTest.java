@@ -1,0 +1,191 @@
+package org.pavilion.hl7.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * A department that commits the hub's completion with its own write (the EMR directory does): one transaction
+ * for the patient and the message's outcome, nothing of either when it fails, and accepted messages numbered in
+ * commit order whichever transaction completed them.
+ */
+public class JoinedCompletionTest {
+
+    private static final Hl7Processor.Settings SETTINGS = new Hl7Processor.Settings(StandardCharsets.UTF_8, 1 << 20);
+
+    private InboundDatabase db;
+    private MessageStore store;
+    private Hl7Processor processor;
+    /** PID-3 values whose department commit fails. */
+    private final Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Registers PID-3 in its own table; odd-numbered patients in a transaction that takes the completion, the
+     * others alone (the hub then completes them in its own commit).
+     */
+    private final AdtTarget department = (h, text, completion) -> {
+        String pid3 = text.split("\rPID\\|1\\|\\|")[1].split("\\^")[0];
+        boolean joins = (pid3.charAt(pid3.length() - 1) - '0') % 2 == 1;
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO dept_patient (pid) VALUES (?)")) {
+                s.setString(1, pid3);
+                s.executeUpdate();
+            }
+            Outcome o = Outcome.accepted(h.type() + " patient " + pid3 + " CREATED");
+            java.util.concurrent.Callable<Void> commit = () -> {
+                if (failing.contains(pid3)) {
+                    c.rollback();
+                    throw new SQLException("disk full");
+                }
+                Thread.sleep(1); // the disk's flush: the hub's own commits overtake this one unless ordered
+                c.commit();
+                return null;
+            };
+            if (joins) {
+                completion.commit(c, o, commit);
+            } else {
+                commit.call();
+            }
+            return o;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    };
+
+    @Before
+    public void open() throws Exception {
+        db = new InboundDatabase();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE dept_patient (pid VARCHAR(20) PRIMARY KEY)");
+        }
+        store = new MessageStore(db);
+        processor = new Hl7Processor(store, () -> department);
+    }
+
+    @After
+    public void close() {
+        store.close();
+    }
+
+    private String send(String controlId, String patient) {
+        return new String(processor.receive("default", "10.1.2.3:40001", StartupRecoveryTest.a04(controlId, patient)
+                .getBytes(StandardCharsets.UTF_8), SETTINGS), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    public void thePatientAndTheMessagesOutcomeCommitTogetherAndTheAckIsTheStoredOne() throws Exception {
+        String ack = send("REG-1", "P1");
+        assertTrue(ack, ack.contains("\rMSA|AA|REG-1"));
+        StoredMessage row = store.list(null, null, null, "REG-1", 0, 1).get(0);
+        row = store.find(row.id);
+        assertEquals(MessageStore.PROCESSED, row.status);
+        assertEquals("ADT^A04 patient P1 CREATED", row.outcome);
+        assertEquals(ack, row.ackText);
+        assertEquals(1, row.attempts);
+        assertTrue(departmentHas("P1"));
+        assertEquals("accepted: numbered for the routes", 1, store.acceptedAfter(0, 10).size());
+        assertEquals("a redelivery gets the stored ACK", ack, send("REG-1", "P1"));
+    }
+
+    @Test
+    public void whenTheDepartmentsCommitFailsNeitherIsKeptAndTheHubParksTheMessage() throws Exception {
+        failing.add("P3");
+        String ack = send("REG-3", "P3");
+        assertTrue(ack, ack.contains("\rMSA|AE|REG-3"));
+        StoredMessage row = store.find(store.list(null, null, null, "REG-3", 0, 1).get(0).id);
+        assertEquals(MessageStore.PARKED, row.status);
+        assertEquals(ack, row.ackText);
+        assertTrue(row.error, row.error.contains("disk full"));
+        assertNull("no accept_seq for a parked message", acceptSeq(row.id));
+        assertEquals(0, store.acceptedAfter(0, 10).size());
+        assertTrue("nothing of the patient", !departmentHas("P3"));
+    }
+
+    /**
+     * Four feeds, half their messages completed in the department's commit and half in the hub's, while a route
+     * reads "after its cursor" all along: numbers commit in order, so the route misses none and sees none twice.
+     */
+    @Test
+    public void aRouteReadingAllAlongSeesEveryAcceptedMessageOnceWhicheverTransactionCompletedIt() throws Exception {
+        int n = 400;
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        java.util.concurrent.atomic.AtomicBoolean feeding = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Future<List<String>> route = pool.submit(() -> {
+            List<String> seen = new ArrayList<>();
+            long cursor = 0;
+            while (true) {
+                boolean last = !feeding.get();
+                for (AcceptedMessage m : store.acceptedAfter(cursor, 50)) {
+                    seen.add(m.id());
+                    cursor = m.seq();
+                }
+                if (last) {
+                    return seen;
+                }
+            }
+        });
+        List<Future<?>> feeds = new ArrayList<>();
+        for (int f = 0; f < 4; f++) {
+            int feed = f;
+            feeds.add(pool.submit(() -> {
+                for (int i = feed; i < n; i += 4) {
+                    String ack = send("ORD-" + i, "Q" + i);
+                    assertTrue(ack, ack.contains("\rMSA|AA|ORD-" + i));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : feeds) {
+            f.get(120, TimeUnit.SECONDS);
+        }
+        feeding.set(false);
+        List<String> seen = route.get(60, TimeUnit.SECONDS);
+        pool.shutdown();
+        assertEquals("the hub's committer stored every receipt and completed only the messages not joined",
+                n + n / 2, store.commitStatistics()[1]);
+        assertEquals("seen once each", n, new HashSet<>(seen).size());
+        assertEquals(n, seen.size());
+    }
+
+    private boolean departmentHas(String pid) throws SQLException {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT 1 FROM dept_patient WHERE pid = ?")) {
+            s.setString(1, pid);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private Long acceptSeq(String id) throws SQLException {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT accept_seq FROM hl7_message WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                long v = rs.getLong(1);
+                return rs.wasNull() ? null : v;
+            }
+        }
+    }
+}
