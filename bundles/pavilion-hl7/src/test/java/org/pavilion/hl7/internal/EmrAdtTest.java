@@ -1,0 +1,112 @@
+package org.pavilion.hl7.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.Test;
+import org.pavilion.emr.api.ExternalPatient;
+import org.pavilion.emr.api.ExternalVisit;
+import org.pavilion.emr.api.PatientDirectory;
+
+/** The ADT mapping against a directory that records its calls: what is written, and with the hub's completion. */
+public class EmrAdtTest {
+
+    /** Calls made, in order; a registration with a participant commits it ("joined"). */
+    private final List<String> calls = new ArrayList<>();
+
+    private final PatientDirectory directory = new PatientDirectory() {
+        @Override
+        public Result registerOrUpdate(ExternalPatient p) {
+            calls.add("register " + p.value);
+            return new Result("MRN-1", null, Change.CREATED);
+        }
+
+        @Override
+        public Result registerOrUpdate(ExternalPatient p, Participant participant) {
+            Result r = new Result("MRN-1", null, Change.CREATED);
+            try {
+                participant.commit(null, r, () -> {
+                    calls.add("register " + p.value + " joined");
+                    return null;
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return r;
+        }
+
+        @Override
+        public Optional<String> findMrn(String system, String value) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Result merge(String system, String survivorValue, String duplicateValue, String reason) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Result openEncounter(String system, String patientValue, ExternalVisit visit) {
+            calls.add("open " + visit.number);
+            return new Result("MRN-1", "E-1", Change.CREATED);
+        }
+
+        @Override
+        public Result closeEncounter(String visitSystem, String visitNumber) {
+            throw new UnsupportedOperationException();
+        }
+    };
+
+    private final EmrAdt adt = new EmrAdt(directory);
+    private final List<Outcome> completed = new ArrayList<>();
+    private final AdtTarget.Completion completion = (c, outcome, commit) -> {
+        completed.add(outcome);
+        commit.call();
+    };
+
+    private Outcome apply(String trigger, String pv1) {
+        String text = Hl7Text.normalise("MSH|^~\\&|ADT|GENHOSP|PAVILION|GENHOSP|20240601080000||ADT^" + trigger
+                + "|C-" + trigger + "|P|2.5.1\rEVN|" + trigger + "|20240601080000\r"
+                + "PID|1||K-1001^^^GENHOSP^MR||Okafor^Adaeze||19840301|F\r" + pv1);
+        return adt.apply(Hl7Text.header(text), text, completion);
+    }
+
+    @Test
+    public void aRegistrationWithoutAVisitCommitsTheHubsCompletionWithThePatient() {
+        Outcome o = apply("A04", "");
+        assertEquals(List.of("register K-1001 joined"), calls);
+        assertEquals("AA", o.ackCode());
+        assertEquals(1, completed.size());
+        assertEquals("ADT^A04 patient CREATED MRN-1", completed.get(0).summary());
+    }
+
+    @Test
+    public void anAdmissionOpensItsEncounterAndTheHubCompletesTheMessageItself() {
+        Outcome o = apply("A01", "PV1|1|I|WARD1^12^A||||||||||||||||V-2001^^^GENHOSP\r");
+        assertEquals(List.of("register K-1001", "open V-2001"), calls);
+        assertTrue(o.summary(), o.summary().endsWith("; encounter CREATED MRN-1 encounter E-1"));
+        assertTrue("two writes: the hub completes after both", completed.isEmpty());
+    }
+
+    @Test
+    public void anAdmissionWithoutAVisitNumberIsRefusedBeforeThePatientIsWritten() {
+        Hl7ContentException e = assertThrows(Hl7ContentException.class, () -> apply("A01", "PV1|1|I\r"));
+        assertTrue(e.getMessage(), e.getMessage().contains("PV1-19"));
+        assertTrue("nothing half-written", calls.isEmpty());
+    }
+
+    @Test
+    public void aBirthDateIsReadStrictly() {
+        assertEquals("1984-03-01", EmrAdt.birthDate("19840301"));
+        assertEquals("1984-03-01", EmrAdt.birthDate("198403011230+0100"));
+        for (String bad : new String[] {"19840230", "1984031", "+9840301", "1984-3-1", "19841301"}) {
+            Hl7ContentException e = assertThrows(bad, Hl7ContentException.class, () -> EmrAdt.birthDate(bad));
+            assertTrue(e.getMessage(), e.getMessage().contains("PID-7"));
+        }
+    }
+}
