@@ -79,24 +79,25 @@ final class AdtFields {
      */
     static String component(String text, int from, int end, int field, int component, char fieldSep,
             char componentSep, char repetitionSep, char subcomponentSep) {
-        int i = from;
-        for (int f = 1; f < field; f++) {
-            int next = text.indexOf(fieldSep, i);
-            if (next < 0 || next >= end) {
-                return null;
-            }
-            i = next + 1;
+        int i = after(text, from, end, fieldSep, field - 1);
+        if (i < 0) {
+            return null;
         }
         int fieldEnd = until(text, i, end, fieldSep, repetitionSep);
-        for (int c = 1; c < component; c++) {
-            int next = text.indexOf(componentSep, i);
-            if (next < 0 || next >= fieldEnd) {
-                return null;
+        i = after(text, i, fieldEnd, componentSep, component - 1);
+        return i < 0 ? null : text.substring(i, until(text, i, fieldEnd, componentSep, subcomponentSep));
+    }
+
+    /** The position after the {@code n}th {@code separator} from {@code i} before {@code end}; -1 when fewer. */
+    private static int after(String text, int i, int end, char separator, int n) {
+        for (int k = 0; k < n; k++) {
+            int next = text.indexOf(separator, i);
+            if (next < 0 || next >= end) {
+                return -1;
             }
             i = next + 1;
         }
-        int valueEnd = until(text, i, fieldEnd, componentSep, subcomponentSep);
-        return text.substring(i, valueEnd);
+        return i;
     }
 
     /** The first position from {@code i} before {@code end} holding {@code a} or {@code b}, else {@code end}. */
