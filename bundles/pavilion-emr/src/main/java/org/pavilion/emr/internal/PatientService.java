@@ -164,6 +164,7 @@ public class PatientService {
         }
         em.flush(); // the phones' foreign key needs the patient rows first
         List<Registered> out = new ArrayList<>(group.size());
+        List<EventPublisher.Event> announced = new ArrayList<>(group.size());
         for (int i = 0; i < group.size(); i++) {
             Registration r = group.get(i);
             PatientEntity e = stored.get(i);
@@ -173,9 +174,11 @@ public class PatientService {
             if (r.alsoInTransaction() != null) {
                 r.alsoInTransaction().accept(em, e.getMrn());
             }
-            events.publish(em, PatientRegistered.TYPE, registered(e, candidateMrns(candidates.get(i))));
+            announced.add(new EventPublisher.Event(PatientRegistered.TYPE,
+                    registered(e, candidateMrns(candidates.get(i)))));
             out.add(new Registered(Patient.of(e, v.phones, v.nextOfKin, withActive(v.insurance)), candidates.get(i)));
         }
+        events.publishAll(em, announced); // one batch for the group
         return out;
     }
 

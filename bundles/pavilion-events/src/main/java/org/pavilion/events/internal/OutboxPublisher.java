@@ -1,6 +1,8 @@
 package org.pavilion.events.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -41,33 +43,52 @@ public class OutboxPublisher implements EventPublisher {
 
     @Override
     public String publish(EntityManager em, String eventType, Object payload) {
+        return publishAll(em, List.of(new Event(eventType, payload))).get(0);
+    }
+
+    @Override
+    public List<String> publishAll(EntityManager em, List<Event> events) {
         Objects.requireNonNull(em, "em");
-        Subscription.requireName(eventType, "event type");
-        Objects.requireNonNull(payload, "payload");
+        List<String> json = new ArrayList<>(events.size());
+        for (Event e : events) {
+            Subscription.requireName(e.eventType(), "event type");
+            Objects.requireNonNull(e.payload(), "payload");
+            try {
+                json.add(mapper.writeValueAsString(e.payload()));
+            } catch (JsonProcessingException x) {
+                throw new IllegalArgumentException("Payload of " + e.eventType() + " cannot be written as JSON: "
+                        + x.getOriginalMessage(), x);
+            }
+        }
         // Outside a transaction the row would commit on its own and could go out for work later rolled back.
         if (!inTransaction(em)) {
-            throw new IllegalStateException("publish " + eventType + " inside the transaction of the change it announces");
+            throw new IllegalStateException("publish " + (events.isEmpty() ? "events" : events.get(0).eventType())
+                    + " inside the transaction of the change it announces");
         }
-        String json;
-        try {
-            json = mapper.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Payload of " + eventType + " cannot be written as JSON: " + e.getOriginalMessage(), e);
+        List<String> ids = new ArrayList<>(events.size());
+        if (events.isEmpty()) {
+            return ids;
         }
-        String id = UUID.randomUUID().toString();
-        // Plain JDBC on the transaction's connection: a native query through the provider cost more than the insert.
+        long now = clock.millis();
+        // Plain JDBC on the transaction's connection, one batch: a native query through the provider cost more
+        // than the insert, and a group of registrations needs one round trip, not one per event.
         try (Connection c = JpaTransactions.connection(em); PreparedStatement insert = c.prepareStatement(
                 EventStore.INSERT_OUTBOX)) {
-            insert.setString(1, id);
-            insert.setString(2, eventType);
-            insert.setString(3, json);
-            insert.setString(4, source);
-            insert.setLong(5, clock.millis());
-            insert.executeUpdate();
+            for (int i = 0; i < events.size(); i++) {
+                String id = UUID.randomUUID().toString();
+                ids.add(id);
+                insert.setString(1, id);
+                insert.setString(2, events.get(i).eventType());
+                insert.setString(3, json.get(i));
+                insert.setString(4, source);
+                insert.setLong(5, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         } catch (SQLException e) {
-            throw new PersistenceException("publishing " + eventType + " failed: " + e.getMessage(), e);
+            throw new PersistenceException("publishing " + events.get(0).eventType() + " failed: " + e.getMessage(), e);
         }
-        return id;
+        return ids;
     }
 
     private static boolean inTransaction(EntityManager em) {

@@ -143,6 +143,48 @@ public class EventBusTest {
         assertNull("no delivery row for a subscriber of other types", db.delivery(id, "lab"));
     }
 
+    /** A group of registrations publishes its events together: each delivered once with its id; none if rolled back. */
+    @Test
+    public void eventsPublishedTogetherAreDeliveredOnceEachAndNotAtAllWhenRolledBack() throws Exception {
+        RecordingSubscriber billing = new RecordingSubscriber();
+        Node node = node().subscribe("pavilion-event:billing?types=PatientRegistered", "billing", billing);
+        List<EventPublisher.Event> group = List.of(
+                new EventPublisher.Event("PatientRegistered", Map.of("patientId", "P-201")),
+                new EventPublisher.Event("PatientRegistered", Map.of("patientId", "P-202")),
+                new EventPublisher.Event("PatientRegistered", Map.of("patientId", "P-203")));
+        List<String> ids = publishAllInTransaction(group, true);
+        publishAllInTransaction(List.of(new EventPublisher.Event("PatientRegistered", Map.of("patientId", "P-299"))),
+                false);
+        node.ticks(5);
+
+        assertEquals(3, Set.copyOf(ids).size());
+        assertEquals("each once", Set.copyOf(ids), Set.copyOf(billing.ids()));
+        assertEquals(3, billing.ids().size());
+        for (int i = 0; i < 3; i++) {
+            String body = billing.received.get(billing.ids().indexOf(ids.get(i))).body();
+            assertTrue(body, body.contains("\"P-20" + (i + 1) + "\""));
+        }
+    }
+
+    private List<String> publishAllInTransaction(List<EventPublisher.Event> events, boolean commit) {
+        EntityManager em = db.emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            List<String> ids = publisher.publishAll(em, events);
+            if (commit) {
+                em.getTransaction().commit();
+            } else {
+                em.getTransaction().rollback();
+            }
+            return ids;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
     @Test
     public void rolledBackTransactionsEventIsNeverDelivered() throws Exception {
         RecordingSubscriber billing = new RecordingSubscriber();

@@ -1,6 +1,7 @@
 package org.pavilion.events.internal.osgi;
 
 import java.time.Clock;
+import java.util.List;
 
 import javax.persistence.EntityManager;
 
@@ -26,5 +27,10 @@ public class EventPublisherService implements EventPublisher {
     @Override
     public String publish(EntityManager em, String eventType, Object payload) {
         return publisher.publish(em, eventType, payload);
+    }
+
+    @Override
+    public List<String> publishAll(EntityManager em, List<Event> events) {
+        return publisher.publishAll(em, events);
     }
 }
