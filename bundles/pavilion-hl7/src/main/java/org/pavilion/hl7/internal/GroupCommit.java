@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
@@ -271,7 +272,7 @@ final class GroupCommit implements AutoCloseable {
      * Completes one message in a transaction of someone else's that commits with {@code commit}, holding the accept
      * order across it when AA ({@link MessageStore#completeWithin}).
      */
-    void completeWithin(Connection c, Complete u, java.util.concurrent.Callable<Void> commit) throws Exception {
+    void completeWithin(Connection c, Complete u, Callable<Void> commit) throws Exception {
         boolean accepted = "AA".equals(u.ackCode);
         if (accepted) {
             acceptOrder.lock();

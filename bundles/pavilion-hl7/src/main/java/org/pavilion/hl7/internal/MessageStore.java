@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
@@ -65,7 +66,7 @@ public class MessageStore implements AutoCloseable {
      */
     public void completeWithin(Connection transaction, String id, String status, String ackCode, String ackText,
             String error, String outcome, long completedMs, long processingMs,
-            java.util.concurrent.Callable<Void> commit) throws Exception {
+            Callable<Void> commit) throws Exception {
         commits.completeWithin(transaction, new GroupCommit.Complete(id, status, ackCode, ackText, error, outcome,
                 completedMs, processingMs), commit);
     }
