@@ -10,13 +10,25 @@ import java.util.concurrent.Callable;
 public interface AdtTarget {
 
     /**
-     * The hub's record of the message's outcome (status, ACK), for a department that commits it in its own
-     * transaction with the write the message caused: one commit for both, and no window in which the write is
-     * committed and the message not yet completed. Call it before the department's commit with that transaction's
-     * connection; {@code commit} commits the transaction and is called once.
+     * The hub's record of the message: its stored row and outcome (status, ACK). A department either commits the
+     * outcome in its own transaction with the write the message caused ({@link #commit}: one commit for the
+     * message, its outcome and the write, and no window in which the write is committed and the message is not), or
+     * calls {@link #store} before it writes anything it commits on its own, so the message is stored before it is
+     * applied. A department that refuses the message before writing anything needs neither: the hub stores it with
+     * its error.
      */
-    @FunctionalInterface
     interface Completion {
+        /**
+         * Stores the message (committed) unless it is stored already. Throws {@link Hl7Processor.AlreadyAnswered}
+         * when an earlier delivery of it was completed: the department must then write nothing.
+         */
+        void store();
+
+        /**
+         * Writes the message's outcome (and the message, when not stored yet) on {@code transaction}, then calls
+         * {@code commit}, which commits it, once. Throws, without calling {@code commit}, when an earlier delivery
+         * of the message is stored: the department rolls back and the hub takes it as a redelivery.
+         */
         void commit(Connection transaction, Outcome outcome, Callable<Void> commit) throws Exception;
     }
 

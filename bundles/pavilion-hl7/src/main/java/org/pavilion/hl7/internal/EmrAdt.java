@@ -51,17 +51,20 @@ public class EmrAdt implements AdtTarget {
                     ExternalVisit visit = h.triggerEvent().equals("A08") ? null
                             : visit(t, defaultSystem, h.triggerEvent().equals("A01"));
                     if (visit == null) {
-                        // The patient write is the message's only effect: the hub's completion commits with it.
+                        // The patient write is the message's only effect: the message and its completion are
+                        // stored with it, in one commit.
                         PatientDirectory.Result r = directory.registerOrUpdate(p, (c, result, commit) ->
                                 completion.commit(c, Outcome.accepted(h.type() + " patient " + result), commit));
                         return Outcome.accepted(h.type() + " patient " + r);
                     }
+                    completion.store(); // two commits of the EMR's own follow: the message is stored first
                     PatientDirectory.Result r = directory.registerOrUpdate(p);
                     return Outcome.accepted(h.type() + " patient " + r + "; encounter "
                             + directory.openEncounter(p.system, p.value, visit));
                 }
                 case "A03": {
                     ExternalVisit visit = visit(t, defaultSystem, true);
+                    completion.store();
                     return Outcome.accepted(h.type() + " encounter " + directory.closeEncounter(visit.system, visit.number));
                 }
                 case "A40": {
@@ -77,6 +80,7 @@ public class EmrAdt implements AdtTarget {
                                 + "assigning authority " + dupSystem + ", PID-3 of " + survivor.system
                                 + ": only identifiers of one authority can be merged");
                     }
+                    completion.store();
                     String reason = "HL7 " + h.type() + " from " + h.sendingApplication() + ", control id "
                             + h.controlId();
                     return Outcome.accepted(h.type() + " merge " + directory.merge(survivor.system, survivor.value,

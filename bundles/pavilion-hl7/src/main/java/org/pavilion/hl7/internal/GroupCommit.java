@@ -36,6 +36,13 @@ final class GroupCommit implements AutoCloseable {
     private static final String FIND = "SELECT id, status, ack_text FROM hl7_message WHERE sender = ? AND control_id = ?";
     private static final String COMPLETE = "UPDATE hl7_message SET status = ?, ack_code = ?, ack_text = ?, error = ?, "
             + "outcome = ?, completed_ms = ?, processing_ms = ?, attempts = attempts + 1, accept_seq = ? WHERE id = ?";
+    /** A message stored and completed at once (in the transaction of the department applying it). */
+    private static final String INSERT_COMPLETED = "INSERT INTO hl7_message (status, ack_code, ack_text, error, outcome, "
+            + "completed_ms, processing_ms, accept_seq, id, listener, remote_address, sender, control_id, message_type, "
+            + "hl7_version, charset, size_bytes, raw_text, attempts, received_ms) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)";
+    /** SQLState of a unique constraint violated (H2 and PostgreSQL). */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     /** A queued write; T is what its connection thread gets back. */
     abstract static class Op<T> {
@@ -270,19 +277,29 @@ final class GroupCommit implements AutoCloseable {
 
     /**
      * Completes one message in a transaction of someone else's that commits with {@code commit}, holding the accept
-     * order across it when AA ({@link MessageStore#completeWithin}).
+     * order across it when AA ({@link MessageStore#completeWithin}). With {@code unstored} the message has no row yet
+     * and is inserted completed; if its sender and control id are stored already (an earlier delivery's row), this
+     * throws {@link MessageStore.AlreadyStored} and {@code commit} is not called.
      */
-    void completeWithin(Connection c, Complete u, Callable<Void> commit) throws Exception {
+    void completeWithin(Connection c, Complete u, StoredMessage unstored, Callable<Void> commit) throws Exception {
         boolean accepted = "AA".equals(u.ackCode);
         if (accepted) {
             acceptOrder.lock();
         }
         try {
-            try (PreparedStatement s = c.prepareStatement(COMPLETE)) {
+            try (PreparedStatement s = c.prepareStatement(unstored == null ? COMPLETE : INSERT_COMPLETED)) {
                 bind(s, u, accepted ? acceptOrder.next(c) : null);
+                if (unstored != null) {
+                    bindReceipt(s, unstored);
+                }
                 if (s.executeUpdate() != 1) {
                     throw new SQLException("no hl7_message row " + u.id + " to complete");
                 }
+            } catch (SQLException e) {
+                if (unstored != null && UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw new MessageStore.AlreadyStored(unstored.sender, unstored.controlId, e);
+                }
+                throw e;
             }
             commit.call();
         } finally {
@@ -290,6 +307,20 @@ final class GroupCommit implements AutoCloseable {
                 acceptOrder.unlock();
             }
         }
+    }
+
+    /** The receipt's columns of {@link #INSERT_COMPLETED}, after the completion's nine. */
+    private static void bindReceipt(PreparedStatement s, StoredMessage m) throws SQLException {
+        s.setString(10, m.listener);
+        s.setString(11, m.remoteAddress);
+        s.setString(12, m.sender);
+        s.setString(13, m.controlId);
+        s.setString(14, m.messageType);
+        s.setString(15, m.version);
+        s.setString(16, m.charset);
+        s.setInt(17, m.sizeBytes);
+        s.setString(18, m.rawText);
+        s.setLong(19, m.receivedMs);
     }
 
     private static void bind(PreparedStatement s, Complete u, Long acceptSeq) throws SQLException {

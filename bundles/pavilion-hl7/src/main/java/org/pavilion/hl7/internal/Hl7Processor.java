@@ -15,13 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The inbound path of one message: decode (MSH-18), store as RECEIVED and commit, apply, store the outcome and
- * the ACK and commit (in the department's own commit where it takes the {@link AdtTarget.Completion}), then
- * answer. A store failure throws, so the listener closes the connection without an ACK
- * and the sender retries. The per-message lock (sender and control id) spans the whole path, so a redelivery of a
- * message is answered with the stored ACK and not applied again; one still RECEIVED after its lock was released
- * (the container died before completing it) is processed by the redelivery or by start-up recovery, whichever
- * comes first.
+ * The inbound path of one message: decode (MSH-18), store, apply, store the outcome and the ACK, then answer; the
+ * ACK only once the outcome is committed. A message whose only effect is one department transaction is stored with
+ * its outcome in that transaction (the EMR's A04 and A08): one commit for the message, its outcome and its effect,
+ * so it is never applied without being stored, nor stored as applied without its effect. Otherwise it is stored as
+ * RECEIVED and committed before the department writes anything ({@link AdtTarget.Completion#store}), and completed
+ * in the hub's own commit. A store failure throws, so the listener closes the connection without an ACK and the
+ * sender retries. The per-message lock (sender and control id) spans the whole path, so a redelivery of a message
+ * is answered with the stored ACK and not applied again; one still RECEIVED after its lock was released (the
+ * container died before completing it) is processed by the redelivery or by start-up recovery, whichever comes
+ * first.
  */
 public class Hl7Processor {
 
@@ -94,16 +97,37 @@ public class Hl7Processor {
         // The lock spans store, processing and completion: a second copy of the message (a sender's retry on
         // another connection, or recovery after a restart) waits and then finds it completed.
         String ack = locked(lockKey(m.sender, m.controlId), () -> {
-            MessageStore.Receipt receipt = store.receive(m);
-            if (receipt.duplicate() && !MessageStore.RECEIVED.equals(receipt.status()) && receipt.ackText() != null) {
-                return receipt.ackText(); // the original ACK; nothing applied again
+            try {
+                return deliver(m, h, normalised, given, startNanos, given != null);
+            } catch (MessageStore.AlreadyStored earlier) {
+                // Stored by an earlier delivery whose container died before completing it: this is its redelivery.
+                return deliver(m, h, normalised, given, startNanos, true);
             }
-            // New, or stored by a delivery that never completed (the container died before its ACK): process.
-            Joined joined = new Joined(receipt.id(), h, startNanos);
-            Outcome o = given != null ? given : route(h, normalised, remoteAddress, joined);
-            return joined.ack != null ? joined.ack : complete(receipt.id(), h, o, startNanos);
         });
         return ack.getBytes(charset);
+    }
+
+    /**
+     * Stores, applies and completes one delivery; returns its ACK, or the original ACK of an earlier delivery that
+     * was completed. Unless {@code storeFirst}, the message is stored by the department ({@link Joined}): with its
+     * outcome in the department's transaction, or before the department writes on its own.
+     */
+    private String deliver(StoredMessage m, Hl7Text.Header h, String normalised, Outcome given, long startNanos,
+            boolean storeFirst) {
+        Joined joined = new Joined(m, h, startNanos);
+        try {
+            if (storeFirst) {
+                joined.store();
+            }
+            Outcome o = given != null ? given : route(h, normalised, m.remoteAddress, joined);
+            if (joined.ack != null) {
+                return joined.ack;
+            }
+            joined.store(); // refused before anything was written: stored with its outcome now
+            return complete(joined.id, h, o, startNanos);
+        } catch (AlreadyAnswered original) {
+            return original.ack;
+        }
     }
 
     /**
@@ -174,7 +198,7 @@ public class Hl7Processor {
         Joined joined = null;
         try {
             h = Hl7Text.header(normalised);
-            joined = new Joined(m.id, h, startNanos);
+            joined = new Joined(m, h, startNanos);
             o = route(h, normalised, m.remoteAddress, joined);
         } catch (IllegalArgumentException noHeader) {
             h = new Hl7Text.Header('|', "^~\\&", "", "", "", "", "", "", "", "P", "2.5", "");
@@ -202,30 +226,63 @@ public class Hl7Processor {
     }
 
     /**
-     * A message's completion committed in the transaction of the department that applies it: {@link #ack} is set
-     * once that commit returned (a department retrying its transaction may call it more than once; the last call's
-     * row is the one committed). Without it the hub completes the message in its own commit.
+     * The hub's side of a message being applied ({@link AdtTarget.Completion}): its row, stored on {@link #store} or
+     * inserted completed in the department's transaction; {@link #ack} is set once that commit returned (a
+     * department retrying its transaction may call it more than once; the last call's row is the one committed).
+     * Without it the hub completes the message in its own commit.
      */
     private final class Joined implements AdtTarget.Completion {
-        private final String id;
+        private final StoredMessage m;
         private final Hl7Text.Header h;
         private final long startNanos;
+        /** The message's row once stored (a stored message's id from the start). */
+        private volatile String id;
         private volatile String ack;
 
-        Joined(String id, Hl7Text.Header h, long startNanos) {
-            this.id = id;
+        Joined(StoredMessage m, Hl7Text.Header h, long startNanos) {
+            this.m = m;
             this.h = h;
             this.startNanos = startNanos;
+            this.id = m.id;
+        }
+
+        @Override
+        public void store() {
+            if (id != null) {
+                return;
+            }
+            MessageStore.Receipt receipt = Hl7Processor.this.store.receive(m);
+            if (receipt.duplicate() && !MessageStore.RECEIVED.equals(receipt.status()) && receipt.ackText() != null) {
+                throw new AlreadyAnswered(receipt.ackText()); // nothing applied again
+            }
+            // New, or stored by a delivery that never completed (the container died before its ACK): process.
+            id = receipt.id();
         }
 
         @Override
         public void commit(Connection transaction, Outcome o, Callable<Void> commit) throws Exception {
             String text = Ack.build(h, o.ackCode(), o.text(), o.error(), nextAckControlId(), clock.now());
             long elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
-            store.completeWithin(transaction, id, o.status(), o.ackCode(), text, o.text(), o.summary(),
-                    System.currentTimeMillis(), elapsedMs, commit);
+            if (id != null) {
+                Hl7Processor.this.store.completeWithin(transaction, id, o.status(), o.ackCode(), text, o.text(),
+                        o.summary(), System.currentTimeMillis(), elapsedMs, commit);
+            } else {
+                id = Hl7Processor.this.store.storeCompletedWithin(transaction, m, o.status(), o.ackCode(), text,
+                        o.text(), o.summary(), System.currentTimeMillis(), elapsedMs, commit);
+            }
             ack = text;
             completed(h, o);
+        }
+    }
+
+    /** An earlier delivery of the message was completed: its ACK is the answer, and nothing is applied again. */
+    static final class AlreadyAnswered extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient String ack;
+
+        AlreadyAnswered(String ack) {
+            super("answered before", null, false, false);
+            this.ack = ack;
         }
     }
 
@@ -281,12 +338,33 @@ public class Hl7Processor {
     private Outcome apply(Hl7Text.Header h, Supplier<Outcome> work, String remoteAddress) {
         try {
             return CallerContext.runAs(Hl7Caller.of(h.sendingApplication(), remoteAddress), work::get);
-        } catch (Hl7ContentException e) {
-            return Outcome.error(e.error(), e.getMessage());
-        } catch (Exception | LinkageError e) {
-            LOG.warn("HL7 {} {} from {} failed", h.type(), h.controlId(), h.sender(), e);
-            return Outcome.error(Ack.Error.of(Ack.INTERNAL_ERROR), "processing failed: " + e);
+        } catch (Exception e) {
+            throwRedelivery(e);
+            return failed(h, e);
+        } catch (LinkageError e) {
+            return failed(h, e);
         }
+    }
+
+    /** Rethrows the signs of a redelivery however the department wrapped them: they are not the message's failure. */
+    private static void throwRedelivery(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AlreadyAnswered a) {
+                throw a;
+            }
+            if (t instanceof MessageStore.AlreadyStored s) {
+                throw s;
+            }
+        }
+    }
+
+    /** A department's failure: AE with its content error, or AE "processing failed" (parked). */
+    private static Outcome failed(Hl7Text.Header h, Throwable failure) {
+        if (failure instanceof Hl7ContentException e) {
+            return Outcome.error(e.error(), e.getMessage());
+        }
+        LOG.warn("HL7 {} {} from {} failed", h.type(), h.controlId(), h.sender(), failure);
+        return Outcome.error(Ack.Error.of(Ack.INTERNAL_ERROR), "processing failed: " + failure);
     }
 
     /** Messages without a control id cannot be duplicates of each other: they need no lock. */

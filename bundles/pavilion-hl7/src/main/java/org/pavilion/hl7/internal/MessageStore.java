@@ -14,8 +14,10 @@ import javax.sql.DataSource;
 /**
  * hl7_message over plain JDBC (portable SQL, H2 2.x and PostgreSQL). A message is written twice: {@link #receive}
  * before processing and {@link #complete} (or {@link #completeWithin} the department's transaction) after it, each
- * returning only once committed, so the ACK is only ever sent for a committed outcome. Both go through {@link GroupCommit}: operations that several connections queue at
- * the same time share one transaction and one commit.
+ * returning only once committed, so the ACK is only ever sent for a committed outcome; or once, stored and completed
+ * in the transaction of the department that applies it ({@link #storeCompletedWithin}). Receipts and completions go
+ * through {@link GroupCommit}: operations that several connections queue at the same time share one transaction and
+ * one commit.
  */
 public class MessageStore implements AutoCloseable {
 
@@ -68,7 +70,21 @@ public class MessageStore implements AutoCloseable {
             String error, String outcome, long completedMs, long processingMs,
             Callable<Void> commit) throws Exception {
         commits.completeWithin(transaction, new GroupCommit.Complete(id, status, ackCode, ackText, error, outcome,
-                completedMs, processingMs), commit);
+                completedMs, processingMs), null, commit);
+    }
+
+    /**
+     * As {@link #completeWithin}, for a message not stored yet: its row is inserted completed, so the message, its
+     * outcome and the department's write commit together or not at all. Throws {@link AlreadyStored} (before
+     * {@code commit}) when its sender and control id are stored already. Returns the new row's id.
+     */
+    public String storeCompletedWithin(Connection transaction, StoredMessage m, String status, String ackCode,
+            String ackText, String error, String outcome, long completedMs, long processingMs,
+            Callable<Void> commit) throws Exception {
+        String id = UUID.randomUUID().toString();
+        commits.completeWithin(transaction, new GroupCommit.Complete(id, status, ackCode, ackText, error, outcome,
+                completedMs, processingMs), m, commit);
+        return id;
     }
 
     /**
@@ -348,6 +364,15 @@ public class MessageStore implements AutoCloseable {
 
     static String clip(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** An earlier delivery of the message (same sender and control id) has a row: the insert was refused. */
+    public static class AlreadyStored extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AlreadyStored(String sender, String controlId, Throwable cause) {
+            super("message " + controlId + " from " + sender + " is stored already", cause);
+        }
     }
 
     /** The store could not commit: the message must not be acknowledged. */

@@ -64,9 +64,18 @@ public class EmrAdtTest {
 
     private final EmrAdt adt = new EmrAdt(directory);
     private final List<Outcome> completed = new ArrayList<>();
-    private final AdtTarget.Completion completion = (c, outcome, commit) -> {
-        completed.add(outcome);
-        commit.call();
+    private final AdtTarget.Completion completion = new AdtTarget.Completion() {
+        @Override
+        public void store() {
+            calls.add("store the message");
+        }
+
+        @Override
+        public void commit(java.sql.Connection c, Outcome outcome, java.util.concurrent.Callable<Void> commit)
+                throws Exception {
+            completed.add(outcome);
+            commit.call();
+        }
     };
 
     private Outcome apply(String trigger, String pv1) {
@@ -79,7 +88,7 @@ public class EmrAdtTest {
     @Test
     public void aRegistrationWithoutAVisitCommitsTheHubsCompletionWithThePatient() {
         Outcome o = apply("A04", "");
-        assertEquals(List.of("register K-1001 joined"), calls);
+        assertEquals("stored with the patient, not before", List.of("register K-1001 joined"), calls);
         assertEquals("AA", o.ackCode());
         assertEquals(1, completed.size());
         assertEquals("ADT^A04 patient CREATED MRN-1", completed.get(0).summary());
@@ -88,7 +97,8 @@ public class EmrAdtTest {
     @Test
     public void anAdmissionOpensItsEncounterAndTheHubCompletesTheMessageItself() {
         Outcome o = apply("A01", "PV1|1|I|WARD1^12^A||||||||||||||||V-2001^^^GENHOSP\r");
-        assertEquals(List.of("register K-1001", "open V-2001"), calls);
+        assertEquals("stored before the first write", List.of("store the message", "register K-1001", "open V-2001"),
+                calls);
         assertTrue(o.summary(), o.summary().endsWith("; encounter CREATED MRN-1 encounter E-1"));
         assertTrue("two writes: the hub completes after both", completed.isEmpty());
     }
@@ -97,7 +107,7 @@ public class EmrAdtTest {
     public void anAdmissionWithoutAVisitNumberIsRefusedBeforeThePatientIsWritten() {
         Hl7ContentException e = assertThrows(Hl7ContentException.class, () -> apply("A01", "PV1|1|I\r"));
         assertTrue(e.getMessage(), e.getMessage().contains("PV1-19"));
-        assertTrue("nothing half-written", calls.isEmpty());
+        assertTrue("nothing half-written (the hub stores it with its error)", calls.isEmpty());
     }
 
     @Test

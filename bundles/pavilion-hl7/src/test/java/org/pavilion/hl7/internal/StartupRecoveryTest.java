@@ -39,6 +39,7 @@ public class StartupRecoveryTest {
 
         @Override
         public Outcome apply(Hl7Text.Header header, String text, Completion completion) {
+            completion.store();
             String pid3 = text.split("\rPID\\|1\\|\\|")[1].split("\\^")[0];
             applied.computeIfAbsent(pid3, k -> new AtomicInteger()).incrementAndGet();
             return Outcome.accepted("A04 patient " + pid3 + " CREATED");
