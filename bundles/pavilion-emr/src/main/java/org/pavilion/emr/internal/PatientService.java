@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -319,7 +320,7 @@ public class PatientService {
     /**
      * For each of {@code vs} (to be registered as {@code mrns}): the stored patients and the ones before it in the
      * group with the same national id, or the same birth date and a similar name (see {@link Names#similarPerson}),
-     * at most {@link #MAX_CANDIDATES}, in MRN order. One query per distinct key for the whole group.
+     * at most {@link #MAX_CANDIDATES}, in MRN order. One query for the group's birth dates, one per national id.
      */
     private static List<List<Map<String, Object>>> duplicates(EntityManager em, List<ValidDemographics> vs,
             List<String> mrns) {
@@ -331,8 +332,8 @@ public class PatientService {
             }
             birthDates.add(v.birthDate);
         }
-        // One equality query per distinct key: an IN list's plan depends on statistics the planner may not have
-        // yet (a new registry), and a generic plan made then scans the table for as long as the connection lives.
+        // Equalities, never an IN list: an IN list's plan depends on statistics the planner may not have yet (a new
+        // registry), and a generic plan made then scans the table for as long as the connection lives.
         // Plain JDBC on the transaction's connection, after a flush so it sees this transaction's patients: the
         // provider's query objects and result packing cost more than the queries (one per feed registration).
         em.flush();
@@ -349,20 +350,21 @@ public class PatientService {
                     }
                 }
             }
-            // Only the columns compared: a birth date is shared by dozens of patients in a large registry.
-            try (PreparedStatement q = c.prepareStatement("SELECT mrn, birth_date, given_name_norm, family_name_norm "
-                    + "FROM emr_patient WHERE birth_date = ? ORDER BY mrn")) {
-                for (String dob : birthDates) {
-                    q.setString(1, dob);
-                    rows(q, 4, sameBirthDate);
+            // Only the columns compared: a birth date is shared by dozens of patients in a large registry. The
+            // group's birth dates in one round trip: a UNION ALL of equalities, each planned like the single one.
+            List<String> dates = new ArrayList<>(birthDates);
+            try (PreparedStatement q = c.prepareStatement(String.join(" UNION ALL ", Collections.nCopies(
+                    dates.size(), "SELECT mrn, birth_date, given_name_norm, family_name_norm FROM emr_patient "
+                            + "WHERE birth_date = ?")))) {
+                for (int i = 0; i < dates.size(); i++) {
+                    q.setString(i + 1, dates.get(i));
                 }
+                rows(q, 4, sameBirthDate);
             }
         } catch (SQLException e) {
             throw new PersistenceException("checking for duplicate patients failed: " + e.getMessage(), e);
         }
-        if (birthDates.size() > 1) {
-            sameBirthDate.sort(Comparator.comparing(row -> (String) row[0]));
-        }
+        sameBirthDate.sort(Comparator.comparing(row -> (String) row[0])); // MRN order, as candidates are listed
         if (nationalIds.size() > 1) {
             sameNationalId.sort(Comparator.comparing(row -> (String) row[0]));
         }

@@ -1,6 +1,6 @@
 /** Local JPA transactions on a department's persistence unit, and group commit of concurrent writers. */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.pavilion.core.api.persistence;
 
 import org.osgi.annotation.bundle.Export;

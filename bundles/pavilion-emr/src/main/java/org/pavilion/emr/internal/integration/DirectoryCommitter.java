@@ -16,6 +16,7 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.emr.api.PatientDirectory;
+import org.slf4j.LoggerFactory;
 
 /**
  * Group commit of the directory's patient writes, on core's {@link GroupCommitter}. Feed threads (one per HL7
@@ -114,7 +115,8 @@ final class DirectoryCommitter implements AutoCloseable {
         };
     }
 
-    private final JpaTransactions jpa;
+    /** The committer thread's EntityManager, kept from group to group. */
+    private final JpaTransactions.Kept kept;
     private final Function<EntityManager, Connection> connections;
     private final AuditedCommit auditedCommit;
     private final GroupWork groupWork;
@@ -131,7 +133,7 @@ final class DirectoryCommitter implements AutoCloseable {
 
     DirectoryCommitter(JpaTransactions jpa, Function<EntityManager, Connection> connections,
             AuditedCommit auditedCommit, GroupWork groupWork) {
-        this.jpa = jpa;
+        this.kept = jpa.keep();
         this.connections = connections;
         this.auditedCommit = auditedCommit;
         this.groupWork = groupWork;
@@ -173,7 +175,7 @@ final class DirectoryCommitter implements AutoCloseable {
      * something across the commit). A refused work writes nothing and fails alone.
      */
     private List<Outcome> commit(List<Job> group) {
-        return jpa.call(em -> groupWork.apply(em, group), (em, outcomes, commit) -> {
+        return kept.call(em -> groupWork.apply(em, group), (em, outcomes, commit) -> {
             List<AuditEvent> events = new ArrayList<>();
             List<Integer> participating = new ArrayList<>();
             for (int i = 0; i < outcomes.size(); i++) {
@@ -238,5 +240,10 @@ final class DirectoryCommitter implements AutoCloseable {
     @Override
     public void close() {
         committer.close();
+        try {
+            kept.close(); // the committer thread has ended: nothing uses it any more
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(DirectoryCommitter.class).debug("closing the directory's EntityManager", e);
+        }
     }
 }
