@@ -341,6 +341,13 @@ public class Hl7InboundIT extends PavilionTestSupport {
         assertEquals(badDate, "AE", msa1(badDate));
         assertEquals(badDate, "PID^1^7", field(segment(badDate, "ERR"), 2));
         assertTrue(badDate, field(segment(badDate, "ERR"), 3).startsWith("102^"));
+        // A date, but one the EMR refuses (born tomorrow): AE 207 with the EMR's reason, parked, nobody registered.
+        String future = send(a04("2.5.1", "BAD-0003", pid("H1502", "Quennell", "Maja", "20991231", "F")));
+        assertEquals(future, "AE", msa1(future));
+        assertTrue(future, field(segment(future, "ERR"), 3).startsWith("207^"));
+        assertTrue(future, future.contains("in the future"));
+        assertEquals("PARKED", stored(admin, "BAD-0003").path("status").asText());
+        assertEquals(0, patientsNamed(admin, "Quennell").size());
     }
 
     @Test

@@ -88,13 +88,27 @@ public class PatientDirectoryService implements PatientDirectory {
         String value = key("identifier", in.value);
         // Concurrent feeds' writes share one transaction and one commit (DirectoryCommitter). Its one thread does
         // every directory registration, so two deliveries of one identifier never race: the second finds the first.
-        DirectoryCommitter.Applied applied = committer.submit(new Identified(system, value, in),
+        DirectoryCommitter.Applied applied = committer.submit(Identified.of(system, value, in),
                 em -> registerOrUpdateIn(em, system, value, in), participant);
         return applied.result(); // its audit records committed with it
     }
 
     /** A registerOrUpdate's request, as the group work sees it. */
-    private record Identified(String system, String value, ExternalPatient in) {
+    private record Identified(String system, String value, ExternalPatient in, ValidDemographics asNew,
+            DirectoryCommitter.Refused refusedAsNew) {
+
+        /**
+         * Validated as a new patient on the caller's thread (a feed's connection), not on the one committer thread
+         * every feed waits for; only used if the identifier turns out to be new (an update validates the stored
+         * patient with the changes).
+         */
+        static Identified of(String system, String value, ExternalPatient in) {
+            try {
+                return new Identified(system, value, in, valid(demographics(in, null)), null);
+            } catch (DirectoryCommitter.Refused refused) {
+                return new Identified(system, value, in, null, refused);
+            }
+        }
     }
 
     /**
@@ -115,15 +129,14 @@ public class PatientDirectoryService implements PatientDirectory {
                     || !taken.add(keyOf(id.system(), id.value()))) {
                 continue; // alone, below
             }
-            try {
-                ValidDemographics v = valid(demographics(id.in(), null));
-                String actor = job.caller() == null ? PatientService.actor() : job.caller().username();
-                registrations.add(new PatientService.Registration(v, actor, (tx, mrn) -> tx.persist(
-                        identifierRow(mrn, id.system(), id.value(), System.currentTimeMillis()))));
-                together.add(i);
-            } catch (DirectoryCommitter.Refused refused) {
-                out[i] = new DirectoryCommitter.Outcome(null, refused);
+            if (id.refusedAsNew() != null) {
+                out[i] = new DirectoryCommitter.Outcome(null, id.refusedAsNew());
+                continue;
             }
+            String actor = job.caller() == null ? PatientService.actor() : job.caller().username();
+            registrations.add(new PatientService.Registration(id.asNew(), actor, (tx, mrn) -> tx.persist(
+                    identifierRow(mrn, id.system(), id.value(), System.currentTimeMillis()))));
+            together.add(i);
         }
         if (!registrations.isEmpty()) {
             List<PatientService.Registered> done = patients.registerAllIn(em, registrations,
