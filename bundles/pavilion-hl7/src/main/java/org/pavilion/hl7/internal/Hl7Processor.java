@@ -339,21 +339,22 @@ public class Hl7Processor {
         try {
             return CallerContext.runAs(Hl7Caller.of(h.sendingApplication(), remoteAddress), work::get);
         } catch (Exception e) {
-            throwRedelivery(e);
+            rethrowHubsOwn(e);
             return failed(h, e);
         } catch (LinkageError e) {
             return failed(h, e);
         }
     }
 
-    /** Rethrows the signs of a redelivery however the department wrapped them: they are not the message's failure. */
-    private static void throwRedelivery(Throwable e) {
+    /**
+     * Rethrows, however the department wrapped it, what is the hub's own and not the message's failure: a sign of a
+     * redelivery, or the store failing to store the message (no ACK then: the sender retries).
+     */
+    private static void rethrowHubsOwn(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof AlreadyAnswered a) {
-                throw a;
-            }
-            if (t instanceof MessageStore.AlreadyStored s) {
-                throw s;
+            if (t instanceof AlreadyAnswered || t instanceof MessageStore.AlreadyStored
+                    || t instanceof MessageStore.Hl7StoreException) {
+                throw (RuntimeException) t;
             }
         }
     }

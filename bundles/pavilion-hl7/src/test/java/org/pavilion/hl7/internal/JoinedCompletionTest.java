@@ -2,6 +2,7 @@ package org.pavilion.hl7.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -140,24 +141,21 @@ public class JoinedCompletionTest {
         assertEquals(MessageStore.PROCESSED, store.find(store.list(null, null, null, "REG-7", 0, 1).get(0).id).status);
     }
 
+    /** A department writing on its own has the message stored first: when that fails, nothing is applied or ACKed. */
+    @Test
+    public void whenTheMessageCannotBeStoredTheDepartmentWritesNothingAndNoAckIsSent() throws Exception {
+        store.close(); // the hub is stopping: the store takes nothing more
+        assertThrows(MessageStore.Hl7StoreException.class, () -> send("REG-2", "P2"));
+        assertTrue("nothing of the patient", !departmentHas("P2"));
+    }
+
     /**
      * The container died after storing the message and before applying it, and its sender (who got no ACK) sends it
      * again: the department's insert of the message finds the earlier row, so the redelivery completes that row.
      */
     @Test
     public void aMessageStoredBeforeACrashIsAppliedOnceWhenItsSenderSendsItAgain() throws Exception {
-        StoredMessage m = new StoredMessage();
-        m.listener = "default";
-        m.remoteAddress = "10.1.2.3:40000";
-        m.sender = "REGSYS|GENHOSP";
-        m.controlId = "REG-5";
-        m.messageType = "ADT^A04";
-        m.version = "2.5.1";
-        m.charset = "UTF-8";
-        m.rawText = StartupRecoveryTest.a04("REG-5", "P5");
-        m.sizeBytes = m.rawText.length();
-        m.receivedMs = System.currentTimeMillis() - 60_000;
-        String id = store.receive(m).id();
+        String id = StartupRecoveryTest.storedBeforeTheCrash(store, "REG-5", "P5");
 
         String ack = send("REG-5", "P5");
         assertTrue(ack, ack.contains("\rMSA|AA|REG-5"));

@@ -65,6 +65,11 @@ public class StartupRecoveryTest {
 
     /** What the previous run left: the message stored and committed, the container gone before processing it. */
     private String storedBeforeTheCrash(String controlId, String patient) {
+        return storedBeforeTheCrash(store, controlId, patient);
+    }
+
+    /** An ADT^A04 stored as RECEIVED a minute ago on {@code store}; its id. */
+    static String storedBeforeTheCrash(MessageStore store, String controlId, String patient) {
         StoredMessage m = new StoredMessage();
         m.listener = "default";
         m.remoteAddress = "10.1.2.3:40000";
