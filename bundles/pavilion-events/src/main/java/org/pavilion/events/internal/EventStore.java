@@ -135,7 +135,7 @@ public class EventStore {
         String sql = "SELECT d.id, d.event_id, d.subscriber, d.attempts, o.event_type, o.payload, o.source, o.occurred_ms"
                 + " FROM events_delivery d JOIN events_outbox o ON o.id = d.event_id"
                 + " WHERE d.status = ? AND d.next_attempt_ms <= ? AND d.subscriber IN (" + marks + ")"
-                + " ORDER BY d.next_attempt_ms, o.occurred_ms, d.id";
+                + " ORDER BY d.next_attempt_ms, o.occurred_ms, o.id, d.id"; // o.id: publishing order (EventIds)
         return inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -75,7 +74,7 @@ public class OutboxPublisher implements EventPublisher {
         try (Connection c = JpaTransactions.connection(em); PreparedStatement insert = c.prepareStatement(
                 EventStore.INSERT_OUTBOX)) {
             for (int i = 0; i < events.size(); i++) {
-                String id = UUID.randomUUID().toString();
+                String id = EventIds.next(now); // in publishing order: see EventIds
                 ids.add(id);
                 insert.setString(1, id);
                 insert.setString(2, events.get(i).eventType());

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +184,31 @@ public class EventBusTest {
             }
             em.close();
         }
+    }
+
+    /**
+     * A registration and the updates that follow it in one millisecond (a feed's group commits them together) reach
+     * a subscriber in the order they were published: an HL7 feed must not send the update before the registration.
+     */
+    @Test
+    public void eventsOfOneMillisecondAreDeliveredInTheOrderTheyWerePublished() throws Exception {
+        RecordingSubscriber feed = new RecordingSubscriber();
+        Node node = node().subscribe("pavilion-event:feed?types=PatientRegistered,PatientUpdated", "feed", feed);
+        publisher = new OutboxPublisher(OutboxPublisher.payloadMapper(), "org.pavilion.emr",
+                Clock.fixed(Instant.ofEpochMilli(System.currentTimeMillis() + 1), ZoneOffset.UTC)); // after subscribing
+        List<String> published = new ArrayList<>();
+        published.add(publishInTransaction("PatientRegistered", Map.of("patientId", "P-400"), true));
+        for (int i = 1; i <= 20; i++) {
+            published.add(publishInTransaction("PatientUpdated", Map.of("patientId", "P-400", "change", i), true));
+        }
+        List<EventPublisher.Event> group = new ArrayList<>();
+        for (int i = 21; i <= 40; i++) {
+            group.add(new EventPublisher.Event("PatientUpdated", Map.of("patientId", "P-400", "change", i)));
+        }
+        published.addAll(publishAllInTransaction(group, true));
+        node.ticks(10);
+
+        assertEquals(published, feed.ids());
     }
 
     @Test

@@ -74,11 +74,14 @@ public class OutboundStore {
         }
     }
 
-    /** A feed's PENDING rows in queue order (event time, then id), at most {@code max}. */
+    /**
+     * A feed's PENDING rows in queue order (event time, then event id: the events of one millisecond in the order
+     * they were published, whatever order they were delivered in), at most {@code max}.
+     */
     public List<SendOrder.Queued> pending(String feed, int max) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "SELECT id, patient_key, related_key, next_attempt_ms FROM hl7_outbound WHERE feed = ? AND status = ? "
-                        + "ORDER BY occurred_ms, id FETCH FIRST " + max + " ROWS ONLY")) {
+                        + "ORDER BY occurred_ms, event_id, id FETCH FIRST " + max + " ROWS ONLY")) {
             s.setString(1, feed);
             s.setString(2, PENDING);
             List<SendOrder.Queued> out = new ArrayList<>();

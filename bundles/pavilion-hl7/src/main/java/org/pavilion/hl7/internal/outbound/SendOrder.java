@@ -21,7 +21,7 @@ public final class SendOrder {
     }
 
     /**
-     * @param pending a feed's PENDING rows in queue order (event time, then id)
+     * @param pending a feed's PENDING rows in queue order (event time, then event id)
      * @return the row to send now, if any
      */
     public static Optional<Queued> next(List<Queued> pending, long now) {
