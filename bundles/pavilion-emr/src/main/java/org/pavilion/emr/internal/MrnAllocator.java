@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
 
+import org.pavilion.core.api.persistence.Databases;
 import org.pavilion.core.api.persistence.JpaTransactions;
 
 /**
@@ -36,7 +37,7 @@ final class MrnAllocator {
         }
         // Plain JDBC on the transaction's connection: the native queries cost a feed's group more than its inserts.
         try (Connection c = JpaTransactions.connection(em)) {
-            if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            if (Databases.isPostgreSql(c)) {
                 // One round trip instead of two (H2 has no RETURNING): the directory's groups wait on each one.
                 try (PreparedStatement update = c.prepareStatement("UPDATE emr_mrn_counter SET next_value = "
                         + "next_value + ? WHERE id = 1 RETURNING next_value")) {

@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.persistence.Databases;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
@@ -499,8 +500,7 @@ public class PatientFinder {
      * about 10 s); wrapped in COALESCE it is only a filter and the name indexes are used.
      */
     static String notMergedCondition(String databaseProduct) {
-        return databaseProduct != null && databaseProduct.toLowerCase(java.util.Locale.ROOT).contains("postgres")
-                ? "p.merged_into IS NULL" : "COALESCE(p.merged_into, '') = ''";
+        return Databases.isPostgreSql(databaseProduct) ? "p.merged_into IS NULL" : "COALESCE(p.merged_into, '') = ''";
     }
 
     private String databaseProduct() {

@@ -9,12 +9,12 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
+import org.pavilion.core.api.persistence.Databases;
 import org.pavilion.core.api.persistence.GroupCommitter;
 
 /**
@@ -178,7 +178,7 @@ final class GroupCommit implements AutoCloseable {
 
     private boolean isPostgreSql(Connection c) throws SQLException {
         if (postgreSql == null) {
-            postgreSql = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
+            postgreSql = Databases.isPostgreSql(c);
         }
         return postgreSql;
     }
