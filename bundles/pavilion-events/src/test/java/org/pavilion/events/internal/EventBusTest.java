@@ -96,22 +96,7 @@ public class EventBusTest {
 
     /** A department's unit of work: its own change and the event commit together, or neither. */
     private String publishInTransaction(String type, Object payload, boolean commit) {
-        EntityManager em = db.emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            String id = publisher.publish(em, type, payload);
-            if (commit) {
-                em.getTransaction().commit();
-            } else {
-                em.getTransaction().rollback();
-            }
-            return id;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return publishAllInTransaction(List.of(new EventPublisher.Event(type, payload)), commit).get(0);
     }
 
     @Test
