@@ -31,8 +31,8 @@ public interface EventPublisher {
 
     /**
      * Several events of one transaction written together (a department committing many changes at once: one round
-     * trip to the database instead of one per event). Same rules as {@link #publish} for each; like events
-     * published one by one in the same millisecond, they reach a subscriber in no set order among themselves.
+     * trip to the database instead of one per event). Same rules as {@link #publish} for each; they reach a
+     * subscriber in the order of {@code events}, as events published one by one do in the order published.
      *
      * @return their ids, in the order of {@code events}
      * @since 1.1

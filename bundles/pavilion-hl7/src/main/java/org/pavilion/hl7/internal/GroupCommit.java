@@ -30,9 +30,9 @@ final class GroupCommit implements AutoCloseable {
 
     /** Upper bound of operations in one transaction, so a burst does not become one huge commit. */
     static final int MAX_BATCH = 256;
-    private static final String INSERT = "INSERT INTO hl7_message (id, listener, remote_address, sender, control_id, "
-            + "message_type, hl7_version, charset, size_bytes, status, raw_text, attempts, received_ms) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)";
+    private static final String INSERT = "INSERT INTO hl7_message (id, status, listener, remote_address, sender, "
+            + "control_id, message_type, hl7_version, charset, size_bytes, raw_text, received_ms, attempts) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
     private static final String FIND = "SELECT id, status, ack_text FROM hl7_message WHERE sender = ? AND control_id = ?";
     private static final String COMPLETE = "UPDATE hl7_message SET status = ?, ack_code = ?, ack_text = ?, error = ?, "
             + "outcome = ?, completed_ms = ?, processing_ms = ?, attempts = attempts + 1, accept_seq = ? WHERE id = ?";
@@ -212,17 +212,8 @@ final class GroupCommit implements AutoCloseable {
                     inBatch.put(key, new MessageStore.Receipt(in.id, false, MessageStore.RECEIVED, null));
                 }
                 s.setString(1, in.id);
-                s.setString(2, m.listener);
-                s.setString(3, m.remoteAddress);
-                s.setString(4, m.sender);
-                s.setString(5, m.controlId);
-                s.setString(6, m.messageType);
-                s.setString(7, m.version);
-                s.setString(8, m.charset);
-                s.setInt(9, m.sizeBytes);
-                s.setString(10, MessageStore.RECEIVED);
-                s.setString(11, m.rawText);
-                s.setLong(12, m.receivedMs);
+                s.setString(2, MessageStore.RECEIVED);
+                bindMessage(s, 3, m);
                 s.addBatch();
                 rows++;
                 in.receipt = new MessageStore.Receipt(in.id, false, MessageStore.RECEIVED, null);
@@ -290,7 +281,7 @@ final class GroupCommit implements AutoCloseable {
             try (PreparedStatement s = c.prepareStatement(unstored == null ? COMPLETE : INSERT_COMPLETED)) {
                 bind(s, u, accepted ? acceptOrder.next(c) : null);
                 if (unstored != null) {
-                    bindReceipt(s, unstored);
+                    bindMessage(s, 10, unstored); // after the completion's nine
                 }
                 if (s.executeUpdate() != 1) {
                     throw new SQLException("no hl7_message row " + u.id + " to complete");
@@ -309,18 +300,22 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** The receipt's columns of {@link #INSERT_COMPLETED}, after the completion's nine. */
-    private static void bindReceipt(PreparedStatement s, StoredMessage m) throws SQLException {
-        s.setString(10, m.listener);
-        s.setString(11, m.remoteAddress);
-        s.setString(12, m.sender);
-        s.setString(13, m.controlId);
-        s.setString(14, m.messageType);
-        s.setString(15, m.version);
-        s.setString(16, m.charset);
-        s.setInt(17, m.sizeBytes);
-        s.setString(18, m.rawText);
-        s.setLong(19, m.receivedMs);
+    /**
+     * The message's own columns, from parameter {@code first} on, in the order of {@link #INSERT} and
+     * {@link #INSERT_COMPLETED}: listener, remote address, sender, control id, type, version, charset, size, raw
+     * text, time received.
+     */
+    private static void bindMessage(PreparedStatement s, int first, StoredMessage m) throws SQLException {
+        s.setString(first, m.listener);
+        s.setString(first + 1, m.remoteAddress);
+        s.setString(first + 2, m.sender);
+        s.setString(first + 3, m.controlId);
+        s.setString(first + 4, m.messageType);
+        s.setString(first + 5, m.version);
+        s.setString(first + 6, m.charset);
+        s.setInt(first + 7, m.sizeBytes);
+        s.setString(first + 8, m.rawText);
+        s.setLong(first + 9, m.receivedMs);
     }
 
     private static void bind(PreparedStatement s, Complete u, Long acceptSeq) throws SQLException {
