@@ -160,10 +160,9 @@ public class PatientService {
             e.setRegisteredBy(r.actor());
             e.setUpdatedMs(now);
             e.setUpdatedBy(r.actor());
-            em.persist(e);
             stored.add(e);
         }
-        em.flush(); // the phones' foreign key needs the patient rows first
+        NewPatientRows.insert(em, stored); // one batch, written now: the phones' foreign key needs the rows
         List<Registered> out = new ArrayList<>(group.size());
         List<EventPublisher.Event> announced = new ArrayList<>(group.size());
         for (int i = 0; i < group.size(); i++) {

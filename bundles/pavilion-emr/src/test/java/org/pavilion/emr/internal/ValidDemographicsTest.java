@@ -88,6 +88,11 @@ public class ValidDemographicsTest {
         assertTrue(problem(d).contains("is in the future"));
         d.birthDate = "1984-02-30";
         assertTrue(problem(d).contains("yyyy-MM-dd"));
+        d.birthDate = "1984-13-01";
+        assertTrue(problem(d).contains("yyyy-MM-dd"));
+        d.birthDate = "1983-02-29";
+        assertTrue(problem(d).contains("yyyy-MM-dd"));
+        assertEquals(LocalDate.of(1984, 2, 29), ValidDemographics.parseDate("1984-02-29")); // a leap day
         d.birthDate = "01/03/1984";
         assertTrue(problem(d).contains("yyyy-MM-dd"));
         d.birthDate = "1860-01-01";

@@ -82,9 +82,11 @@ public class EventStore {
         return inTransaction(c -> {
             List<Subscription> subscriptions = subscriptions(c, seenSince);
             List<String[]> rows = new ArrayList<>();
+            // FALSE written out, not bound: the planner then knows it asks for the few rows not yet relayed and walks
+            // the (relayed, occurred_ms) index. With a bound flag PostgreSQL scanned and sorted the whole outbox, which
+            // keeps a week of relayed rows, on every tick (3 ms a tick at 16,000 rows in the HL7 benchmark).
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT id, event_type, occurred_ms FROM events_outbox WHERE relayed = ? ORDER BY occurred_ms, id")) {
-                select.setBoolean(1, false);
+                    "SELECT id, event_type, occurred_ms FROM events_outbox WHERE relayed = FALSE ORDER BY occurred_ms, id")) {
                 select.setMaxRows(batch);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
@@ -92,6 +94,11 @@ public class EventStore {
                     }
                 }
             }
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            // Two batches (two round trips) for the whole lot, not two statements per event: the relay shares the
+            // database, and the cores, with the feeds whose commits it follows.
             int relayed = 0;
             try (PreparedStatement claim = c.prepareStatement(
                          "UPDATE events_outbox SET relayed = ?, relayed_ms = ? WHERE id = ? AND relayed = ?");
@@ -103,11 +110,17 @@ public class EventStore {
                     claim.setLong(2, now);
                     claim.setString(3, row[0]);
                     claim.setBoolean(4, false);
+                    claim.addBatch();
+                }
+                int[] claimed = claim.executeBatch();
+                int deliveries = 0;
+                for (int i = 0; i < rows.size(); i++) {
                     // Only the relay that flips the flag fans the row out, so a second relay cannot duplicate it.
-                    if (claim.executeUpdate() != 1) {
+                    if (claimed[i] != 1) {
                         continue;
                     }
                     relayed++;
+                    String[] row = rows.get(i);
                     long occurredMs = Long.parseLong(row[2]);
                     for (Subscription s : subscriptions) {
                         if (s.accepts(row[1], occurredMs)) {
@@ -117,9 +130,13 @@ public class EventStore {
                             insert.setLong(4, now);
                             insert.setLong(5, now);
                             insert.setLong(6, now);
-                            insert.executeUpdate();
+                            insert.addBatch();
+                            deliveries++;
                         }
                     }
+                }
+                if (deliveries > 0) {
+                    insert.executeBatch();
                 }
             }
             return relayed;
@@ -134,12 +151,12 @@ public class EventStore {
         String marks = String.join(", ", Collections.nCopies(subscribers.size(), "?"));
         String sql = "SELECT d.id, d.event_id, d.subscriber, d.attempts, o.event_type, o.payload, o.source, o.occurred_ms"
                 + " FROM events_delivery d JOIN events_outbox o ON o.id = d.event_id"
-                + " WHERE d.status = ? AND d.next_attempt_ms <= ? AND d.subscriber IN (" + marks + ")"
+                // The status written out, as the outbox's flag in fanOut: PENDING rows are few among a week of DELIVERED.
+                + " WHERE d.status = '" + PENDING + "' AND d.next_attempt_ms <= ? AND d.subscriber IN (" + marks + ")"
                 + " ORDER BY d.next_attempt_ms, o.occurred_ms, o.id, d.id"; // o.id: publishing order (EventIds)
         return inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
-                ps.setString(i++, PENDING);
                 ps.setLong(i++, now);
                 for (String s : subscribers) {
                     ps.setString(i++, s);

@@ -152,6 +152,52 @@ public class EventBusTest {
         }
     }
 
+    /**
+     * Two containers on one database relay at once (each claims its rows in one batch): every event is fanned out
+     * to the subscriber exactly once, whichever relay claims it; the one that loses a row skips it.
+     */
+    @Test
+    public void twoRelaysAtOnceFanEachEventOutOnce() throws Exception {
+        store.saveSubscriptions(List.of(new Subscription("billing", Set.of("PatientRegistered"), 0)), 0);
+        List<EventPublisher.Event> feed = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            feed.add(new EventPublisher.Event("PatientRegistered", Map.of("patientId", "P-" + (5000 + i))));
+        }
+        publishAllInTransaction(feed, true);
+        int[] relayedBy = new int[2];
+        List<Throwable> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        Thread[] relays = new Thread[2];
+        for (int r = 0; r < 2; r++) {
+            int me = r;
+            EventStore own = new EventStore(db.dataSource);
+            relays[r] = new Thread(() -> {
+                try {
+                    start.await();
+                    for (int n = -1; n != 0;) {
+                        try {
+                            n = own.fanOut(0, 50, 1_000);
+                            relayedBy[me] += n;
+                        } catch (RuntimeException lostARace) {
+                            n = -1; // a database that refuses the second writer of a row (H2): try again
+                        }
+                    }
+                } catch (Exception e) {
+                    failed.add(e);
+                }
+            });
+            relays[r].start();
+        }
+        for (Thread t : relays) {
+            t.join(60_000);
+        }
+        assertEquals(List.of(), failed);
+        assertEquals("each row claimed by one relay", 300, relayedBy[0] + relayedBy[1]);
+        assertEquals(300, db.count("SELECT COUNT(*) FROM events_delivery WHERE subscriber = 'billing'"));
+        assertEquals(300, db.count("SELECT COUNT(DISTINCT event_id) FROM events_delivery"));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM events_outbox WHERE relayed = FALSE"));
+    }
+
     private List<String> publishAllInTransaction(List<EventPublisher.Event> events, boolean commit) {
         EntityManager em = db.emf.createEntityManager();
         try {

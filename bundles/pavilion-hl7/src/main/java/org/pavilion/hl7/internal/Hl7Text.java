@@ -2,6 +2,8 @@ package org.pavilion.hl7.internal;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -133,17 +135,29 @@ public final class Hl7Text {
         int end = normalised.indexOf('\r');
         String msh = end < 0 ? normalised : normalised.substring(0, end);
         char sep = msh.charAt(3);
-        String[] f = msh.substring(4).split(java.util.regex.Pattern.quote(String.valueOf(sep)), -1);
+        String[] f = split(msh.substring(4), sep); // not String.split: a quoted regex compiled per message
         // f[0] is MSH-2, f[k] is MSH-(k+2)
         String enc = f[0];
         char comp = enc.isEmpty() ? '^' : enc.charAt(0);
         String msh9 = field(f, 9);
-        String[] type = msh9.split(java.util.regex.Pattern.quote(String.valueOf(comp)), -1);
+        String[] type = split(msh9, comp);
         String version = field(f, 12);
         int vcomp = version.indexOf(comp);
         return new Header(sep, enc, field(f, 3), field(f, 4), field(f, 5), field(f, 6), type[0].strip(),
                 type.length > 1 ? type[1].strip() : "", field(f, 10).strip(), field(f, 11),
                 (vcomp >= 0 ? version.substring(0, vcomp) : version).strip(), field(f, 18));
+    }
+
+    /** {@code s} cut at every {@code c}, empty pieces kept (also trailing ones). */
+    static String[] split(String s, char c) {
+        List<String> out = new ArrayList<>();
+        int from = 0;
+        for (int at = s.indexOf(c); at >= 0; at = s.indexOf(c, from)) {
+            out.add(s.substring(from, at));
+            from = at + 1;
+        }
+        out.add(s.substring(from));
+        return out.toArray(new String[0]);
     }
 
     private static String field(String[] f, int mshN) {

@@ -134,14 +134,18 @@ public class PatientDirectoryService implements PatientDirectory {
                 continue;
             }
             String actor = job.caller() == null ? PatientService.actor() : job.caller().username();
-            registrations.add(new PatientService.Registration(id.asNew(), actor, (tx, mrn) -> tx.persist(
-                    identifierRow(mrn, id.system(), id.value(), System.currentTimeMillis()))));
+            registrations.add(new PatientService.Registration(id.asNew(), actor, null));
             together.add(i);
         }
         if (!registrations.isEmpty()) {
-            List<PatientService.Registered> done = patients.registerAllIn(em, registrations,
-                    System.currentTimeMillis(), true);
-            em.flush(); // the works below, and a later group, find these identifiers
+            long now = System.currentTimeMillis();
+            List<PatientService.Registered> done = patients.registerAllIn(em, registrations, now, true);
+            List<PatientIdentifierEntity> identifiers = new ArrayList<>(together.size());
+            for (int k = 0; k < together.size(); k++) {
+                Identified id = (Identified) group.get(together.get(k)).request();
+                identifiers.add(identifierRow(done.get(k).patient().mrn, id.system(), id.value(), now));
+            }
+            insertIdentifiers(em, identifiers); // the works below, and a later group, find them
             for (int k = 0; k < together.size(); k++) {
                 PatientService.Registered r = done.get(k);
                 out[together.get(k)] = new DirectoryCommitter.Outcome(new DirectoryCommitter.Applied(
@@ -190,6 +194,27 @@ public class PatientDirectoryService implements PatientDirectory {
             throw new PersistenceException("looking up patient identifiers failed: " + e.getMessage(), e);
         }
         return known;
+    }
+
+    /**
+     * The identifiers of a group's new patients, in one JDBC batch on the transaction's connection (as the patients
+     * themselves, see PatientService.registerAllIn): same transaction, so a rollback takes both.
+     */
+    private static void insertIdentifiers(EntityManager em, List<PatientIdentifierEntity> rows) {
+        try (Connection c = JpaTransactions.connection(em); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO emr_patient_identifier (id, mrn, id_system, id_value, created_ms) VALUES (?, ?, ?, ?, ?)")) {
+            for (PatientIdentifierEntity row : rows) {
+                insert.setString(1, row.getId());
+                insert.setString(2, row.getMrn());
+                insert.setString(3, row.getIdSystem());
+                insert.setString(4, row.getIdValue());
+                insert.setLong(5, row.getCreatedMs());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new PersistenceException("storing patient identifiers failed: " + e.getMessage(), e);
+        }
     }
 
     private static String keyOf(String system, String value) {
