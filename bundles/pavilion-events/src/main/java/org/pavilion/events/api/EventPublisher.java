@@ -5,14 +5,18 @@ import java.util.List;
 
 import javax.persistence.EntityManager;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Publishes a department event through the transactional outbox. The event is written with the caller's
  * own {@link EntityManager}, so it commits or rolls back with the caller's transaction; the relay
  * delivers it to every subscriber only after that commit, at least once.
  *
  * <p>Each bundle gets its own instance of this service; the publishing bundle's symbolic name becomes the
- * event's {@link Events#HEADER_SOURCE source}.
+ * event's {@link Events#HEADER_SOURCE source}. Implemented by the bus only (departments call it), so a method added
+ * here is a minor change.
  */
+@ProviderType
 public interface EventPublisher {
 
     /**
@@ -25,8 +29,30 @@ public interface EventPublisher {
      */
     String publish(EntityManager em, String eventType, Object payload);
 
-    /** One event of {@link #publishAll}. @since 1.1 */
-    record Event(String eventType, Object payload) {
+    /**
+     * Publishes an event about one subject. Each subscriber gets the events of one subject key in the order they
+     * were published, also while an earlier one waits for its retry or sits parked as a dead letter: a failing event
+     * holds back only the later events of its own key for that one subscriber (see the bundle's README, "Order per
+     * subject"). Subscribers read the key from {@link Events#HEADER_SUBJECT}.
+     *
+     * @param subjectKey what the event is about, as {@code <kind>:<id>}: {@code patient:<MRN>},
+     *                   {@code appointment:<id>}, {@code order:<id>}; null for no ordering promise (as {@link #publish})
+     * @since 1.2
+     */
+    String publish(EntityManager em, String eventType, String subjectKey, Object payload);
+
+    /**
+     * One event of {@link #publishAll}.
+     *
+     * @param subjectKey null when the event is about no subject that needs ordering (since 1.2)
+     * @since 1.1
+     */
+    record Event(String eventType, String subjectKey, Object payload) {
+
+        /** An event without a subject key: no ordering promise among the subscriber's other deliveries. */
+        public Event(String eventType, Object payload) {
+            this(eventType, null, payload);
+        }
     }
 
     /**
@@ -40,7 +66,7 @@ public interface EventPublisher {
     default List<String> publishAll(EntityManager em, List<Event> events) {
         List<String> ids = new ArrayList<>(events.size());
         for (Event e : events) {
-            ids.add(publish(em, e.eventType(), e.payload()));
+            ids.add(publish(em, e.eventType(), e.subjectKey(), e.payload()));
         }
         return ids;
     }

@@ -18,6 +18,15 @@ public final class Events {
     /** Symbolic name of the bundle that published the event. */
     public static final String HEADER_SOURCE = "PavilionEventSource";
 
+    /**
+     * The event's subject key ({@code patient:<MRN>}, {@code appointment:<id>}, ...) when it was published with one;
+     * absent otherwise. Events of one key reach each subscriber in publishing order. @since 1.2
+     */
+    public static final String HEADER_SUBJECT = "PavilionEventSubject";
+
+    /** Longest subject key accepted. */
+    public static final int SUBJECT_KEY_MAX_LENGTH = 200;
+
     /** The subscriber this delivery is for. */
     public static final String HEADER_SUBSCRIBER = "PavilionEventSubscriber";
 

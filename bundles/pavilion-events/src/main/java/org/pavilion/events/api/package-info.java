@@ -3,7 +3,7 @@
  * subscribe with {@code from("pavilion-event:<subscriber>?types=...")}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.pavilion.events.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -66,6 +66,9 @@ public class EventConsumer extends DefaultConsumer {
             in.setHeader(Events.HEADER_SOURCE, delivery.source());
             in.setHeader(Events.HEADER_SUBSCRIBER, delivery.subscriber());
             in.setHeader(Events.HEADER_ATTEMPT, delivery.attempts() + 1);
+            if (delivery.subjectKey() != null) {
+                in.setHeader(Events.HEADER_SUBJECT, delivery.subjectKey());
+            }
             CallerContext.runAs(subscriber(delivery.subscriber()), () -> {
                 getProcessor().process(exchange);
                 return null;

@@ -3,8 +3,10 @@ package org.pavilion.events.internal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,11 +124,17 @@ public class EventRelay {
 
     private int deliverDue(Map<String, EventConsumer> running, RelaySettings s, long now) {
         List<PendingDelivery> due = store.due(running.keySet(), now, s.batchSize());
+        // (subscriber, subject key) pairs whose earlier event failed in this tick: their later events wait with it.
+        Set<List<String>> heldBack = new HashSet<>();
         int attempted = 0;
         for (PendingDelivery delivery : due) {
             EventConsumer consumer = running.get(delivery.subscriber());
             if (!consumer.isStarted()) {
                 continue; // its route is starting, suspended or stopping: the delivery waits for it
+            }
+            List<String> subject = delivery.subjectKey() == null ? null : List.of(delivery.subscriber(), delivery.subjectKey());
+            if (subject != null && heldBack.contains(subject)) {
+                continue;
             }
             attempted++;
             Exception failure = consumer.deliver(delivery);
@@ -134,10 +142,19 @@ public class EventRelay {
             long after = clock.millis();
             if (failure == null) {
                 store.markDelivered(delivery.id(), attempts, after);
-            } else if (attempts >= s.maxAttempts()) {
+                continue;
+            }
+            if (subject != null) {
+                heldBack.add(subject);
+            }
+            if (attempts >= s.maxAttempts()) {
                 store.markParked(delivery.id(), attempts, describe(failure), after);
                 LOG.warn("Parked event {} ({}) for subscriber {} after {} attempts: {}", delivery.eventId(),
                         delivery.eventType(), delivery.subscriber(), attempts, describe(failure));
+                if (subject != null) {
+                    LOG.warn("Later events of {} for subscriber {} are held until dead letter {} is replayed or discarded",
+                            delivery.subjectKey(), delivery.subscriber(), delivery.id());
+                }
             } else {
                 long delay = s.backoffAfter(attempts);
                 store.markRetry(delivery.id(), attempts, after + delay, describe(failure), after);

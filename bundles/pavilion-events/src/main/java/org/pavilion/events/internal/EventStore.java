@@ -22,19 +22,29 @@ public class EventStore {
 
     /** Run by publishers through their own EntityManager, so it shares their transaction. */
     public static final String INSERT_OUTBOX =
-            "INSERT INTO events_outbox (id, event_type, payload, source, occurred_ms) VALUES (?, ?, ?, ?, ?)";
+            "INSERT INTO events_outbox (id, event_type, payload, source, occurred_ms, subject_key) VALUES (?, ?, ?, ?, ?, ?)";
 
     static final String PENDING = "PENDING";
     static final String DELIVERED = "DELIVERED";
     static final String PARKED = "PARKED";
+    /** A dead letter an administrator gave up on: never delivered, no longer holding back its key; purged as delivered. */
+    static final String DISCARDED = "DISCARDED";
 
-    public enum ReplayOutcome { REPLAYED, NOT_FOUND, NOT_PARKED }
+    /** What replaying or discarding a dead letter did. */
+    public enum ReplayOutcome { REPLAYED, DISCARDED, NOT_FOUND, NOT_PARKED }
 
     private static final int MAX_ERROR = 2000;
 
     private static final String DEAD_LETTER_COLUMNS =
             "SELECT d.id, d.event_id, d.subscriber, d.status, d.attempts, d.last_error, d.updated_ms,"
-            + " o.event_type, o.source, o.occurred_ms, o.payload"
+            + " o.event_type, o.source, o.occurred_ms, o.payload, d.subject_key,"
+            // What it holds back, and what holds it back: both on the subject index, for the few rows of one page.
+            + " (SELECT COUNT(*) FROM events_delivery h WHERE h.subject_key = d.subject_key AND h.subscriber = d.subscriber"
+            + " AND h.status IN ('" + PENDING + "', '" + PARKED + "') AND h.event_id > d.event_id),"
+            + " (SELECT MIN(b.id) FROM events_delivery b WHERE b.subject_key = d.subject_key AND b.subscriber = d.subscriber"
+            + " AND b.status = '" + PARKED + "' AND b.event_id = (SELECT MIN(f.event_id) FROM events_delivery f"
+            + " WHERE f.subject_key = d.subject_key AND f.subscriber = d.subscriber AND f.status = '" + PARKED + "'"
+            + " AND f.event_id < d.event_id))"
             + " FROM events_delivery d JOIN events_outbox o ON o.id = d.event_id";
 
     private final DataSource dataSource;
@@ -86,11 +96,11 @@ public class EventStore {
             // (relayed, occurred_ms) index. A generic plan for a bound flag (PostgreSQL may switch to one after five
             // executions) is made for either value: a scan and sort of the whole outbox, a week of relayed rows.
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT id, event_type, occurred_ms FROM events_outbox WHERE relayed = FALSE ORDER BY occurred_ms, id")) {
+                    "SELECT id, event_type, occurred_ms, subject_key FROM events_outbox WHERE relayed = FALSE ORDER BY occurred_ms, id")) {
                 select.setMaxRows(batch);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3))});
+                        rows.add(new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3)), rs.getString(4)});
                     }
                 }
             }
@@ -98,13 +108,15 @@ public class EventStore {
                 return 0;
             }
             // Two batches (two round trips) for the whole lot, not two statements per event: the relay shares the
-            // database, and the cores, with the feeds whose commits it follows.
+            // database, and the cores, with the feeds whose commits it follows. The claims go in publishing order, so a
+            // second relay racing for the same rows waits on (PostgreSQL) or fails at (H2) the first row it loses and
+            // never commits deliveries of a later event of a subject before those of an earlier one.
             int relayed = 0;
             try (PreparedStatement claim = c.prepareStatement(
                          "UPDATE events_outbox SET relayed = ?, relayed_ms = ? WHERE id = ? AND relayed = ?");
                  PreparedStatement insert = c.prepareStatement(
-                         "INSERT INTO events_delivery (id, event_id, subscriber, status, attempts, next_attempt_ms, created_ms, updated_ms)"
-                         + " VALUES (?, ?, ?, '" + PENDING + "', 0, ?, ?, ?)")) {
+                         "INSERT INTO events_delivery (id, event_id, subscriber, status, attempts, next_attempt_ms, created_ms, updated_ms,"
+                         + " subject_key) VALUES (?, ?, ?, '" + PENDING + "', 0, ?, ?, ?, ?)")) {
                 for (String[] row : rows) {
                     claim.setBoolean(1, true);
                     claim.setLong(2, now);
@@ -130,6 +142,7 @@ public class EventStore {
                             insert.setLong(4, now);
                             insert.setLong(5, now);
                             insert.setLong(6, now);
+                            insert.setString(7, row[3]);
                             insert.addBatch();
                             deliveries++;
                         }
@@ -143,17 +156,30 @@ public class EventStore {
         });
     }
 
-    /** PENDING deliveries due by {@code now} for the given subscribers, oldest first. */
+    /**
+     * PENDING deliveries due by {@code now} for the given subscribers, in publishing order (event id, see
+     * {@link EventIds}). A delivery with a subject key is left out while an earlier delivery of its subscriber and key
+     * is parked or waits for a later retry; an earlier one that is due now comes first in the same list, and the
+     * relay skips the rest of that key when it fails ({@link EventRelay}).
+     */
     public List<PendingDelivery> due(Collection<String> subscribers, long now, int batch) {
         if (subscribers.isEmpty()) {
             return List.of();
         }
         String marks = String.join(", ", Collections.nCopies(subscribers.size(), "?"));
-        String sql = "SELECT d.id, d.event_id, d.subscriber, d.attempts, o.event_type, o.payload, o.source, o.occurred_ms"
-                + " FROM events_delivery d JOIN events_outbox o ON o.id = d.event_id"
+        String sql = "SELECT d.id, d.event_id, d.subscriber, d.attempts, o.event_type, o.payload, o.source, o.occurred_ms,"
+                + " d.subject_key FROM events_delivery d JOIN events_outbox o ON o.id = d.event_id"
                 // The status written out, as the outbox's flag in fanOut: PENDING rows are few among a week of DELIVERED.
                 + " WHERE d.status = '" + PENDING + "' AND d.next_attempt_ms <= ? AND d.subscriber IN (" + marks + ")"
-                + " ORDER BY d.next_attempt_ms, o.occurred_ms, o.id, d.id"; // o.id: publishing order (EventIds)
+                // Hold-back, in the same statement: one probe of events_delivery_subject_idx per due keyed row, which
+                // reads only the key's undelivered rows (PENDING, PARKED), never its week of DELIVERED ones.
+                + " AND (d.subject_key IS NULL OR NOT EXISTS (SELECT 1 FROM events_delivery e"
+                + " WHERE e.subject_key = d.subject_key AND e.subscriber = d.subscriber"
+                + " AND e.status IN ('" + PENDING + "', '" + PARKED + "') AND e.event_id < d.event_id"
+                + " AND (e.status = '" + PARKED + "' OR e.next_attempt_ms > ?)))"
+                // Publishing order, not due time: an earlier event back from its retry goes before the later ones
+                // of its key that waited behind it.
+                + " ORDER BY d.event_id, d.id";
         return inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
@@ -161,12 +187,13 @@ public class EventStore {
                 for (String s : subscribers) {
                     ps.setString(i++, s);
                 }
+                ps.setLong(i++, now);
                 ps.setMaxRows(batch);
                 List<PendingDelivery> due = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         due.add(new PendingDelivery(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8)));
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getString(9)));
                     }
                 }
                 return due;
@@ -202,7 +229,8 @@ public class EventStore {
     /** Deletes delivered deliveries, and events that have no delivery left, last touched before {@code before}. */
     public int purge(long before) {
         return inTransaction(c -> {
-            int deleted = update(c, "DELETE FROM events_delivery WHERE status = ? AND updated_ms < ?", DELIVERED, before);
+            int deleted = update(c, "DELETE FROM events_delivery WHERE status IN (?, ?) AND updated_ms < ?",
+                    DELIVERED, DISCARDED, before);
             deleted += update(c, "DELETE FROM events_outbox WHERE relayed = ? AND relayed_ms < ?"
                     + " AND NOT EXISTS (SELECT 1 FROM events_delivery d WHERE d.event_id = events_outbox.id)", true, before);
             return deleted;
@@ -244,21 +272,37 @@ public class EventStore {
         });
     }
 
-    /** Puts a parked delivery back to PENDING, due now, with its attempts reset. */
+    /**
+     * Puts a parked delivery back to PENDING, due now, with its attempts reset. With a subject key it goes out before
+     * the later events of its key it held back; it waits itself while an earlier one of its key is still parked.
+     */
     public ReplayOutcome replay(String deliveryId, long now) {
         return inTransaction(c -> {
             int changed = update(c, "UPDATE events_delivery SET status = ?, attempts = 0, next_attempt_ms = ?, updated_ms = ?"
                     + " WHERE id = ? AND status = ?", PENDING, now, now, deliveryId, PARKED);
-            if (changed == 1) {
-                return ReplayOutcome.REPLAYED;
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM events_delivery WHERE id = ?")) {
-                ps.setString(1, deliveryId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? ReplayOutcome.NOT_PARKED : ReplayOutcome.NOT_FOUND;
-                }
-            }
+            return changed == 1 ? ReplayOutcome.REPLAYED : exists(c, deliveryId) ? ReplayOutcome.NOT_PARKED : ReplayOutcome.NOT_FOUND;
         });
+    }
+
+    /**
+     * Gives up on a parked delivery: it is kept as DISCARDED (purged like a delivered one) and no longer holds back
+     * the later events of its subject key, which the relay then delivers in order.
+     */
+    public ReplayOutcome discard(String deliveryId, long now) {
+        return inTransaction(c -> {
+            int changed = update(c, "UPDATE events_delivery SET status = ?, updated_ms = ? WHERE id = ? AND status = ?",
+                    DISCARDED, now, deliveryId, PARKED);
+            return changed == 1 ? ReplayOutcome.DISCARDED : exists(c, deliveryId) ? ReplayOutcome.NOT_PARKED : ReplayOutcome.NOT_FOUND;
+        });
+    }
+
+    private static boolean exists(Connection c, String deliveryId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM events_delivery WHERE id = ?")) {
+            ps.setString(1, deliveryId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     private static List<Subscription> subscriptions(Connection c, long seenSince) throws SQLException {
@@ -291,6 +335,9 @@ public class EventStore {
                 d.source = rs.getString(9);
                 d.occurredAt = Instant.ofEpochMilli(rs.getLong(10)).toString();
                 d.payload = rs.getString(11);
+                d.subjectKey = rs.getString(12);
+                d.holdsBack = rs.getInt(13);
+                d.blockedBy = rs.getString(14);
                 list.add(d);
             }
         }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.events.api.EventPublisher;
+import org.pavilion.events.api.Events;
 
 /** Writes events into the outbox with the publisher's own EntityManager and transaction. */
 public class OutboxPublisher implements EventPublisher {
@@ -46,11 +47,17 @@ public class OutboxPublisher implements EventPublisher {
     }
 
     @Override
+    public String publish(EntityManager em, String eventType, String subjectKey, Object payload) {
+        return publishAll(em, List.of(new Event(eventType, subjectKey, payload))).get(0);
+    }
+
+    @Override
     public List<String> publishAll(EntityManager em, List<Event> events) {
         Objects.requireNonNull(em, "em");
         List<String> json = new ArrayList<>(events.size());
         for (Event e : events) {
             Subscription.requireName(e.eventType(), "event type");
+            requireSubjectKey(e);
             Objects.requireNonNull(e.payload(), "payload");
             try {
                 json.add(mapper.writeValueAsString(e.payload()));
@@ -81,6 +88,7 @@ public class OutboxPublisher implements EventPublisher {
                 insert.setString(3, json.get(i));
                 insert.setString(4, source);
                 insert.setLong(5, now);
+                insert.setString(6, events.get(i).subjectKey());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -88,6 +96,14 @@ public class OutboxPublisher implements EventPublisher {
             throw new PersistenceException("publishing " + events.get(0).eventType() + " failed: " + e.getMessage(), e);
         }
         return ids;
+    }
+
+    private static void requireSubjectKey(Event e) {
+        String key = e.subjectKey();
+        if (key != null && (key.isBlank() || key.length() > Events.SUBJECT_KEY_MAX_LENGTH)) {
+            throw new IllegalArgumentException("Subject key of " + e.eventType() + " must be null or 1 to "
+                    + Events.SUBJECT_KEY_MAX_LENGTH + " characters, e.g. patient:<MRN>");
+        }
     }
 
     private static boolean inTransaction(EntityManager em) {

@@ -1,6 +1,8 @@
 package org.pavilion.events.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -14,11 +16,15 @@ import org.pavilion.events.api.Events;
 final class RecordingSubscriber implements Processor {
 
     record Received(String eventId, String type, String body, Integer attempt, Object occurredAt, String source, String subscriber,
-            String caller) {
+            String caller, String subject) {
     }
 
     final List<Received> received = new CopyOnWriteArrayList<>();
     final AtomicBoolean failing = new AtomicBoolean();
+    /** Events (by id) this subscriber fails on, and how many more times. */
+    final Map<String, Integer> failuresLeft = new ConcurrentHashMap<>();
+    /** Events handled without failing, in the order handled. */
+    final List<String> handled = new CopyOnWriteArrayList<>();
 
     @Override
     public void process(Exchange exchange) {
@@ -30,10 +36,14 @@ final class RecordingSubscriber implements Processor {
                 exchange.getIn().getHeader(Events.HEADER_OCCURRED_AT),
                 exchange.getIn().getHeader(Events.HEADER_SOURCE, String.class),
                 exchange.getIn().getHeader(Events.HEADER_SUBSCRIBER, String.class),
-                CallerContext.current().map(Caller::username).orElse(null)));
-        if (failing.get()) {
+                CallerContext.current().map(Caller::username).orElse(null),
+                exchange.getIn().getHeader(Events.HEADER_SUBJECT, String.class)));
+        String id = exchange.getIn().getHeader(Events.HEADER_ID, String.class);
+        if (failing.get() || failuresLeft.computeIfPresent(id, (k, n) -> n - 1) != null
+                && failuresLeft.get(id) >= 0) {
             throw new IllegalStateException("subscriber database is down");
         }
+        handled.add(id);
     }
 
     List<String> ids() {

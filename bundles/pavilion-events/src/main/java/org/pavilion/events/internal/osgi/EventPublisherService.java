@@ -30,6 +30,11 @@ public class EventPublisherService implements EventPublisher {
     }
 
     @Override
+    public String publish(EntityManager em, String eventType, String subjectKey, Object payload) {
+        return publisher.publish(em, eventType, subjectKey, payload);
+    }
+
+    @Override
     public List<String> publishAll(EntityManager em, List<Event> events) {
         return publisher.publishAll(em, events);
     }

@@ -83,4 +83,19 @@ public class DeadLetterResource {
                 return store.delivery(id).orElseThrow(() -> ProblemException.notFound("Dead letter", id));
         }
     }
+
+    /** Gives up on a dead letter: never delivered, and the later events of its subject key it held back go out. */
+    @POST
+    @Path("dead-letters/{id}/discard")
+    public DeadLetter discard(@PathParam("id") String id) {
+        switch (store.discard(id, clock.millis())) {
+            case NOT_FOUND:
+                throw ProblemException.notFound("Dead letter", id);
+            case NOT_PARKED:
+                throw ProblemException.conflict("Delivery " + id + " is not parked");
+            default:
+                audit.record(AuditEvent.of("DISCARD", AUDIT_TYPE).resourceId(id).build());
+                return store.delivery(id).orElseThrow(() -> ProblemException.notFound("Dead letter", id));
+        }
+    }
 }

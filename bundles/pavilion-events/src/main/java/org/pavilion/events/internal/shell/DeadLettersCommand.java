@@ -34,12 +34,23 @@ public class DeadLettersCommand implements Action {
         table.column("Subscriber");
         table.column("Attempts");
         table.column("Parked at");
+        table.column("Subject");
+        table.column("Holds back");
         table.column("Last error").maxSize(80);
         for (DeadLetter d : letters) {
-            table.addRow().addContent(d.id, d.eventType, d.subscriber, d.attempts, d.updatedAt, d.lastError);
+            table.addRow().addContent(d.id, d.eventType, d.subscriber, d.attempts, d.updatedAt,
+                    d.subjectKey == null ? "" : d.subjectKey, holds(d), d.lastError);
         }
         table.print(System.out);
-        System.out.println(bus.store().countParked() + " parked in total; replay one with pavilion:replay <delivery>");
+        System.out.println(bus.store().countParked() + " parked in total; replay one with pavilion:replay <delivery>,"
+                + " give up on one with pavilion:discard <delivery>");
         return null;
+    }
+
+    private static String holds(DeadLetter d) {
+        if (d.blockedBy != null) {
+            return "blocked by dead letter " + d.blockedBy;
+        }
+        return d.holdsBack == 0 ? "" : d.holdsBack + " later event(s) of its subject";
     }
 }

@@ -77,6 +77,19 @@ public class DeadLetterResourceTest {
     }
 
     @Test
+    public void discardGivesUpOnADeadLetterAndRefusesOthers() {
+        DeadLetter discarded = resource.discard("d1");
+        assertEquals("DISCARDED", discarded.status);
+        assertEquals(1, resource.list(0, 20).getTotal());
+        assertEquals("DISCARD", audited.get(0).action());
+
+        assertEquals(409, assertThrows(ProblemException.class, () -> resource.discard("d1")).status());
+        assertEquals(409, assertThrows(ProblemException.class, () -> resource.replay("d1")).status());
+        assertEquals(409, assertThrows(ProblemException.class, () -> resource.discard("d2")).status());
+        assertEquals(404, assertThrows(ProblemException.class, () -> resource.discard("nope")).status());
+    }
+
+    @Test
     public void onlyAdministratorsMayUseIt() {
         assertEquals(List.of("ADMIN"), List.of(DeadLetterResource.class.getAnnotation(RolesAllowed.class).value()));
         for (Method m : DeadLetterResource.class.getDeclaredMethods()) {
