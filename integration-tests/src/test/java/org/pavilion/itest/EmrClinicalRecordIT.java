@@ -117,6 +117,25 @@ public class EmrClinicalRecordIT extends PavilionTestSupport {
         throw new AssertionError("no " + type + " for " + mrn);
     }
 
+    /** Types of the EMR's events keyed {@code patient:<mrn>}, in publishing order; fails on one about it keyed otherwise. */
+    private static List<String> eventsAbout(DataSource ds, String mrn) throws Exception {
+        List<String> types = new ArrayList<>();
+        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT event_type, subject_key, payload FROM events_outbox WHERE source = 'org.pavilion.emr' ORDER BY id")) {
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    boolean keyed = ("patient:" + mrn).equals(rs.getString(2));
+                    boolean about = mrn.equals(Http.json().readTree(rs.getString(3)).path("mrn").asText());
+                    assertEquals(rs.getString(1) + " " + rs.getString(3), about, keyed);
+                    if (keyed) {
+                        types.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return types;
+    }
+
     private static List<String> texts(JsonNode array, String field) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.path(field).asText()));
@@ -195,15 +214,38 @@ public class EmrClinicalRecordIT extends PavilionTestSupport {
         assertTrue(r.toString(), r.has("labResults") && r.get("labResults").isNull());
         assertFalse(r.path("labAvailable").asBoolean(true));
 
+        // Metformin upset her stomach: stopped. The problem was closed by mistake at review and opened again.
+        assertEquals(200, doctor.post(base + "/prescriptions/" + prescription.path("id").asText() + "/stop", obj()).status);
+        String diagnosisId = diagnosis.path("id").asText();
+        assertEquals(200, doctor.put(base + "/problems/" + diagnosisId + "/status", obj().put("status", "RESOLVED")).status);
+        assertEquals(200, doctor.put(base + "/problems/" + diagnosisId + "/status", obj().put("status", "ACTIVE")).status);
+
         JsonNode closed = doctor.post(base + "/encounters/" + encounterId + "/close", obj()).json();
         assertEquals("CLOSED", closed.path("status").asText());
         assertEquals(409, doctor.post(base + "/encounters/" + encounterId + "/close", obj()).status);
         assertEquals("no entries into a closed encounter", 409, nurse.post(base + "/observations",
                 obj().put("code", "heart-rate").put("value", 80).put("encounterId", encounterId)).status);
 
-        for (String type : List.of("EncounterOpened", "DiagnosisRecorded", "PrescriptionIssued", "EncounterClosed")) {
+        for (String type : List.of("EncounterOpened", "DiagnosisRecorded", "PrescriptionIssued", "EncounterClosed",
+                "AllergyRecorded", "NoteAdded", "PrescriptionStopped")) {
             assertEquals(type, 1, outboxEvents(type, mrn));
         }
+        assertEquals("the refused observation published nothing", 2, outboxEvents("ObservationRecorded", mrn));
+        assertEquals(2, outboxEvents("ProblemStatusChanged", mrn));
+        assertEquals("an outpatient visit ends; nobody is discharged", 0, outboxEvents("PatientDischarged", mrn));
+        DataSource platform = awaitService(DataSource.class, "(osgi.jndi.service.name=pavilion)", BOOT_BOUND);
+        assertEquals("every EMR event about the patient carries the patient's subject key, in publishing order",
+                List.of("PatientRegistered", "EncounterOpened", "ObservationRecorded", "ObservationRecorded",
+                        "DiagnosisRecorded", "AllergyRecorded", "NoteAdded", "PrescriptionIssued", "PrescriptionStopped",
+                        "ProblemStatusChanged", "ProblemStatusChanged", "EncounterClosed"),
+                eventsAbout(platform, mrn));
+        assertEquals("Penicillin", payloadOf(platform, "AllergyRecorded", mrn).path("substance").asText());
+        assertEquals("MODERATE", payloadOf(platform, "AllergyRecorded", mrn).path("severity").asText());
+        JsonNode note = payloadOf(platform, "NoteAdded", mrn);
+        assertEquals("NURSING", note.path("kind").asText());
+        assertFalse("the note's text stays in the record", note.toString().contains("glucose"));
+        assertEquals("Metformin", payloadOf(platform, "PrescriptionStopped", mrn).path("drug").asText());
+        assertEquals(encounterId, payloadOf(platform, "ObservationRecorded", mrn).path("encounterId").asText());
         JsonNode issued = payloadOf(awaitService(DataSource.class, "(osgi.jndi.service.name=pavilion)", BOOT_BOUND),
                 "PrescriptionIssued", mrn);
         assertEquals("Metformin", issued.path("drug").asText());
@@ -264,6 +306,11 @@ public class EmrClinicalRecordIT extends PavilionTestSupport {
         assertEquals(closed.body(), 200, closed.statusCode());
         assertTrue(closed.body(), closed.body().contains("<status>CLOSED</status>"));
         assertEquals(1, outboxEvents("PrescriptionIssued", mrn));
+        JsonNode discharged = payloadOf(awaitService(DataSource.class, "(osgi.jndi.service.name=pavilion)", BOOT_BOUND),
+                "PatientDischarged", mrn);
+        assertEquals("closing an emergency encounter discharges the patient", encounterId, discharged.path("encounterId").asText());
+        assertEquals("EMERGENCY", discharged.path("kind").asText());
+        assertTrue("the SOAP close names no disposition", discharged.path("disposition").isNull());
         assertEquals(401, soap("<r:getRecord><mrn>" + mrn + "</mrn></r:getRecord>", null).statusCode());
     }
 

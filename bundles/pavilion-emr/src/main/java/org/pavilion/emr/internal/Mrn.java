@@ -17,6 +17,14 @@ public final class Mrn {
     private Mrn() {
     }
 
+    /**
+     * The subject key of every EMR event about the patient with this MRN ({@code patient:<MRN>}): the bus delivers one
+     * patient's events to each subscriber in the order the EMR published them.
+     */
+    public static String subjectKey(String mrn) {
+        return "patient:" + mrn;
+    }
+
     /** The MRN of sequence number {@code n} (n &gt;= 1). */
     static String of(long n) {
         if (n < 1) {

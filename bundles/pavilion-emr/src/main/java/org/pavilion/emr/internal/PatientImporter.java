@@ -162,7 +162,8 @@ public class PatientImporter {
                     PatientService.storePhones(em, e.getMrn(), batch.get(i).demographics());
                     PatientService.storeContacts(em, e.getMrn(), batch.get(i).demographics());
                     if (publishEvents) {
-                        events.publish(em, PatientRegistered.TYPE, PatientService.registered(e, List.of()));
+                        events.publish(em, PatientRegistered.TYPE, Mrn.subjectKey(e.getMrn()),
+                                PatientService.registered(e, List.of()));
                     }
                 }
                 range[0] = stored.get(0).getMrn();

@@ -111,7 +111,8 @@ public class PatientMerge {
                 event.birthDate = survivor.getBirthDate();
                 event.duplicateGivenName = duplicate.getGivenName();
                 event.duplicateFamilyName = duplicate.getFamilyName();
-                events.publish(em, PatientsMerged.TYPE, event);
+                // Keyed by the record that goes away: a subscriber has all of it before it moves it to the survivor.
+                events.publish(em, PatientsMerged.TYPE, Mrn.subjectKey(duplicateMrn), event);
                 return counts;
             });
         } catch (ProblemException e) {

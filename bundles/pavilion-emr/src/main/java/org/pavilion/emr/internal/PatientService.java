@@ -174,7 +174,7 @@ public class PatientService {
             if (r.alsoInTransaction() != null) {
                 r.alsoInTransaction().accept(em, e.getMrn());
             }
-            announced.add(new EventPublisher.Event(PatientRegistered.TYPE,
+            announced.add(new EventPublisher.Event(PatientRegistered.TYPE, Mrn.subjectKey(e.getMrn()),
                     registered(e, candidateMrns(candidates.get(i)))));
             out.add(new Registered(Patient.of(e, v.phones, v.nextOfKin, withActive(v.insurance)), candidates.get(i)));
         }
@@ -246,7 +246,7 @@ public class PatientService {
             e.setUpdatedBy(actor);
             em.persist(e);
             PatientRegistered event = registered(e, List.of());
-            events.publish(em, PatientRegistered.TYPE, event);
+            events.publish(em, PatientRegistered.TYPE, Mrn.subjectKey(e.getMrn()), event);
             return Patient.of(e, List.of(), List.of(), List.of());
         });
         audit.record(AuditEvent.of("CREATE", RESOURCE).resourceId(created.mrn).patientId(created.mrn)
@@ -306,7 +306,7 @@ public class PatientService {
         }
         storePhones(em, mrn, v);
         storeContacts(em, mrn, v);
-        events.publish(em, PatientUpdated.TYPE, updated(e));
+        events.publish(em, PatientUpdated.TYPE, Mrn.subjectKey(mrn), updated(e));
         em.flush(); // bumps the version now, so the answer carries the one a next update must send
         return Patient.of(e, v.phones, v.nextOfKin, withActive(v.insurance));
     }

@@ -35,6 +35,7 @@ import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.emr.api.DocumentAttached;
 import org.pavilion.emr.internal.ClinicalAccess;
+import org.pavilion.emr.internal.Mrn;
 import org.pavilion.emr.internal.PatientService;
 import org.pavilion.events.api.EventPublisher;
 import org.slf4j.Logger;
@@ -177,7 +178,7 @@ public class DocumentService {
             } catch (IOException | SQLException ex) {
                 throw new IllegalStateException("Could not write the chunks of document " + e.getId(), ex);
             }
-            events.publish(em, DocumentAttached.TYPE, attached(e));
+            events.publish(em, DocumentAttached.TYPE, Mrn.subjectKey(e.getMrn()), attached(e));
             return Document.of(e);
         });
     }
@@ -188,7 +189,7 @@ public class DocumentService {
         try {
             return jpa.call(em -> {
                 em.persist(e);
-                events.publish(em, DocumentAttached.TYPE, attached(e));
+                events.publish(em, DocumentAttached.TYPE, Mrn.subjectKey(e.getMrn()), attached(e));
                 return Document.of(e);
             });
         } catch (RuntimeException | Error failed) {

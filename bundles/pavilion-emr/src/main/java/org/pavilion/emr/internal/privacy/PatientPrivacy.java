@@ -41,6 +41,7 @@ import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.core.api.security.Role;
 import org.pavilion.emr.api.PatientErased;
+import org.pavilion.emr.internal.Mrn;
 import org.pavilion.emr.internal.Names;
 import org.pavilion.emr.internal.PatientEntity;
 import org.pavilion.emr.internal.PatientService;
@@ -277,7 +278,7 @@ public class PatientPrivacy {
             event.scope = r.scope;
             event.retainedUntil = r.retainedUntil;
             event.erasedAt = r.erasedAt;
-            events.publish(em, PatientErased.TYPE, event);
+            events.publish(em, PatientErased.TYPE, Mrn.subjectKey(r.mrn), event);
             return r;
         });
         documents.deleteFiles(filesToDelete);

@@ -26,11 +26,17 @@ import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.emr.api.AllergyRecorded;
 import org.pavilion.emr.api.DiagnosisRecorded;
 import org.pavilion.emr.api.EncounterClosed;
 import org.pavilion.emr.api.EncounterOpened;
 import org.pavilion.emr.api.LabResultsSource;
+import org.pavilion.emr.api.NoteAdded;
+import org.pavilion.emr.api.ObservationRecorded;
+import org.pavilion.emr.api.PatientDischarged;
 import org.pavilion.emr.api.PrescriptionIssued;
+import org.pavilion.emr.api.PrescriptionStopped;
+import org.pavilion.emr.api.ProblemStatusChanged;
 import org.pavilion.emr.internal.ClinicalAccess;
 import org.pavilion.emr.internal.ClinicalAccess.Grant;
 import org.pavilion.emr.internal.Mrn;
@@ -50,6 +56,8 @@ import org.pavilion.events.api.EventPublisher;
 public class ClinicalRecordService {
 
     static final Set<String> ENCOUNTER_KINDS = Set.of("OUTPATIENT", "EMERGENCY", "ADMISSION", "TELECONSULTATION");
+    /** Encounters whose close is the patient leaving the hospital ({@link PatientDischarged}). */
+    static final Set<String> DISCHARGING_KINDS = Set.of("ADMISSION", "EMERGENCY");
     static final Set<String> PROBLEM_STATUSES = Set.of("ACTIVE", "RESOLVED");
     static final Set<String> SEVERITIES = Set.of("MILD", "MODERATE", "SEVERE", "LIFE_THREATENING");
     static final Set<String> ALLERGY_KINDS = Set.of("ALLERGY", "INTOLERANCE");
@@ -142,7 +150,7 @@ public class ClinicalRecordService {
                 ev.reason = reason;
                 ev.openedAt = iso(now);
                 ev.openedBy = e.getOpenedBy();
-                events.publish(em, EncounterOpened.TYPE, ev);
+                events.publish(em, EncounterOpened.TYPE, Mrn.subjectKey(ev.mrn), ev);
                 return encounter(e);
             });
         });
@@ -150,8 +158,20 @@ public class ClinicalRecordService {
 
     /** Closes an open encounter; closing it twice (or two clinicians at once) gives one close and one 409. */
     public Clinical.Encounter closeEncounter(String mrn, String encounterId, String breakGlass) {
+        return closeEncounter(mrn, encounterId, breakGlass, null);
+    }
+
+    /**
+     * {@link #closeEncounter(String, String, String)} saying where the patient went ({@code disposition}, e.g. an HL7
+     * PV1-36 code; null if not known): closing an ADMISSION or EMERGENCY encounter also publishes
+     * {@link PatientDischarged} with it.
+     */
+    public Clinical.Encounter closeEncounter(String mrn, String encounterId, String breakGlass, String disposition) {
         Grant g = access.write(mrn, "encounter", breakGlass);
         return audited(g, "UPDATE", e -> e.id, () -> {
+            List<String> problems = new ArrayList<>();
+            String goneTo = text("disposition", disposition, 64, false, problems);
+            reject(problems);
             long now = System.currentTimeMillis();
             String by = PatientService.actor();
             return jpa.call(em -> {
@@ -175,7 +195,18 @@ public class ClinicalRecordService {
                 ev.openedAt = iso(e.getOpenedMs());
                 ev.closedAt = iso(now);
                 ev.closedBy = by;
-                events.publish(em, EncounterClosed.TYPE, ev);
+                events.publish(em, EncounterClosed.TYPE, Mrn.subjectKey(ev.mrn), ev);
+                if (DISCHARGING_KINDS.contains(ev.kind)) {
+                    PatientDischarged discharged = new PatientDischarged();
+                    discharged.mrn = ev.mrn;
+                    discharged.encounterId = ev.encounterId;
+                    discharged.kind = ev.kind;
+                    discharged.disposition = goneTo;
+                    discharged.admittedAt = ev.openedAt;
+                    discharged.dischargedAt = ev.closedAt;
+                    discharged.dischargedBy = by;
+                    events.publish(em, PatientDischarged.TYPE, Mrn.subjectKey(ev.mrn), discharged);
+                }
                 return encounter(e);
             });
         });
@@ -244,7 +275,7 @@ public class ClinicalRecordService {
                 ev.onsetDate = onset;
                 ev.recordedAt = iso(now);
                 ev.recordedBy = d.getRecordedBy();
-                events.publish(em, DiagnosisRecorded.TYPE, ev);
+                events.publish(em, DiagnosisRecorded.TYPE, Mrn.subjectKey(ev.mrn), ev);
                 return diagnosis(d);
             });
         });
@@ -267,7 +298,17 @@ public class ClinicalRecordService {
                 if (n == 0) {
                     throw ProblemException.notFound("Diagnosis", diagnosisId);
                 }
-                return diagnosis(em.find(DiagnosisEntity.class, diagnosisId));
+                DiagnosisEntity d = em.find(DiagnosisEntity.class, diagnosisId);
+                ProblemStatusChanged ev = new ProblemStatusChanged();
+                ev.mrn = d.getMrn();
+                ev.diagnosisId = d.getId();
+                ev.code = d.getCode();
+                ev.codeSystem = d.getCodeSystem();
+                ev.status = status;
+                ev.changedAt = iso(now);
+                ev.changedBy = PatientService.actor();
+                events.publish(em, ProblemStatusChanged.TYPE, Mrn.subjectKey(ev.mrn), ev);
+                return diagnosis(d);
             });
         });
     }
@@ -307,6 +348,17 @@ public class ClinicalRecordService {
                 a.setRecordedMs(now);
                 a.setRecordedBy(PatientService.actor());
                 em.persist(a);
+                AllergyRecorded ev = new AllergyRecorded();
+                ev.mrn = a.getMrn();
+                ev.allergyId = a.getId();
+                ev.substance = substance;
+                ev.reaction = reaction;
+                ev.severity = severity;
+                ev.kind = kind;
+                ev.status = status;
+                ev.recordedAt = iso(now);
+                ev.recordedBy = a.getRecordedBy();
+                events.publish(em, AllergyRecorded.TYPE, Mrn.subjectKey(ev.mrn), ev);
                 return allergy(a);
             });
         });
@@ -362,6 +414,17 @@ public class ClinicalRecordService {
                 o.setRecordedMs(now);
                 o.setRecordedBy(PatientService.actor());
                 em.persist(o);
+                ObservationRecorded ev = new ObservationRecorded();
+                ev.mrn = o.getMrn();
+                ev.observationId = o.getId();
+                ev.encounterId = o.getEncounterId();
+                ev.code = o.getCode();
+                ev.value = o.getValueNum();
+                ev.unit = o.getUnitCode();
+                ev.effectiveAt = iso(effectiveMs);
+                ev.recordedAt = iso(now);
+                ev.recordedBy = o.getRecordedBy();
+                events.publish(em, ObservationRecorded.TYPE, Mrn.subjectKey(ev.mrn), ev);
                 return observation(o);
             });
         });
@@ -407,6 +470,14 @@ public class ClinicalRecordService {
                 n.setAuthor(PatientService.actor());
                 n.setWrittenMs(now);
                 em.persist(n);
+                NoteAdded ev = new NoteAdded();
+                ev.mrn = n.getMrn();
+                ev.noteId = n.getId();
+                ev.encounterId = n.getEncounterId();
+                ev.kind = kind;
+                ev.author = n.getAuthor();
+                ev.writtenAt = iso(now);
+                events.publish(em, NoteAdded.TYPE, Mrn.subjectKey(ev.mrn), ev);
                 return note(n);
             });
         });
@@ -469,7 +540,7 @@ public class ClinicalRecordService {
                 ev.prescriber = p.getPrescriber();
                 ev.startDate = p.getStartDate();
                 ev.issuedAt = iso(now);
-                events.publish(em, PrescriptionIssued.TYPE, ev);
+                events.publish(em, PrescriptionIssued.TYPE, Mrn.subjectKey(ev.mrn), ev);
                 return prescription(p, today);
             });
         });
@@ -492,6 +563,13 @@ public class ClinicalRecordService {
                     throw ProblemException.conflict("Prescription " + prescriptionId + " is already stopped");
                 }
                 em.refresh(p);
+                PrescriptionStopped ev = new PrescriptionStopped();
+                ev.mrn = p.getMrn();
+                ev.prescriptionId = p.getId();
+                ev.drug = p.getDrug();
+                ev.stoppedAt = iso(now);
+                ev.stoppedBy = PatientService.actor();
+                events.publish(em, PrescriptionStopped.TYPE, Mrn.subjectKey(ev.mrn), ev);
                 return prescription(p, LocalDate.now(zone()));
             });
         });

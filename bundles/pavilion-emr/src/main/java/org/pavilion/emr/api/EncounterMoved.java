@@ -1,0 +1,21 @@
+package org.pavilion.emr.api;
+
+/**
+ * Event payload: a patient in an open encounter was transferred to another location (ward, room, bed), as HL7 ADT
+ * A02 reports. The EMR has no transfer operation yet: the type is defined so that departments can subscribe now, and
+ * the transfer operation (ADT A02 mapping) publishes it. Event type {@link #TYPE}.
+ */
+public class EncounterMoved {
+
+    public static final String TYPE = "EncounterMoved";
+
+    public String mrn;
+    public String encounterId;
+    /** Where the patient is now, e.g. {@code CARDIO^204^B} (point of care, room, bed). */
+    public String location;
+    /** Where the patient was; null when unknown. */
+    public String previousLocation;
+    /** ISO-8601 instant. */
+    public String movedAt;
+    public String movedBy;
+}
