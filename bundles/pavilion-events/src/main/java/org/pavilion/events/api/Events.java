@@ -24,7 +24,7 @@ public final class Events {
      */
     public static final String HEADER_SUBJECT = "PavilionEventSubject";
 
-    /** Longest subject key accepted. */
+    /** Longest subject key accepted. @since 1.2 */
     public static final int SUBJECT_KEY_MAX_LENGTH = 200;
 
     /** The subscriber this delivery is for. */
