@@ -458,16 +458,18 @@ public class EmrRegistrationIT extends PavilionTestSupport {
 
         DataSource ds = awaitService(DataSource.class, "(osgi.jndi.service.name=pavilion)", BOOT_BOUND);
         try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(
-                "SELECT payload FROM events_outbox WHERE event_type = 'PatientsMerged'")) {
-            boolean found = false;
+                "SELECT payload, subject_key FROM events_outbox WHERE event_type = 'PatientsMerged'")) {
+            String key = null;
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     JsonNode e = Http.json().readTree(rs.getString(1));
-                    found |= e.path("survivorMrn").asText().equals(realMrn)
-                            && e.path("duplicateMrn").asText().equals(emergencyMrn);
+                    if (e.path("survivorMrn").asText().equals(realMrn) && e.path("duplicateMrn").asText().equals(emergencyMrn)) {
+                        key = rs.getString(2);
+                    }
                 }
             }
-            assertTrue("PatientsMerged in the outbox", found);
+            // Keyed by the record that goes away: subscribers get all of the emergency record's events before the merge.
+            assertEquals("PatientsMerged in the outbox, keyed by the duplicate", "patient:" + emergencyMrn, key);
         }
         JsonNode audit = admin.get("/api/v1/platform/audit?action=MERGE&outcome=SUCCESS&patientId=" + realMrn).json();
         assertEquals(audit.toString(), 1, audit.path("total").asLong());
