@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.osgi.service.component.annotations.Component;
@@ -80,14 +81,19 @@ public class PrivacyParticipants {
             String name = safe(p::name, "unnamed");
             json.writeObjectFieldStart(name);
             json.writeStringField("title", safe(p::title, name));
+            JsonNode data;
             try {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 p.export(subject, out);
-                json.writeFieldName("data");
-                json.writeTree(JSON.readTree(out.toByteArray()));
+                data = JSON.readTree(out.toByteArray());
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Privacy participant {} failed to export {}", name, subject.mrns(), e);
+                data = null;
                 json.writeStringField("failed", e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            if (data != null) {
+                json.writeFieldName("data");
+                JSON.writeTree(json, data); // the generator of the export has no codec of its own
             }
             json.writeEndObject();
         }
