@@ -44,13 +44,13 @@ public class PrivacyParticipants {
         participants.addAll(fixed);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bind(PrivacyParticipant participant) {
+    @Reference(name = "participant", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeParticipant")
+    void addParticipant(PrivacyParticipant participant) {
         participants.add(participant);
     }
 
-    void unbind(PrivacyParticipant participant) {
+    void removeParticipant(PrivacyParticipant participant) {
         participants.remove(participant);
     }
 
