@@ -27,10 +27,13 @@ final class Hl7Anonymiser {
     }
 
     /** True when PID-3 or MRG-1 of {@code text} names one of the identifiers (value and assigning system). */
-    static boolean names(String text, List<PrivacySubject.Identifier> ids) {
-        if (text == null || !text.startsWith("MSH") || text.length() < 8) {
+    static boolean names(String stored, List<PrivacySubject.Identifier> ids) {
+        // As stored: possibly with noise before MSH, which the hub skips too (Hl7Text.normalise).
+        int msh = stored == null ? -1 : stored.indexOf("MSH");
+        if (msh < 0 || stored.length() < msh + 8) {
             return false;
         }
+        String text = stored.substring(msh);
         char field = text.charAt(3);
         char component = text.charAt(4);
         char repetition = text.length() > 5 ? text.charAt(5) : '~';
@@ -74,7 +77,8 @@ final class Hl7Anonymiser {
         if (text == null || text.length() < 4) {
             return text;
         }
-        char field = text.startsWith("MSH") ? text.charAt(3) : '|';
+        int msh = text.indexOf("MSH");
+        char field = msh >= 0 && text.length() > msh + 3 ? text.charAt(msh + 3) : '|';
         List<Pattern> freeText = freeText(subject);
         StringBuilder out = new StringBuilder(text.length());
         Matcher m = SEGMENTS.matcher(text);
