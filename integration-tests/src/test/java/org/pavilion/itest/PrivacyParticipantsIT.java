@@ -6,6 +6,8 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -26,6 +29,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
+import org.osgi.framework.ServiceRegistration;
+import org.pavilion.core.api.privacy.ParticipantOutcome;
+import org.pavilion.core.api.privacy.PrivacyParticipant;
+import org.pavilion.core.api.privacy.PrivacySubject;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.emr.api.PatientDetails;
@@ -38,7 +45,8 @@ import org.pavilion.emr.api.PatientLookup;
  * the visitor log re-points its visits, the hub and the event store say they have nothing to re-point. The ward's
  * code reads her through PatientLookup (audited with its purpose). She asks for her data (the export carries the
  * departments' sections) and then for erasure: her stored HL7 messages no longer hold her name or birth date, the
- * visits are gone, the parked payload is redacted, and the report lists each department's outcome.
+ * visits are gone, the parked payload is redacted, and the report lists each department's outcome. A lab installed
+ * meanwhile fails its first erasure: reported FAILED, the EMR keeps her identifiers until a second run completes it.
  */
 public class PrivacyParticipantsIT extends PavilionTestSupport {
 
@@ -114,11 +122,31 @@ public class PrivacyParticipantsIT extends PavilionTestSupport {
         assertEquals(2, departments.path("hl7-hub").path("data").path("inboundMessages").size());
         assertTrue(departments.path("events").path("data").path("events").size() >= 2);
 
+        // A lab department installed meanwhile, whose database is unreachable at the first attempt.
+        AtomicInteger labErasures = new AtomicInteger();
+        ServiceRegistration<PrivacyParticipant> lab = bundleContext.registerService(PrivacyParticipant.class,
+                new FlakyLab(labErasures), null);
+        try {
+            erasureReachesEveryDepartment(admin, survivor, other, parkedEvent, labErasures);
+        } finally {
+            lab.unregister();
+        }
+    }
+
+    private void erasureReachesEveryDepartment(Http admin, String survivor, String other, String parkedEvent,
+            AtomicInteger labErasures) throws Exception {
         // Right to erasure, in one run.
         Http.Response erased = admin.post("/api/v1/emr/privacy/" + survivor + "/erasure",
                 Http.json().createObjectNode().put("reason", "GDPR request 2026-311"));
         assertEquals(erased.toString(), 200, erased.status);
         JsonNode report = erased.json();
+        assertEquals("FULL", report.path("scope").asText());
+        JsonNode failedLab = participant(report.path("participants"), "itest-lab");
+        assertEquals("FAILED", failedLab.path("status").asText());
+        assertTrue(failedLab.toString(), failedLab.path("error").asText().contains("lab database unreachable"));
+        JsonNode keptIds = item(report.path("kept"), "PatientIdentifier");
+        assertEquals(2, keptIds.path("count").asLong());
+        assertTrue(keptIds.toString(), keptIds.path("why").asText().contains("run again"));
         JsonNode reportedExample = participant(report.path("participants"), "example");
         assertEquals(report.toString(), "DONE", reportedExample.path("status").asText());
         assertEquals(2, reportedExample.path("removed").get(0).path("count").asLong());
@@ -144,13 +172,65 @@ public class PrivacyParticipantsIT extends PavilionTestSupport {
         assertEquals("PARKED", one("SELECT status FROM events_delivery WHERE event_id = ? AND subscriber = ?",
                 parkedEvent, "itest-billing"));
 
-        // Running it again finds nothing left to do in any department.
+        // Running it again completes it: the lab does its part, the others find nothing left, and now that every
+        // department is done the EMR removes the identifiers they needed to find her.
         JsonNode again = admin.post("/api/v1/emr/privacy/" + survivor + "/erasure",
                 Http.json().createObjectNode().put("reason", "GDPR request 2026-311, repeated")).json();
+        assertEquals(again.toString(), "DONE", participant(again.path("participants"), "itest-lab").path("status")
+                .asText());
+        assertEquals(2, labErasures.get());
         assertEquals(0, participant(again.path("participants"), "example").path("removed").get(0).path("count")
                 .asLong());
         assertEquals(0, participant(again.path("participants"), "hl7-hub").path("anonymised").get(0).path("count")
                 .asLong());
+        assertEquals(2, item(again.path("removed"), "PatientIdentifier").path("count").asLong());
+        assertEquals(null, one("SELECT mrn FROM emr_patient_identifier WHERE id_value = ?", "PRIV-1001"));
+    }
+
+    private static JsonNode item(JsonNode items, String what) {
+        for (JsonNode i : items) {
+            if (what.equals(i.path("what").asText())) {
+                return i;
+            }
+        }
+        throw new AssertionError("no item " + what + " in " + items);
+    }
+
+    /** A department that fails its first erasure (its database unreachable) and succeeds when run again. */
+    private static final class FlakyLab implements PrivacyParticipant {
+        private final AtomicInteger erasures;
+
+        FlakyLab(AtomicInteger erasures) {
+            this.erasures = erasures;
+        }
+
+        @Override
+        public String name() {
+            return "itest-lab";
+        }
+
+        @Override
+        public String title() {
+            return "Laboratory (integration test)";
+        }
+
+        @Override
+        public ParticipantOutcome merge(String survivorMrn, String duplicateMrn) {
+            return ParticipantOutcome.builder().repointed("lab orders", 0, "none held").build();
+        }
+
+        @Override
+        public void export(PrivacySubject subject, OutputStream json) throws IOException {
+            json.write("{}".getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public ParticipantOutcome erase(PrivacySubject subject) {
+            if (erasures.incrementAndGet() == 1) {
+                throw new IllegalStateException("lab database unreachable");
+            }
+            return ParticipantOutcome.builder().removed("lab orders", 0, "none held for " + subject.mrns()).build();
+        }
     }
 
     private static ObjectNode visitor(String badge, String name, String patient) {
