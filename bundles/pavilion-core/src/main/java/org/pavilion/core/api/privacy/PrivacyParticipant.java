@@ -17,8 +17,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * </ul>
  * Every method must be idempotent: an operation is run again when a participant failed, and the participants that
  * succeeded the first time are called again. A participant that throws is reported as FAILED with the error; it
- * does not undo the EMR's part nor another participant's. Calls run on the caller's thread with its
- * {@code CallerContext} bound.
+ * does not undo the EMR's part nor another participant's. Merge and erasure run on the requesting thread with its
+ * {@code CallerContext} bound; an export may be written while the response streams, so do not rely on a caller
+ * there.
  */
 @ConsumerType
 public interface PrivacyParticipant {
