@@ -1,5 +1,6 @@
 /** What other bundles may know of the EMR: its event types and payloads, the optional lab-results SPI, and the
- * {@link org.pavilion.emr.api.PatientDirectory} for feeds that need synchronous answers (HL7 ADT). */
+ * {@link org.pavilion.emr.api.PatientDirectory} for feeds that need synchronous answers (HL7 ADT), and (1.5) the
+ * {@link org.pavilion.emr.api.PatientLookup} through which a department's code reads a patient's demographics. */
 @Export
 @Version("1.5.0")
 package org.pavilion.emr.api;

@@ -19,6 +19,8 @@ import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.emr.api.PatientsMerged;
+import org.pavilion.emr.internal.privacy.ParticipantReport;
+import org.pavilion.emr.internal.privacy.PrivacyParticipants;
 import org.pavilion.events.api.EventPublisher;
 
 /**
@@ -39,14 +41,17 @@ public class PatientMerge {
     private final AuditService audit;
     private final EventPublisher events;
     private final PatientService patients;
+    private final PrivacyParticipants participants;
 
     @Activate
     public PatientMerge(@Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
-            @Reference AuditService audit, @Reference EventPublisher events, @Reference PatientService patients) {
+            @Reference AuditService audit, @Reference EventPublisher events, @Reference PatientService patients,
+            @Reference PrivacyParticipants participants) {
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
         this.events = events;
         this.patients = patients;
+        this.participants = participants;
     }
 
     /** What a merge did: the survivor as it now reads, and the rows moved per kind of record. */
@@ -54,6 +59,8 @@ public class PatientMerge {
         public Patient survivor;
         public String duplicateMrn;
         public Map<String, Integer> moved;
+        /** Each department's privacy participant: the rows it re-pointed, or FAILED (merge again to complete). */
+        public List<ParticipantReport> participants;
     }
 
     public MergeResult merge(String survivorMrn, String duplicateMrn, String reason) {
@@ -125,10 +132,13 @@ public class PatientMerge {
                 .build());
         audit.record(AuditEvent.of("MERGE", PatientService.RESOURCE).resourceId(duplicateMrn).patientId(duplicateMrn)
                 .detail("merged into " + survivorMrn + ": " + why).build());
+        // The departments re-point their rows after the EMR's merge committed, each in its own transactions.
+        List<ParticipantReport> departments = participants.merge(survivorMrn, duplicateMrn);
         MergeResult result = new MergeResult();
         result.survivor = patients.get(survivorMrn);
         result.duplicateMrn = duplicateMrn;
         result.moved = moved;
+        result.participants = departments;
         return result;
     }
 

@@ -18,6 +18,11 @@ public class ErasureReport {
     public List<Item> removed = new ArrayList<>();
     public List<Item> pseudonymised = new ArrayList<>();
     public List<Item> kept = new ArrayList<>();
+    /**
+     * Each department's privacy participant, run after the EMR's part committed: what it removed, anonymised or
+     * kept, or FAILED with the error (erasing again completes it).
+     */
+    public List<ParticipantReport> participants = new ArrayList<>();
 
     public static class Item {
         public String what;

@@ -36,6 +36,7 @@ import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.privacy.PrivacySubject;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
@@ -70,21 +71,29 @@ public class PatientPrivacy {
      * An entity not listed is deleted before these.
      */
     private static final List<String> DELETE_LAST = List.of("EncounterEntity");
+    /**
+     * External identifiers (HL7 PID-3): not clinical, so they neither start nor extend retention; in a full erasure
+     * removed only once every department's participant has completed, since they are how the HL7 hub finds the
+     * patient's stored messages (see docs/privacy-participants.md).
+     */
+    static final String IDENTIFIERS = "PatientIdentifierEntity";
 
     private final JpaTransactions jpa;
     private final AuditService audit;
     private final EventPublisher events;
     private final DocumentService documents;
+    private final PrivacyParticipants participants;
     private volatile int retentionYears;
 
     @Activate
     public PatientPrivacy(@Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
             @Reference AuditService audit, @Reference EventPublisher events, @Reference DocumentService documents,
-            PrivacyConfig config) {
+            @Reference PrivacyParticipants participants, PrivacyConfig config) {
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
         this.events = events;
         this.documents = documents;
+        this.participants = participants;
         modified(config);
     }
 
@@ -160,6 +169,10 @@ public class PatientPrivacy {
             throw (IOException) e.getCause();
         }
         json.writeEndObject();
+        // Each department's section, as its privacy participant writes it.
+        json.writeObjectFieldStart("departments");
+        participants.export(jpa.call(em -> subject(em, mrns, null, Instant.now())), json);
+        json.writeEndObject();
         json.writeEndObject();
         json.flush();
         zip.closeEntry();
@@ -186,6 +199,7 @@ public class PatientPrivacy {
         long now = System.currentTimeMillis();
         int years = retentionYears;
         List<String> filesToDelete = new ArrayList<>();
+        PrivacySubject[] subject = new PrivacySubject[1];
         ErasureReport report = jpa.call(em -> {
             List<String> mrns = recordMrns(em, mrn);
             if (mrns == null) {
@@ -201,6 +215,8 @@ public class PatientPrivacy {
             for (String m : mrns) {
                 people.add(em.find(PatientEntity.class, m));
             }
+            // What the departments need to find the patient, read before anything is erased; scope set below.
+            subject[0] = subject(em, mrns, null, Instant.ofEpochMilli(now));
             for (String contact : List.of("PatientPhoneEntity", "NextOfKinEntity", "InsurancePolicyEntity")) {
                 long n = em.createQuery("DELETE FROM " + contact + " x WHERE x.mrn IN :mrns").setParameter("mrns", mrns)
                         .executeUpdate();
@@ -223,7 +239,8 @@ public class PatientPrivacy {
             Map<EntityType<?>, Long> clinical = new LinkedHashMap<>();
             long lastActivity = Long.MIN_VALUE;
             for (EntityType<?> type : patientEntities(em)) {
-                if (type.getJavaType() == PatientEntity.class || CONTACT_ENTITIES.contains(type.getName())) {
+                if (type.getJavaType() == PatientEntity.class || CONTACT_ENTITIES.contains(type.getName())
+                        || IDENTIFIERS.equals(type.getName())) {
                     continue;
                 }
                 long n = em.createQuery("SELECT COUNT(x) FROM " + type.getName() + " x WHERE x.mrn IN :mrns",
@@ -244,6 +261,8 @@ public class PatientPrivacy {
                 clinical.forEach((type, n) -> r.kept.add(new ErasureReport.Item(label(type.getName()), n, law)));
                 r.kept.add(new ErasureReport.Item("names, sex, birth date, national id, MRN", null,
                         "identify whose medical record it is, while it is retained"));
+                r.kept.add(new ErasureReport.Item(label(IDENTIFIERS), countIdentifiers(em, mrns),
+                        "external identifiers of the retained record: feeds keep referring to it"));
             } else {
                 r.scope = "FULL";
                 filesToDelete.addAll(documents.eraseContents(em, mrns));
@@ -282,9 +301,58 @@ public class PatientPrivacy {
             return r;
         });
         documents.deleteFiles(filesToDelete);
+        // The departments, each in its own transactions now that the EMR's part has committed.
+        PrivacySubject s = subject[0];
+        report.participants = participants.erase(new PrivacySubject(s.mrns(), s.identifiers(), s.names(),
+                s.birthDates(), report.scope, s.requestedAt()));
+        long failed = report.participants.stream().filter(p -> ParticipantReport.FAILED.equals(p.status)).count();
+        if ("FULL".equals(report.scope)) {
+            removeIdentifiersOnceAllCompleted(report, s.mrns(), failed);
+        }
         audit.record(AuditEvent.of("ERASE", RESOURCE).resourceId(mrn).patientId(report.mrn)
-                .detail(report.scope + " erasure: " + why).build());
+                .detail(report.scope + " erasure: " + why + (failed == 0 ? ""
+                        : "; " + failed + " department(s) FAILED, to be completed by erasing again")).build());
         return report;
+    }
+
+    private void removeIdentifiersOnceAllCompleted(ErasureReport report, List<String> mrns, long failed) {
+        if (failed > 0) {
+            long n = jpa.call(em -> countIdentifiers(em, mrns));
+            report.kept.add(new ErasureReport.Item(label(IDENTIFIERS), n, failed + " department(s) failed: the "
+                    + "identifiers are how they find the patient when the erasure is run again, which completes it"));
+            return;
+        }
+        long n = jpa.call(em -> (long) em.createQuery("DELETE FROM " + IDENTIFIERS + " x WHERE x.mrn IN :mrns")
+                .setParameter("mrns", mrns).executeUpdate());
+        report.removed.add(new ErasureReport.Item(label(IDENTIFIERS), n, "every department has completed its "
+                + "erasure: nothing needs them to find the patient any more"));
+    }
+
+    private static long countIdentifiers(EntityManager em, List<String> mrns) {
+        return em.createQuery("SELECT COUNT(x) FROM " + IDENTIFIERS + " x WHERE x.mrn IN :mrns", Long.class)
+                .setParameter("mrns", mrns).getSingleResult();
+    }
+
+    /** The patient as the departments' participants need to find them: MRNs, external identifiers, names. */
+    private static PrivacySubject subject(EntityManager em, List<String> mrns, String scope, Instant at) {
+        List<PrivacySubject.Identifier> ids = new ArrayList<>();
+        for (Object[] row : em.createQuery("SELECT x.idSystem, x.idValue FROM " + IDENTIFIERS
+                + " x WHERE x.mrn IN :mrns ORDER BY x.idSystem, x.idValue", Object[].class)
+                .setParameter("mrns", mrns).getResultList()) {
+            ids.add(new PrivacySubject.Identifier((String) row[0], (String) row[1]));
+        }
+        List<PrivacySubject.Name> names = new ArrayList<>();
+        List<String> births = new ArrayList<>();
+        for (String m : mrns) {
+            PatientEntity p = em.find(PatientEntity.class, m);
+            if (p != null) {
+                names.add(new PrivacySubject.Name(p.getGivenName(), p.getFamilyName()));
+                if (p.getBirthDate() != null && !births.contains(p.getBirthDate())) {
+                    births.add(p.getBirthDate());
+                }
+            }
+        }
+        return new PrivacySubject(mrns, ids, names, births, scope, at);
     }
 
     /** The survivor that {@code mrn} leads to, then every record merged into it; null when there is none. */
