@@ -20,6 +20,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.pavilion.core.api.schema.SchemaMigrator;
 import org.pavilion.hl7.api.Hl7Handler;
+import org.pavilion.hl7.api.OutboundBuilder;
+import org.pavilion.hl7.internal.outbound.Builders;
 import org.pavilion.hl7.internal.outbound.OutboundStore;
 import org.pavilion.hl7.internal.route.InboundTopic;
 import org.slf4j.Logger;
@@ -50,6 +52,7 @@ public class Hl7Hub {
         return t;
     });
     private final Handlers handlers = new Handlers();
+    private final Builders builders = new Builders();
 
     @Activate
     public Hl7Hub(BundleContext context, @Reference(target = "(osgi.jndi.service.name=pavilion)") DataSource dataSource,
@@ -73,6 +76,23 @@ public class Hl7Hub {
 
     void unbindHandler(Hl7Handler handler) {
         handlers.remove(handler);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindBuilder(OutboundBuilder builder, Map<String, Object> properties) {
+        Object ranking = properties.get(Constants.SERVICE_RANKING);
+        Object id = properties.get(Constants.SERVICE_ID);
+        builders.add(builder, ranking instanceof Integer r ? r : 0, id instanceof Long l ? l : Long.MAX_VALUE);
+    }
+
+    void unbindBuilder(OutboundBuilder builder) {
+        builders.remove(builder);
+    }
+
+    /** The departments' outbound builders by event type, which the feeds use. */
+    public Builders builders() {
+        return builders;
     }
 
     private void recoverLater() {
