@@ -161,15 +161,15 @@ public final class InboundMessage {
         if (seg < 0) {
             return 0;
         }
-        int[] f = fieldBounds(seg, p.field);
-        if (f == null || f[0] == f[1]) {
+        long f = fieldBounds(seg, p.field);
+        if (f < 0 || start(f) == end(f)) {
             return 0;
         }
         if (p.field <= 2 && isMsh(seg)) {
             return 1;
         }
         int n = 1;
-        for (int i = f[0]; i < f[1]; i++) {
+        for (int i = start(f); i < end(f); i++) {
             if (text.charAt(i) == repetitionSeparator) {
                 n++;
             }
@@ -184,12 +184,12 @@ public final class InboundMessage {
         if (seg < 0) {
             return null;
         }
-        int[] f = fieldBounds(seg, p.field);
-        if (f == null) {
+        long f = fieldBounds(seg, p.field);
+        if (f < 0) {
             return null;
         }
-        int from = f[0];
-        int to = f[1];
+        int from = start(f);
+        int to = end(f);
         if (isMsh(seg) && p.field <= 2) {
             return p.field == 1 ? String.valueOf(fieldSeparator) : encodingCharacters;
         }
@@ -246,24 +246,39 @@ public final class InboundMessage {
         return idEnds[i] - starts[i] == length && text.regionMatches(starts[i], id, offset, length);
     }
 
-    /** Start and end of field {@code field} (1-based after the id) of segment {@code seg}; null when absent. */
-    private int[] fieldBounds(int seg, int field) {
+    /**
+     * Start and end of field {@code field} (1-based after the id) of segment {@code seg}, packed in one long (no
+     * allocation per read); -1 when absent.
+     */
+    private long fieldBounds(int seg, int field) {
         int s = idEnds[seg];
         int e = ends[seg];
         if (s >= e) {
-            return null;
+            return -1;
         }
         if (isMsh(seg)) {
             if (field == 1) {
-                return new int[] {s, s + 1};
+                return bounds(s, s + 1);
             }
             field--; // MSH-2 is the first value after MSH-1, the separator itself
         }
         int from = after(s + 1, e, fieldSeparator, field - 1);
         if (from < 0) {
-            return null;
+            return -1;
         }
-        return new int[] {from, until(from, e, fieldSeparator, fieldSeparator)};
+        return bounds(from, until(from, e, fieldSeparator, fieldSeparator));
+    }
+
+    private static long bounds(int start, int end) {
+        return ((long) start << 32) | end;
+    }
+
+    private static int start(long bounds) {
+        return (int) (bounds >>> 32);
+    }
+
+    private static int end(long bounds) {
+        return (int) bounds;
     }
 
     /** The position after the {@code n}th {@code separator} from {@code i} before {@code end}; -1 when fewer. */
@@ -325,6 +340,8 @@ public final class InboundMessage {
 
     /** A path taken apart; read without regular expressions (it is read for every field of every message). */
     private static final class Path {
+        private final String text;
+        private int at;
         int segmentIdLength;
         int segmentRepetition = 1;
         int field;
@@ -332,60 +349,63 @@ public final class InboundMessage {
         int component;
         int subcomponent;
 
+        private Path(String text) {
+            this.text = text;
+        }
+
         static Path of(String path) {
-            Path p = new Path();
-            int i = 0;
+            Path p = new Path(path);
             int n = path.length();
-            while (i < n && path.charAt(i) != '-' && path.charAt(i) != '(') {
-                i++;
+            while (p.at < n && path.charAt(p.at) != '-' && path.charAt(p.at) != '(') {
+                p.at++;
             }
-            p.segmentIdLength = i;
-            int[] at = {i};
-            p.segmentRepetition = repetition(path, at);
-            int[] numbers = new int[3];
+            p.segmentIdLength = p.at;
+            p.segmentRepetition = p.repetition();
             int k = 0;
-            while (at[0] < n && k < 3) {
-                if (path.charAt(at[0]) != '-') {
+            while (p.at < n && k < 3) {
+                if (path.charAt(p.at) != '-') {
                     throw bad(path);
                 }
-                at[0]++;
-                numbers[k] = number(path, at);
+                p.at++;
+                int v = p.number();
                 if (k == 0) {
-                    p.repetition = repetition(path, at);
+                    p.field = v;
+                    p.repetition = p.repetition();
+                } else if (k == 1) {
+                    p.component = v;
+                } else {
+                    p.subcomponent = v;
                 }
                 k++;
             }
-            if (at[0] < n || k == 0 || p.segmentIdLength == 0) {
+            if (p.at < n || k == 0 || p.segmentIdLength == 0) {
                 throw bad(path);
             }
-            p.field = numbers[0];
-            p.component = numbers[1];
-            p.subcomponent = numbers[2];
             return p;
         }
 
-        private static int repetition(String path, int[] at) {
-            if (at[0] < path.length() && path.charAt(at[0]) == '(') {
-                at[0]++;
-                int r = number(path, at);
-                if (at[0] >= path.length() || path.charAt(at[0]) != ')') {
-                    throw bad(path);
+        private int repetition() {
+            if (at < text.length() && text.charAt(at) == '(') {
+                at++;
+                int r = number();
+                if (at >= text.length() || text.charAt(at) != ')') {
+                    throw bad(text);
                 }
-                at[0]++;
+                at++;
                 return r;
             }
             return 1;
         }
 
-        private static int number(String path, int[] at) {
+        private int number() {
             int v = 0;
-            int start = at[0];
-            while (at[0] < path.length() && Character.isDigit(path.charAt(at[0]))) {
-                v = v * 10 + (path.charAt(at[0]) - '0');
-                at[0]++;
+            int start = at;
+            while (at < text.length() && Character.isDigit(text.charAt(at))) {
+                v = v * 10 + (text.charAt(at) - '0');
+                at++;
             }
-            if (at[0] == start || v < 1) {
-                throw bad(path);
+            if (at == start || v < 1) {
+                throw bad(text);
             }
             return v;
         }
