@@ -32,10 +32,10 @@ public class PlatformSmokeIT extends PavilionTestSupport {
 
     /** What pavilion-all boots today. */
     private static final List<String> FEATURES = List.of("pavilion-datasource", "pavilion-core", "pavilion-camel",
-            "pavilion-events", "pavilion-example", "pavilion-example-subscriber", "pavilion-emr", "pavilion-hl7", "pavilion-all");
+            "pavilion-events", "pavilion-example", "pavilion-example-subscriber", "pavilion-hl7-api", "pavilion-emr", "pavilion-hl7", "pavilion-all");
 
     private static final Set<String> BUNDLES = Set.of("org.pavilion.core", "org.pavilion.camel",
-            "org.pavilion.events", "org.pavilion.example", "org.pavilion.example.subscriber", "org.pavilion.emr", "org.pavilion.hl7");
+            "org.pavilion.events", "org.pavilion.example", "org.pavilion.example.subscriber", "org.pavilion.hl7.api", "org.pavilion.emr", "org.pavilion.hl7");
 
     @Test
     public void everyDepartmentFeatureIsInstalled() throws Exception {

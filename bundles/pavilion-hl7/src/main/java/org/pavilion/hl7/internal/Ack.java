@@ -1,5 +1,6 @@
 package org.pavilion.hl7.internal;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,10 +25,17 @@ public final class Ack {
     private Ack() {
     }
 
-    /** Where and what: segment id, its repetition (1-based), field number (0: none), and the 0357 code. */
-    public record Error(String segment, int sequence, int field, int code) {
+    /**
+     * Where and what: segment id, its repetition (1-based), field and component numbers (0: none), and the 0357
+     * code.
+     */
+    public record Error(String segment, int sequence, int field, int component, int code) {
+        public Error(String segment, int sequence, int field, int code) {
+            this(segment, sequence, field, 0, code);
+        }
+
         public static Error of(int code) {
-            return new Error(null, 0, 0, code);
+            return new Error(null, 0, 0, 0, code);
         }
 
         static String codeText(int code) {
@@ -35,13 +43,21 @@ public final class Ack {
                 case 100: return "Segment sequence error";
                 case 101: return "Required field missing";
                 case 102: return "Data type error";
+                case 103: return "Table value not found";
                 case 200: return "Unsupported message type";
                 case 201: return "Unsupported event code";
                 case 203: return "Unsupported version id";
+                case 202: return "Unsupported processing id";
                 case 204: return "Unknown key identifier";
+                case 205: return "Duplicate key identifier";
+                case 206: return "Application record locked";
                 default: return "Application internal error";
             }
         }
+    }
+
+    /** A warning of an accepted message: an ERR segment of severity W (v2.5 on; before, ERR-1 without severity). */
+    public record Warning(Error error, String text) {
     }
 
     /**
@@ -50,6 +66,12 @@ public final class Ack {
      */
     public static String build(Hl7Text.Header h, String code, String text, Error error, String ackControlId,
             String timestamp) {
+        return build(h, code, text, error, List.of(), ackControlId, timestamp);
+    }
+
+    /** As above, with the warnings of an AA as ERR segments after the error's. */
+    public static String build(Hl7Text.Header h, String code, String text, Error error, List<Warning> warnings,
+            String ackControlId, String timestamp) {
         char fs = h.fieldSeparator();
         String enc = h.encodingCharacters().length() >= 4 ? h.encodingCharacters() : "^~\\&";
         char cs = enc.charAt(0);
@@ -83,30 +105,41 @@ public final class Ack {
         }
         b.append('\r');
         if (error != null) {
-            String codeCe = error.code() + "" + sub + escape(Error.codeText(error.code()), fs, enc) + sub + "HL70357";
-            b.append("ERR").append(fs);
-            if (oldErr) {
-                // ERR-1 ELD: segment ^ sequence ^ field ^ code&text&table
-                b.append(error.segment() == null ? "" : error.segment()).append(cs)
-                        .append(error.sequence() > 0 ? String.valueOf(error.sequence()) : "").append(cs)
-                        .append(error.field() > 0 ? String.valueOf(error.field()) : "").append(cs).append(codeCe);
-            } else {
-                String cwe = codeCe.replace(sub, cs);
-                b.append(fs); // ERR-1 not used
-                if (error.segment() != null) {
-                    b.append(error.segment()).append(cs).append(Math.max(1, error.sequence()));
-                    if (error.field() > 0) {
-                        b.append(cs).append(error.field());
-                    }
-                }
-                b.append(fs).append(cwe)
-                        .append(fs).append(code.equals("AA") ? "I" : "E")
-                        .append(fs).append(fs).append(fs).append(fs)
-                        .append(text == null ? "" : escape(truncate(text, 250), fs, enc));
-            }
-            b.append('\r');
+            err(b, error, code.equals("AA") ? "I" : "E", text, oldErr, fs, cs, sub, enc);
+        }
+        for (Warning w : warnings) {
+            err(b, w.error(), "W", w.text(), oldErr, fs, cs, sub, enc);
         }
         return b.toString();
+    }
+
+    private static void err(StringBuilder b, Error error, String severity, String text, boolean oldErr, char fs,
+            char cs, char sub, String enc) {
+        String codeCe = error.code() + "" + sub + escape(Error.codeText(error.code()), fs, enc) + sub + "HL70357";
+        b.append("ERR").append(fs);
+        if (oldErr) {
+            // ERR-1 ELD: segment ^ sequence ^ field ^ code&text&table
+            b.append(error.segment() == null ? "" : error.segment()).append(cs)
+                    .append(error.sequence() > 0 ? String.valueOf(error.sequence()) : "").append(cs)
+                    .append(error.field() > 0 ? String.valueOf(error.field()) : "").append(cs).append(codeCe);
+        } else {
+            String cwe = codeCe.replace(sub, cs);
+            b.append(fs); // ERR-1 not used
+            if (error.segment() != null) {
+                b.append(error.segment()).append(cs).append(Math.max(1, error.sequence()));
+                if (error.field() > 0) {
+                    b.append(cs).append(error.field());
+                    if (error.component() > 0) {
+                        b.append(cs).append(1).append(cs).append(error.component()); // ERL-4 field repetition
+                    }
+                }
+            }
+            b.append(fs).append(cwe)
+                    .append(fs).append(severity)
+                    .append(fs).append(fs).append(fs).append(fs)
+                    .append(text == null ? "" : escape(truncate(text, 250), fs, enc));
+        }
+        b.append('\r');
     }
 
     static String truncate(String s, int max) {

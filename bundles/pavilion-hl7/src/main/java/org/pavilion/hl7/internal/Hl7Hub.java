@@ -5,9 +5,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import java.util.Map;
+
 import javax.sql.DataSource;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -16,6 +19,9 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.pavilion.core.api.schema.SchemaMigrator;
+import org.pavilion.hl7.api.Hl7Handler;
+import org.pavilion.hl7.api.OutboundBuilder;
+import org.pavilion.hl7.internal.outbound.Builders;
 import org.pavilion.hl7.internal.outbound.OutboundStore;
 import org.pavilion.hl7.internal.route.InboundTopic;
 import org.slf4j.Logger;
@@ -23,10 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The hub: migrates hl7_message and hl7_outbound, owns the stores and the processor the listeners, feeds, REST
- * and shell share. The
- * EMR's ADT target is optional and dynamic: while it is absent ADT messages are answered AR "EMR not installed".
- * On start it recovers the messages an earlier run stored but never completed (see {@link Hl7Processor#recover}),
- * on its own thread, and again whenever the EMR's ADT target comes.
+ * and shell share. Departments' {@link Hl7Handler}s are tracked whiteboard-style (any number, coming and going):
+ * a type without one is answered AR naming the department to install. On start it recovers the messages an
+ * earlier run stored but never completed (see {@link Hl7Processor#recover}), on its own thread, and again whenever
+ * a handler comes (ADT stored while the EMR was away).
  */
 @Component(service = Hl7Hub.class)
 public class Hl7Hub {
@@ -45,7 +51,8 @@ public class Hl7Hub {
         t.setDaemon(true);
         return t;
     });
-    private volatile AdtTarget adt;
+    private final Handlers handlers = new Handlers();
+    private final Builders builders = new Builders();
 
     @Activate
     public Hl7Hub(BundleContext context, @Reference(target = "(osgi.jndi.service.name=pavilion)") DataSource dataSource,
@@ -53,22 +60,39 @@ public class Hl7Hub {
         migrator.migrate(context.getBundle(), CHANGELOG);
         this.startedMs = System.currentTimeMillis();
         this.store = new MessageStore(dataSource);
-        this.processor = new Hl7Processor(store, () -> adt, inbound::wake);
+        this.processor = new Hl7Processor(store, handlers, inbound::wake);
         this.outbound = new OutboundStore(dataSource);
         recoverLater();
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void bindAdt(AdtTarget target) {
-        adt = target;
-        recoverLater(); // ADT left waiting for the EMR
+    void bindHandler(Hl7Handler handler, Map<String, Object> properties) {
+        Object ranking = properties.get(Constants.SERVICE_RANKING);
+        Object id = properties.get(Constants.SERVICE_ID);
+        handlers.add(handler, ranking instanceof Integer r ? r : 0, id instanceof Long l ? l : Long.MAX_VALUE);
+        recoverLater(); // messages left waiting for this department
     }
 
-    void unbindAdt(AdtTarget target) {
-        if (adt == target) {
-            adt = null;
-        }
+    void unbindHandler(Hl7Handler handler) {
+        handlers.remove(handler);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindBuilder(OutboundBuilder builder, Map<String, Object> properties) {
+        Object ranking = properties.get(Constants.SERVICE_RANKING);
+        Object id = properties.get(Constants.SERVICE_ID);
+        builders.add(builder, ranking instanceof Integer r ? r : 0, id instanceof Long l ? l : Long.MAX_VALUE);
+    }
+
+    void unbindBuilder(OutboundBuilder builder) {
+        builders.remove(builder);
+    }
+
+    /** The departments' outbound builders by event type, which the feeds use. */
+    public Builders builders() {
+        return builders;
     }
 
     private void recoverLater() {
@@ -107,6 +131,11 @@ public class Hl7Hub {
     /** The outbound feeds' queue (hl7_outbound). */
     public OutboundStore outbound() {
         return outbound;
+    }
+
+    /** The departments' handlers by message type. */
+    public Handlers handlers() {
+        return handlers;
     }
 
     public Hl7Processor processor() {

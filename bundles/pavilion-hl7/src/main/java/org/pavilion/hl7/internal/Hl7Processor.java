@@ -11,16 +11,20 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.hl7.api.Completion;
+import org.pavilion.hl7.api.Hl7ContentException;
+import org.pavilion.hl7.api.Hl7Handler;
+import org.pavilion.hl7.api.InboundMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The inbound path of one message: decode (MSH-18), store, apply, store the outcome and the ACK, then answer; the
- * ACK only once the outcome is committed. A message whose only effect is one department transaction is stored with
- * its outcome in that transaction (the EMR's A04 and A08): one commit for the message, its outcome and its effect,
- * so it is never applied without being stored, nor stored as applied without its effect. Otherwise it is stored as
- * RECEIVED and committed before the department writes anything ({@link AdtTarget.Completion#store}), and completed
- * in the hub's own commit. A store failure throws, so the listener closes the connection without an ACK and the
+ * The inbound path of one message: decode (MSH-18), store, hand it to the department's {@link Hl7Handler} for its
+ * type, store the outcome and the ACK, then answer; the ACK only once the outcome is committed. A message whose
+ * only effect is one department transaction is stored with its outcome in that transaction (the EMR's A04 and
+ * A08): one commit for the message, its outcome and its effect, so it is never applied without being stored, nor
+ * stored as applied without its effect. Otherwise it is stored as RECEIVED and committed before the department
+ * writes anything ({@link Completion#store}), and completed in the hub's own commit. A store failure throws, so the listener closes the connection without an ACK and the
  * sender retries. The per-message lock (sender and control id) spans the whole path, so a redelivery of a message
  * is answered with the stored ACK and not applied again; one still RECEIVED after its lock was released (the
  * container died before completing it) is processed by the redelivery or by start-up recovery, whichever comes
@@ -36,20 +40,20 @@ public class Hl7Processor {
     private static final int LOCK_STRIPES = 1024;
 
     private final MessageStore store;
-    private final Supplier<AdtTarget> adt;
+    private final Handlers handlers;
     /** Told after an AA outcome committed: integrators' routes read the new message from the store. */
     private final Runnable accepted;
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
     private final AtomicLong ackCounter = new AtomicLong();
     private final AckClock clock = new AckClock();
 
-    public Hl7Processor(MessageStore store, Supplier<AdtTarget> adt) {
-        this(store, adt, () -> { });
+    public Hl7Processor(MessageStore store, Handlers handlers) {
+        this(store, handlers, () -> { });
     }
 
-    public Hl7Processor(MessageStore store, Supplier<AdtTarget> adt, Runnable accepted) {
+    public Hl7Processor(MessageStore store, Handlers handlers, Runnable accepted) {
         this.store = store;
-        this.adt = adt;
+        this.handlers = handlers;
         this.accepted = accepted;
         for (int i = 0; i < LOCK_STRIPES; i++) {
             locks[i] = new ReentrantLock();
@@ -152,8 +156,9 @@ public class Hl7Processor {
      * Start-up recovery: processes the messages stored before {@code startedMs} and never completed (the container
      * stopped or died between storing a message and answering it, so its sender got no ACK). Each is processed once,
      * under the same lock as a live delivery, so a sender's retry arriving meanwhile is answered with the outcome
-     * rather than applied twice. ADT is left RECEIVED while the EMR is not there (recovery runs again when it comes):
-     * answering AR "EMR not installed" to a message the sender will retry would be final. Returns how many it did.
+     * rather than applied twice. A message of a type whose department is not installed (ADT without the EMR) is
+     * left RECEIVED: recovery runs again when a handler comes, and answering AR "EMR not installed" to a message
+     * the sender will retry would be final. Returns how many it did.
      */
     public int recover(long startedMs) {
         int recovered = 0;
@@ -186,7 +191,11 @@ public class Hl7Processor {
     }
 
     private boolean waitsForDepartment(StoredMessage m) {
-        return m.messageType != null && m.messageType.startsWith("ADT") && adt.get() == null;
+        if (m.messageType == null || m.messageType.length() < 3
+                || Handlers.departmentFor(m.messageType.substring(0, 3)) == null) {
+            return false;
+        }
+        return handlers.handled(m.messageType.substring(0, 3)).isEmpty();
     }
 
     /** Routes a stored message (replay, recovery) and stores its outcome and ACK; the sender is not answered. */
@@ -210,7 +219,7 @@ public class Hl7Processor {
     }
 
     private String complete(String id, Hl7Text.Header h, Outcome o, long startNanos) {
-        String ack = Ack.build(h, o.ackCode(), o.text(), o.error(), nextAckControlId(), clock.now());
+        String ack = Ack.build(h, o.ackCode(), o.text(), o.error(), o.warnings(), nextAckControlId(), clock.now());
         long elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
         store.complete(id, o.status(), o.ackCode(), ack, o.text(), o.summary(), System.currentTimeMillis(), elapsedMs);
         completed(h, o);
@@ -226,12 +235,12 @@ public class Hl7Processor {
     }
 
     /**
-     * The hub's side of a message being applied ({@link AdtTarget.Completion}): its row, stored on {@link #store} or
+     * The hub's side of a message being applied ({@link Completion}): its row, stored on {@link #store} or
      * inserted completed in the department's transaction; {@link #ack} is set once that commit returned (a
      * department retrying its transaction may call it more than once; the last call's row is the one committed).
      * Without it the hub completes the message in its own commit.
      */
-    private final class Joined implements AdtTarget.Completion {
+    private final class Joined implements Completion {
         private final StoredMessage m;
         private final Hl7Text.Header h;
         private final long startNanos;
@@ -260,8 +269,11 @@ public class Hl7Processor {
         }
 
         @Override
-        public void commit(Connection transaction, Outcome o, Callable<Void> commit) throws Exception {
-            String text = Ack.build(h, o.ackCode(), o.text(), o.error(), nextAckControlId(), clock.now());
+        public void commit(Connection transaction, org.pavilion.hl7.api.Outcome outcome, Callable<Void> commit)
+                throws Exception {
+            Outcome o = Outcome.of(outcome);
+            String text = Ack.build(h, o.ackCode(), o.text(), o.error(), o.warnings(), nextAckControlId(),
+                    clock.now());
             long elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
             if (id != null) {
                 Hl7Processor.this.store.completeWithin(transaction, id, o.status(), o.ackCode(), text, o.text(),
@@ -296,48 +308,45 @@ public class Hl7Processor {
         }
     }
 
-    /** Which department takes the message; AR for versions, types and departments we do not have. */
-    Outcome route(Hl7Text.Header h, String normalised, String remoteAddress, AdtTarget.Completion completion) {
+    /**
+     * Which department takes the message: the handler registered for its type and trigger (or the type's wildcard);
+     * AR for versions we do not read, events its department does not take, and types no installed department
+     * handles, naming the department to install where we know it.
+     */
+    Outcome route(Hl7Text.Header h, String normalised, String remoteAddress, Completion completion) {
         if (!VERSIONS.contains(h.version())) {
             return Outcome.rejected(Ack.UNSUPPORTED_VERSION, "unsupported HL7 version '" + h.version()
                     + "'; supported: 2.3, 2.3.1, 2.4, 2.5, 2.5.1, 2.6, 2.7, 2.8");
         }
         String type = h.messageType();
-        String trigger = h.triggerEvent();
-        switch (type) {
-            case "ADT":
-                if (!Set.of("A01", "A03", "A04", "A08", "A40").contains(trigger)) {
-                    return Outcome.rejected(Ack.UNSUPPORTED_EVENT_CODE, "unsupported event " + h.type()
-                            + "; supported: ADT^A01, A03, A04, A08, A40");
-                }
-                AdtTarget target = adt.get();
-                if (target == null) {
-                    return Outcome.rejected(Ack.INTERNAL_ERROR, "EMR not installed: " + h.type() + " cannot be applied");
-                }
-                return apply(h, () -> target.apply(h, normalised, completion), remoteAddress);
-            case "SIU":
-                if (Set.of("S12", "S13", "S15").contains(trigger)) {
-                    return Outcome.rejected(Ack.INTERNAL_ERROR, "scheduling not installed: " + h.type()
-                            + " cannot be applied");
-                }
-                return Outcome.rejected(Ack.UNSUPPORTED_EVENT_CODE, "unsupported event " + h.type());
-            case "ORU":
-            case "ORM":
-            case "OML":
-                if (Set.of("ORU^R01", "ORM^O01", "OML^O21").contains(h.type())) {
-                    return Outcome.rejected(Ack.INTERNAL_ERROR, "laboratory not installed: " + h.type()
-                            + " cannot be applied");
-                }
-                return Outcome.rejected(Ack.UNSUPPORTED_EVENT_CODE, "unsupported event " + h.type());
-            default:
-                return Outcome.rejected(Ack.UNSUPPORTED_MESSAGE_TYPE, "unsupported message type '" + h.type() + "'");
+        Handlers.Registration handler = handlers.find(type, h.triggerEvent());
+        if (handler == null) {
+            Set<String> handled = handlers.handled(type);
+            if (!handled.isEmpty()) {
+                return Outcome.rejected(Ack.UNSUPPORTED_EVENT_CODE, "unsupported event " + h.type() + "; supported: "
+                        + String.join(", ", handled));
+            }
+            String department = Handlers.departmentFor(type);
+            if (department != null) {
+                return Outcome.rejected(Ack.INTERNAL_ERROR, department + " not installed: " + h.type()
+                        + " cannot be applied (no installed department handles it)");
+            }
+            return Outcome.rejected(Ack.UNSUPPORTED_MESSAGE_TYPE, "unsupported message type '" + h.type()
+                    + "': no installed department handles it");
         }
+        return apply(h, handler.handler(), InboundMessage.parse(normalised), completion, remoteAddress);
     }
 
-    /** Runs a department's work as the feed's named INTEGRATION actor; its failures become AE (parked). */
-    private Outcome apply(Hl7Text.Header h, Supplier<Outcome> work, String remoteAddress) {
+    /** Runs a department's handler as the feed's named INTEGRATION actor; its failures become AE (parked). */
+    private Outcome apply(Hl7Text.Header h, Hl7Handler handler, InboundMessage message, Completion completion,
+            String remoteAddress) {
         try {
-            return CallerContext.runAs(Hl7Caller.of(h.sendingApplication(), remoteAddress), work::get);
+            org.pavilion.hl7.api.Outcome o = CallerContext.runAs(Hl7Caller.of(h.sendingApplication(), remoteAddress),
+                    () -> handler.handle(message, completion));
+            if (o == null) {
+                throw new IllegalStateException("the handler of " + h.type() + " returned no outcome");
+            }
+            return Outcome.of(o);
         } catch (Exception e) {
             rethrowHubsOwn(e);
             return failed(h, e);
@@ -362,7 +371,7 @@ public class Hl7Processor {
     /** A department's failure: AE with its content error, or AE "processing failed" (parked). */
     private static Outcome failed(Hl7Text.Header h, Throwable failure) {
         if (failure instanceof Hl7ContentException e) {
-            return Outcome.error(e.error(), e.getMessage());
+            return Outcome.error(Outcome.error(e.error()), e.getMessage());
         }
         LOG.warn("HL7 {} {} from {} failed", h.type(), h.controlId(), h.sender(), failure);
         return Outcome.error(Ack.Error.of(Ack.INTERNAL_ERROR), "processing failed: " + failure);

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.pavilion.hl7.api.Hl7Handler;
 
 /**
  * A department that commits the hub's completion with its own write (the EMR directory does): one transaction
@@ -43,8 +44,8 @@ public class JoinedCompletionTest {
      * Registers PID-3 in its own table; odd-numbered patients in a transaction that takes the completion, the
      * others alone (the hub then completes them in its own commit).
      */
-    private final AdtTarget department = (h, text, completion) -> {
-        String pid3 = text.split("\rPID\\|1\\|\\|")[1].split("\\^")[0];
+    private final Hl7Handler department = TestHandler.of("EMR", Set.of("ADT^A04"), (m, completion) -> {
+        String pid3 = m.field("PID-3-1");
         boolean joins = (pid3.charAt(pid3.length() - 1) - '0') % 2 == 1;
         if (!joins) {
             completion.store();
@@ -55,7 +56,8 @@ public class JoinedCompletionTest {
                 s.setString(1, pid3);
                 s.executeUpdate();
             }
-            Outcome o = Outcome.accepted(h.type() + " patient " + pid3 + " CREATED");
+            org.pavilion.hl7.api.Outcome o = org.pavilion.hl7.api.Outcome.accepted(m.type() + " patient " + pid3
+                    + " CREATED");
             java.util.concurrent.Callable<Void> commit = () -> {
                 if (failing.contains(pid3)) {
                     c.rollback();
@@ -79,7 +81,7 @@ public class JoinedCompletionTest {
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-    };
+    });
 
     @Before
     public void open() throws Exception {
@@ -88,7 +90,9 @@ public class JoinedCompletionTest {
             s.execute("CREATE TABLE dept_patient (pid VARCHAR(20) PRIMARY KEY)");
         }
         store = new MessageStore(db);
-        processor = new Hl7Processor(store, () -> department);
+        Handlers handlers = new Handlers();
+        handlers.add(department);
+        processor = new Hl7Processor(store, handlers);
     }
 
     @After

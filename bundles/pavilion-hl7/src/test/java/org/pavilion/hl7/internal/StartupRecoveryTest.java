@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.pavilion.hl7.api.Completion;
+import org.pavilion.hl7.api.Hl7Handler;
+import org.pavilion.hl7.api.InboundMessage;
 
 /**
  * The container died after storing messages and before answering them. On the next start the hub processes them;
@@ -30,19 +34,29 @@ public class StartupRecoveryTest {
     private InboundDatabase db;
     private MessageStore store;
     private final Registry emr = new Registry();
-    private volatile AdtTarget target = emr;
+    private final Handlers handlers = new Handlers();
     private Hl7Processor processor;
 
     /** The department's side: registrations by identifier (its natural key), and how often each was applied. */
-    static final class Registry implements AdtTarget {
+    static final class Registry implements Hl7Handler {
         final Map<String, AtomicInteger> applied = new ConcurrentHashMap<>();
 
         @Override
-        public Outcome apply(Hl7Text.Header header, String text, Completion completion) {
+        public Set<String> messageTypes() {
+            return Set.of("ADT^A04");
+        }
+
+        @Override
+        public String department() {
+            return "EMR";
+        }
+
+        @Override
+        public org.pavilion.hl7.api.Outcome handle(InboundMessage m, Completion completion) {
             completion.store();
-            String pid3 = text.split("\rPID\\|1\\|\\|")[1].split("\\^")[0];
+            String pid3 = m.field("PID-3-1");
             applied.computeIfAbsent(pid3, k -> new AtomicInteger()).incrementAndGet();
-            return Outcome.accepted("A04 patient " + pid3 + " CREATED");
+            return org.pavilion.hl7.api.Outcome.accepted("A04 patient " + pid3 + " CREATED");
         }
     }
 
@@ -50,7 +64,8 @@ public class StartupRecoveryTest {
     public void open() throws Exception {
         db = new InboundDatabase();
         store = new MessageStore(db);
-        processor = new Hl7Processor(store, () -> target);
+        handlers.add(emr);
+        processor = new Hl7Processor(store, handlers);
     }
 
     @After
@@ -114,11 +129,11 @@ public class StartupRecoveryTest {
 
     @Test
     public void adtWaitsForTheEmrRatherThanBeingRejectedForGood() {
-        target = null;
+        handlers.remove(emr);
         String id = storedBeforeTheCrash("ADM-1201", "H5201");
         assertEquals(0, processor.recover(System.currentTimeMillis()));
         assertEquals(MessageStore.RECEIVED, store.find(id).status);
-        target = emr; // the EMR's ADT target comes: the hub runs recovery again
+        handlers.add(emr); // the EMR's handler comes: the hub runs recovery again
         assertEquals(1, processor.recover(System.currentTimeMillis()));
         assertEquals(MessageStore.PROCESSED, store.find(id).status);
     }

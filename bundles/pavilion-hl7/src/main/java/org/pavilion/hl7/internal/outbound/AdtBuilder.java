@@ -6,11 +6,20 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.pavilion.hl7.api.OutboundBuildException;
+import org.pavilion.hl7.api.OutboundBuilder;
+import org.pavilion.hl7.api.OutboundContext;
+import org.pavilion.hl7.api.OutboundMessage;
 
 import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HL7Exception;
@@ -25,9 +34,12 @@ import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
  * Builds a feed's ADT message from an EMR event's JSON payload with HAPI, in the feed's version: PatientRegistered
  * → ADT^A04, PatientUpdated → ADT^A08, PatientsMerged → ADT^A40. Reads only the payload (the fields of
  * {@code org.pavilion.emr.api} event classes, by name), so this bundle never loads an EMR class. Fields are set
- * with HAPI's Terser, whose paths mean the same in v2.3 to v2.8.
+ * with HAPI's Terser, whose paths mean the same in v2.3 to v2.8. Registered by the hub as the
+ * {@link OutboundBuilder} of these events: it stays in the hub because it builds with HAPI, which the hub has and
+ * the EMR does not.
  */
-public class AdtBuilder {
+@Component(service = OutboundBuilder.class)
+public class AdtBuilder implements OutboundBuilder {
 
     public static final String PATIENT_REGISTERED = "PatientRegistered";
     public static final String PATIENT_UPDATED = "PatientUpdated";
@@ -37,9 +49,15 @@ public class AdtBuilder {
     private static final DateTimeFormatter HL7_TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** For {@link #build(String, String, Instant)}: the feed and zone of a builder made for one feed (tests). */
     private final FeedSettings feed;
     private final ZoneId zone;
     private final HapiContext hapi;
+
+    @Activate
+    public AdtBuilder() {
+        this(null, ZoneId.systemDefault());
+    }
 
     public AdtBuilder(FeedSettings feed, ZoneId zone) {
         this.feed = feed;
@@ -55,8 +73,18 @@ public class AdtBuilder {
             String text) {
     }
 
+    @Override
+    public Set<String> eventTypes() {
+        return FeedSettings.TRIGGERS.keySet();
+    }
+
+    @Override
+    public String department() {
+        return "EMR (ADT built by the HL7 hub)";
+    }
+
     /** The payload cannot make a message (e.g. no MRN): the row is stored FAILED with this reason. */
-    public static class UnbuildableException extends RuntimeException {
+    public static class UnbuildableException extends OutboundBuildException {
         private static final long serialVersionUID = 1L;
 
         UnbuildableException(String message, Throwable cause) {
@@ -64,7 +92,16 @@ public class AdtBuilder {
         }
     }
 
+    /** For the feed this builder was made for: a new control id, its settings. */
     public Built build(String eventType, String payloadJson, Instant occurredAt) {
+        FeedContext context = new FeedContext(feed, newControlId(), occurredAt, zone);
+        OutboundMessage m = build(eventType, payloadJson, context).orElseThrow();
+        return new Built(m.messageType(), context.controlId(), feed.version(), m.subjectKey(), m.relatedKey(),
+                m.text());
+    }
+
+    @Override
+    public Optional<OutboundMessage> build(String eventType, String payloadJson, OutboundContext context) {
         JsonNode p;
         try {
             p = JSON.readTree(payloadJson == null ? "null" : payloadJson);
@@ -75,15 +112,15 @@ public class AdtBuilder {
         if (trigger == null || p == null || !p.isObject()) {
             throw new UnbuildableException("no ADT message for event " + eventType + " with payload " + p, null);
         }
-        String controlId = newControlId();
+        String version = context.version();
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();
         // HAPI finds the structures of each version on pavilion-camel's class path
         t.setContextClassLoader(HapiContext.class.getClassLoader());
         try {
-            Message m = hapi.newMessage("ADT", trigger, Version.versionOf(feed.version()));
+            Message m = hapi.newMessage("ADT", trigger, Version.versionOf(version));
             Terser terser = new Terser(m);
-            header(terser, m, trigger, controlId, occurredAt);
+            header(terser, m, trigger, context);
             String patientKey;
             String relatedKey = null;
             if (PATIENTS_MERGED.equals(eventType)) {
@@ -91,52 +128,54 @@ public class AdtBuilder {
                 relatedKey = required(p, "duplicateMrn");
                 // The survivor's demographics (EMR 1.3 payloads; older ones have only the MRNs): strict receivers
                 // require PID-5 on A40. MRG-7 is the duplicate's name as it was.
-                demographics(terser, p, patientKey);
-                identifier(terser, "MRG", 1, relatedKey);
+                demographics(terser, p, patientKey, context.mrnAuthority());
+                identifier(terser, "MRG", 1, relatedKey, context.mrnAuthority());
                 set(terser, "/.MRG-7-1", text(p, "duplicateFamilyName"));
                 set(terser, "/.MRG-7-2", text(p, "duplicateGivenName"));
             } else {
                 patientKey = required(p, "mrn");
-                demographics(terser, p, patientKey);
+                demographics(terser, p, patientKey, context.mrnAuthority());
                 terser.set("/.PV1-1", "1");
                 // no visit: the event is about the person (PV1-2 N, not applicable)
                 terser.set("/.PV1-2", "N");
             }
-            return new Built("ADT^" + trigger, controlId, feed.version(), patientKey, relatedKey,
-                    hapi.getPipeParser().encode(m));
+            return Optional.of(new OutboundMessage("ADT^" + trigger, hapi.getPipeParser().encode(m), patientKey,
+                    relatedKey));
         } catch (HL7Exception e) {
-            throw new UnbuildableException("HAPI cannot build ADT^" + trigger + " v" + feed.version() + ": "
+            throw new UnbuildableException("HAPI cannot build ADT^" + trigger + " v" + version + ": "
                     + e.getMessage(), e);
         } finally {
             t.setContextClassLoader(previous);
         }
     }
 
-    private void header(Terser t, Message m, String trigger, String controlId, Instant occurredAt)
-            throws HL7Exception {
-        t.set("MSH-3-1", feed.sendingApplication());
-        t.set("MSH-4-1", feed.sendingFacility());
-        t.set("MSH-5-1", feed.receivingApplication());
-        t.set("MSH-6-1", feed.receivingFacility());
+    private static void header(Terser t, Message m, String trigger, OutboundContext c) throws HL7Exception {
+        String controlId = c.controlId();
+        ZoneId zone = c.zone();
+        Instant occurredAt = c.occurredAt();
+        t.set("MSH-3-1", c.sendingApplication());
+        t.set("MSH-4-1", c.sendingFacility());
+        t.set("MSH-5-1", c.receivingApplication());
+        t.set("MSH-6-1", c.receivingFacility());
         t.set("MSH-7-1", HL7_TS.format(occurredAt.atZone(zone)));
         t.set("MSH-9-1", "ADT");
         t.set("MSH-9-2", trigger);
-        if (!feed.version().equals("2.3")) {
+        if (!c.version().equals("2.3")) {
             // MSH-9.3 (message structure) exists from v2.3.1; v2.3 receivers map the event themselves
             t.set("MSH-9-3", m.getName());
         }
         t.set("MSH-10", controlId);
-        t.set("MSH-11-1", feed.processingId());
-        t.set("MSH-12-1", feed.version());
-        String msh18 = msh18(feed.charset().name());
+        t.set("MSH-11-1", c.processingId());
+        t.set("MSH-12-1", c.version());
+        String msh18 = c.characterSet();
         if (msh18 != null) {
             t.set("MSH-18", msh18);
         }
         t.set("/.EVN-2-1", HL7_TS.format(occurredAt.atZone(zone)));
     }
 
-    private void demographics(Terser t, JsonNode p, String mrn) throws HL7Exception {
-        identifier(t, "PID", 3, mrn);
+    private static void demographics(Terser t, JsonNode p, String mrn, String authority) throws HL7Exception {
+        identifier(t, "PID", 3, mrn, authority);
         t.set("/.PID-1", "1");
         set(t, "/.PID-5-1", text(p, "familyName"));
         set(t, "/.PID-5-2", text(p, "givenName"));
@@ -146,10 +185,11 @@ public class AdtBuilder {
     }
 
     /** An MRN with its assigning authority and type MR: PID-3 or MRG-1. */
-    private void identifier(Terser t, String segment, int field, String mrn) throws HL7Exception {
+    private static void identifier(Terser t, String segment, int field, String mrn, String authority)
+            throws HL7Exception {
         String path = "/." + segment + "-" + field + "-";
         t.set(path + "1", mrn);
-        t.set(path + "4", feed.mrnAuthority());
+        t.set(path + "4", authority);
         t.set(path + "5", "MR");
     }
 

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +25,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pavilion.events.api.Events;
 import org.pavilion.hl7.internal.FactoryConfigName;
+import org.pavilion.hl7.api.OutboundBuildException;
+import org.pavilion.hl7.api.OutboundBuilder;
+import org.pavilion.hl7.api.OutboundMessage;
 import org.pavilion.hl7.internal.Hl7Hub;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +70,8 @@ public class OutboundFeed {
         }
         nameClaimed = true;
         OutboundStore store = hub.outbound();
-        AdtBuilder builder = new AdtBuilder(feed, ZoneId.systemDefault());
+        Builders builders = hub.builders();
+        ZoneId zone = ZoneId.systemDefault();
         try {
             sender = new FeedSender(feed, store, new MllpLink(camel, feed), Clock.systemUTC());
         } catch (Exception e) {
@@ -78,7 +83,8 @@ public class OutboundFeed {
         RouteBuilder routes = new RouteBuilder() {
             @Override
             public void configure() {
-                from(uri).routeId(feed.subscriber()).process(exchange -> enqueue(exchange, feed, builder, store));
+                from(uri).routeId(feed.subscriber()).process(exchange -> enqueue(exchange, feed, builders, zone,
+                        store));
             }
         };
         Dictionary<String, Object> props = new Hashtable<>();
@@ -91,12 +97,17 @@ public class OutboundFeed {
             RUNNING.remove(name);
             throw e;
         }
-        LOG.info("HL7 feed '{}': {} as ADT v{} to {}:{}", name, feed.events(), feed.version(), feed.host(),
+        LOG.info("HL7 feed '{}': {} as HL7 v{} to {}:{}", name, feed.events(), feed.version(), feed.host(),
                 feed.port());
     }
 
-    /** Runs on the event relay's thread: the row is committed before the delivery counts as done. */
-    private static void enqueue(Exchange exchange, FeedSettings feed, AdtBuilder builder, OutboundStore store) {
+    /**
+     * Runs on the event relay's thread: the message of the event's builder is queued, committed before the delivery
+     * counts as done; an event no installed department builds from, or whose payload cannot make a message, is
+     * queued FAILED with the reason; one its builder says gives nothing to send is not queued.
+     */
+    private static void enqueue(Exchange exchange, FeedSettings feed, Builders builders, ZoneId zone,
+            OutboundStore store) {
         String eventId = exchange.getIn().getHeader(Events.HEADER_ID, String.class);
         String type = exchange.getIn().getHeader(Events.HEADER_TYPE, String.class);
         Instant occurred = exchange.getIn().getHeader(Events.HEADER_OCCURRED_AT, Instant.class);
@@ -104,10 +115,23 @@ public class OutboundFeed {
         Instant at = occurred == null ? Instant.ofEpochMilli(now) : occurred;
         AdtBuilder.Built built = null;
         String unbuildable = null;
+        OutboundBuilder builder = builders.find(type);
         try {
-            built = builder.build(type, exchange.getIn().getBody(String.class), at);
-        } catch (AdtBuilder.UnbuildableException e) {
-            unbuildable = e.getMessage();
+            if (builder == null) {
+                throw new OutboundBuildException("no installed department builds a message from event " + type, null);
+            }
+            FeedContext context = new FeedContext(feed, AdtBuilder.newControlId(), at, zone);
+            Optional<OutboundMessage> m = builder.build(type, exchange.getIn().getBody(String.class), context);
+            if (m == null || m.isEmpty()) {
+                LOG.debug("HL7 feed '{}': event {} {} gives nothing to send", feed.name(), type, eventId);
+                return;
+            }
+            built = new AdtBuilder.Built(m.get().messageType(), context.controlId(), feed.version(),
+                    m.get().subjectKey(), m.get().relatedKey(), m.get().text());
+        } catch (RuntimeException e) {
+            // OutboundBuildException is the payload's fault; anything else the builder's: neither is retried
+            unbuildable = e instanceof OutboundBuildException ? e.getMessage()
+                    : "the builder of " + (builder == null ? "?" : builder.department()) + " failed: " + e;
             LOG.warn("HL7 feed '{}': event {} {} gives no message, stored as FAILED: {}", feed.name(), type, eventId,
                     unbuildable);
         }

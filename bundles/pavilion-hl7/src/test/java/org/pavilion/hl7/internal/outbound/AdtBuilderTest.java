@@ -148,11 +148,11 @@ public class AdtBuilderTest {
     }
 
     @Test
-    public void aFeedWithAVersionOrEventItCannotSendDoesNotStart() {
+    public void aFeedWithAVersionItCannotSendOrANonsenseEventNameDoesNotStart() {
         IllegalArgumentException v = assertThrows(IllegalArgumentException.class, () -> feed("2.9"));
         assertTrue(v.getMessage(), v.getMessage().contains("version"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FeedSettings("x",
-                "localhost", 1, "2.5.1", Set.of("LabResultAvailable"), "A", "B", "", "", "PAV", "P",
+                "localhost", 1, "2.5.1", Set.of("Lab Result, please"), "A", "B", "", "", "PAV", "P",
                 StandardCharsets.UTF_8, 1, 1, new Backoff(1, 1), 1, 100));
         assertTrue(e.getMessage(), e.getMessage().contains("events"));
     }

@@ -1,4 +1,4 @@
-package org.pavilion.hl7.internal;
+package org.pavilion.emr.internal.hl7;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
@@ -12,9 +12,14 @@ import org.junit.Test;
 import org.pavilion.emr.api.ExternalPatient;
 import org.pavilion.emr.api.ExternalVisit;
 import org.pavilion.emr.api.PatientDirectory;
+import org.pavilion.hl7.api.Completion;
+import org.pavilion.hl7.api.Hl7ContentException;
+import org.pavilion.hl7.api.Hl7Error;
+import org.pavilion.hl7.api.InboundMessage;
+import org.pavilion.hl7.api.Outcome;
 
 /** The ADT mapping against a directory that records its calls: what is written, and with the hub's completion. */
-public class EmrAdtTest {
+public class EmrAdtHandlerTest {
 
     /** Calls made, in order; a registration with a participant commits it ("joined"). */
     private final List<String> calls = new ArrayList<>();
@@ -62,9 +67,9 @@ public class EmrAdtTest {
         }
     };
 
-    private final EmrAdt adt = new EmrAdt(directory);
+    private final EmrAdtHandler adt = new EmrAdtHandler(directory);
     private final List<Outcome> completed = new ArrayList<>();
-    private final AdtTarget.Completion completion = new AdtTarget.Completion() {
+    private final Completion completion = new Completion() {
         @Override
         public void store() {
             calls.add("store the message");
@@ -78,24 +83,23 @@ public class EmrAdtTest {
         }
     };
 
-    private Outcome apply(String trigger, String pv1) {
-        String text = Hl7Text.normalise("MSH|^~\\&|ADT|GENHOSP|PAVILION|GENHOSP|20240601080000||ADT^" + trigger
-                + "|C-" + trigger + "|P|2.5.1\rEVN|" + trigger + "|20240601080000\r"
-                + "PID|1||K-1001^^^GENHOSP^MR||Okafor^Adaeze||19840301|F\r" + pv1);
-        return adt.apply(Hl7Text.header(text), text, completion);
+    private Outcome apply(String trigger, String pv1) throws Exception {
+        return adt.handle(InboundMessage.parse("MSH|^~\\&|ADT|GENHOSP|PAVILION|GENHOSP|20240601080000||ADT^"
+                + trigger + "|C-" + trigger + "|P|2.5.1\rEVN|" + trigger + "|20240601080000\r"
+                + "PID|1||K-1001^^^GENHOSP^MR||Okafor^Adaeze||19840301|F\r" + pv1), completion);
     }
 
     @Test
-    public void aRegistrationWithoutAVisitCommitsTheHubsCompletionWithThePatient() {
+    public void aRegistrationWithoutAVisitCommitsTheHubsCompletionWithThePatient() throws Exception {
         Outcome o = apply("A04", "");
         assertEquals("stored with the patient, not before", List.of("register K-1001 joined"), calls);
-        assertEquals("AA", o.ackCode());
+        assertEquals(Outcome.Kind.ACCEPTED, o.kind());
         assertEquals(1, completed.size());
         assertEquals("ADT^A04 patient CREATED MRN-1", completed.get(0).summary());
     }
 
     @Test
-    public void anAdmissionOpensItsEncounterAndTheHubCompletesTheMessageItself() {
+    public void anAdmissionOpensItsEncounterAndTheHubCompletesTheMessageItself() throws Exception {
         Outcome o = apply("A01", "PV1|1|I|WARD1^12^A||||||||||||||||V-2001^^^GENHOSP\r");
         assertEquals("stored before the first write", List.of("store the message", "register K-1001", "open V-2001"),
                 calls);
@@ -107,15 +111,34 @@ public class EmrAdtTest {
     public void anAdmissionWithoutAVisitNumberIsRefusedBeforeThePatientIsWritten() {
         Hl7ContentException e = assertThrows(Hl7ContentException.class, () -> apply("A01", "PV1|1|I\r"));
         assertTrue(e.getMessage(), e.getMessage().contains("PV1-19"));
+        assertEquals("PV1", e.error().segment());
+        assertEquals(19, e.error().field());
+        assertEquals(Hl7Error.REQUIRED_FIELD_MISSING, e.error().code());
         assertTrue("nothing half-written (the hub stores it with its error)", calls.isEmpty());
     }
 
     @Test
+    public void theEmrTakesTheAdtEventsItMaps() {
+        assertEquals("EMR", adt.department());
+        assertEquals(java.util.Set.of("ADT^A01", "ADT^A03", "ADT^A04", "ADT^A08", "ADT^A40"), adt.messageTypes());
+    }
+
+    @Test
+    public void aMergeOfIdentifiersOfTwoAuthoritiesIsRefusedAtMrg1() {
+        Hl7ContentException e = assertThrows(Hl7ContentException.class, () -> adt.handle(InboundMessage.parse(
+                "MSH|^~\\&|ADT|GENHOSP|PAVILION|GENHOSP|20240601080000||ADT^A40^ADT_A39|C-M|P|2.5.1\r"
+                + "PID|1||K-1001^^^GENHOSP^MR\rMRG|X-9^^^OTHERHOSP^MR\r"), completion));
+        assertEquals("MRG", e.error().segment());
+        assertEquals(Hl7Error.UNKNOWN_KEY, e.error().code());
+        assertTrue("nothing stored nor written", calls.isEmpty());
+    }
+
+    @Test
     public void aBirthDateIsReadStrictly() {
-        assertEquals("1984-03-01", EmrAdt.birthDate("19840301"));
-        assertEquals("1984-03-01", EmrAdt.birthDate("198403011230+0100"));
+        assertEquals("1984-03-01", EmrAdtHandler.birthDate("19840301"));
+        assertEquals("1984-03-01", EmrAdtHandler.birthDate("198403011230+0100"));
         for (String bad : new String[] {"19840230", "1984031", "+9840301", "1984-3-1", "19841301"}) {
-            Hl7ContentException e = assertThrows(bad, Hl7ContentException.class, () -> EmrAdt.birthDate(bad));
+            Hl7ContentException e = assertThrows(bad, Hl7ContentException.class, () -> EmrAdtHandler.birthDate(bad));
             assertTrue(e.getMessage(), e.getMessage().contains("PID-7"));
         }
     }

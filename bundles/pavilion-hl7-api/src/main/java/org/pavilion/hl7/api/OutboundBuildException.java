@@ -1,0 +1,11 @@
+package org.pavilion.hl7.api;
+
+/** An event's payload cannot make a message: the event is queued FAILED with this reason and never sent. */
+public class OutboundBuildException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public OutboundBuildException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
