@@ -53,6 +53,15 @@ public class PrivilegeRegistry {
             }
 
             @Override
+            public void modifiedBundle(Bundle bundle, BundleEvent event, Bundle object) {
+                if (event != null && event.getType() == BundleEvent.UPDATED) {
+                    // A new version may declare new privileges (their defaults apply now) or drop some.
+                    declared.remove(bundle.getBundleId());
+                    ensureDeclared(bundle);
+                }
+            }
+
+            @Override
             public void removedBundle(Bundle bundle, BundleEvent event, Bundle object) {
                 declared.remove(bundle.getBundleId());
             }
