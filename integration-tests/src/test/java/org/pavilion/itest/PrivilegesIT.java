@@ -82,29 +82,29 @@ public class PrivilegesIT extends PavilionTestSupport {
     @Path("/")
     public static class Unguarded {
         @GET
-        @Produces("text/plain")
-        public String secrets() {
-            return "every patient's secrets";
+        @Produces("application/json")
+        public java.util.Map<String, String> secrets() {
+            return java.util.Map.of("secrets", "every patient's");
         }
     }
 
     @Path("/")
     public static class Undeclared {
         @GET
-        @Produces("text/plain")
+        @Produces("application/json")
         @RequiresPrivilege("itest.secret.read")
-        public String secrets() {
-            return "every patient's secrets";
+        public java.util.Map<String, String> secrets() {
+            return java.util.Map.of("secrets", "every patient's");
         }
     }
 
     @Path("/")
     public static class Open {
         @GET
-        @Produces("text/plain")
+        @Produces("application/json")
         @PublicEndpoint
-        public String hello() {
-            return "visiting hours 10-20";
+        public java.util.Map<String, String> hello() {
+            return java.util.Map.of("visitingHours", "10-20");
         }
     }
 
