@@ -51,7 +51,6 @@ public class PatientService {
     /** Candidates listed in a duplicate warning at most. */
     static final int MAX_CANDIDATES = 20;
 
-    /** Roles that read any patient's demographics; a caller with none of them is limited to their own record. */
     /** Staff and feeds that read any patient's demographics; without it, an account reads only its own patient. */
     private static final String VIEW_ANY = "emr.patient.view-any";
 

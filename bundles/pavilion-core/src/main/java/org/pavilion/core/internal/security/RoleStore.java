@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.pavilion.core.api.persistence.JpaTransactions;
@@ -278,7 +277,16 @@ public final class RoleStore {
      * made of it, so a reinstall never undoes a revoke. Returns the names seen for the first time.
      */
     public List<String> declare(String module, List<PrivilegeDeclaration> declarations, long nowMs) {
-        Function<Void, List<String>> once = ignored -> tx(c -> {
+        try {
+            return declareOnce(module, declarations, nowMs);
+        } catch (RuntimeException raced) {
+            // Another container sharing the database recorded the same privilege first: its grants stand.
+            return declareOnce(module, declarations, nowMs);
+        }
+    }
+
+    private List<String> declareOnce(String module, List<PrivilegeDeclaration> declarations, long nowMs) {
+        return tx(c -> {
             List<String> added = new ArrayList<>();
             Map<String, String> roleIds = new LinkedHashMap<>();
             try (PreparedStatement s = c.prepareStatement("SELECT id FROM core_role WHERE seeded = ?")) {
@@ -317,12 +325,6 @@ public final class RoleStore {
             }
             return added;
         });
-        try {
-            return once.apply(null);
-        } catch (RuntimeException raced) {
-            // Another container sharing the database recorded the same privilege first: its grants stand.
-            return once.apply(null);
-        }
     }
 
     /** Every privilege ever seen, with the roles granting it; availability is the caller's to fill in. */
