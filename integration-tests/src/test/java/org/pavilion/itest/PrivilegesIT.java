@@ -79,6 +79,35 @@ public class PrivilegesIT extends PavilionTestSupport {
         assertTrue(grants.toString(), grants.path("total").asLong() >= 4); // create, two grants, a revoke
     }
 
+    @Test
+    public void anUninstalledDepartmentKeepsItsGrantsAndAReinstallDoesNotUndoARevoke() throws Exception {
+        Http admin = loginAsAdmin();
+        everyDepartmentItsOwnRootRequirement();
+        String board = "example-ward-board.board.view";
+        Await.until("the ward board's privilege is known", REFRESH_BOUND, () -> assertEquals("true", privilege(admin, board, "available")));
+        assertEquals(200, admin.delete("/api/v1/platform/roles/RECEPTIONIST/privileges/" + board).status);
+
+        withFeatures(f -> f.uninstallFeature("pavilion-example-subscriber", NO_REFRESH));
+        Await.until("the ward board's privilege shows as unavailable", REFRESH_BOUND,
+                () -> assertEquals("false", privilege(admin, board, "available")));
+        assertEquals("[\"ADMIN\",\"DOCTOR\",\"NURSE\"]", privilege(admin, board, "roles"));
+
+        withFeatures(f -> f.installFeature("pavilion-example-subscriber", NO_REFRESH));
+        Await.until("available again after the reinstall", Duration.ofMinutes(1),
+                () -> assertEquals("true", privilege(admin, board, "available")));
+        // The grants kept while it was away are effective again; the receptionist's revoke stands.
+        assertEquals("[\"ADMIN\",\"DOCTOR\",\"NURSE\"]", privilege(admin, board, "roles"));
+    }
+
+    private static String privilege(Http admin, String name, String field) throws Exception {
+        for (JsonNode p : admin.get("/api/v1/platform/privileges").json()) {
+            if (p.path("name").asText().equals(name)) {
+                return p.path(field).toString();
+            }
+        }
+        return "not listed";
+    }
+
     @Path("/")
     public static class Unguarded {
         @GET
