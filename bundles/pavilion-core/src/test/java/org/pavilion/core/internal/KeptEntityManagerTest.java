@@ -6,14 +6,12 @@ import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 
-import java.util.Set;
 
 import javax.persistence.EntityManager;
 
 import org.junit.After;
 import org.junit.Test;
 import org.pavilion.core.api.persistence.JpaTransactions;
-import org.pavilion.core.api.security.Role;
 import org.pavilion.core.internal.security.UserEntity;
 
 /**
@@ -69,7 +67,6 @@ public class KeptEntityManagerTest {
         UserEntity u = new UserEntity();
         u.setUsername(name);
         u.setPasswordHash("x");
-        u.setRoles(Set.of(Role.NURSE));
         u.setEnabled(true);
         return u;
     }

@@ -3,6 +3,8 @@ package org.pavilion.core.internal;
 import java.lang.annotation.Annotation;
 
 import org.pavilion.core.internal.security.AuthConfig;
+import org.pavilion.core.internal.security.PrivilegeDeclaration;
+import org.pavilion.core.internal.security.RoleStore;
 
 /** Configuration as Config Admin would hand it to a component. */
 public final class TestConfigs {
@@ -11,6 +13,18 @@ public final class TestConfigs {
     }
 
     public static AuthConfig auth(int maxFailedLogins, int basicCacheSeconds) {
+        return auth(maxFailedLogins, basicCacheSeconds, 5);
+    }
+
+    /** Declares the core's own privileges (from its real privilege file) as the registry would at start-up. */
+    public static void declareCorePrivileges(RoleStore store) throws java.io.IOException {
+        try (java.io.InputStream in = TestConfigs.class.getClassLoader()
+                .getResourceAsStream("OSGI-INF/pavilion/privileges.properties")) {
+            store.declare("platform", PrivilegeDeclaration.parse(in, "core"), System.currentTimeMillis());
+        }
+    }
+
+    public static AuthConfig auth(int maxFailedLogins, int basicCacheSeconds, int privilegeRefreshSeconds) {
         return new AuthConfig() {
             @Override public Class<? extends Annotation> annotationType() { return AuthConfig.class; }
             @Override public int tokenTtlMinutes() { return 60; }
@@ -19,6 +33,7 @@ public final class TestConfigs {
             @Override public int passwordHashIterations() { return 10_000; }
             @Override public int minPasswordLength() { return 12; }
             @Override public int basicCacheSeconds() { return basicCacheSeconds; }
+            @Override public int privilegeRefreshSeconds() { return privilegeRefreshSeconds; }
         };
     }
 }

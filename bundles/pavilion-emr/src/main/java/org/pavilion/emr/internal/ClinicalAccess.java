@@ -12,7 +12,6 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
-import org.pavilion.core.api.security.Role;
 
 /**
  * Who may read or write a patient's clinical record (encounters, problems, allergies, observations, notes,
@@ -61,12 +60,13 @@ public class ClinicalAccess {
         String action = write ? "UPDATE" : "READ";
         Caller caller = CallerContext.current().orElse(null);
         String reason = breakGlassReason == null || breakGlassReason.isBlank() ? null : breakGlassReason.strip();
-        boolean clinician = caller == null || caller.hasAnyRole(Role.DOCTOR, Role.NURSE);
+        boolean clinician = caller == null
+                || caller.hasPrivilege(write ? "emr.record.clinical.edit" : "emr.record.clinical.view");
         if (caller != null && !clinician) {
-            boolean ownRead = !write && caller.hasRole(Role.PATIENT) && caller.patientId().isPresent();
-            boolean feedWrite = write && caller.hasRole(Role.INTEGRATION);
+            boolean ownRead = !write && caller.hasPrivilege("emr.record.view-own") && caller.patientId().isPresent();
+            boolean feedWrite = write && caller.hasPrivilege("emr.record.feed-write");
             if (!ownRead && !feedWrite) {
-                throw deny(requestedMrn, action, resource, write && caller.hasRole(Role.PATIENT)
+                throw deny(requestedMrn, action, resource, write && caller.patientId().isPresent()
                         ? "patients cannot change their clinical record"
                         : "the clinical record is for clinicians; this role sees demographics only");
             }
@@ -79,11 +79,12 @@ public class ClinicalAccess {
             throw ProblemException.validation("A break-the-glass reason must say why, in at least "
                     + MIN_REASON_LENGTH + " characters");
         }
-        if (reason != null && caller != null && !caller.hasAnyRole(Role.DOCTOR, Role.NURSE)) {
+        if (reason != null && caller != null && !caller.hasPrivilege("emr.record.break-glass")) {
             throw deny(requestedMrn, action, resource, "only clinicians may break the glass");
         }
         Target target = resolve(requestedMrn);
-        boolean patientCaller = caller != null && !clinician && caller.hasRole(Role.PATIENT);
+        boolean patientCaller = caller != null && !clinician && caller.hasPrivilege("emr.record.view-own")
+                && caller.patientId().isPresent();
         if (patientCaller) {
             // The account's own MRN may itself have been merged; compare survivors, never raw ids.
             Target own = resolve(caller.patientId().get());
@@ -97,7 +98,7 @@ public class ClinicalAccess {
             throw ProblemException.notFound("Patient", requestedMrn);
         }
         boolean emergency = false;
-        if (target.restricted && !patientCaller && caller != null && !caller.hasRole(Role.INTEGRATION)) {
+        if (target.restricted && !patientCaller && caller != null && !caller.hasPrivilege("emr.record.feed-write")) {
             if (reason == null) {
                 audit.record(AuditEvent.of(action, resource).resourceId(target.mrn).patientId(target.mrn)
                         .outcome(AuditOutcome.DENIED).detail("restricted record, no break-the-glass reason").build());

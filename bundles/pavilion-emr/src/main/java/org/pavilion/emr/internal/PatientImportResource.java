@@ -2,7 +2,6 @@ package org.pavilion.emr.internal;
 
 import java.io.InputStream;
 
-import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.POST;
@@ -15,6 +14,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.Endpoints;
+import org.pavilion.core.api.security.RequiresPrivilege;
 
 /**
  * REST at /api/v1/emr/patient-import: bulk import of patients (NDJSON) for hospitals migrating from a legacy
@@ -35,7 +35,7 @@ public class PatientImportResource {
     /** Streams the body line by line; answers when the last batch is committed. */
     @POST
     @Consumes({"application/x-ndjson", "application/ndjson", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-    @RolesAllowed("ADMIN")
+    @RequiresPrivilege("emr.patient.import")
     public ImportReport importPatients(InputStream body,
             @QueryParam("batchSize") @DefaultValue("" + PatientImporter.DEFAULT_BATCH) int batchSize,
             @QueryParam("publishEvents") @DefaultValue("true") boolean publishEvents) {

@@ -2,7 +2,6 @@ package org.pavilion.emr.internal;
 
 import java.util.List;
 
-import javax.annotation.security.RolesAllowed;
 import javax.jws.WebMethod;
 import javax.jws.WebParam;
 import javax.jws.WebResult;
@@ -15,6 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.security.RequiresPrivilege;
 
 /**
  * SOAP at /api/soap/emr/PatientRegistry for legacy systems (admission, lab, billing integrations). A
@@ -38,7 +38,7 @@ public class PatientRegistrySoap {
 
     @WebMethod
     @WebResult(name = "patient")
-    @RolesAllowed({"INTEGRATION", "RECEPTIONIST", "ADMIN"})
+    @RequiresPrivilege("emr.patient-registry.use")
     public Patient register(@WebParam(name = "demographics") PatientDemographics demographics,
             @WebParam(name = "confirmDuplicate") boolean confirmDuplicate) throws PatientRegistryFault {
         try {
@@ -50,7 +50,7 @@ public class PatientRegistrySoap {
 
     @WebMethod
     @WebResult(name = "patient")
-    @RolesAllowed({"INTEGRATION", "RECEPTIONIST", "ADMIN"})
+    @RequiresPrivilege("emr.patient-registry.use")
     public Patient getByMrn(@WebParam(name = "mrn") String mrn) throws PatientRegistryFault {
         try {
             return patients.get(mrn);
@@ -65,7 +65,7 @@ public class PatientRegistrySoap {
      */
     @WebMethod
     @WebResult(name = "patient")
-    @RolesAllowed({"INTEGRATION", "RECEPTIONIST", "ADMIN"})
+    @RequiresPrivilege("emr.patient-registry.use")
     public List<Patient> findByDemographics(@WebParam(name = "criteria") PatientSearch criteria,
             @WebParam(name = "page") int page, @WebParam(name = "size") int size) throws PatientRegistryFault {
         try {

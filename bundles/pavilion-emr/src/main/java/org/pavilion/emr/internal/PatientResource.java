@@ -1,6 +1,5 @@
 package org.pavilion.emr.internal;
 
-import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
@@ -23,6 +22,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.security.RequiresPrivilege;
 
 /** REST at /api/v1/emr/patients. */
 @Component(service = PatientResource.class, property = Endpoints.REST_BASE + "=/emr/patients")
@@ -49,7 +49,7 @@ public class PatientResource {
     /** An unidentified emergency arrival: an MRN now, identity later. */
     @POST
     @Path("emergency")
-    @RolesAllowed({"RECEPTIONIST", "NURSE", "DOCTOR", "ADMIN"})
+    @RequiresPrivilege("emr.patient.register-emergency")
     public Response registerEmergency(EmergencyArrival in) {
         Patient p = patients.registerEmergency(in);
         return Response.status(201).header("Location", "/api/v1/emr/patients/" + p.mrn).entity(p).build();
@@ -58,7 +58,7 @@ public class PatientResource {
     /** Body: {"duplicateMrn": "...", "reason": "..."}; the MRN in the path survives. */
     @POST
     @Path("{mrn}/merge")
-    @RolesAllowed({"RECEPTIONIST", "ADMIN"})
+    @RequiresPrivilege("emr.patient.merge")
     public PatientMerge.MergeResult merge(@PathParam("mrn") String survivorMrn, MergeRequest in) {
         if (in == null) {
             throw ProblemException.validation("Send {\"duplicateMrn\": ..., \"reason\": ...}");
@@ -72,7 +72,7 @@ public class PatientResource {
     }
 
     @POST
-    @RolesAllowed({"RECEPTIONIST", "ADMIN"})
+    @RequiresPrivilege("emr.patient.register")
     public Response register(PatientDemographics in,
             @QueryParam("confirmDuplicate") @DefaultValue("false") boolean confirmDuplicate) {
         Patient p = patients.register(in, confirmDuplicate);
@@ -80,7 +80,7 @@ public class PatientResource {
     }
 
     @GET
-    @RolesAllowed({"RECEPTIONIST", "BILLING", "DOCTOR", "NURSE", "ADMIN"})
+    @RequiresPrivilege("emr.patient.search")
     public Response search(@QueryParam("mrn") String mrn, @QueryParam("nationalId") String nationalId,
             @QueryParam("phone") String phone, @QueryParam("birthDate") String birthDate,
             @QueryParam("name") String name, @QueryParam("page") @DefaultValue("0") int page,
@@ -100,7 +100,7 @@ public class PatientResource {
     /** PATIENT users reach only their own MRN; the service checks and audits the refusal. */
     @GET
     @Path("{mrn}")
-    @RolesAllowed({"RECEPTIONIST", "BILLING", "DOCTOR", "NURSE", "ADMIN", "PATIENT"})
+    @RequiresPrivilege("emr.patient.view")
     public Response get(@PathParam("mrn") String mrn, @Context UriInfo uri) {
         Patient p = patients.get(mrn);
         if (p.redirectedFrom != null) {
@@ -112,7 +112,7 @@ public class PatientResource {
 
     @PUT
     @Path("{mrn}")
-    @RolesAllowed({"RECEPTIONIST", "ADMIN"})
+    @RequiresPrivilege("emr.patient.edit")
     public Response update(@PathParam("mrn") String mrn, @HeaderParam("If-Match") String ifMatch,
             PatientDemographics in) {
         Patient p = patients.update(mrn, in, expectedVersion(ifMatch));

@@ -35,7 +35,6 @@ import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.schema.SchemaMigrator;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
-import org.pavilion.core.api.security.Role;
 import org.pavilion.emr.api.PatientRegistered;
 import org.pavilion.emr.api.PatientUpdated;
 import org.pavilion.events.api.EventPublisher;
@@ -52,9 +51,8 @@ public class PatientService {
     /** Candidates listed in a duplicate warning at most. */
     static final int MAX_CANDIDATES = 20;
 
-    /** Roles that read any patient's demographics; a caller with none of them is limited to their own record. */
-    private static final Role[] STAFF_READERS = {Role.RECEPTIONIST, Role.BILLING, Role.DOCTOR, Role.NURSE, Role.ADMIN,
-        Role.INTEGRATION};
+    /** Staff and feeds that read any patient's demographics; without it, an account reads only its own patient. */
+    private static final String VIEW_ANY = "emr.patient.view-any";
 
     private final JpaTransactions jpa;
     private final AuditService audit;
@@ -554,8 +552,8 @@ public class PatientService {
      */
     private void requireMayRead(String mrn) {
         Caller caller = CallerContext.current().orElse(null);
-        if (caller != null && !caller.hasAnyRole(STAFF_READERS)
-                && !(caller.hasRole(Role.PATIENT) && caller.patientId().map(own -> sameSurvivor(own, mrn)).orElse(false))) {
+        if (caller != null && !caller.hasPrivilege(VIEW_ANY)
+                && !(caller.hasPrivilege("emr.patient.view") && caller.patientId().map(own -> sameSurvivor(own, mrn)).orElse(false))) {
             audit.record(AuditEvent.of("READ", RESOURCE).resourceId(mrn).patientId(mrn).outcome(AuditOutcome.DENIED)
                     .detail("not the caller's own record").build());
             throw ProblemException.forbidden("You may only see your own record");

@@ -1,6 +1,5 @@
 package org.pavilion.example.internal;
 
-import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
@@ -17,6 +16,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.api.rest.Page;
+import org.pavilion.core.api.security.RequiresPrivilege;
 
 /** REST at /api/v1/example/visits. */
 @Component(service = VisitResource.class, property = Endpoints.REST_BASE + "=/example/visits")
@@ -33,14 +33,14 @@ public class VisitResource {
     }
 
     @POST
-    @RolesAllowed({"RECEPTIONIST", "ADMIN"})
+    @RequiresPrivilege("example.visit.check-in")
     public Response checkIn(CheckIn in) {
         Visit v = visits.checkIn(in);
         return Response.status(201).header("Location", "/api/v1/example/visits/" + v.id).entity(v).build();
     }
 
     @GET
-    @RolesAllowed({"RECEPTIONIST", "ADMIN", "NURSE", "DOCTOR"})
+    @RequiresPrivilege("example.visit.view")
     public Page<Visit> list(@QueryParam("patientId") String patientId, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
         return visits.list(patientId, page, size);
@@ -48,7 +48,7 @@ public class VisitResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({"RECEPTIONIST", "ADMIN", "NURSE", "DOCTOR"})
+    @RequiresPrivilege("example.visit.view")
     public Visit get(@PathParam("id") String id) {
         return visits.get(id);
     }

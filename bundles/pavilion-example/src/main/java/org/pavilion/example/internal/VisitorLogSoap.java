@@ -1,6 +1,5 @@
 package org.pavilion.example.internal;
 
-import javax.annotation.security.RolesAllowed;
 import javax.jws.WebMethod;
 import javax.jws.WebParam;
 import javax.jws.WebResult;
@@ -11,6 +10,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.security.RequiresPrivilege;
 
 /** SOAP at /api/soap/example/VisitorLog for legacy gate systems. A ProblemException becomes a SOAP fault. */
 @Component(service = VisitorLogSoap.class, property = Endpoints.SOAP_ADDRESS + "=/example/VisitorLog")
@@ -28,7 +28,7 @@ public class VisitorLogSoap {
 
     @WebMethod
     @WebResult(name = "visit")
-    @RolesAllowed({"RECEPTIONIST", "ADMIN", "INTEGRATION"})
+    @RequiresPrivilege("example.visitor-log.check-in")
     public Visit checkIn(@WebParam(name = "checkIn") CheckIn checkIn) throws VisitorLogFault {
         try {
             return visits.checkIn(checkIn);
@@ -39,7 +39,7 @@ public class VisitorLogSoap {
 
     @WebMethod
     @WebResult(name = "visit")
-    @RolesAllowed({"RECEPTIONIST", "ADMIN", "INTEGRATION", "NURSE", "DOCTOR"})
+    @RequiresPrivilege("example.visitor-log.view")
     public Visit getVisit(@WebParam(name = "id") String id) throws VisitorLogFault {
         try {
             return visits.get(id);

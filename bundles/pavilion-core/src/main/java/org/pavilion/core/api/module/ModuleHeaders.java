@@ -12,6 +12,14 @@ public final class ModuleHeaders {
     /** Human title, e.g. {@code Electronic medical record}. */
     public static final String TITLE = "Pavilion-Module-Title";
 
+    /**
+     * Path inside the bundle of the module's privilege file, e.g. {@code OSGI-INF/pavilion/privileges.properties}.
+     * One line per privilege: {@code <module>.<aggregate>.<action> = <seeded roles, comma-separated> | <description>},
+     * e.g. {@code lab.result.verify = LAB_TECHNICIAN | Verify a result before it is released}. The roles are granted
+     * the privilege only the first time the platform sees it; afterwards administrators decide.
+     */
+    public static final String PRIVILEGES = "Pavilion-Privileges";
+
     private ModuleHeaders() {
     }
 }

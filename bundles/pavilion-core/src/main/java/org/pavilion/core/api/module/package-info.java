@@ -1,6 +1,6 @@
 /** How a bundle declares itself a Pavilion department for the module registry. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.pavilion.core.api.module;
 
 import org.osgi.annotation.bundle.Export;

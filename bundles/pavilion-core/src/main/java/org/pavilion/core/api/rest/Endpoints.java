@@ -9,19 +9,17 @@ public final class Endpoints {
 
     /**
      * On a JAX-RS resource service: its base path below {@code /api/v1}, e.g. {@code /example}
-     * publishes the resource at {@code /api/v1/example}. Resources use {@code @RolesAllowed} to
-     * restrict roles; without it any authenticated user may call them.
+     * publishes the resource at {@code /api/v1/example}. Every resource method names the privilege it needs
+     * with {@code @RequiresPrivilege} or is {@code @PublicEndpoint}; otherwise the resource is not published.
      */
     public static final String REST_BASE = "pavilion.rest.base";
 
     /**
      * On a JAX-WS implementor service: its address below {@code /api/soap}, e.g.
-     * {@code /example/ExampleService} publishes at {@code /api/soap/example/ExampleService?wsdl}.
+     * {@code /example/ExampleService} publishes at {@code /api/soap/example/ExampleService?wsdl}. Every
+     * operation names its privilege with {@code @RequiresPrivilege}, or the service is not published.
      */
     public static final String SOAP_ADDRESS = "pavilion.soap.address";
-
-    /** On a REST resource: "true" lets unauthenticated callers in (login, health). Platform use only. */
-    public static final String PUBLIC = "pavilion.rest.public";
 
     private Endpoints() {
     }

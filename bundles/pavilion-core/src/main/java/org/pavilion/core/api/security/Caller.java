@@ -3,25 +3,37 @@ package org.pavilion.core.api.security;
 import java.util.Optional;
 import java.util.Set;
 
-/** The authenticated user behind the current request, or a named system actor (an HL7 feed, a timer). */
+/**
+ * The authenticated user behind the current request, or a named actor inside the container (an HL7 feed, a timer).
+ * Authorise with {@link #hasPrivilege}: roles are administrator-defined sets of privileges and their names are for
+ * display and the audit trail only.
+ */
 public interface Caller {
 
     String username();
 
-    Set<Role> roles();
+    /** Names of the roles the caller holds, for display and audit; never authorise with them. */
+    Set<String> roles();
 
-    /** For a PATIENT user: the id of the one patient record they may see. */
+    /** The privileges the caller's roles grant, e.g. {@code emr.patient.register}. */
+    Set<String> privileges();
+
+    /** For a patient's own account: the id of the one patient record it may see. */
     Optional<String> patientId();
 
     /** Network address the request came from; "local" for in-container actors. */
     String clientAddress();
 
+    default boolean hasPrivilege(String privilege) {
+        return privileges().contains(privilege);
+    }
+
     /**
      * An actor inside the container acting on its own behalf (a feed, an event subscriber, a timer): named so the
-     * audit trail says who, with {@code roles} only, never a patient's own caller.
+     * audit trail says who, holding only the {@code privileges} its work needs, never a patient's own caller.
      */
-    static Caller inContainer(String username, Set<Role> roles, String clientAddress) {
-        Set<Role> granted = Set.copyOf(roles);
+    static Caller inContainer(String username, Set<String> privileges, String clientAddress) {
+        Set<String> granted = Set.copyOf(privileges);
         String address = clientAddress == null ? "local" : clientAddress;
         return new Caller() {
             @Override
@@ -30,7 +42,12 @@ public interface Caller {
             }
 
             @Override
-            public Set<Role> roles() {
+            public Set<String> roles() {
+                return Set.of();
+            }
+
+            @Override
+            public Set<String> privileges() {
                 return granted;
             }
 
@@ -49,18 +66,5 @@ public interface Caller {
                 return username + granted;
             }
         };
-    }
-
-    default boolean hasRole(Role role) {
-        return roles().contains(role);
-    }
-
-    default boolean hasAnyRole(Role... any) {
-        for (Role r : any) {
-            if (roles().contains(r)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,6 +1,9 @@
-/** Who is calling: roles and the caller of the current request. */
+/**
+ * Who is calling and what they may do: the caller of the current request with its privileges, and the annotations
+ * that name the privilege a REST method or SOAP operation needs.
+ */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package org.pavilion.core.api.security;
 
 import org.osgi.annotation.bundle.Export;

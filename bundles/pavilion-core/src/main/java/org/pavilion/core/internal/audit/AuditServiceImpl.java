@@ -26,7 +26,6 @@ import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.schema.SchemaMigrator;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
-import org.pavilion.core.api.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,7 +107,7 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
         AuditRecordEntity r = new AuditRecordEntity();
         r.setActor(caller == null ? "system" : caller.username());
         r.setActorRoles(caller == null ? null
-                : caller.roles().stream().sorted().map(Role::name).collect(Collectors.joining(",")));
+                : caller.roles().stream().sorted().collect(Collectors.joining(",")));
         r.setClientAddress(caller == null ? "local" : caller.clientAddress());
         r.setAction(event.action());
         r.setResourceType(event.resourceType());

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.util.tracker.BundleTracker;
 import org.pavilion.core.api.module.ModuleHeaders;
 import org.pavilion.core.internal.rest.PublishedEndpoint;
+import org.pavilion.core.internal.rest.RefusedEndpoint;
 import org.pavilion.core.internal.rest.RestPublisher;
 import org.pavilion.core.internal.rest.SoapPublisher;
 
@@ -48,6 +49,8 @@ public class ModuleRegistry {
     public List<ModuleView> modules() {
         List<PublishedEndpoint> restEndpoints = rest.endpoints();
         List<PublishedEndpoint> soapEndpoints = soap.endpoints();
+        List<RefusedEndpoint> refused = new ArrayList<>(rest.refused());
+        refused.addAll(soap.refused());
         List<ModuleView> modules = new ArrayList<>();
         for (Bundle b : tracker.getTracked().keySet()) {
             ModuleView m = new ModuleView();
@@ -58,6 +61,12 @@ public class ModuleRegistry {
             m.state = state(b.getState());
             m.rest = addresses(restEndpoints, b.getBundleId());
             m.soap = addresses(soapEndpoints, b.getBundleId());
+            m.refused = new ArrayList<>();
+            for (RefusedEndpoint r : refused) {
+                if (r.bundleId() == b.getBundleId()) {
+                    m.refused.add(r.address() + ": " + String.join("; ", r.reasons()));
+                }
+            }
             modules.add(m);
         }
         modules.sort(Comparator.comparing((ModuleView m) -> m.name).thenComparing(m -> m.bundle));

@@ -11,4 +11,6 @@ public final class ModuleView {
     public String state;
     public List<String> rest;
     public List<String> soap;
+    /** Endpoints refused at publication, each with why (a method naming no declared privilege). */
+    public List<String> refused;
 }

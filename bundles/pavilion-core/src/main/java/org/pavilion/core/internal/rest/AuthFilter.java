@@ -1,10 +1,8 @@
 package org.pavilion.core.internal.rest;
 
-import java.lang.reflect.Method;
 import java.util.Optional;
 
 import javax.annotation.Priority;
-import javax.annotation.security.RolesAllowed;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
@@ -20,21 +18,20 @@ import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.security.CallerContext;
-import org.pavilion.core.api.security.Role;
 import org.pavilion.core.internal.security.AccountService;
 import org.pavilion.core.internal.security.AuthenticatedCaller;
 import org.pavilion.core.internal.security.AuthenticationFailedException;
 
 /**
- * Authenticates every request (bearer token, or HTTP Basic for integration accounts), enforces
- * {@code @RolesAllowed}, and binds the caller to the thread for the department's code and the audit trail.
+ * Authenticates every request (bearer token, or HTTP Basic for integration accounts), enforces the method's
+ * {@code @RequiresPrivilege} (a method naming none is refused: deny by default, also here), and binds the caller to
+ * the thread for the department's code and the audit trail.
  */
 @Priority(Priorities.AUTHENTICATION)
 public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private final AccountService accounts;
     private final AuditService audit;
-    private final boolean publicResource;
 
     @Context
     private ResourceInfo resourceInfo;
@@ -42,10 +39,9 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
     @Context
     private HttpServletRequest httpRequest;
 
-    public AuthFilter(AccountService accounts, AuditService audit, boolean publicResource) {
+    public AuthFilter(AccountService accounts, AuditService audit) {
         this.accounts = accounts;
         this.audit = audit;
-        this.publicResource = publicResource;
     }
 
     @Override
@@ -59,50 +55,32 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
             request.abortWith(unauthorized(e.getMessage()));
             return;
         }
+        EndpointRules.Rule rule = resourceInfo == null ? new EndpointRules.Rule(null, false)
+                : EndpointRules.rule(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod());
         if (caller.isEmpty()) {
-            if (!publicResource) {
+            if (!rule.open()) {
                 request.abortWith(unauthorized("Authentication required: log in at /api/v1/auth/login and send "
                         + "'Authorization: Bearer <token>'"));
             }
             return;
         }
         CallerContext.bind(caller.get());
-        RolesAllowed allowed = rolesAllowed();
-        if (allowed != null && !holdsAny(caller.get(), allowed.value())) {
+        if (rule.open()) {
+            return;
+        }
+        if (rule.privilege() == null || !caller.get().hasPrivilege(rule.privilege())) {
+            String needed = rule.privilege() == null ? "a privilege this endpoint does not name" : rule.privilege();
             audit.record(AuditEvent.of("ACCESS", "endpoint")
                     .resourceId(request.getMethod() + " " + request.getUriInfo().getPath())
-                    .outcome(AuditOutcome.DENIED).detail("requires one of " + String.join(",", allowed.value())).build());
+                    .outcome(AuditOutcome.DENIED).detail("requires privilege " + needed).build());
             request.abortWith(Problems.response(403, "forbidden", "Forbidden",
-                    "This needs one of the roles " + String.join(", ", allowed.value())));
+                    "This needs the privilege " + needed + "; ask an administrator for a role that grants it"));
         }
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         CallerContext.clear();
-    }
-
-    private RolesAllowed rolesAllowed() {
-        if (resourceInfo == null) {
-            return null;
-        }
-        Method method = resourceInfo.getResourceMethod();
-        if (method != null && method.isAnnotationPresent(RolesAllowed.class)) {
-            return method.getAnnotation(RolesAllowed.class);
-        }
-        Class<?> type = resourceInfo.getResourceClass();
-        return type == null ? null : type.getAnnotation(RolesAllowed.class);
-    }
-
-    static boolean holdsAny(AuthenticatedCaller caller, String[] roles) {
-        for (String role : roles) {
-            for (Role held : caller.roles()) {
-                if (held.name().equals(role)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static Response unauthorized(String detail) {

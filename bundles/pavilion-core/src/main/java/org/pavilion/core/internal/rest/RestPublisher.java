@@ -22,12 +22,14 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.internal.security.AccountService;
+import org.pavilion.core.internal.security.PrivilegeRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one owner of the REST surface: every service carrying {@link Endpoints#REST_BASE} becomes a JAX-RS
- * server under /api/v1 with the platform's authentication, JSON and error mapping, and goes away with it.
+ * server under /api/v1 with the platform's authentication, JSON and error mapping, and goes away with it. A
+ * resource with a method that names no privilege declared by an installed module, and is not public, is refused.
  */
 @Component(service = RestPublisher.class, immediate = true)
 public class RestPublisher {
@@ -41,16 +43,19 @@ public class RestPublisher {
     private final Bus bus;
     private final AccountService accounts;
     private final AuditService audit;
+    private final PrivilegeRegistry privileges;
+    private final Map<Long, RefusedEndpoint> refused = new ConcurrentHashMap<>();
     private final Map<String, Published> byBase = new ConcurrentHashMap<>();
     private final ServiceTracker<Object, Published> tracker;
 
     @Activate
     public RestPublisher(BundleContext context, @Reference PlatformBus platformBus, @Reference AccountService accounts,
-            @Reference AuditService audit) throws InvalidSyntaxException {
+            @Reference AuditService audit, @Reference PrivilegeRegistry privileges) throws InvalidSyntaxException {
         this.context = context;
         this.bus = platformBus.bus();
         this.accounts = accounts;
         this.audit = audit;
+        this.privileges = privileges;
         this.tracker = new ServiceTracker<>(context, context.createFilter("(" + Endpoints.REST_BASE + "=*)"),
                 new Customizer());
         tracker.open(true);
@@ -67,6 +72,10 @@ public class RestPublisher {
         return list;
     }
 
+    public List<RefusedEndpoint> refused() {
+        return new ArrayList<>(refused.values());
+    }
+
     private Published publish(ServiceReference<Object> ref) {
         Object base = ref.getProperty(Endpoints.REST_BASE);
         if (!(base instanceof String) || !BASE.matcher((String) base).matches()) {
@@ -79,14 +88,24 @@ public class RestPublisher {
         if (resource == null) {
             return null;
         }
-        boolean isPublic = Boolean.parseBoolean(String.valueOf(ref.getProperty(Endpoints.PUBLIC)))
-                && ref.getBundle().getBundleId() == context.getBundle().getBundleId();
+        privileges.ensureDeclared(ref.getBundle());
+        List<String> problems = EndpointRules.problems(resource.getClass(), EndpointRules.restMethods(resource.getClass()),
+                true, privileges::isAvailable);
+        if (!problems.isEmpty()) {
+            String address = SERVLET_PREFIX + REST_PREFIX + path;
+            LOG.error("REST resource {} of bundle {} NOT published (deny by default): {}", address,
+                    ref.getBundle().getSymbolicName(), String.join("; ", problems));
+            Long serviceId = (Long) ref.getProperty(org.osgi.framework.Constants.SERVICE_ID);
+            refused.put(serviceId, new RefusedEndpoint(ref.getBundle().getBundleId(), address, problems));
+            context.ungetService(ref);
+            return new Published(path, null, null, serviceId);
+        }
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress(REST_PREFIX + path);
         factory.setResourceClasses(resource.getClass());
         factory.setResourceProvider(resource.getClass(), new SingletonResourceProvider(resource));
-        factory.setProviders(List.of(JsonProviderFactory.create(), new AuthFilter(accounts, audit, isPublic),
+        factory.setProviders(List.of(JsonProviderFactory.create(), new AuthFilter(accounts, audit),
                 new ProblemMappers.Problem(), new ProblemMappers.Json(), new ProblemMappers.WebApplication(),
                 new ProblemMappers.Unexpected()));
         Thread thread = Thread.currentThread();
@@ -102,7 +121,7 @@ public class RestPublisher {
                 }
                 Server server = factory.create();
                 Published p = new Published(path, server,
-                        new PublishedEndpoint(ref.getBundle().getBundleId(), SERVLET_PREFIX + REST_PREFIX + path));
+                        new PublishedEndpoint(ref.getBundle().getBundleId(), SERVLET_PREFIX + REST_PREFIX + path), null);
                 byBase.put(path, p);
                 LOG.info("Published REST {} from {}", p.endpoint.address(), ref.getBundle().getSymbolicName());
                 return p;
@@ -129,6 +148,10 @@ public class RestPublisher {
 
         @Override
         public void removedService(ServiceReference<Object> ref, Published p) {
+            if (p.server == null) {
+                refused.remove(p.refusedServiceId);
+                return;
+            }
             byBase.remove(p.base, p);
             try {
                 p.server.destroy();
@@ -143,11 +166,14 @@ public class RestPublisher {
         final String base;
         final Server server;
         final PublishedEndpoint endpoint;
+        /** Set instead of a server when the resource was refused. */
+        final Long refusedServiceId;
 
-        Published(String base, Server server, PublishedEndpoint endpoint) {
+        Published(String base, Server server, PublishedEndpoint endpoint, Long refusedServiceId) {
             this.base = base;
             this.server = server;
             this.endpoint = endpoint;
+            this.refusedServiceId = refusedServiceId;
         }
     }
 }

@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.endpoint.Server;
-import org.apache.cxf.interceptor.security.SecureAnnotationsInterceptor;
 import org.apache.cxf.jaxws.JAXWSMethodInvoker;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.message.Exchange;
@@ -21,16 +20,19 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
+import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.core.internal.security.AccountService;
 import org.pavilion.core.internal.security.AuthenticatedCaller;
+import org.pavilion.core.internal.security.PrivilegeRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Publishes every service carrying {@link Endpoints#SOAP_ADDRESS} as a JAX-WS endpoint under /api/soap,
- * authenticated and with {@code @RolesAllowed} enforced, and withdraws it when the service goes away.
+ * authenticated and with each operation's {@code @RequiresPrivilege} enforced, and withdraws it when the service goes
+ * away. An implementor with an operation naming no privilege declared by an installed module is refused.
  */
 @Component(service = SoapPublisher.class, immediate = true)
 public class SoapPublisher {
@@ -42,15 +44,20 @@ public class SoapPublisher {
     private final BundleContext context;
     private final Bus bus;
     private final AccountService accounts;
+    private final AuditService audit;
+    private final PrivilegeRegistry privileges;
+    private final Map<Long, RefusedEndpoint> refused = new ConcurrentHashMap<>();
     private final Map<String, Published> byAddress = new ConcurrentHashMap<>();
     private final ServiceTracker<Object, Published> tracker;
 
     @Activate
-    public SoapPublisher(BundleContext context, @Reference PlatformBus platformBus, @Reference AccountService accounts)
-            throws InvalidSyntaxException {
+    public SoapPublisher(BundleContext context, @Reference PlatformBus platformBus, @Reference AccountService accounts,
+            @Reference AuditService audit, @Reference PrivilegeRegistry privileges) throws InvalidSyntaxException {
         this.context = context;
         this.bus = platformBus.bus();
         this.accounts = accounts;
+        this.audit = audit;
+        this.privileges = privileges;
         this.tracker = new ServiceTracker<>(context, context.createFilter("(" + Endpoints.SOAP_ADDRESS + "=*)"),
                 new Customizer());
         tracker.open(true);
@@ -67,6 +74,10 @@ public class SoapPublisher {
         return list;
     }
 
+    public List<RefusedEndpoint> refused() {
+        return new ArrayList<>(refused.values());
+    }
+
     private Published publish(ServiceReference<Object> ref) {
         Object address = ref.getProperty(Endpoints.SOAP_ADDRESS);
         if (!(address instanceof String) || !ADDRESS.matcher((String) address).matches()) {
@@ -79,6 +90,18 @@ public class SoapPublisher {
         if (implementor == null) {
             return null;
         }
+        privileges.ensureDeclared(ref.getBundle());
+        List<String> problems = EndpointRules.problems(implementor.getClass(),
+                EndpointRules.soapOperations(implementor.getClass()), false, privileges::isAvailable);
+        if (!problems.isEmpty()) {
+            String full = RestPublisher.SERVLET_PREFIX + SOAP_PREFIX + path;
+            LOG.error("SOAP service {} of bundle {} NOT published (deny by default): {}", full,
+                    ref.getBundle().getSymbolicName(), String.join("; ", problems));
+            Long serviceId = (Long) ref.getProperty(org.osgi.framework.Constants.SERVICE_ID);
+            refused.put(serviceId, new RefusedEndpoint(ref.getBundle().getBundleId(), full, problems));
+            context.ungetService(ref);
+            return new Published(path, null, null, serviceId);
+        }
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress(SOAP_PREFIX + path);
@@ -86,9 +109,7 @@ public class SoapPublisher {
         factory.setServiceBean(implementor);
         factory.setInvoker(new CallerBindingInvoker(implementor));
         factory.getInInterceptors().add(new SoapAuthInterceptor(accounts));
-        SecureAnnotationsInterceptor roles = new SecureAnnotationsInterceptor();
-        roles.setSecuredObject(implementor);
-        factory.getInInterceptors().add(roles);
+        factory.getInInterceptors().add(new SoapPrivilegeInterceptor(implementor.getClass(), audit));
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // JAXB must see the implementor's classes.
@@ -103,7 +124,7 @@ public class SoapPublisher {
                 }
                 Server server = factory.create();
                 Published p = new Published(path, server, new PublishedEndpoint(ref.getBundle().getBundleId(),
-                        RestPublisher.SERVLET_PREFIX + SOAP_PREFIX + path));
+                        RestPublisher.SERVLET_PREFIX + SOAP_PREFIX + path), null);
                 byAddress.put(path, p);
                 LOG.info("Published SOAP {} from {}", p.endpoint.address(), ref.getBundle().getSymbolicName());
                 return p;
@@ -147,6 +168,10 @@ public class SoapPublisher {
 
         @Override
         public void removedService(ServiceReference<Object> ref, Published p) {
+            if (p.server == null) {
+                refused.remove(p.refusedServiceId);
+                return;
+            }
             byAddress.remove(p.address, p);
             try {
                 p.server.destroy();
@@ -161,11 +186,14 @@ public class SoapPublisher {
         final String address;
         final Server server;
         final PublishedEndpoint endpoint;
+        /** Set instead of a server when the implementor was refused. */
+        final Long refusedServiceId;
 
-        Published(String address, Server server, PublishedEndpoint endpoint) {
+        Published(String address, Server server, PublishedEndpoint endpoint, Long refusedServiceId) {
             this.address = address;
             this.server = server;
             this.endpoint = endpoint;
+            this.refusedServiceId = refusedServiceId;
         }
     }
 }

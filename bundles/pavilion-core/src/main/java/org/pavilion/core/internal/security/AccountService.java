@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
+import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 
 import org.pavilion.core.api.persistence.JpaTransactions;
@@ -31,7 +34,7 @@ import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.schema.SchemaMigrator;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
-import org.pavilion.core.api.security.Role;
+import org.pavilion.core.api.security.SeededRoles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,9 +47,13 @@ public class AccountService {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
     public static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD_FILE = "pavilion/initial-admin-password";
+    /** The privilege an account needs to authenticate with HTTP Basic (feeds and legacy systems, never people). */
+    public static final String BASIC_PRIVILEGE = "platform.auth.basic";
 
     private final JpaTransactions jpa;
     private final AuditService audit;
+    private final RoleStore roleStore;
+    private volatile LongSupplier clock = System::currentTimeMillis;
     private volatile AuthConfig config;
     private volatile PasswordHasher hasher;
     /** sha256(token) -> session, so a request does not query the database once its token is known. */
@@ -59,6 +66,7 @@ public class AccountService {
             @Reference AuditService audit, @Reference SchemaMigrator schemaReady, AuthConfig config) {
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
+        this.roleStore = new RoleStore(jpa);
         modified(config);
         createFirstAdministrator();
     }
@@ -70,12 +78,44 @@ public class AccountService {
         basicCredentials.clear();
     }
 
+    /** For tests: the clock that decides token expiry and when cached privileges are read again. */
+    void useClock(LongSupplier testClock) {
+        this.clock = testClock;
+    }
+
+    public RoleStore roleStore() {
+        return roleStore;
+    }
+
+    /** Whether a cached caller's roles and privileges are older than the configured refresh bound. */
+    private boolean stale(CachedSession cached, long now) {
+        return now - cached.loadedMs >= config.privilegeRefreshSeconds() * 1000L;
+    }
+
+    /** The enabled user {@code username} with the roles and privileges the database grants now, or null. */
+    private AuthenticatedCaller loadCaller(EntityManager em, String username, String clientAddress) {
+        UserEntity u = em.find(UserEntity.class, username);
+        if (u == null || !u.isEnabled()) {
+            return null;
+        }
+        RoleStore.Grants g = grants(em, username);
+        return new AuthenticatedCaller(u.getUsername(), g.roles(), g.privileges(), u.getPatientId(), clientAddress);
+    }
+
+    private RoleStore.Grants grants(EntityManager em, String username) {
+        try {
+            return roleStore.grantsOf(JpaTransactions.connection(em), username);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     // ---- logins and tokens -------------------------------------------------------------------------
 
     public LoginResult login(String username, String password, String clientAddress) throws AuthenticationFailedException {
         AuthenticatedCaller caller = checkPassword(username, password, clientAddress, "LOGIN");
         String token = PasswordHasher.randomPassword(32);
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         long expires = now + config.tokenTtlMinutes() * 60_000L;
         SessionEntity s = new SessionEntity();
         s.setTokenHash(PasswordHasher.sha256Hex(token));
@@ -99,22 +139,20 @@ public class AccountService {
     /** The caller a bearer token stands for, if the token is known, unexpired and its user enabled. */
     public Optional<AuthenticatedCaller> authenticateToken(String token, String clientAddress) {
         String hash = PasswordHasher.sha256Hex(token);
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         CachedSession cached = sessions.get(hash);
-        if (cached == null) {
+        // Re-read after the refresh bound, so a changed role reaches signed-in users, also from another container.
+        if (cached == null || stale(cached, now)) {
             cached = jpa.call(em -> {
                 SessionEntity s = em.find(SessionEntity.class, hash);
                 if (s == null) {
                     return null;
                 }
-                UserEntity u = em.find(UserEntity.class, s.getUsername());
-                if (u == null || !u.isEnabled()) {
-                    return null;
-                }
-                return new CachedSession(new AuthenticatedCaller(u.getUsername(), u.getRoles(), u.getPatientId(), null),
-                        s.getExpiresMs());
+                AuthenticatedCaller c = loadCaller(em, s.getUsername(), null);
+                return c == null ? null : new CachedSession(c, s.getExpiresMs(), now);
             });
             if (cached == null) {
+                sessions.remove(hash);
                 return Optional.empty();
             }
             sessions.put(hash, cached);
@@ -159,20 +197,35 @@ public class AccountService {
         throw new AuthenticationFailedException("Unsupported Authorization scheme; use Bearer or Basic");
     }
 
-    /** HTTP Basic: only for INTEGRATION accounts (feeds and legacy systems), never for people. */
+    /** HTTP Basic: only for accounts holding {@link #BASIC_PRIVILEGE} (feeds and legacy systems), never for people. */
     public AuthenticatedCaller authenticateBasic(String username, String password, String clientAddress)
             throws AuthenticationFailedException {
         String key = PasswordHasher.sha256Hex(username + "\u0000" + password);
+        long now = clock.getAsLong();
         CachedSession cached = basicCredentials.get(key);
-        if (cached != null && cached.expiresMs > System.currentTimeMillis()) {
+        if (cached != null && cached.expiresMs > now && stale(cached, now)) {
+            // The password was verified; only the grants are read again.
+            String name = cached.caller.username();
+            AuthenticatedCaller reloaded = jpa.call(em -> loadCaller(em, name, null));
+            cached = reloaded == null ? null : new CachedSession(reloaded, cached.expiresMs, now);
+            if (cached == null) {
+                basicCredentials.remove(key);
+            } else {
+                basicCredentials.put(key, cached);
+            }
+        }
+        if (cached != null && cached.expiresMs > now) {
+            if (!cached.caller.hasPrivilege(BASIC_PRIVILEGE)) {
+                throw new AuthenticationFailedException("HTTP Basic is accepted for integration accounts only; log in for a token");
+            }
             return cached.caller.withClientAddress(clientAddress);
         }
         AuthenticatedCaller caller = checkPassword(username, password, clientAddress, "LOGIN_BASIC");
-        if (!caller.hasRole(Role.INTEGRATION)) {
+        if (!caller.hasPrivilege(BASIC_PRIVILEGE)) {
             throw new AuthenticationFailedException("HTTP Basic is accepted for integration accounts only; log in for a token");
         }
         if (config.basicCacheSeconds() > 0) {
-            basicCredentials.put(key, new CachedSession(caller, System.currentTimeMillis() + config.basicCacheSeconds() * 1000L));
+            basicCredentials.put(key, new CachedSession(caller, now + config.basicCacheSeconds() * 1000L, now));
         }
         return caller;
     }
@@ -183,7 +236,7 @@ public class AccountService {
             throw new AuthenticationFailedException("Username and password are required");
         }
         String name = username.trim().toLowerCase(java.util.Locale.ROOT);
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         UserEntity user = jpa.call(em -> em.find(UserEntity.class, name));
         String failure = null;
         if (user == null) {
@@ -199,7 +252,9 @@ public class AccountService {
             failure = "wrong password";
             recordFailure(name, now);
         }
-        AuthenticatedCaller caller = new AuthenticatedCaller(name, user == null ? Set.of() : user.getRoles(),
+        RoleStore.Grants grants = user == null ? new RoleStore.Grants(Set.of(), Set.of(), Set.of())
+                : jpa.call(em -> grants(em, name));
+        AuthenticatedCaller caller = new AuthenticatedCaller(name, grants.roles(), grants.privileges(),
                 user == null ? null : user.getPatientId(), clientAddress);
         auditAs(caller, AuditEvent.of(action, "session").resourceId(name)
                 .outcome(failure == null ? AuditOutcome.SUCCESS : AuditOutcome.DENIED).detail(failure).build());
@@ -245,42 +300,61 @@ public class AccountService {
 
     // ---- administration ----------------------------------------------------------------------------
 
-    public UserView create(String username, String password, Set<Role> roles, String patientId) {
+    /** Creates an account holding the roles named {@code roles}; a 400 names unknown roles. */
+    public UserView create(String username, String password, Set<String> roles, String patientId) {
         String name = validUsername(username);
-        validRoles(roles, patientId);
+        if (roles == null || roles.isEmpty()) {
+            throw ProblemException.validation("at least one role is required");
+        }
         validPassword(password);
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         UserEntity u = new UserEntity();
         u.setUsername(name);
         u.setPasswordHash(hasher.hash(password.toCharArray()));
-        u.setRoles(roles);
         u.setPatientId(blankToNull(patientId));
         u.setEnabled(true);
         u.setCreatedMs(now);
         u.setUpdatedMs(now);
-        boolean created = jpa.call(em -> {
+        Set<String> held = jpa.call(em -> {
+            java.sql.Connection c = JpaTransactions.connection(em);
+            Set<String> ids = sql(() -> roleStore.roleIds(c, roles));
+            validRoles(ids, patientId);
             if (em.find(UserEntity.class, name) != null) {
-                return false;
+                throw ProblemException.conflict("User " + name + " already exists");
             }
             em.persist(u);
-            return true;
+            em.flush();
+            sql(() -> {
+                roleStore.setUserRoles(c, name, ids);
+                return null;
+            });
+            return grants(em, name).roles();
         });
-        if (!created) {
-            throw ProblemException.conflict("User " + name + " already exists");
+        audit.record(AuditEvent.of("CREATE", "user").resourceId(name).detail("roles " + held).build());
+        return UserView.of(u, held, now);
+    }
+
+    private interface SqlWork<R> {
+        R run() throws java.sql.SQLException;
+    }
+
+    private static <R> R sql(SqlWork<R> work) {
+        try {
+            return work.run();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
-        audit.record(AuditEvent.of("CREATE", "user").resourceId(name).detail("roles " + roles).build());
-        return UserView.of(u, now);
     }
 
     public Page<UserView> list(int page, int size) {
         Page.validate(page, size);
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         return jpa.call(em -> {
             long total = em.createQuery("SELECT COUNT(u) FROM UserEntity u", Long.class).getSingleResult();
             List<UserView> items = new ArrayList<>();
             for (UserEntity u : em.createQuery("SELECT u FROM UserEntity u ORDER BY u.username", UserEntity.class)
                     .setFirstResult(page * size).setMaxResults(size).getResultList()) {
-                items.add(UserView.of(u, now));
+                items.add(UserView.of(u, grants(em, u.getUsername()).roles(), now));
             }
             return new Page<>(items, page, size, total);
         });
@@ -293,17 +367,26 @@ public class AccountService {
             if (u == null) {
                 throw ProblemException.notFound("User", name);
             }
-            return UserView.of(u, System.currentTimeMillis());
+            return UserView.of(u, grants(em, name).roles(), clock.getAsLong());
         });
     }
 
-    public UserView changeRoles(String username, Set<Role> roles, String patientId) {
-        validRoles(roles, patientId);
-        UserView v = update(username, u -> {
-            u.setRoles(roles);
+    /** Replaces the account's roles (by name) and patient link; its sessions end, so it takes effect at once. */
+    public UserView changeRoles(String username, Set<String> roles, String patientId) {
+        if (roles == null || roles.isEmpty()) {
+            throw ProblemException.validation("at least one role is required");
+        }
+        UserView v = update(username, (em, u) -> {
+            java.sql.Connection c = JpaTransactions.connection(em);
+            Set<String> ids = sql(() -> roleStore.roleIds(c, roles));
+            validRoles(ids, patientId);
             u.setPatientId(blankToNull(patientId));
+            sql(() -> {
+                roleStore.setUserRoles(c, u.getUsername(), ids);
+                return null;
+            });
         });
-        audit.record(AuditEvent.of("UPDATE_ROLES", "user").resourceId(v.username).detail("roles " + roles).build());
+        audit.record(AuditEvent.of("UPDATE_ROLES", "user").resourceId(v.username).detail("roles " + v.roles).build());
         return v;
     }
 
@@ -311,7 +394,7 @@ public class AccountService {
         if (!enabled && ADMIN.equals(normalise(username)) && CallerContext.current().map(c -> c.username().equals(ADMIN)).orElse(false)) {
             throw ProblemException.conflict("The administrator cannot disable their own account");
         }
-        UserView v = update(username, u -> u.setEnabled(enabled));
+        UserView v = update(username, (em, u) -> u.setEnabled(enabled));
         audit.record(AuditEvent.of(enabled ? "ENABLE" : "DISABLE", "user").resourceId(v.username).build());
         return v;
     }
@@ -320,7 +403,7 @@ public class AccountService {
     public UserView resetPassword(String username, String password) {
         validPassword(password);
         String hash = hasher.hash(password.toCharArray());
-        UserView v = update(username, u -> {
+        UserView v = update(username, (em, u) -> {
             u.setPasswordHash(hash);
             u.setFailedLogins(0);
             u.setLockedUntilMs(0);
@@ -329,19 +412,19 @@ public class AccountService {
         return v;
     }
 
-    private UserView update(String username, java.util.function.Consumer<UserEntity> change) {
+    private UserView update(String username, BiConsumer<EntityManager, UserEntity> change) {
         String name = normalise(username);
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         UserView v = jpa.call(em -> {
             UserEntity u = em.find(UserEntity.class, name);
             if (u == null) {
                 throw ProblemException.notFound("User", name);
             }
-            change.accept(u);
+            change.accept(em, u);
             u.setUpdatedMs(now);
             // Any change to an account ends its sessions: roles and passwords take effect at once.
             em.createQuery("DELETE FROM SessionEntity s WHERE s.username = :u").setParameter("u", name).executeUpdate();
-            return UserView.of(u, now);
+            return UserView.of(u, grants(em, name).roles(), now);
         });
         sessions.values().removeIf(s -> s.caller.username().equals(name));
         basicCredentials.values().removeIf(s -> s.caller.username().equals(name));
@@ -362,7 +445,7 @@ public class AccountService {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write the initial administrator password to " + file, e);
         }
-        create(ADMIN, password, Set.of(Role.ADMIN), null);
+        create(ADMIN, password, Set.of(SeededRoles.ADMIN), null);
         LOG.warn("Created the first administrator 'admin'; its password is in {} (readable by its owner only). "
                 + "Change it and delete the file.", file.toAbsolutePath());
     }
@@ -392,15 +475,17 @@ public class AccountService {
         return name;
     }
 
-    private static void validRoles(Set<Role> roles, String patientId) {
-        if (roles == null || roles.isEmpty()) {
-            throw ProblemException.validation("at least one role is required");
-        }
-        if (roles.contains(Role.PATIENT) && (patientId == null || patientId.isBlank())) {
+    /** {@code roleIds}: the seeded patient role keeps its original name as its id, whatever it is called now. */
+    private static void validRoles(Set<String> roleIds, String patientId) {
+        if (roleIds.contains(SeededRoles.PATIENT) && (patientId == null || patientId.isBlank())) {
             throw ProblemException.validation("a PATIENT user must be linked to a patientId");
         }
-        if (roles.contains(Role.PATIENT) && roles.size() > 1) {
+        if (roleIds.contains(SeededRoles.PATIENT) && roleIds.size() > 1) {
             throw ProblemException.validation("a PATIENT user cannot hold staff roles");
+        }
+        if (!roleIds.contains(SeededRoles.PATIENT) && patientId != null && !patientId.isBlank()) {
+            // A patient link on a staff account would let the own-record rules apply to staff.
+            throw ProblemException.validation("only a PATIENT user is linked to a patientId");
         }
     }
 
@@ -417,10 +502,13 @@ public class AccountService {
     private static final class CachedSession {
         final AuthenticatedCaller caller;
         final long expiresMs;
+        /** When the caller's roles and privileges were read. */
+        final long loadedMs;
 
-        CachedSession(AuthenticatedCaller caller, long expiresMs) {
+        CachedSession(AuthenticatedCaller caller, long expiresMs, long loadedMs) {
             this.caller = caller;
             this.expiresMs = expiresMs;
+            this.loadedMs = loadedMs;
         }
     }
 }

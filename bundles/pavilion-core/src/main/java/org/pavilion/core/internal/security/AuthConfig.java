@@ -24,4 +24,9 @@ public @interface AuthConfig {
     @AttributeDefinition(description = "Seconds a verified HTTP Basic credential is remembered, so integrations "
             + "do not pay a password hash per request; 0 turns the cache off")
     int basicCacheSeconds() default 60;
+
+    @AttributeDefinition(description = "Seconds after which a signed-in user's roles and privileges are read again, "
+            + "so a changed role or grant takes effect within this bound, also from another container on the same "
+            + "database; 0 reads them on every request")
+    int privilegeRefreshSeconds() default 5;
 }

@@ -1,33 +1,35 @@
 package org.pavilion.core.internal.security;
 
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
 import org.pavilion.core.api.security.Caller;
-import org.pavilion.core.api.security.Role;
 
+/** A signed-in user (or integration account) with the roles and privileges read from the database. */
 public final class AuthenticatedCaller implements Caller {
 
     private final String username;
-    private final Set<Role> roles;
+    private final Set<String> roles;
+    private final Set<String> privileges;
     private final String patientId;
     private final String clientAddress;
 
-    public AuthenticatedCaller(String username, Set<Role> roles, String patientId, String clientAddress) {
+    public AuthenticatedCaller(String username, Set<String> roles, Set<String> privileges, String patientId,
+            String clientAddress) {
         this.username = username;
-        this.roles = Collections.unmodifiableSet(roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
+        this.roles = Set.copyOf(roles);
+        this.privileges = Set.copyOf(privileges);
         this.patientId = patientId;
         this.clientAddress = clientAddress;
     }
 
     public AuthenticatedCaller withClientAddress(String address) {
-        return new AuthenticatedCaller(username, roles, patientId, address);
+        return new AuthenticatedCaller(username, roles, privileges, patientId, address);
     }
 
     @Override public String username() { return username; }
-    @Override public Set<Role> roles() { return roles; }
+    @Override public Set<String> roles() { return roles; }
+    @Override public Set<String> privileges() { return privileges; }
     @Override public Optional<String> patientId() { return Optional.ofNullable(patientId); }
     @Override public String clientAddress() { return clientAddress; }
 

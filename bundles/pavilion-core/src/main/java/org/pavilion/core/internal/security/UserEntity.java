@@ -1,17 +1,11 @@
 package org.pavilion.core.internal.security;
 
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.Table;
 
-import org.pavilion.core.api.security.Role;
-
+/** A user account; its roles are rows of core_user_role (see RoleStore). */
 @Entity
 @Table(name = "core_user")
 public class UserEntity {
@@ -22,10 +16,6 @@ public class UserEntity {
 
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
-
-    /** Comma-separated role names; a handful per user, so no join table. */
-    @Column(name = "roles", nullable = false)
-    private String roles;
 
     @Column(name = "patient_id")
     private String patientId;
@@ -61,16 +51,4 @@ public class UserEntity {
     public void setCreatedMs(long createdMs) { this.createdMs = createdMs; }
     public long getUpdatedMs() { return updatedMs; }
     public void setUpdatedMs(long updatedMs) { this.updatedMs = updatedMs; }
-
-    public Set<Role> getRoles() {
-        if (roles == null || roles.isBlank()) {
-            return EnumSet.noneOf(Role.class);
-        }
-        return Arrays.stream(roles.split(",")).map(Role::valueOf)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-    }
-
-    public void setRoles(Set<Role> newRoles) {
-        this.roles = newRoles.stream().sorted().map(Role::name).collect(Collectors.joining(","));
-    }
 }

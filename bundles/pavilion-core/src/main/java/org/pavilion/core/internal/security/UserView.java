@@ -3,22 +3,20 @@ package org.pavilion.core.internal.security;
 import java.time.Instant;
 import java.util.Set;
 
-import org.pavilion.core.api.security.Role;
-
 /** A user account as administrators see it; never carries the password hash. */
 public final class UserView {
     public String username;
-    public Set<Role> roles;
+    public Set<String> roles;
     public String patientId;
     public boolean enabled;
     public boolean locked;
     public String createdAt;
     public String updatedAt;
 
-    static UserView of(UserEntity u, long nowMs) {
+    static UserView of(UserEntity u, Set<String> roles, long nowMs) {
         UserView v = new UserView();
         v.username = u.getUsername();
-        v.roles = u.getRoles();
+        v.roles = roles;
         v.patientId = u.getPatientId();
         v.enabled = u.isEnabled();
         v.locked = u.getLockedUntilMs() > nowMs;

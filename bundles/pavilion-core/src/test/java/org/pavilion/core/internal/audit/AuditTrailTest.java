@@ -4,7 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.util.EnumSet;
+import java.util.Set;
 
 import org.junit.After;
 import org.junit.Before;
@@ -13,7 +13,6 @@ import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.security.CallerContext;
-import org.pavilion.core.api.security.Role;
 import org.pavilion.core.internal.CoreTestDatabase;
 import org.pavilion.core.internal.security.AuthenticatedCaller;
 
@@ -35,13 +34,13 @@ public class AuditTrailTest {
     }
 
     private void aMorningOnTheWard() {
-        CallerContext.bind(new AuthenticatedCaller("dr.grey", EnumSet.of(Role.DOCTOR), null, "10.1.2.3"));
+        CallerContext.bind(new AuthenticatedCaller("dr.grey", Set.of("DOCTOR"), Set.of(), null, "10.1.2.3"));
         audit.record(AuditEvent.of("READ", "patient").resourceId("P-100").patientId("P-100").build());
         audit.record(AuditEvent.of("CREATE", "diagnosis").resourceId("D-1").patientId("P-100").detail("J18.9").build());
-        CallerContext.bind(new AuthenticatedCaller("billing.bob", EnumSet.of(Role.BILLING), null, "10.1.2.4"));
+        CallerContext.bind(new AuthenticatedCaller("billing.bob", Set.of("BILLING"), Set.of(), null, "10.1.2.4"));
         audit.record(AuditEvent.of("READ", "diagnosis").resourceId("D-1").patientId("P-100")
                 .outcome(AuditOutcome.DENIED).build());
-        CallerContext.bind(new AuthenticatedCaller("dr.grey", EnumSet.of(Role.DOCTOR), null, "10.1.2.3"));
+        CallerContext.bind(new AuthenticatedCaller("dr.grey", Set.of("DOCTOR"), Set.of(), null, "10.1.2.3"));
         audit.record(AuditEvent.of("READ", "patient").resourceId("P-200").patientId("P-200")
                 .emergencyAccess(true).detail("unconscious in ER, no consent possible").build());
     }
@@ -68,7 +67,7 @@ public class AuditTrailTest {
     @Test
     public void recordsWrittenInTheCallersTransactionCommitWithItAndVanishWithItsRollback() throws Exception {
         aMorningOnTheWard();
-        AuthenticatedCaller feed = new AuthenticatedCaller("hl7:LAB", EnumSet.of(Role.INTEGRATION), null, "10.9.9.9");
+        AuthenticatedCaller feed = new AuthenticatedCaller("hl7:LAB", Set.of("INTEGRATION"), Set.of(), null, "10.9.9.9");
         try (java.sql.Connection c = db.dataSource.getConnection()) {
             c.setAutoCommit(false);
             // the registration's commit fails: its record goes with it, the failure reaches the caller, and the

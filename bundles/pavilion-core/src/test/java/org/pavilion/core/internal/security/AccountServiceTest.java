@@ -16,7 +16,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.pavilion.core.api.rest.ProblemException;
-import org.pavilion.core.api.security.Role;
+import org.pavilion.core.api.security.SeededRoles;
 import org.pavilion.core.internal.CoreTestDatabase;
 import org.pavilion.core.internal.TestConfigs;
 import org.pavilion.core.internal.audit.AuditQuery;
@@ -38,6 +38,7 @@ public class AccountServiceTest {
         db = new CoreTestDatabase();
         audit = new AuditServiceImpl(db.emf, db.dataSource, null);
         accounts = new AccountService(db.emf, audit, null, TestConfigs.auth(3, 60));
+        TestConfigs.declareCorePrivileges(accounts.roleStore());
         adminPassword = Files.readString(karafData.getRoot().toPath().resolve(AccountService.ADMIN_PASSWORD_FILE)).trim();
     }
 
@@ -53,7 +54,7 @@ public class AccountServiceTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertTrue(adminPassword.length() >= 20);
         LoginResult login = accounts.login("admin", adminPassword, "127.0.0.1");
-        assertEquals(Set.of(Role.ADMIN), login.caller().roles());
+        assertEquals(Set.of(SeededRoles.ADMIN), login.caller().roles());
 
         // A second start finds users and makes no new administrator.
         Files.delete(file);
@@ -63,11 +64,11 @@ public class AccountServiceTest {
 
     @Test
     public void aReceptionistLogsInAndHerTokenIdentifiesHerUntilLogout() throws Exception {
-        accounts.create("rita.reception", "front-desk-password", Set.of(Role.RECEPTIONIST), null);
+        accounts.create("rita.reception", "front-desk-password", Set.of(SeededRoles.RECEPTIONIST), null);
         LoginResult login = accounts.login("Rita.Reception", "front-desk-password", "10.0.0.9");
         AuthenticatedCaller caller = accounts.authenticateToken(login.token(), "10.0.0.9").orElseThrow();
         assertEquals("rita.reception", caller.username());
-        assertTrue(caller.hasRole(Role.RECEPTIONIST));
+        assertTrue(caller.roles().contains(SeededRoles.RECEPTIONIST));
         accounts.logout(login.token());
         assertTrue(accounts.authenticateToken(login.token(), "10.0.0.9").isEmpty());
         assertTrue(accounts.authenticateToken("made-up-token", "10.0.0.9").isEmpty());
@@ -75,7 +76,7 @@ public class AccountServiceTest {
 
     @Test
     public void repeatedWrongPasswordsLockTheAccountEvenAgainstTheRightOne() throws Exception {
-        accounts.create("nick.nurse", "ward-seven-nights", Set.of(Role.NURSE), null);
+        accounts.create("nick.nurse", "ward-seven-nights", Set.of(SeededRoles.NURSE), null);
         for (int i = 0; i < 3; i++) {
             expectLoginFailure("nick.nurse", "guess-" + i);
         }
@@ -93,7 +94,7 @@ public class AccountServiceTest {
 
     @Test
     public void disablingAUserEndsTheirSessions() throws Exception {
-        accounts.create("dr.locum", "temporary-contract", Set.of(Role.DOCTOR), null);
+        accounts.create("dr.locum", "temporary-contract", Set.of(SeededRoles.DOCTOR), null);
         LoginResult login = accounts.login("dr.locum", "temporary-contract", "x");
         accounts.setEnabled("dr.locum", false);
         assertTrue(accounts.authenticateToken(login.token(), "x").isEmpty());
@@ -102,8 +103,8 @@ public class AccountServiceTest {
 
     @Test
     public void httpBasicIsForIntegrationAccountsOnly() throws Exception {
-        accounts.create("lab-analyser", "analyser-secret-42", Set.of(Role.INTEGRATION), null);
-        accounts.create("dr.who", "tardis-password-1", Set.of(Role.DOCTOR), null);
+        accounts.create("lab-analyser", "analyser-secret-42", Set.of(SeededRoles.INTEGRATION), null);
+        accounts.create("dr.who", "tardis-password-1", Set.of(SeededRoles.DOCTOR), null);
         assertEquals("lab-analyser", accounts.authenticateBasic("lab-analyser", "analyser-secret-42", "x").username());
         try {
             accounts.authenticateBasic("dr.who", "tardis-password-1", "x");
@@ -121,7 +122,7 @@ public class AccountServiceTest {
 
     @Test
     public void theAuthorizationHeaderIsReadForTokensAndIntegrationCredentials() throws Exception {
-        accounts.create("pharmacy-robot", "robot-secret-pass", Set.of(Role.INTEGRATION), null);
+        accounts.create("pharmacy-robot", "robot-secret-pass", Set.of(SeededRoles.INTEGRATION), null);
         String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("pharmacy-robot:robot-secret-pass".getBytes());
         assertEquals("pharmacy-robot", accounts.authenticateHeader(basic, "x").orElseThrow().username());
         LoginResult login = accounts.login("admin", adminPassword, "x");
@@ -140,13 +141,13 @@ public class AccountServiceTest {
 
     @Test
     public void badAccountsAreRefusedWithAClearReason() {
-        expectProblem(400, () -> accounts.create("A B", "long-enough-password", Set.of(Role.DOCTOR), null));
-        expectProblem(400, () -> accounts.create("short.pw", "short", Set.of(Role.DOCTOR), null));
+        expectProblem(400, () -> accounts.create("A B", "long-enough-password", Set.of(SeededRoles.DOCTOR), null));
+        expectProblem(400, () -> accounts.create("short.pw", "short", Set.of(SeededRoles.DOCTOR), null));
         expectProblem(400, () -> accounts.create("no.roles", "long-enough-password", Set.of(), null));
-        expectProblem(400, () -> accounts.create("pat", "long-enough-password", Set.of(Role.PATIENT), null));
-        expectProblem(400, () -> accounts.create("pat", "long-enough-password", Set.of(Role.PATIENT, Role.DOCTOR), "P-1"));
-        accounts.create("pat", "long-enough-password", Set.of(Role.PATIENT), "P-1");
-        expectProblem(409, () -> accounts.create("pat", "long-enough-password", Set.of(Role.PATIENT), "P-1"));
+        expectProblem(400, () -> accounts.create("pat", "long-enough-password", Set.of(SeededRoles.PATIENT), null));
+        expectProblem(400, () -> accounts.create("pat", "long-enough-password", Set.of(SeededRoles.PATIENT, SeededRoles.DOCTOR), "P-1"));
+        accounts.create("pat", "long-enough-password", Set.of(SeededRoles.PATIENT), "P-1");
+        expectProblem(409, () -> accounts.create("pat", "long-enough-password", Set.of(SeededRoles.PATIENT), "P-1"));
         expectProblem(404, () -> accounts.get("nobody"));
     }
 

@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.DefaultValue;
@@ -24,6 +23,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.api.rest.Page;
+import org.pavilion.core.api.security.RequiresPrivilege;
 import org.pavilion.emr.internal.ClinicalAccess;
 
 /**
@@ -46,7 +46,7 @@ public class DocumentResource {
     /** The raw file is the body (streamed; never held in memory), typed by its own Content-Type. */
     @POST
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({"DOCTOR", "NURSE", "INTEGRATION"})
+    @RequiresPrivilege("emr.document.attach")
     public Response attach(@QueryParam("mrn") String mrn, @QueryParam("title") String title,
             @QueryParam("category") String category, @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Content-Length") String contentLength, @HeaderParam("Content-SHA256") String contentSha256,
@@ -67,7 +67,7 @@ public class DocumentResource {
     }
 
     @GET
-    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT"})
+    @RequiresPrivilege("emr.document.view")
     public Page<Document> list(@QueryParam("mrn") String mrn,
             @QueryParam("includeEnteredInError") @DefaultValue("false") boolean includeEnteredInError,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size,
@@ -77,7 +77,7 @@ public class DocumentResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT"})
+    @RequiresPrivilege("emr.document.view")
     public Document get(@PathParam("id") String id,
             @HeaderParam(ClinicalAccess.BREAK_GLASS_HEADER) String breakGlassReason) {
         return documents.get(id, breakGlassReason);
@@ -90,7 +90,7 @@ public class DocumentResource {
     @GET
     @Path("{id}/content")
     @Produces(MediaType.WILDCARD)
-    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT"})
+    @RequiresPrivilege("emr.document.view")
     public Response content(@PathParam("id") String id,
             @HeaderParam(ClinicalAccess.BREAK_GLASS_HEADER) String breakGlassReason,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
@@ -115,7 +115,7 @@ public class DocumentResource {
     /** Soft delete: marks the document entered in error; nothing is erased. */
     @DELETE
     @Path("{id}")
-    @RolesAllowed({"DOCTOR", "NURSE"})
+    @RequiresPrivilege("emr.document.retract")
     public Document enterInError(@PathParam("id") String id, @QueryParam("reason") String reason,
             @HeaderParam(ClinicalAccess.BREAK_GLASS_HEADER) String breakGlassReason) {
         return documents.enterInError(id, reason, breakGlassReason);

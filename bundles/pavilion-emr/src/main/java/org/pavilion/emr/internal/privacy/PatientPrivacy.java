@@ -40,7 +40,6 @@ import org.pavilion.core.api.privacy.PrivacySubject;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
-import org.pavilion.core.api.security.Role;
 import org.pavilion.emr.api.PatientErased;
 import org.pavilion.emr.internal.Mrn;
 import org.pavilion.emr.internal.Names;
@@ -113,9 +112,9 @@ public class PatientPrivacy {
         PatientService.requireValidMrn(mrn);
         Caller caller = CallerContext.current().orElse(null);
         List<String> mrns = jpa.call(em -> recordMrns(em, mrn));
-        boolean own = caller != null && caller.hasRole(Role.PATIENT) && mrns != null
+        boolean own = caller != null && caller.hasPrivilege("emr.privacy.export") && mrns != null
                 && caller.patientId().map(mrns::contains).orElse(false);
-        if (caller != null && !caller.hasRole(Role.ADMIN) && !own) {
+        if (caller != null && !caller.hasPrivilege("emr.privacy.export-any") && !own) {
             audit.record(AuditEvent.of("EXPORT", RESOURCE).resourceId(mrn).patientId(mrn)
                     .outcome(AuditOutcome.DENIED).detail("only the patient or an administrator may export").build());
             throw ProblemException.forbidden("Only the patient themself or an administrator may export a record");

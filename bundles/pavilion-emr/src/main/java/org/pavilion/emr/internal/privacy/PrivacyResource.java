@@ -2,7 +2,6 @@ package org.pavilion.emr.internal.privacy;
 
 import java.util.List;
 
-import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -18,6 +17,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.security.RequiresPrivilege;
 
 /** REST at /api/v1/emr/privacy: the GDPR export and erasure of a patient's EMR data. */
 @Component(service = PrivacyResource.class, property = Endpoints.REST_BASE + "=/emr/privacy")
@@ -37,7 +37,7 @@ public class PrivacyResource {
     @GET
     @Path("{mrn}/export")
     @Produces("application/zip")
-    @RolesAllowed({"ADMIN", "PATIENT"})
+    @RequiresPrivilege("emr.privacy.export")
     public Response export(@PathParam("mrn") String mrn) {
         List<String> mrns = privacy.prepareExport(mrn);
         StreamingOutput body = out -> privacy.export(mrns, out);
@@ -49,7 +49,7 @@ public class PrivacyResource {
     /** Carries out an erasure request; body {"reason": "..."}; answers what was removed, kept and why. */
     @POST
     @Path("{mrn}/erasure")
-    @RolesAllowed("ADMIN")
+    @RequiresPrivilege("emr.privacy.erase")
     public ErasureReport erase(@PathParam("mrn") String mrn, ErasureRequest in) {
         if (in == null) {
             throw ProblemException.validation("Send {\"reason\": ...}");

@@ -3,7 +3,6 @@ package org.pavilion.emr.internal.record;
 import java.util.List;
 import java.util.Map;
 
-import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
@@ -21,6 +20,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.Endpoints;
+import org.pavilion.core.api.security.RequiresPrivilege;
 import org.pavilion.emr.internal.ClinicalAccess;
 
 /**
@@ -46,7 +46,7 @@ public class ClinicalRecordResource {
 
     @GET
     @Path("{mrn}")
-    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    @RequiresPrivilege("emr.record.view")
     public Clinical.Record view(@PathParam("mrn") String mrn,
             @QueryParam("encounters") @DefaultValue("5") int encounters, @HeaderParam(BREAK_GLASS) String reason) {
         return record.record(mrn, encounters, reason);
@@ -54,7 +54,7 @@ public class ClinicalRecordResource {
 
     @PUT
     @Path("{mrn}/restriction")
-    @RolesAllowed({"DOCTOR", "ADMIN"})
+    @RequiresPrivilege("emr.record.restrict")
     public Map<String, Object> restrict(@PathParam("mrn") String mrn, Restriction in) {
         return Map.of("mrn", mrn, "restricted", record.restrict(mrn, in == null ? null : in.restricted));
     }
@@ -67,7 +67,7 @@ public class ClinicalRecordResource {
     // encounters
     @POST
     @Path("{mrn}/encounters")
-    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    @RequiresPrivilege("emr.record.edit")
     public Response openEncounter(@PathParam("mrn") String mrn, Clinical.EncounterInput in,
             @HeaderParam(BREAK_GLASS) String reason) {
         return created(record.openEncounter(mrn, in, reason));
@@ -75,7 +75,7 @@ public class ClinicalRecordResource {
 
     @POST
     @Path("{mrn}/encounters/{id}/close")
-    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    @RequiresPrivilege("emr.record.edit")
     public Clinical.Encounter closeEncounter(@PathParam("mrn") String mrn, @PathParam("id") String id,
             @HeaderParam(BREAK_GLASS) String reason) {
         return record.closeEncounter(mrn, id, reason);
@@ -83,7 +83,7 @@ public class ClinicalRecordResource {
 
     @GET
     @Path("{mrn}/encounters")
-    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    @RequiresPrivilege("emr.record.view")
     public List<Clinical.Encounter> encounters(@PathParam("mrn") String mrn,
             @QueryParam("size") @DefaultValue("20") int size, @HeaderParam(BREAK_GLASS) String reason) {
         return record.encounters(mrn, size, reason);
@@ -92,7 +92,7 @@ public class ClinicalRecordResource {
     // problems (diagnoses)
     @POST
     @Path("{mrn}/problems")
-    @RolesAllowed({"DOCTOR"})
+    @RequiresPrivilege("emr.problem.record")
     public Response recordDiagnosis(@PathParam("mrn") String mrn, Clinical.DiagnosisInput in,
             @HeaderParam(BREAK_GLASS) String reason) {
         return created(record.recordDiagnosis(mrn, in, reason));
@@ -100,7 +100,7 @@ public class ClinicalRecordResource {
 
     @PUT
     @Path("{mrn}/problems/{id}/status")
-    @RolesAllowed({"DOCTOR"})
+    @RequiresPrivilege("emr.problem.record")
     public Clinical.Diagnosis changeProblemStatus(@PathParam("mrn") String mrn, @PathParam("id") String id,
             Clinical.StatusChange in, @HeaderParam(BREAK_GLASS) String reason) {
         return record.changeProblemStatus(mrn, id, in, reason);
@@ -108,7 +108,7 @@ public class ClinicalRecordResource {
 
     @GET
     @Path("{mrn}/problems")
-    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    @RequiresPrivilege("emr.record.view")
     public List<Clinical.Diagnosis> problems(@PathParam("mrn") String mrn, @QueryParam("status") String status,
             @HeaderParam(BREAK_GLASS) String reason) {
         return record.problems(mrn, status, reason);
@@ -117,7 +117,7 @@ public class ClinicalRecordResource {
     // allergies
     @POST
     @Path("{mrn}/allergies")
-    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    @RequiresPrivilege("emr.record.edit")
     public Response recordAllergy(@PathParam("mrn") String mrn, Clinical.AllergyInput in,
             @HeaderParam(BREAK_GLASS) String reason) {
         return created(record.recordAllergy(mrn, in, reason));
@@ -125,7 +125,7 @@ public class ClinicalRecordResource {
 
     @GET
     @Path("{mrn}/allergies")
-    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    @RequiresPrivilege("emr.record.view")
     public List<Clinical.Allergy> allergies(@PathParam("mrn") String mrn, @HeaderParam(BREAK_GLASS) String reason) {
         return record.allergies(mrn, reason);
     }
@@ -133,7 +133,7 @@ public class ClinicalRecordResource {
     // observations
     @POST
     @Path("{mrn}/observations")
-    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    @RequiresPrivilege("emr.record.edit")
     public Response recordObservation(@PathParam("mrn") String mrn, Clinical.ObservationInput in,
             @HeaderParam(BREAK_GLASS) String reason) {
         return created(record.recordObservation(mrn, in, reason));
@@ -141,7 +141,7 @@ public class ClinicalRecordResource {
 
     @GET
     @Path("{mrn}/observations")
-    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    @RequiresPrivilege("emr.record.view")
     public List<Clinical.Observation> observations(@PathParam("mrn") String mrn, @QueryParam("code") String code,
             @QueryParam("size") @DefaultValue("50") int size, @HeaderParam(BREAK_GLASS) String reason) {
         return record.observations(mrn, code, size, reason);
@@ -150,7 +150,7 @@ public class ClinicalRecordResource {
     // notes
     @POST
     @Path("{mrn}/notes")
-    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    @RequiresPrivilege("emr.record.edit")
     public Response writeNote(@PathParam("mrn") String mrn, Clinical.NoteInput in,
             @HeaderParam(BREAK_GLASS) String reason) {
         return created(record.writeNote(mrn, in, reason));
@@ -158,7 +158,7 @@ public class ClinicalRecordResource {
 
     @GET
     @Path("{mrn}/notes")
-    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    @RequiresPrivilege("emr.record.view")
     public List<Clinical.Note> notes(@PathParam("mrn") String mrn, @QueryParam("size") @DefaultValue("50") int size,
             @HeaderParam(BREAK_GLASS) String reason) {
         return record.notes(mrn, size, reason);
@@ -167,7 +167,7 @@ public class ClinicalRecordResource {
     // prescriptions
     @POST
     @Path("{mrn}/prescriptions")
-    @RolesAllowed({"DOCTOR"})
+    @RequiresPrivilege("emr.prescription.write")
     public Response prescribe(@PathParam("mrn") String mrn, Clinical.PrescriptionInput in,
             @HeaderParam(BREAK_GLASS) String reason) {
         return created(record.prescribe(mrn, in, reason));
@@ -175,7 +175,7 @@ public class ClinicalRecordResource {
 
     @POST
     @Path("{mrn}/prescriptions/{id}/stop")
-    @RolesAllowed({"DOCTOR"})
+    @RequiresPrivilege("emr.prescription.write")
     public Clinical.Prescription stop(@PathParam("mrn") String mrn, @PathParam("id") String id,
             @HeaderParam(BREAK_GLASS) String reason) {
         return record.stopPrescription(mrn, id, reason);
@@ -184,7 +184,7 @@ public class ClinicalRecordResource {
     /** {@code ?current=true}: the current medications only. */
     @GET
     @Path("{mrn}/prescriptions")
-    @RolesAllowed({"DOCTOR", "NURSE", "PATIENT", "RECEPTIONIST", "BILLING", "ADMIN", "INTEGRATION"})
+    @RequiresPrivilege("emr.record.view")
     public List<Clinical.Prescription> prescriptions(@PathParam("mrn") String mrn,
             @QueryParam("current") @DefaultValue("false") boolean current, @HeaderParam(BREAK_GLASS) String reason) {
         return record.prescriptions(mrn, current, reason);

@@ -2,7 +2,6 @@ package org.pavilion.emr.internal.record;
 
 import java.util.function.Supplier;
 
-import javax.annotation.security.RolesAllowed;
 import javax.jws.WebMethod;
 import javax.jws.WebParam;
 import javax.jws.WebResult;
@@ -13,6 +12,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.security.RequiresPrivilege;
 
 /**
  * SOAP at /api/soap/emr/ClinicalRecord: the registration → encounter → diagnosis → prescription path for
@@ -34,7 +34,7 @@ public class ClinicalRecordSoap {
 
     @WebMethod
     @WebResult(name = "encounter")
-    @RolesAllowed({"DOCTOR", "NURSE", "INTEGRATION"})
+    @RequiresPrivilege("emr.encounter.manage")
     public Clinical.Encounter openEncounter(@WebParam(name = "mrn") String mrn,
             @WebParam(name = "encounter") Clinical.EncounterInput encounter,
             @WebParam(name = "breakGlassReason") String breakGlassReason) throws ClinicalRecordFault {
@@ -43,7 +43,7 @@ public class ClinicalRecordSoap {
 
     @WebMethod
     @WebResult(name = "diagnosis")
-    @RolesAllowed({"DOCTOR"})
+    @RequiresPrivilege("emr.problem.record")
     public Clinical.Diagnosis recordDiagnosis(@WebParam(name = "mrn") String mrn,
             @WebParam(name = "diagnosis") Clinical.DiagnosisInput diagnosis,
             @WebParam(name = "breakGlassReason") String breakGlassReason) throws ClinicalRecordFault {
@@ -52,7 +52,7 @@ public class ClinicalRecordSoap {
 
     @WebMethod
     @WebResult(name = "prescription")
-    @RolesAllowed({"DOCTOR"})
+    @RequiresPrivilege("emr.prescription.write")
     public Clinical.Prescription prescribe(@WebParam(name = "mrn") String mrn,
             @WebParam(name = "prescription") Clinical.PrescriptionInput prescription,
             @WebParam(name = "breakGlassReason") String breakGlassReason) throws ClinicalRecordFault {
@@ -61,7 +61,7 @@ public class ClinicalRecordSoap {
 
     @WebMethod
     @WebResult(name = "encounter")
-    @RolesAllowed({"DOCTOR", "NURSE", "INTEGRATION"})
+    @RequiresPrivilege("emr.encounter.manage")
     public Clinical.Encounter closeEncounter(@WebParam(name = "mrn") String mrn,
             @WebParam(name = "encounterId") String encounterId,
             @WebParam(name = "breakGlassReason") String breakGlassReason) throws ClinicalRecordFault {
@@ -70,7 +70,7 @@ public class ClinicalRecordSoap {
 
     @WebMethod
     @WebResult(name = "record")
-    @RolesAllowed({"DOCTOR", "NURSE"})
+    @RequiresPrivilege("emr.record.clinical.view")
     public Clinical.Record getRecord(@WebParam(name = "mrn") String mrn,
             @WebParam(name = "breakGlassReason") String breakGlassReason) throws ClinicalRecordFault {
         return fault(() -> record.record(mrn, ClinicalRecordService.DEFAULT_RECENT_ENCOUNTERS, breakGlassReason));

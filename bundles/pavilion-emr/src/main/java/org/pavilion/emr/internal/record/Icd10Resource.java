@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -18,6 +17,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.security.RequiresPrivilege;
 
 /**
  * REST at /api/v1/emr/icd10: code search for the diagnosis picker. No patient data, so nothing is audited.
@@ -38,7 +38,7 @@ public class Icd10Resource {
 
     /** {@code ?q=diab} or {@code ?q=E11}: codes by code prefix or title words; {@code limit} 1–100 (20). */
     @GET
-    @RolesAllowed({"DOCTOR", "NURSE", "BILLING", "ADMIN"})
+    @RequiresPrivilege("emr.icd10.search")
     public Map<String, Object> search(@QueryParam("q") String q, @QueryParam("limit") @DefaultValue("20") int limit) {
         if (q == null || q.isBlank()) {
             throw ProblemException.validation("q is required: the start of a code (E11) or of words of its title (diab)");

@@ -27,7 +27,6 @@ import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
-import org.pavilion.core.api.security.Role;
 import org.pavilion.emr.api.PatientDirectory;
 
 /**
@@ -272,6 +271,6 @@ public class DirectoryCommitterTest {
     }
 
     private static Caller caller(String name) {
-        return Caller.inContainer(name, Set.of(Role.INTEGRATION), "local");
+        return Caller.inContainer(name, Set.of("emr.patient.view-any", "emr.record.feed-write"), "local");
     }
 }

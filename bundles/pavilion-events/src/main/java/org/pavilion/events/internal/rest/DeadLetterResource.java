@@ -2,7 +2,6 @@ package org.pavilion.events.internal.rest;
 
 import java.time.Clock;
 
-import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -20,6 +19,7 @@ import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.security.RequiresPrivilege;
 import org.pavilion.events.internal.DeadLetter;
 import org.pavilion.events.internal.EventStore;
 import org.pavilion.events.internal.osgi.EventBus;
@@ -31,7 +31,7 @@ import org.pavilion.events.internal.osgi.EventBus;
 @Component(service = DeadLetterResource.class, property = Endpoints.REST_BASE + "=/platform/events")
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("ADMIN")
+@RequiresPrivilege("events.dead-letter.view")
 public class DeadLetterResource {
 
     static final String AUDIT_TYPE = "event-dead-letter";
@@ -72,6 +72,7 @@ public class DeadLetterResource {
     /** Back to PENDING with attempts reset; the relay delivers it on its next poll. */
     @POST
     @Path("dead-letters/{id}/replay")
+    @RequiresPrivilege("events.dead-letter.replay")
     public DeadLetter replay(@PathParam("id") String id) {
         switch (store.replay(id, clock.millis())) {
             case NOT_FOUND:
@@ -87,6 +88,7 @@ public class DeadLetterResource {
     /** Gives up on a dead letter: never delivered, and the later events of its subject key it held back go out. */
     @POST
     @Path("dead-letters/{id}/discard")
+    @RequiresPrivilege("events.dead-letter.discard")
     public DeadLetter discard(@PathParam("id") String id) {
         switch (store.discard(id, clock.millis())) {
             case NOT_FOUND:

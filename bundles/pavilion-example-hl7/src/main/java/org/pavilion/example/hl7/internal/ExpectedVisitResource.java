@@ -3,7 +3,6 @@ package org.pavilion.example.hl7.internal;
 import java.sql.SQLException;
 import java.util.List;
 
-import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -15,6 +14,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.security.RequiresPrivilege;
 
 /** REST at /api/v1/example/expected-visits: who is expected, as the scheduling system booked them. */
 @Component(service = ExpectedVisitResource.class, property = org.pavilion.core.api.rest.Endpoints.REST_BASE
@@ -31,7 +31,7 @@ public class ExpectedVisitResource {
     }
 
     @GET
-    @RolesAllowed({"RECEPTIONIST", "ADMIN", "NURSE", "DOCTOR"})
+    @RequiresPrivilege("example-hl7.expected-visit.view")
     public List<ExpectedVisit> list(@QueryParam("patientId") String patientId,
             @QueryParam("limit") @DefaultValue("50") int limit) throws SQLException {
         if (limit < 1 || limit > 500) {

@@ -2,7 +2,6 @@ package org.pavilion.example.subscriber.internal;
 
 import java.util.List;
 
-import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -15,12 +14,13 @@ import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.rest.Endpoints;
+import org.pavilion.core.api.security.RequiresPrivilege;
 
 /** GET /api/v1/example/ward-board?ward=: the visitors the board has heard of. */
 @Component(service = WardBoardResource.class, property = Endpoints.REST_BASE + "=/example/ward-board")
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"NURSE", "DOCTOR", "RECEPTIONIST", "ADMIN"})
+@RequiresPrivilege("example-ward-board.board.view")
 public class WardBoardResource {
 
     private final WardBoard board;

@@ -2,7 +2,6 @@ package org.pavilion.hl7.internal.rest;
 
 import java.util.Set;
 
-import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
@@ -25,6 +24,7 @@ import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.core.api.security.RequiresPrivilege;
 import org.pavilion.hl7.internal.Hl7Hub;
 import org.pavilion.hl7.internal.Hl7Text;
 import org.pavilion.hl7.internal.MessageStore;
@@ -61,7 +61,7 @@ public class Hl7MessageResource {
     }
 
     @GET
-    @RolesAllowed({"INTEGRATION", "ADMIN"})
+    @RequiresPrivilege("hl7.message.view")
     public Page<StoredMessage> list(@QueryParam("status") String status, @QueryParam("sender") String sender,
             @QueryParam("type") String type, @QueryParam("controlId") String controlId,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
@@ -76,7 +76,7 @@ public class Hl7MessageResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({"INTEGRATION", "ADMIN"})
+    @RequiresPrivilege("hl7.message.view")
     public StoredMessage get(@PathParam("id") String id) {
         StoredMessage m = hub.store().find(id);
         if (m == null) {
@@ -88,7 +88,7 @@ public class Hl7MessageResource {
 
     @PUT
     @Path("{id}/raw")
-    @RolesAllowed({"INTEGRATION", "ADMIN"})
+    @RequiresPrivilege("hl7.message.repair")
     public StoredMessage edit(@PathParam("id") String id, RawText body) {
         String text = body == null ? null : body.rawText;
         if (text == null || text.isBlank()) {
@@ -117,7 +117,7 @@ public class Hl7MessageResource {
 
     @POST
     @Path("{id}/replay")
-    @RolesAllowed({"INTEGRATION", "ADMIN"})
+    @RequiresPrivilege("hl7.message.repair")
     public StoredMessage replay(@PathParam("id") String id) {
         StoredMessage m = requireExisting(id);
         if (!hub.processor().replay(id)) {

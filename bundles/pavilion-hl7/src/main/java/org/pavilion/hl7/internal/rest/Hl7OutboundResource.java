@@ -2,7 +2,6 @@ package org.pavilion.hl7.internal.rest;
 
 import java.util.Set;
 
-import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
@@ -22,6 +21,7 @@ import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.security.RequiresPrivilege;
 import org.pavilion.hl7.internal.Hl7Hub;
 import org.pavilion.hl7.internal.outbound.OutboundMessage;
 import org.pavilion.hl7.internal.outbound.OutboundStore;
@@ -50,7 +50,7 @@ public class Hl7OutboundResource {
     }
 
     @GET
-    @RolesAllowed({"INTEGRATION", "ADMIN"})
+    @RequiresPrivilege("hl7.outbound.view")
     public Page<OutboundMessage> list(@QueryParam("feed") String feed, @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
         Page.validate(page, size);
@@ -63,7 +63,7 @@ public class Hl7OutboundResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({"INTEGRATION", "ADMIN"})
+    @RequiresPrivilege("hl7.outbound.view")
     public OutboundMessage get(@PathParam("id") String id) {
         OutboundMessage m = requireExisting(id);
         audit.record(AuditEvent.of("READ", RESOURCE).resourceId(id).patientId(m.patientKey)
@@ -73,7 +73,7 @@ public class Hl7OutboundResource {
 
     @POST
     @Path("{id}/retry")
-    @RolesAllowed({"INTEGRATION", "ADMIN"})
+    @RequiresPrivilege("hl7.outbound.retry")
     public OutboundMessage retry(@PathParam("id") String id) {
         OutboundMessage m = requireExisting(id);
         if (!hub.outbound().retry(m.id, System.currentTimeMillis())) {

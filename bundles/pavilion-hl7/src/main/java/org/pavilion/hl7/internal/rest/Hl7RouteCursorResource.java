@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -14,6 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.Endpoints;
+import org.pavilion.core.api.security.RequiresPrivilege;
 import org.pavilion.hl7.internal.Hl7Hub;
 import org.pavilion.hl7.internal.MessageStore;
 
@@ -52,7 +52,7 @@ public class Hl7RouteCursorResource {
     }
 
     @GET
-    @RolesAllowed({"INTEGRATION", "ADMIN"})
+    @RequiresPrivilege("hl7.route.view")
     public Positions list() {
         MessageStore store = hub.store();
         Set<String> running = hub.inbound().runningRoutes();

@@ -3,7 +3,6 @@ package org.pavilion.core.internal.rest.resources;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -18,6 +17,7 @@ import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.security.RequiresPrivilege;
 import org.pavilion.core.internal.audit.AuditQuery;
 import org.pavilion.core.internal.audit.AuditRecordView;
 import org.pavilion.core.internal.audit.AuditTrail;
@@ -27,7 +27,7 @@ import org.pavilion.core.internal.audit.ChainVerification;
 @Component(service = AuditResource.class, property = Endpoints.REST_BASE + "=/platform/audit")
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("ADMIN")
+@RequiresPrivilege("platform.audit.view")
 public class AuditResource {
 
     private final AuditTrail trail;

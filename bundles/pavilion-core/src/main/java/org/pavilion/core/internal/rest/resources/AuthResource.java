@@ -19,13 +19,14 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.api.rest.ProblemException;
-import org.pavilion.core.api.security.Role;
+import org.pavilion.core.api.security.PublicEndpoint;
 import org.pavilion.core.internal.security.AccountService;
 import org.pavilion.core.internal.security.AuthenticationFailedException;
 import org.pavilion.core.internal.security.LoginResult;
 
 /** POST /api/v1/auth/login and /logout. */
-@Component(service = AuthResource.class, property = {Endpoints.REST_BASE + "=/auth", Endpoints.PUBLIC + "=true"})
+@Component(service = AuthResource.class, property = Endpoints.REST_BASE + "=/auth")
+@PublicEndpoint
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -48,7 +49,8 @@ public class AuthResource {
         public String tokenType = "Bearer";
         public String expiresAt;
         public String username;
-        public Set<Role> roles;
+        public Set<String> roles;
+        public Set<String> privileges;
         public String patientId;
     }
 
@@ -65,6 +67,7 @@ public class AuthResource {
             out.expiresAt = Instant.ofEpochMilli(r.expiresMs()).toString();
             out.username = r.caller().username();
             out.roles = r.caller().roles();
+            out.privileges = r.caller().privileges();
             out.patientId = r.caller().patientId().orElse(null);
             return out;
         } catch (AuthenticationFailedException e) {

@@ -12,6 +12,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.Endpoints;
+import org.pavilion.core.api.security.PublicEndpoint;
+import org.pavilion.core.api.security.RequiresPrivilege;
 import org.pavilion.core.internal.module.HealthService;
 import org.pavilion.core.internal.module.ModuleRegistry;
 import org.pavilion.core.internal.module.ModuleView;
@@ -26,6 +28,7 @@ public final class PlatformResources {
     @Component(service = Modules.class, property = Endpoints.REST_BASE + "=/platform/modules")
     @Path("/")
     @Produces(MediaType.APPLICATION_JSON)
+    @RequiresPrivilege("platform.module.view")
     public static class Modules {
         private final ModuleRegistry registry;
 
@@ -41,7 +44,8 @@ public final class PlatformResources {
     }
 
     /** GET /api/v1/platform/health: open to load balancers and monitors; 503 when the database is down. */
-    @Component(service = Health.class, property = {Endpoints.REST_BASE + "=/platform/health", Endpoints.PUBLIC + "=true"})
+    @Component(service = Health.class, property = Endpoints.REST_BASE + "=/platform/health")
+    @PublicEndpoint
     @Path("/")
     @Produces(MediaType.APPLICATION_JSON)
     public static class Health {

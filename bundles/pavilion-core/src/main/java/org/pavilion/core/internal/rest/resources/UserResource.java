@@ -1,9 +1,10 @@
 package org.pavilion.core.internal.rest.resources;
 
 import java.util.Set;
+import java.util.TreeSet;
 
-import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -21,16 +22,16 @@ import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
-import org.pavilion.core.api.security.Role;
+import org.pavilion.core.api.security.RequiresPrivilege;
 import org.pavilion.core.internal.security.AccountService;
 import org.pavilion.core.internal.security.UserView;
 
-/** User administration at /api/v1/platform/users, for administrators. */
+/** User administration at /api/v1/platform/users, for administrators: accounts and the roles they hold. */
 @Component(service = UserResource.class, property = Endpoints.REST_BASE + "=/platform/users")
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed("ADMIN")
+@RequiresPrivilege("platform.user.manage")
 public class UserResource {
 
     private final AccountService accounts;
@@ -43,12 +44,12 @@ public class UserResource {
     public static final class NewUser {
         public String username;
         public String password;
-        public Set<Role> roles;
+        public Set<String> roles;
         public String patientId;
     }
 
     public static final class RolesChange {
-        public Set<Role> roles;
+        public Set<String> roles;
         public String patientId;
     }
 
@@ -80,6 +81,27 @@ public class UserResource {
     public UserView changeRoles(@PathParam("username") String username, RolesChange change) {
         require(change);
         return accounts.changeRoles(username, change.roles, change.patientId);
+    }
+
+    /** Adds one role to the account's roles (the account's sessions end, as for any change of its roles). */
+    @PUT
+    @Path("{username}/roles/{role}")
+    public UserView assignRole(@PathParam("username") String username, @PathParam("role") String role) {
+        UserView user = accounts.get(username);
+        Set<String> roles = new TreeSet<>(user.roles);
+        roles.add(role);
+        return accounts.changeRoles(username, roles, user.patientId);
+    }
+
+    @DELETE
+    @Path("{username}/roles/{role}")
+    public UserView unassignRole(@PathParam("username") String username, @PathParam("role") String role) {
+        UserView user = accounts.get(username);
+        Set<String> roles = new TreeSet<>(user.roles);
+        if (!roles.remove(role)) {
+            throw ProblemException.notFound("Role of user " + user.username, role);
+        }
+        return accounts.changeRoles(username, roles, user.patientId);
     }
 
     @POST

@@ -1,0 +1,23 @@
+package org.pavilion.hl7.internal.rest;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.Test;
+import org.pavilion.core.testing.PrivilegeMatrix;
+
+/** The hub's endpoints allow, by default, exactly the roles their {@code @RolesAllowed} named before privileges. */
+public class PrivilegesMatrixTest {
+
+    private static final Set<String> FEEDS_AND_ADMINS = Set.of("INTEGRATION", "ADMIN");
+
+    @Test
+    public void hubEndpointsAllowTheRolesTheyAllowedBefore() throws Exception {
+        PrivilegeMatrix matrix = new PrivilegeMatrix();
+        matrix.assertRest(Hl7MessageResource.class, Map.of("list", FEEDS_AND_ADMINS, "get", FEEDS_AND_ADMINS,
+                "edit", FEEDS_AND_ADMINS, "replay", FEEDS_AND_ADMINS));
+        matrix.assertRest(Hl7OutboundResource.class, Map.of("list", FEEDS_AND_ADMINS, "get", FEEDS_AND_ADMINS,
+                "retry", FEEDS_AND_ADMINS));
+        matrix.assertRest(Hl7RouteCursorResource.class, Map.of("list", FEEDS_AND_ADMINS));
+    }
+}
