@@ -149,7 +149,7 @@ public final class Hl7Text {
     }
 
     /** {@code s} cut at every {@code c}, empty pieces kept (also trailing ones). */
-    static String[] split(String s, char c) {
+    public static String[] split(String s, char c) {
         List<String> out = new ArrayList<>();
         int from = 0;
         for (int at = s.indexOf(c); at >= 0; at = s.indexOf(c, from)) {

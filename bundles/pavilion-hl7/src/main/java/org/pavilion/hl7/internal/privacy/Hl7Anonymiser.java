@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.pavilion.core.api.privacy.PrivacySubject;
+import static org.pavilion.hl7.internal.Hl7Text.split;
 
 /**
  * Reads and blanks the patient in an HL7 v2 text: whether a message is about one of a patient's identifiers (PID-3
@@ -125,17 +126,5 @@ final class Hl7Anonymiser {
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
         }
         return out;
-    }
-
-    /** {@code s} cut at every {@code c}, empty pieces kept. */
-    private static String[] split(String s, char c) {
-        List<String> out = new ArrayList<>();
-        int from = 0;
-        for (int at = s.indexOf(c); at >= 0; at = s.indexOf(c, from)) {
-            out.add(s.substring(from, at));
-            from = at + 1;
-        }
-        out.add(s.substring(from));
-        return out.toArray(new String[0]);
     }
 }
