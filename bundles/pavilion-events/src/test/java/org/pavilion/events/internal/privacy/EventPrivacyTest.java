@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
@@ -107,6 +108,7 @@ public class EventPrivacyTest {
                 s.setString(3, payload);
                 s.setString(4, "org.pavilion.emr");
                 s.setLong(5, occurredMs);
+                s.setNull(6, Types.VARCHAR); // no subject key: found by the MRN in the payload
                 s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement("UPDATE events_outbox SET relayed = ? WHERE id = ?")) {
