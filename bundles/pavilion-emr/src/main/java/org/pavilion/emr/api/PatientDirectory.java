@@ -1,6 +1,7 @@
 package org.pavilion.emr.api;
 
 import java.sql.Connection;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -90,4 +91,21 @@ public interface PatientDirectory {
 
     /** Closes the encounter of visit {@code visitSystem}/{@code visitNumber}; already closed: UNCHANGED. */
     Result closeEncounter(String visitSystem, String visitNumber);
+
+    /**
+     * Records the patient's allergies the feed lists; one already recorded for the same substance (case aside) is
+     * left as it is, so the same message twice changes nothing. UNCHANGED when nothing was new.
+     *
+     * @since 1.6
+     */
+    Result recordAllergies(String system, String patientValue, List<ExternalAllergy> allergies);
+
+    /**
+     * Records the diagnoses of the visit's encounter, each once per encounter and code. A code the EMR's ICD-10
+     * catalogue does not hold is not dropped: it is kept as a free-text note on the encounter, and returned.
+     *
+     * @return the codes kept as free text, in the order given (empty when all were recorded as diagnoses)
+     * @since 1.6
+     */
+    List<String> recordDiagnoses(String visitSystem, String visitNumber, List<ExternalDiagnosis> diagnoses);
 }

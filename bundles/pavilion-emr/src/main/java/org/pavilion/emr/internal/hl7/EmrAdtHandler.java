@@ -2,7 +2,9 @@ package org.pavilion.emr.internal.hl7;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +12,8 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.pavilion.emr.api.ExternalAllergy;
+import org.pavilion.emr.api.ExternalDiagnosis;
 import org.pavilion.emr.api.ExternalPatient;
 import org.pavilion.emr.api.ExternalVisit;
 import org.pavilion.emr.api.PatientDirectory;
@@ -70,17 +74,46 @@ public class EmrAdtHandler implements Hl7Handler {
                     ExternalPatient p = patient(m, defaultSystem);
                     // The visit is read first: an A01 without PV1-19 is refused before anything is written.
                     ExternalVisit visit = trigger.equals("A08") ? null : visit(m, defaultSystem, trigger.equals("A01"));
-                    if (visit == null) {
+                    // AL1 and DG1 are looked for (a walk over the segment index), parsed only when present: the
+                    // PID-only path keeps its one-commit shape and its speed.
+                    int al1 = m.segmentCount("AL1");
+                    int dg1 = m.segmentCount("DG1");
+                    if (visit == null && al1 == 0 && dg1 == 0) {
                         // The patient write is the message's only effect: the message and its completion are
                         // stored with it, in one commit.
                         PatientDirectory.Result r = directory.registerOrUpdate(p, (c, result, commit) ->
                                 completion.commit(c, Outcome.accepted(type + " patient " + result), commit));
                         return Outcome.accepted(type + " patient " + r);
                     }
-                    completion.store(); // two commits of the EMR's own follow: the message is stored first
+                    List<Hl7Error> warnings = new ArrayList<>();
+                    List<ExternalAllergy> allergies = al1 == 0 ? List.of() : allergies(m, al1, warnings);
+                    List<ExternalDiagnosis> diagnoses = dg1 == 0 ? List.of() : diagnoses(m, dg1);
+                    completion.store(); // several commits of the EMR's own follow: the message is stored first
                     PatientDirectory.Result r = directory.registerOrUpdate(p);
-                    return Outcome.accepted(type + " patient " + r + "; encounter "
-                            + directory.openEncounter(p.system, p.value, visit));
+                    StringBuilder summary = new StringBuilder(type).append(" patient ").append(r);
+                    if (!allergies.isEmpty()) {
+                        summary.append("; allergies ").append(directory.recordAllergies(p.system, p.value,
+                                allergies).change);
+                    }
+                    if (visit != null) {
+                        summary.append("; encounter ").append(directory.openEncounter(p.system, p.value, visit));
+                        if (!diagnoses.isEmpty()) {
+                            List<String> freeText = directory.recordDiagnoses(visit.system, visit.number, diagnoses);
+                            summary.append("; diagnoses ").append(diagnoses.size() - freeText.size());
+                            for (String code : freeText) {
+                                warnings.add(warning("DG1", 1 + indexOfCode(diagnoses, code), 3, "DG1-3 code "
+                                        + code + " is not in the ICD-10 catalogue: kept as a note on the encounter"));
+                            }
+                        }
+                    } else if (!diagnoses.isEmpty()) {
+                        warnings.add(warning("DG1", 1, 3, "DG1 needs the visit (PV1-19) its diagnoses belong to: "
+                                + "not recorded"));
+                    }
+                    Outcome o = Outcome.accepted(summary.toString());
+                    for (Hl7Error w : warnings) {
+                        o = o.withWarning(w);
+                    }
+                    return o;
                 }
                 case "A03": {
                     ExternalVisit visit = visit(m, defaultSystem, true);
@@ -166,7 +199,118 @@ public class EmrAdtHandler implements Hl7Handler {
             default -> "OUTPATIENT";
         };
         v.reason = m.field("PV2-3-2");
+        v.location = location(m);
+        String[] doctor = new String[2];
+        doctor(m, "PV1-7", doctor);
+        v.attendingId = doctor[0];
+        v.attendingName = doctor[1];
+        doctor(m, "PV1-17", doctor);
+        v.admittingId = doctor[0];
+        v.admittingName = doctor[1];
         return v;
+    }
+
+    /** AL1-4 (HL7 table 0128) to the record's severities. */
+    private static final Map<String, String> SEVERITIES = Map.of("MI", "MILD", "MO", "MODERATE", "SV", "SEVERE");
+    /** AL1-3.3 coding systems whose text is taken as the substance without remark. */
+    private static final Set<String> ALLERGEN_SYSTEMS = Set.of("RXNORM", "SCT", "SNOMEDCT", "SNOMED", "NDC", "UNII",
+            "NDFRT", "99ZZZ", "L");
+    /** AL1-2 (HL7 table 0127): every type the table knows is an allergy in the record's terms. */
+    private static final Set<String> ALLERGY_TYPES = Set.of("DA", "FA", "MA", "MC", "EA", "AA", "PA", "LA");
+
+    /**
+     * The AL1 segments as allergies. What cannot be mapped is kept in the text (substance or reaction) and named in
+     * a warning: an unknown coding system (AL1-3.3), type (AL1-2) or severity (AL1-4).
+     */
+    static List<ExternalAllergy> allergies(InboundMessage m, int count, List<Hl7Error> warnings) {
+        List<ExternalAllergy> out = new ArrayList<>(count);
+        for (int n = 1; n <= count; n++) {
+            String seg = "AL1(" + n + ")";
+            String code = m.field(seg + "-3-1");
+            String text = m.field(seg + "-3-2");
+            String system = m.field(seg + "-3-3");
+            ExternalAllergy a = new ExternalAllergy();
+            a.substance = text != null ? text : code;
+            if (a.substance == null) {
+                warnings.add(warning("AL1", n, 3, "AL1-3 (allergen) is empty: the allergy is not recorded"));
+                continue;
+            }
+            if (system != null && !ALLERGEN_SYSTEMS.contains(system.toUpperCase(Locale.ROOT))) {
+                warnings.add(warning("AL1", n, 3, "AL1-3 coding system " + system + " is unknown: " + a.substance
+                        + " kept as free text"));
+            }
+            String type = m.field(seg + "-2-1");
+            if (type != null && !ALLERGY_TYPES.contains(type.toUpperCase(Locale.ROOT))) {
+                warnings.add(warning("AL1", n, 2, "AL1-2 allergy type " + type + " is unknown: recorded as an "
+                        + "allergy"));
+            }
+            List<String> reactions = new ArrayList<>();
+            for (int r = 1, reps = m.repetitions(seg + "-5"); r <= reps; r++) {
+                String reaction = m.field(seg + "-5(" + r + ")");
+                if (reaction != null) {
+                    reactions.add(reaction);
+                }
+            }
+            String severity = m.field(seg + "-4-1");
+            if (severity != null) {
+                String s = severity.toUpperCase(Locale.ROOT);
+                a.severity = SEVERITIES.get(s);
+                if (a.severity == null && !s.equals("U")) {
+                    reactions.add("severity " + severity);
+                    warnings.add(warning("AL1", n, 4, "AL1-4 severity " + severity + " is unknown: kept in the "
+                            + "reaction text"));
+                }
+            }
+            a.reaction = reactions.isEmpty() ? null : String.join("; ", reactions);
+            out.add(a);
+        }
+        return out;
+    }
+
+    /** The DG1 segments' codes (DG1-3.1) with their descriptions (DG1-3.2, else DG1-4). */
+    static List<ExternalDiagnosis> diagnoses(InboundMessage m, int count) {
+        List<ExternalDiagnosis> out = new ArrayList<>(count);
+        for (int n = 1; n <= count; n++) {
+            ExternalDiagnosis d = new ExternalDiagnosis();
+            d.code = m.field("DG1(" + n + ")-3-1");
+            d.description = orElse(m.field("DG1(" + n + ")-3-2"), m.field("DG1(" + n + ")-4"));
+            out.add(d);
+        }
+        return out;
+    }
+
+    private static int indexOfCode(List<ExternalDiagnosis> diagnoses, String code) {
+        for (int i = 0; i < diagnoses.size(); i++) {
+            if (code.equals(diagnoses.get(i).code)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** A warning naming segment repetition {@code n}'s field. */
+    static Hl7Error warning(String segment, int n, int field, String text) {
+        return new Hl7Error(segment, n, field, 0, Hl7Error.TABLE_VALUE_NOT_FOUND, text);
+    }
+
+    /** An XCN (PV1-7, PV1-17): its id, and the name "given family". */
+    private static void doctor(InboundMessage m, String field, String[] idAndName) {
+        idAndName[0] = m.field(field + "-1");
+        String family = m.field(field + "-2");
+        String given = m.field(field + "-3");
+        idAndName[1] = family == null ? given : given == null ? family : given + " " + family;
+    }
+
+    /** PV1-3 PL ward^room^bed as ward/room/bed, the parts given. */
+    static String location(InboundMessage m) {
+        List<String> parts = new ArrayList<>(3);
+        for (int c = 1; c <= 3; c++) {
+            String part = m.field("PV1-3-" + c);
+            if (part != null) {
+                parts.add(part);
+            }
+        }
+        return parts.isEmpty() ? null : String.join("/", parts);
     }
 
     /**

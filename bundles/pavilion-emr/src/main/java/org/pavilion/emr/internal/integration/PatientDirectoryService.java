@@ -30,6 +30,8 @@ import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.emr.api.ExternalPatient;
+import org.pavilion.emr.api.ExternalAllergy;
+import org.pavilion.emr.api.ExternalDiagnosis;
 import org.pavilion.emr.api.ExternalVisit;
 import org.pavilion.emr.api.PatientDirectory;
 import org.pavilion.emr.internal.Address;
@@ -41,6 +43,7 @@ import org.pavilion.emr.internal.PatientService;
 import org.pavilion.emr.internal.ValidDemographics;
 import org.pavilion.emr.internal.record.Clinical;
 import org.pavilion.emr.internal.record.ClinicalRecordService;
+import org.pavilion.emr.internal.record.Icd10CodeList;
 
 /**
  * {@link PatientDirectory} on top of the EMR's own services (which validate, audit and publish events). The
@@ -53,6 +56,8 @@ public class PatientDirectoryService implements PatientDirectory {
 
     static final String RESOURCE = "patient-identifier";
     static final int MAX_KEY = 100;
+    /** The attending of a visit whose feed named none: not the feed's own caller, which is no doctor. */
+    static final String NOT_NAMED = "not-named";
 
     private final JpaTransactions jpa;
     private final DirectoryCommitter committer;
@@ -312,6 +317,12 @@ public class PatientDirectoryService implements PatientDirectory {
             Clinical.EncounterInput e = new Clinical.EncounterInput();
             e.kind = visit.kind;
             e.reason = visit.reason;
+            // The doctors the feed names, never the feed itself (the caller) as the attending.
+            e.attending = visit.attendingId == null ? NOT_NAMED : visit.attendingId;
+            e.attendingName = visit.attendingName;
+            e.admitting = visit.admittingId;
+            e.admittingName = visit.admittingName;
+            e.location = visit.location;
             try {
                 Clinical.Encounter opened = content(() -> records.openEncounter(mrn, e, null, (em, survivor, id) -> {
                     EncounterVisitEntity v = new EncounterVisitEntity();
@@ -350,6 +361,95 @@ public class PatientDirectoryService implements PatientDirectory {
             }
             throw contentError(e);
         }
+    }
+
+    @Override
+    public Result recordAllergies(String system, String patientValue, List<ExternalAllergy> allergies) {
+        String mrn = required(key("identifier system", system), key("identifier", patientValue));
+        if (allergies == null || allergies.isEmpty()) {
+            return new Result(mrn, null, Change.UNCHANGED);
+        }
+        Set<String> known = new HashSet<>();
+        for (Clinical.Allergy a : content(() -> records.allergies(mrn, null))) {
+            known.add(a.substance.toUpperCase(Locale.ROOT));
+        }
+        Change change = Change.UNCHANGED;
+        for (ExternalAllergy in : allergies) {
+            String substance = blankToNull(in.substance);
+            if (substance == null || !known.add(substance.toUpperCase(Locale.ROOT))) {
+                continue; // recorded before (or twice in one message): one allergy per substance
+            }
+            Clinical.AllergyInput a = new Clinical.AllergyInput();
+            a.substance = substance;
+            a.kind = in.kind;
+            a.severity = in.severity;
+            a.reaction = in.reaction;
+            content(() -> records.recordAllergy(mrn, a, null));
+            change = Change.UPDATED;
+        }
+        return new Result(mrn, null, change);
+    }
+
+    @Override
+    public List<String> recordDiagnoses(String visitSystem, String visitNumber, List<ExternalDiagnosis> diagnoses) {
+        String sys = key("visit number system", visitSystem);
+        String number = key("visit number", visitNumber);
+        EncounterVisitEntity visit = visitOf(sys, number);
+        if (visit == null) {
+            throw new IllegalArgumentException("unknown visit number " + number + " (" + sys + ")");
+        }
+        List<String> freeText = new ArrayList<>();
+        if (diagnoses == null || diagnoses.isEmpty()) {
+            return freeText;
+        }
+        String mrn = visit.getMrn();
+        String encounterId = visit.getEncounterId();
+        Set<String> known = new HashSet<>();
+        for (Clinical.Diagnosis d : content(() -> records.problems(mrn, null, null))) {
+            if (encounterId.equals(d.encounterId)) {
+                known.add(d.code.toUpperCase(Locale.ROOT));
+            }
+        }
+        Set<String> notes = new HashSet<>();
+        for (ExternalDiagnosis in : diagnoses) {
+            String code = blankToNull(in.code);
+            if (code == null) {
+                continue;
+            }
+            String normalised = Icd10CodeList.normalise(code);
+            if (normalised != null && known.contains(Icd10CodeList.dotted(normalised).toUpperCase(Locale.ROOT))) {
+                continue; // recorded by an earlier delivery of this message
+            }
+            Clinical.DiagnosisInput d = new Clinical.DiagnosisInput();
+            d.code = code;
+            d.encounterId = encounterId;
+            try {
+                Clinical.Diagnosis recorded = records.recordDiagnosis(mrn, d, null);
+                known.add(recorded.code.toUpperCase(Locale.ROOT));
+            } catch (ProblemException notInCatalogue) {
+                if (notInCatalogue.status() < 400 || notInCatalogue.status() >= 500) {
+                    throw notInCatalogue;
+                }
+                // Kept as the sender wrote it, once per encounter, rather than dropped.
+                freeText.add(code);
+                if (notes.isEmpty()) {
+                    for (Clinical.Note n : content(() -> records.notes(mrn, 500, null))) {
+                        if (encounterId.equals(n.encounterId)) {
+                            notes.add(n.text);
+                        }
+                    }
+                }
+                Clinical.NoteInput note = new Clinical.NoteInput();
+                note.kind = "OTHER";
+                note.encounterId = encounterId;
+                note.text = "Diagnosis sent as " + code + (in.description == null ? "" : " (" + in.description
+                        + ")") + ", a code not in the ICD-10 catalogue in use";
+                if (notes.add(note.text)) {
+                    content(() -> records.writeNote(mrn, note, null));
+                }
+            }
+        }
+        return freeText;
     }
 
     // ---------------------------------------------------------------------------------------------------

@@ -124,6 +124,10 @@ public class ClinicalRecordService {
             List<String> problems = new ArrayList<>();
             String kind = oneOf("kind", i.kind, ENCOUNTER_KINDS, null, problems);
             String attending = text("attending", i.attending, 64, false, problems);
+            String attendingName = text("attendingName", i.attendingName, 200, false, problems);
+            String admitting = text("admitting", i.admitting, 64, false, problems);
+            String admittingName = text("admittingName", i.admittingName, 200, false, problems);
+            String location = text("location", i.location, 100, false, problems);
             String reason = text("reason", i.reason, 500, false, problems);
             reject(problems);
             long now = System.currentTimeMillis();
@@ -134,6 +138,10 @@ public class ClinicalRecordService {
                 e.setKind(kind);
                 e.setStatus("OPEN");
                 e.setAttending(attending == null ? PatientService.actor() : attending);
+                e.setAttendingName(attendingName);
+                e.setAdmitting(admitting);
+                e.setAdmittingName(admittingName);
+                e.setLocation(location);
                 e.setReason(reason);
                 e.setOpenedMs(now);
                 e.setOpenedBy(PatientService.actor());
@@ -822,6 +830,10 @@ public class ClinicalRecordService {
         d.kind = e.getKind();
         d.status = e.getStatus();
         d.attending = e.getAttending();
+        d.attendingName = e.getAttendingName();
+        d.admitting = e.getAdmitting();
+        d.admittingName = e.getAdmittingName();
+        d.location = e.getLocation();
         d.reason = e.getReason();
         d.openedAt = iso(e.getOpenedMs());
         d.openedBy = e.getOpenedBy();

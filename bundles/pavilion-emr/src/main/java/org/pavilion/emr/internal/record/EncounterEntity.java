@@ -26,6 +26,19 @@ public class EncounterEntity {
     @Column(name = "attending", nullable = false, length = 64)
     private String attending;
 
+    /** Ward/room/bed as the feed's PV1-3 named it; null when opened at the desk. */
+    @Column(name = "location", length = 100)
+    private String location;
+
+    @Column(name = "attending_name", length = 200)
+    private String attendingName;
+
+    @Column(name = "admitting", length = 64)
+    private String admitting;
+
+    @Column(name = "admitting_name", length = 200)
+    private String admittingName;
+
     @Column(name = "reason", length = 500)
     private String reason;
 
@@ -51,6 +64,14 @@ public class EncounterEntity {
     public void setStatus(String status) { this.status = status; }
     public String getAttending() { return attending; }
     public void setAttending(String attending) { this.attending = attending; }
+    public String getLocation() { return location; }
+    public void setLocation(String location) { this.location = location; }
+    public String getAttendingName() { return attendingName; }
+    public void setAttendingName(String attendingName) { this.attendingName = attendingName; }
+    public String getAdmitting() { return admitting; }
+    public void setAdmitting(String admitting) { this.admitting = admitting; }
+    public String getAdmittingName() { return admittingName; }
+    public void setAdmittingName(String admittingName) { this.admittingName = admittingName; }
     public String getReason() { return reason; }
     public void setReason(String reason) { this.reason = reason; }
     public long getOpenedMs() { return openedMs; }

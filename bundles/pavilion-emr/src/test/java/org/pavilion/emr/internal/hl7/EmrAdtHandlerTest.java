@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.Test;
+import org.pavilion.emr.api.ExternalAllergy;
+import org.pavilion.emr.api.ExternalDiagnosis;
 import org.pavilion.emr.api.ExternalPatient;
 import org.pavilion.emr.api.ExternalVisit;
 import org.pavilion.emr.api.PatientDirectory;
@@ -23,6 +25,7 @@ public class EmrAdtHandlerTest {
 
     /** Calls made, in order; a registration with a participant commits it ("joined"). */
     private final List<String> calls = new ArrayList<>();
+    private final List<ExternalVisit> opened = new ArrayList<>();
 
     private final PatientDirectory directory = new PatientDirectory() {
         @Override
@@ -58,12 +61,33 @@ public class EmrAdtHandlerTest {
         @Override
         public Result openEncounter(String system, String patientValue, ExternalVisit visit) {
             calls.add("open " + visit.number);
+            opened.add(visit);
             return new Result("MRN-1", "E-1", Change.CREATED);
         }
 
         @Override
         public Result closeEncounter(String visitSystem, String visitNumber) {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Result recordAllergies(String system, String patientValue, List<ExternalAllergy> allergies) {
+            for (ExternalAllergy a : allergies) {
+                calls.add("allergy " + a.substance + " " + a.kind + " " + a.severity + " " + a.reaction);
+            }
+            return new Result("MRN-1", null, Change.UPDATED);
+        }
+
+        @Override
+        public List<String> recordDiagnoses(String visitSystem, String visitNumber, List<ExternalDiagnosis> ds) {
+            List<String> freeText = new ArrayList<>();
+            for (ExternalDiagnosis d : ds) {
+                calls.add("diagnosis " + d.code + " on " + visitNumber);
+                if (!d.code.startsWith("J")) {
+                    freeText.add(d.code); // this directory's catalogue holds the J chapter only
+                }
+            }
+            return freeText;
         }
     };
 
@@ -141,5 +165,54 @@ public class EmrAdtHandlerTest {
             Hl7ContentException e = assertThrows(bad, Hl7ContentException.class, () -> EmrAdtHandler.birthDate(bad));
             assertTrue(e.getMessage(), e.getMessage().contains("PID-7"));
         }
+    }
+
+    @Test
+    public void anAdmissionCarriesItsAllergiesDiagnosesLocationAndDoctorsIntoTheRecord() throws Exception {
+        Outcome o = apply("A01", "PV1|1|I|W4^12^B||||D123^Mensah^Kwame^^^Dr||||||||||D456^Hale^Ruth||V-2002^^^GENHOSP\r"
+                + "AL1|1|DA|7980^Penicillin^RXNORM|SV|Anaphylaxis~Hives\r"
+                + "AL1|2|FA|^Peanuts|MI|Rash\r"
+                + "DG1|1||J18.9^Pneumonia, unspecified^I10||20240601|A\r");
+        assertEquals(List.of("store the message", "register K-1001",
+                "allergy Penicillin null SEVERE Anaphylaxis; Hives", "allergy Peanuts null MILD Rash",
+                "open V-2002", "diagnosis J18.9 on V-2002"), calls);
+        ExternalVisit v = opened.get(0);
+        assertEquals("W4/12/B", v.location);
+        assertEquals("D123", v.attendingId);
+        assertEquals("attending is the doctor PV1-7 names, not the sender", "Kwame Mensah", v.attendingName);
+        assertEquals("D456", v.admittingId);
+        assertEquals("Ruth Hale", v.admittingName);
+        assertEquals("ADMISSION", v.kind);
+        assertEquals(Outcome.Kind.ACCEPTED, o.kind());
+        assertTrue("everything mapped: no warning " + o.warnings(), o.warnings().isEmpty());
+    }
+
+    @Test
+    public void unmappableContentIsKeptAsFreeTextWithAWarningNamingSegmentAndField() throws Exception {
+        Outcome o = apply("A01", "PV1|1|I|W4||||||||||||||||V-2003^^^GENHOSP\r"
+                + "AL1|1|DA|PCN^Penicillin^LOCALDRUGS|SV\r"
+                + "AL1|2|FA|^Shellfish|XX|Swelling\r"
+                + "DG1|1||Z99.999^Dependence on machines^I10\r");
+        assertEquals(Outcome.Kind.ACCEPTED, o.kind());
+        assertTrue(calls.toString(), calls.contains("allergy Shellfish null null Swelling; severity XX"));
+        List<Hl7Error> w = o.warnings();
+        assertEquals(w.toString(), 3, w.size());
+        assertEquals("AL1", w.get(0).segment());
+        assertEquals(1, w.get(0).segmentRepetition());
+        assertEquals(3, w.get(0).field());
+        assertTrue(w.get(0).text(), w.get(0).text().contains("LOCALDRUGS"));
+        assertEquals(2, w.get(1).segmentRepetition());
+        assertEquals(4, w.get(1).field());
+        assertEquals("DG1", w.get(2).segment());
+        assertEquals(3, w.get(2).field());
+        assertTrue(w.get(2).text(), w.get(2).text().contains("Z99.999"));
+    }
+
+    @Test
+    public void anUpdateWithAllergiesLeavesTheFastPathAndRecordsThem() throws Exception {
+        Outcome o = apply("A08", "AL1|1|DA|^Aspirin|MO|Wheeze\r");
+        assertEquals(List.of("store the message", "register K-1001", "allergy Aspirin null MODERATE Wheeze"), calls);
+        assertTrue(completed.isEmpty());
+        assertEquals(Outcome.Kind.ACCEPTED, o.kind());
     }
 }
