@@ -108,4 +108,21 @@ public interface PatientDirectory {
      * @since 1.6
      */
     List<String> recordDiagnoses(String visitSystem, String visitNumber, List<ExternalDiagnosis> diagnoses);
+
+    /**
+     * Closes the visit's encounter saying where the patient went ({@code disposition}, HL7 PV1-36; null if not
+     * said): a discharge publishes PatientDischarged with it. Already closed: UNCHANGED.
+     *
+     * @since 1.6
+     */
+    Result closeEncounter(String visitSystem, String visitNumber, String disposition);
+
+    /**
+     * Moves the patient of the visit's open encounter to {@code location} ({@code ward^room^bed}), publishing
+     * EncounterMoved; already there: UNCHANGED. {@code location} null: back to where the last move came from
+     * (a cancelled transfer).
+     *
+     * @since 1.6
+     */
+    Result moveEncounter(String visitSystem, String visitNumber, String location);
 }

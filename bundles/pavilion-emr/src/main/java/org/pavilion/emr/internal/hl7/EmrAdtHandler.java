@@ -26,8 +26,9 @@ import org.pavilion.hl7.api.Outcome;
 
 /**
  * The EMR's handler of ADT from the HL7 hub, through its {@link PatientDirectory}: A01 (admit: register or update,
- * open the visit's encounter), A04 (register; opens the encounter too when PV1-19 is given), A08 (update), A03
- * (discharge: close the visit's encounter), A40 (merge MRG-1 into PID-3). The field positions read are the same
+ * open the visit's encounter with PV1's location and doctors), A04 (register; opens the encounter too when PV1-19
+ * is given), A08 (update), with their AL1 allergies and DG1 diagnoses; A02 (transfer to PV1-3), A12 (cancel
+ * transfer), A03 (discharge with PV1-36 disposition: close the visit's encounter), A40 (merge MRG-1 into PID-3). The field positions read are the same
  * in v2.3 to v2.8. An A04 or A08 without a visit is one directory transaction that commits the hub's completion
  * with the patient (one commit for message, outcome and patient: the fast path the ADT throughput depends on);
  * the others store the message first and write in the EMR's own commits.
@@ -35,7 +36,8 @@ import org.pavilion.hl7.api.Outcome;
 @Component(service = Hl7Handler.class)
 public class EmrAdtHandler implements Hl7Handler {
 
-    static final Set<String> TYPES = Set.of("ADT^A01", "ADT^A03", "ADT^A04", "ADT^A08", "ADT^A40");
+    static final Set<String> TYPES = Set.of("ADT^A01", "ADT^A02", "ADT^A03", "ADT^A04", "ADT^A08",
+            "ADT^A12", "ADT^A40");
     private static final Map<String, String> ISO3_TO_ISO2 = new HashMap<>();
 
     static {
@@ -119,7 +121,23 @@ public class EmrAdtHandler implements Hl7Handler {
                     ExternalVisit visit = visit(m, defaultSystem, true);
                     completion.store();
                     return Outcome.accepted(type + " encounter " + directory.closeEncounter(visit.system,
-                            visit.number));
+                            visit.number, m.field("PV1-36-1")));
+                }
+                case "A02": {
+                    ExternalVisit visit = visit(m, defaultSystem, true);
+                    if (visit.location == null) {
+                        throw new Hl7ContentException(Hl7Error.at("PV1", 3, Hl7Error.REQUIRED_FIELD_MISSING,
+                                "PV1-3 (the location the patient is transferred to) is required"));
+                    }
+                    completion.store();
+                    return Outcome.accepted(type + " encounter " + directory.moveEncounter(visit.system,
+                            visit.number, visit.location));
+                }
+                case "A12": {
+                    ExternalVisit visit = visit(m, defaultSystem, true);
+                    completion.store();
+                    return Outcome.accepted(type + " encounter " + directory.moveEncounter(visit.system,
+                            visit.number, null));
                 }
                 case "A40": {
                     ExternalPatient survivor = identifier(m, "PID", 3, defaultSystem);
@@ -301,16 +319,16 @@ public class EmrAdtHandler implements Hl7Handler {
         idAndName[1] = family == null ? given : given == null ? family : given + " " + family;
     }
 
-    /** PV1-3 PL ward^room^bed as ward/room/bed, the parts given. */
+    /** PV1-3 (PL) as {@code ward^room^bed}, its first three components as sent; null when none is. */
     static String location(InboundMessage m) {
-        List<String> parts = new ArrayList<>(3);
-        for (int c = 1; c <= 3; c++) {
-            String part = m.field("PV1-3-" + c);
-            if (part != null) {
-                parts.add(part);
-            }
+        String ward = m.field("PV1-3-1");
+        String room = m.field("PV1-3-2");
+        String bed = m.field("PV1-3-3");
+        if (ward == null && room == null && bed == null) {
+            return null;
         }
-        return parts.isEmpty() ? null : String.join("/", parts);
+        String l = orElse(ward, "") + "^" + orElse(room, "") + "^" + orElse(bed, "");
+        return l.endsWith("^^") ? l.substring(0, l.length() - 2) : l.endsWith("^") ? l.substring(0, l.length() - 1) : l;
     }
 
     /**

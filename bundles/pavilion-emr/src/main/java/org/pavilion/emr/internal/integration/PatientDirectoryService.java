@@ -43,6 +43,7 @@ import org.pavilion.emr.internal.PatientService;
 import org.pavilion.emr.internal.ValidDemographics;
 import org.pavilion.emr.internal.record.Clinical;
 import org.pavilion.emr.internal.record.ClinicalRecordService;
+import org.pavilion.emr.internal.record.EncounterEntity;
 import org.pavilion.emr.internal.record.Icd10CodeList;
 
 /**
@@ -346,6 +347,34 @@ public class PatientDirectoryService implements PatientDirectory {
 
     @Override
     public Result closeEncounter(String visitSystem, String visitNumber) {
+        return closeEncounter(visitSystem, visitNumber, null);
+    }
+
+    @Override
+    public Result moveEncounter(String visitSystem, String visitNumber, String location) {
+        EncounterVisitEntity known = knownVisit(visitSystem, visitNumber);
+        EncounterEntity before = jpa.call(em -> em.find(EncounterEntity.class, known.getEncounterId()));
+        if (location != null && before != null && location.equals(before.getLocation())) {
+            return new Result(known.getMrn(), known.getEncounterId(), Change.UNCHANGED); // moved before
+        }
+        Clinical.Encounter moved = content(() -> records.moveEncounter(known.getMrn(), known.getEncounterId(),
+                location, location == null, null));
+        return new Result(moved.mrn, moved.id, before != null && Objects.equals(moved.location, before.getLocation()) ? Change.UNCHANGED
+                : Change.UPDATED);
+    }
+
+    private EncounterVisitEntity knownVisit(String visitSystem, String visitNumber) {
+        String sys = key("visit number system", visitSystem);
+        String number = key("visit number", visitNumber);
+        EncounterVisitEntity known = visitOf(sys, number);
+        if (known == null) {
+            throw new IllegalArgumentException("unknown visit number " + number + " (" + sys + ")");
+        }
+        return known;
+    }
+
+    @Override
+    public Result closeEncounter(String visitSystem, String visitNumber, String disposition) {
         String sys = key("visit number system", visitSystem);
         String number = key("visit number", visitNumber);
         EncounterVisitEntity known = visitOf(sys, number);
@@ -353,7 +382,8 @@ public class PatientDirectoryService implements PatientDirectory {
             throw new IllegalArgumentException("unknown visit number " + number + " (" + sys + ")");
         }
         try {
-            Clinical.Encounter closed = records.closeEncounter(known.getMrn(), known.getEncounterId(), null);
+            Clinical.Encounter closed = records.closeEncounter(known.getMrn(), known.getEncounterId(), null,
+                    disposition);
             return new Result(closed.mrn, closed.id, Change.UPDATED);
         } catch (ProblemException e) {
             if (e.status() == 409) {

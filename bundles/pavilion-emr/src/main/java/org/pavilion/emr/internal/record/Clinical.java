@@ -31,7 +31,7 @@ public final class Clinical {
         /** Doctor who admitted the patient (PV1-17), id and name. */
         public String admitting;
         public String admittingName;
-        /** Where the patient lies: ward/room/bed. */
+        /** Where the patient lies: ward^room^bed. */
         public String location;
         public String reason;
     }

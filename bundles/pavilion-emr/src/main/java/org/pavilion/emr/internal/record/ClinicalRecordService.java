@@ -29,6 +29,7 @@ import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.emr.api.AllergyRecorded;
 import org.pavilion.emr.api.DiagnosisRecorded;
 import org.pavilion.emr.api.EncounterClosed;
+import org.pavilion.emr.api.EncounterMoved;
 import org.pavilion.emr.api.EncounterOpened;
 import org.pavilion.emr.api.LabResultsSource;
 import org.pavilion.emr.api.NoteAdded;
@@ -215,6 +216,52 @@ public class ClinicalRecordService {
                     discharged.dischargedBy = by;
                     events.publish(em, PatientDischarged.TYPE, Mrn.subjectKey(ev.mrn), discharged);
                 }
+                return encounter(e);
+            });
+        });
+    }
+
+    /**
+     * Moves the patient of an open encounter to {@code location} (ward^room^bed), publishing {@link EncounterMoved}
+     * with where they were. {@code back}: to where they were before the last move (a cancelled transfer), then
+     * {@code location} is ignored. Already there: the encounter unchanged, no event (a repeated message).
+     */
+    public Clinical.Encounter moveEncounter(String mrn, String encounterId, String location, boolean back,
+            String breakGlass) {
+        Grant g = access.write(mrn, "encounter", breakGlass);
+        return audited(g, "UPDATE", e -> e.id + " " + e.location, () -> {
+            List<String> problems = new ArrayList<>();
+            String to = text("location", location, 100, !back, problems);
+            reject(problems);
+            long now = System.currentTimeMillis();
+            return jpa.call(em -> {
+                EncounterEntity e = em.find(EncounterEntity.class, encounterId);
+                if (e == null || !e.getMrn().equals(g.mrn)) {
+                    throw ProblemException.notFound("Encounter", encounterId);
+                }
+                if (!"OPEN".equals(e.getStatus())) {
+                    throw ProblemException.conflict("Encounter " + encounterId + " is " + e.getStatus()
+                            + ": only an open encounter moves");
+                }
+                String target = back ? e.getPreviousLocation() : to;
+                if (target == null) {
+                    throw ProblemException.conflict("Encounter " + encounterId + " has no earlier location to go "
+                            + "back to");
+                }
+                if (target.equals(e.getLocation())) {
+                    return encounter(e);
+                }
+                String from = e.getLocation();
+                e.setPreviousLocation(back ? null : from);
+                e.setLocation(target);
+                EncounterMoved ev = new EncounterMoved();
+                ev.mrn = e.getMrn();
+                ev.encounterId = e.getId();
+                ev.location = target;
+                ev.previousLocation = from;
+                ev.movedAt = iso(now);
+                ev.movedBy = PatientService.actor();
+                events.publish(em, EncounterMoved.TYPE, Mrn.subjectKey(ev.mrn), ev);
                 return encounter(e);
             });
         });

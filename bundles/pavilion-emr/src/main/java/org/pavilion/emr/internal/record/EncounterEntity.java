@@ -26,9 +26,13 @@ public class EncounterEntity {
     @Column(name = "attending", nullable = false, length = 64)
     private String attending;
 
-    /** Ward/room/bed as the feed's PV1-3 named it; null when opened at the desk. */
+    /** ward^room^bed as the feed's PV1-3 named it; null when opened at the desk. */
     @Column(name = "location", length = 100)
     private String location;
+
+    /** Where the patient was before the last transfer: where a cancelled transfer takes them back. */
+    @Column(name = "previous_location", length = 100)
+    private String previousLocation;
 
     @Column(name = "attending_name", length = 200)
     private String attendingName;
@@ -66,6 +70,8 @@ public class EncounterEntity {
     public void setAttending(String attending) { this.attending = attending; }
     public String getLocation() { return location; }
     public void setLocation(String location) { this.location = location; }
+    public String getPreviousLocation() { return previousLocation; }
+    public void setPreviousLocation(String previousLocation) { this.previousLocation = previousLocation; }
     public String getAttendingName() { return attendingName; }
     public void setAttendingName(String attendingName) { this.attendingName = attendingName; }
     public String getAdmitting() { return admitting; }

@@ -71,6 +71,18 @@ public class EmrAdtHandlerTest {
         }
 
         @Override
+        public Result closeEncounter(String visitSystem, String visitNumber, String disposition) {
+            calls.add("close " + visitNumber + " to " + disposition);
+            return new Result("MRN-1", "E-1", Change.UPDATED);
+        }
+
+        @Override
+        public Result moveEncounter(String visitSystem, String visitNumber, String location) {
+            calls.add(location == null ? "move " + visitNumber + " back" : "move " + visitNumber + " to " + location);
+            return new Result("MRN-1", "E-1", Change.UPDATED);
+        }
+
+        @Override
         public Result recordAllergies(String system, String patientValue, List<ExternalAllergy> allergies) {
             for (ExternalAllergy a : allergies) {
                 calls.add("allergy " + a.substance + " " + a.kind + " " + a.severity + " " + a.reaction);
@@ -144,7 +156,8 @@ public class EmrAdtHandlerTest {
     @Test
     public void theEmrTakesTheAdtEventsItMaps() {
         assertEquals("EMR", adt.department());
-        assertEquals(java.util.Set.of("ADT^A01", "ADT^A03", "ADT^A04", "ADT^A08", "ADT^A40"), adt.messageTypes());
+        assertEquals(java.util.Set.of("ADT^A01", "ADT^A02", "ADT^A03", "ADT^A04", "ADT^A08", "ADT^A12", "ADT^A40"),
+                adt.messageTypes());
     }
 
     @Test
@@ -177,7 +190,7 @@ public class EmrAdtHandlerTest {
                 "allergy Penicillin null SEVERE Anaphylaxis; Hives", "allergy Peanuts null MILD Rash",
                 "open V-2002", "diagnosis J18.9 on V-2002"), calls);
         ExternalVisit v = opened.get(0);
-        assertEquals("W4/12/B", v.location);
+        assertEquals("W4^12^B", v.location);
         assertEquals("D123", v.attendingId);
         assertEquals("attending is the doctor PV1-7 names, not the sender", "Kwame Mensah", v.attendingName);
         assertEquals("D456", v.admittingId);
@@ -214,5 +227,34 @@ public class EmrAdtHandlerTest {
         assertEquals(List.of("store the message", "register K-1001", "allergy Aspirin null MODERATE Wheeze"), calls);
         assertTrue(completed.isEmpty());
         assertEquals(Outcome.Kind.ACCEPTED, o.kind());
+    }
+
+    @Test
+    public void aTransferMovesTheEncounterAndItsCancellationMovesItBack() throws Exception {
+        apply("A02", "PV1|1|I|CARDIO^204^B" + "|".repeat(16) + "V-2004^^^GENHOSP\r");
+        apply("A12", "PV1|1|I|CARDIO^204^B" + "|".repeat(16) + "V-2004^^^GENHOSP\r");
+        assertEquals(List.of("store the message", "move V-2004 to CARDIO^204^B", "store the message",
+                "move V-2004 back"), calls);
+    }
+
+    @Test
+    public void aTransferWithoutItsNewLocationIsRefusedAtPv13() {
+        Hl7ContentException e = assertThrows(Hl7ContentException.class,
+                () -> apply("A02", "PV1|1|I|" + "|".repeat(16) + "V-2004^^^GENHOSP\r"));
+        assertEquals("PV1", e.error().segment());
+        assertEquals(3, e.error().field());
+        assertTrue(calls.isEmpty());
+    }
+
+    @Test
+    public void aDischargeSaysWhereThePatientWent() throws Exception {
+        apply("A03", "PV1|1|I|W4" + "|".repeat(16) + "V-2005^^^GENHOSP" + "|".repeat(17) + "01\r");
+        assertEquals(List.of("store the message", "close V-2005 to 01"), calls);
+    }
+
+    @Test
+    public void aLocationKeepsTheComponentsPositions() {
+        assertEquals("W4^^B", EmrAdtHandler.location(InboundMessage.parse("MSH|^~\\&|A\rPV1|1|I|W4^^B\r")));
+        assertEquals("W4", EmrAdtHandler.location(InboundMessage.parse("MSH|^~\\&|A\rPV1|1|I|W4\r")));
     }
 }
