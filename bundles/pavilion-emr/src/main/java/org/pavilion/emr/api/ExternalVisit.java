@@ -7,7 +7,7 @@ public class ExternalVisit {
     /** OUTPATIENT, EMERGENCY, ADMISSION or TELECONSULTATION. */
     public String kind;
     public String reason;
-    /** Where the patient lies, {@code ward/room/bed} (the parts given); null when not said. @since 1.6 */
+    /** Where the patient lies, {@code ward^room^bed} (PV1-3 components 1-3); null when not said. @since 1.6 */
     public String location;
     /** The attending doctor's id and name as the sender knows them (PV1-7); null when not said. @since 1.6 */
     public String attendingId;

@@ -399,9 +399,11 @@ public class PatientDirectoryService implements PatientDirectory {
         if (allergies == null || allergies.isEmpty()) {
             return new Result(mrn, null, Change.UNCHANGED);
         }
+        // Read here, not through the record's read: a feed may write the record, not read it.
         Set<String> known = new HashSet<>();
-        for (Clinical.Allergy a : content(() -> records.allergies(mrn, null))) {
-            known.add(a.substance.toUpperCase(Locale.ROOT));
+        for (String substance : jpa.call(em -> em.createQuery("SELECT a.substance FROM AllergyEntity a "
+                + "WHERE a.mrn = :mrn", String.class).setParameter("mrn", mrn).getResultList())) {
+            known.add(substance.toUpperCase(Locale.ROOT));
         }
         Change change = Change.UNCHANGED;
         for (ExternalAllergy in : allergies) {
@@ -435,10 +437,9 @@ public class PatientDirectoryService implements PatientDirectory {
         String mrn = visit.getMrn();
         String encounterId = visit.getEncounterId();
         Set<String> known = new HashSet<>();
-        for (Clinical.Diagnosis d : content(() -> records.problems(mrn, null, null))) {
-            if (encounterId.equals(d.encounterId)) {
-                known.add(d.code.toUpperCase(Locale.ROOT));
-            }
+        for (String code : jpa.call(em -> em.createQuery("SELECT d.code FROM DiagnosisEntity d "
+                + "WHERE d.encounterId = :e", String.class).setParameter("e", encounterId).getResultList())) {
+            known.add(code.toUpperCase(Locale.ROOT));
         }
         Set<String> notes = new HashSet<>();
         for (ExternalDiagnosis in : diagnoses) {
@@ -463,11 +464,9 @@ public class PatientDirectoryService implements PatientDirectory {
                 // Kept as the sender wrote it, once per encounter, rather than dropped.
                 freeText.add(code);
                 if (notes.isEmpty()) {
-                    for (Clinical.Note n : content(() -> records.notes(mrn, 500, null))) {
-                        if (encounterId.equals(n.encounterId)) {
-                            notes.add(n.text);
-                        }
-                    }
+                    notes.addAll(jpa.call(em -> em.createQuery("SELECT n.noteText FROM ClinicalNoteEntity n "
+                            + "WHERE n.encounterId = :e", String.class).setParameter("e", encounterId)
+                            .getResultList()));
                 }
                 Clinical.NoteInput note = new Clinical.NoteInput();
                 note.kind = "OTHER";
