@@ -46,7 +46,8 @@ public interface PatientDirectory {
 
     /**
      * Registers the patient the identifier names, or updates the demographics the message carries (fields left
-     * null keep their value; next of kin and insurance are never touched). Unchanged data is not rewritten.
+     * null keep their value; next of kin and insurance are replaced when the patient carries them, kept when those
+     * lists are null). Unchanged data is not rewritten.
      */
     Result registerOrUpdate(ExternalPatient patient);
 

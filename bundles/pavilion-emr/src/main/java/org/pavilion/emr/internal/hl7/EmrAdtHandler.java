@@ -14,6 +14,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.emr.api.ExternalAllergy;
 import org.pavilion.emr.api.ExternalDiagnosis;
+import org.pavilion.emr.api.ExternalInsurance;
+import org.pavilion.emr.api.ExternalNextOfKin;
 import org.pavilion.emr.api.ExternalPatient;
 import org.pavilion.emr.api.ExternalVisit;
 import org.pavilion.emr.api.PatientDirectory;
@@ -73,7 +75,9 @@ public class EmrAdtHandler implements Hl7Handler {
                 case "A01":
                 case "A04":
                 case "A08": {
+                    List<Hl7Error> warnings = new ArrayList<>(0);
                     ExternalPatient p = patient(m, defaultSystem);
+                    contacts(m, p, warnings);
                     // The visit is read first: an A01 without PV1-19 is refused before anything is written.
                     ExternalVisit visit = trigger.equals("A08") ? null : visit(m, defaultSystem, trigger.equals("A01"));
                     // AL1 and DG1 are looked for (a walk over the segment index), parsed only when present: the
@@ -84,10 +88,10 @@ public class EmrAdtHandler implements Hl7Handler {
                         // The patient write is the message's only effect: the message and its completion are
                         // stored with it, in one commit.
                         PatientDirectory.Result r = directory.registerOrUpdate(p, (c, result, commit) ->
-                                completion.commit(c, Outcome.accepted(type + " patient " + result), commit));
-                        return Outcome.accepted(type + " patient " + r);
+                                completion.commit(c, warned(Outcome.accepted(type + " patient " + result), warnings),
+                                        commit));
+                        return warned(Outcome.accepted(type + " patient " + r), warnings);
                     }
-                    List<Hl7Error> warnings = new ArrayList<>();
                     List<ExternalAllergy> allergies = al1 == 0 ? List.of() : allergies(m, al1, warnings);
                     List<ExternalDiagnosis> diagnoses = dg1 == 0 ? List.of() : diagnoses(m, dg1);
                     completion.store(); // several commits of the EMR's own follow: the message is stored first
@@ -111,11 +115,7 @@ public class EmrAdtHandler implements Hl7Handler {
                         warnings.add(warning("DG1", 1, 3, "DG1 needs the visit (PV1-19) its diagnoses belong to: "
                                 + "not recorded"));
                     }
-                    Outcome o = Outcome.accepted(summary.toString());
-                    for (Hl7Error w : warnings) {
-                        o = o.withWarning(w);
-                    }
-                    return o;
+                    return warned(Outcome.accepted(summary.toString()), warnings);
                 }
                 case "A03": {
                     ExternalVisit visit = visit(m, defaultSystem, true);
@@ -226,6 +226,121 @@ public class EmrAdtHandler implements Hl7Handler {
         v.admittingId = doctor[0];
         v.admittingName = doctor[1];
         return v;
+    }
+
+    private static Outcome warned(Outcome o, List<Hl7Error> warnings) {
+        for (Hl7Error w : warnings) {
+            o = o.withWarning(w);
+        }
+        return o;
+    }
+
+    /** HL7 table 0063 relationships to the record's; what is not here is OTHER, with a warning. */
+    private static final Map<String, String> RELATIONSHIPS = Map.ofEntries(Map.entry("SPO", "SPOUSE"),
+            Map.entry("DOM", "PARTNER"), Map.entry("PAR", "PARENT"), Map.entry("MTH", "PARENT"),
+            Map.entry("FTH", "PARENT"), Map.entry("CHD", "CHILD"), Map.entry("SON", "CHILD"),
+            Map.entry("DAU", "CHILD"), Map.entry("SIB", "SIBLING"), Map.entry("BRO", "SIBLING"),
+            Map.entry("SIS", "SIBLING"), Map.entry("GRD", "GUARDIAN"), Map.entry("FND", "FRIEND"),
+            Map.entry("OTH", "OTHER"), Map.entry("SEL", "SELF"));
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9]{6,32}");
+    private static final java.util.regex.Pattern POLICY = java.util.regex.Pattern.compile("[A-Za-z0-9 ./-]{1,40}");
+
+    /**
+     * NK1 next of kin and IN1 insurance, read only when the segments are there (the PID-only path reads nothing
+     * more). Present: they replace the patient's set. An entry the record cannot hold (no name, no phone, no policy
+     * number) is left out with a warning naming its field; the others are kept.
+     */
+    static void contacts(InboundMessage m, ExternalPatient p, List<Hl7Error> warnings) {
+        int nk1 = m.segmentCount("NK1");
+        if (nk1 > 0) {
+            p.nextOfKin = new ArrayList<>(nk1);
+            for (int n = 1; n <= nk1; n++) {
+                String seg = "NK1(" + n + ")";
+                ExternalNextOfKin k = new ExternalNextOfKin();
+                String family = m.field(seg + "-2-1");
+                String given = m.field(seg + "-2-2");
+                k.name = family == null ? given : given == null ? family : given + " " + family;
+                String rel = m.field(seg + "-3-1");
+                k.relationship = rel == null ? "OTHER" : RELATIONSHIPS.get(rel.toUpperCase(Locale.ROOT));
+                if (k.relationship == null || k.relationship.equals("SELF")) {
+                    warnings.add(warning("NK1", n, 3, "NK1-3 relationship " + rel + " is not one the record knows: "
+                            + "kept as OTHER"));
+                    k.relationship = "OTHER";
+                }
+                k.phone = phone(m.field(seg + "-5-1"));
+                k.email = m.field(seg + "-5-4");
+                if (k.name == null) {
+                    warnings.add(warning("NK1", n, 2, "NK1-2 (name) is empty: next of kin not recorded"));
+                } else if (k.phone == null && k.email == null) {
+                    warnings.add(warning("NK1", n, 5, "NK1-5 has no usable phone or email: next of kin " + k.name
+                            + " not recorded"));
+                } else {
+                    p.nextOfKin.add(k);
+                }
+            }
+        }
+        int in1 = m.segmentCount("IN1");
+        if (in1 > 0) {
+            p.insurance = new ArrayList<>(in1);
+            for (int n = 1; n <= in1; n++) {
+                String seg = "IN1(" + n + ")";
+                ExternalInsurance c = new ExternalInsurance();
+                c.insurer = orElse(m.field(seg + "-4-1"), m.field(seg + "-3-1"));
+                c.plan = orElse(m.field(seg + "-2-2"), m.field(seg + "-2-1"));
+                c.policyNumber = orElse(m.field(seg + "-36"), m.field(seg + "-49-1"));
+                String holder = m.field(seg + "-17-1");
+                if (holder != null) {
+                    String h = RELATIONSHIPS.get(holder.toUpperCase(Locale.ROOT));
+                    c.holderRelationship = h == null ? null : switch (h) {
+                        case "SELF", "SPOUSE", "PARENT" -> h;
+                        default -> "OTHER";
+                    };
+                    if (c.holderRelationship == null) {
+                        warnings.add(warning("IN1", n, 17, "IN1-17 relationship " + holder + " is unknown: OTHER"));
+                        c.holderRelationship = "OTHER";
+                    }
+                }
+                c.validFrom = coverDate(m, seg, n, 12, warnings);
+                c.validTo = coverDate(m, seg, n, 13, warnings);
+                if (c.insurer == null) {
+                    warnings.add(warning("IN1", n, 4, "IN1-4 (insurer) is empty: policy not recorded"));
+                } else if (c.policyNumber == null || !POLICY.matcher(c.policyNumber).matches()) {
+                    warnings.add(warning("IN1", n, 36, "IN1-36 (policy number) is missing or not 1 to 40 letters, "
+                            + "digits, spaces, '.', '/' or '-': policy of " + c.insurer + " not recorded"));
+                } else {
+                    p.insurance.add(c);
+                }
+            }
+        }
+    }
+
+    /** Digits (and a leading +) of an XTN number, as the record keeps them; null when not a phone number. */
+    static String phone(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char ch = raw.charAt(i);
+            if ((ch >= '0' && ch <= '9') || (ch == '+' && b.length() == 0)) {
+                b.append(ch);
+            }
+        }
+        return PHONE.matcher(b).matches() ? b.toString() : null;
+    }
+
+    private static String coverDate(InboundMessage m, String seg, int n, int field, List<Hl7Error> warnings) {
+        String ts = m.field(seg + "-" + field + "-1");
+        if (ts == null) {
+            return null;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(ts.substring(0, 4)), Integer.parseInt(ts.substring(4, 6)),
+                    Integer.parseInt(ts.substring(6, 8))).toString();
+        } catch (RuntimeException notADate) {
+            warnings.add(warning("IN1", n, field, "IN1-" + field + " '" + ts + "' is not a date YYYYMMDD: left out"));
+            return null;
+        }
     }
 
     /** AL1-4 (HL7 table 0128) to the record's severities. */

@@ -29,12 +29,16 @@ import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.emr.api.ExternalInsurance;
+import org.pavilion.emr.api.ExternalNextOfKin;
 import org.pavilion.emr.api.ExternalPatient;
 import org.pavilion.emr.api.ExternalAllergy;
 import org.pavilion.emr.api.ExternalDiagnosis;
 import org.pavilion.emr.api.ExternalVisit;
 import org.pavilion.emr.api.PatientDirectory;
 import org.pavilion.emr.internal.Address;
+import org.pavilion.emr.internal.InsurancePolicy;
+import org.pavilion.emr.internal.NextOfKin;
 import org.pavilion.emr.internal.Patient;
 import org.pavilion.emr.internal.PatientDemographics;
 import org.pavilion.emr.internal.PatientEntity;
@@ -562,6 +566,30 @@ public class PatientDirectoryService implements PatientDirectory {
             a.country = blankToNull(in.addressCountry);
             d.address = a;
         }
+        if (in.nextOfKin != null) {
+            d.nextOfKin = new ArrayList<>(in.nextOfKin.size());
+            for (ExternalNextOfKin k : in.nextOfKin) {
+                NextOfKin n = new NextOfKin();
+                n.name = k.name;
+                n.relationship = k.relationship;
+                n.phone = k.phone;
+                n.email = k.email;
+                d.nextOfKin.add(n);
+            }
+        }
+        if (in.insurance != null) {
+            d.insurance = new ArrayList<>(in.insurance.size());
+            for (ExternalInsurance c : in.insurance) {
+                InsurancePolicy p = new InsurancePolicy();
+                p.insurer = c.insurer;
+                p.plan = c.plan;
+                p.policyNumber = c.policyNumber;
+                p.holderRelationship = c.holderRelationship;
+                p.validFrom = c.validFrom;
+                p.validTo = c.validTo;
+                d.insurance.add(p);
+            }
+        }
         return d;
     }
 
@@ -572,7 +600,40 @@ public class PatientDirectoryService implements PatientDirectory {
                 && same(current.familyName, next.familyName) && same(current.sex, next.sex)
                 && same(current.birthDate, next.birthDate) && same(current.nationalId, next.nationalId)
                 && current.phones.equals(next.phones) && same(a.line, b.line) && same(a.city, b.city)
-                && same(a.postalCode, b.postalCode) && same(a.country, b.country);
+                && same(a.postalCode, b.postalCode) && same(a.country, b.country)
+                && sameNextOfKin(current.nextOfKin, next.nextOfKin) && sameInsurance(current.insurance, next.insurance);
+    }
+
+    private static boolean sameNextOfKin(List<NextOfKin> a, List<NextOfKin> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            NextOfKin x = a.get(i);
+            NextOfKin y = b.get(i);
+            if (!same(x.name, y.name) || !same(x.relationship, y.relationship) || !same(x.phone, y.phone)
+                    || !same(x.email, y.email)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameInsurance(List<InsurancePolicy> a, List<InsurancePolicy> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            InsurancePolicy x = a.get(i);
+            InsurancePolicy y = b.get(i);
+            if (!same(x.insurer, y.insurer) || !same(x.plan, y.plan) || !same(x.policyNumber, y.policyNumber)
+                    || !same(x.holderRelationship == null ? "SELF" : x.holderRelationship,
+                            y.holderRelationship == null ? "SELF" : y.holderRelationship)
+                    || !same(x.validFrom, y.validFrom) || !same(x.validTo, y.validTo)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean same(String a, String b) {

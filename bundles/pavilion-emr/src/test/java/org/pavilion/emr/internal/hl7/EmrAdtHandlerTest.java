@@ -1,6 +1,7 @@
 package org.pavilion.emr.internal.hl7;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -26,6 +27,7 @@ public class EmrAdtHandlerTest {
     /** Calls made, in order; a registration with a participant commits it ("joined"). */
     private final List<String> calls = new ArrayList<>();
     private final List<ExternalVisit> opened = new ArrayList<>();
+    private final List<ExternalPatient> registered = new ArrayList<>();
 
     private final PatientDirectory directory = new PatientDirectory() {
         @Override
@@ -36,6 +38,7 @@ public class EmrAdtHandlerTest {
 
         @Override
         public Result registerOrUpdate(ExternalPatient p, Participant participant) {
+            registered.add(p);
             Result r = new Result("MRN-1", null, Change.CREATED);
             try {
                 participant.commit(null, r, () -> {
@@ -256,5 +259,38 @@ public class EmrAdtHandlerTest {
     public void aLocationKeepsTheComponentsPositions() {
         assertEquals("W4^^B", EmrAdtHandler.location(InboundMessage.parse("MSH|^~\\&|A\rPV1|1|I|W4^^B\r")));
         assertEquals("W4", EmrAdtHandler.location(InboundMessage.parse("MSH|^~\\&|A\rPV1|1|I|W4\r")));
+    }
+
+    @Test
+    public void nextOfKinAndInsuranceTravelWithThePatientInItsOneCommit() throws Exception {
+        Outcome o = apply("A04", "NK1|1|Okafor^Chidi|SPO^Spouse|12 Rue X|+44 (20) 7946-0018\r"
+                + "NK1|2|Okafor^Ngozi|MTH|||\r"
+                + "IN1|1|GOLD^Gold plan|NHI01|National Health Insurer||||||||20240101|20241231||||SEL"
+                + "|".repeat(19) + "POL-778812\r");
+        assertEquals("still the one-commit path", List.of("register K-1001 joined"), calls);
+        ExternalPatient p = registered.get(0);
+        assertEquals(1, p.nextOfKin.size());
+        assertEquals("Chidi Okafor", p.nextOfKin.get(0).name);
+        assertEquals("SPOUSE", p.nextOfKin.get(0).relationship);
+        assertEquals("+442079460018", p.nextOfKin.get(0).phone);
+        assertEquals(1, p.insurance.size());
+        assertEquals("National Health Insurer", p.insurance.get(0).insurer);
+        assertEquals("Gold plan", p.insurance.get(0).plan);
+        assertEquals("POL-778812", p.insurance.get(0).policyNumber);
+        assertEquals("SELF", p.insurance.get(0).holderRelationship);
+        assertEquals("2024-01-01", p.insurance.get(0).validFrom);
+        assertEquals("2024-12-31", p.insurance.get(0).validTo);
+        assertEquals("the mother without a phone is named, not dropped silently", 1, o.warnings().size());
+        assertEquals("NK1", o.warnings().get(0).segment());
+        assertEquals(2, o.warnings().get(0).segmentRepetition());
+        assertEquals(5, o.warnings().get(0).field());
+        assertEquals(1, completed.get(0).warnings().size());
+    }
+
+    @Test
+    public void withoutNk1OrIn1TheStoredContactsAreKept() throws Exception {
+        apply("A08", "");
+        assertNull("null: not carried, the stored next of kin stay", registered.get(0).nextOfKin);
+        assertNull(registered.get(0).insurance);
     }
 }
