@@ -483,11 +483,12 @@ public class Hl7InboundIT extends PavilionTestSupport {
         String pid = pid("H1901", "Achterberg", "Femke", "19670412", "F");
         String visit = "PV1|1|I|W4^12^B||||D123^Mensah^Kwame^^^Dr||||||||||D456^Hale^Ruth||V7001^^^HOSP\r";
         String a01 = msh("2.5.1", "ADT^A01^ADT_A01", "ADR-0001") + "EVN|A01|20240601080000\r" + pid
-                + "NK1|1|Achterberg^Joost|SPO^Spouse|||+31201234567\r" + visit
+                + "NK1|1|Achterberg^Joost|SPO^Spouse||+31201234567\r" + visit
                 + "AL1|1|DA|7980^Penicillin^RXNORM|SV|Anaphylaxis\r"
                 + "DG1|1||J18.9^Pneumonia, unspecified organism^I10||20240601|A\r"
                 + "DG1|2||Z99.999^Machine dependence^I10||20240601|A\r"
-                + "IN1|1|GOLD|INS01^Zilveren Kruis\r";
+                + "IN1|1|GOLD^Gold plan|ZK01|Zilveren Kruis||||||||20240101|20251231||||SEL" + "|".repeat(19)
+                + "ZK-4471190\r";
         String ack = send(a01);
         assertEquals(ack, "AA", msa1(ack));
         // The code the catalogue does not hold is kept as a note, and the ACK says so (ERR severity W at DG1-3).
@@ -496,6 +497,13 @@ public class Hl7InboundIT extends PavilionTestSupport {
         assertTrue(ack, field(err, 2).startsWith("DG1^2^3"));
         String mrn = patientsNamed(admin, "Achterberg").get(0).path("mrn").asText();
         String record = "/api/v1/emr/records/" + mrn;
+        JsonNode patient = admin.get("/api/v1/emr/patients/" + mrn).json();
+        assertEquals(patient.toString(), "Joost Achterberg", patient.path("nextOfKin").get(0).path("name").asText());
+        assertEquals("SPOUSE", patient.path("nextOfKin").get(0).path("relationship").asText());
+        assertEquals("+31201234567", patient.path("nextOfKin").get(0).path("phone").asText());
+        assertEquals("Zilveren Kruis", patient.path("insurance").get(0).path("insurer").asText());
+        assertEquals("ZK-4471190", patient.path("insurance").get(0).path("policyNumber").asText());
+        assertEquals("2025-12-31", patient.path("insurance").get(0).path("validTo").asText());
 
         JsonNode allergies = doctor.get(record + "/allergies").json();
         assertEquals(allergies.toString(), 1, allergies.size());
@@ -517,6 +525,7 @@ public class Hl7InboundIT extends PavilionTestSupport {
         assertEquals(1, doctor.get(record + "/allergies").json().size());
         assertEquals(1, doctor.get(record + "/problems").json().size());
         assertEquals(1, outboxEvents("AllergyRecorded", mrn));
+        assertEquals("the same next of kin and cover: no update", 0, outboxEvents("PatientUpdated", mrn));
 
         String a02 = msh("2.5.1", "ADT^A02^ADT_A02", "ADR-0003") + "EVN|A02|20240602080000\r" + pid
                 + visit.replace("W4^12^B", "CARDIO^204^A");

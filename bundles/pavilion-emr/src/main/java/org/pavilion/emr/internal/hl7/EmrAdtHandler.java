@@ -267,7 +267,7 @@ public class EmrAdtHandler implements Hl7Handler {
                             + "kept as OTHER"));
                     k.relationship = "OTHER";
                 }
-                k.phone = phone(m.field(seg + "-5-1"));
+                k.phone = phone(orElse(m.field(seg + "-5-1"), m.field(seg + "-6-1"))); // home, else business
                 k.email = m.field(seg + "-5-4");
                 if (k.name == null) {
                     warnings.add(warning("NK1", n, 2, "NK1-2 (name) is empty: next of kin not recorded"));
