@@ -542,5 +542,18 @@ public class Hl7InboundIT extends PavilionTestSupport {
         assertEquals("AA", msa1(send(a03)));
         assertEquals("CLOSED", doctor.get(record + "/encounters").json().get(0).path("status").asText());
         assertEquals(1, outboxEvents("PatientDischarged", mrn));
+
+        // The discharge was a mistake (A13): reopened. Then the admission itself was (A11): cancelled, not deleted.
+        String a13 = msh("2.5.1", "ADT^A13^ADT_A01", "ADR-0006") + "EVN|A13|20240605110000\r" + pid + visit;
+        assertEquals("AA", msa1(send(a13)));
+        assertEquals("OPEN", doctor.get(record + "/encounters").json().get(0).path("status").asText());
+        String a11 = msh("2.5.1", "ADT^A11^ADT_A09", "ADR-0007") + "EVN|A11|20240605120000\r" + pid + visit;
+        assertEquals("AA", msa1(send(a11)));
+        assertEquals("AA", msa1(send(a11.replace("ADR-0007", "ADR-0008"))));
+        JsonNode cancelled = doctor.get(record + "/encounters").json();
+        assertEquals(cancelled.toString(), 1, cancelled.size());
+        assertEquals("CANCELLED", cancelled.get(0).path("status").asText());
+        assertEquals("reopened once, cancelled once", 2, outboxEvents("EncounterStatusChanged", mrn));
+        assertEquals("what was recorded on it is kept", 1, doctor.get(record + "/problems").json().size());
     }
 }

@@ -126,4 +126,19 @@ public interface PatientDirectory {
      * @since 1.6
      */
     Result moveEncounter(String visitSystem, String visitNumber, String location);
+
+    /**
+     * Reopens the visit's closed encounter (a cancelled discharge); already open: UNCHANGED.
+     *
+     * @since 1.6
+     */
+    Result reopenEncounter(String visitSystem, String visitNumber);
+
+    /**
+     * Cancels the visit's open encounter (a cancelled admission): status CANCELLED, the encounter and what was
+     * recorded on it are kept. Already cancelled: UNCHANGED.
+     *
+     * @since 1.6
+     */
+    Result cancelEncounter(String visitSystem, String visitNumber);
 }

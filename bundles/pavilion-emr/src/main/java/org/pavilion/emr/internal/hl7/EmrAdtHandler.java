@@ -29,8 +29,9 @@ import org.pavilion.hl7.api.Outcome;
 /**
  * The EMR's handler of ADT from the HL7 hub, through its {@link PatientDirectory}: A01 (admit: register or update,
  * open the visit's encounter with PV1's location and doctors), A04 (register; opens the encounter too when PV1-19
- * is given), A08 (update), with their AL1 allergies and DG1 diagnoses; A02 (transfer to PV1-3), A12 (cancel
- * transfer), A03 (discharge with PV1-36 disposition: close the visit's encounter), A40 (merge MRG-1 into PID-3). The field positions read are the same
+ * is given), A08 (update), A28/A31 (add/update a person: no visit), with their NK1, IN1, AL1 and DG1; A02
+ * (transfer to PV1-3), A12 (cancel transfer), A11 (cancel admission: the encounter CANCELLED), A13 (cancel
+ * discharge: reopened), A03 (discharge with PV1-36 disposition: close the visit's encounter), A40 (merge MRG-1 into PID-3). The field positions read are the same
  * in v2.3 to v2.8. An A04 or A08 without a visit is one directory transaction that commits the hub's completion
  * with the patient (one commit for message, outcome and patient: the fast path the ADT throughput depends on);
  * the others store the message first and write in the EMR's own commits.
@@ -39,7 +40,7 @@ import org.pavilion.hl7.api.Outcome;
 public class EmrAdtHandler implements Hl7Handler {
 
     static final Set<String> TYPES = Set.of("ADT^A01", "ADT^A02", "ADT^A03", "ADT^A04", "ADT^A08",
-            "ADT^A12", "ADT^A40");
+            "ADT^A11", "ADT^A12", "ADT^A13", "ADT^A28", "ADT^A31", "ADT^A40");
     private static final Map<String, String> ISO3_TO_ISO2 = new HashMap<>();
 
     static {
@@ -74,12 +75,16 @@ public class EmrAdtHandler implements Hl7Handler {
             switch (trigger) {
                 case "A01":
                 case "A04":
-                case "A08": {
+                case "A08":
+                case "A28":
+                case "A31": {
                     List<Hl7Error> warnings = new ArrayList<>(0);
                     ExternalPatient p = patient(m, defaultSystem);
                     contacts(m, p, warnings);
                     // The visit is read first: an A01 without PV1-19 is refused before anything is written.
-                    ExternalVisit visit = trigger.equals("A08") ? null : visit(m, defaultSystem, trigger.equals("A01"));
+                    // A08 updates, A28/A31 add/update a person record: no visit.
+                    ExternalVisit visit = trigger.equals("A01") || trigger.equals("A04")
+                            ? visit(m, defaultSystem, trigger.equals("A01")) : null;
                     // AL1 and DG1 are looked for (a walk over the segment index), parsed only when present: the
                     // PID-only path keeps its one-commit shape and its speed.
                     int al1 = m.segmentCount("AL1");
@@ -132,6 +137,18 @@ public class EmrAdtHandler implements Hl7Handler {
                     completion.store();
                     return Outcome.accepted(type + " encounter " + directory.moveEncounter(visit.system,
                             visit.number, visit.location));
+                }
+                case "A11": {
+                    ExternalVisit visit = visit(m, defaultSystem, true);
+                    completion.store();
+                    return Outcome.accepted(type + " encounter " + directory.cancelEncounter(visit.system,
+                            visit.number));
+                }
+                case "A13": {
+                    ExternalVisit visit = visit(m, defaultSystem, true);
+                    completion.store();
+                    return Outcome.accepted(type + " encounter " + directory.reopenEncounter(visit.system,
+                            visit.number));
                 }
                 case "A12": {
                     ExternalVisit visit = visit(m, defaultSystem, true);

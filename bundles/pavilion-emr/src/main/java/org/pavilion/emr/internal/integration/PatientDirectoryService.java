@@ -367,6 +367,27 @@ public class PatientDirectoryService implements PatientDirectory {
                 : Change.UPDATED);
     }
 
+    @Override
+    public Result reopenEncounter(String visitSystem, String visitNumber) {
+        return changeStatus(visitSystem, visitNumber, "CLOSED", "OPEN");
+    }
+
+    @Override
+    public Result cancelEncounter(String visitSystem, String visitNumber) {
+        return changeStatus(visitSystem, visitNumber, "OPEN", "CANCELLED");
+    }
+
+    private Result changeStatus(String visitSystem, String visitNumber, String from, String to) {
+        EncounterVisitEntity known = knownVisit(visitSystem, visitNumber);
+        EncounterEntity before = jpa.call(em -> em.find(EncounterEntity.class, known.getEncounterId()));
+        if (before != null && to.equals(before.getStatus())) {
+            return new Result(known.getMrn(), known.getEncounterId(), Change.UNCHANGED); // a repeated message
+        }
+        Clinical.Encounter e = content(() -> records.changeEncounterStatus(known.getMrn(), known.getEncounterId(),
+                from, to, null));
+        return new Result(e.mrn, e.id, Change.UPDATED);
+    }
+
     private EncounterVisitEntity knownVisit(String visitSystem, String visitNumber) {
         String sys = key("visit number system", visitSystem);
         String number = key("visit number", visitNumber);

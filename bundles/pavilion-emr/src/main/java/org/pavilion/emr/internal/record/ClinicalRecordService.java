@@ -30,6 +30,7 @@ import org.pavilion.emr.api.AllergyRecorded;
 import org.pavilion.emr.api.DiagnosisRecorded;
 import org.pavilion.emr.api.EncounterClosed;
 import org.pavilion.emr.api.EncounterMoved;
+import org.pavilion.emr.api.EncounterStatusChanged;
 import org.pavilion.emr.api.EncounterOpened;
 import org.pavilion.emr.api.LabResultsSource;
 import org.pavilion.emr.api.NoteAdded;
@@ -262,6 +263,50 @@ public class ClinicalRecordService {
                 ev.movedAt = iso(now);
                 ev.movedBy = PatientService.actor();
                 events.publish(em, EncounterMoved.TYPE, Mrn.subjectKey(ev.mrn), ev);
+                return encounter(e);
+            });
+        });
+    }
+
+    /**
+     * Moves an encounter from status {@code from} to {@code to}: CLOSED → OPEN reopens it (a cancelled discharge,
+     * the close forgotten), OPEN → CANCELLED cancels it (kept, not deleted). Already {@code to}: unchanged, no
+     * event; in any other status: 409. Publishes {@link EncounterStatusChanged}.
+     */
+    public Clinical.Encounter changeEncounterStatus(String mrn, String encounterId, String from, String to,
+            String breakGlass) {
+        Grant g = access.write(mrn, "encounter", breakGlass);
+        return audited(g, "UPDATE", e -> e.id + " " + e.status, () -> {
+            long now = System.currentTimeMillis();
+            String by = PatientService.actor();
+            return jpa.call(em -> {
+                EncounterEntity e = em.find(EncounterEntity.class, encounterId);
+                if (e == null || !e.getMrn().equals(g.mrn)) {
+                    throw ProblemException.notFound("Encounter", encounterId);
+                }
+                if (to.equals(e.getStatus())) {
+                    return encounter(e);
+                }
+                // Conditional, as the close: of two concurrent changes one wins, the other gets 409.
+                int changed = em.createQuery("UPDATE EncounterEntity e SET e.status = :to, e.closedMs = :closed, "
+                        + "e.closedBy = :by WHERE e.id = :id AND e.status = :from").setParameter("to", to)
+                        .setParameter("closed", "OPEN".equals(to) ? null : (Object) now)
+                        .setParameter("by", "OPEN".equals(to) ? null : by).setParameter("id", encounterId)
+                        .setParameter("from", from).executeUpdate();
+                if (changed == 0) {
+                    throw ProblemException.conflict("Encounter " + encounterId + " is " + e.getStatus() + ", not "
+                            + from);
+                }
+                em.refresh(e);
+                EncounterStatusChanged ev = new EncounterStatusChanged();
+                ev.mrn = e.getMrn();
+                ev.encounterId = e.getId();
+                ev.kind = e.getKind();
+                ev.status = to;
+                ev.previousStatus = from;
+                ev.changedAt = iso(now);
+                ev.changedBy = by;
+                events.publish(em, EncounterStatusChanged.TYPE, Mrn.subjectKey(ev.mrn), ev);
                 return encounter(e);
             });
         });

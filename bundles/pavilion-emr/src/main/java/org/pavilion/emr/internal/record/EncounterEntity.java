@@ -20,7 +20,7 @@ public class EncounterEntity {
     @Column(name = "kind", nullable = false, length = 20)
     private String kind;
 
-    @Column(name = "status", nullable = false, length = 8)
+    @Column(name = "status", nullable = false, length = 12)
     private String status;
 
     @Column(name = "attending", nullable = false, length = 64)

@@ -86,6 +86,18 @@ public class EmrAdtHandlerTest {
         }
 
         @Override
+        public Result reopenEncounter(String visitSystem, String visitNumber) {
+            calls.add("reopen " + visitNumber);
+            return new Result("MRN-1", "E-1", Change.UPDATED);
+        }
+
+        @Override
+        public Result cancelEncounter(String visitSystem, String visitNumber) {
+            calls.add("cancel " + visitNumber);
+            return new Result("MRN-1", "E-1", Change.UPDATED);
+        }
+
+        @Override
         public Result recordAllergies(String system, String patientValue, List<ExternalAllergy> allergies) {
             for (ExternalAllergy a : allergies) {
                 calls.add("allergy " + a.substance + " " + a.kind + " " + a.severity + " " + a.reaction);
@@ -159,7 +171,8 @@ public class EmrAdtHandlerTest {
     @Test
     public void theEmrTakesTheAdtEventsItMaps() {
         assertEquals("EMR", adt.department());
-        assertEquals(java.util.Set.of("ADT^A01", "ADT^A02", "ADT^A03", "ADT^A04", "ADT^A08", "ADT^A12", "ADT^A40"),
+        assertEquals(java.util.Set.of("ADT^A01", "ADT^A02", "ADT^A03", "ADT^A04", "ADT^A08", "ADT^A11", "ADT^A12",
+                "ADT^A13", "ADT^A28", "ADT^A31", "ADT^A40"),
                 adt.messageTypes());
     }
 
@@ -292,5 +305,20 @@ public class EmrAdtHandlerTest {
         apply("A08", "");
         assertNull("null: not carried, the stored next of kin stay", registered.get(0).nextOfKin);
         assertNull(registered.get(0).insurance);
+    }
+
+    @Test
+    public void aCancelledDischargeReopensAndACancelledAdmissionCancels() throws Exception {
+        apply("A13", "PV1|1|I|W4" + "|".repeat(16) + "V-2006^^^GENHOSP\r");
+        apply("A11", "PV1|1|I|W4" + "|".repeat(16) + "V-2006^^^GENHOSP\r");
+        assertEquals(List.of("store the message", "reopen V-2006", "store the message", "cancel V-2006"), calls);
+        assertThrows(Hl7ContentException.class, () -> apply("A11", "PV1|1|I\r"));
+    }
+
+    @Test
+    public void personRecordsRegisterWithoutAVisitEvenWhenPv1NamesOne() throws Exception {
+        apply("A28", "PV1|1|O|W4" + "|".repeat(16) + "V-2007^^^GENHOSP\r");
+        apply("A31", "");
+        assertEquals(List.of("register K-1001 joined", "register K-1001 joined"), calls);
     }
 }
