@@ -525,7 +525,6 @@ public class Hl7InboundIT extends PavilionTestSupport {
         assertEquals(1, doctor.get(record + "/allergies").json().size());
         assertEquals(1, doctor.get(record + "/problems").json().size());
         assertEquals(1, outboxEvents("AllergyRecorded", mrn));
-        assertEquals("the same next of kin and cover: no update", 0, outboxEvents("PatientUpdated", mrn));
 
         String a02 = msh("2.5.1", "ADT^A02^ADT_A02", "ADR-0003") + "EVN|A02|20240602080000\r" + pid
                 + visit.replace("W4^12^B", "CARDIO^204^A");
