@@ -474,4 +474,85 @@ public class Hl7InboundIT extends PavilionTestSupport {
         assertEquals(retry, "AA", msa1(retry));
         assertEquals(1, patientsNamed(admin, "Fonseca").size());
     }
+
+    @Test
+    public void t11_anA01CarriesAllergiesDiagnosesLocationAndDoctorsIntoTheRecordThenTransferAndDischarge()
+            throws Exception {
+        Http admin = admin();
+        Http doctor = user(admin, "hl7.dr.mensah", "DOCTOR");
+        String pid = pid("H1901", "Achterberg", "Femke", "19670412", "F");
+        String visit = "PV1|1|I|W4^12^B||||D123^Mensah^Kwame^^^Dr||||||||||D456^Hale^Ruth||V7001^^^HOSP\r";
+        String a01 = msh("2.5.1", "ADT^A01^ADT_A01", "ADR-0001") + "EVN|A01|20240601080000\r" + pid
+                + "NK1|1|Achterberg^Joost|SPO^Spouse||+31201234567\r" + visit
+                + "AL1|1|DA|7980^Penicillin^RXNORM|SV|Anaphylaxis\r"
+                + "DG1|1||J18.9^Pneumonia, unspecified organism^I10||20240601|A\r"
+                + "DG1|2||Z99.999^Machine dependence^I10||20240601|A\r"
+                + "IN1|1|GOLD^Gold plan|ZK01|Zilveren Kruis||||||||20240101|20251231||||SEL" + "|".repeat(19)
+                + "ZK-4471190\r";
+        String ack = send(a01);
+        assertEquals(ack, "AA", msa1(ack));
+        // The code the catalogue does not hold is kept as a note, and the ACK says so (ERR severity W at DG1-3).
+        String err = segment(ack, "ERR");
+        assertEquals(ack, "W", field(err, 4));
+        assertTrue(ack, field(err, 2).startsWith("DG1^2^3"));
+        String mrn = patientsNamed(admin, "Achterberg").get(0).path("mrn").asText();
+        String record = "/api/v1/emr/records/" + mrn;
+        JsonNode patient = admin.get("/api/v1/emr/patients/" + mrn).json();
+        assertEquals(patient.toString(), "Joost Achterberg", patient.path("nextOfKin").get(0).path("name").asText());
+        assertEquals("SPOUSE", patient.path("nextOfKin").get(0).path("relationship").asText());
+        assertEquals("+31201234567", patient.path("nextOfKin").get(0).path("phone").asText());
+        assertEquals("Zilveren Kruis", patient.path("insurance").get(0).path("insurer").asText());
+        assertEquals("ZK-4471190", patient.path("insurance").get(0).path("policyNumber").asText());
+        assertEquals("2025-12-31", patient.path("insurance").get(0).path("validTo").asText());
+
+        JsonNode allergies = doctor.get(record + "/allergies").json();
+        assertEquals(allergies.toString(), 1, allergies.size());
+        assertEquals("Penicillin", allergies.get(0).path("substance").asText());
+        assertEquals("SEVERE", allergies.get(0).path("severity").asText());
+        assertEquals("Anaphylaxis", allergies.get(0).path("reaction").asText());
+        JsonNode problems = doctor.get(record + "/problems").json();
+        assertEquals(problems.toString(), 1, problems.size());
+        assertEquals("J18.9", problems.get(0).path("code").asText());
+        JsonNode encounter = doctor.get(record + "/encounters").json().get(0);
+        assertEquals(encounter.toString(), "W4^12^B", encounter.path("location").asText());
+        assertEquals("the doctor PV1-7 names, not the sender", "D123", encounter.path("attending").asText());
+        assertEquals("Kwame Mensah", encounter.path("attendingName").asText());
+        assertEquals("Ruth Hale", encounter.path("admittingName").asText());
+        assertEquals(problems.get(0).path("encounterId").asText(), encounter.path("id").asText());
+
+        // The same admission again under a new control id changes nothing.
+        assertEquals("AA", msa1(send(a01.replace("ADR-0001", "ADR-0002"))));
+        assertEquals(1, doctor.get(record + "/allergies").json().size());
+        assertEquals(1, doctor.get(record + "/problems").json().size());
+        assertEquals(1, outboxEvents("AllergyRecorded", mrn));
+
+        String a02 = msh("2.5.1", "ADT^A02^ADT_A02", "ADR-0003") + "EVN|A02|20240602080000\r" + pid
+                + visit.replace("W4^12^B", "CARDIO^204^A");
+        assertEquals("AA", msa1(send(a02)));
+        assertEquals("CARDIO^204^A", doctor.get(record + "/encounters").json().get(0).path("location").asText());
+        assertEquals(1, outboxEvents("EncounterMoved", mrn));
+        String a12 = msh("2.5.1", "ADT^A12^ADT_A12", "ADR-0004") + "EVN|A12|20240602090000\r" + pid + visit;
+        assertEquals("AA", msa1(send(a12)));
+        assertEquals("W4^12^B", doctor.get(record + "/encounters").json().get(0).path("location").asText());
+        assertEquals(2, outboxEvents("EncounterMoved", mrn));
+
+        String a03 = msh("2.5.1", "ADT^A03^ADT_A03", "ADR-0005") + "EVN|A03|20240605100000\r" + pid
+                + visit.replace("V7001^^^HOSP", "V7001^^^HOSP" + "|".repeat(17) + "01");
+        assertEquals("AA", msa1(send(a03)));
+        assertEquals("CLOSED", doctor.get(record + "/encounters").json().get(0).path("status").asText());
+        assertEquals(1, outboxEvents("PatientDischarged", mrn));
+
+        // The discharge was a mistake (A13): reopened. Then the admission itself was (A11): cancelled, not deleted.
+        String a13 = msh("2.5.1", "ADT^A13^ADT_A01", "ADR-0006") + "EVN|A13|20240605110000\r" + pid + visit;
+        assertEquals("AA", msa1(send(a13)));
+        assertEquals("OPEN", doctor.get(record + "/encounters").json().get(0).path("status").asText());
+        String a11 = msh("2.5.1", "ADT^A11^ADT_A09", "ADR-0007") + "EVN|A11|20240605120000\r" + pid + visit;
+        assertEquals("AA", msa1(send(a11)));
+        assertEquals("AA", msa1(send(a11.replace("ADR-0007", "ADR-0008"))));
+        JsonNode cancelled = doctor.get(record + "/encounters").json();
+        assertEquals(cancelled.toString(), 1, cancelled.size());
+        assertEquals("CANCELLED", cancelled.get(0).path("status").asText());
+        assertEquals("reopened once, cancelled once", 2, outboxEvents("EncounterStatusChanged", mrn));
+        assertEquals("what was recorded on it is kept", 1, doctor.get(record + "/problems").json().size());
+    }
 }

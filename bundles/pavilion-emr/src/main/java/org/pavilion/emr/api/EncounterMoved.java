@@ -2,8 +2,8 @@ package org.pavilion.emr.api;
 
 /**
  * Event payload: a patient in an open encounter was transferred to another location (ward, room, bed), as HL7 ADT
- * A02 reports. The EMR has no transfer operation yet: the type is defined so that departments can subscribe now, and
- * the transfer operation (ADT A02 mapping) publishes it. Event type {@link #TYPE}.
+ * A02 reports (or back to the previous location, as an A12 cancelling the transfer does). Published by the EMR's
+ * encounter move (the ADT A02/A12 mapping). Event type {@link #TYPE}.
  */
 public class EncounterMoved {
 

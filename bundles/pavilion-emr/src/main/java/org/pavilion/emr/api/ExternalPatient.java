@@ -22,4 +22,11 @@ public class ExternalPatient {
     public String addressPostalCode;
     /** ISO 3166-1 alpha-2. */
     public String addressCountry;
+    /**
+     * The patient's next of kin, replacing the stored ones; null when the message carries none (the stored ones are
+     * kept). @since 1.6
+     */
+    public List<ExternalNextOfKin> nextOfKin;
+    /** The patient's insurance cover, the primary first, replacing the stored one; null: kept. @since 1.6 */
+    public List<ExternalInsurance> insurance;
 }

@@ -1,6 +1,7 @@
 package org.pavilion.emr.api;
 
 import java.sql.Connection;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -45,7 +46,8 @@ public interface PatientDirectory {
 
     /**
      * Registers the patient the identifier names, or updates the demographics the message carries (fields left
-     * null keep their value; next of kin and insurance are never touched). Unchanged data is not rewritten.
+     * null keep their value; next of kin and insurance are replaced when the patient carries them, kept when those
+     * lists are null). Unchanged data is not rewritten.
      */
     Result registerOrUpdate(ExternalPatient patient);
 
@@ -90,4 +92,53 @@ public interface PatientDirectory {
 
     /** Closes the encounter of visit {@code visitSystem}/{@code visitNumber}; already closed: UNCHANGED. */
     Result closeEncounter(String visitSystem, String visitNumber);
+
+    /**
+     * Records the patient's allergies the feed lists; one already recorded for the same substance (case aside) is
+     * left as it is, so the same message twice changes nothing. UNCHANGED when nothing was new.
+     *
+     * @since 1.6
+     */
+    Result recordAllergies(String system, String patientValue, List<ExternalAllergy> allergies);
+
+    /**
+     * Records the diagnoses of the visit's encounter, each once per encounter and code. A code the EMR's ICD-10
+     * catalogue does not hold is not dropped: it is kept as a free-text note on the encounter, and returned.
+     *
+     * @return the codes kept as free text, in the order given (empty when all were recorded as diagnoses)
+     * @since 1.6
+     */
+    List<String> recordDiagnoses(String visitSystem, String visitNumber, List<ExternalDiagnosis> diagnoses);
+
+    /**
+     * Closes the visit's encounter saying where the patient went ({@code disposition}, HL7 PV1-36; null if not
+     * said): a discharge publishes PatientDischarged with it. Already closed: UNCHANGED.
+     *
+     * @since 1.6
+     */
+    Result closeEncounter(String visitSystem, String visitNumber, String disposition);
+
+    /**
+     * Moves the patient of the visit's open encounter to {@code location} ({@code ward^room^bed}), publishing
+     * EncounterMoved; already there: UNCHANGED. {@code location} null: back to where the last move came from
+     * (a cancelled transfer).
+     *
+     * @since 1.6
+     */
+    Result moveEncounter(String visitSystem, String visitNumber, String location);
+
+    /**
+     * Reopens the visit's closed encounter (a cancelled discharge); already open: UNCHANGED.
+     *
+     * @since 1.6
+     */
+    Result reopenEncounter(String visitSystem, String visitNumber);
+
+    /**
+     * Cancels the visit's open encounter (a cancelled admission): status CANCELLED, the encounter and what was
+     * recorded on it are kept. Already cancelled: UNCHANGED.
+     *
+     * @since 1.6
+     */
+    Result cancelEncounter(String visitSystem, String visitNumber);
 }

@@ -2,7 +2,7 @@
  * {@link org.pavilion.emr.api.PatientDirectory} for feeds that need synchronous answers (HL7 ADT), and (1.5) the
  * {@link org.pavilion.emr.api.PatientLookup} through which a department's code reads a patient's demographics. */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package org.pavilion.emr.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,7 +2,9 @@ package org.pavilion.emr.internal.hl7;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +12,10 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.pavilion.emr.api.ExternalAllergy;
+import org.pavilion.emr.api.ExternalDiagnosis;
+import org.pavilion.emr.api.ExternalInsurance;
+import org.pavilion.emr.api.ExternalNextOfKin;
 import org.pavilion.emr.api.ExternalPatient;
 import org.pavilion.emr.api.ExternalVisit;
 import org.pavilion.emr.api.PatientDirectory;
@@ -22,8 +28,10 @@ import org.pavilion.hl7.api.Outcome;
 
 /**
  * The EMR's handler of ADT from the HL7 hub, through its {@link PatientDirectory}: A01 (admit: register or update,
- * open the visit's encounter), A04 (register; opens the encounter too when PV1-19 is given), A08 (update), A03
- * (discharge: close the visit's encounter), A40 (merge MRG-1 into PID-3). The field positions read are the same
+ * open the visit's encounter with PV1's location and doctors), A04 (register; opens the encounter too when PV1-19
+ * is given), A08 (update), A28/A31 (add/update a person: no visit), with their NK1, IN1, AL1 and DG1; A02
+ * (transfer to PV1-3), A12 (cancel transfer), A11 (cancel admission: the encounter CANCELLED), A13 (cancel
+ * discharge: reopened), A03 (discharge with PV1-36 disposition: close the visit's encounter), A40 (merge MRG-1 into PID-3). The field positions read are the same
  * in v2.3 to v2.8. An A04 or A08 without a visit is one directory transaction that commits the hub's completion
  * with the patient (one commit for message, outcome and patient: the fast path the ADT throughput depends on);
  * the others store the message first and write in the EMR's own commits.
@@ -31,7 +39,8 @@ import org.pavilion.hl7.api.Outcome;
 @Component(service = Hl7Handler.class)
 public class EmrAdtHandler implements Hl7Handler {
 
-    static final Set<String> TYPES = Set.of("ADT^A01", "ADT^A03", "ADT^A04", "ADT^A08", "ADT^A40");
+    static final Set<String> TYPES = Set.of("ADT^A01", "ADT^A02", "ADT^A03", "ADT^A04", "ADT^A08",
+            "ADT^A11", "ADT^A12", "ADT^A13", "ADT^A28", "ADT^A31", "ADT^A40");
     private static final Map<String, String> ISO3_TO_ISO2 = new HashMap<>();
 
     static {
@@ -66,27 +75,86 @@ public class EmrAdtHandler implements Hl7Handler {
             switch (trigger) {
                 case "A01":
                 case "A04":
-                case "A08": {
+                case "A08":
+                case "A28":
+                case "A31": {
+                    List<Hl7Error> warnings = new ArrayList<>(0);
                     ExternalPatient p = patient(m, defaultSystem);
+                    contacts(m, p, warnings);
                     // The visit is read first: an A01 without PV1-19 is refused before anything is written.
-                    ExternalVisit visit = trigger.equals("A08") ? null : visit(m, defaultSystem, trigger.equals("A01"));
-                    if (visit == null) {
+                    // A08 updates, A28/A31 add/update a person record: no visit.
+                    ExternalVisit visit = trigger.equals("A01") || trigger.equals("A04")
+                            ? visit(m, defaultSystem, trigger.equals("A01")) : null;
+                    // AL1 and DG1 are looked for (a walk over the segment index), parsed only when present: the
+                    // PID-only path keeps its one-commit shape and its speed.
+                    int al1 = m.segmentCount("AL1");
+                    int dg1 = m.segmentCount("DG1");
+                    if (visit == null && al1 == 0 && dg1 == 0) {
                         // The patient write is the message's only effect: the message and its completion are
                         // stored with it, in one commit.
                         PatientDirectory.Result r = directory.registerOrUpdate(p, (c, result, commit) ->
-                                completion.commit(c, Outcome.accepted(type + " patient " + result), commit));
-                        return Outcome.accepted(type + " patient " + r);
+                                completion.commit(c, warned(Outcome.accepted(type + " patient " + result), warnings),
+                                        commit));
+                        return warned(Outcome.accepted(type + " patient " + r), warnings);
                     }
-                    completion.store(); // two commits of the EMR's own follow: the message is stored first
+                    List<ExternalAllergy> allergies = al1 == 0 ? List.of() : allergies(m, al1, warnings);
+                    List<ExternalDiagnosis> diagnoses = dg1 == 0 ? List.of() : diagnoses(m, dg1);
+                    completion.store(); // several commits of the EMR's own follow: the message is stored first
                     PatientDirectory.Result r = directory.registerOrUpdate(p);
-                    return Outcome.accepted(type + " patient " + r + "; encounter "
-                            + directory.openEncounter(p.system, p.value, visit));
+                    StringBuilder summary = new StringBuilder(type).append(" patient ").append(r);
+                    if (!allergies.isEmpty()) {
+                        summary.append("; allergies ").append(directory.recordAllergies(p.system, p.value,
+                                allergies).change);
+                    }
+                    if (visit != null) {
+                        summary.append("; encounter ").append(directory.openEncounter(p.system, p.value, visit));
+                        if (!diagnoses.isEmpty()) {
+                            List<String> freeText = directory.recordDiagnoses(visit.system, visit.number, diagnoses);
+                            summary.append("; diagnoses ").append(diagnoses.size() - freeText.size());
+                            for (String code : freeText) {
+                                warnings.add(warning("DG1", 1 + indexOfCode(diagnoses, code), 3, "DG1-3 code "
+                                        + code + " is not in the ICD-10 catalogue: kept as a note on the encounter"));
+                            }
+                        }
+                    } else if (!diagnoses.isEmpty()) {
+                        warnings.add(warning("DG1", 1, 3, "DG1 needs the visit (PV1-19) its diagnoses belong to: "
+                                + "not recorded"));
+                    }
+                    return warned(Outcome.accepted(summary.toString()), warnings);
                 }
                 case "A03": {
                     ExternalVisit visit = visit(m, defaultSystem, true);
                     completion.store();
                     return Outcome.accepted(type + " encounter " + directory.closeEncounter(visit.system,
+                            visit.number, m.field("PV1-36-1")));
+                }
+                case "A02": {
+                    ExternalVisit visit = visit(m, defaultSystem, true);
+                    if (visit.location == null) {
+                        throw new Hl7ContentException(Hl7Error.at("PV1", 3, Hl7Error.REQUIRED_FIELD_MISSING,
+                                "PV1-3 (the location the patient is transferred to) is required"));
+                    }
+                    completion.store();
+                    return Outcome.accepted(type + " encounter " + directory.moveEncounter(visit.system,
+                            visit.number, visit.location));
+                }
+                case "A11": {
+                    ExternalVisit visit = visit(m, defaultSystem, true);
+                    completion.store();
+                    return Outcome.accepted(type + " encounter " + directory.cancelEncounter(visit.system,
                             visit.number));
+                }
+                case "A13": {
+                    ExternalVisit visit = visit(m, defaultSystem, true);
+                    completion.store();
+                    return Outcome.accepted(type + " encounter " + directory.reopenEncounter(visit.system,
+                            visit.number));
+                }
+                case "A12": {
+                    ExternalVisit visit = visit(m, defaultSystem, true);
+                    completion.store();
+                    return Outcome.accepted(type + " encounter " + directory.moveEncounter(visit.system,
+                            visit.number, null));
                 }
                 case "A40": {
                     ExternalPatient survivor = identifier(m, "PID", 3, defaultSystem);
@@ -166,7 +234,233 @@ public class EmrAdtHandler implements Hl7Handler {
             default -> "OUTPATIENT";
         };
         v.reason = m.field("PV2-3-2");
+        v.location = location(m);
+        String[] doctor = new String[2];
+        doctor(m, "PV1-7", doctor);
+        v.attendingId = doctor[0];
+        v.attendingName = doctor[1];
+        doctor(m, "PV1-17", doctor);
+        v.admittingId = doctor[0];
+        v.admittingName = doctor[1];
         return v;
+    }
+
+    private static Outcome warned(Outcome o, List<Hl7Error> warnings) {
+        for (Hl7Error w : warnings) {
+            o = o.withWarning(w);
+        }
+        return o;
+    }
+
+    /** HL7 table 0063 relationships to the record's; what is not here is OTHER, with a warning. */
+    private static final Map<String, String> RELATIONSHIPS = Map.ofEntries(Map.entry("SPO", "SPOUSE"),
+            Map.entry("DOM", "PARTNER"), Map.entry("PAR", "PARENT"), Map.entry("MTH", "PARENT"),
+            Map.entry("FTH", "PARENT"), Map.entry("CHD", "CHILD"), Map.entry("SON", "CHILD"),
+            Map.entry("DAU", "CHILD"), Map.entry("SIB", "SIBLING"), Map.entry("BRO", "SIBLING"),
+            Map.entry("SIS", "SIBLING"), Map.entry("GRD", "GUARDIAN"), Map.entry("FND", "FRIEND"),
+            Map.entry("OTH", "OTHER"), Map.entry("SEL", "SELF"));
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9]{6,32}");
+    private static final java.util.regex.Pattern POLICY = java.util.regex.Pattern.compile("[A-Za-z0-9 ./-]{1,40}");
+
+    /**
+     * NK1 next of kin and IN1 insurance, read only when the segments are there (the PID-only path reads nothing
+     * more). Present: they replace the patient's set. An entry the record cannot hold (no name, no phone, no policy
+     * number) is left out with a warning naming its field; the others are kept.
+     */
+    static void contacts(InboundMessage m, ExternalPatient p, List<Hl7Error> warnings) {
+        int nk1 = m.segmentCount("NK1");
+        if (nk1 > 0) {
+            p.nextOfKin = new ArrayList<>(nk1);
+            for (int n = 1; n <= nk1; n++) {
+                String seg = "NK1(" + n + ")";
+                ExternalNextOfKin k = new ExternalNextOfKin();
+                String family = m.field(seg + "-2-1");
+                String given = m.field(seg + "-2-2");
+                k.name = family == null ? given : given == null ? family : given + " " + family;
+                String rel = m.field(seg + "-3-1");
+                k.relationship = rel == null ? "OTHER" : RELATIONSHIPS.get(rel.toUpperCase(Locale.ROOT));
+                if (k.relationship == null || k.relationship.equals("SELF")) {
+                    warnings.add(warning("NK1", n, 3, "NK1-3 relationship " + rel + " is not one the record knows: "
+                            + "kept as OTHER"));
+                    k.relationship = "OTHER";
+                }
+                k.phone = phone(orElse(m.field(seg + "-5-1"), m.field(seg + "-6-1"))); // home, else business
+                k.email = m.field(seg + "-5-4");
+                if (k.name == null) {
+                    warnings.add(warning("NK1", n, 2, "NK1-2 (name) is empty: next of kin not recorded"));
+                } else if (k.phone == null && k.email == null) {
+                    warnings.add(warning("NK1", n, 5, "NK1-5 has no usable phone or email: next of kin " + k.name
+                            + " not recorded"));
+                } else {
+                    p.nextOfKin.add(k);
+                }
+            }
+        }
+        int in1 = m.segmentCount("IN1");
+        if (in1 > 0) {
+            p.insurance = new ArrayList<>(in1);
+            for (int n = 1; n <= in1; n++) {
+                String seg = "IN1(" + n + ")";
+                ExternalInsurance c = new ExternalInsurance();
+                c.insurer = orElse(m.field(seg + "-4-1"), m.field(seg + "-3-1"));
+                c.plan = orElse(m.field(seg + "-2-2"), m.field(seg + "-2-1"));
+                c.policyNumber = orElse(m.field(seg + "-36"), m.field(seg + "-49-1"));
+                String holder = m.field(seg + "-17-1");
+                if (holder != null) {
+                    String h = RELATIONSHIPS.get(holder.toUpperCase(Locale.ROOT));
+                    c.holderRelationship = h == null ? null : switch (h) {
+                        case "SELF", "SPOUSE", "PARENT" -> h;
+                        default -> "OTHER";
+                    };
+                    if (c.holderRelationship == null) {
+                        warnings.add(warning("IN1", n, 17, "IN1-17 relationship " + holder + " is unknown: OTHER"));
+                        c.holderRelationship = "OTHER";
+                    }
+                }
+                c.validFrom = coverDate(m, seg, n, 12, warnings);
+                c.validTo = coverDate(m, seg, n, 13, warnings);
+                if (c.insurer == null) {
+                    warnings.add(warning("IN1", n, 4, "IN1-4 (insurer) is empty: policy not recorded"));
+                } else if (c.policyNumber == null || !POLICY.matcher(c.policyNumber).matches()) {
+                    warnings.add(warning("IN1", n, 36, "IN1-36 (policy number) is missing or not 1 to 40 letters, "
+                            + "digits, spaces, '.', '/' or '-': policy of " + c.insurer + " not recorded"));
+                } else {
+                    p.insurance.add(c);
+                }
+            }
+        }
+    }
+
+    /** Digits (and a leading +) of an XTN number, as the record keeps them; null when not a phone number. */
+    static String phone(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char ch = raw.charAt(i);
+            if ((ch >= '0' && ch <= '9') || (ch == '+' && b.length() == 0)) {
+                b.append(ch);
+            }
+        }
+        return PHONE.matcher(b).matches() ? b.toString() : null;
+    }
+
+    private static String coverDate(InboundMessage m, String seg, int n, int field, List<Hl7Error> warnings) {
+        String ts = m.field(seg + "-" + field + "-1");
+        if (ts == null) {
+            return null;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(ts.substring(0, 4)), Integer.parseInt(ts.substring(4, 6)),
+                    Integer.parseInt(ts.substring(6, 8))).toString();
+        } catch (RuntimeException notADate) {
+            warnings.add(warning("IN1", n, field, "IN1-" + field + " '" + ts + "' is not a date YYYYMMDD: left out"));
+            return null;
+        }
+    }
+
+    /** AL1-4 (HL7 table 0128) to the record's severities. */
+    private static final Map<String, String> SEVERITIES = Map.of("MI", "MILD", "MO", "MODERATE", "SV", "SEVERE");
+    /** AL1-3.3 coding systems whose text is taken as the substance without remark. */
+    private static final Set<String> ALLERGEN_SYSTEMS = Set.of("RXNORM", "SCT", "SNOMEDCT", "SNOMED", "NDC", "UNII",
+            "NDFRT", "99ZZZ", "L");
+    /** AL1-2 (HL7 table 0127): every type the table knows is an allergy in the record's terms. */
+    private static final Set<String> ALLERGY_TYPES = Set.of("DA", "FA", "MA", "MC", "EA", "AA", "PA", "LA");
+
+    /**
+     * The AL1 segments as allergies. What cannot be mapped is kept in the text (substance or reaction) and named in
+     * a warning: an unknown coding system (AL1-3.3), type (AL1-2) or severity (AL1-4).
+     */
+    static List<ExternalAllergy> allergies(InboundMessage m, int count, List<Hl7Error> warnings) {
+        List<ExternalAllergy> out = new ArrayList<>(count);
+        for (int n = 1; n <= count; n++) {
+            String seg = "AL1(" + n + ")";
+            String code = m.field(seg + "-3-1");
+            String text = m.field(seg + "-3-2");
+            String system = m.field(seg + "-3-3");
+            ExternalAllergy a = new ExternalAllergy();
+            a.substance = text != null ? text : code;
+            if (a.substance == null) {
+                warnings.add(warning("AL1", n, 3, "AL1-3 (allergen) is empty: the allergy is not recorded"));
+                continue;
+            }
+            if (system != null && !ALLERGEN_SYSTEMS.contains(system.toUpperCase(Locale.ROOT))) {
+                warnings.add(warning("AL1", n, 3, "AL1-3 coding system " + system + " is unknown: " + a.substance
+                        + " kept as free text"));
+            }
+            String type = m.field(seg + "-2-1");
+            if (type != null && !ALLERGY_TYPES.contains(type.toUpperCase(Locale.ROOT))) {
+                warnings.add(warning("AL1", n, 2, "AL1-2 allergy type " + type + " is unknown: recorded as an "
+                        + "allergy"));
+            }
+            List<String> reactions = new ArrayList<>();
+            for (int r = 1, reps = m.repetitions(seg + "-5"); r <= reps; r++) {
+                String reaction = m.field(seg + "-5(" + r + ")");
+                if (reaction != null) {
+                    reactions.add(reaction);
+                }
+            }
+            String severity = m.field(seg + "-4-1");
+            if (severity != null) {
+                String s = severity.toUpperCase(Locale.ROOT);
+                a.severity = SEVERITIES.get(s);
+                if (a.severity == null && !s.equals("U")) {
+                    reactions.add("severity " + severity);
+                    warnings.add(warning("AL1", n, 4, "AL1-4 severity " + severity + " is unknown: kept in the "
+                            + "reaction text"));
+                }
+            }
+            a.reaction = reactions.isEmpty() ? null : String.join("; ", reactions);
+            out.add(a);
+        }
+        return out;
+    }
+
+    /** The DG1 segments' codes (DG1-3.1) with their descriptions (DG1-3.2, else DG1-4). */
+    static List<ExternalDiagnosis> diagnoses(InboundMessage m, int count) {
+        List<ExternalDiagnosis> out = new ArrayList<>(count);
+        for (int n = 1; n <= count; n++) {
+            ExternalDiagnosis d = new ExternalDiagnosis();
+            d.code = m.field("DG1(" + n + ")-3-1");
+            d.description = orElse(m.field("DG1(" + n + ")-3-2"), m.field("DG1(" + n + ")-4"));
+            out.add(d);
+        }
+        return out;
+    }
+
+    private static int indexOfCode(List<ExternalDiagnosis> diagnoses, String code) {
+        for (int i = 0; i < diagnoses.size(); i++) {
+            if (code.equals(diagnoses.get(i).code)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** A warning naming segment repetition {@code n}'s field. */
+    static Hl7Error warning(String segment, int n, int field, String text) {
+        return new Hl7Error(segment, n, field, 0, Hl7Error.TABLE_VALUE_NOT_FOUND, text);
+    }
+
+    /** An XCN (PV1-7, PV1-17): its id, and the name "given family". */
+    private static void doctor(InboundMessage m, String field, String[] idAndName) {
+        idAndName[0] = m.field(field + "-1");
+        String family = m.field(field + "-2");
+        String given = m.field(field + "-3");
+        idAndName[1] = family == null ? given : given == null ? family : given + " " + family;
+    }
+
+    /** PV1-3 (PL) as {@code ward^room^bed}, its first three components as sent; null when none is. */
+    static String location(InboundMessage m) {
+        String ward = m.field("PV1-3-1");
+        String room = m.field("PV1-3-2");
+        String bed = m.field("PV1-3-3");
+        if (ward == null && room == null && bed == null) {
+            return null;
+        }
+        String l = orElse(ward, "") + "^" + orElse(room, "") + "^" + orElse(bed, "");
+        return l.endsWith("^^") ? l.substring(0, l.length() - 2) : l.endsWith("^") ? l.substring(0, l.length() - 1) : l;
     }
 
     /**

@@ -29,10 +29,16 @@ import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.emr.api.ExternalInsurance;
+import org.pavilion.emr.api.ExternalNextOfKin;
 import org.pavilion.emr.api.ExternalPatient;
+import org.pavilion.emr.api.ExternalAllergy;
+import org.pavilion.emr.api.ExternalDiagnosis;
 import org.pavilion.emr.api.ExternalVisit;
 import org.pavilion.emr.api.PatientDirectory;
 import org.pavilion.emr.internal.Address;
+import org.pavilion.emr.internal.InsurancePolicy;
+import org.pavilion.emr.internal.NextOfKin;
 import org.pavilion.emr.internal.Patient;
 import org.pavilion.emr.internal.PatientDemographics;
 import org.pavilion.emr.internal.PatientEntity;
@@ -41,6 +47,8 @@ import org.pavilion.emr.internal.PatientService;
 import org.pavilion.emr.internal.ValidDemographics;
 import org.pavilion.emr.internal.record.Clinical;
 import org.pavilion.emr.internal.record.ClinicalRecordService;
+import org.pavilion.emr.internal.record.EncounterEntity;
+import org.pavilion.emr.internal.record.Icd10CodeList;
 
 /**
  * {@link PatientDirectory} on top of the EMR's own services (which validate, audit and publish events). The
@@ -53,6 +61,8 @@ public class PatientDirectoryService implements PatientDirectory {
 
     static final String RESOURCE = "patient-identifier";
     static final int MAX_KEY = 100;
+    /** The attending of a visit whose feed named none: not the feed's own caller, which is no doctor. */
+    static final String NOT_NAMED = "not-named";
 
     private final JpaTransactions jpa;
     private final DirectoryCommitter committer;
@@ -312,6 +322,12 @@ public class PatientDirectoryService implements PatientDirectory {
             Clinical.EncounterInput e = new Clinical.EncounterInput();
             e.kind = visit.kind;
             e.reason = visit.reason;
+            // The doctors the feed names, never the feed itself (the caller) as the attending.
+            e.attending = visit.attendingId == null ? NOT_NAMED : visit.attendingId;
+            e.attendingName = visit.attendingName;
+            e.admitting = visit.admittingId;
+            e.admittingName = visit.admittingName;
+            e.location = visit.location;
             try {
                 Clinical.Encounter opened = content(() -> records.openEncounter(mrn, e, null, (em, survivor, id) -> {
                     EncounterVisitEntity v = new EncounterVisitEntity();
@@ -335,6 +351,55 @@ public class PatientDirectoryService implements PatientDirectory {
 
     @Override
     public Result closeEncounter(String visitSystem, String visitNumber) {
+        return closeEncounter(visitSystem, visitNumber, null);
+    }
+
+    @Override
+    public Result moveEncounter(String visitSystem, String visitNumber, String location) {
+        EncounterVisitEntity known = knownVisit(visitSystem, visitNumber);
+        EncounterEntity before = jpa.call(em -> em.find(EncounterEntity.class, known.getEncounterId()));
+        if (location != null && before != null && location.equals(before.getLocation())) {
+            return new Result(known.getMrn(), known.getEncounterId(), Change.UNCHANGED); // moved before
+        }
+        Clinical.Encounter moved = content(() -> records.moveEncounter(known.getMrn(), known.getEncounterId(),
+                location, location == null, null));
+        return new Result(moved.mrn, moved.id, before != null && Objects.equals(moved.location, before.getLocation()) ? Change.UNCHANGED
+                : Change.UPDATED);
+    }
+
+    @Override
+    public Result reopenEncounter(String visitSystem, String visitNumber) {
+        return changeStatus(visitSystem, visitNumber, "CLOSED", "OPEN");
+    }
+
+    @Override
+    public Result cancelEncounter(String visitSystem, String visitNumber) {
+        return changeStatus(visitSystem, visitNumber, "OPEN", "CANCELLED");
+    }
+
+    private Result changeStatus(String visitSystem, String visitNumber, String from, String to) {
+        EncounterVisitEntity known = knownVisit(visitSystem, visitNumber);
+        EncounterEntity before = jpa.call(em -> em.find(EncounterEntity.class, known.getEncounterId()));
+        if (before != null && to.equals(before.getStatus())) {
+            return new Result(known.getMrn(), known.getEncounterId(), Change.UNCHANGED); // a repeated message
+        }
+        Clinical.Encounter e = content(() -> records.changeEncounterStatus(known.getMrn(), known.getEncounterId(),
+                from, to, null));
+        return new Result(e.mrn, e.id, Change.UPDATED);
+    }
+
+    private EncounterVisitEntity knownVisit(String visitSystem, String visitNumber) {
+        String sys = key("visit number system", visitSystem);
+        String number = key("visit number", visitNumber);
+        EncounterVisitEntity known = visitOf(sys, number);
+        if (known == null) {
+            throw new IllegalArgumentException("unknown visit number " + number + " (" + sys + ")");
+        }
+        return known;
+    }
+
+    @Override
+    public Result closeEncounter(String visitSystem, String visitNumber, String disposition) {
         String sys = key("visit number system", visitSystem);
         String number = key("visit number", visitNumber);
         EncounterVisitEntity known = visitOf(sys, number);
@@ -342,7 +407,8 @@ public class PatientDirectoryService implements PatientDirectory {
             throw new IllegalArgumentException("unknown visit number " + number + " (" + sys + ")");
         }
         try {
-            Clinical.Encounter closed = records.closeEncounter(known.getMrn(), known.getEncounterId(), null);
+            Clinical.Encounter closed = records.closeEncounter(known.getMrn(), known.getEncounterId(), null,
+                    disposition);
             return new Result(closed.mrn, closed.id, Change.UPDATED);
         } catch (ProblemException e) {
             if (e.status() == 409) {
@@ -350,6 +416,94 @@ public class PatientDirectoryService implements PatientDirectory {
             }
             throw contentError(e);
         }
+    }
+
+    @Override
+    public Result recordAllergies(String system, String patientValue, List<ExternalAllergy> allergies) {
+        String mrn = required(key("identifier system", system), key("identifier", patientValue));
+        if (allergies == null || allergies.isEmpty()) {
+            return new Result(mrn, null, Change.UNCHANGED);
+        }
+        // Read here, not through the record's read: a feed may write the record, not read it.
+        Set<String> known = new HashSet<>();
+        for (String substance : jpa.call(em -> em.createQuery("SELECT a.substance FROM AllergyEntity a "
+                + "WHERE a.mrn = :mrn", String.class).setParameter("mrn", mrn).getResultList())) {
+            known.add(substance.toUpperCase(Locale.ROOT));
+        }
+        Change change = Change.UNCHANGED;
+        for (ExternalAllergy in : allergies) {
+            String substance = blankToNull(in.substance);
+            if (substance == null || !known.add(substance.toUpperCase(Locale.ROOT))) {
+                continue; // recorded before (or twice in one message): one allergy per substance
+            }
+            Clinical.AllergyInput a = new Clinical.AllergyInput();
+            a.substance = substance;
+            a.kind = in.kind;
+            a.severity = in.severity;
+            a.reaction = in.reaction;
+            content(() -> records.recordAllergy(mrn, a, null));
+            change = Change.UPDATED;
+        }
+        return new Result(mrn, null, change);
+    }
+
+    @Override
+    public List<String> recordDiagnoses(String visitSystem, String visitNumber, List<ExternalDiagnosis> diagnoses) {
+        String sys = key("visit number system", visitSystem);
+        String number = key("visit number", visitNumber);
+        EncounterVisitEntity visit = visitOf(sys, number);
+        if (visit == null) {
+            throw new IllegalArgumentException("unknown visit number " + number + " (" + sys + ")");
+        }
+        List<String> freeText = new ArrayList<>();
+        if (diagnoses == null || diagnoses.isEmpty()) {
+            return freeText;
+        }
+        String mrn = visit.getMrn();
+        String encounterId = visit.getEncounterId();
+        Set<String> known = new HashSet<>();
+        for (String code : jpa.call(em -> em.createQuery("SELECT d.code FROM DiagnosisEntity d "
+                + "WHERE d.encounterId = :e", String.class).setParameter("e", encounterId).getResultList())) {
+            known.add(code.toUpperCase(Locale.ROOT));
+        }
+        Set<String> notes = new HashSet<>();
+        for (ExternalDiagnosis in : diagnoses) {
+            String code = blankToNull(in.code);
+            if (code == null) {
+                continue;
+            }
+            String normalised = Icd10CodeList.normalise(code);
+            if (normalised != null && known.contains(Icd10CodeList.dotted(normalised).toUpperCase(Locale.ROOT))) {
+                continue; // recorded by an earlier delivery of this message
+            }
+            Clinical.DiagnosisInput d = new Clinical.DiagnosisInput();
+            d.code = code;
+            d.encounterId = encounterId;
+            try {
+                Clinical.Diagnosis recorded = records.recordDiagnosis(mrn, d, null);
+                known.add(recorded.code.toUpperCase(Locale.ROOT));
+            } catch (ProblemException notInCatalogue) {
+                if (notInCatalogue.status() < 400 || notInCatalogue.status() >= 500) {
+                    throw notInCatalogue;
+                }
+                // Kept as the sender wrote it, once per encounter, rather than dropped.
+                freeText.add(code);
+                if (notes.isEmpty()) {
+                    notes.addAll(jpa.call(em -> em.createQuery("SELECT n.noteText FROM ClinicalNoteEntity n "
+                            + "WHERE n.encounterId = :e", String.class).setParameter("e", encounterId)
+                            .getResultList()));
+                }
+                Clinical.NoteInput note = new Clinical.NoteInput();
+                note.kind = "OTHER";
+                note.encounterId = encounterId;
+                note.text = "Diagnosis sent as " + code + (in.description == null ? "" : " (" + in.description
+                        + ")") + ", a code not in the ICD-10 catalogue in use";
+                if (notes.add(note.text)) {
+                    content(() -> records.writeNote(mrn, note, null));
+                }
+            }
+        }
+        return freeText;
     }
 
     // ---------------------------------------------------------------------------------------------------
@@ -433,6 +587,30 @@ public class PatientDirectoryService implements PatientDirectory {
             a.country = blankToNull(in.addressCountry);
             d.address = a;
         }
+        if (in.nextOfKin != null) {
+            d.nextOfKin = new ArrayList<>(in.nextOfKin.size());
+            for (ExternalNextOfKin k : in.nextOfKin) {
+                NextOfKin n = new NextOfKin();
+                n.name = k.name;
+                n.relationship = k.relationship;
+                n.phone = k.phone;
+                n.email = k.email;
+                d.nextOfKin.add(n);
+            }
+        }
+        if (in.insurance != null) {
+            d.insurance = new ArrayList<>(in.insurance.size());
+            for (ExternalInsurance c : in.insurance) {
+                InsurancePolicy p = new InsurancePolicy();
+                p.insurer = c.insurer;
+                p.plan = c.plan;
+                p.policyNumber = c.policyNumber;
+                p.holderRelationship = c.holderRelationship;
+                p.validFrom = c.validFrom;
+                p.validTo = c.validTo;
+                d.insurance.add(p);
+            }
+        }
         return d;
     }
 
@@ -443,7 +621,40 @@ public class PatientDirectoryService implements PatientDirectory {
                 && same(current.familyName, next.familyName) && same(current.sex, next.sex)
                 && same(current.birthDate, next.birthDate) && same(current.nationalId, next.nationalId)
                 && current.phones.equals(next.phones) && same(a.line, b.line) && same(a.city, b.city)
-                && same(a.postalCode, b.postalCode) && same(a.country, b.country);
+                && same(a.postalCode, b.postalCode) && same(a.country, b.country)
+                && sameNextOfKin(current.nextOfKin, next.nextOfKin) && sameInsurance(current.insurance, next.insurance);
+    }
+
+    private static boolean sameNextOfKin(List<NextOfKin> a, List<NextOfKin> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            NextOfKin x = a.get(i);
+            NextOfKin y = b.get(i);
+            if (!same(x.name, y.name) || !same(x.relationship, y.relationship) || !same(x.phone, y.phone)
+                    || !same(x.email, y.email)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameInsurance(List<InsurancePolicy> a, List<InsurancePolicy> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            InsurancePolicy x = a.get(i);
+            InsurancePolicy y = b.get(i);
+            if (!same(x.insurer, y.insurer) || !same(x.plan, y.plan) || !same(x.policyNumber, y.policyNumber)
+                    || !same(x.holderRelationship == null ? "SELF" : x.holderRelationship,
+                            y.holderRelationship == null ? "SELF" : y.holderRelationship)
+                    || !same(x.validFrom, y.validFrom) || !same(x.validTo, y.validTo)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean same(String a, String b) {

@@ -26,6 +26,13 @@ public final class Clinical {
         public String kind;
         /** Username of the attending clinician; the caller when left out. */
         public String attending;
+        /** The attending's name as the sender gave it (an ADT feed's PV1-7), next to its id in attending. */
+        public String attendingName;
+        /** Doctor who admitted the patient (PV1-17), id and name. */
+        public String admitting;
+        public String admittingName;
+        /** Where the patient lies: ward^room^bed. */
+        public String location;
         public String reason;
     }
 
@@ -37,6 +44,10 @@ public final class Clinical {
         public String kind;
         public String status;
         public String attending;
+        public String attendingName;
+        public String admitting;
+        public String admittingName;
+        public String location;
         public String reason;
         public String openedAt;
         public String openedBy;

@@ -29,6 +29,8 @@ import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.emr.api.AllergyRecorded;
 import org.pavilion.emr.api.DiagnosisRecorded;
 import org.pavilion.emr.api.EncounterClosed;
+import org.pavilion.emr.api.EncounterMoved;
+import org.pavilion.emr.api.EncounterStatusChanged;
 import org.pavilion.emr.api.EncounterOpened;
 import org.pavilion.emr.api.LabResultsSource;
 import org.pavilion.emr.api.NoteAdded;
@@ -124,6 +126,10 @@ public class ClinicalRecordService {
             List<String> problems = new ArrayList<>();
             String kind = oneOf("kind", i.kind, ENCOUNTER_KINDS, null, problems);
             String attending = text("attending", i.attending, 64, false, problems);
+            String attendingName = text("attendingName", i.attendingName, 200, false, problems);
+            String admitting = text("admitting", i.admitting, 64, false, problems);
+            String admittingName = text("admittingName", i.admittingName, 200, false, problems);
+            String location = text("location", i.location, 100, false, problems);
             String reason = text("reason", i.reason, 500, false, problems);
             reject(problems);
             long now = System.currentTimeMillis();
@@ -134,6 +140,10 @@ public class ClinicalRecordService {
                 e.setKind(kind);
                 e.setStatus("OPEN");
                 e.setAttending(attending == null ? PatientService.actor() : attending);
+                e.setAttendingName(attendingName);
+                e.setAdmitting(admitting);
+                e.setAdmittingName(admittingName);
+                e.setLocation(location);
                 e.setReason(reason);
                 e.setOpenedMs(now);
                 e.setOpenedBy(PatientService.actor());
@@ -207,6 +217,96 @@ public class ClinicalRecordService {
                     discharged.dischargedBy = by;
                     events.publish(em, PatientDischarged.TYPE, Mrn.subjectKey(ev.mrn), discharged);
                 }
+                return encounter(e);
+            });
+        });
+    }
+
+    /**
+     * Moves the patient of an open encounter to {@code location} (ward^room^bed), publishing {@link EncounterMoved}
+     * with where they were. {@code back}: to where they were before the last move (a cancelled transfer), then
+     * {@code location} is ignored. Already there: the encounter unchanged, no event (a repeated message).
+     */
+    public Clinical.Encounter moveEncounter(String mrn, String encounterId, String location, boolean back,
+            String breakGlass) {
+        Grant g = access.write(mrn, "encounter", breakGlass);
+        return audited(g, "UPDATE", e -> e.id + " " + e.location, () -> {
+            List<String> problems = new ArrayList<>();
+            String to = text("location", location, 100, !back, problems);
+            reject(problems);
+            long now = System.currentTimeMillis();
+            return jpa.call(em -> {
+                EncounterEntity e = em.find(EncounterEntity.class, encounterId);
+                if (e == null || !e.getMrn().equals(g.mrn)) {
+                    throw ProblemException.notFound("Encounter", encounterId);
+                }
+                if (!"OPEN".equals(e.getStatus())) {
+                    throw ProblemException.conflict("Encounter " + encounterId + " is " + e.getStatus()
+                            + ": only an open encounter moves");
+                }
+                String target = back ? e.getPreviousLocation() : to;
+                if (target == null) {
+                    throw ProblemException.conflict("Encounter " + encounterId + " has no earlier location to go "
+                            + "back to");
+                }
+                if (target.equals(e.getLocation())) {
+                    return encounter(e);
+                }
+                String from = e.getLocation();
+                e.setPreviousLocation(back ? null : from);
+                e.setLocation(target);
+                EncounterMoved ev = new EncounterMoved();
+                ev.mrn = e.getMrn();
+                ev.encounterId = e.getId();
+                ev.location = target;
+                ev.previousLocation = from;
+                ev.movedAt = iso(now);
+                ev.movedBy = PatientService.actor();
+                events.publish(em, EncounterMoved.TYPE, Mrn.subjectKey(ev.mrn), ev);
+                return encounter(e);
+            });
+        });
+    }
+
+    /**
+     * Moves an encounter from status {@code from} to {@code to}: CLOSED → OPEN reopens it (a cancelled discharge,
+     * the close forgotten), OPEN → CANCELLED cancels it (kept, not deleted). Already {@code to}: unchanged, no
+     * event; in any other status: 409. Publishes {@link EncounterStatusChanged}.
+     */
+    public Clinical.Encounter changeEncounterStatus(String mrn, String encounterId, String from, String to,
+            String breakGlass) {
+        Grant g = access.write(mrn, "encounter", breakGlass);
+        return audited(g, "UPDATE", e -> e.id + " " + e.status, () -> {
+            long now = System.currentTimeMillis();
+            String by = PatientService.actor();
+            return jpa.call(em -> {
+                EncounterEntity e = em.find(EncounterEntity.class, encounterId);
+                if (e == null || !e.getMrn().equals(g.mrn)) {
+                    throw ProblemException.notFound("Encounter", encounterId);
+                }
+                if (to.equals(e.getStatus())) {
+                    return encounter(e);
+                }
+                // Conditional, as the close: of two concurrent changes one wins, the other gets 409.
+                int changed = em.createQuery("UPDATE EncounterEntity e SET e.status = :to, e.closedMs = :closed, "
+                        + "e.closedBy = :by WHERE e.id = :id AND e.status = :from").setParameter("to", to)
+                        .setParameter("closed", "OPEN".equals(to) ? null : (Object) now)
+                        .setParameter("by", "OPEN".equals(to) ? null : by).setParameter("id", encounterId)
+                        .setParameter("from", from).executeUpdate();
+                if (changed == 0) {
+                    throw ProblemException.conflict("Encounter " + encounterId + " is " + e.getStatus() + ", not "
+                            + from);
+                }
+                em.refresh(e);
+                EncounterStatusChanged ev = new EncounterStatusChanged();
+                ev.mrn = e.getMrn();
+                ev.encounterId = e.getId();
+                ev.kind = e.getKind();
+                ev.status = to;
+                ev.previousStatus = from;
+                ev.changedAt = iso(now);
+                ev.changedBy = by;
+                events.publish(em, EncounterStatusChanged.TYPE, Mrn.subjectKey(ev.mrn), ev);
                 return encounter(e);
             });
         });
@@ -822,6 +922,10 @@ public class ClinicalRecordService {
         d.kind = e.getKind();
         d.status = e.getStatus();
         d.attending = e.getAttending();
+        d.attendingName = e.getAttendingName();
+        d.admitting = e.getAdmitting();
+        d.admittingName = e.getAdmittingName();
+        d.location = e.getLocation();
         d.reason = e.getReason();
         d.openedAt = iso(e.getOpenedMs());
         d.openedBy = e.getOpenedBy();

@@ -20,11 +20,28 @@ public class EncounterEntity {
     @Column(name = "kind", nullable = false, length = 20)
     private String kind;
 
-    @Column(name = "status", nullable = false, length = 8)
+    @Column(name = "status", nullable = false, length = 12)
     private String status;
 
     @Column(name = "attending", nullable = false, length = 64)
     private String attending;
+
+    /** ward^room^bed as the feed's PV1-3 named it; null when opened at the desk. */
+    @Column(name = "location", length = 100)
+    private String location;
+
+    /** Where the patient was before the last transfer: where a cancelled transfer takes them back. */
+    @Column(name = "previous_location", length = 100)
+    private String previousLocation;
+
+    @Column(name = "attending_name", length = 200)
+    private String attendingName;
+
+    @Column(name = "admitting", length = 64)
+    private String admitting;
+
+    @Column(name = "admitting_name", length = 200)
+    private String admittingName;
 
     @Column(name = "reason", length = 500)
     private String reason;
@@ -51,6 +68,16 @@ public class EncounterEntity {
     public void setStatus(String status) { this.status = status; }
     public String getAttending() { return attending; }
     public void setAttending(String attending) { this.attending = attending; }
+    public String getLocation() { return location; }
+    public void setLocation(String location) { this.location = location; }
+    public String getPreviousLocation() { return previousLocation; }
+    public void setPreviousLocation(String previousLocation) { this.previousLocation = previousLocation; }
+    public String getAttendingName() { return attendingName; }
+    public void setAttendingName(String attendingName) { this.attendingName = attendingName; }
+    public String getAdmitting() { return admitting; }
+    public void setAdmitting(String admitting) { this.admitting = admitting; }
+    public String getAdmittingName() { return admittingName; }
+    public void setAdmittingName(String admittingName) { this.admittingName = admittingName; }
     public String getReason() { return reason; }
     public void setReason(String reason) { this.reason = reason; }
     public long getOpenedMs() { return openedMs; }

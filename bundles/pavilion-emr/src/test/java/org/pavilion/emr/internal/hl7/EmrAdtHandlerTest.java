@@ -1,6 +1,7 @@
 package org.pavilion.emr.internal.hl7;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.Test;
+import org.pavilion.emr.api.ExternalAllergy;
+import org.pavilion.emr.api.ExternalDiagnosis;
 import org.pavilion.emr.api.ExternalPatient;
 import org.pavilion.emr.api.ExternalVisit;
 import org.pavilion.emr.api.PatientDirectory;
@@ -23,6 +26,8 @@ public class EmrAdtHandlerTest {
 
     /** Calls made, in order; a registration with a participant commits it ("joined"). */
     private final List<String> calls = new ArrayList<>();
+    private final List<ExternalVisit> opened = new ArrayList<>();
+    private final List<ExternalPatient> registered = new ArrayList<>();
 
     private final PatientDirectory directory = new PatientDirectory() {
         @Override
@@ -33,6 +38,7 @@ public class EmrAdtHandlerTest {
 
         @Override
         public Result registerOrUpdate(ExternalPatient p, Participant participant) {
+            registered.add(p);
             Result r = new Result("MRN-1", null, Change.CREATED);
             try {
                 participant.commit(null, r, () -> {
@@ -58,12 +64,57 @@ public class EmrAdtHandlerTest {
         @Override
         public Result openEncounter(String system, String patientValue, ExternalVisit visit) {
             calls.add("open " + visit.number);
+            opened.add(visit);
             return new Result("MRN-1", "E-1", Change.CREATED);
         }
 
         @Override
         public Result closeEncounter(String visitSystem, String visitNumber) {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Result closeEncounter(String visitSystem, String visitNumber, String disposition) {
+            calls.add("close " + visitNumber + " to " + disposition);
+            return new Result("MRN-1", "E-1", Change.UPDATED);
+        }
+
+        @Override
+        public Result moveEncounter(String visitSystem, String visitNumber, String location) {
+            calls.add(location == null ? "move " + visitNumber + " back" : "move " + visitNumber + " to " + location);
+            return new Result("MRN-1", "E-1", Change.UPDATED);
+        }
+
+        @Override
+        public Result reopenEncounter(String visitSystem, String visitNumber) {
+            calls.add("reopen " + visitNumber);
+            return new Result("MRN-1", "E-1", Change.UPDATED);
+        }
+
+        @Override
+        public Result cancelEncounter(String visitSystem, String visitNumber) {
+            calls.add("cancel " + visitNumber);
+            return new Result("MRN-1", "E-1", Change.UPDATED);
+        }
+
+        @Override
+        public Result recordAllergies(String system, String patientValue, List<ExternalAllergy> allergies) {
+            for (ExternalAllergy a : allergies) {
+                calls.add("allergy " + a.substance + " " + a.kind + " " + a.severity + " " + a.reaction);
+            }
+            return new Result("MRN-1", null, Change.UPDATED);
+        }
+
+        @Override
+        public List<String> recordDiagnoses(String visitSystem, String visitNumber, List<ExternalDiagnosis> ds) {
+            List<String> freeText = new ArrayList<>();
+            for (ExternalDiagnosis d : ds) {
+                calls.add("diagnosis " + d.code + " on " + visitNumber);
+                if (!d.code.startsWith("J")) {
+                    freeText.add(d.code); // this directory's catalogue holds the J chapter only
+                }
+            }
+            return freeText;
         }
     };
 
@@ -120,7 +171,9 @@ public class EmrAdtHandlerTest {
     @Test
     public void theEmrTakesTheAdtEventsItMaps() {
         assertEquals("EMR", adt.department());
-        assertEquals(java.util.Set.of("ADT^A01", "ADT^A03", "ADT^A04", "ADT^A08", "ADT^A40"), adt.messageTypes());
+        assertEquals(java.util.Set.of("ADT^A01", "ADT^A02", "ADT^A03", "ADT^A04", "ADT^A08", "ADT^A11", "ADT^A12",
+                "ADT^A13", "ADT^A28", "ADT^A31", "ADT^A40"),
+                adt.messageTypes());
     }
 
     @Test
@@ -141,5 +194,131 @@ public class EmrAdtHandlerTest {
             Hl7ContentException e = assertThrows(bad, Hl7ContentException.class, () -> EmrAdtHandler.birthDate(bad));
             assertTrue(e.getMessage(), e.getMessage().contains("PID-7"));
         }
+    }
+
+    @Test
+    public void anAdmissionCarriesItsAllergiesDiagnosesLocationAndDoctorsIntoTheRecord() throws Exception {
+        Outcome o = apply("A01", "PV1|1|I|W4^12^B||||D123^Mensah^Kwame^^^Dr||||||||||D456^Hale^Ruth||V-2002^^^GENHOSP\r"
+                + "AL1|1|DA|7980^Penicillin^RXNORM|SV|Anaphylaxis~Hives\r"
+                + "AL1|2|FA|^Peanuts|MI|Rash\r"
+                + "DG1|1||J18.9^Pneumonia, unspecified^I10||20240601|A\r");
+        assertEquals(List.of("store the message", "register K-1001",
+                "allergy Penicillin null SEVERE Anaphylaxis; Hives", "allergy Peanuts null MILD Rash",
+                "open V-2002", "diagnosis J18.9 on V-2002"), calls);
+        ExternalVisit v = opened.get(0);
+        assertEquals("W4^12^B", v.location);
+        assertEquals("D123", v.attendingId);
+        assertEquals("attending is the doctor PV1-7 names, not the sender", "Kwame Mensah", v.attendingName);
+        assertEquals("D456", v.admittingId);
+        assertEquals("Ruth Hale", v.admittingName);
+        assertEquals("ADMISSION", v.kind);
+        assertEquals(Outcome.Kind.ACCEPTED, o.kind());
+        assertTrue("everything mapped: no warning " + o.warnings(), o.warnings().isEmpty());
+    }
+
+    @Test
+    public void unmappableContentIsKeptAsFreeTextWithAWarningNamingSegmentAndField() throws Exception {
+        Outcome o = apply("A01", "PV1|1|I|W4||||||||||||||||V-2003^^^GENHOSP\r"
+                + "AL1|1|DA|PCN^Penicillin^LOCALDRUGS|SV\r"
+                + "AL1|2|FA|^Shellfish|XX|Swelling\r"
+                + "DG1|1||Z99.999^Dependence on machines^I10\r");
+        assertEquals(Outcome.Kind.ACCEPTED, o.kind());
+        assertTrue(calls.toString(), calls.contains("allergy Shellfish null null Swelling; severity XX"));
+        List<Hl7Error> w = o.warnings();
+        assertEquals(w.toString(), 3, w.size());
+        assertEquals("AL1", w.get(0).segment());
+        assertEquals(1, w.get(0).segmentRepetition());
+        assertEquals(3, w.get(0).field());
+        assertTrue(w.get(0).text(), w.get(0).text().contains("LOCALDRUGS"));
+        assertEquals(2, w.get(1).segmentRepetition());
+        assertEquals(4, w.get(1).field());
+        assertEquals("DG1", w.get(2).segment());
+        assertEquals(3, w.get(2).field());
+        assertTrue(w.get(2).text(), w.get(2).text().contains("Z99.999"));
+    }
+
+    @Test
+    public void anUpdateWithAllergiesLeavesTheFastPathAndRecordsThem() throws Exception {
+        Outcome o = apply("A08", "AL1|1|DA|^Aspirin|MO|Wheeze\r");
+        assertEquals(List.of("store the message", "register K-1001", "allergy Aspirin null MODERATE Wheeze"), calls);
+        assertTrue(completed.isEmpty());
+        assertEquals(Outcome.Kind.ACCEPTED, o.kind());
+    }
+
+    @Test
+    public void aTransferMovesTheEncounterAndItsCancellationMovesItBack() throws Exception {
+        apply("A02", "PV1|1|I|CARDIO^204^B" + "|".repeat(16) + "V-2004^^^GENHOSP\r");
+        apply("A12", "PV1|1|I|CARDIO^204^B" + "|".repeat(16) + "V-2004^^^GENHOSP\r");
+        assertEquals(List.of("store the message", "move V-2004 to CARDIO^204^B", "store the message",
+                "move V-2004 back"), calls);
+    }
+
+    @Test
+    public void aTransferWithoutItsNewLocationIsRefusedAtPv13() {
+        Hl7ContentException e = assertThrows(Hl7ContentException.class,
+                () -> apply("A02", "PV1|1|I|" + "|".repeat(16) + "V-2004^^^GENHOSP\r"));
+        assertEquals("PV1", e.error().segment());
+        assertEquals(3, e.error().field());
+        assertTrue(calls.isEmpty());
+    }
+
+    @Test
+    public void aDischargeSaysWhereThePatientWent() throws Exception {
+        apply("A03", "PV1|1|I|W4" + "|".repeat(16) + "V-2005^^^GENHOSP" + "|".repeat(17) + "01\r");
+        assertEquals(List.of("store the message", "close V-2005 to 01"), calls);
+    }
+
+    @Test
+    public void aLocationKeepsTheComponentsPositions() {
+        assertEquals("W4^^B", EmrAdtHandler.location(InboundMessage.parse("MSH|^~\\&|A\rPV1|1|I|W4^^B\r")));
+        assertEquals("W4", EmrAdtHandler.location(InboundMessage.parse("MSH|^~\\&|A\rPV1|1|I|W4\r")));
+    }
+
+    @Test
+    public void nextOfKinAndInsuranceTravelWithThePatientInItsOneCommit() throws Exception {
+        Outcome o = apply("A04", "NK1|1|Okafor^Chidi|SPO^Spouse|12 Rue X|+44 (20) 7946-0018\r"
+                + "NK1|2|Okafor^Ngozi|MTH|||\r"
+                + "IN1|1|GOLD^Gold plan|NHI01|National Health Insurer||||||||20240101|20241231||||SEL"
+                + "|".repeat(19) + "POL-778812\r");
+        assertEquals("still the one-commit path", List.of("register K-1001 joined"), calls);
+        ExternalPatient p = registered.get(0);
+        assertEquals(1, p.nextOfKin.size());
+        assertEquals("Chidi Okafor", p.nextOfKin.get(0).name);
+        assertEquals("SPOUSE", p.nextOfKin.get(0).relationship);
+        assertEquals("+442079460018", p.nextOfKin.get(0).phone);
+        assertEquals(1, p.insurance.size());
+        assertEquals("National Health Insurer", p.insurance.get(0).insurer);
+        assertEquals("Gold plan", p.insurance.get(0).plan);
+        assertEquals("POL-778812", p.insurance.get(0).policyNumber);
+        assertEquals("SELF", p.insurance.get(0).holderRelationship);
+        assertEquals("2024-01-01", p.insurance.get(0).validFrom);
+        assertEquals("2024-12-31", p.insurance.get(0).validTo);
+        assertEquals("the mother without a phone is named, not dropped silently", 1, o.warnings().size());
+        assertEquals("NK1", o.warnings().get(0).segment());
+        assertEquals(2, o.warnings().get(0).segmentRepetition());
+        assertEquals(5, o.warnings().get(0).field());
+        assertEquals(1, completed.get(0).warnings().size());
+    }
+
+    @Test
+    public void withoutNk1OrIn1TheStoredContactsAreKept() throws Exception {
+        apply("A08", "");
+        assertNull("null: not carried, the stored next of kin stay", registered.get(0).nextOfKin);
+        assertNull(registered.get(0).insurance);
+    }
+
+    @Test
+    public void aCancelledDischargeReopensAndACancelledAdmissionCancels() throws Exception {
+        apply("A13", "PV1|1|I|W4" + "|".repeat(16) + "V-2006^^^GENHOSP\r");
+        apply("A11", "PV1|1|I|W4" + "|".repeat(16) + "V-2006^^^GENHOSP\r");
+        assertEquals(List.of("store the message", "reopen V-2006", "store the message", "cancel V-2006"), calls);
+        assertThrows(Hl7ContentException.class, () -> apply("A11", "PV1|1|I\r"));
+    }
+
+    @Test
+    public void personRecordsRegisterWithoutAVisitEvenWhenPv1NamesOne() throws Exception {
+        apply("A28", "PV1|1|O|W4" + "|".repeat(16) + "V-2007^^^GENHOSP\r");
+        apply("A31", "");
+        assertEquals(List.of("register K-1001 joined", "register K-1001 joined"), calls);
     }
 }

@@ -1,0 +1,17 @@
+package org.pavilion.emr.api;
+
+/**
+ * An allergy as a feed sends it (HL7 AL1), already in the record's terms: {@code substance} is what the record
+ * keeps and what makes it one allergy of the patient (a second one of the same substance is the same allergy).
+ *
+ * @since 1.6
+ */
+public class ExternalAllergy {
+    /** The allergen as text (AL1-3 text, else its code); required. */
+    public String substance;
+    /** ALLERGY or INTOLERANCE; null for ALLERGY. */
+    public String kind;
+    /** MILD, MODERATE, SEVERE, LIFE_THREATENING or null (not said). */
+    public String severity;
+    public String reaction;
+}
