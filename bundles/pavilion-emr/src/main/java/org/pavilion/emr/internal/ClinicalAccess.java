@@ -1,20 +1,26 @@
 package org.pavilion.emr.internal;
 
+import java.util.Objects;
+
 import javax.persistence.EntityManagerFactory;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.audit.AuditEvent;
-import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.emr.api.AccessDecision;
+import org.pavilion.emr.api.AccessDecision.Outcome;
+import org.pavilion.emr.api.DataPart;
+import org.pavilion.emr.api.PatientAccess;
 
 /**
- * Who may read or write a patient's clinical record (encounters, problems, allergies, observations, notes,
+ * The EMR's {@link PatientAccess}: the one rule set for every part of a patient's data, used by the EMR's own
+ * services and offered to every department. For the clinical record it says who may read or write a patient's clinical record (encounters, problems, allergies, observations, notes,
  * prescriptions, documents). Every clinical service asks here first, with the MRN from the request:
  * <ul>
  * <li>DOCTOR and NURSE may; on a restricted record (VIP, staff member, sensitive) only by breaking the glass
@@ -27,14 +33,16 @@ import org.pavilion.core.api.security.CallerContext;
  * A merged duplicate's MRN is followed to its survivor; the returned {@link Grant} carries the MRN to use.
  * Refusals are audited as DENIED and answered 403 before revealing whether the record exists.
  */
-@Component(service = ClinicalAccess.class)
-public class ClinicalAccess {
+@Component(service = { ClinicalAccess.class, PatientAccess.class })
+public class ClinicalAccess implements PatientAccess {
 
     /** HTTP header (and SOAP parameter) carrying the clinician's reason for breaking the glass. */
     public static final String BREAK_GLASS_HEADER = "Pavilion-Break-Glass-Reason";
     /** Problem type of a refusal that breaking the glass would lift, so a UI can ask for a reason. */
     public static final String BREAK_GLASS_REQUIRED = "break-the-glass-required";
     static final int MIN_REASON_LENGTH = 10;
+    static final String FEED_WRITE = "emr.record.feed-write";
+    static final String BREAK_GLASS = "emr.record.break-glass";
 
     private final JpaTransactions jpa;
     private final AuditService audit;
@@ -48,76 +56,119 @@ public class ClinicalAccess {
 
     /** The caller may read patient {@code mrn}'s clinical record {@code resource}, or a 403/404 is thrown. */
     public Grant read(String mrn, String resource, String breakGlassReason) {
-        return check(mrn, resource, breakGlassReason, false);
+        return enforce(decide(mrn, DataPart.CLINICAL_RECORD, Action.READ, breakGlassReason), resource);
     }
 
     /** The caller may write patient {@code mrn}'s clinical record {@code resource}, or a 403/404 is thrown. */
     public Grant write(String mrn, String resource, String breakGlassReason) {
-        return check(mrn, resource, breakGlassReason, true);
+        return enforce(decide(mrn, DataPart.CLINICAL_RECORD, Action.WRITE, breakGlassReason), resource);
     }
 
-    private Grant check(String requestedMrn, String resource, String breakGlassReason, boolean write) {
-        String action = write ? "UPDATE" : "READ";
+    /** Turns a decision into the EMR's answer: refusals audited and thrown, a grant otherwise. */
+    private Grant enforce(AccessDecision d, String resource) {
+        String action = d.action() == Action.WRITE ? "UPDATE" : "READ";
+        switch (d.outcome()) {
+            case ALLOWED:
+                return new Grant(d.mrn(), resource, d.emergency(), d.breakGlassReason());
+            case INVALID:
+                throw ProblemException.validation(d.reason());
+            case NOT_FOUND:
+                audit.record(d.auditEvent(action, resource).detail("no such patient").build());
+                throw ProblemException.notFound("Patient", d.requestedMrn());
+            case BREAK_GLASS_REQUIRED:
+                audit.record(d.auditEvent(action, resource).resourceId(d.mrn()).build());
+                throw new ProblemException(403, BREAK_GLASS_REQUIRED, "Restricted record",
+                        "This record is restricted. In an emergency, send the " + BREAK_GLASS_HEADER
+                                + " header with your reason; the access is flagged in the audit trail.");
+            default:
+                audit.record(d.auditEvent(action, resource).build());
+                throw ProblemException.forbidden("You may not " + (action.equals("READ") ? "see" : "change")
+                        + " this clinical record: " + d.reason());
+        }
+    }
+
+    /**
+     * The rules, in an order that never tells a refused caller whether the patient exists: the caller's
+     * privileges for the part first, then the request's form, then the patient (own record, existence,
+     * restriction).
+     */
+    @Override
+    public AccessDecision decide(String requestedMrn, DataPart part, Action action, String breakGlassReason) {
+        Objects.requireNonNull(part, "part");
+        Objects.requireNonNull(action, "action");
+        boolean write = action == Action.WRITE;
         Caller caller = CallerContext.current().orElse(null);
         String reason = breakGlassReason == null || breakGlassReason.isBlank() ? null : breakGlassReason.strip();
-        boolean clinician = caller == null
-                || caller.hasPrivilege(write ? "emr.record.clinical.edit" : "emr.record.clinical.view");
-        if (caller != null && !clinician) {
-            boolean ownRead = !write && caller.hasPrivilege("emr.record.view-own") && caller.patientId().isPresent();
-            boolean feedWrite = write && caller.hasPrivilege("emr.record.feed-write");
-            if (!ownRead && !feedWrite) {
-                throw deny(requestedMrn, action, resource, write && caller.patientId().isPresent()
-                        ? "patients cannot change their clinical record"
-                        : "the clinical record is for clinicians; this role sees demographics only");
-            }
+        Decisions d = new Decisions(requestedMrn, part, action);
+        boolean staff = caller == null || caller.hasPrivilege(write ? part.anyPatientWrite() : part.anyPatient());
+        // A feed writes results into any clinical record, restricted ones included, without being a clinician.
+        boolean feed = caller != null && part.clinical() && caller.hasPrivilege(FEED_WRITE);
+        boolean ownReader = caller != null && !staff && part.ownPatient() != null
+                && caller.hasPrivilege(part.ownPatient()) && caller.patientId().isPresent();
+        if (!staff && !(write && feed) && !(ownReader && !write)) {
+            return d.denied(write && caller.patientId().isPresent()
+                    ? "patients cannot change their " + part.name().replace('-', ' ')
+                    : part.clinical() ? "the clinical record is for clinicians; this role sees demographics only"
+                            : "this role may not " + (write ? "change" : "see") + " the " + part.name());
         }
+        boolean patientCaller = ownReader && !write;
         if (!Mrn.isValid(requestedMrn)) {
-            throw ProblemException.validation("'" + requestedMrn + "' is not a valid MRN (10 or more digits, the "
+            return d.invalid("'" + requestedMrn + "' is not a valid MRN (10 or more digits, the "
                     + "last two being ISO 7064 MOD 97-10 check digits): check for a typing error");
         }
         if (reason != null && reason.length() < MIN_REASON_LENGTH) {
-            throw ProblemException.validation("A break-the-glass reason must say why, in at least "
-                    + MIN_REASON_LENGTH + " characters");
+            return d.invalid("A break-the-glass reason must say why, in at least " + MIN_REASON_LENGTH
+                    + " characters");
         }
-        if (reason != null && caller != null && !caller.hasPrivilege("emr.record.break-glass")) {
-            throw deny(requestedMrn, action, resource, "only clinicians may break the glass");
+        if (reason != null && caller != null && !caller.hasPrivilege(BREAK_GLASS)) {
+            return d.denied("only clinicians may break the glass");
         }
         Target target = resolve(requestedMrn);
-        boolean patientCaller = caller != null && !clinician && caller.hasPrivilege("emr.record.view-own")
-                && caller.patientId().isPresent();
         if (patientCaller) {
             // The account's own MRN may itself have been merged; compare survivors, never raw ids.
             Target own = resolve(caller.patientId().get());
             if (target == null || own == null || !own.mrn.equals(target.mrn)) {
-                throw deny(requestedMrn, action, resource, "not the caller's own record");
+                return d.denied("not the caller's own record");
             }
         }
         if (target == null) {
-            audit.record(AuditEvent.of(action, resource).resourceId(requestedMrn).patientId(requestedMrn)
-                    .outcome(AuditOutcome.FAILED).detail("no such patient").build());
-            throw ProblemException.notFound("Patient", requestedMrn);
+            return d.notFound();
         }
-        boolean emergency = false;
-        if (target.restricted && !patientCaller && caller != null && !caller.hasPrivilege("emr.record.feed-write")) {
+        if (part.clinical() && target.restricted && !patientCaller && caller != null && !caller.hasPrivilege(FEED_WRITE)) {
             if (reason == null) {
-                audit.record(AuditEvent.of(action, resource).resourceId(target.mrn).patientId(target.mrn)
-                        .outcome(AuditOutcome.DENIED).detail("restricted record, no break-the-glass reason").build());
-                throw new ProblemException(403, BREAK_GLASS_REQUIRED, "Restricted record",
-                        "This record is restricted. In an emergency, send the " + BREAK_GLASS_HEADER
-                                + " header with your reason; the access is flagged in the audit trail.");
+                return d.breakGlassRequired(target.mrn);
             }
-            emergency = true;
-        } else if (reason != null && clinician) {
-            emergency = true; // a clinician who states a reason is flagged even where it was not needed
+            return d.allowed(target.mrn, reason);
         }
-        return new Grant(target.mrn, resource, emergency, emergency ? reason : null);
+        // A clinician who states a reason is flagged even where it was not needed.
+        boolean flagged = reason != null && staff && part.clinical();
+        return d.allowed(target.mrn, flagged ? reason : null);
     }
 
-    private ProblemException deny(String mrn, String action, String resource, String why) {
-        audit.record(AuditEvent.of(action, resource).resourceId(mrn).patientId(mrn).outcome(AuditOutcome.DENIED)
-                .detail(why).build());
-        return ProblemException.forbidden("You may not " + (action.equals("READ") ? "see" : "change")
-                + " this clinical record: " + why);
+    /** Builds the decisions of one request. */
+    private record Decisions(String requestedMrn, DataPart part, Action action) {
+        AccessDecision denied(String why) {
+            return new AccessDecision(Outcome.DENIED, why, requestedMrn, null, part, action, false, null);
+        }
+
+        AccessDecision invalid(String why) {
+            return new AccessDecision(Outcome.INVALID, why, requestedMrn, null, part, action, false, null);
+        }
+
+        AccessDecision notFound() {
+            return new AccessDecision(Outcome.NOT_FOUND, "no such patient", requestedMrn, null, part, action,
+                    false, null);
+        }
+
+        AccessDecision breakGlassRequired(String mrn) {
+            return new AccessDecision(Outcome.BREAK_GLASS_REQUIRED, "restricted record, no break-the-glass reason",
+                    requestedMrn, mrn, part, action, false, null);
+        }
+
+        AccessDecision allowed(String mrn, String breakGlassReason) {
+            return new AccessDecision(Outcome.ALLOWED, null, requestedMrn, mrn, part, action,
+                    breakGlassReason != null, breakGlassReason);
+        }
     }
 
     /** The patient {@code mrn} names, following merges to the survivor; null when there is none. */

@@ -35,6 +35,9 @@ import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.schema.SchemaMigrator;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.emr.api.AccessDecision;
+import org.pavilion.emr.api.DataPart;
+import org.pavilion.emr.api.PatientAccess;
 import org.pavilion.emr.api.PatientRegistered;
 import org.pavilion.emr.api.PatientUpdated;
 import org.pavilion.events.api.EventPublisher;
@@ -57,13 +60,16 @@ public class PatientService {
     private final JpaTransactions jpa;
     private final AuditService audit;
     private final EventPublisher events;
+    private final PatientAccess access;
 
     @Activate
     public PatientService(BundleContext context,
             @Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
-            @Reference SchemaMigrator migrator, @Reference AuditService audit, @Reference EventPublisher events) {
+            @Reference SchemaMigrator migrator, @Reference AuditService audit, @Reference EventPublisher events,
+            @Reference PatientAccess access) {
         migrator.migrate(context.getBundle(), "db/emr-changelog.xml");
         this.jpa = new JpaTransactions(emf);
+        this.access = access;
         this.audit = audit;
         this.events = events;
     }
@@ -547,33 +553,17 @@ public class PatientService {
     }
 
     /**
-     * Staff with a reading role see any record; a PATIENT user sees only the record linked to their account.
-     * Checked before the record is looked up, so a patient cannot probe which MRNs exist.
+     * Staff with a reading role see any record; a PATIENT user sees only the record linked to their account
+     * (following merges). {@link PatientAccess} decides, before the record is read, so a patient cannot probe
+     * which MRNs exist.
      */
     private void requireMayRead(String mrn) {
-        Caller caller = CallerContext.current().orElse(null);
-        if (caller != null && !caller.hasPrivilege(VIEW_ANY)
-                && !(caller.hasPrivilege("emr.patient.view") && caller.patientId().map(own -> sameSurvivor(own, mrn)).orElse(false))) {
-            audit.record(AuditEvent.of("READ", RESOURCE).resourceId(mrn).patientId(mrn).outcome(AuditOutcome.DENIED)
-                    .detail("not the caller's own record").build());
+        AccessDecision d = access.decide(mrn, DataPart.DEMOGRAPHICS, PatientAccess.Action.READ);
+        if (d.outcome() == AccessDecision.Outcome.DENIED) {
+            audit.record(d.auditEvent("READ", RESOURCE).build());
             throw ProblemException.forbidden("You may only see your own record");
         }
         requireValidMrn(mrn);
-    }
-
-    /** Whether MRNs {@code a} and {@code b} name the same surviving record (a patient's account may name a duplicate). */
-    private boolean sameSurvivor(String a, String b) {
-        if (a.equals(b)) {
-            return true;
-        }
-        if (!Mrn.isValid(a) || !Mrn.isValid(b)) {
-            return false;
-        }
-        return jpa.call(em -> {
-            PatientEntity ea = em.find(PatientEntity.class, a);
-            PatientEntity eb = em.find(PatientEntity.class, b);
-            return ea != null && eb != null && survivor(em, ea).getMrn().equals(survivor(em, eb).getMrn());
-        });
     }
 
     public static void requireValidMrn(String mrn) {

@@ -40,6 +40,9 @@ import org.pavilion.core.api.privacy.PrivacySubject;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.emr.api.AccessDecision;
+import org.pavilion.emr.api.DataPart;
+import org.pavilion.emr.api.PatientAccess;
 import org.pavilion.emr.api.PatientErased;
 import org.pavilion.emr.internal.Mrn;
 import org.pavilion.emr.internal.Names;
@@ -77,6 +80,7 @@ public class PatientPrivacy {
      */
     static final String IDENTIFIERS = "PatientIdentifierEntity";
 
+    private final PatientAccess access;
     private final JpaTransactions jpa;
     private final AuditService audit;
     private final EventPublisher events;
@@ -87,7 +91,8 @@ public class PatientPrivacy {
     @Activate
     public PatientPrivacy(@Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
             @Reference AuditService audit, @Reference EventPublisher events, @Reference DocumentService documents,
-            @Reference PrivacyParticipants participants, PrivacyConfig config) {
+            @Reference PrivacyParticipants participants, @Reference PatientAccess access, PrivacyConfig config) {
+        this.access = access;
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
         this.events = events;
@@ -110,15 +115,13 @@ public class PatientPrivacy {
      */
     public List<String> prepareExport(String mrn) {
         PatientService.requireValidMrn(mrn);
-        Caller caller = CallerContext.current().orElse(null);
-        List<String> mrns = jpa.call(em -> recordMrns(em, mrn));
-        boolean own = caller != null && caller.hasPrivilege("emr.privacy.export") && mrns != null
-                && caller.patientId().map(mrns::contains).orElse(false);
-        if (caller != null && !caller.hasPrivilege("emr.privacy.export-any") && !own) {
-            audit.record(AuditEvent.of("EXPORT", RESOURCE).resourceId(mrn).patientId(mrn)
-                    .outcome(AuditOutcome.DENIED).detail("only the patient or an administrator may export").build());
+        AccessDecision decision = access.decide(mrn, DataPart.EXPORT, PatientAccess.Action.READ);
+        if (decision.outcome() == AccessDecision.Outcome.DENIED) {
+            audit.record(decision.auditEvent("EXPORT", RESOURCE)
+                    .detail("only the patient or an administrator may export: " + decision.reason()).build());
             throw ProblemException.forbidden("Only the patient themself or an administrator may export a record");
         }
+        List<String> mrns = jpa.call(em -> recordMrns(em, mrn));
         if (mrns == null) {
             throw ProblemException.notFound("Patient", mrn);
         }
