@@ -56,12 +56,22 @@ public class ClinicalAccess implements PatientAccess {
 
     /** The caller may read patient {@code mrn}'s clinical record {@code resource}, or a 403/404 is thrown. */
     public Grant read(String mrn, String resource, String breakGlassReason) {
-        return enforce(decide(mrn, DataPart.CLINICAL_RECORD, Action.READ, breakGlassReason), resource);
+        return read(mrn, DataPart.CLINICAL_RECORD, resource, breakGlassReason);
     }
 
     /** The caller may write patient {@code mrn}'s clinical record {@code resource}, or a 403/404 is thrown. */
     public Grant write(String mrn, String resource, String breakGlassReason) {
-        return enforce(decide(mrn, DataPart.CLINICAL_RECORD, Action.WRITE, breakGlassReason), resource);
+        return write(mrn, DataPart.CLINICAL_RECORD, resource, breakGlassReason);
+    }
+
+    /** The caller may read {@code resource} of patient {@code mrn}'s {@code part}, or a 403/404 is thrown. */
+    public Grant read(String mrn, DataPart part, String resource, String breakGlassReason) {
+        return enforce(decide(mrn, part, Action.READ, breakGlassReason), resource);
+    }
+
+    /** The caller may write {@code resource} of patient {@code mrn}'s {@code part}, or a 403/404 is thrown. */
+    public Grant write(String mrn, DataPart part, String resource, String breakGlassReason) {
+        return enforce(decide(mrn, part, Action.WRITE, breakGlassReason), resource);
     }
 
     /** Turns a decision into the EMR's answer: refusals audited and thrown, a grant otherwise. */
@@ -82,8 +92,10 @@ public class ClinicalAccess implements PatientAccess {
                                 + " header with your reason; the access is flagged in the audit trail.");
             default:
                 audit.record(d.auditEvent(action, resource).build());
+                String what = d.part().equals(DataPart.CLINICAL_RECORD) ? "this clinical record"
+                        : "this patient's " + d.part().name().replace('-', ' ');
                 throw ProblemException.forbidden("You may not " + (action.equals("READ") ? "see" : "change")
-                        + " this clinical record: " + d.reason());
+                        + " " + what + ": " + d.reason());
         }
     }
 
