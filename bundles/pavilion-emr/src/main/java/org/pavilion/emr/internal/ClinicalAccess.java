@@ -20,8 +20,9 @@ import org.pavilion.emr.api.PatientAccess;
 
 /**
  * The EMR's {@link PatientAccess}: the one rule set for every part of a patient's data, used by the EMR's own
- * services and offered to every department. For the clinical record it says who may read or write a patient's clinical record (encounters, problems, allergies, observations, notes,
- * prescriptions, documents). Every clinical service asks here first, with the MRN from the request:
+ * services and offered to every department. For the clinical record ({@link DataPart#CLINICAL_RECORD}: encounters,
+ * problems, allergies, observations, notes, prescriptions) and documents ({@link DataPart#DOCUMENTS}) it says who
+ * may read or write them. Every clinical service asks here first, with the MRN from the request:
  * <ul>
  * <li>DOCTOR and NURSE may; on a restricted record (VIP, staff member, sensitive) only by breaking the glass
  * with a reason, which the audit trail flags as emergency access.</li>
