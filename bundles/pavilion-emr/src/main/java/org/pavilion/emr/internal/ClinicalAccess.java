@@ -20,8 +20,9 @@ import org.pavilion.emr.api.PatientAccess;
 
 /**
  * The EMR's {@link PatientAccess}: the one rule set for every part of a patient's data, used by the EMR's own
- * services and offered to every department. For the clinical record it says who may read or write a patient's clinical record (encounters, problems, allergies, observations, notes,
- * prescriptions, documents). Every clinical service asks here first, with the MRN from the request:
+ * services and offered to every department. For the clinical record ({@link DataPart#CLINICAL_RECORD}: encounters,
+ * problems, allergies, observations, notes, prescriptions) and documents ({@link DataPart#DOCUMENTS}) it says who
+ * may read or write them. Every clinical service asks here first, with the MRN from the request:
  * <ul>
  * <li>DOCTOR and NURSE may; on a restricted record (VIP, staff member, sensitive) only by breaking the glass
  * with a reason, which the audit trail flags as emergency access.</li>
@@ -56,12 +57,22 @@ public class ClinicalAccess implements PatientAccess {
 
     /** The caller may read patient {@code mrn}'s clinical record {@code resource}, or a 403/404 is thrown. */
     public Grant read(String mrn, String resource, String breakGlassReason) {
-        return enforce(decide(mrn, DataPart.CLINICAL_RECORD, Action.READ, breakGlassReason), resource);
+        return read(mrn, DataPart.CLINICAL_RECORD, resource, breakGlassReason);
     }
 
     /** The caller may write patient {@code mrn}'s clinical record {@code resource}, or a 403/404 is thrown. */
     public Grant write(String mrn, String resource, String breakGlassReason) {
-        return enforce(decide(mrn, DataPart.CLINICAL_RECORD, Action.WRITE, breakGlassReason), resource);
+        return write(mrn, DataPart.CLINICAL_RECORD, resource, breakGlassReason);
+    }
+
+    /** The caller may read {@code resource} of patient {@code mrn}'s {@code part}, or a 403/404 is thrown. */
+    public Grant read(String mrn, DataPart part, String resource, String breakGlassReason) {
+        return enforce(decide(mrn, part, Action.READ, breakGlassReason), resource);
+    }
+
+    /** The caller may write {@code resource} of patient {@code mrn}'s {@code part}, or a 403/404 is thrown. */
+    public Grant write(String mrn, DataPart part, String resource, String breakGlassReason) {
+        return enforce(decide(mrn, part, Action.WRITE, breakGlassReason), resource);
     }
 
     /** Turns a decision into the EMR's answer: refusals audited and thrown, a grant otherwise. */
@@ -82,8 +93,10 @@ public class ClinicalAccess implements PatientAccess {
                                 + " header with your reason; the access is flagged in the audit trail.");
             default:
                 audit.record(d.auditEvent(action, resource).build());
+                String what = d.part().equals(DataPart.CLINICAL_RECORD) ? "this clinical record"
+                        : "this patient's " + d.part().name().replace('-', ' ');
                 throw ProblemException.forbidden("You may not " + (action.equals("READ") ? "see" : "change")
-                        + " this clinical record: " + d.reason());
+                        + " " + what + ": " + d.reason());
         }
     }
 

@@ -33,6 +33,7 @@ import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.emr.api.DataPart;
 import org.pavilion.emr.api.DocumentAttached;
 import org.pavilion.emr.internal.ClinicalAccess;
 import org.pavilion.emr.internal.Mrn;
@@ -44,13 +45,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Documents and images attached to a patient's record: receive (checked and staged on disk), store (database
  * chunks or files, by configuration), list, stream out, mark entered in error. Every access goes through
- * {@link ClinicalAccess} and is audited; an attachment publishes {@link DocumentAttached} in its transaction.
+ * {@link ClinicalAccess} as the {@link DataPart#DOCUMENTS} part and is audited; an attachment publishes {@link DocumentAttached} in its transaction.
  */
 @Component(service = DocumentService.class, configurationPid = DocumentsConfig.PID)
 @Designate(ocd = DocumentsConfig.class)
 public class DocumentService {
 
     static final String RESOURCE = "document";
+    /** The part of the patient's data documents are: its own privileges and audit name (docs/patient-access.md). */
+    static final DataPart PART = DataPart.DOCUMENTS;
     public static final String STORE_DATABASE = "DATABASE";
     public static final String STORE_FILE = "FILE";
     static final int MAX_TITLE = 200;
@@ -110,7 +113,7 @@ public class DocumentService {
                     + " characters, no control characters");
         }
         DocumentCategory category = category(u.category);
-        ClinicalAccess.Grant grant = access.write(u.mrn, RESOURCE, u.breakGlassReason);
+        ClinicalAccess.Grant grant = access.write(u.mrn, PART, RESOURCE, u.breakGlassReason);
         Settings s = settings;
         DocumentType declared = DocumentType.ofMediaType(u.contentType);
         if (declared == null) {
@@ -205,7 +208,7 @@ public class DocumentService {
     /** Paged metadata of a patient's documents, newest first; entered-in-error ones only when asked. */
     public Page<Document> list(String mrn, boolean includeEnteredInError, int page, int size, String breakGlassReason) {
         Page.validate(page, size);
-        ClinicalAccess.Grant grant = access.read(mrn, RESOURCE, breakGlassReason);
+        ClinicalAccess.Grant grant = access.read(mrn, PART, RESOURCE, breakGlassReason);
         String where = "d.mrn = :mrn" + (includeEnteredInError ? "" : " AND d.status = '" + DocumentEntity.CURRENT + "'");
         Page<Document> result = jpa.call(em -> {
             long total = em.createQuery("SELECT COUNT(d) FROM DocumentEntity d WHERE " + where, Long.class)
@@ -256,7 +259,7 @@ public class DocumentService {
                     .detail("no such document").build());
             throw ProblemException.notFound("Document", id);
         }
-        ClinicalAccess.Grant grant = access.write(mrn, RESOURCE, breakGlassReason);
+        ClinicalAccess.Grant grant = access.write(mrn, PART, RESOURCE, breakGlassReason);
         String actor = PatientService.actor();
         Document d;
         try {
@@ -388,7 +391,7 @@ public class DocumentService {
                     .detail("no such document").build());
             throw ProblemException.notFound("Document", id);
         }
-        return new Access(access.read(e.getMrn(), RESOURCE, breakGlassReason), Document.of(e));
+        return new Access(access.read(e.getMrn(), PART, RESOURCE, breakGlassReason), Document.of(e));
     }
 
     private static String checkedId(String id) {

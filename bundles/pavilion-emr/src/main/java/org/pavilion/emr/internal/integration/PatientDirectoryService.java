@@ -46,7 +46,10 @@ import org.pavilion.emr.internal.PatientMerge;
 import org.pavilion.emr.internal.PatientService;
 import org.pavilion.emr.internal.ValidDemographics;
 import org.pavilion.emr.internal.record.Clinical;
-import org.pavilion.emr.internal.record.ClinicalRecordService;
+import org.pavilion.emr.internal.record.AllergyList;
+import org.pavilion.emr.internal.record.ClinicalNotes;
+import org.pavilion.emr.internal.record.EncounterService;
+import org.pavilion.emr.internal.record.ProblemList;
 import org.pavilion.emr.internal.record.EncounterEntity;
 import org.pavilion.emr.internal.record.Icd10CodeList;
 
@@ -68,19 +71,26 @@ public class PatientDirectoryService implements PatientDirectory {
     private final DirectoryCommitter committer;
     private final PatientService patients;
     private final PatientMerge merges;
-    private final ClinicalRecordService records;
+    private final EncounterService encounters;
+    private final AllergyList allergyList;
+    private final ProblemList problemList;
+    private final ClinicalNotes clinicalNotes;
     private final AuditService audit;
 
     @Activate
     public PatientDirectoryService(@Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
             @Reference PatientService patients, @Reference PatientMerge merges,
-            @Reference ClinicalRecordService records, @Reference AuditService audit) {
+            @Reference EncounterService encounters, @Reference AllergyList allergyList,
+            @Reference ProblemList problemList, @Reference ClinicalNotes clinicalNotes, @Reference AuditService audit) {
         this.jpa = new JpaTransactions(emf);
         this.committer = new DirectoryCommitter(jpa, JpaTransactions::connection, DirectoryCommitter.auditing(audit),
                 this::applyGroup);
         this.patients = patients;
         this.merges = merges;
-        this.records = records;
+        this.encounters = encounters;
+        this.allergyList = allergyList;
+        this.problemList = problemList;
+        this.clinicalNotes = clinicalNotes;
         this.audit = audit;
     }
 
@@ -329,7 +339,7 @@ public class PatientDirectoryService implements PatientDirectory {
             e.admittingName = visit.admittingName;
             e.location = visit.location;
             try {
-                Clinical.Encounter opened = content(() -> records.openEncounter(mrn, e, null, (em, survivor, id) -> {
+                Clinical.Encounter opened = content(() -> encounters.openEncounter(mrn, e, null, (em, survivor, id) -> {
                     EncounterVisitEntity v = new EncounterVisitEntity();
                     v.setId(UUID.randomUUID().toString());
                     v.setEncounterId(id);
@@ -361,7 +371,7 @@ public class PatientDirectoryService implements PatientDirectory {
         if (location != null && before != null && location.equals(before.getLocation())) {
             return new Result(known.getMrn(), known.getEncounterId(), Change.UNCHANGED); // moved before
         }
-        Clinical.Encounter moved = content(() -> records.moveEncounter(known.getMrn(), known.getEncounterId(),
+        Clinical.Encounter moved = content(() -> encounters.moveEncounter(known.getMrn(), known.getEncounterId(),
                 location, location == null, null));
         return new Result(moved.mrn, moved.id, before != null && Objects.equals(moved.location, before.getLocation()) ? Change.UNCHANGED
                 : Change.UPDATED);
@@ -383,7 +393,7 @@ public class PatientDirectoryService implements PatientDirectory {
         if (before != null && to.equals(before.getStatus())) {
             return new Result(known.getMrn(), known.getEncounterId(), Change.UNCHANGED); // a repeated message
         }
-        Clinical.Encounter e = content(() -> records.changeEncounterStatus(known.getMrn(), known.getEncounterId(),
+        Clinical.Encounter e = content(() -> encounters.changeEncounterStatus(known.getMrn(), known.getEncounterId(),
                 from, to, null));
         return new Result(e.mrn, e.id, Change.UPDATED);
     }
@@ -407,7 +417,7 @@ public class PatientDirectoryService implements PatientDirectory {
             throw new IllegalArgumentException("unknown visit number " + number + " (" + sys + ")");
         }
         try {
-            Clinical.Encounter closed = records.closeEncounter(known.getMrn(), known.getEncounterId(), null,
+            Clinical.Encounter closed = encounters.closeEncounter(known.getMrn(), known.getEncounterId(), null,
                     disposition);
             return new Result(closed.mrn, closed.id, Change.UPDATED);
         } catch (ProblemException e) {
@@ -441,7 +451,7 @@ public class PatientDirectoryService implements PatientDirectory {
             a.kind = in.kind;
             a.severity = in.severity;
             a.reaction = in.reaction;
-            content(() -> records.recordAllergy(mrn, a, null));
+            content(() -> allergyList.recordAllergy(mrn, a, null));
             change = Change.UPDATED;
         }
         return new Result(mrn, null, change);
@@ -480,7 +490,7 @@ public class PatientDirectoryService implements PatientDirectory {
             d.code = code;
             d.encounterId = encounterId;
             try {
-                Clinical.Diagnosis recorded = records.recordDiagnosis(mrn, d, null);
+                Clinical.Diagnosis recorded = problemList.recordDiagnosis(mrn, d, null);
                 known.add(recorded.code.toUpperCase(Locale.ROOT));
             } catch (ProblemException notInCatalogue) {
                 if (notInCatalogue.status() < 400 || notInCatalogue.status() >= 500) {
@@ -499,7 +509,7 @@ public class PatientDirectoryService implements PatientDirectory {
                 note.text = "Diagnosis sent as " + code + (in.description == null ? "" : " (" + in.description
                         + ")") + ", a code not in the ICD-10 catalogue in use";
                 if (notes.add(note.text)) {
-                    content(() -> records.writeNote(mrn, note, null));
+                    content(() -> clinicalNotes.writeNote(mrn, note, null));
                 }
             }
         }

@@ -24,7 +24,7 @@ import org.pavilion.core.api.security.RequiresPrivilege;
 import org.pavilion.emr.internal.ClinicalAccess;
 
 /**
- * REST at /api/v1/emr/records/{mrn}/...: the clinical record. Reads and the clinician writes admit every staff
+ * REST at /api/v1/emr/records/{mrn}/...: the clinical record, one resource over the record's services. Reads and the clinician writes admit every staff
  * role and PATIENT, so that {@link ClinicalAccess} (in the service) refuses the ones that may not and audits
  * the refusal against the patient; diagnoses and prescriptions are DOCTOR only. The break-the-glass reason
  * comes in the {@value ClinicalAccess#BREAK_GLASS_HEADER} header.
@@ -37,11 +37,28 @@ public class ClinicalRecordResource {
 
     static final String BREAK_GLASS = ClinicalAccess.BREAK_GLASS_HEADER;
 
-    private final ClinicalRecordService record;
+    private final RecordView view;
+    private final RecordRestriction restriction;
+    private final EncounterService encounters;
+    private final ProblemList problems;
+    private final AllergyList allergies;
+    private final ObservationService observations;
+    private final ClinicalNotes notes;
+    private final PrescriptionService prescriptions;
 
     @Activate
-    public ClinicalRecordResource(@Reference ClinicalRecordService record) {
-        this.record = record;
+    public ClinicalRecordResource(@Reference RecordView view, @Reference RecordRestriction restriction,
+            @Reference EncounterService encounters, @Reference ProblemList problems, @Reference AllergyList allergies,
+            @Reference ObservationService observations, @Reference ClinicalNotes notes,
+            @Reference PrescriptionService prescriptions) {
+        this.view = view;
+        this.restriction = restriction;
+        this.encounters = encounters;
+        this.problems = problems;
+        this.allergies = allergies;
+        this.observations = observations;
+        this.notes = notes;
+        this.prescriptions = prescriptions;
     }
 
     @GET
@@ -49,14 +66,14 @@ public class ClinicalRecordResource {
     @RequiresPrivilege("emr.record.view")
     public Clinical.Record view(@PathParam("mrn") String mrn,
             @QueryParam("encounters") @DefaultValue("5") int encounters, @HeaderParam(BREAK_GLASS) String reason) {
-        return record.record(mrn, encounters, reason);
+        return view.record(mrn, encounters, reason);
     }
 
     @PUT
     @Path("{mrn}/restriction")
     @RequiresPrivilege("emr.record.restrict")
     public Map<String, Object> restrict(@PathParam("mrn") String mrn, Restriction in) {
-        return Map.of("mrn", mrn, "restricted", record.restrict(mrn, in == null ? null : in.restricted));
+        return Map.of("mrn", mrn, "restricted", restriction.restrict(mrn, in == null ? null : in.restricted));
     }
 
     /** Body of PUT restriction. */
@@ -70,7 +87,7 @@ public class ClinicalRecordResource {
     @RequiresPrivilege("emr.record.edit")
     public Response openEncounter(@PathParam("mrn") String mrn, Clinical.EncounterInput in,
             @HeaderParam(BREAK_GLASS) String reason) {
-        return created(record.openEncounter(mrn, in, reason));
+        return created(encounters.openEncounter(mrn, in, reason));
     }
 
     @POST
@@ -78,7 +95,7 @@ public class ClinicalRecordResource {
     @RequiresPrivilege("emr.record.edit")
     public Clinical.Encounter closeEncounter(@PathParam("mrn") String mrn, @PathParam("id") String id,
             @HeaderParam(BREAK_GLASS) String reason) {
-        return record.closeEncounter(mrn, id, reason);
+        return encounters.closeEncounter(mrn, id, reason);
     }
 
     @GET
@@ -86,7 +103,7 @@ public class ClinicalRecordResource {
     @RequiresPrivilege("emr.record.view")
     public List<Clinical.Encounter> encounters(@PathParam("mrn") String mrn,
             @QueryParam("size") @DefaultValue("20") int size, @HeaderParam(BREAK_GLASS) String reason) {
-        return record.encounters(mrn, size, reason);
+        return encounters.encounters(mrn, size, reason);
     }
 
     // problems (diagnoses)
@@ -95,7 +112,7 @@ public class ClinicalRecordResource {
     @RequiresPrivilege("emr.problem.record")
     public Response recordDiagnosis(@PathParam("mrn") String mrn, Clinical.DiagnosisInput in,
             @HeaderParam(BREAK_GLASS) String reason) {
-        return created(record.recordDiagnosis(mrn, in, reason));
+        return created(problems.recordDiagnosis(mrn, in, reason));
     }
 
     @PUT
@@ -103,7 +120,7 @@ public class ClinicalRecordResource {
     @RequiresPrivilege("emr.problem.record")
     public Clinical.Diagnosis changeProblemStatus(@PathParam("mrn") String mrn, @PathParam("id") String id,
             Clinical.StatusChange in, @HeaderParam(BREAK_GLASS) String reason) {
-        return record.changeProblemStatus(mrn, id, in, reason);
+        return problems.changeProblemStatus(mrn, id, in, reason);
     }
 
     @GET
@@ -111,7 +128,7 @@ public class ClinicalRecordResource {
     @RequiresPrivilege("emr.record.view")
     public List<Clinical.Diagnosis> problems(@PathParam("mrn") String mrn, @QueryParam("status") String status,
             @HeaderParam(BREAK_GLASS) String reason) {
-        return record.problems(mrn, status, reason);
+        return problems.problems(mrn, status, reason);
     }
 
     // allergies
@@ -120,14 +137,14 @@ public class ClinicalRecordResource {
     @RequiresPrivilege("emr.record.edit")
     public Response recordAllergy(@PathParam("mrn") String mrn, Clinical.AllergyInput in,
             @HeaderParam(BREAK_GLASS) String reason) {
-        return created(record.recordAllergy(mrn, in, reason));
+        return created(allergies.recordAllergy(mrn, in, reason));
     }
 
     @GET
     @Path("{mrn}/allergies")
     @RequiresPrivilege("emr.record.view")
     public List<Clinical.Allergy> allergies(@PathParam("mrn") String mrn, @HeaderParam(BREAK_GLASS) String reason) {
-        return record.allergies(mrn, reason);
+        return allergies.allergies(mrn, reason);
     }
 
     // observations
@@ -136,7 +153,7 @@ public class ClinicalRecordResource {
     @RequiresPrivilege("emr.record.edit")
     public Response recordObservation(@PathParam("mrn") String mrn, Clinical.ObservationInput in,
             @HeaderParam(BREAK_GLASS) String reason) {
-        return created(record.recordObservation(mrn, in, reason));
+        return created(observations.recordObservation(mrn, in, reason));
     }
 
     @GET
@@ -144,7 +161,7 @@ public class ClinicalRecordResource {
     @RequiresPrivilege("emr.record.view")
     public List<Clinical.Observation> observations(@PathParam("mrn") String mrn, @QueryParam("code") String code,
             @QueryParam("size") @DefaultValue("50") int size, @HeaderParam(BREAK_GLASS) String reason) {
-        return record.observations(mrn, code, size, reason);
+        return observations.observations(mrn, code, size, reason);
     }
 
     // notes
@@ -153,7 +170,7 @@ public class ClinicalRecordResource {
     @RequiresPrivilege("emr.record.edit")
     public Response writeNote(@PathParam("mrn") String mrn, Clinical.NoteInput in,
             @HeaderParam(BREAK_GLASS) String reason) {
-        return created(record.writeNote(mrn, in, reason));
+        return created(notes.writeNote(mrn, in, reason));
     }
 
     @GET
@@ -161,7 +178,7 @@ public class ClinicalRecordResource {
     @RequiresPrivilege("emr.record.view")
     public List<Clinical.Note> notes(@PathParam("mrn") String mrn, @QueryParam("size") @DefaultValue("50") int size,
             @HeaderParam(BREAK_GLASS) String reason) {
-        return record.notes(mrn, size, reason);
+        return notes.notes(mrn, size, reason);
     }
 
     // prescriptions
@@ -170,7 +187,7 @@ public class ClinicalRecordResource {
     @RequiresPrivilege("emr.prescription.write")
     public Response prescribe(@PathParam("mrn") String mrn, Clinical.PrescriptionInput in,
             @HeaderParam(BREAK_GLASS) String reason) {
-        return created(record.prescribe(mrn, in, reason));
+        return created(prescriptions.prescribe(mrn, in, reason));
     }
 
     @POST
@@ -178,7 +195,7 @@ public class ClinicalRecordResource {
     @RequiresPrivilege("emr.prescription.write")
     public Clinical.Prescription stop(@PathParam("mrn") String mrn, @PathParam("id") String id,
             @HeaderParam(BREAK_GLASS) String reason) {
-        return record.stopPrescription(mrn, id, reason);
+        return prescriptions.stopPrescription(mrn, id, reason);
     }
 
     /** {@code ?current=true}: the current medications only. */
@@ -187,7 +204,7 @@ public class ClinicalRecordResource {
     @RequiresPrivilege("emr.record.view")
     public List<Clinical.Prescription> prescriptions(@PathParam("mrn") String mrn,
             @QueryParam("current") @DefaultValue("false") boolean current, @HeaderParam(BREAK_GLASS) String reason) {
-        return record.prescriptions(mrn, current, reason);
+        return prescriptions.prescriptions(mrn, current, reason);
     }
 
     private static Response created(Object entity) {

@@ -25,11 +25,18 @@ public class ClinicalRecordSoap {
 
     public static final String NAMESPACE = "urn:pavilion:emr:record:v1";
 
-    private final ClinicalRecordService record;
+    private final EncounterService encounters;
+    private final ProblemList problems;
+    private final PrescriptionService prescriptions;
+    private final RecordView view;
 
     @Activate
-    public ClinicalRecordSoap(@Reference ClinicalRecordService record) {
-        this.record = record;
+    public ClinicalRecordSoap(@Reference EncounterService encounters, @Reference ProblemList problems,
+            @Reference PrescriptionService prescriptions, @Reference RecordView view) {
+        this.encounters = encounters;
+        this.problems = problems;
+        this.prescriptions = prescriptions;
+        this.view = view;
     }
 
     @WebMethod
@@ -38,7 +45,7 @@ public class ClinicalRecordSoap {
     public Clinical.Encounter openEncounter(@WebParam(name = "mrn") String mrn,
             @WebParam(name = "encounter") Clinical.EncounterInput encounter,
             @WebParam(name = "breakGlassReason") String breakGlassReason) throws ClinicalRecordFault {
-        return fault(() -> record.openEncounter(mrn, encounter, breakGlassReason));
+        return fault(() -> encounters.openEncounter(mrn, encounter, breakGlassReason));
     }
 
     @WebMethod
@@ -47,7 +54,7 @@ public class ClinicalRecordSoap {
     public Clinical.Diagnosis recordDiagnosis(@WebParam(name = "mrn") String mrn,
             @WebParam(name = "diagnosis") Clinical.DiagnosisInput diagnosis,
             @WebParam(name = "breakGlassReason") String breakGlassReason) throws ClinicalRecordFault {
-        return fault(() -> record.recordDiagnosis(mrn, diagnosis, breakGlassReason));
+        return fault(() -> problems.recordDiagnosis(mrn, diagnosis, breakGlassReason));
     }
 
     @WebMethod
@@ -56,7 +63,7 @@ public class ClinicalRecordSoap {
     public Clinical.Prescription prescribe(@WebParam(name = "mrn") String mrn,
             @WebParam(name = "prescription") Clinical.PrescriptionInput prescription,
             @WebParam(name = "breakGlassReason") String breakGlassReason) throws ClinicalRecordFault {
-        return fault(() -> record.prescribe(mrn, prescription, breakGlassReason));
+        return fault(() -> prescriptions.prescribe(mrn, prescription, breakGlassReason));
     }
 
     @WebMethod
@@ -65,7 +72,7 @@ public class ClinicalRecordSoap {
     public Clinical.Encounter closeEncounter(@WebParam(name = "mrn") String mrn,
             @WebParam(name = "encounterId") String encounterId,
             @WebParam(name = "breakGlassReason") String breakGlassReason) throws ClinicalRecordFault {
-        return fault(() -> record.closeEncounter(mrn, encounterId, breakGlassReason));
+        return fault(() -> encounters.closeEncounter(mrn, encounterId, breakGlassReason));
     }
 
     @WebMethod
@@ -73,7 +80,7 @@ public class ClinicalRecordSoap {
     @RequiresPrivilege("emr.record.clinical.view")
     public Clinical.Record getRecord(@WebParam(name = "mrn") String mrn,
             @WebParam(name = "breakGlassReason") String breakGlassReason) throws ClinicalRecordFault {
-        return fault(() -> record.record(mrn, ClinicalRecordService.DEFAULT_RECENT_ENCOUNTERS, breakGlassReason));
+        return fault(() -> view.record(mrn, RecordView.DEFAULT_RECENT_ENCOUNTERS, breakGlassReason));
     }
 
     private static <T> T fault(Supplier<T> call) throws ClinicalRecordFault {
