@@ -12,6 +12,9 @@ public class AllergyRecorded {
     public String mrn;
     public String allergyId;
     public String substance;
+    /** The allergen's code and its coding system (e.g. 7980, RXNORM); null when recorded as free text. @since 1.7 */
+    public String code;
+    public String codeSystem;
     /** Null when not recorded. */
     public String reaction;
     /** MILD, MODERATE, SEVERE, LIFE_THREATENING, or null. */

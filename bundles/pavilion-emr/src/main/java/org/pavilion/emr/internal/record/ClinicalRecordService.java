@@ -28,6 +28,7 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.emr.api.AllergyRecorded;
 import org.pavilion.emr.api.DiagnosisRecorded;
+import org.pavilion.emr.api.EncounterClassChanged;
 import org.pavilion.emr.api.EncounterClosed;
 import org.pavilion.emr.api.EncounterMoved;
 import org.pavilion.emr.api.EncounterStatusChanged;
@@ -120,6 +121,15 @@ public class ClinicalRecordService {
      */
     public Clinical.Encounter openEncounter(String mrn, Clinical.EncounterInput in, String breakGlass,
             TriConsumer alsoInTransaction) {
+        return openEncounter(mrn, in, breakGlass, alsoInTransaction, false);
+    }
+
+    /**
+     * As {@link #openEncounter(String, Clinical.EncounterInput, String, TriConsumer)}; {@code planned}: the encounter
+     * starts PLANNED (a pre-admission, HL7 A05), to become OPEN when the patient arrives.
+     */
+    public Clinical.Encounter openEncounter(String mrn, Clinical.EncounterInput in, String breakGlass,
+            TriConsumer alsoInTransaction, boolean planned) {
         Grant g = access.write(mrn, "encounter", breakGlass);
         return audited(g, "CREATE", e -> e.id, () -> {
             Clinical.EncounterInput i = require(in, "encounter");
@@ -138,7 +148,7 @@ public class ClinicalRecordService {
                 e.setId(UUID.randomUUID().toString());
                 e.setMrn(g.mrn);
                 e.setKind(kind);
-                e.setStatus("OPEN");
+                e.setStatus(planned ? "PLANNED" : "OPEN");
                 e.setAttending(attending == null ? PatientService.actor() : attending);
                 e.setAttendingName(attendingName);
                 e.setAdmitting(admitting);
@@ -312,6 +322,45 @@ public class ClinicalRecordService {
         });
     }
 
+    /**
+     * Changes the class ({@code kind}) of an open or planned encounter: an outpatient admitted as an inpatient (HL7
+     * A06) or back (A07). Already of that kind: unchanged, no event. Publishes {@link EncounterClassChanged}.
+     */
+    public Clinical.Encounter changeEncounterClass(String mrn, String encounterId, String kind, String breakGlass) {
+        Grant g = access.write(mrn, "encounter", breakGlass);
+        return audited(g, "UPDATE", e -> e.id + " " + e.kind, () -> {
+            List<String> problems = new ArrayList<>();
+            String to = oneOf("kind", kind, ENCOUNTER_KINDS, null, problems);
+            reject(problems);
+            long now = System.currentTimeMillis();
+            String by = PatientService.actor();
+            return jpa.call(em -> {
+                EncounterEntity e = em.find(EncounterEntity.class, encounterId);
+                if (e == null || !e.getMrn().equals(g.mrn)) {
+                    throw ProblemException.notFound("Encounter", encounterId);
+                }
+                if (to.equals(e.getKind())) {
+                    return encounter(e);
+                }
+                if (!"OPEN".equals(e.getStatus()) && !"PLANNED".equals(e.getStatus())) {
+                    throw ProblemException.conflict("Encounter " + encounterId + " is " + e.getStatus()
+                            + ": only an open or planned encounter changes class");
+                }
+                EncounterClassChanged ev = new EncounterClassChanged();
+                ev.previousKind = e.getKind();
+                e.setKind(to);
+                ev.mrn = e.getMrn();
+                ev.encounterId = e.getId();
+                ev.kind = to;
+                ev.status = e.getStatus();
+                ev.changedAt = iso(now);
+                ev.changedBy = by;
+                events.publish(em, EncounterClassChanged.TYPE, Mrn.subjectKey(ev.mrn), ev);
+                return encounter(e);
+            });
+        });
+    }
+
     public List<Clinical.Encounter> encounters(String mrn, int max, String breakGlass) {
         Grant g = access.read(mrn, "encounter", breakGlass);
         int limit = limit(max);
@@ -434,10 +483,17 @@ public class ClinicalRecordService {
             String severity = oneOf("severity", i.severity, SEVERITIES, null, problems);
             String kind = oneOf("kind", i.kind, ALLERGY_KINDS, "ALLERGY", problems);
             String status = oneOf("status", i.status, ALLERGY_STATUSES, "ACTIVE", problems);
+            String code = text("code", i.code, 64, false, problems);
+            String codeSystem = text("codeSystem", i.codeSystem, 32, false, problems);
+            if ((code == null) != (codeSystem == null)) {
+                problems.add("code and codeSystem go together: give both or neither");
+            }
             reject(problems);
             long now = System.currentTimeMillis();
             return jpa.call(em -> {
                 AllergyEntity a = new AllergyEntity();
+                a.setCode(code);
+                a.setCodeSystem(codeSystem);
                 a.setId(UUID.randomUUID().toString());
                 a.setMrn(g.mrn);
                 a.setSubstance(substance);
@@ -452,6 +508,8 @@ public class ClinicalRecordService {
                 ev.mrn = a.getMrn();
                 ev.allergyId = a.getId();
                 ev.substance = substance;
+                ev.code = code;
+                ev.codeSystem = codeSystem;
                 ev.reaction = reaction;
                 ev.severity = severity;
                 ev.kind = kind;
@@ -798,7 +856,7 @@ public class ClinicalRecordService {
         if (e == null || !e.getMrn().equals(mrn)) {
             throw ProblemException.validation("encounterId " + encounterId.strip() + " is not an encounter of this patient");
         }
-        if (!"OPEN".equals(e.getStatus())) {
+        if (!"OPEN".equals(e.getStatus()) && !"PLANNED".equals(e.getStatus())) { // a pre-admission's diagnoses too
             throw ProblemException.conflict("Encounter " + e.getId() + " is closed; record the entry without it");
         }
         return e.getId();
@@ -957,6 +1015,8 @@ public class ClinicalRecordService {
         d.id = e.getId();
         d.mrn = e.getMrn();
         d.substance = e.getSubstance();
+        d.code = e.getCode();
+        d.codeSystem = e.getCodeSystem();
         d.reaction = e.getReaction();
         d.severity = e.getSeverity();
         d.kind = e.getKind();
