@@ -610,7 +610,8 @@ public class PatientDirectoryService implements PatientDirectory {
             a.code = blankToNull(in.code);
             a.codeSystem = a.code == null ? null : blankToNull(in.codeSystem);
             a.kind = in.kind;
-            a.severity = in.severity;
+            // Severity not said (AL1-4 empty, U or unknown): UNKNOWN, never a refused (and lost) allergy.
+            a.severity = blankToNull(in.severity) == null ? "UNKNOWN" : in.severity;
             a.reaction = in.reaction;
             content(() -> records.recordAllergy(mrn, a, null));
             change = Change.UPDATED;

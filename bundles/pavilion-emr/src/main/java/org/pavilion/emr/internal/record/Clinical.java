@@ -100,7 +100,7 @@ public final class Clinical {
         public String code;
         public String codeSystem;
         public String reaction;
-        /** MILD, MODERATE, SEVERE, LIFE_THREATENING. */
+        /** MILD, MODERATE, SEVERE, LIFE_THREATENING, UNKNOWN (not assessed). */
         public String severity;
         /** ALLERGY (default) or INTOLERANCE. */
         public String kind;

@@ -62,7 +62,8 @@ public class ClinicalRecordService {
     /** Encounters whose close is the patient leaving the hospital ({@link PatientDischarged}). */
     static final Set<String> DISCHARGING_KINDS = Set.of("ADMISSION", "EMERGENCY");
     static final Set<String> PROBLEM_STATUSES = Set.of("ACTIVE", "RESOLVED");
-    static final Set<String> SEVERITIES = Set.of("MILD", "MODERATE", "SEVERE", "LIFE_THREATENING");
+    /** UNKNOWN: not assessed, as a feed's AL1 without (or with an unknown) AL1-4 says; the allergy still counts. */
+    static final Set<String> SEVERITIES = Set.of("MILD", "MODERATE", "SEVERE", "LIFE_THREATENING", "UNKNOWN");
     static final Set<String> ALLERGY_KINDS = Set.of("ALLERGY", "INTOLERANCE");
     static final Set<String> ALLERGY_STATUSES = Set.of("ACTIVE", "INACTIVE", "RESOLVED", "ENTERED_IN_ERROR");
     static final Set<String> NOTE_KINDS = Set.of("PROGRESS", "ADMISSION", "DISCHARGE", "CONSULTATION", "NURSING", "OTHER");

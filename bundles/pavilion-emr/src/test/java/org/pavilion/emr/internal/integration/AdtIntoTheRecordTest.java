@@ -175,7 +175,8 @@ public class AdtIntoTheRecordTest {
     public void aCodedAllergenIsKeptWithItsCodeAndAnUnknownSystemAsTextWithAWarning() throws Exception {
         Outcome o = h.send(msh("A01", "PAS-60") + ADAEZE + pv1("I", "W4^12^B", "V-7004^^^STMARYS", "")
                 + "AL1|1|DA|7980^Penicillin^RXNORM|SV|Anaphylaxis\n"
-                + "AL1|2|DA|LTX-1^Latex^HOSPALLERGENS|MO|Rash\n");
+                + "AL1|2|DA|LTX-1^Latex^HOSPALLERGENS|MO|Rash\n"
+                + "AL1|3|FA|^Peanuts\n");
         assertEquals(Outcome.Kind.ACCEPTED, o.kind());
         assertEquals(1, o.warnings().size());
         assertEquals(2, o.warnings().get(0).segmentRepetition());
@@ -187,5 +188,8 @@ public class AdtIntoTheRecordTest {
         Clinical.Allergy latex = allergies.stream().filter(a -> a.substance.equals("Latex")).findFirst().orElseThrow();
         assertNull(latex.code);
         assertNull(latex.codeSystem);
+        Clinical.Allergy peanuts = allergies.stream().filter(a -> a.substance.equals("Peanuts")).findFirst()
+                .orElseThrow();
+        assertEquals("no AL1-4: recorded, severity not assessed", "UNKNOWN", peanuts.severity);
     }
 }
