@@ -69,7 +69,7 @@ public class PatientDirectoryService implements PatientDirectory {
     static final String NOT_NAMED = "not-named";
     /**
      * The system under which visits without a number are kept by their admission key: '^' separates components in
-     * HL7, so no PV1-19.4 is this.
+     * HL7, so a PV1-19.4 names it only if a sender escapes it there on purpose.
      */
     static final String NO_VISIT_NUMBER = "^no-visit-number";
 
