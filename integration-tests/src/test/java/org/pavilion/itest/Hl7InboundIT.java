@@ -555,4 +555,70 @@ public class Hl7InboundIT extends PavilionTestSupport {
         assertEquals("reopened once, cancelled once", 2, outboxEvents("EncounterStatusChanged", mrn));
         assertEquals("what was recorded on it is kept", 1, doctor.get(record + "/problems").json().size());
     }
+
+    @Test
+    public void t12_anAdmissionWithoutVisitNumberAPreAdmissionAClassChangeAndAnIdentifierChange() throws Exception {
+        Http admin = admin();
+        Http doctor = user(admin, "hl7.dr.okafor", "DOCTOR");
+        String pid = pid("H2001", "Brennan", "Siobhan", "19720918", "F");
+        // A01 without PV1-19: an encounter without a visit number, known by facility, patient, PV1-44 and class.
+        String a01 = msh("2.5.1", "ADT^A01^ADT_A01", "NVN-0001") + "EVN|A01|20240701080000\r" + pid
+                + "PV1|1|E|ED^3" + "|".repeat(41) + "202407010745\r"
+                + "AL1|1|DA|7980^Penicillin^RXNORM|SV|Anaphylaxis\r";
+        String ack = send(a01);
+        assertEquals(ack, "AA", msa1(ack));
+        String mrn = patientsNamed(admin, "Brennan").get(0).path("mrn").asText();
+        String record = "/api/v1/emr/records/" + mrn;
+        JsonNode encounters = doctor.get(record + "/encounters").json();
+        assertEquals(encounters.toString(), 1, encounters.size());
+        assertEquals("EMERGENCY", encounters.get(0).path("kind").asText());
+        assertEquals("OPEN", encounters.get(0).path("status").asText());
+        // The allergen's code beside its text.
+        JsonNode allergy = doctor.get(record + "/allergies").json().get(0);
+        assertEquals(allergy.toString(), "7980", allergy.path("code").asText());
+        assertEquals("RXNORM", allergy.path("codeSystem").asText());
+        // Resent under a new control id: the same visit, no second encounter, no redundant update.
+        assertEquals("AA", msa1(send(a01.replace("NVN-0001", "NVN-0002"))));
+        assertEquals(1, doctor.get(record + "/encounters").json().size());
+        assertEquals(1, outboxEvents("EncounterOpened", mrn));
+        assertEquals(0, outboxEvents("PatientUpdated", mrn));
+
+        // A05: her elective surgery next month is pre-admitted: a PLANNED encounter of its own.
+        String a05 = msh("2.5.1", "ADT^A05^ADT_A05", "NVN-0003") + "EVN|A05|20240701090000\r" + pid
+                + "PV1|1|O|DAYSURG^1" + "|".repeat(16) + "V8001^^^HOSP\r";
+        assertEquals("AA", msa1(send(a05)));
+        JsonNode planned = doctor.get(record + "/encounters").json().get(0);
+        assertEquals(planned.toString(), "PLANNED", planned.path("status").asText());
+        assertEquals("OUTPATIENT", planned.path("kind").asText());
+
+        // A06: the day case becomes an inpatient stay on the same visit.
+        String a06 = msh("2.5.1", "ADT^A06^ADT_A06", "NVN-0004") + "EVN|A06|20240801150000\r" + pid
+                + "PV1|1|I|W2^7^A" + "|".repeat(16) + "V8001^^^HOSP\r";
+        String ack06 = send(a06);
+        assertEquals(ack06, "AA", msa1(ack06));
+        JsonNode changed = doctor.get(record + "/encounters").json().get(0);
+        assertEquals(changed.toString(), "ADMISSION", changed.path("kind").asText());
+        assertEquals(planned.path("id").asText(), changed.path("id").asText());
+        assertEquals(1, outboxEvents("EncounterClassChanged", mrn));
+        assertEquals(2, doctor.get(record + "/encounters").json().size());
+
+        // A47: the PAS corrects her identifier; the record follows, an A08 for the new one updates her.
+        String a47 = msh("2.5.1", "ADT^A47^ADT_A30", "NVN-0005") + "EVN|A47|20240801160000\r"
+                + "PID|1||H2001B^^^HOSP^MR\rMRG|H2001^^^HOSP^MR\r";
+        assertEquals("AA", msa1(send(a47)));
+        assertEquals("AA", msa1(send(msh("2.5.1", "ADT^A08^ADT_A01", "NVN-0006") + "EVN|A08|20240801170000\r"
+                + pid("H2001B", "Brennan", "Siobhan", "19720918", "F").replace("|F\r", "|F|||||+353 1 555 0101\r"))));
+        assertEquals(1, patientsNamed(admin, "Brennan").size());
+        assertEquals("+353 1 555 0101", admin.get("/api/v1/emr/patients/" + mrn).json().path("phones").get(0).asText());
+        // An identifier that already names another patient: AE, 205 at PID-3, nothing changed.
+        send(a04("2.5.1", "NVN-0007", pid("H2002", "Byrne", "Declan", "19650203", "M")));
+        String conflict = send(msh("2.5.1", "ADT^A47^ADT_A30", "NVN-0008") + "EVN|A47|20240801180000\r"
+                + "PID|1||H2002^^^HOSP^MR\rMRG|H2001B^^^HOSP^MR\r");
+        assertEquals(conflict, "AE", msa1(conflict));
+        String err = segment(conflict, "ERR");
+        assertEquals(conflict, "PID^1^3", field(err, 2));
+        assertTrue(conflict, field(err, 3).startsWith("205^"));
+        assertTrue(conflict, field(err, 8).contains("another patient"));
+        assertEquals(1, patientsNamed(admin, "Byrne").size());
+    }
 }

@@ -12,9 +12,12 @@ public class AllergyRecorded {
     public String mrn;
     public String allergyId;
     public String substance;
+    /** The allergen's code and its coding system (e.g. 7980, RXNORM); null when recorded as free text. @since 1.7 */
+    public String code;
+    public String codeSystem;
     /** Null when not recorded. */
     public String reaction;
-    /** MILD, MODERATE, SEVERE, LIFE_THREATENING, or null. */
+    /** MILD, MODERATE, SEVERE, LIFE_THREATENING, or (1.7) UNKNOWN: not assessed (a feed that did not say). */
     public String severity;
     /** ALLERGY or INTOLERANCE. */
     public String kind;

@@ -9,6 +9,12 @@ package org.pavilion.emr.api;
 public class ExternalAllergy {
     /** The allergen as text (AL1-3 text, else its code); required. */
     public String substance;
+    /**
+     * The allergen's code and coding system (AL1-3.1, AL1-3.3) when the system is one the EMR knows; null otherwise
+     * (the allergen is then kept as free text). @since 1.7
+     */
+    public String code;
+    public String codeSystem;
     /** ALLERGY or INTOLERANCE; null for ALLERGY. */
     public String kind;
     /** MILD, MODERATE, SEVERE, LIFE_THREATENING or null (not said). */

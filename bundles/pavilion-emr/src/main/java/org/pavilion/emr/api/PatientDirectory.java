@@ -86,7 +86,10 @@ public interface PatientDirectory {
 
     /**
      * Opens the encounter of the visit, or finds the one already opened for that visit number: the same visit
-     * number twice is the same encounter (UNCHANGED).
+     * number twice is the same encounter (UNCHANGED). A visit without a number (since 1.7) is the same visit when its
+     * system (the sending facility), patient, {@code admittedAt} and kind are the same: a resend under a new control
+     * id opens no second encounter. A {@code planned} visit opens a PLANNED encounter; the same visit admitted
+     * later (not planned) turns it OPEN (UPDATED, EncounterStatusChanged).
      */
     Result openEncounter(String system, String patientValue, ExternalVisit visit);
 
@@ -141,4 +144,34 @@ public interface PatientDirectory {
      * @since 1.6
      */
     Result cancelEncounter(String visitSystem, String visitNumber);
+
+    /**
+     * Changes the class of the patient's visit (HL7 A06 outpatient to inpatient, A07 back) to {@code visit.kind},
+     * publishing EncounterClassChanged; already of that class: UNCHANGED. The encounter is the one of
+     * {@code visit.number}, else of {@code priorVisitNumber} (HL7 MRG-5: the visit number before the change; the new
+     * number then names the same encounter), else the patient's open encounter. {@code visit.location}, when given
+     * and not where the patient is, moves the patient there too (EncounterMoved).
+     *
+     * @since 1.7
+     */
+    Result changeEncounterClass(String system, String patientValue, ExternalVisit visit, String priorVisitNumber);
+
+    /**
+     * Replaces the patient identifier {@code oldValue} of {@code system} by {@code newValue} (HL7 A47: the sender
+     * corrected its identifier), on the same patient; already done: UNCHANGED. An unknown {@code oldValue}, or a
+     * {@code newValue} that already names another patient, is refused ({@link IllegalArgumentException}; the
+     * latter's message starts with "conflict").
+     *
+     * @since 1.7
+     */
+    Result changeIdentifier(String system, String oldValue, String newValue);
+
+    /**
+     * As {@link #recordDiagnoses(String, String, List)} for the visit {@link #openEncounter} opened for patient
+     * {@code system}/{@code patientValue}, with or without a visit number.
+     *
+     * @since 1.7
+     */
+    List<String> recordDiagnoses(String system, String patientValue, ExternalVisit visit,
+            List<ExternalDiagnosis> diagnoses);
 }

@@ -1,9 +1,11 @@
 /** What other bundles may know of the EMR: its event types and payloads, the optional lab-results SPI, and the
  * {@link org.pavilion.emr.api.PatientDirectory} for feeds that need synchronous answers (HL7 ADT), and (1.5) the
  * {@link org.pavilion.emr.api.PatientLookup} through which a department's code reads a patient's demographics, and
- * (1.6) {@link org.pavilion.emr.api.PatientAccess}: whether the current caller may see or act on a part of a patient's data. */
+ * (1.6) {@link org.pavilion.emr.api.PatientAccess}: whether the current caller may see or act on a part of a patient's data;
+ * (1.7) visits without a number, pre-admissions, class changes (EncounterClassChanged), identifier changes and coded
+ * allergies. */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package org.pavilion.emr.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -167,12 +167,12 @@ public final class ValidDemographics {
     }
 
     /** National ids are compared without case, spaces and punctuation: "ab 12-34" is AB1234. */
-    static String normaliseNationalId(String id) {
+    public static String normaliseNationalId(String id) {
         return id.toUpperCase(Locale.ROOT).replaceAll("[\\s./-]", "");
     }
 
     /** Phones are compared on their digits (and a leading +): "+33 (0)6 12-34" is +33061234. */
-    static String normalisePhone(String phone) {
+    public static String normalisePhone(String phone) {
         String digits = phone.replaceAll("[^0-9]", "");
         return phone.startsWith("+") ? "+" + digits : digits;
     }

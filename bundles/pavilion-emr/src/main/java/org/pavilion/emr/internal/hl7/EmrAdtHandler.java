@@ -39,8 +39,8 @@ import org.pavilion.hl7.api.Outcome;
 @Component(service = Hl7Handler.class)
 public class EmrAdtHandler implements Hl7Handler {
 
-    static final Set<String> TYPES = Set.of("ADT^A01", "ADT^A02", "ADT^A03", "ADT^A04", "ADT^A08",
-            "ADT^A11", "ADT^A12", "ADT^A13", "ADT^A28", "ADT^A31", "ADT^A40");
+    static final Set<String> TYPES = Set.of("ADT^A01", "ADT^A02", "ADT^A03", "ADT^A04", "ADT^A05", "ADT^A06",
+            "ADT^A07", "ADT^A08", "ADT^A11", "ADT^A12", "ADT^A13", "ADT^A28", "ADT^A31", "ADT^A40", "ADT^A47");
     private static final Map<String, String> ISO3_TO_ISO2 = new HashMap<>();
 
     static {
@@ -75,16 +75,23 @@ public class EmrAdtHandler implements Hl7Handler {
             switch (trigger) {
                 case "A01":
                 case "A04":
+                case "A05":
                 case "A08":
                 case "A28":
                 case "A31": {
                     List<Hl7Error> warnings = new ArrayList<>(0);
                     ExternalPatient p = patient(m, defaultSystem);
                     contacts(m, p, warnings);
-                    // The visit is read first: an A01 without PV1-19 is refused before anything is written.
-                    // A08 updates, A28/A31 add/update a person record: no visit.
-                    ExternalVisit visit = trigger.equals("A01") || trigger.equals("A04")
-                            ? visit(m, defaultSystem, trigger.equals("A01")) : null;
+                    // The visit is read first, so a refused one writes nothing. An A01 (admit) or A05 (pre-admit)
+                    // always opens a visit, with or without PV1-19; an A04 only with one (a registration's
+                    // "PV1|1|O" names no visit and keeps the one-commit path). A08 updates, A28/A31 add/update a
+                    // person record: no visit.
+                    boolean admits = trigger.equals("A01") || trigger.equals("A05");
+                    ExternalVisit visit = admits ? admission(m, defaultSystem)
+                            : trigger.equals("A04") ? visit(m, defaultSystem, false) : null;
+                    if (visit != null) {
+                        visit.planned = trigger.equals("A05");
+                    }
                     // AL1 and DG1 are looked for (a walk over the segment index), parsed only when present: the
                     // PID-only path keeps its one-commit shape and its speed.
                     int al1 = m.segmentCount("AL1");
@@ -109,7 +116,7 @@ public class EmrAdtHandler implements Hl7Handler {
                     if (visit != null) {
                         summary.append("; encounter ").append(directory.openEncounter(p.system, p.value, visit));
                         if (!diagnoses.isEmpty()) {
-                            List<String> freeText = directory.recordDiagnoses(visit.system, visit.number, diagnoses);
+                            List<String> freeText = directory.recordDiagnoses(p.system, p.value, visit, diagnoses);
                             summary.append("; diagnoses ").append(diagnoses.size() - freeText.size());
                             for (String code : freeText) {
                                 warnings.add(warning("DG1", 1 + indexOfCode(diagnoses, code), 3, "DG1-3 code "
@@ -155,6 +162,56 @@ public class EmrAdtHandler implements Hl7Handler {
                     completion.store();
                     return Outcome.accepted(type + " encounter " + directory.moveEncounter(visit.system,
                             visit.number, null));
+                }
+                case "A06":
+                case "A07": {
+                    // Outpatient to inpatient (A06) or back (A07): the class of the existing visit changes.
+                    ExternalPatient p = identifier(m, "PID", 3, defaultSystem);
+                    ExternalVisit visit = visit(m, defaultSystem, false);
+                    if (visit == null) {
+                        visit = new ExternalVisit();
+                        visit.system = orElse(m.field("MRG-5-4"), defaultSystem);
+                        visit.location = location(m);
+                    }
+                    String patientClass = m.field("PV1-2");
+                    if (patientClass == null) {
+                        throw new Hl7ContentException(Hl7Error.at("PV1", 2, Hl7Error.REQUIRED_FIELD_MISSING,
+                                "PV1-2 (the patient class the visit changes to) is required"));
+                    }
+                    visit.kind = kind(patientClass);
+                    completion.store();
+                    return Outcome.accepted(type + " encounter " + directory.changeEncounterClass(p.system, p.value,
+                            visit, m.field("MRG-5-1")));
+                }
+                case "A47": {
+                    ExternalPatient changed = identifier(m, "PID", 3, defaultSystem);
+                    String prior = m.field("MRG-1-1");
+                    if (prior == null) {
+                        throw new Hl7ContentException(Hl7Error.at("MRG", 1, Hl7Error.REQUIRED_FIELD_MISSING,
+                                "MRG-1 (the identifier to change) is required"));
+                    }
+                    String priorSystem = orElse(m.field("MRG-1-4"), defaultSystem);
+                    if (!priorSystem.equals(changed.system)) {
+                        throw new Hl7ContentException(Hl7Error.at("MRG", 1, Hl7Error.UNKNOWN_KEY, "MRG-1 is of "
+                                + "assigning authority " + priorSystem + ", PID-3 of " + changed.system
+                                + ": an identifier changes within its authority"));
+                    }
+                    completion.store();
+                    try {
+                        return Outcome.accepted(type + " identifier " + directory.changeIdentifier(changed.system,
+                                prior, changed.value));
+                    } catch (IllegalArgumentException refused) {
+                        String why = String.valueOf(refused.getMessage());
+                        if (why.startsWith("conflict")) {
+                            throw new Hl7ContentException(Hl7Error.at("PID", 3, Hl7Error.DUPLICATE_KEY,
+                                    "EMR refused " + type + ": " + why));
+                        }
+                        if (why.startsWith("unknown")) {
+                            throw new Hl7ContentException(Hl7Error.at("MRG", 1, Hl7Error.UNKNOWN_KEY,
+                                    "EMR refused " + type + ": " + why));
+                        }
+                        throw refused;
+                    }
                 }
                 case "A40": {
                     ExternalPatient survivor = identifier(m, "PID", 3, defaultSystem);
@@ -227,12 +284,35 @@ public class EmrAdtHandler implements Hl7Handler {
         ExternalVisit v = new ExternalVisit();
         v.number = number;
         v.system = orElse(m.field("PV1-19-4"), defaultSystem);
-        String patientClass = orElse(m.field("PV1-2"), "O");
-        v.kind = switch (patientClass.toUpperCase(Locale.ROOT)) {
-            case "E" -> "EMERGENCY";
-            case "I" -> "ADMISSION";
-            default -> "OUTPATIENT";
-        };
+        describe(m, v);
+        return v;
+    }
+
+    /**
+     * The visit an A01 or A05 admits: PV1-19's, else one without a number, known by the sending facility (MSH-4,
+     * else the sending application), the patient, PV1-44 (admit date/time as sent, else the day of MSH-7) and the
+     * class, so that a resend under a new control id is the same visit. PV1 itself is required.
+     */
+    static ExternalVisit admission(InboundMessage m, String defaultSystem) {
+        if (m.segmentCount("PV1") == 0) {
+            throw new Hl7ContentException(Hl7Error.at("PV1", 0, Hl7Error.SEGMENT_SEQUENCE_ERROR,
+                    "PV1 (the visit) is required in an " + m.type()));
+        }
+        ExternalVisit v = visit(m, defaultSystem, false);
+        if (v != null) {
+            return v;
+        }
+        v = new ExternalVisit();
+        v.system = orElse(m.field("MSH-4-1"), defaultSystem);
+        String sent = m.field("MSH-7-1");
+        v.admittedAt = orElse(m.field("PV1-44-1"), sent == null || sent.length() < 8 ? null : sent.substring(0, 8));
+        describe(m, v);
+        return v;
+    }
+
+    /** PV1-2 class, PV2-3 reason, PV1-3 location, PV1-7 attending and PV1-17 admitting doctor. */
+    private static void describe(InboundMessage m, ExternalVisit v) {
+        v.kind = kind(orElse(m.field("PV1-2"), "O"));
         v.reason = m.field("PV2-3-2");
         v.location = location(m);
         String[] doctor = new String[2];
@@ -242,7 +322,15 @@ public class EmrAdtHandler implements Hl7Handler {
         doctor(m, "PV1-17", doctor);
         v.admittingId = doctor[0];
         v.admittingName = doctor[1];
-        return v;
+    }
+
+    /** PV1-2 (HL7 table 0004) as the record's encounter class. */
+    static String kind(String patientClass) {
+        return switch (patientClass.toUpperCase(Locale.ROOT)) {
+            case "E" -> "EMERGENCY";
+            case "I" -> "ADMISSION";
+            default -> "OUTPATIENT";
+        };
     }
 
     private static Outcome warned(Outcome o, List<Hl7Error> warnings) {
@@ -388,6 +476,9 @@ public class EmrAdtHandler implements Hl7Handler {
             if (system != null && !ALLERGEN_SYSTEMS.contains(system.toUpperCase(Locale.ROOT))) {
                 warnings.add(warning("AL1", n, 3, "AL1-3 coding system " + system + " is unknown: " + a.substance
                         + " kept as free text"));
+            } else if (system != null && code != null) {
+                a.code = code; // a known system's code is kept beside the text
+                a.codeSystem = system.toUpperCase(Locale.ROOT);
             }
             String type = m.field(seg + "-2-1");
             if (type != null && !ALLERGY_TYPES.contains(type.toUpperCase(Locale.ROOT))) {

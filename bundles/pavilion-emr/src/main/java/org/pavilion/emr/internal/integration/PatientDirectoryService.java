@@ -1,11 +1,15 @@
 package org.pavilion.emr.internal.integration;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -66,6 +70,11 @@ public class PatientDirectoryService implements PatientDirectory {
     static final int MAX_KEY = 100;
     /** The attending of a visit whose feed named none: not the feed's own caller, which is no doctor. */
     static final String NOT_NAMED = "not-named";
+    /**
+     * The system under which visits without a number are kept by their admission key: '^' separates components in
+     * HL7, so a PV1-19.4 names it only if a sender escapes it there on purpose.
+     */
+    static final String NO_VISIT_NUMBER = "^no-visit-number";
 
     private final JpaTransactions jpa;
     private final DirectoryCommitter committer;
@@ -315,17 +324,28 @@ public class PatientDirectoryService implements PatientDirectory {
 
     @Override
     public Result openEncounter(String system, String patientValue, ExternalVisit visit) {
-        String mrn = required(key("identifier system", system), key("identifier", patientValue));
+        String patientSystem = key("identifier system", system);
+        String patientId = key("identifier", patientValue);
+        String mrn = required(patientSystem, patientId);
         if (visit == null) {
             throw new IllegalArgumentException("visit is required");
         }
-        String visitSystem = key("visit number system", visit.system);
-        String number = key("visit number", visit.number);
+        String[] visitKey = visitKey(patientSystem, patientId, visit);
+        String visitSystem = visitKey[0];
+        String number = visitKey[1];
         for (int attempt = 0;; attempt++) {
             EncounterVisitEntity known = visitOf(visitSystem, number);
             if (known != null) {
                 if (!known.getMrn().equals(mrn)) {
-                    throw new IllegalArgumentException("visit " + number + " belongs to another patient");
+                    throw new IllegalArgumentException("visit " + (visit.number == null ? "without a number"
+                            : number) + " belongs to another patient");
+                }
+                EncounterEntity e = jpa.call(em -> em.find(EncounterEntity.class, known.getEncounterId()));
+                if (!visit.planned && e != null && "PLANNED".equals(e.getStatus())) {
+                    // The pre-admitted patient arrives: the planned encounter opens.
+                    Clinical.Encounter opened = content(() -> encounters.changeEncounterStatus(mrn, e.getId(),
+                            "PLANNED", "OPEN", null));
+                    return new Result(opened.mrn, opened.id, Change.UPDATED);
                 }
                 return new Result(mrn, known.getEncounterId(), Change.UNCHANGED);
             }
@@ -339,17 +359,8 @@ public class PatientDirectoryService implements PatientDirectory {
             e.admittingName = visit.admittingName;
             e.location = visit.location;
             try {
-                Clinical.Encounter opened = content(() -> encounters.openEncounter(mrn, e, null, (em, survivor, id) -> {
-                    EncounterVisitEntity v = new EncounterVisitEntity();
-                    v.setId(UUID.randomUUID().toString());
-                    v.setEncounterId(id);
-                    v.setMrn(survivor);
-                    v.setVisitSystem(visitSystem);
-                    v.setVisitNumber(number);
-                    v.setCreatedMs(System.currentTimeMillis());
-                    em.persist(v);
-                    em.flush();
-                }));
+                Clinical.Encounter opened = content(() -> encounters.openEncounter(mrn, e, null, (em, survivor, id) ->
+                        linkVisit(em, id, survivor, visitSystem, number), visit.planned));
                 return new Result(opened.mrn, opened.id, Change.CREATED);
             } catch (PersistenceException raced) {
                 if (attempt > 0 || visitOf(visitSystem, number) == null) {
@@ -357,6 +368,164 @@ public class PatientDirectoryService implements PatientDirectory {
                 }
             }
         }
+    }
+
+    /**
+     * The natural key of a visit, {system, number}: its visit number, or without one the admission key: the visit
+     * is known by who sent it, whose it is, when and of which class it was admitted, so that a resend under a new
+     * control id finds the encounter its first copy opened.
+     */
+    private static String[] visitKey(String patientSystem, String patientId, ExternalVisit visit) {
+        if (blankToNull(visit.number) == null) {
+            return new String[] {NO_VISIT_NUMBER, admissionKey(key("visit system (sending facility)", visit.system),
+                    patientSystem, patientId, blankToNull(visit.admittedAt), blankToNull(visit.kind))};
+        }
+        return new String[] {key("visit number system", visit.system), key("visit number", visit.number)};
+    }
+
+    @Override
+    public List<String> recordDiagnoses(String system, String patientValue, ExternalVisit visit,
+            List<ExternalDiagnosis> diagnoses) {
+        if (visit == null) {
+            throw new IllegalArgumentException("visit is required");
+        }
+        String[] visitKey = visitKey(key("identifier system", system), key("identifier", patientValue), visit);
+        return recordDiagnoses(visitKey[0], visitKey[1], diagnoses);
+    }
+
+    /** The visit number (or admission key) of an encounter, unique per system: the natural key of its messages. */
+    private static void linkVisit(EntityManager em, String encounterId, String mrn, String system, String number) {
+        EncounterVisitEntity v = new EncounterVisitEntity();
+        v.setId(UUID.randomUUID().toString());
+        v.setEncounterId(encounterId);
+        v.setMrn(mrn);
+        v.setVisitSystem(system);
+        v.setVisitNumber(number);
+        v.setCreatedMs(System.currentTimeMillis());
+        em.persist(v);
+        em.flush();
+    }
+
+    /**
+     * The key of a visit without a number: SHA-256 (base64url, 43 characters, within the column's 100) of facility,
+     * patient identifier, admission time as sent and class. Not a visit number: it is stored under
+     * {@link #NO_VISIT_NUMBER}, which no feed's PV1-19.4 names, and never shown.
+     */
+    static String admissionKey(String facility, String patientSystem, String patientId, String admittedAt,
+            String kind) {
+        String joined = String.join("\u0000", facility, patientSystem, patientId,
+                admittedAt == null ? "" : admittedAt, kind == null ? "" : kind.toUpperCase(Locale.ROOT));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    @Override
+    public Result changeEncounterClass(String system, String patientValue, ExternalVisit visit,
+            String priorVisitNumber) {
+        String mrn = required(key("identifier system", system), key("identifier", patientValue));
+        if (visit == null) {
+            throw new IllegalArgumentException("visit is required");
+        }
+        String number = blankToNull(visit.number);
+        String prior = blankToNull(priorVisitNumber);
+        String visitSystem = number == null && prior == null ? null : key("visit number system", visit.system);
+        EncounterVisitEntity byNumber = number == null ? null : visitOf(visitSystem, key("visit number", number));
+        String encounterId;
+        if (byNumber != null) {
+            encounterId = ownVisit(byNumber, mrn, number);
+        } else {
+            EncounterVisitEntity byPrior = prior == null ? null : visitOf(visitSystem, key("prior visit number",
+                    prior));
+            encounterId = byPrior != null ? ownVisit(byPrior, mrn, prior) : currentEncounter(mrn);
+            if (encounterId == null) {
+                throw new IllegalArgumentException("unknown visit: " + (number == null ? "no visit number"
+                        : "visit number " + number) + (prior == null ? "" : ", prior visit number " + prior)
+                        + ", and the patient has no open encounter");
+            }
+            if (number != null) {
+                String id = encounterId; // the new number names the same encounter from now on
+                try {
+                    jpa.call(em -> {
+                        linkVisit(em, id, mrn, visitSystem, key("visit number", number));
+                        return null;
+                    });
+                } catch (PersistenceException raced) {
+                    if (visitOf(visitSystem, number) == null) {
+                        throw raced;
+                    }
+                }
+            }
+        }
+        String id = encounterId;
+        EncounterEntity before = jpa.call(em -> em.find(EncounterEntity.class, id));
+        Clinical.Encounter changed = content(() -> encounters.changeEncounterClass(mrn, id, visit.kind, null));
+        Change change = before != null && changed.kind.equals(before.getKind()) ? Change.UNCHANGED : Change.UPDATED;
+        String location = blankToNull(visit.location);
+        if (location != null && "OPEN".equals(changed.status) && !location.equals(changed.location)) {
+            content(() -> encounters.moveEncounter(mrn, id, location, false, null)); // admitted to a ward
+            change = Change.UPDATED;
+        }
+        return new Result(mrn, id, change);
+    }
+
+    private static String ownVisit(EncounterVisitEntity visit, String mrn, String number) {
+        if (!visit.getMrn().equals(mrn)) {
+            throw new IllegalArgumentException("visit " + number + " belongs to another patient");
+        }
+        return visit.getEncounterId();
+    }
+
+    /** The patient's open encounter (the latest opened, should there be more); null when none is open. */
+    private String currentEncounter(String mrn) {
+        return jpa.call(em -> em.createQuery("SELECT e.id FROM EncounterEntity e WHERE e.mrn = :mrn "
+                + "AND e.status = 'OPEN' ORDER BY e.openedMs DESC, e.id", String.class).setParameter("mrn", mrn)
+                .setMaxResults(1).getResultList().stream().findFirst().orElse(null));
+    }
+
+    @Override
+    public Result changeIdentifier(String system, String oldValue, String newValue) {
+        String sys = key("identifier system", system);
+        String old = key("prior identifier", oldValue);
+        String replacement = key("identifier", newValue);
+        if (old.equals(replacement)) {
+            return new Result(required(sys, old), null, Change.UNCHANGED);
+        }
+        Result r = jpa.call(em -> {
+            List<PatientIdentifierEntity> prior = identifierRows(em, sys, old);
+            String newMrn = mrnOf(em, sys, replacement);
+            if (prior.isEmpty()) {
+                if (newMrn != null) {
+                    return new Result(newMrn, null, Change.UNCHANGED); // changed before (a resend)
+                }
+                throw new IllegalArgumentException("unknown patient identifier " + old + " (" + sys + ")");
+            }
+            PatientEntity owner = em.find(PatientEntity.class, prior.get(0).getMrn());
+            String mrn = owner == null ? prior.get(0).getMrn() : PatientService.survivor(em, owner).getMrn();
+            if (newMrn != null && !newMrn.equals(mrn)) {
+                throw new IllegalArgumentException("conflict: identifier " + replacement + " (" + sys
+                        + ") already names another patient; merge the two (A40) or correct the identifier");
+            }
+            if (newMrn != null) {
+                prior.forEach(em::remove); // the patient carries the new identifier already: the old one goes
+            } else {
+                prior.get(0).setIdValue(replacement);
+            }
+            return new Result(mrn, null, Change.UPDATED);
+        });
+        if (r.change == Change.UPDATED) {
+            audit.record(AuditEvent.of("UPDATE", RESOURCE).resourceId(sys + "|" + replacement).patientId(r.mrn)
+                    .detail("identifier " + old + " replaced by " + replacement).build());
+        }
+        return r;
+    }
+
+    private static List<PatientIdentifierEntity> identifierRows(EntityManager em, String system, String value) {
+        return em.createQuery("SELECT i FROM PatientIdentifierEntity i WHERE i.idSystem = :s AND i.idValue = :v",
+                PatientIdentifierEntity.class).setParameter("s", system).setParameter("v", value).getResultList();
     }
 
     @Override
@@ -448,8 +617,11 @@ public class PatientDirectoryService implements PatientDirectory {
             }
             Clinical.AllergyInput a = new Clinical.AllergyInput();
             a.substance = substance;
+            a.code = blankToNull(in.code);
+            a.codeSystem = a.code == null ? null : blankToNull(in.codeSystem);
             a.kind = in.kind;
-            a.severity = in.severity;
+            // Severity not said (AL1-4 empty, U or unknown): UNKNOWN, never a refused (and lost) allergy.
+            a.severity = blankToNull(in.severity) == null ? "UNKNOWN" : in.severity;
             a.reaction = in.reaction;
             content(() -> allergyList.recordAllergy(mrn, a, null));
             change = Change.UPDATED;
@@ -629,10 +801,37 @@ public class PatientDirectoryService implements PatientDirectory {
         Address b = next.address == null ? new Address() : next.address;
         return !current.unidentified && same(current.givenName, next.givenName)
                 && same(current.familyName, next.familyName) && same(current.sex, next.sex)
-                && same(current.birthDate, next.birthDate) && same(current.nationalId, next.nationalId)
-                && current.phones.equals(next.phones) && same(a.line, b.line) && same(a.city, b.city)
+                && same(current.birthDate, next.birthDate)
+                && same(nationalIdKey(current.nationalId), nationalIdKey(next.nationalId))
+                && samePhones(current.phones, next.phones) && same(a.line, b.line) && same(a.city, b.city)
                 && same(a.postalCode, b.postalCode) && same(a.country, b.country)
                 && sameNextOfKin(current.nextOfKin, next.nextOfKin) && sameInsurance(current.insurance, next.insurance);
+    }
+
+    /**
+     * Phones as the record compares them (digits and a leading +): a feed that formats the number the desk typed
+     * another way, "+44 113 496 0000" against "+441134960000", sends the same phone, not a change.
+     */
+    private static boolean samePhones(List<String> a, List<String> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!Objects.equals(phoneKey(a.get(i)), phoneKey(b.get(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String phoneKey(String phone) {
+        String p = blankToNull(phone);
+        return p == null ? null : ValidDemographics.normalisePhone(p);
+    }
+
+    private static String nationalIdKey(String id) {
+        String v = blankToNull(id);
+        return v == null ? null : ValidDemographics.normaliseNationalId(v);
     }
 
     private static boolean sameNextOfKin(List<NextOfKin> a, List<NextOfKin> b) {
@@ -642,7 +841,8 @@ public class PatientDirectoryService implements PatientDirectory {
         for (int i = 0; i < a.size(); i++) {
             NextOfKin x = a.get(i);
             NextOfKin y = b.get(i);
-            if (!same(x.name, y.name) || !same(x.relationship, y.relationship) || !same(x.phone, y.phone)
+            if (!same(x.name, y.name) || !same(x.relationship, y.relationship)
+                    || !Objects.equals(phoneKey(x.phone), phoneKey(y.phone))
                     || !same(x.email, y.email)) {
                 return false;
             }
@@ -657,7 +857,8 @@ public class PatientDirectoryService implements PatientDirectory {
         for (int i = 0; i < a.size(); i++) {
             InsurancePolicy x = a.get(i);
             InsurancePolicy y = b.get(i);
-            if (!same(x.insurer, y.insurer) || !same(x.plan, y.plan) || !same(x.policyNumber, y.policyNumber)
+            if (!same(x.insurer, y.insurer) || !same(x.plan, y.plan)
+                    || !same(nationalIdKey(x.policyNumber), nationalIdKey(y.policyNumber))
                     || !same(x.holderRelationship == null ? "SELF" : x.holderRelationship,
                             y.holderRelationship == null ? "SELF" : y.holderRelationship)
                     || !same(x.validFrom, y.validFrom) || !same(x.validTo, y.validTo)) {

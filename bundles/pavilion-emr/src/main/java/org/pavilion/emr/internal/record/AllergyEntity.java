@@ -20,6 +20,13 @@ public class AllergyEntity {
     @Column(name = "substance", nullable = false, length = 200)
     private String substance;
 
+    /** The allergen's code and coding system as a coded feed sends them (HL7 AL1-3.1 and AL1-3.3); null: free text. */
+    @Column(name = "code", length = 64)
+    private String code;
+
+    @Column(name = "code_system", length = 32)
+    private String codeSystem;
+
     @Column(name = "reaction", length = 500)
     private String reaction;
 
@@ -44,6 +51,10 @@ public class AllergyEntity {
     public void setMrn(String mrn) { this.mrn = mrn; }
     public String getSubstance() { return substance; }
     public void setSubstance(String substance) { this.substance = substance; }
+    public String getCode() { return code; }
+    public void setCode(String code) { this.code = code; }
+    public String getCodeSystem() { return codeSystem; }
+    public void setCodeSystem(String codeSystem) { this.codeSystem = codeSystem; }
     public String getReaction() { return reaction; }
     public void setReaction(String reaction) { this.reaction = reaction; }
     public String getSeverity() { return severity; }

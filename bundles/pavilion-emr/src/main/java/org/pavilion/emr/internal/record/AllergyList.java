@@ -25,7 +25,8 @@ import org.pavilion.emr.internal.PatientService;
 @Component(service = AllergyList.class)
 public class AllergyList {
 
-    static final Set<String> SEVERITIES = Set.of("MILD", "MODERATE", "SEVERE", "LIFE_THREATENING");
+    /** UNKNOWN: not assessed, as a feed's AL1 without (or with an unknown) AL1-4 says; the allergy still counts. */
+    static final Set<String> SEVERITIES = Set.of("MILD", "MODERATE", "SEVERE", "LIFE_THREATENING", "UNKNOWN");
     static final Set<String> ALLERGY_KINDS = Set.of("ALLERGY", "INTOLERANCE");
     static final Set<String> ALLERGY_STATUSES = Set.of("ACTIVE", "INACTIVE", "RESOLVED", "ENTERED_IN_ERROR");
 
@@ -46,6 +47,11 @@ public class AllergyList {
             String severity = oneOf("severity", i.severity, SEVERITIES, null, problems);
             String kind = oneOf("kind", i.kind, ALLERGY_KINDS, "ALLERGY", problems);
             String status = oneOf("status", i.status, ALLERGY_STATUSES, "ACTIVE", problems);
+            String code = text("code", i.code, 64, false, problems);
+            String codeSystem = text("codeSystem", i.codeSystem, 32, false, problems);
+            if ((code == null) != (codeSystem == null)) {
+                problems.add("code and codeSystem go together: give both or neither");
+            }
             reject(problems);
             long now = System.currentTimeMillis();
             return work.inTransaction(em -> {
@@ -53,6 +59,8 @@ public class AllergyList {
                 a.setId(UUID.randomUUID().toString());
                 a.setMrn(g.mrn);
                 a.setSubstance(substance);
+                a.setCode(code);
+                a.setCodeSystem(codeSystem);
                 a.setReaction(reaction);
                 a.setSeverity(severity);
                 a.setKind(kind);
@@ -64,6 +72,8 @@ public class AllergyList {
                 ev.mrn = a.getMrn();
                 ev.allergyId = a.getId();
                 ev.substance = substance;
+                ev.code = code;
+                ev.codeSystem = codeSystem;
                 ev.reaction = reaction;
                 ev.severity = severity;
                 ev.kind = kind;

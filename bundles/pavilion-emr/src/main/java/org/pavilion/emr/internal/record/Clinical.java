@@ -96,8 +96,11 @@ public final class Clinical {
     @XmlType(name = "AllergyInput", namespace = NS)
     public static class AllergyInput {
         public String substance;
+        /** The allergen's code (e.g. RxNorm 7980) and its coding system (RXNORM, SCT, ...); both or neither. */
+        public String code;
+        public String codeSystem;
         public String reaction;
-        /** MILD, MODERATE, SEVERE, LIFE_THREATENING. */
+        /** MILD, MODERATE, SEVERE, LIFE_THREATENING, UNKNOWN (not assessed). */
         public String severity;
         /** ALLERGY (default) or INTOLERANCE. */
         public String kind;

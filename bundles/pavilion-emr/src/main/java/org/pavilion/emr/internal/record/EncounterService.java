@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.emr.api.EncounterClassChanged;
 import org.pavilion.emr.api.EncounterClosed;
 import org.pavilion.emr.api.EncounterMoved;
 import org.pavilion.emr.api.EncounterOpened;
@@ -63,6 +64,15 @@ public class EncounterService {
      */
     public Clinical.Encounter openEncounter(String mrn, Clinical.EncounterInput in, String breakGlass,
             TriConsumer alsoInTransaction) {
+        return openEncounter(mrn, in, breakGlass, alsoInTransaction, false);
+    }
+
+    /**
+     * As {@link #openEncounter(String, Clinical.EncounterInput, String, TriConsumer)}; {@code planned}: the encounter
+     * starts PLANNED (a pre-admission, HL7 A05), to become OPEN when the patient arrives.
+     */
+    public Clinical.Encounter openEncounter(String mrn, Clinical.EncounterInput in, String breakGlass,
+            TriConsumer alsoInTransaction, boolean planned) {
         Grant g = work.write(mrn, "encounter", breakGlass);
         return work.audited(g, "CREATE", e -> e.id, () -> {
             Clinical.EncounterInput i = require(in, "encounter");
@@ -81,7 +91,7 @@ public class EncounterService {
                 e.setId(UUID.randomUUID().toString());
                 e.setMrn(g.mrn);
                 e.setKind(kind);
-                e.setStatus("OPEN");
+                e.setStatus(planned ? "PLANNED" : "OPEN");
                 e.setAttending(attending == null ? PatientService.actor() : attending);
                 e.setAttendingName(attendingName);
                 e.setAdmitting(admitting);
@@ -229,6 +239,37 @@ public class EncounterService {
         });
     }
 
+    /**
+     * Changes the class ({@code kind}) of an open or planned encounter: an outpatient admitted as an inpatient (HL7
+     * A06) or back (A07). Already of that kind: unchanged, no event. Publishes {@link EncounterClassChanged}.
+     */
+    public Clinical.Encounter changeEncounterClass(String mrn, String encounterId, String kind, String breakGlass) {
+        return transition.run(mrn, encounterId, breakGlass, e -> e.id + " " + e.kind, () -> {
+            List<String> problems = new ArrayList<>();
+            String to = oneOf("kind", kind, ENCOUNTER_KINDS, null, problems);
+            reject(problems);
+            return (em, e, now, by) -> {
+                if (to.equals(e.getKind())) {
+                    return List.of();
+                }
+                if (!"OPEN".equals(e.getStatus()) && !"PLANNED".equals(e.getStatus())) {
+                    throw ProblemException.conflict("Encounter " + e.getId() + " is " + e.getStatus()
+                            + ": only an open or planned encounter changes class");
+                }
+                EncounterClassChanged ev = new EncounterClassChanged();
+                ev.previousKind = e.getKind();
+                e.setKind(to);
+                ev.mrn = e.getMrn();
+                ev.encounterId = e.getId();
+                ev.kind = to;
+                ev.status = e.getStatus();
+                ev.changedAt = iso(now);
+                ev.changedBy = by;
+                return List.of(new Event(EncounterClassChanged.TYPE, ev));
+            };
+        });
+    }
+
     public List<Clinical.Encounter> encounters(String mrn, int max, String breakGlass) {
         Grant g = work.read(mrn, "encounter", breakGlass);
         int limit = limit(max);
@@ -254,7 +295,7 @@ public class EncounterService {
         if (e == null || !e.getMrn().equals(mrn)) {
             throw ProblemException.validation("encounterId " + encounterId.strip() + " is not an encounter of this patient");
         }
-        if (!"OPEN".equals(e.getStatus())) {
+        if (!"OPEN".equals(e.getStatus()) && !"PLANNED".equals(e.getStatus())) { // a pre-admission's diagnoses too
             throw ProblemException.conflict("Encounter " + e.getId() + " is closed; record the entry without it");
         }
         return e.getId();

@@ -55,6 +55,8 @@ final class RecordMapper {
         d.id = e.getId();
         d.mrn = e.getMrn();
         d.substance = e.getSubstance();
+        d.code = e.getCode();
+        d.codeSystem = e.getCodeSystem();
         d.reaction = e.getReaction();
         d.severity = e.getSeverity();
         d.kind = e.getKind();

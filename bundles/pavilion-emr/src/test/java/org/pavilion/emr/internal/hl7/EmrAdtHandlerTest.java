@@ -106,6 +106,30 @@ public class EmrAdtHandlerTest {
         }
 
         @Override
+        public Result changeEncounterClass(String system, String patientValue, ExternalVisit visit,
+                String priorVisitNumber) {
+            calls.add("class " + visit.number + " (prior " + priorVisitNumber + ") to " + visit.kind
+                    + (visit.location == null ? "" : " at " + visit.location));
+            return new Result("MRN-1", "E-1", Change.UPDATED);
+        }
+
+        @Override
+        public Result changeIdentifier(String system, String oldValue, String newValue) {
+            calls.add("identifier " + system + " " + oldValue + " -> " + newValue);
+            if (newValue.equals("K-TAKEN")) {
+                throw new IllegalArgumentException("conflict: identifier K-TAKEN (" + system + ") already names "
+                        + "another patient");
+            }
+            return new Result("MRN-1", null, Change.UPDATED);
+        }
+
+        @Override
+        public List<String> recordDiagnoses(String system, String patientValue, ExternalVisit visit,
+                List<ExternalDiagnosis> ds) {
+            return recordDiagnoses(visit.system, visit.number, ds);
+        }
+
+        @Override
         public List<String> recordDiagnoses(String visitSystem, String visitNumber, List<ExternalDiagnosis> ds) {
             List<String> freeText = new ArrayList<>();
             for (ExternalDiagnosis d : ds) {
@@ -159,21 +183,109 @@ public class EmrAdtHandlerTest {
     }
 
     @Test
-    public void anAdmissionWithoutAVisitNumberIsRefusedBeforeThePatientIsWritten() {
-        Hl7ContentException e = assertThrows(Hl7ContentException.class, () -> apply("A01", "PV1|1|I\r"));
-        assertTrue(e.getMessage(), e.getMessage().contains("PV1-19"));
+    public void anAdmissionWithoutAVisitNumberOpensAVisitKnownByFacilityAdmitTimeAndClass() throws Exception {
+        Outcome o = apply("A01", "PV1|1|I|W4^12^B" + "|".repeat(41) + "202406010745\r");
+        assertEquals(Outcome.Kind.ACCEPTED, o.kind());
+        assertEquals(List.of("store the message", "register K-1001", "open null"), calls);
+        ExternalVisit v = opened.get(0);
+        assertNull("no external visit number", v.number);
+        assertEquals("the sending facility (MSH-4)", "GENHOSP", v.system);
+        assertEquals("PV1-44 as sent", "202406010745", v.admittedAt);
+        assertEquals("ADMISSION", v.kind);
+        assertEquals("W4^12^B", v.location);
+        assertEquals(false, v.planned);
+    }
+
+    @Test
+    public void withoutPv144TheAdmissionIsKnownByTheDayOfTheMessage() throws Exception {
+        apply("A01", "PV1|1|E\r");
+        assertEquals("20240601", opened.get(0).admittedAt);
+        assertEquals("EMERGENCY", opened.get(0).kind);
+    }
+
+    @Test
+    public void anAdmissionWithoutPv1IsRefusedBeforeThePatientIsWritten() {
+        Hl7ContentException e = assertThrows(Hl7ContentException.class, () -> apply("A01", ""));
         assertEquals("PV1", e.error().segment());
-        assertEquals(19, e.error().field());
-        assertEquals(Hl7Error.REQUIRED_FIELD_MISSING, e.error().code());
         assertTrue("nothing half-written (the hub stores it with its error)", calls.isEmpty());
     }
 
     @Test
-    public void theEmrTakesTheAdtEventsItMaps() {
+    public void aRegistrationWhosePv1NamesNoVisitStaysOnTheOneCommitPath() throws Exception {
+        apply("A04", "PV1|1|O\r");
+        assertEquals("the throughput feed's A04: no encounter", List.of("register K-1001 joined"), calls);
+    }
+
+    @Test
+    public void aPreAdmissionOpensAPlannedEncounter() throws Exception {
+        Outcome o = apply("A05", "PV1|1|I|W4||||||||||||||||V-2010^^^GENHOSP\r");
+        assertEquals(Outcome.Kind.ACCEPTED, o.kind());
+        assertEquals(List.of("store the message", "register K-1001", "open V-2010"), calls);
+        assertTrue(opened.get(0).planned);
+        assertEquals("ADMISSION", opened.get(0).kind);
+    }
+
+    @Test
+    public void classChangesNameTheNewClassAndFindTheVisitByNumberOrPriorNumber() throws Exception {
+        apply("A06", "PV1|1|I|W4^12^B||||||||||||||||V-2011^^^GENHOSP\r");
+        adt.handle(InboundMessage.parse("MSH|^~\\&|ADT|GENHOSP|PAVILION|GENHOSP|20240601080000||ADT^A07|C-A07|P|2.5.1\r"
+                + "PID|1||K-1001^^^GENHOSP^MR\rMRG|K-1001^^^GENHOSP||||V-2011^^^GENHOSP\rPV1|1|O\r"), completion);
+        assertEquals(List.of("store the message", "class V-2011 (prior null) to ADMISSION at W4^12^B",
+                "store the message", "class null (prior V-2011) to OUTPATIENT"), calls);
+    }
+
+    @Test
+    public void aClassChangeWithoutTheNewClassIsRefusedAtPv12() {
+        Hl7ContentException e = assertThrows(Hl7ContentException.class,
+                () -> apply("A06", "PV1|1||W4||||||||||||||||V-2011^^^GENHOSP\r"));
+        assertEquals(2, e.error().field());
+        assertTrue(calls.isEmpty());
+    }
+
+    private Outcome a47(String newId, String oldId) throws Exception {
+        return adt.handle(InboundMessage.parse("MSH|^~\\&|ADT|GENHOSP|PAVILION|GENHOSP|20240601080000||ADT^A47"
+                + "|C-A47|P|2.5.1\rPID|1||" + newId + "^^^GENHOSP^MR\rMRG|" + oldId + "^^^GENHOSP^MR\r"), completion);
+    }
+
+    @Test
+    public void anIdentifierChangeReplacesMrg1ByPid3WithinTheAuthority() throws Exception {
+        Outcome o = a47("K-2002", "K-1001");
+        assertEquals(Outcome.Kind.ACCEPTED, o.kind());
+        assertEquals(List.of("store the message", "identifier GENHOSP K-1001 -> K-2002"), calls);
+    }
+
+    @Test
+    public void anIdentifierAlreadyOfAnotherPatientIsADuplicateKeyAtPid3() {
+        Hl7ContentException e = assertThrows(Hl7ContentException.class, () -> a47("K-TAKEN", "K-1001"));
+        assertEquals("PID", e.error().segment());
+        assertEquals(3, e.error().field());
+        assertEquals(Hl7Error.DUPLICATE_KEY, e.error().code());
+        assertTrue(e.getMessage(), e.getMessage().contains("another patient"));
+    }
+
+    @Test
+    public void aKnownCodingSystemsAllergenKeepsItsCodeAnUnknownOneOnlyItsText() throws Exception {
+        List<Hl7Error> warnings = new ArrayList<>();
+        List<ExternalAllergy> a = EmrAdtHandler.allergies(InboundMessage.parse("MSH|^~\\&|A\r"
+                + "AL1|1|DA|7980^Penicillin^RXNORM|SV\rAL1|2|DA|PCN^Penicillin V^LOCALDRUGS|SV\r"), 2, warnings);
+        assertEquals("7980", a.get(0).code);
+        assertEquals("RXNORM", a.get(0).codeSystem);
+        assertEquals("Penicillin", a.get(0).substance);
+        assertNull(a.get(1).code);
+        assertNull(a.get(1).codeSystem);
+        assertEquals("Penicillin V", a.get(1).substance);
+        assertEquals(1, warnings.size());
+    }
+
+    @Test
+    public void theEmrTakesTheAdtEventsItMaps() throws Exception {
         assertEquals("EMR", adt.department());
-        assertEquals(java.util.Set.of("ADT^A01", "ADT^A02", "ADT^A03", "ADT^A04", "ADT^A08", "ADT^A11", "ADT^A12",
-                "ADT^A13", "ADT^A28", "ADT^A31", "ADT^A40"),
+        assertEquals(java.util.Set.of("ADT^A01", "ADT^A02", "ADT^A03", "ADT^A04", "ADT^A05", "ADT^A06", "ADT^A07",
+                "ADT^A08", "ADT^A11", "ADT^A12", "ADT^A13", "ADT^A28", "ADT^A31", "ADT^A40", "ADT^A47"),
                 adt.messageTypes());
+        Outcome other = adt.handle(InboundMessage.parse("MSH|^~\\&|ADT|GENHOSP|PAVILION|GENHOSP|20240601080000||"
+                + "ADT^A17|C-A17|P|2.5.1\r"), completion);
+        assertEquals("other events stay AR, naming the event", Outcome.Kind.REJECTED, other.kind());
     }
 
     @Test
