@@ -86,18 +86,21 @@ public class PatientPrivacy {
     private final EventPublisher events;
     private final DocumentService documents;
     private final PrivacyParticipants participants;
+    private final ParticipantRuns runs;
     private volatile int retentionYears;
 
     @Activate
     public PatientPrivacy(@Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
             @Reference AuditService audit, @Reference EventPublisher events, @Reference DocumentService documents,
-            @Reference PrivacyParticipants participants, @Reference PatientAccess access, PrivacyConfig config) {
+            @Reference PrivacyParticipants participants, @Reference ParticipantRuns runs,
+            @Reference PatientAccess access, PrivacyConfig config) {
         this.access = access;
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
         this.events = events;
         this.documents = documents;
         this.participants = participants;
+        this.runs = runs;
         modified(config);
     }
 
@@ -307,6 +310,7 @@ public class PatientPrivacy {
         PrivacySubject s = subject[0];
         report.participants = participants.erase(new PrivacySubject(s.mrns(), s.identifiers(), s.names(),
                 s.birthDates(), report.scope, s.requestedAt()));
+        runs.keep(ParticipantRuns.ERASURE, report.mrn, report.participants, actor);
         long failed = report.participants.stream().filter(p -> ParticipantReport.FAILED.equals(p.status)).count();
         if ("FULL".equals(report.scope)) {
             removeIdentifiersOnceAllCompleted(report, s.mrns(), failed);
