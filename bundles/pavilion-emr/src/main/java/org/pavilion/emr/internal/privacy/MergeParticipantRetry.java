@@ -1,8 +1,6 @@
 package org.pavilion.emr.internal.privacy;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,20 +94,12 @@ public class MergeParticipantRetry {
     }
 
     private MergeParticipants view(Tombstone t, List<ParticipantReport> ran) {
-        Map<String, String> installed = participants.titles();
-        Map<String, ParticipantRun> byName = new LinkedHashMap<>();
-        for (ParticipantRun r : runs.of(ParticipantRuns.MERGE, t.duplicate)) {
-            r.installed = installed.containsKey(r.name);
-            byName.put(r.name, r);
-        }
-        installed.forEach((name, title) -> byName.putIfAbsent(name, ParticipantRun.notRun(name, title)));
         MergeParticipants m = new MergeParticipants();
         m.duplicateMrn = t.duplicate;
         m.mergedInto = t.mergedInto;
         m.survivorMrn = t.survivor;
         m.mergedAt = t.mergedMs == null ? null : Instant.ofEpochMilli(t.mergedMs).toString();
-        m.participants = new ArrayList<>(byName.values());
-        m.participants.sort((a, b) -> a.name.compareTo(b.name));
+        m.participants = runs.withInstalled(ParticipantRuns.MERGE, t.duplicate, participants.titles());
         m.ran = ran;
         return m;
     }

@@ -2,6 +2,8 @@ package org.pavilion.emr.internal.privacy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import javax.persistence.EntityManager;
@@ -93,6 +95,20 @@ public class ParticipantRuns {
             }
             return runs;
         });
+    }
+
+    /**
+     * The kept outcomes of this operation, each marked installed or not, plus a NOT_RUN line for every participant
+     * in {@code installed} (name to title, those registered now) that the operation never reached; by name.
+     */
+    public List<ParticipantRun> withInstalled(String operation, String subjectMrn, Map<String, String> installed) {
+        Map<String, ParticipantRun> byName = new TreeMap<>();
+        for (ParticipantRun r : of(operation, subjectMrn)) {
+            r.installed = installed.containsKey(r.name);
+            byName.put(r.name, r);
+        }
+        installed.forEach((name, title) -> byName.putIfAbsent(name, ParticipantRun.notRun(name, title)));
+        return new ArrayList<>(byName.values());
     }
 
     private static ParticipantRunEntity find(EntityManager em, String operation, String subjectMrn, String name) {

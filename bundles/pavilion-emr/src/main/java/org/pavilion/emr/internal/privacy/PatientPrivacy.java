@@ -321,6 +321,16 @@ public class PatientPrivacy {
         return report;
     }
 
+    /** The departments' kept outcomes of the erasure of {@code mrn}'s record (keyed by its survivor). */
+    public List<ParticipantRun> erasureParticipants(String mrn) {
+        PatientService.requireValidMrn(mrn);
+        List<String> mrns = jpa.call(em -> recordMrns(em, mrn));
+        if (mrns == null) {
+            throw ProblemException.notFound("Patient", mrn);
+        }
+        return runs.withInstalled(ParticipantRuns.ERASURE, mrns.get(0), participants.titles());
+    }
+
     private void removeIdentifiersOnceAllCompleted(ErasureReport report, List<String> mrns, long failed) {
         if (failed > 0) {
             long n = jpa.call(em -> countIdentifiers(em, mrns));

@@ -201,6 +201,26 @@ public class MergeParticipantRetryTest {
         assertEquals(1, lab.calls.size());
     }
 
+    @Test
+    public void anErasuresOutcomeIsKeptTooAndADepartmentInstalledSinceShowsAsNotRun() {
+        Department billing = new Department("billing", 0);
+        List<ParticipantReport> erased = List.of(ParticipantReport.done("lab", "Laboratory",
+                ParticipantOutcome.builder().removed("orders", 2, "not medical record").build()),
+                ParticipantReport.failed("pharmacy", "Pharmacy", new IllegalStateException("pharmacy is down")));
+        runs.keep(ParticipantRuns.ERASURE, CARMEN, erased, "dpo.ruiz");
+        participants.addParticipant(billing);
+
+        List<ParticipantRun> kept = runs.withInstalled(ParticipantRuns.ERASURE, CARMEN, participants.titles());
+        assertEquals(List.of("billing", "lab", "pharmacy"), kept.stream().map(r -> r.name).toList());
+        assertEquals(List.of(ParticipantRun.NOT_RUN, ParticipantReport.DONE, ParticipantReport.FAILED),
+                kept.stream().map(r -> r.status).toList());
+        assertEquals("removed orders: 2 (not medical record)", kept.get(1).summary);
+        assertEquals("IllegalStateException: pharmacy is down", kept.get(2).error);
+        assertTrue(kept.get(2).installed); // the pharmacy is up again: erasing again completes it
+        // Kept apart from merges of the same record.
+        assertTrue(runs.of(ParticipantRuns.MERGE, CARMEN).isEmpty());
+    }
+
     private static ProblemException expectProblem(Runnable r) {
         try {
             r.run();
