@@ -116,8 +116,8 @@ public class ClinicalAccess implements PatientAccess {
         if (!staff && !feedWrite && !(ownReader && !write)) {
             return d.denied(write && caller.patientId().isPresent()
                     ? "patients cannot change their " + part.name().replace('-', ' ')
-                    : write && caller.hasPrivilege(FEED_WRITE) ? "a feed writes the EMR's clinical record only; the "
-                            + part.name() + " part is opened by its own department's privileges"
+                    : write && caller.hasPrivilege(FEED_WRITE) ? "a feed writes the EMR's clinical record only, not "
+                            + "the " + part.name()
                     : part.clinical() ? "the clinical record is for clinicians; this role sees demographics only"
                             : "this role may not " + (write ? "change" : "see") + " the " + part.name());
         }

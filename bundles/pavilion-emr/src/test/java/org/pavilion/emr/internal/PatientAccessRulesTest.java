@@ -147,8 +147,7 @@ public class PatientAccessRulesTest {
         DataPart labResults = DataPart.declaredBy("lab-results", "lab.result.view", "lab.result.record",
                 "lab.result.view-own", true);
         AccessDecision lab = expect(FEED, LUIS, labResults, WRITE, null, DENIED, null, false);
-        assertEquals("a feed writes the EMR's clinical record only; the lab-results part is opened by its own "
-                + "department's privileges", lab.reason());
+        assertEquals("a feed writes the EMR's clinical record only, not the lab-results", lab.reason());
         expect(FEED, MAYOR, labResults, WRITE, null, DENIED, null, false);
         // The lab's analyser interface holds the lab's own privilege: the lab's rules apply, restriction included.
         Caller analyser = staff("lab-analyser", "emr.record.feed-write", "lab.result.view", "lab.result.record");
