@@ -18,8 +18,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -185,6 +187,135 @@ public class PrivacyParticipantsIT extends PavilionTestSupport {
                 .asLong());
         assertEquals(2, item(again.path("removed"), "PatientIdentifier").path("count").asLong());
         assertEquals(null, one("SELECT mrn FROM emr_patient_identifier WHERE id_value = ?", "PRIV-1001"));
+    }
+
+    /**
+     * Reception merges Ole Dahl's two records while the pharmacy's database is unreachable: the merge answers the
+     * pharmacy FAILED. The administrator sees it in the merge's follow-up and re-runs it alone; the visitor log is
+     * not asked again. Billing, installed in the afternoon, is run the same way; the receptionist may not.
+     */
+    @Test
+    public void aMergeAFailedDepartmentMissedIsCompletedForThatDepartmentAlone() throws Exception {
+        Http admin = Hl7InboundIT.admin();
+        String survivor = registerPatient(admin, "Ole", "Dahl", "1949-11-02");
+        String duplicate = registerPatient(admin, "Olé", "Dahll", "1949-11-20");
+        assertEquals(201, admin.post("/api/v1/example/visits", visitor("RERUN-B1", "Kari Dahl", duplicate)).status);
+        Department pharmacy = new Department("itest-pharmacy", 1);
+        pharmacy.rows.put(duplicate, 3);
+        Department billing = new Department("itest-billing", 0);
+        billing.rows.put(duplicate, 1);
+        ServiceRegistration<PrivacyParticipant> pharmacyReg = bundleContext.registerService(PrivacyParticipant.class,
+                pharmacy, null);
+        ServiceRegistration<PrivacyParticipant> billingReg = null;
+        try {
+            Http.Response merged = admin.post("/api/v1/emr/patients/" + survivor + "/merge", Http.json()
+                    .createObjectNode().put("duplicateMrn", duplicate).put("reason", "Same man, name mistyped"));
+            assertEquals(merged.toString(), 200, merged.status);
+            assertEquals("FAILED", participant(merged.json().path("participants"), "itest-pharmacy").path("status")
+                    .asText());
+            String followUp = "/api/v1/emr/merges/" + duplicate + "/participants";
+            JsonNode before = admin.get(followUp).json();
+            assertEquals(before.toString(), survivor, before.path("survivorMrn").asText());
+            JsonNode failed = participant(before.path("participants"), "itest-pharmacy");
+            assertEquals("FAILED", failed.path("status").asText());
+            assertTrue(failed.toString(), failed.path("error").asText().contains("itest-pharmacy database unreachable"));
+            assertEquals("DONE", participant(before.path("participants"), "example").path("status").asText());
+
+            Http.Response retried = admin.post(followUp + "/retry", Http.json().createObjectNode());
+            assertEquals(retried.toString(), 200, retried.status);
+            JsonNode ran = retried.json().path("ran");
+            assertEquals(ran.toString(), 1, ran.size());
+            assertEquals("DONE", participant(ran, "itest-pharmacy").path("status").asText());
+            assertEquals(Map.of(survivor, 3), pharmacy.rows);
+            JsonNode pharmacyNow = participant(retried.json().path("participants"), "itest-pharmacy");
+            assertEquals("DONE", pharmacyNow.path("status").asText());
+            assertEquals(2, pharmacyNow.path("attempts").asInt());
+            assertEquals(1, participant(retried.json().path("participants"), "example").path("attempts").asInt());
+            assertEquals(1, visitsOf(admin, survivor));
+
+            // Billing, installed after the merge, never ran it: run it by name.
+            billingReg = bundleContext.registerService(PrivacyParticipant.class, billing, null);
+            assertEquals("NOT_RUN", participant(admin.get(followUp).json().path("participants"), "itest-billing")
+                    .path("status").asText());
+            Http desk = receptionist(admin, "rerun.desk");
+            assertEquals(403, desk.post(followUp + "/itest-billing/retry", Http.json().createObjectNode()).status);
+            Http.Response billed = admin.post(followUp + "/itest-billing/retry", Http.json().createObjectNode());
+            assertEquals(billed.toString(), "DONE", participant(billed.json().path("participants"), "itest-billing")
+                    .path("status").asText());
+            assertEquals(Map.of(survivor, 1), billing.rows);
+            assertEquals(409, admin.post(followUp.replace(duplicate, survivor) + "/retry",
+                    Http.json().createObjectNode()).status); // the survivor is no merged duplicate
+            JsonNode audit = admin.get("/api/v1/platform/audit?action=MERGE_RETRY&patientId=" + survivor
+                    + "&size=100").json();
+            assertTrue(audit.toString(), audit.toString().contains("itest-pharmacy DONE")
+                    && audit.toString().contains("itest-billing DONE"));
+        } finally {
+            pharmacyReg.unregister();
+            if (billingReg != null) {
+                billingReg.unregister();
+            }
+        }
+    }
+
+    private static String registerPatient(Http clerk, String given, String family, String birthDate) throws Exception {
+        Http.Response r = clerk.post("/api/v1/emr/patients?confirmDuplicate=true", Http.json().createObjectNode()
+                .put("givenName", given).put("familyName", family).put("sex", "MALE").put("birthDate", birthDate));
+        assertEquals(r.toString(), 201, r.status);
+        return r.json().path("mrn").asText();
+    }
+
+    private static Http receptionist(Http admin, String username) throws Exception {
+        ObjectNode user = Http.json().createObjectNode().put("username", username)
+                .put("password", username + "-password-1");
+        user.putArray("roles").add("RECEPTIONIST");
+        Http.Response r = admin.post("/api/v1/platform/users", user);
+        assertEquals(r.toString(), 201, r.status);
+        return Http.login(baseUrl(), username, username + "-password-1");
+    }
+
+    /** A department keeping rows per MRN that fails its first {@code failures} merges; re-pointing twice is a no-op. */
+    private static final class Department implements PrivacyParticipant {
+        final String name;
+        final Map<String, Integer> rows = new ConcurrentHashMap<>();
+        final AtomicInteger failuresLeft;
+
+        Department(String name, int failures) {
+            this.name = name;
+            this.failuresLeft = new AtomicInteger(failures);
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String title() {
+            return name + " (integration test)";
+        }
+
+        @Override
+        public ParticipantOutcome merge(String survivorMrn, String duplicateMrn) {
+            if (failuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException(name + " database unreachable");
+            }
+            Integer moved = rows.remove(duplicateMrn);
+            if (moved != null) {
+                rows.merge(survivorMrn, moved, Integer::sum);
+            }
+            return ParticipantOutcome.builder().repointed("rows", moved == null ? 0 : moved, "to " + survivorMrn)
+                    .build();
+        }
+
+        @Override
+        public void export(PrivacySubject subject, OutputStream json) throws IOException {
+            json.write("{}".getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public ParticipantOutcome erase(PrivacySubject subject) {
+            return ParticipantOutcome.builder().removed("rows", 0, "none held").build();
+        }
     }
 
     private static JsonNode item(JsonNode items, String what) {

@@ -1,6 +1,7 @@
 package org.pavilion.emr.internal;
 
 import java.util.Objects;
+import java.util.Set;
 
 import javax.persistence.EntityManagerFactory;
 
@@ -27,8 +28,9 @@ import org.pavilion.emr.api.PatientAccess;
  * <li>DOCTOR and NURSE may; on a restricted record (VIP, staff member, sensitive) only by breaking the glass
  * with a reason, which the audit trail flags as emergency access.</li>
  * <li>A PATIENT user may read their own record only, and never write it.</li>
- * <li>INTEGRATION accounts may write (feeds), not read. Every other role is refused: reception, billing and
- * admin staff see demographics and insurance only.</li>
+ * <li>Feeds ({@code emr.record.feed-write}, INTEGRATION) may write the EMR's own clinical parts, not read them,
+ * and never a department's part. Every other role is refused: reception, billing and admin staff see demographics
+ * and insurance only.</li>
  * <li>In-container actors with no caller (HL7 routes, timers) may do both.</li>
  * </ul>
  * A merged duplicate's MRN is followed to its survivor; the returned {@link Grant} carries the MRN to use.
@@ -44,6 +46,11 @@ public class ClinicalAccess implements PatientAccess {
     static final int MIN_REASON_LENGTH = 10;
     static final String FEED_WRITE = "emr.record.feed-write";
     static final String BREAK_GLASS = "emr.record.break-glass";
+    /**
+     * The parts {@link #FEED_WRITE} opens: what the EMR owns and its ADT mapping writes (encounters, allergies,
+     * diagnoses, notes, documents). Demographics are written by the EMR's own ADT handler, not through here.
+     */
+    static final Set<DataPart> FEED_PARTS = Set.of(DataPart.CLINICAL_RECORD, DataPart.DOCUMENTS);
 
     private final JpaTransactions jpa;
     private final AuditService audit;
@@ -114,13 +121,16 @@ public class ClinicalAccess implements PatientAccess {
         String reason = breakGlassReason == null || breakGlassReason.isBlank() ? null : breakGlassReason.strip();
         Decisions d = new Decisions(requestedMrn, part, action);
         boolean staff = caller == null || caller.hasPrivilege(write ? part.anyPatientWrite() : part.anyPatient());
-        // A feed writes results into any clinical record, restricted ones included, without being a clinician.
-        boolean feed = caller != null && part.clinical() && caller.hasPrivilege(FEED_WRITE);
+        // A feed writes into the EMR's own clinical parts of any record, restricted ones included, without being
+        // a clinician; never reads, and never a department's part (that department's privileges decide).
+        boolean feedWrite = write && caller != null && FEED_PARTS.contains(part) && caller.hasPrivilege(FEED_WRITE);
         boolean ownReader = caller != null && !staff && part.ownPatient() != null
                 && caller.hasPrivilege(part.ownPatient()) && caller.patientId().isPresent();
-        if (!staff && !(write && feed) && !(ownReader && !write)) {
+        if (!staff && !feedWrite && !(ownReader && !write)) {
             return d.denied(write && caller.patientId().isPresent()
                     ? "patients cannot change their " + part.name().replace('-', ' ')
+                    : write && caller.hasPrivilege(FEED_WRITE) ? "a feed writes the EMR's clinical record only, not "
+                            + "the " + part.name()
                     : part.clinical() ? "the clinical record is for clinicians; this role sees demographics only"
                             : "this role may not " + (write ? "change" : "see") + " the " + part.name());
         }
@@ -147,7 +157,7 @@ public class ClinicalAccess implements PatientAccess {
         if (target == null) {
             return d.notFound();
         }
-        if (part.clinical() && target.restricted && !patientCaller && caller != null && !caller.hasPrivilege(FEED_WRITE)) {
+        if (part.clinical() && target.restricted && !patientCaller && !feedWrite && caller != null) {
             if (reason == null) {
                 return d.breakGlassRequired(target.mrn);
             }

@@ -26,7 +26,7 @@ public final class Mrn {
     }
 
     /** The MRN of sequence number {@code n} (n &gt;= 1). */
-    static String of(long n) {
+    public static String of(long n) {
         if (n < 1) {
             throw new IllegalArgumentException("MRN sequence starts at 1, was " + n);
         }

@@ -20,6 +20,7 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.emr.api.PatientsMerged;
 import org.pavilion.emr.internal.privacy.ParticipantReport;
+import org.pavilion.emr.internal.privacy.ParticipantRuns;
 import org.pavilion.emr.internal.privacy.PrivacyParticipants;
 import org.pavilion.events.api.EventPublisher;
 
@@ -42,16 +43,18 @@ public class PatientMerge {
     private final EventPublisher events;
     private final PatientService patients;
     private final PrivacyParticipants participants;
+    private final ParticipantRuns runs;
 
     @Activate
     public PatientMerge(@Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
             @Reference AuditService audit, @Reference EventPublisher events, @Reference PatientService patients,
-            @Reference PrivacyParticipants participants) {
+            @Reference PrivacyParticipants participants, @Reference ParticipantRuns runs) {
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
         this.events = events;
         this.patients = patients;
         this.participants = participants;
+        this.runs = runs;
     }
 
     /** What a merge did: the survivor as it now reads, and the rows moved per kind of record. */
@@ -59,7 +62,10 @@ public class PatientMerge {
         public Patient survivor;
         public String duplicateMrn;
         public Map<String, Integer> moved;
-        /** Each department's privacy participant: the rows it re-pointed, or FAILED (merge again to complete). */
+        /**
+         * Each department's privacy participant: the rows it re-pointed, or FAILED (complete it with
+         * POST /api/v1/emr/merges/{duplicateMrn}/participants/retry).
+         */
         public List<ParticipantReport> participants;
     }
 
@@ -134,6 +140,8 @@ public class PatientMerge {
                 .detail("merged into " + survivorMrn + ": " + why).build());
         // The departments re-point their rows after the EMR's merge committed, each in its own transactions.
         List<ParticipantReport> departments = participants.merge(survivorMrn, duplicateMrn);
+        // Kept so a failed one can be re-run alone (MergeParticipantRetry).
+        runs.keep(ParticipantRuns.MERGE, duplicateMrn, departments, actor);
         MergeResult result = new MergeResult();
         result.survivor = patients.get(survivorMrn);
         result.duplicateMrn = duplicateMrn;

@@ -14,5 +14,7 @@ public class EntityEnhancementTest {
         assertTrue(PersistenceCapable.class.isAssignableFrom(PatientPhoneEntity.class));
         assertTrue(PersistenceCapable.class.isAssignableFrom(
                 org.pavilion.emr.internal.document.DocumentEntity.class));
+        assertTrue(PersistenceCapable.class.isAssignableFrom(
+                org.pavilion.emr.internal.privacy.ParticipantRunEntity.class));
     }
 }

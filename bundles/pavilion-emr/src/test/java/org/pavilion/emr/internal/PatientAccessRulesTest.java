@@ -140,8 +140,21 @@ public class PatientAccessRulesTest {
         expect(FEED, MAYOR, DataPart.CLINICAL_RECORD, WRITE, null, ALLOWED, MAYOR, false);
         expect(FEED, ANA_DUPLICATE, DataPart.CLINICAL_RECORD, WRITE, null, ALLOWED, ANA, false);
         expect(FEED, LUIS, DataPart.CLINICAL_RECORD, READ, null, DENIED, null, false);
+        expect(FEED, MAYOR, DataPart.DOCUMENTS, WRITE, null, ALLOWED, MAYOR, false);
         // Feeds write the EMR's clinical record; a department's part is not theirs unless it says so.
         expect(FEED, LUIS, DISPENSING, WRITE, null, DENIED, null, false);
+        // ... not even a clinical one: the lab's results are opened by the lab's own privileges.
+        DataPart labResults = DataPart.declaredBy("lab-results", "lab.result.view", "lab.result.record",
+                "lab.result.view-own", true);
+        AccessDecision lab = expect(FEED, LUIS, labResults, WRITE, null, DENIED, null, false);
+        assertEquals("a feed writes the EMR's clinical record only, not the lab-results", lab.reason());
+        expect(FEED, MAYOR, labResults, WRITE, null, DENIED, null, false);
+        // The lab's analyser interface holds the lab's own privilege: the lab's rules apply, restriction included.
+        Caller analyser = staff("lab-analyser", "emr.record.feed-write", "lab.result.view", "lab.result.record");
+        expect(analyser, LUIS, labResults, WRITE, null, ALLOWED, LUIS, false);
+        expect(analyser, MAYOR, labResults, WRITE, null, BREAK_GLASS_REQUIRED, MAYOR, false);
+        // Holding feed-write never lifts the restriction on reading.
+        expect(analyser, MAYOR, labResults, READ, null, BREAK_GLASS_REQUIRED, MAYOR, false);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.junit.Test;
 import org.pavilion.core.testing.PrivilegeMatrix;
 import org.pavilion.emr.internal.document.DocumentResource;
+import org.pavilion.emr.internal.privacy.MergeParticipantsResource;
 import org.pavilion.emr.internal.privacy.PrivacyResource;
 import org.pavilion.emr.internal.record.ClinicalRecordResource;
 import org.pavilion.emr.internal.record.ClinicalRecordSoap;
@@ -69,7 +70,11 @@ public class PrivilegesMatrixTest {
         matrix.assertRest(DocumentResource.class, Map.of("attach", Set.of("DOCTOR", "NURSE", "INTEGRATION"),
                 "list", clinicalOrOwn, "get", clinicalOrOwn, "content", clinicalOrOwn,
                 "enterInError", Set.of("DOCTOR", "NURSE")));
-        matrix.assertRest(PrivacyResource.class, Map.of("export", Set.of("ADMIN", "PATIENT"), "erase", Set.of("ADMIN")));
+        matrix.assertRest(PrivacyResource.class, Map.of("export", Set.of("ADMIN", "PATIENT"), "erase", Set.of("ADMIN"),
+                "erasureParticipants", Set.of("ADMIN")));
+        // New with the merge follow-up (issue 19): administrators only.
+        matrix.assertRest(MergeParticipantsResource.class, Map.of("participants", Set.of("ADMIN"),
+                "retryFailed", Set.of("ADMIN"), "retryOne", Set.of("ADMIN")));
     }
 
     @Test

@@ -86,18 +86,21 @@ public class PatientPrivacy {
     private final EventPublisher events;
     private final DocumentService documents;
     private final PrivacyParticipants participants;
+    private final ParticipantRuns runs;
     private volatile int retentionYears;
 
     @Activate
     public PatientPrivacy(@Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
             @Reference AuditService audit, @Reference EventPublisher events, @Reference DocumentService documents,
-            @Reference PrivacyParticipants participants, @Reference PatientAccess access, PrivacyConfig config) {
+            @Reference PrivacyParticipants participants, @Reference ParticipantRuns runs,
+            @Reference PatientAccess access, PrivacyConfig config) {
         this.access = access;
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
         this.events = events;
         this.documents = documents;
         this.participants = participants;
+        this.runs = runs;
         modified(config);
     }
 
@@ -307,6 +310,7 @@ public class PatientPrivacy {
         PrivacySubject s = subject[0];
         report.participants = participants.erase(new PrivacySubject(s.mrns(), s.identifiers(), s.names(),
                 s.birthDates(), report.scope, s.requestedAt()));
+        runs.keep(ParticipantRuns.ERASURE, report.mrn, report.participants, actor);
         long failed = report.participants.stream().filter(p -> ParticipantReport.FAILED.equals(p.status)).count();
         if ("FULL".equals(report.scope)) {
             removeIdentifiersOnceAllCompleted(report, s.mrns(), failed);
@@ -315,6 +319,16 @@ public class PatientPrivacy {
                 .detail(report.scope + " erasure: " + why + (failed == 0 ? ""
                         : "; " + failed + " department(s) FAILED, to be completed by erasing again")).build());
         return report;
+    }
+
+    /** The departments' kept outcomes of the erasure of {@code mrn}'s record (keyed by its survivor). */
+    public List<ParticipantRun> erasureParticipants(String mrn) {
+        PatientService.requireValidMrn(mrn);
+        List<String> mrns = jpa.call(em -> recordMrns(em, mrn));
+        if (mrns == null) {
+            throw ProblemException.notFound("Patient", mrn);
+        }
+        return runs.withInstalled(ParticipantRuns.ERASURE, mrns.get(0), participants.titles());
     }
 
     private void removeIdentifiersOnceAllCompleted(ErasureReport report, List<String> mrns, long failed) {

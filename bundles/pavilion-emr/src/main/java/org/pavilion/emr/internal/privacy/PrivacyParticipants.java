@@ -4,9 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,12 +66,28 @@ public class PrivacyParticipants {
 
     /** After a merge committed: every participant re-points the duplicate's rows to the survivor. */
     public List<ParticipantReport> merge(String survivorMrn, String duplicateMrn) {
-        return runAll("merge of " + duplicateMrn + " into " + survivorMrn, p -> p.merge(survivorMrn, duplicateMrn));
+        return merge(survivorMrn, duplicateMrn, name -> true);
+    }
+
+    /** Re-runs a merge for the participants {@code which} accepts by name only (the failed ones, or one). */
+    public List<ParticipantReport> merge(String survivorMrn, String duplicateMrn, Predicate<String> which) {
+        return runAll("merge of " + duplicateMrn + " into " + survivorMrn, which,
+                p -> p.merge(survivorMrn, duplicateMrn));
+    }
+
+    /** The participants registered now: name to title, in name order. */
+    public Map<String, String> titles() {
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (PrivacyParticipant p : current()) {
+            String name = safe(p::name, "unnamed");
+            titles.put(name, safe(p::title, name));
+        }
+        return titles;
     }
 
     /** After the EMR's erasure committed: every participant removes or anonymises its data on the subject. */
     public List<ParticipantReport> erase(PrivacySubject subject) {
-        return runAll("erasure of " + subject.mrns(), p -> p.erase(subject));
+        return runAll("erasure of " + subject.mrns(), name -> true, p -> p.erase(subject));
     }
 
     /**
@@ -99,10 +118,14 @@ public class PrivacyParticipants {
         }
     }
 
-    private List<ParticipantReport> runAll(String what, Function<PrivacyParticipant, ParticipantOutcome> step) {
+    private List<ParticipantReport> runAll(String what, Predicate<String> which,
+            Function<PrivacyParticipant, ParticipantOutcome> step) {
         List<ParticipantReport> reports = new ArrayList<>();
         for (PrivacyParticipant p : current()) {
             String name = safe(p::name, "unnamed");
+            if (!which.test(name)) {
+                continue;
+            }
             String title = safe(p::title, name);
             try {
                 reports.add(ParticipantReport.done(name, title, step.apply(p)));

@@ -57,6 +57,17 @@ public class PrivacyResource {
         return privacy.erase(mrn, in.reason);
     }
 
+    /**
+     * Each department's last outcome of this record's erasure (DONE, FAILED), and NOT_RUN for one installed since.
+     * Erasing again re-runs them all, which completes it (docs/privacy-participants.md).
+     */
+    @GET
+    @Path("{mrn}/erasure/participants")
+    @RequiresPrivilege("emr.privacy.erase")
+    public List<ParticipantRun> erasureParticipants(@PathParam("mrn") String mrn) {
+        return privacy.erasureParticipants(mrn);
+    }
+
     public static class ErasureRequest {
         public String reason;
     }
