@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,11 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.pavilion.core.api.privacy.ParticipantOutcome;
 import org.pavilion.core.api.privacy.PrivacyParticipant;
 import org.pavilion.core.api.privacy.PrivacySubject;
+import org.pavilion.core.api.privacy.TextScan;
 import org.pavilion.events.internal.EventStoreException;
 
 /**
@@ -64,8 +65,7 @@ public class EventPrivacy implements PrivacyParticipant {
     @Override
     public void export(PrivacySubject subject, OutputStream out) throws IOException {
         try (Connection c = dataSource.getConnection()) {
-            Map<String, Row> rows = rowsOf(c, subject, Long.MAX_VALUE);
-            List<Map<String, Object>> events = rows.values().stream().map(r -> {
+            List<Map<String, Object>> events = rowsOf(c, subject, Long.MAX_VALUE).stream().map(r -> {
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("id", r.id);
                 e.put("type", r.type);
@@ -82,83 +82,66 @@ public class EventPrivacy implements PrivacyParticipant {
     @Override
     public ParticipantOutcome erase(PrivacySubject subject) {
         long now = System.currentTimeMillis();
-        long undelivered = 0;
-        long parked = 0;
-        long delivered = 0;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Map<String, Row> rows = rowsOf(c, subject, subject.requestedAt().toEpochMilli());
-                ObjectNode marker = JSON.createObjectNode().put("redacted", true).put("reason", REASON)
-                        .put("redactedAt", Instant.ofEpochMilli(now).toString());
-                String redacted = marker.toString(); // JsonNode.toString is its JSON
-                try (PreparedStatement update = c.prepareStatement("UPDATE events_outbox SET payload = ? WHERE id = ?");
-                     PreparedStatement states = c.prepareStatement("SELECT status FROM events_delivery WHERE event_id = ?")) {
-                    for (Row r : rows.values()) {
-                        update.setString(1, redacted);
-                        update.setString(2, r.id);
-                        update.executeUpdate();
-                        Set<String> seen = new java.util.HashSet<>();
-                        states.setString(1, r.id);
-                        try (ResultSet rs = states.executeQuery()) {
-                            while (rs.next()) {
-                                seen.add(rs.getString(1));
-                            }
-                        }
-                        if (!r.relayed || seen.contains("PENDING")) {
-                            undelivered++;
-                        } else if (seen.contains("PARKED")) {
-                            parked++;
-                        } else {
-                            delivered++;
-                        }
-                    }
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+        long[] counts; // undelivered, parked, delivered
+        try {
+            counts = TextScan.inOneTransaction(dataSource, c -> redact(c, rowsOf(c, subject,
+                    subject.requestedAt().toEpochMilli()), now));
         } catch (SQLException e) {
             throw new EventStoreException("redacting the patient's events failed", e);
         }
         return ParticipantOutcome.builder()
-                .anonymised("undelivered event payloads", undelivered, "replaced by a redaction marker: subscribers "
+                .anonymised("undelivered event payloads", counts[0], "replaced by a redaction marker: subscribers "
                         + "still to receive them get {\"redacted\": true} instead of the patient's data")
-                .anonymised("parked event payloads (dead letters)", parked, "replaced by a redaction marker the "
+                .anonymised("parked event payloads (dead letters)", counts[1], "replaced by a redaction marker the "
                         + "administrator sees among the dead letters; a replay delivers the marker")
-                .anonymised("delivered event payloads", delivered, "replaced by a redaction marker until the store "
+                .anonymised("delivered event payloads", counts[2], "replaced by a redaction marker until the store "
                         + "purges them; the subscribers' own copies are theirs to erase (PatientErased)")
                 .build();
+    }
+
+    /** Replaces each row's payload by the redaction marker; counts them as undelivered, parked or delivered. */
+    private static long[] redact(Connection c, List<Row> rows, long now) throws SQLException {
+        String marker = JSON.createObjectNode().put("redacted", true).put("reason", REASON)
+                .put("redactedAt", Instant.ofEpochMilli(now).toString()).toString(); // JsonNode.toString is its JSON
+        long[] counts = new long[3];
+        try (PreparedStatement update = c.prepareStatement("UPDATE events_outbox SET payload = ? WHERE id = ?");
+             PreparedStatement states = c.prepareStatement("SELECT status FROM events_delivery WHERE event_id = ?")) {
+            for (Row r : rows) {
+                update.setString(1, marker);
+                update.setString(2, r.id);
+                update.executeUpdate();
+                Set<String> seen = new HashSet<>();
+                states.setString(1, r.id);
+                try (ResultSet rs = states.executeQuery()) {
+                    while (rs.next()) {
+                        seen.add(rs.getString(1));
+                    }
+                }
+                counts[!r.relayed || seen.contains("PENDING") ? 0 : seen.contains("PARKED") ? 1 : 2]++;
+            }
+        }
+        return counts;
     }
 
     private record Row(String id, String type, long occurredMs, boolean relayed, JsonNode payload) {
     }
 
     /** Outbox rows recorded before {@code before} whose payload has a string value equal to one of the MRNs. */
-    private static Map<String, Row> rowsOf(Connection c, PrivacySubject subject, long before) throws SQLException {
-        Map<String, Row> rows = new LinkedHashMap<>();
-        for (String mrn : subject.mrns()) {
-            try (PreparedStatement s = c.prepareStatement("SELECT id, event_type, occurred_ms, relayed, payload"
-                    + " FROM events_outbox WHERE payload LIKE ? AND occurred_ms < ? ORDER BY occurred_ms, id")) {
-                // MRNs are digits only: nothing to escape in the pattern. A pre-filter; the JSON decides.
-                s.setString(1, "%\"" + mrn + "\"%");
-                s.setLong(2, before);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        String id = rs.getString(1);
-                        if (rows.containsKey(id)) {
-                            continue;
-                        }
-                        JsonNode payload = read(rs.getString(5));
-                        if (payload != null && namesAny(payload, subject.mrns())) {
-                            rows.put(id, new Row(id, rs.getString(2), rs.getLong(3), rs.getBoolean(4), payload));
-                        }
-                    }
-                }
-            }
-        }
-        return rows;
+    private static List<Row> rowsOf(Connection c, PrivacySubject subject, long before) throws SQLException {
+        // MRNs are quoted in the JSON: the pattern is a pre-filter; the JSON decides.
+        return TextScan.find(c, "SELECT id, event_type, occurred_ms, relayed, payload FROM events_outbox"
+                + " WHERE payload LIKE ? ESCAPE '\\' AND occurred_ms < ? ORDER BY occurred_ms, id",
+                subject.mrns().stream().map(mrn -> "\"" + mrn + "\"").toList(),
+                (query, pattern) -> {
+                    query.setString(1, pattern);
+                    query.setLong(2, before);
+                },
+                row -> {
+                    JsonNode payload = read(row.getString(5));
+                    return payload != null && namesAny(payload, subject.mrns())
+                            ? new Row(row.getString(1), row.getString(2), row.getLong(3), row.getBoolean(4), payload)
+                            : null;
+                });
     }
 
     private static JsonNode read(String payload) {

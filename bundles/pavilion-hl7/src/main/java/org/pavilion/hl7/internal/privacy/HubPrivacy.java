@@ -9,12 +9,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -28,6 +24,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.privacy.ParticipantOutcome;
 import org.pavilion.core.api.privacy.PrivacyParticipant;
 import org.pavilion.core.api.privacy.PrivacySubject;
+import org.pavilion.core.api.privacy.TextScan;
 import org.pavilion.hl7.internal.Hl7Hub;
 import org.pavilion.hl7.internal.MessageStore.Hl7StoreException;
 import org.slf4j.Logger;
@@ -144,20 +141,18 @@ public class HubPrivacy implements PrivacyParticipant {
         int inbound = 0;
         int outbound = 0;
         int withdrawn = 0;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            int[] out = TextScan.inOneTransaction(dataSource, c -> {
+                int anonymised = 0;
                 for (String id : inboundOf(c, subject)) {
-                    inbound += anonymiseInbound(c, id, subject);
+                    anonymised += anonymiseInbound(c, id, subject);
                 }
-                int[] out = anonymiseOutbound(c, subject);
-                outbound = out[0];
-                withdrawn = out[1];
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+                int[] outboundChanged = anonymiseOutbound(c, subject);
+                return new int[] {anonymised, outboundChanged[0], outboundChanged[1]};
+            });
+            inbound = out[0];
+            outbound = out[1];
+            withdrawn = out[2];
         } catch (SQLException e) {
             throw new Hl7StoreException("erasing the patient's HL7 messages failed", e);
         }
@@ -181,34 +176,17 @@ public class HubPrivacy implements PrivacyParticipant {
 
     /** Ids of inbound messages whose PID-3 or MRG-1 names one of the subject's identifiers. */
     private static List<String> inboundOf(Connection c, PrivacySubject subject) throws SQLException {
-        Set<String> values = new LinkedHashSet<>();
-        subject.identifiers().forEach(i -> values.add(i.value()));
-        Map<String, Boolean> found = new LinkedHashMap<>();
-        for (String value : values) {
-            // A pre-filter only (the value may occur anywhere); PID-3/MRG-1 decide.
-            try (PreparedStatement s = c.prepareStatement("SELECT id, raw_text, original_text FROM hl7_message"
-                    + " WHERE raw_text LIKE ? ESCAPE '\\' OR original_text LIKE ? ESCAPE '\\'")) {
-                String like = "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-                s.setString(1, like);
-                s.setString(2, like);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        if (!found.containsKey(rs.getString(1))) {
-                            found.put(rs.getString(1), Hl7Anonymiser.names(rs.getString(2), subject.identifiers())
-                                    || Hl7Anonymiser.names(rs.getString(3), subject.identifiers()));
-                        }
-                    }
-                }
-            }
-        }
-        List<String> ids = new ArrayList<>();
-        found.forEach((id, yes) -> {
-            if (yes) {
-                ids.add(id);
-            }
-        });
-        Collections.sort(ids);
-        return ids;
+        List<String> ids = TextScan.find(c, "SELECT id, raw_text, original_text FROM hl7_message"
+                + " WHERE raw_text LIKE ? ESCAPE '\\' OR original_text LIKE ? ESCAPE '\\'",
+                subject.identifiers().stream().map(PrivacySubject.Identifier::value).toList(),
+                (query, pattern) -> {
+                    query.setString(1, pattern);
+                    query.setString(2, pattern);
+                },
+                // The value may occur anywhere in the text; PID-3/MRG-1 decide.
+                row -> Hl7Anonymiser.names(row.getString(2), subject.identifiers())
+                        || Hl7Anonymiser.names(row.getString(3), subject.identifiers()) ? row.getString(1) : null);
+        return ids.stream().sorted().toList();
     }
 
     private static int anonymiseInbound(Connection c, String id, PrivacySubject subject) throws SQLException {
