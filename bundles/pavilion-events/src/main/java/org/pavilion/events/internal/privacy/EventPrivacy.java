@@ -7,7 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +29,10 @@ import org.pavilion.core.api.privacy.TextScan;
 import org.pavilion.events.internal.EventStoreException;
 
 /**
- * The event store's part in a patient's GDPR export and erasure: the payloads in {@code events_outbox} that name one
- * of the patient's MRNs (any string value of the payload, found by a {@code LIKE} pre-filter on the quoted MRN and
- * then read as JSON). Erasure replaces each such payload by a redaction marker,
+ * The event store's part in a patient's GDPR export and erasure: the events in {@code events_outbox} keyed
+ * {@code patient:<MRN>} with one of the patient's MRNs (found by the subject key's index; every EMR event is keyed so),
+ * and the events without a patient key whose payload names one of the MRNs (any string value of the payload, found by
+ * a {@code LIKE} pre-filter on the quoted MRN and then read as JSON). Erasure replaces each such payload by a redaction marker,
  * {@code {"redacted": true, "reason": "...", "redactedAt": "..."}}: the row and its deliveries stay, so the relay's
  * bookkeeping is untouched; a subscriber still to receive it gets the marker (and can tell it from a real event by
  * {@code redacted}), and an administrator sees it among the dead letters. Events recorded after the erasure began
@@ -38,6 +42,8 @@ import org.pavilion.events.internal.EventStoreException;
 public class EventPrivacy implements PrivacyParticipant {
 
     static final String REASON = "the patient's data was erased (GDPR)";
+    /** How the EMR keys every event about a patient. */
+    static final String PATIENT_KEY = "patient:";
     private static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private final DataSource dataSource;
@@ -126,22 +132,66 @@ public class EventPrivacy implements PrivacyParticipant {
     private record Row(String id, String type, long occurredMs, boolean relayed, JsonNode payload) {
     }
 
-    /** Outbox rows recorded before {@code before} whose payload has a string value equal to one of the MRNs. */
+    /**
+     * The patient's outbox rows recorded before {@code before}: those keyed {@code patient:<MRN>} by the subject key's
+     * index, then those without a patient key (unkeyed, or keyed by another subject such as an appointment) whose
+     * payload has a string value equal to one of the MRNs. Payloads already redacted are not hers any more.
+     */
     private static List<Row> rowsOf(Connection c, PrivacySubject subject, long before) throws SQLException {
+        List<Row> rows = new ArrayList<>(keyed(c, subject, before));
+        Set<String> ids = new HashSet<>();
+        rows.forEach(r -> ids.add(r.id));
+        for (Row r : unkeyed(c, subject, before)) {
+            if (ids.add(r.id)) {
+                rows.add(r);
+            }
+        }
+        rows.sort(Comparator.comparingLong(Row::occurredMs).thenComparing(Row::id)); // as they happened
+        return rows;
+    }
+
+    private static List<Row> keyed(Connection c, PrivacySubject subject, long before) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id, event_type, occurred_ms, relayed, payload"
+                + " FROM events_outbox WHERE subject_key = ? AND occurred_ms < ? ORDER BY occurred_ms, id")) {
+            for (String mrn : new LinkedHashSet<>(subject.mrns())) {
+                s.setString(1, PATIENT_KEY + mrn);
+                s.setLong(2, before);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        JsonNode payload = read(rs.getString(5));
+                        if (payload == null || !redacted(payload)) {
+                            rows.add(row(rs, payload));
+                        }
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static List<Row> unkeyed(Connection c, PrivacySubject subject, long before) throws SQLException {
         // MRNs are quoted in the JSON: the pattern is a pre-filter; the JSON decides.
         return TextScan.find(c, "SELECT id, event_type, occurred_ms, relayed, payload FROM events_outbox"
-                + " WHERE payload LIKE ? ESCAPE '\\' AND occurred_ms < ? ORDER BY occurred_ms, id",
+                + " WHERE (subject_key IS NULL OR subject_key NOT LIKE '" + PATIENT_KEY + "%')"
+                + " AND payload LIKE ? ESCAPE '\\' AND occurred_ms < ? ORDER BY occurred_ms, id",
                 subject.mrns().stream().map(mrn -> "\"" + mrn + "\"").toList(),
                 (query, pattern) -> {
                     query.setString(1, pattern);
                     query.setLong(2, before);
                 },
-                row -> {
-                    JsonNode payload = read(row.getString(5));
-                    return payload != null && namesAny(payload, subject.mrns())
-                            ? new Row(row.getString(1), row.getString(2), row.getLong(3), row.getBoolean(4), payload)
-                            : null;
+                rs -> {
+                    JsonNode payload = read(rs.getString(5));
+                    return payload != null && namesAny(payload, subject.mrns()) ? row(rs, payload) : null;
                 });
+    }
+
+    private static Row row(ResultSet rs, JsonNode payload) throws SQLException {
+        return new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4), payload);
+    }
+
+    private static boolean redacted(JsonNode payload) {
+        return payload.path("redacted").asBoolean(false) && payload.has("redactedAt");
     }
 
     private static JsonNode read(String payload) {
