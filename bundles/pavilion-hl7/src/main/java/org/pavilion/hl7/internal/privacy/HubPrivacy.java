@@ -138,33 +138,28 @@ public class HubPrivacy implements PrivacyParticipant {
     @Override
     public ParticipantOutcome erase(PrivacySubject subject) {
         long started = System.nanoTime();
-        int inbound = 0;
-        int outbound = 0;
-        int withdrawn = 0;
+        int[] counts; // inbound anonymised, outbound anonymised, outbound withdrawn
         try {
-            int[] out = TextScan.inOneTransaction(dataSource, c -> {
-                int anonymised = 0;
+            counts = TextScan.inOneTransaction(dataSource, c -> {
+                int inbound = 0;
                 for (String id : inboundOf(c, subject)) {
-                    anonymised += anonymiseInbound(c, id, subject);
+                    inbound += anonymiseInbound(c, id, subject);
                 }
-                int[] outboundChanged = anonymiseOutbound(c, subject);
-                return new int[] {anonymised, outboundChanged[0], outboundChanged[1]};
+                int[] outbound = anonymiseOutbound(c, subject);
+                return new int[] {inbound, outbound[0], outbound[1]};
             });
-            inbound = out[0];
-            outbound = out[1];
-            withdrawn = out[2];
         } catch (SQLException e) {
             throw new Hl7StoreException("erasing the patient's HL7 messages failed", e);
         }
         LOG.info("Erasure of {}: {} inbound and {} outbound HL7 messages anonymised in {} ms", subject.mrns(),
-                inbound, outbound, (System.nanoTime() - started) / 1_000_000);
+                counts[0], counts[1], (System.nanoTime() - started) / 1_000_000);
         ParticipantOutcome.Builder b = ParticipantOutcome.builder()
-                .anonymised("stored inbound messages (text, edited text, ACK)", inbound, "the patient's segments "
+                .anonymised("stored inbound messages (text, edited text, ACK)", counts[0], "the patient's segments "
                         + "(PID, PD1, NK1, IN1-3, GT1, MRG) emptied and their names and birth date blanked; MSH and the "
                         + "row stay as the record of what was received and answered")
-                .anonymised("outbound messages", outbound, "the same, in the messages built for other systems");
-        if (withdrawn > 0) {
-            b.removed("queued outbound messages withdrawn", withdrawn, "not sent: they would carry no patient; "
+                .anonymised("outbound messages", counts[1], "the same, in the messages built for other systems");
+        if (counts[2] > 0) {
+            b.removed("queued outbound messages withdrawn", counts[2], "not sent: they would carry no patient; "
                     + "shown as FAILED with the reason");
         }
         if (subject.identifiers().isEmpty()) {
