@@ -44,10 +44,10 @@ import org.pavilion.emr.api.PatientLookup;
  * A merge and an erasure reach every department, in the real container. Ingrid Halvorsen is registered twice by the
  * admissions system over HL7 (A04, HAPI's MLLP client), the second time with her birth date mistyped; her daughter
  * visits her under both records; a subscriber gave up on one of her events (parked). The clerk merges the records:
- * the visitor log re-points its visits, the hub and the event store say they have nothing to re-point. The ward's
+ * the visitor log and the ward board re-point their rows, the hub and the event store say they have nothing to re-point. The ward's
  * code reads her through PatientLookup (audited with its purpose). She asks for her data (the export carries the
  * departments' sections) and then for erasure: her stored HL7 messages no longer hold her name or birth date, the
- * visits are gone, the parked payload is redacted, and the report lists each department's outcome. A lab installed
+ * visits and board lines are gone, the parked payload is redacted, and the report lists each department's outcome. A lab installed
  * meanwhile fails its first erasure: reported FAILED, the EMR keeps her identifiers until a second run completes it.
  */
 public class PrivacyParticipantsIT extends PavilionTestSupport {
@@ -66,7 +66,7 @@ public class PrivacyParticipantsIT extends PavilionTestSupport {
     }
 
     @Test
-    public void aMergeAndAnErasureReachTheVisitorLogTheHubAndTheEventStore() throws Exception {
+    public void aMergeAndAnErasureReachTheVisitorLogTheWardBoardTheHubAndTheEventStore() throws Exception {
         Http admin = Hl7InboundIT.admin();
         int port = Integer.parseInt(System.getProperty(Hl7InboundIT.PORT_PROPERTY));
         try (HapiMllp adt = new HapiMllp("localhost", port)) {
@@ -85,11 +85,15 @@ public class PrivacyParticipantsIT extends PavilionTestSupport {
                 "visitor badge printing")).orElseThrow().mrn();
         assertFalse(survivor.equals(duplicate));
 
+        WardBoard.awaitListening(admin, admin, WardBoard.DELIVERY_BOUND); // the board hears only later check-ins
         Http.Response visit = admin.post("/api/v1/example/visits", visitor("PRIV-B1", "Sigrid Halvorsen", duplicate));
         assertEquals(visit.toString(), 201, visit.status);
         assertEquals(201, admin.post("/api/v1/example/visits", visitor("PRIV-B2", "Sigrid Halvorsen", survivor)).status);
         String other = "P-PRIV-OTHER";
         assertEquals(201, admin.post("/api/v1/example/visits", visitor("PRIV-B3", "Tor Berg", other)).status);
+        for (String badge : List.of("PRIV-B1", "PRIV-B2", "PRIV-B3")) {
+            WardBoard.awaitEntry(admin, badge);
+        }
         String parkedEvent = parkTheDuplicatesRegistration(duplicate);
 
         // The clerk merges the two records.
@@ -103,7 +107,11 @@ public class PrivacyParticipantsIT extends PavilionTestSupport {
         assertTrue(participant(merged.json().path("participants"), "hl7-hub").path("kept").toString()
                 .contains("nothing to re-point"));
         assertEquals(2, visitsOf(admin, survivor));
-        assertEquals(0, visitsOf(admin, duplicate));
+        // The visitor log asks PatientAccess, which follows the merge: the duplicate's MRN lists the survivor's visits.
+        assertEquals(2, visitsOf(admin, duplicate));
+        JsonNode board = participant(merged.json().path("participants"), "example-ward-board");
+        assertEquals(board.toString(), "DONE", board.path("status").asText());
+        assertEquals(1, board.path("repointed").get(0).path("count").asLong());
 
         // The ward's code reads her through the duplicate's MRN: the survivor answers, the read is audited.
         PatientDetails read = CallerContext.runAs(ward, () -> lookup.byMrn(duplicate, "visitor badge printing"))
@@ -122,6 +130,7 @@ public class PrivacyParticipantsIT extends PavilionTestSupport {
         JsonNode departments = export.path("departments");
         assertEquals(export.toString(), 2, departments.path("example").path("data").path("visits").size());
         assertEquals(2, departments.path("hl7-hub").path("data").path("inboundMessages").size());
+        assertEquals(2, departments.path("example-ward-board").path("data").path("boardLines").size());
         assertTrue(departments.path("events").path("data").path("events").size() >= 2);
 
         // A lab department installed meanwhile, whose database is unreachable at the first attempt.
@@ -168,6 +177,11 @@ public class PrivacyParticipantsIT extends PavilionTestSupport {
         }
         assertEquals(0, visitsOf(admin, survivor));
         assertEquals(1, visitsOf(admin, other));
+        JsonNode board = participant(report.path("participants"), "example-ward-board");
+        assertEquals(board.toString(), "DONE", board.path("status").asText());
+        assertEquals(2, board.path("removed").get(0).path("count").asLong());
+        assertEquals(0, WardBoard.entries(admin, "PRIV-B1") + WardBoard.entries(admin, "PRIV-B2"));
+        assertEquals(1, WardBoard.entries(admin, "PRIV-B3"));
         String payload = one("SELECT payload FROM events_outbox WHERE id = ?", parkedEvent);
         assertTrue(payload, Http.json().readTree(payload).path("redacted").asBoolean());
         assertFalse(payload, payload.contains("Halvorsen"));

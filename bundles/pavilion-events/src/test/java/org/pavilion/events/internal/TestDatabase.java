@@ -1,71 +1,34 @@
 package org.pavilion.events.internal;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.persistence.EntityManagerFactory;
-import javax.sql.DataSource;
 import javax.persistence.Persistence;
+import javax.sql.DataSource;
 
-import liquibase.Contexts;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
-
+import org.pavilion.core.testing.ChangeLogDatabase;
 
 /**
- * A fresh database with the bundle's real change log applied, seen both as a DataSource (the relay's side)
- * and through an OpenJPA unit (a department publishing in its own transaction). In-memory H2 by default;
- * with {@code -Dpavilion.test.postgres=jdbc:postgresql://host/db?user=..&password=..} each test gets its
- * own schema on that PostgreSQL instead.
+ * A fresh database with the bundle's real change log applied (core's {@link ChangeLogDatabase}: in-memory H2, or a
+ * schema of its own on the PostgreSQL {@code -Dpavilion.test.postgres} names), seen both as a DataSource (the relay's
+ * side) and through an OpenJPA unit (a department publishing in its own transaction).
  */
 public final class TestDatabase implements AutoCloseable {
 
-    // Held so the level sticks: Liquibase logs every change set through java.util.logging.
-    private static final java.util.logging.Logger LIQUIBASE_LOG = java.util.logging.Logger.getLogger("liquibase");
-
-    static {
-        LIQUIBASE_LOG.setLevel(java.util.logging.Level.WARNING);
-    }
-
-    private static final String POSTGRES = System.getProperty("pavilion.test.postgres", "");
-
     public final DataSource dataSource;
     final EntityManagerFactory emf;
-    private final String postgresSchema;
+    private final ChangeLogDatabase database;
 
     public TestDatabase() throws Exception {
-        String url;
-        String driver;
-        if (POSTGRES.isBlank()) {
-            postgresSchema = null;
-            url = "jdbc:h2:mem:events-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-            driver = "org.h2.Driver";
-        } else {
-            postgresSchema = "events_test_" + UUID.randomUUID().toString().replace("-", "");
-            try (Connection c = DriverManager.getConnection(POSTGRES); Statement s = c.createStatement()) {
-                s.execute("CREATE SCHEMA " + postgresSchema);
-            }
-            url = POSTGRES + (POSTGRES.contains("?") ? "&" : "?") + "currentSchema=" + postgresSchema;
-            driver = "org.postgresql.Driver";
-        }
-        dataSource = new UrlDataSource(url);
-        try (Connection c = dataSource.getConnection()) {
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            new Liquibase("db/events-changelog.xml", new ClassLoaderResourceAccessor(), database)
-                    .update(new Contexts(), new LabelExpression());
-        }
+        database = new ChangeLogDatabase("events", "db/events-changelog.xml");
+        dataSource = database;
         emf = Persistence.createEntityManagerFactory("department-test",
-                Map.of("openjpa.ConnectionURL", url, "openjpa.ConnectionDriverName", driver));
+                Map.of("openjpa.ConnectionURL", database.url(), "openjpa.ConnectionDriverName", database.driverClass()));
     }
 
     /** The delivery row of an event for a subscriber: status, attempts, next_attempt_ms, last_error; null if none. */
@@ -91,14 +54,6 @@ public final class TestDatabase implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         emf.close();
-        if (postgresSchema == null) {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.execute("SHUTDOWN");
-            }
-        } else {
-            try (Connection c = DriverManager.getConnection(POSTGRES); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + postgresSchema + " CASCADE");
-            }
-        }
+        database.close();
     }
 }

@@ -50,6 +50,6 @@ public class VisitResource {
     @Path("{id}")
     @RequiresPrivilege("example.visit.view")
     public Visit get(@PathParam("id") String id) {
-        return visits.get(id);
+        return visits.get(id, VisitService.REST_VIEW);
     }
 }

@@ -14,6 +14,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
@@ -35,18 +37,38 @@ public class VisitService {
     private static final Pattern BADGE = Pattern.compile("[A-Z0-9-]{1,32}");
     private static final String UNIQUE_VIOLATION = "23505";
 
+    /** The privileges the REST and SOAP faces open the visitor log with. */
+    static final String REST_VIEW = "example.visit.view";
+    static final String SOAP_VIEW = "example.visitor-log.view";
+
     private final JpaTransactions jpa;
     private final AuditService audit;
     private final EventPublisher events;
+    private final PatientGate withoutEmr;
+
+    /** The EMR's answer while it is installed (EmrPatientGate); the module works without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile PatientGate gate;
 
     @Activate
     public VisitService(BundleContext context,
             @Reference(target = "(osgi.unit.name=pavilion-example)") EntityManagerFactory emf,
             @Reference SchemaMigrator migrator, @Reference AuditService audit, @Reference EventPublisher events) {
+        this(emf, audit, events, null);
         migrator.migrate(context.getBundle(), "db/example-changelog.xml");
+    }
+
+    VisitService(EntityManagerFactory emf, AuditService audit, EventPublisher events, PatientGate gate) {
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
         this.events = events;
+        this.withoutEmr = PatientGate.withoutEmr(audit);
+        this.gate = gate;
+    }
+
+    private PatientGate gate() {
+        PatientGate g = gate;
+        return g != null ? g : withoutEmr;
     }
 
     public Visit checkIn(CheckIn in) {
@@ -76,17 +98,31 @@ public class VisitService {
         return Visit.of(e);
     }
 
-    public Visit get(String id) {
+    /** One visit, if the caller may see its patient's visits ({@code viewPrivilege}: the face's, REST or SOAP). */
+    public Visit get(String id, String viewPrivilege) {
         VisitEntity e = jpa.call(em -> em.find(VisitEntity.class, id));
         if (e == null) {
             throw ProblemException.notFound("Visit", id);
         }
-        audit.record(AuditEvent.of("READ", "visit").resourceId(id).patientId(e.getPatientId()).build());
+        PatientGate.Allowed allowed = gate().read(e.getPatientId(), viewPrivilege, "READ");
+        audit.record(allowed.audit().resourceId(id).build());
         return Visit.of(e);
     }
 
-    public Page<Visit> list(String patientId, int page, int size) {
+    /**
+     * A page of the log, of one patient (a merged duplicate's MRN lists the survivor's) if the caller may see them,
+     * or of everyone for staff: a patient's own account must name its record.
+     */
+    public Page<Visit> list(String requestedPatientId, int page, int size) {
         Page.validate(page, size);
+        boolean onePatient = requestedPatientId != null && !requestedPatientId.isBlank();
+        if (!onePatient && CallerContext.current().flatMap(c -> c.patientId()).isPresent()) {
+            String reason = "a patient account lists the visits of its own record only: give patientId";
+            audit.record(AuditEvent.of("SEARCH", "visit").outcome(AuditOutcome.DENIED).detail(reason).build());
+            throw ProblemException.forbidden(reason);
+        }
+        PatientGate.Allowed allowed = onePatient ? gate().read(requestedPatientId.trim(), REST_VIEW, "SEARCH") : null;
+        String patientId = allowed == null ? null : allowed.mrn();
         Page<Visit> result = jpa.call(em -> {
             String where = patientId == null || patientId.isBlank() ? "" : " WHERE v.patientId = :p";
             var count = em.createQuery("SELECT COUNT(v) FROM VisitEntity v" + where, Long.class);
@@ -100,7 +136,7 @@ public class VisitService {
                     .map(Visit::of).collect(Collectors.toList());
             return new Page<>(items, page, size, count.getSingleResult());
         });
-        audit.record(AuditEvent.of("SEARCH", "visit").patientId(blankToNull(patientId))
+        audit.record((allowed == null ? AuditEvent.of("SEARCH", "visit") : allowed.audit())
                 .detail(result.getItems().size() + " of " + result.getTotal()).build());
         return result;
     }
@@ -148,7 +184,4 @@ public class VisitService {
         return false;
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
 }

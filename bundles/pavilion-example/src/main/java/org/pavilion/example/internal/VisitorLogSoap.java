@@ -42,7 +42,7 @@ public class VisitorLogSoap {
     @RequiresPrivilege("example.visitor-log.view")
     public Visit getVisit(@WebParam(name = "id") String id) throws VisitorLogFault {
         try {
-            return visits.get(id);
+            return visits.get(id, VisitService.SOAP_VIEW);
         } catch (ProblemException e) {
             throw new VisitorLogFault(e.getMessage(), e.type());
         }

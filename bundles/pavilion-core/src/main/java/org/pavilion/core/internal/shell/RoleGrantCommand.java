@@ -1,8 +1,8 @@
 package org.pavilion.core.internal.shell;
 
 import java.util.List;
+import java.util.concurrent.Callable;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -13,7 +13,7 @@ import org.pavilion.core.internal.security.RoleAdministration;
 @Service
 @Command(scope = "pavilion", name = "role-grant",
         description = "Grants privileges to a role (or revokes them with --revoke); signed-in users see it within the refresh bound")
-public class RoleGrantCommand implements Action {
+public class RoleGrantCommand extends HolderCommand {
 
     @Reference
     private RoleAdministration roles;
@@ -28,11 +28,25 @@ public class RoleGrantCommand implements Action {
     private boolean revoke;
 
     @Override
-    public Object execute() throws Exception {
-        for (String privilege : privileges) {
-            ShellCaller.run(() -> revoke ? roles.revoke(role, privilege) : roles.grant(role, privilege));
-            System.out.println((revoke ? "Revoked " : "Granted ") + privilege + (revoke ? " from " : " to ") + role);
-        }
-        return null;
+    String holder() {
+        return role;
+    }
+
+    @Override
+    List<String> names() {
+        return privileges;
+    }
+
+    /** One change per privilege, so the ones before a refused name stay granted and are reported. */
+    @Override
+    List<Callable<String>> changes(String role, List<String> privileges) {
+        return privileges.stream().<Callable<String>>map(privilege -> () -> {
+            if (revoke) {
+                roles.revoke(role, privilege);
+                return "Revoked " + privilege + " from " + role;
+            }
+            roles.grant(role, privilege);
+            return "Granted " + privilege + " to " + role;
+        }).toList();
     }
 }

@@ -2,8 +2,8 @@ package org.pavilion.core.internal.shell;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -15,7 +15,7 @@ import org.pavilion.core.internal.security.UserView;
 @Service
 @Command(scope = "pavilion", name = "user-roles",
         description = "Sets the roles a user holds (their sessions end, so it takes effect at once)")
-public class UserRolesCommand implements Action {
+public class UserRolesCommand extends HolderCommand {
 
     @Reference
     private AccountService accounts;
@@ -30,10 +30,22 @@ public class UserRolesCommand implements Action {
     private String patientId;
 
     @Override
-    public Object execute() throws Exception {
-        UserView v = ShellCaller.run(() -> accounts.changeRoles(username, Set.copyOf(roles),
-                patientId != null ? patientId : accounts.get(username).patientId));
-        System.out.println(v.username + " now holds " + String.join(",", v.roles));
-        return null;
+    String holder() {
+        return username;
+    }
+
+    @Override
+    List<String> names() {
+        return roles;
+    }
+
+    /** One change: the user's whole role set is replaced at once. */
+    @Override
+    List<Callable<String>> changes(String username, List<String> roles) {
+        return List.of(() -> {
+            UserView v = accounts.changeRoles(username, Set.copyOf(roles),
+                    patientId != null ? patientId : accounts.get(username).patientId);
+            return v.username + " now holds " + String.join(",", v.roles);
+        });
     }
 }

@@ -23,6 +23,7 @@ import org.pavilion.hl7.api.Hl7ContentException;
 import org.pavilion.hl7.api.Hl7Error;
 import org.pavilion.hl7.api.InboundMessage;
 import org.pavilion.hl7.api.Outcome;
+import org.pavilion.core.testing.ChangeLogDatabase;
 
 /**
  * The outpatient clinic's scheduling system books appointments over HL7; reception sees who is expected. On H2, and
@@ -37,7 +38,7 @@ public class ExpectedVisitHandlerTest {
     }
 
     private final String database;
-    private VisitDatabase db;
+    private ChangeLogDatabase db;
     private ExpectedVisits visits;
     private ExpectedVisitHandler handler;
     /** The outcomes the hub was given to commit with the visit. */
@@ -68,8 +69,8 @@ public class ExpectedVisitHandlerTest {
     @Before
     public void open() throws Exception {
         boolean postgres = database.equals("PostgreSQL");
-        Assume.assumeTrue("no -Dpavilion.test.postgres", !postgres || !VisitDatabase.POSTGRES.isEmpty());
-        db = new VisitDatabase(postgres);
+        Assume.assumeTrue("no -Dpavilion.test.postgres", !postgres || !ChangeLogDatabase.POSTGRES.isEmpty());
+        db = new ChangeLogDatabase("example_hl7", ExpectedVisits.CHANGELOG, postgres);
         visits = new ExpectedVisits(db);
         handler = new ExpectedVisitHandler(visits);
     }

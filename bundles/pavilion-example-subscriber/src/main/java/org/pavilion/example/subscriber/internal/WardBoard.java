@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import javax.persistence.EntityManagerFactory;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.osgi.framework.BundleContext;
@@ -21,6 +22,8 @@ import org.pavilion.example.api.VisitorCheckedIn;
 @Component(service = WardBoard.class)
 public class WardBoard {
 
+    static final String CHANGELOG = "db/example-board-changelog.xml";
+
     private final JpaTransactions jpa;
     // Tolerate fields added to the payload by newer publishers.
     private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -29,13 +32,21 @@ public class WardBoard {
     public WardBoard(BundleContext context,
             @Reference(target = "(osgi.unit.name=pavilion-example-board)") EntityManagerFactory emf,
             @Reference SchemaMigrator migrator) {
-        migrator.migrate(context.getBundle(), "db/example-board-changelog.xml");
+        this(emf);
+        migrator.migrate(context.getBundle(), CHANGELOG);
+    }
+
+    WardBoard(EntityManagerFactory emf) {
         this.jpa = new JpaTransactions(emf);
     }
 
-    /** @return true when the event was new, false for a redelivery */
+    /** @return true when the event was new, false for a redelivery or a payload redacted by an erasure */
     public boolean record(String eventId, String payloadJson) throws Exception {
-        VisitorCheckedIn visit = json.readValue(payloadJson, VisitorCheckedIn.class);
+        JsonNode payload = json.readTree(payloadJson);
+        if (payload.path("redacted").asBoolean(false)) {
+            return false; // the patient was erased before the board heard of the visit: nothing of theirs to show
+        }
+        VisitorCheckedIn visit = json.treeToValue(payload, VisitorCheckedIn.class);
         return jpa.call(em -> {
             if (em.find(BoardEntryEntity.class, eventId) != null) {
                 return false;

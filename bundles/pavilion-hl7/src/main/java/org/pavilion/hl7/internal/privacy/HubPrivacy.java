@@ -9,12 +9,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -28,6 +24,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.privacy.ParticipantOutcome;
 import org.pavilion.core.api.privacy.PrivacyParticipant;
 import org.pavilion.core.api.privacy.PrivacySubject;
+import org.pavilion.core.api.privacy.TextScan;
 import org.pavilion.hl7.internal.Hl7Hub;
 import org.pavilion.hl7.internal.MessageStore.Hl7StoreException;
 import org.slf4j.Logger;
@@ -141,35 +138,28 @@ public class HubPrivacy implements PrivacyParticipant {
     @Override
     public ParticipantOutcome erase(PrivacySubject subject) {
         long started = System.nanoTime();
-        int inbound = 0;
-        int outbound = 0;
-        int withdrawn = 0;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        int[] counts; // inbound anonymised, outbound anonymised, outbound withdrawn
+        try {
+            counts = TextScan.inOneTransaction(dataSource, c -> {
+                int inbound = 0;
                 for (String id : inboundOf(c, subject)) {
                     inbound += anonymiseInbound(c, id, subject);
                 }
-                int[] out = anonymiseOutbound(c, subject);
-                outbound = out[0];
-                withdrawn = out[1];
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+                int[] outbound = anonymiseOutbound(c, subject);
+                return new int[] {inbound, outbound[0], outbound[1]};
+            });
         } catch (SQLException e) {
             throw new Hl7StoreException("erasing the patient's HL7 messages failed", e);
         }
         LOG.info("Erasure of {}: {} inbound and {} outbound HL7 messages anonymised in {} ms", subject.mrns(),
-                inbound, outbound, (System.nanoTime() - started) / 1_000_000);
+                counts[0], counts[1], (System.nanoTime() - started) / 1_000_000);
         ParticipantOutcome.Builder b = ParticipantOutcome.builder()
-                .anonymised("stored inbound messages (text, edited text, ACK)", inbound, "the patient's segments "
+                .anonymised("stored inbound messages (text, edited text, ACK)", counts[0], "the patient's segments "
                         + "(PID, PD1, NK1, IN1-3, GT1, MRG) emptied and their names and birth date blanked; MSH and the "
                         + "row stay as the record of what was received and answered")
-                .anonymised("outbound messages", outbound, "the same, in the messages built for other systems");
-        if (withdrawn > 0) {
-            b.removed("queued outbound messages withdrawn", withdrawn, "not sent: they would carry no patient; "
+                .anonymised("outbound messages", counts[1], "the same, in the messages built for other systems");
+        if (counts[2] > 0) {
+            b.removed("queued outbound messages withdrawn", counts[2], "not sent: they would carry no patient; "
                     + "shown as FAILED with the reason");
         }
         if (subject.identifiers().isEmpty()) {
@@ -181,34 +171,17 @@ public class HubPrivacy implements PrivacyParticipant {
 
     /** Ids of inbound messages whose PID-3 or MRG-1 names one of the subject's identifiers. */
     private static List<String> inboundOf(Connection c, PrivacySubject subject) throws SQLException {
-        Set<String> values = new LinkedHashSet<>();
-        subject.identifiers().forEach(i -> values.add(i.value()));
-        Map<String, Boolean> found = new LinkedHashMap<>();
-        for (String value : values) {
-            // A pre-filter only (the value may occur anywhere); PID-3/MRG-1 decide.
-            try (PreparedStatement s = c.prepareStatement("SELECT id, raw_text, original_text FROM hl7_message"
-                    + " WHERE raw_text LIKE ? ESCAPE '\\' OR original_text LIKE ? ESCAPE '\\'")) {
-                String like = "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-                s.setString(1, like);
-                s.setString(2, like);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        if (!found.containsKey(rs.getString(1))) {
-                            found.put(rs.getString(1), Hl7Anonymiser.names(rs.getString(2), subject.identifiers())
-                                    || Hl7Anonymiser.names(rs.getString(3), subject.identifiers()));
-                        }
-                    }
-                }
-            }
-        }
-        List<String> ids = new ArrayList<>();
-        found.forEach((id, yes) -> {
-            if (yes) {
-                ids.add(id);
-            }
-        });
-        Collections.sort(ids);
-        return ids;
+        List<String> ids = TextScan.find(c, "SELECT id, raw_text, original_text FROM hl7_message"
+                + " WHERE raw_text LIKE ? ESCAPE '\\' OR original_text LIKE ? ESCAPE '\\'",
+                subject.identifiers().stream().map(PrivacySubject.Identifier::value).toList(),
+                (query, pattern) -> {
+                    query.setString(1, pattern);
+                    query.setString(2, pattern);
+                },
+                // The value may occur anywhere in the text; PID-3/MRG-1 decide.
+                row -> Hl7Anonymiser.names(row.getString(2), subject.identifiers())
+                        || Hl7Anonymiser.names(row.getString(3), subject.identifiers()) ? row.getString(1) : null);
+        return ids.stream().sorted().toList();
     }
 
     private static int anonymiseInbound(Connection c, String id, PrivacySubject subject) throws SQLException {
