@@ -86,7 +86,7 @@ final class AdtRecordHarness implements AutoCloseable {
         encounters = new EncounterService(work);
         allergies = new AllergyList(work);
         PatientMerge merges = new PatientMerge(db.emf, trail::add, publisher, patients,
-                new PrivacyParticipants(List.of()));
+                new PrivacyParticipants(List.of()), new org.pavilion.emr.internal.privacy.ParticipantRuns(db.emf));
         directory = new PatientDirectoryService(db.emf, patients, merges, encounters, allergies,
                 new ProblemList(work, icd10), new ClinicalNotes(work), trail::add);
         adt = new EmrAdtHandler(directory);
