@@ -157,7 +157,9 @@ public final class GroupCommitter<W, R> implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxGroup - 1);
-                batch.removeIf(p -> p == wakeUp);
+                if (closed) {
+                    batch.removeIf(p -> p == wakeUp); // only close() queues it
+                }
                 try {
                     run(batch);
                 } catch (RuntimeException | Error unexpected) {
