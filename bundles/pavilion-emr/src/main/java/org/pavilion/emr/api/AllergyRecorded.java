@@ -17,7 +17,7 @@ public class AllergyRecorded {
     public String codeSystem;
     /** Null when not recorded. */
     public String reaction;
-    /** MILD, MODERATE, SEVERE, LIFE_THREATENING, or (1.7) UNKNOWN: not assessed (a feed that did not say). */
+    /** MILD, MODERATE, SEVERE, LIFE_THREATENING, or (2.0) UNKNOWN: not assessed (a feed that did not say). */
     public String severity;
     /** ALLERGY or INTOLERANCE. */
     public String kind;

@@ -1,9 +1,7 @@
 package org.pavilion.emr.api;
 
-import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -51,30 +49,6 @@ public interface PatientDirectory {
      */
     Result registerOrUpdate(ExternalPatient patient);
 
-    /**
-     * What a caller commits together with a directory write: rows of its own on the platform's database (an HL7
-     * hub's record that the message was applied, with its ACK), so that the write and the caller's record of it
-     * commit or roll back together, in one commit. Called in the directory's transaction, before its commit, with
-     * the transaction's JDBC connection (do not close or commit it) and what the write did; {@code commit} commits
-     * the transaction and must be called exactly once, so the participant may hold a lock of its own across the
-     * commit (numbers that must become visible in order). It may be called more than once for one write (its
-     * first transaction rolled back and the write is done again); only the last call's rows are committed.
-     *
-     * @since 1.4
-     */
-    @FunctionalInterface
-    interface Participant {
-        void commit(Connection transaction, Result result, Callable<Void> commit) throws Exception;
-    }
-
-    /**
-     * As {@link #registerOrUpdate(ExternalPatient)}, with {@code participant}'s rows committed in the same
-     * transaction. Not called when the patient is refused for its content (nothing is written then).
-     *
-     * @since 1.4
-     */
-    Result registerOrUpdate(ExternalPatient patient, Participant participant);
-
     /** The MRN of the patient {@code system}/{@code value} identifies (the survivor, after merges). */
     Optional<String> findMrn(String system, String value);
 
@@ -86,7 +60,7 @@ public interface PatientDirectory {
 
     /**
      * Opens the encounter of the visit, or finds the one already opened for that visit number: the same visit
-     * number twice is the same encounter (UNCHANGED). A visit without a number (since 1.7) is the same visit when its
+     * number twice is the same encounter (UNCHANGED). A visit without a number (since 2.0) is the same visit when its
      * system (the sending facility), patient, {@code admittedAt} and kind are the same: a resend under a new control
      * id opens no second encounter. A {@code planned} visit opens a PLANNED encounter; the same visit admitted
      * later (not planned) turns it OPEN (UPDATED, EncounterStatusChanged).

@@ -334,7 +334,7 @@ final class GroupCommit implements AutoCloseable {
         s.setString(9, u.id);
     }
 
-    /** Stops taking operations; the batch being written finishes, queued ones fail (their senders get no ACK). */
+    /** Stops taking operations; those queued by then are committed first, later ones fail (no ACK for them). */
     @Override
     public void close() {
         committer.close();

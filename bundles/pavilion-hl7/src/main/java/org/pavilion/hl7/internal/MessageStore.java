@@ -216,7 +216,10 @@ public class MessageStore implements AutoCloseable {
         return new long[] {commits.commits(), commits.operations()};
     }
 
-    /** Stops the committer; waiting callers get an {@link Hl7StoreException}, so no ACK goes out. */
+    /**
+     * Stops the committer after it committed the operations queued by then; later ones get an
+     * {@link Hl7StoreException}, so no ACK goes out for them.
+     */
     @Override
     public void close() {
         commits.close();

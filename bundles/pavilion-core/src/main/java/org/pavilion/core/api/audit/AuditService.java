@@ -30,6 +30,12 @@ public interface AuditService {
      * while the trail is held, so the records link to the one committed just before them. Returns what
      * {@code commit} returns; throws what writing or committing threw, and the caller then rolls back.
      *
+     * <p>Why departments get this and not only {@link #record}: the rule is that every write of patient data
+     * leaves its audit record, and only a record written in the write's own transaction keeps that rule across a
+     * crash. Any department writing on the platform database may use it (the EMR directory's group commit does,
+     * for the registrations of a whole group). {@code commit} must not itself record through this service: the
+     * trail is held until it returns.
+     *
      * <p>The default implementation commits first and then records in a transaction of its own.
      *
      * @since 1.2

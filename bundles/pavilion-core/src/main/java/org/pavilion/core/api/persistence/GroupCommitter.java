@@ -12,17 +12,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit for writes that many threads make at once and that each must see committed before they answer (an
- * HL7 ACK, a feed's registration). Callers hand in their work and wait; one committer thread takes everything
- * queued, has the {@link Group} run it in one transaction with one commit, and only then releases each caller with
- * its own result. Under load many callers share one commit (one disk flush); alone, a work still costs one commit.
- * Durability is not traded. If a group fails, each of its works is run again in a group of its own, so one bad
- * work fails only its own caller.
+ * The platform's one group commit, for writes that many threads make at once and that each must see committed
+ * before they answer (an HL7 ACK, a feed's registration, an audit record). The audit trail, the HL7 hub's message
+ * store and the EMR directory use it; a department with a busy writer of its own (an analyser feed) may too.
+ *
+ * <p>Callers hand in their work and wait; one committer thread takes everything queued (at most {@code maxGroup}
+ * works, and never waits for more to arrive: a lone work costs one commit and no added latency), has the
+ * {@link Group} run it in one transaction with one commit, and only then releases each caller with its own result.
+ * Under load many callers share one commit (one disk flush). Durability is not traded:
+ * <ul>
+ * <li>a caller returns only after the commit holding its work, also when its thread is interrupted meanwhile
+ * (the interrupt is kept for later), so it never answers for a work that may still be committed;</li>
+ * <li>if a group throws, each of its works is run again in a group of its own, so one bad work fails only its
+ * own caller;</li>
+ * <li>{@link #close()} refuses new work and drains: what was handed in before is still committed (within
+ * {@link #DRAIN_MILLIS}; what is left then fails, uncommitted).</li>
+ * </ul>
  *
  * @param <W> a caller's work
  * @param <R> its result
  */
 public final class GroupCommitter<W, R> implements AutoCloseable {
+
+    /** How long {@link #close()} lets the committer commit the works handed in before it. */
+    public static final long DRAIN_MILLIS = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
 
@@ -49,10 +62,15 @@ public final class GroupCommitter<W, R> implements AutoCloseable {
     private final int maxGroup;
     private final Group<W, R> group;
     private final LinkedBlockingQueue<Pending<W, R>> queue = new LinkedBlockingQueue<>();
+    /** Queued by {@link #close()} so the committer notices at once; never part of a group. */
+    private final Pending<W, R> wakeUp = new Pending<>(null);
     private final Thread committer;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong works = new AtomicLong();
+    /** No new work is taken; the committer drains the queue. */
     private volatile boolean closed;
+    /** The committer takes nothing more: whatever is queued fails. */
+    private volatile boolean stopped;
 
     /**
      * Starts the committer thread {@code name}; at most {@code maxGroup} works share a transaction, so a burst
@@ -73,28 +91,41 @@ public final class GroupCommitter<W, R> implements AutoCloseable {
     /**
      * Hands in {@code work} and returns its result once the transaction holding it committed. Throws what the
      * work's own group threw (after the retry alone), or an {@link IllegalStateException} when this committer is
-     * closed or the caller is interrupted: in every such case nothing of the work is committed.
+     * closed: in every such case nothing of the work is committed.
      */
     public R submit(W work) throws Exception {
-        Pending<W, R> p = new Pending<>(work);
         if (closed) {
             throw closedException();
         }
+        Pending<W, R> p = new Pending<>(work);
         queue.add(p);
-        if (closed) {
-            failPending(); // raced with close()
+        if (stopped) {
+            failPending(); // the committer ended after our check: nobody else will
         }
+        return await(p);
+    }
+
+    /** Waits for the committer's answer; an interrupt does not cut the wait short (see the class comment). */
+    private R await(Pending<W, R> p) throws Exception {
+        boolean interrupted = false;
         try {
-            return p.done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted waiting for the commit of " + name, e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception) {
-                throw (Exception) cause;
+            while (true) {
+                try {
+                    return p.done.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof Exception) {
+                        throw (Exception) cause;
+                    }
+                    throw (Error) cause;
+                }
             }
-            throw (Error) cause;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -115,26 +146,35 @@ public final class GroupCommitter<W, R> implements AutoCloseable {
 
     private void loop() {
         List<Pending<W, R>> batch = new ArrayList<>();
-        while (!closed) {
-            try {
+        try {
+            while (!stopped) {
                 Pending<W, R> first = queue.poll(500, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                if (first == null || first == wakeUp) {
+                    if (closed && queue.isEmpty()) {
+                        break; // drained
+                    }
                     continue;
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxGroup - 1);
-                run(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (RuntimeException | Error unexpected) {
-                LOG.error("Group commit {} failed unexpectedly", name, unexpected);
-                batch.forEach(p -> p.done.completeExceptionally(unexpected));
-            } finally {
-                batch.clear();
+                if (closed) {
+                    batch.removeIf(p -> p == wakeUp); // only close() queues it
+                }
+                try {
+                    run(batch);
+                } catch (RuntimeException | Error unexpected) {
+                    LOG.error("Group commit {} failed unexpectedly", name, unexpected);
+                    batch.forEach(p -> p.done.completeExceptionally(unexpected));
+                } finally {
+                    batch.clear();
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            stopped = true;
+            failPending();
         }
-        failPending();
     }
 
     private void run(List<Pending<W, R>> batch) {
@@ -182,15 +222,25 @@ public final class GroupCommitter<W, R> implements AutoCloseable {
         left.forEach(p -> p.done.completeExceptionally(closedException()));
     }
 
-    /** Stops taking work; the group being committed finishes, queued works fail (nothing of them committed). */
+    /**
+     * Stops taking work and drains: the works handed in before are committed and their callers answered; then the
+     * committer thread ends. After {@link #DRAIN_MILLIS} the committer stops after its current group and what is
+     * still queued fails (nothing of it committed).
+     */
     @Override
     public void close() {
         closed = true;
+        queue.add(wakeUp);
         try {
-            committer.join(TimeUnit.SECONDS.toMillis(10));
+            committer.join(DRAIN_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (committer.isAlive()) {
+            LOG.warn("Group commit {} did not drain {} works within {} ms; they fail", name, queue.size(),
+                    DRAIN_MILLIS);
+        }
+        stopped = true;
         failPending();
     }
 }

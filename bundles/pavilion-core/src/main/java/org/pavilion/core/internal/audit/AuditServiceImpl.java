@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,9 +17,11 @@ import javax.persistence.TypedQuery;
 import javax.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 
+import org.pavilion.core.api.persistence.GroupCommitter;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
@@ -35,6 +38,8 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
     private static final Logger LOG = LoggerFactory.getLogger(AuditServiceImpl.class);
     private static final int DETAIL_MAX = 2000;
     private static final int VERIFY_BATCH = 1000;
+    /** Appends in one transaction at most: a burst does not become one huge batch. */
+    private static final int MAX_GROUP = 256;
 
     private final JpaTransactions jpa;
     /** Appends are plain JDBC (see write); reads and verification go through JPA. */
@@ -43,8 +48,8 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
     private final ReentrantLock appendLock = new ReentrantLock();
     /** The chain's last record as committed by this service; null: read it from the database. Append lock. */
     private Head head;
-    /** Appends waiting for the holder of the append lock to write them (see appendAll). */
-    private final List<Append> pending = new ArrayList<>();
+    /** Group commit of appends in transactions of their own (see appendAll). */
+    private final GroupCommitter<List<AuditRecordEntity>, Void> appends;
 
     @Activate
     public AuditServiceImpl(@Reference(target = "(osgi.unit.name=pavilion-core)") EntityManagerFactory emf,
@@ -52,6 +57,13 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
             @Reference SchemaMigrator schemaReady) {
         this.jpa = new JpaTransactions(emf);
         this.dataSource = dataSource;
+        this.appends = new GroupCommitter<>("pavilion-audit-commit", MAX_GROUP, this::writeGroup);
+    }
+
+    /** Commits the appends handed in before, then stops the committer thread. */
+    @Deactivate
+    public void deactivate() {
+        appends.close();
     }
 
     @Override
@@ -120,74 +132,41 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
         return r;
     }
 
-    /** One caller's records, written together and in order; {@code done} once they are committed (or failed). */
-    private static final class Append {
-        final List<AuditRecordEntity> records;
-        boolean done;
-        RuntimeException failure;
-
-        Append(List<AuditRecordEntity> records) {
-            this.records = records;
-        }
-    }
-
     /**
      * Chains {@code records} after the last committed record and returns once they are committed.
      *
-     * <p>Group commit: appends are serialised (each record links to the one before it), so with one commit each,
-     * concurrent callers queue behind one another's fsync. Instead a caller queues its records and takes the
-     * append lock; whoever holds it writes every append queued by then in one transaction, and callers whose
-     * records went out with it find them done when they get the lock. A caller returns only after the commit
-     * holding its records, so nothing is acknowledged before it is durable. If a group fails, each of its appends
-     * is retried alone, so one caller's bad record fails only that caller.
+     * <p>Appends are serialised (each record links to the one before it), so with one commit each, concurrent
+     * callers would queue behind one another's fsync. They go through the platform's {@link GroupCommitter}
+     * instead: its thread writes every append queued by then in one transaction, and a caller returns only after
+     * the commit holding its records, so nothing is acknowledged before it is durable. A failed group is retried
+     * append by append, so one caller's bad record fails only that caller.
      */
     private void appendAll(List<AuditRecordEntity> records) {
-        Append mine = new Append(records);
-        synchronized (pending) {
-            pending.add(mine);
-        }
-        appendLock.lock();
         try {
-            if (!mine.done) {
-                List<Append> group;
-                synchronized (pending) {
-                    group = new ArrayList<>(pending);
-                    pending.clear();
-                }
-                writeGroup(group);
-            }
-        } finally {
-            appendLock.unlock();
-        }
-        if (mine.failure != null) {
+            appends.submit(records);
+        } catch (Exception e) {
             AuditRecordEntity r = records.get(0);
             // Losing an audit record must be loud: the caller's operation fails with it.
             LOG.error("Could not write {} audit record(s), first {} {} {}", records.size(), r.getAction(),
-                    r.getResourceType(), r.getResourceId(), mine.failure);
-            throw mine.failure;
+                    r.getResourceType(), r.getResourceId(), e);
+            throw e instanceof RuntimeException ? (RuntimeException) e
+                    : new IllegalStateException("Audit append failed: " + e.getMessage(), e);
         }
     }
 
-    /** Under the append lock: the group in one transaction, else each append alone. Marks every append done. */
-    private void writeGroup(List<Append> group) {
+    /** The committer's group: the appends in one transaction, under the append lock; one result (none) each. */
+    private List<Void> writeGroup(List<List<AuditRecordEntity>> group) {
+        List<AuditRecordEntity> records = new ArrayList<>();
+        for (List<AuditRecordEntity> append : group) {
+            records.addAll(append);
+        }
+        appendLock.lock();
         try {
-            write(group);
-        } catch (RuntimeException groupFailed) {
-            if (group.size() == 1) {
-                group.get(0).failure = groupFailed;
-            } else {
-                for (Append a : group) {
-                    try {
-                        write(List.of(a));
-                    } catch (RuntimeException e) {
-                        a.failure = e;
-                    }
-                }
-            }
+            write(records);
+        } finally {
+            appendLock.unlock();
         }
-        for (Append a : group) {
-            a.done = true;
-        }
+        return Collections.nCopies(group.size(), null);
     }
 
     /**
@@ -196,14 +175,10 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
      * seq and hash) is kept in memory after a commit; after a failure it is read again, and the primary key on
      * seq refuses a record that would fork the chain (another writer on the same database).
      */
-    private void write(List<Append> group) {
+    private void write(List<AuditRecordEntity> records) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                List<AuditRecordEntity> records = new ArrayList<>();
-                for (Append a : group) {
-                    records.addAll(a.records);
-                }
                 Head next = insert(c, head != null ? head : readHead(c), records);
                 c.commit();
                 head = next;

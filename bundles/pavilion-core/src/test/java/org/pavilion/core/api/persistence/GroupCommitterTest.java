@@ -9,9 +9,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.Test;
@@ -97,5 +99,111 @@ public class GroupCommitterTest {
         assertTrue(closed.getMessage(), closed.getMessage().contains("test-commit is closed"));
         assertTrue(committed.isEmpty());
         assertThrows(IllegalArgumentException.class, () -> new GroupCommitter<String, String>("x", 0, this::commit));
+    }
+
+    @Test
+    public void aBurstIsCutIntoGroupsOfTheLimitAndALoneWorkDoesNotWaitForCompany() throws Exception {
+        List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch flushing = new CountDownLatch(1);
+        CountDownLatch diskBack = new CountDownLatch(1);
+        try (GroupCommitter<String, String> committer = new GroupCommitter<>("test-commit", 4, works -> {
+            sizes.add(works.size());
+            flushing.countDown();
+            diskBack.await(); // the first group's flush holds while the burst queues up behind it
+            return commit(works);
+        })) {
+            ExecutorService ward = Executors.newFixedThreadPool(11);
+            List<Future<String>> answers = new ArrayList<>();
+            answers.add(ward.submit(() -> committer.submit("ok-first")));
+            assertTrue(flushing.await(5, TimeUnit.SECONDS));
+            for (int i = 0; i < 10; i++) {
+                String work = "ok-admission-" + i;
+                answers.add(ward.submit(() -> committer.submit(work)));
+            }
+            while (committer.queued() < 10) {
+                Thread.sleep(1);
+            }
+            diskBack.countDown();
+            for (Future<String> a : answers) {
+                assertTrue(a.get(5, TimeUnit.SECONDS).startsWith("receipt of ok-"));
+            }
+            ward.shutdown();
+            assertEquals("the lone first work went alone, the burst in groups of at most 4",
+                    List.of(1, 4, 4, 2), sizes);
+            assertEquals(11, committed.size());
+        }
+    }
+
+    @Test
+    public void closingCommitsWhatTheWardHandedInAndRefusesWhatComesAfter() throws Exception {
+        CountDownLatch flushing = new CountDownLatch(1);
+        CountDownLatch diskBack = new CountDownLatch(1);
+        GroupCommitter<String, String> committer = new GroupCommitter<>("test-commit", 64, works -> {
+            flushing.countDown();
+            diskBack.await();
+            return commit(works);
+        });
+        ExecutorService ward = Executors.newFixedThreadPool(6);
+        List<Future<String>> answers = new ArrayList<>();
+        answers.add(ward.submit(() -> committer.submit("ok-discharge-1")));
+        assertTrue(flushing.await(5, TimeUnit.SECONDS));
+        for (int i = 2; i <= 5; i++) {
+            String work = (i == 3 ? "bad-discharge-" : "ok-discharge-") + i;
+            answers.add(ward.submit(() -> committer.submit(work)));
+        }
+        while (committer.queued() < 4) {
+            Thread.sleep(1);
+        }
+        Future<?> closing = ward.submit(committer::close);
+        Thread.sleep(50); // close() is under way: it has stopped taking work but waits for the drain
+        assertFalse("close waits for the drain", closing.isDone());
+        IllegalStateException late = assertThrows(IllegalStateException.class, () -> committer.submit("ok-late"));
+        assertTrue(late.getMessage(), late.getMessage().contains("test-commit is closed"));
+        diskBack.countDown();
+        closing.get(5, TimeUnit.SECONDS);
+        for (int i = 0; i < answers.size(); i++) {
+            if (i == 2) {
+                Exception e = assertThrows(Exception.class, () -> answers.get(2).get());
+                assertTrue("the bad one fails alone: " + e, e.getCause() instanceof SQLException);
+            } else {
+                assertTrue(answers.get(i).isDone());
+                assertEquals("receipt of ok-discharge-" + (i + 1), answers.get(i).get());
+            }
+        }
+        assertEquals("everything handed in before close committed, once",
+                List.of("ok-discharge-1", "ok-discharge-2", "ok-discharge-4", "ok-discharge-5"),
+                committed.stream().sorted().toList());
+        ward.shutdown();
+    }
+
+    @Test
+    public void anInterruptedCallerStillWaitsForTheCommitThatHoldsItsWork() throws Exception {
+        CountDownLatch flushing = new CountDownLatch(1);
+        CountDownLatch diskBack = new CountDownLatch(1);
+        try (GroupCommitter<String, String> committer = new GroupCommitter<>("test-commit", 64, works -> {
+            flushing.countDown();
+            diskBack.await();
+            return commit(works);
+        })) {
+            String[] answer = new String[1];
+            boolean[] stillInterrupted = new boolean[1];
+            Thread sender = new Thread(() -> {
+                try {
+                    answer[0] = committer.submit("ok-a04");
+                    stillInterrupted[0] = Thread.currentThread().isInterrupted();
+                } catch (Exception e) {
+                    answer[0] = e.toString();
+                }
+            });
+            sender.start();
+            assertTrue(flushing.await(5, TimeUnit.SECONDS));
+            sender.interrupt();
+            Thread.sleep(20);
+            assertTrue("no answer before the commit", sender.isAlive());
+            diskBack.countDown();
+            sender.join(5000);
+            assertEquals("receipt of ok-a04", answer[0]);
+            assertTrue("the interrupt is kept for the caller", stillInterrupted[0]);
+        }
     }
 }

@@ -44,6 +44,7 @@ public class AccountServiceTest {
 
     @After
     public void tearDown() throws Exception {
+        audit.deactivate();
         db.close();
         System.clearProperty("karaf.data");
     }

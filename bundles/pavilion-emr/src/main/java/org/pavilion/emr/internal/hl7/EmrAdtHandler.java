@@ -19,6 +19,7 @@ import org.pavilion.emr.api.ExternalNextOfKin;
 import org.pavilion.emr.api.ExternalPatient;
 import org.pavilion.emr.api.ExternalVisit;
 import org.pavilion.emr.api.PatientDirectory;
+import org.pavilion.emr.internal.integration.CommittingDirectory;
 import org.pavilion.hl7.api.Completion;
 import org.pavilion.hl7.api.Hl7ContentException;
 import org.pavilion.hl7.api.Hl7Error;
@@ -49,10 +50,10 @@ public class EmrAdtHandler implements Hl7Handler {
         }
     }
 
-    private final PatientDirectory directory;
+    private final CommittingDirectory directory;
 
     @Activate
-    public EmrAdtHandler(@Reference PatientDirectory directory) {
+    public EmrAdtHandler(@Reference CommittingDirectory directory) {
         this.directory = directory;
     }
 

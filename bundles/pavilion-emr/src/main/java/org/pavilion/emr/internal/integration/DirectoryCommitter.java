@@ -58,7 +58,7 @@ final class DirectoryCommitter implements AutoCloseable {
      * null) commits the caller's own rows with it.
      */
     record Job(Caller caller, Function<EntityManager, Applied> work, Object request,
-            PatientDirectory.Participant participant) {
+            CommittingDirectory.Participant participant) {
 
         /** Runs {@link #work} as the job's caller (actor of the writes, their events and audit). */
         Outcome runAlone(EntityManager em) {
@@ -116,7 +116,7 @@ final class DirectoryCommitter implements AutoCloseable {
     }
 
     /** The committer thread's EntityManager, kept from group to group. */
-    private final JpaTransactions.Kept kept;
+    private final KeptTransactions kept;
     private final Function<EntityManager, Connection> connections;
     private final AuditedCommit auditedCommit;
     private final GroupWork groupWork;
@@ -133,7 +133,7 @@ final class DirectoryCommitter implements AutoCloseable {
 
     DirectoryCommitter(JpaTransactions jpa, Function<EntityManager, Connection> connections,
             AuditedCommit auditedCommit, GroupWork groupWork) {
-        this.kept = jpa.keep();
+        this.kept = new KeptTransactions(jpa.entityManagerFactory());
         this.connections = connections;
         this.auditedCommit = auditedCommit;
         this.groupWork = groupWork;
@@ -149,7 +149,8 @@ final class DirectoryCommitter implements AutoCloseable {
      * As {@link #submit(Function)}, with the request a {@link GroupWork} may do together with others, and a
      * participant (may be null) whose rows commit with it.
      */
-    Applied submit(Object request, Function<EntityManager, Applied> work, PatientDirectory.Participant participant) {
+    Applied submit(Object request, Function<EntityManager, Applied> work,
+            CommittingDirectory.Participant participant) {
         Outcome o;
         try {
             o = committer.submit(new Job(CallerContext.current().orElse(null), work, request, participant));
@@ -206,7 +207,7 @@ final class DirectoryCommitter implements AutoCloseable {
                 for (int k = participating.size() - 1; k >= 0; k--) {
                     int i = participating.get(k);
                     Callable<Void> inner = last;
-                    PatientDirectory.Participant p = group.get(i).participant();
+                    CommittingDirectory.Participant p = group.get(i).participant();
                     PatientDirectory.Result result = outcomes.get(i).applied().result();
                     last = () -> {
                         p.commit(c, result, inner);
@@ -236,7 +237,7 @@ final class DirectoryCommitter implements AutoCloseable {
         }
     }
 
-    /** Stops taking work; the group being committed finishes, queued work fails. */
+    /** Stops taking work; work queued by then is committed first (core's drain), later work fails. */
     @Override
     public void close() {
         committer.close();

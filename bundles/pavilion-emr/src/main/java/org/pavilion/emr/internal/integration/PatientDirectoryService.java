@@ -63,8 +63,8 @@ import org.pavilion.emr.internal.record.Icd10CodeList;
  * name, through the services' transaction hooks, and are unique: two deliveries of the same message racing each
  * other end with one row; the loser's transaction rolls back and it finds the winner's row on its retry.
  */
-@Component(service = PatientDirectory.class)
-public class PatientDirectoryService implements PatientDirectory {
+@Component(service = {PatientDirectory.class, CommittingDirectory.class})
+public class PatientDirectoryService implements CommittingDirectory {
 
     static final String RESOURCE = "patient-identifier";
     static final int MAX_KEY = 100;

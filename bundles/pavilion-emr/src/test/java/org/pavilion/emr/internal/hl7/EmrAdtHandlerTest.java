@@ -15,6 +15,7 @@ import org.pavilion.emr.api.ExternalDiagnosis;
 import org.pavilion.emr.api.ExternalPatient;
 import org.pavilion.emr.api.ExternalVisit;
 import org.pavilion.emr.api.PatientDirectory;
+import org.pavilion.emr.internal.integration.CommittingDirectory;
 import org.pavilion.hl7.api.Completion;
 import org.pavilion.hl7.api.Hl7ContentException;
 import org.pavilion.hl7.api.Hl7Error;
@@ -29,7 +30,7 @@ public class EmrAdtHandlerTest {
     private final List<ExternalVisit> opened = new ArrayList<>();
     private final List<ExternalPatient> registered = new ArrayList<>();
 
-    private final PatientDirectory directory = new PatientDirectory() {
+    private final CommittingDirectory directory = new CommittingDirectory() {
         @Override
         public Result registerOrUpdate(ExternalPatient p) {
             calls.add("register " + p.value);
