@@ -186,17 +186,8 @@ public class EmrAdtHandler implements Hl7Handler {
                 }
                 case "A47": {
                     ExternalPatient changed = identifier(m, "PID", 3, defaultSystem);
-                    String prior = m.field("MRG-1-1");
-                    if (prior == null) {
-                        throw new Hl7ContentException(Hl7Error.at("MRG", 1, Hl7Error.REQUIRED_FIELD_MISSING,
-                                "MRG-1 (the identifier to change) is required"));
-                    }
-                    String priorSystem = orElse(m.field("MRG-1-4"), defaultSystem);
-                    if (!priorSystem.equals(changed.system)) {
-                        throw new Hl7ContentException(Hl7Error.at("MRG", 1, Hl7Error.UNKNOWN_KEY, "MRG-1 is of "
-                                + "assigning authority " + priorSystem + ", PID-3 of " + changed.system
-                                + ": an identifier changes within its authority"));
-                    }
+                    String prior = priorIdentifier(m, defaultSystem, changed, "the identifier to change",
+                            "an identifier changes within its authority");
                     completion.store();
                     try {
                         return Outcome.accepted(type + " identifier " + directory.changeIdentifier(changed.system,
@@ -216,17 +207,8 @@ public class EmrAdtHandler implements Hl7Handler {
                 }
                 case "A40": {
                     ExternalPatient survivor = identifier(m, "PID", 3, defaultSystem);
-                    String dupValue = m.field("MRG-1-1");
-                    if (dupValue == null) {
-                        throw new Hl7ContentException(Hl7Error.at("MRG", 1, Hl7Error.REQUIRED_FIELD_MISSING,
-                                "MRG-1 (prior patient identifier) is required"));
-                    }
-                    String dupSystem = orElse(m.field("MRG-1-4"), defaultSystem);
-                    if (!dupSystem.equals(survivor.system)) {
-                        throw new Hl7ContentException(Hl7Error.at("MRG", 1, Hl7Error.UNKNOWN_KEY, "MRG-1 is of "
-                                + "assigning authority " + dupSystem + ", PID-3 of " + survivor.system
-                                + ": only identifiers of one authority can be merged"));
-                    }
+                    String dupValue = priorIdentifier(m, defaultSystem, survivor, "prior patient identifier",
+                            "only identifiers of one authority can be merged");
                     completion.store();
                     String reason = "HL7 " + type + " from " + m.sendingApplication() + ", control id "
                             + m.controlId();
@@ -309,6 +291,25 @@ public class EmrAdtHandler implements Hl7Handler {
         v.admittedAt = orElse(m.field("PV1-44-1"), sent == null || sent.length() < 8 ? null : sent.substring(0, 8));
         describe(m, v);
         return v;
+    }
+
+    /**
+     * MRG-1 of an A40 or A47: the prior identifier, required, and of PID-3's assigning authority (MRG-1-4, else the
+     * sending application), since identifiers are only merged or changed within one authority.
+     */
+    private static String priorIdentifier(InboundMessage m, String defaultSystem, ExternalPatient current,
+            String what, String whyOneAuthority) throws Hl7ContentException {
+        String prior = m.field("MRG-1-1");
+        if (prior == null) {
+            throw new Hl7ContentException(Hl7Error.at("MRG", 1, Hl7Error.REQUIRED_FIELD_MISSING,
+                    "MRG-1 (" + what + ") is required"));
+        }
+        String priorSystem = orElse(m.field("MRG-1-4"), defaultSystem);
+        if (!priorSystem.equals(current.system)) {
+            throw new Hl7ContentException(Hl7Error.at("MRG", 1, Hl7Error.UNKNOWN_KEY, "MRG-1 is of "
+                    + "assigning authority " + priorSystem + ", PID-3 of " + current.system + ": " + whyOneAuthority));
+        }
+        return prior;
     }
 
     /** PV1-2 class, PV2-3 reason, PV1-3 location, PV1-7 attending and PV1-17 admitting doctor. */
