@@ -1,0 +1,13 @@
+package org.pavilion.scheduling.api;
+
+/** A patient's appointment was booked (by staff, the patient, an HL7 feed, or an accepted waiting-list offer). Event type {@link #TYPE}. */
+public class AppointmentBooked extends AppointmentEvent {
+
+    public static final String TYPE = "AppointmentBooked";
+
+    /** The patient's booking code for check-in at a kiosk; only for the patient's own notice. */
+    public String bookingCode;
+    /** The cost estimate shown at booking when billing was installed (decimal string), else null. */
+    public String estimatedCost;
+    public String currency;
+}

@@ -1,0 +1,12 @@
+package org.pavilion.scheduling.api;
+
+/**
+ * The patient did not come, marked by the scheduler's route after the grace period or by staff. Event type
+ * {@link #TYPE}.
+ */
+public class AppointmentNoShow extends AppointmentEvent {
+
+    public static final String TYPE = "AppointmentNoShow";
+
+    public String markedAt;
+}

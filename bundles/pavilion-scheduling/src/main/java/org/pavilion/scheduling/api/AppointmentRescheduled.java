@@ -1,0 +1,12 @@
+package org.pavilion.scheduling.api;
+
+/** An appointment moved to another time (or doctor). The fields say where it is now. Event type {@link #TYPE}. */
+public class AppointmentRescheduled extends AppointmentEvent {
+
+    public static final String TYPE = "AppointmentRescheduled";
+
+    public String previousStart;
+    public String previousEnd;
+    public String previousDoctorId;
+    public String previousLocalStart;
+}
