@@ -15,8 +15,8 @@ import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 
 /**
- * The outpatient clinic's scheduling system books appointments over HL7 before the hospital has a department
- * that takes them: the hub answers AR naming scheduling. An operator installs a handler bundle
+ * The outpatient clinic's scheduling system books appointments over HL7 in a hospital that has not installed the
+ * scheduling department: the hub answers AR naming scheduling. An operator installs a handler bundle
  * ({@code pavilion-example-hl7}) at runtime; without a restart the next booking is answered AA and reception sees
  * the patient expected over REST. Uninstalled, bookings are answered AR again. Sent with HAPI's own MLLP client.
  */
@@ -85,8 +85,14 @@ public class Hl7HandlerIT extends PavilionTestSupport {
     @Test
     public void aSchedulingHandlerInstalledAtRuntimeTurnsBookingsFromArIntoAa() throws Exception {
         Http admin = loginAsAdmin();
+        // The real scheduling department takes SIU when installed: this hospital has not bought it.
+        everyDepartmentItsOwnRootRequirement();
+        withFeatures(f -> f.uninstallFeature("pavilion-scheduling", NO_REFRESH));
 
-        String before = book("APT-IT-1", "K-IT-1");
+        String before = Await.value("bookings are refused without a scheduling department", BOUND, () -> {
+            String ack = book("APT-IT-1", "K-IT-1");
+            return "AR".equals(msa1(ack)) ? ack : null;
+        });
         assertEquals(before, "AR", msa1(before));
         assertTrue(before, segment(before, "ERR").contains("scheduling not installed"));
 
