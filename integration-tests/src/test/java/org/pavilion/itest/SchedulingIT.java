@@ -7,8 +7,10 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,9 +21,11 @@ import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Option;
+import org.osgi.framework.ServiceRegistration;
+import org.pavilion.scheduling.api.VisitCostEstimator;
 
 /**
- * The scheduling department in the real container. Dr Amara Osei, cardiologist, sees patients every day from 09:00
+ * The scheduling department in the real container, with a stand-in for billing's price list. Dr Amara Osei, cardiologist, sees patients every day from 09:00
  * to 13:00 in OPD-1. Chinwe Abara finds her in the public directory without signing in, books the first free slot
  * tomorrow from her own account, moves it, is checked in at the desk (the EMR opens her encounter), is seen and
  * rates the visit; the directory shows the rating. Her neighbour Pedro cannot see, take or cancel her appointment;
@@ -72,11 +76,15 @@ public class SchedulingIT extends PavilionTestSupport {
         Http pedro = user(admin, "pedro.alves", "PATIENT", pedroMrn);
         Http anonymous = Http.anonymous(baseUrl());
 
+        // Billing is installed (this test stands in for its price list): the directory and the booking show prices.
+        ServiceRegistration<VisitCostEstimator> billing = bundleContext.registerService(VisitCostEstimator.class,
+                new PriceList(), null);
         // The public directory, no login: the doctor, her specialty and her next free slots.
         JsonNode found = ok(anonymous.get(API + "/doctors?specialty=Cardiology")).path("items");
         assertEquals(found.toString(), 1, found.size());
         assertEquals("Dr Amara Osei", found.get(0).path("displayName").asText());
         assertFalse(found.get(0).path("nextFreeSlots").isEmpty());
+        assertEquals("45.00", found.get(0).path("consultationFee").path("amount").asText());
         LocalDate tomorrow = LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
         String tomorrowsSlots = API + "/slots?doctorId=" + osei + "&from=" + tomorrow + "&to=" + tomorrow + "&limit=50";
         JsonNode slots = ok(anonymous.get(tomorrowsSlots));
@@ -89,6 +97,8 @@ public class SchedulingIT extends PavilionTestSupport {
         assertEquals("BOOKED", booked.path("status").asText());
         assertEquals(chinwe, booked.path("patientId").asText());
         assertEquals(8, booked.path("bookingCode").asText().length());
+        assertEquals(new BigDecimal("9.00"), booked.path("estimatedCost").decimalValue().setScale(2));
+        billing.unregister(); // billing switched off: bookings go on, without a price
         // Pedro can neither take her slot, nor see or cancel her appointment.
         assertEquals(409, pedro.post(API + "/my/appointments", booking(osei, tomorrow + "T09:00")).status);
         assertEquals(403, pedro.get(API + "/appointments/" + id).status);
@@ -192,6 +202,20 @@ public class SchedulingIT extends PavilionTestSupport {
             return c.path("encounterId").asText().isEmpty() ? null : c;
         });
         assertNotEquals("", encountered.path("encounterId").asText());
+    }
+
+    /** Billing's price list as the SPI answers it: 45.00 EUR a consultation, 80 % paid by insurance. */
+    private static final class PriceList implements VisitCostEstimator {
+        @Override
+        public Optional<Estimate> consultationFee(Visit visit) {
+            return Optional.of(new Estimate(new BigDecimal("45.00"), null, null, "EUR", "consultation"));
+        }
+
+        @Override
+        public Optional<Estimate> estimate(Visit visit) {
+            return Optional.of(new Estimate(new BigDecimal("45.00"), new BigDecimal("36.00"), new BigDecimal("9.00"),
+                    "EUR", "insurance pays 80 %"));
+        }
     }
 
     // ---- the hospital's set-up ----
