@@ -67,6 +67,15 @@ public interface PatientDirectory {
      */
     Result openEncounter(String system, String patientValue, ExternalVisit visit);
 
+    /**
+     * As {@link #openEncounter} for a patient the caller knows by MRN (a department of this hospital, e.g. a check-in
+     * at scheduling), the survivor's after merges. The visit number is required here ({@code visit.system} and
+     * {@code visit.number}: the same visit twice is the same encounter, UNCHANGED). An unknown MRN is refused.
+     *
+     * @since 2.1
+     */
+    Result openEncounterForPatient(String mrn, ExternalVisit visit);
+
     /** Closes the encounter of visit {@code visitSystem}/{@code visitNumber}; already closed: UNCHANGED. */
     Result closeEncounter(String visitSystem, String visitNumber);
 

@@ -5,9 +5,10 @@
  * 2.0: visits without a number, pre-admissions, class changes (EncounterClassChanged), identifier changes and coded
  * allergies; {@code PatientDirectory.Participant} and {@code registerOrUpdate(patient, participant)} left the API: the
  * message-and-patient single commit is the EMR's own ADT handler's, and departments get that guarantee through the
- * hub's handler API ({@code Completion.commit}). */
+ * hub's handler API ({@code Completion.commit}).
+ * 2.1: {@code PatientDirectory.openEncounterForPatient}: an encounter for a visit of a patient known by MRN. */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.pavilion.emr.api;
 
 import org.osgi.annotation.bundle.Export;

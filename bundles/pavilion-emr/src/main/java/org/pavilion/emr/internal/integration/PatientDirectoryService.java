@@ -330,7 +330,33 @@ public class PatientDirectoryService implements CommittingDirectory {
         if (visit == null) {
             throw new IllegalArgumentException("visit is required");
         }
-        String[] visitKey = visitKey(patientSystem, patientId, visit);
+        return openEncounterOf(mrn, visitKey(patientSystem, patientId, visit), visit);
+    }
+
+    @Override
+    public Result openEncounterForPatient(String mrn, ExternalVisit visit) {
+        String survivor = survivorOf(key("MRN", mrn));
+        if (visit == null || blankToNull(visit.number) == null) {
+            // Without a number the admission key would name the patient by an external identifier it has none of.
+            throw new IllegalArgumentException("a visit with a number is required");
+        }
+        return openEncounterOf(survivor, visitKey(null, null, visit), visit);
+    }
+
+    /** The surviving MRN of {@code mrn} (after merges); an MRN the EMR does not hold is refused. */
+    private String survivorOf(String mrn) {
+        String survivor = jpa.call(em -> {
+            PatientEntity p = em.find(PatientEntity.class, mrn);
+            return p == null ? null : PatientService.survivor(em, p).getMrn();
+        });
+        if (survivor == null) {
+            throw new IllegalArgumentException("unknown MRN " + mrn);
+        }
+        return survivor;
+    }
+
+    /** Opens (or finds) the encounter of the visit known by {@code visitKey} for the patient {@code mrn}. */
+    private Result openEncounterOf(String mrn, String[] visitKey, ExternalVisit visit) {
         String visitSystem = visitKey[0];
         String number = visitKey[1];
         for (int attempt = 0;; attempt++) {

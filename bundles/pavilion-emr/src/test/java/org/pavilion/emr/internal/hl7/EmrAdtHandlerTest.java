@@ -70,6 +70,11 @@ public class EmrAdtHandlerTest {
         }
 
         @Override
+        public Result openEncounterForPatient(String mrn, ExternalVisit visit) {
+            throw new UnsupportedOperationException("the ADT handler names patients by their feed's identifiers");
+        }
+
+        @Override
         public Result closeEncounter(String visitSystem, String visitNumber) {
             throw new UnsupportedOperationException();
         }

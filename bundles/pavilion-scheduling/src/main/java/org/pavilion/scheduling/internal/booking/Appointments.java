@@ -1,0 +1,650 @@
+package org.pavilion.scheduling.internal.booking;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.OptimisticLockException;
+import javax.persistence.PersistenceException;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.pavilion.core.api.audit.AuditEvent;
+import org.pavilion.core.api.audit.AuditOutcome;
+import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.events.api.EventPublisher;
+import org.pavilion.scheduling.api.AppointmentBooked;
+import org.pavilion.scheduling.api.AppointmentCancelled;
+import org.pavilion.scheduling.api.AppointmentCompleted;
+import org.pavilion.scheduling.api.AppointmentEvent;
+import org.pavilion.scheduling.api.AppointmentNoShow;
+import org.pavilion.scheduling.api.AppointmentRescheduled;
+import org.pavilion.scheduling.api.PatientCheckedIn;
+import org.pavilion.scheduling.api.VisitCostEstimator;
+import org.pavilion.scheduling.internal.SchedulingConfig;
+import org.pavilion.scheduling.internal.SchedulingSchema;
+import org.pavilion.scheduling.internal.Times;
+import org.pavilion.scheduling.internal.access.PatientGate;
+import org.pavilion.scheduling.internal.schedule.SlotRules;
+import org.pavilion.scheduling.internal.waitlist.OfferEntity;
+import org.pavilion.scheduling.internal.waitlist.WaitingEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The appointment lifecycle ({@link AppointmentBook}): each operation is one transaction in which the appointment row,
+ * its slot holds ({@link SlotHolds}: the database refuses a second holder of any 5-minute unit), its history row and
+ * its event commit together; it is audited with the patient afterwards. Status changes re-read the row and rely on
+ * its version: two desks acting on one appointment at once end with one change and a 409 for the other.
+ */
+@Component(service = {AppointmentBook.class, Appointments.class})
+@Designate(ocd = SchedulingConfig.class)
+public class Appointments implements AppointmentBook {
+
+    static final String BOOKED = "BOOKED";
+    static final String CHECKED_IN = "CHECKED_IN";
+    static final String COMPLETED = "COMPLETED";
+    static final String CANCELLED = "CANCELLED";
+    static final String NO_SHOW = "NO_SHOW";
+    static final Set<String> STATUSES = Set.of(BOOKED, CHECKED_IN, COMPLETED, CANCELLED, NO_SHOW);
+
+    private static final Logger LOG = LoggerFactory.getLogger(Appointments.class);
+    private static final int MAX_TEXT = 500;
+    private static final int CODE_ATTEMPTS = 3;
+
+    /** The minutes of the configuration that decide check-in. */
+    private record Windows(long graceMs, long noShowAfterMs, long kioskEarlyMs) {
+        static Windows of(SchedulingConfig c) {
+            return new Windows(c.checkInGraceMinutes() * 60_000L, c.noShowAfterMinutes() * 60_000L,
+                    c.kioskEarlyMinutes() * 60_000L);
+        }
+    }
+
+    /** What a status change leaves: its history row and its event. */
+    private record Outcome(String historyAction, String historyDetail, String eventType, AppointmentEvent payload) {
+    }
+
+    @FunctionalInterface
+    private interface Change {
+        Outcome apply(EntityManager em, AppointmentEntity e, AppointmentViews views) throws SQLException;
+    }
+
+    private final JpaTransactions jpa;
+    private final SlotRules rules;
+    private final AuditService audit;
+    private final EventPublisher events;
+    private final PatientGate withoutEmr;
+    private final LongSupplier clock;
+    private volatile Windows windows;
+
+    /** The EMR's answer while it is installed (EmrPatientGate); the department works without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile PatientGate gate;
+
+    /** Billing's price list, when billing is installed: the estimate shown at booking. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile VisitCostEstimator estimator;
+
+    /** The EMR's encounters (EmrEncounters), when the EMR is installed: opened at check-in. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile EncounterOpener encounters;
+
+    @Activate
+    public Appointments(@Reference SchedulingSchema schema,
+            @Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf,
+            @Reference SlotRules rules, @Reference AuditService audit, @Reference EventPublisher events,
+            SchedulingConfig config) {
+        this(emf, rules, audit, events, config, System::currentTimeMillis);
+    }
+
+    Appointments(EntityManagerFactory emf, SlotRules rules, AuditService audit, EventPublisher events,
+            SchedulingConfig config, LongSupplier clock) {
+        this.jpa = new JpaTransactions(emf);
+        this.rules = rules;
+        this.audit = audit;
+        this.events = events;
+        this.withoutEmr = PatientGate.withoutEmr(audit);
+        this.clock = clock;
+        this.windows = Windows.of(config);
+    }
+
+    @Modified
+    void modified(SchedulingConfig config) {
+        this.windows = Windows.of(config);
+    }
+
+    /** The hospital's zone, in which REST reads wall-clock times and days. */
+    public ZoneId zone() {
+        return rules.zone();
+    }
+
+    PatientGate gate() {
+        PatientGate g = gate;
+        return g != null ? g : withoutEmr;
+    }
+
+    // ------------------------------------------------------------------------------------------ booking
+
+    @Override
+    public Appointment book(BookingRequest r) {
+        validate(r);
+        Channel channel = r.channel() == null ? Channel.DESK : r.channel();
+        String actor = Gates.actor(channel.name().toLowerCase(Locale.ROOT));
+        PatientGate.Allowed allowed = Gates.allow(gate(), r.patientId().strip(), Gates.BOOK, true, "CREATE");
+        SlotRules.Slot slot;
+        try {
+            slot = r.externalSystem() == null
+                    ? rules.slotAt(r.doctorId().strip(), r.serviceCode().strip(), r.visitType(), r.startsMs())
+                    : rules.externalSlot(r.doctorId().strip(), r.serviceCode().strip(), r.visitType(),
+                            r.startsMs(), r.endsMs());
+        } catch (ProblemException refused) {
+            audit.record(allowed.audit().outcome(AuditOutcome.FAILED).detail(refused.getMessage()).build());
+            throw refused;
+        }
+        String patientId = allowed.mrn();
+        Optional<VisitCostEstimator.Estimate> estimate = estimate(patientId, slot);
+        for (int attempt = 1;; attempt++) {
+            long now = clock.getAsLong();
+            AppointmentEntity e = new AppointmentEntity();
+            e.setId(UUID.randomUUID().toString());
+            e.setPatientId(patientId);
+            e.setDoctorId(slot.doctorId());
+            e.setServiceCode(slot.serviceCode());
+            e.setVisitType(slot.visitType());
+            e.setLocation(slot.location());
+            e.setStartsMs(slot.startsMs());
+            e.setEndsMs(slot.endsMs());
+            e.setStatus(BOOKED);
+            e.setBookingCode(BookingCodes.next());
+            e.setReason(blankToNull(r.reason()));
+            e.setEstimatedCost(estimate.map(VisitCostEstimator.Estimate::total).orElse(null));
+            e.setCurrency(estimate.map(VisitCostEstimator.Estimate::currency).orElse(null));
+            e.setChannel(channel.name());
+            e.setBookedBy(actor);
+            e.setBookedMs(now);
+            e.setUpdatedMs(now);
+            e.setExternalSystem(blankToNull(r.externalSystem()));
+            e.setExternalId(blankToNull(r.externalId()));
+            try {
+                Appointment booked = jpa.call(em -> {
+                    if (r.offerId() != null) {
+                        releaseOffer(em, r.offerId(), slot, patientId, now);
+                    }
+                    hold(em, slot.doctorId(), slot.startsMs(), slot.endsMs(), e.getId());
+                    em.persist(e);
+                    em.flush();
+                    history(em, e.getId(), "BOOKED", channel + (r.offerId() == null ? "" : ", offer " + r.offerId())
+                            + (e.getExternalId() == null ? "" : ", " + e.getExternalSystem() + " " + e.getExternalId()),
+                            actor, now);
+                    AppointmentViews views = new AppointmentViews(em, zone());
+                    AppointmentBooked p = views.event(new AppointmentBooked(), e, channel.name(), actor);
+                    p.bookingCode = e.getBookingCode();
+                    p.estimatedCost = e.getEstimatedCost() == null ? null : e.getEstimatedCost().toPlainString();
+                    p.currency = e.getCurrency();
+                    events.publish(em, AppointmentBooked.TYPE, subject(e.getId()), p);
+                    return views.dto(e);
+                });
+                audit.record(allowed.audit().resourceId(booked.id).detail(booked.localStart + " with "
+                        + booked.doctorId).build());
+                return booked;
+            } catch (ProblemException refused) {
+                audit.record(allowed.audit().outcome(AuditOutcome.FAILED).detail(refused.getMessage()).build());
+                throw refused;
+            } catch (PersistenceException failed) {
+                String what = messages(failed);
+                if (SlotHolds.isUniqueViolation(failed) && what.contains("code_uq") && attempt < CODE_ATTEMPTS) {
+                    continue; // two codes alike in 10^12: draw again
+                }
+                if (SlotHolds.isUniqueViolation(failed) && what.contains("external_uq")) {
+                    String reason = e.getExternalSystem() + " appointment " + e.getExternalId() + " is booked already";
+                    audit.record(allowed.audit().outcome(AuditOutcome.FAILED).detail(reason).build());
+                    throw ProblemException.conflict(reason);
+                }
+                throw failed;
+            }
+        }
+    }
+
+    private Optional<VisitCostEstimator.Estimate> estimate(String patientId, SlotRules.Slot slot) {
+        VisitCostEstimator e = estimator;
+        if (e == null) {
+            return Optional.empty();
+        }
+        try {
+            return e.estimate(new VisitCostEstimator.Visit(patientId, slot.doctorId(), slot.specialty(),
+                    slot.serviceCode(), slot.visitType(), LocalDate.ofInstant(Instant.ofEpochMilli(slot.startsMs()),
+                            zone())));
+        } catch (RuntimeException billingFailed) {
+            // An estimate is information, not a condition of the booking.
+            LOG.warn("No cost estimate for {} at {}: {}", slot.serviceCode(), slot.startsMs(), billingFailed.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** A waiting-list offer's time, taken over by the patient it was offered to (its holds become the booking's). */
+    private void releaseOffer(EntityManager em, String offerId, SlotRules.Slot slot, String patientId, long now) {
+        OfferEntity offer = em.find(OfferEntity.class, offerId);
+        if (offer == null) {
+            throw ProblemException.notFound("Offer", offerId);
+        }
+        WaitingEntity waiting = em.find(WaitingEntity.class, offer.getWaitingId());
+        if (waiting == null || !patientId.equals(waiting.getPatientId())) {
+            throw ProblemException.forbidden("offer " + offerId + " was made to another patient");
+        }
+        if (!"OPEN".equals(offer.getStatus()) || offer.getExpiresMs() <= now) {
+            throw ProblemException.conflict("offer " + offerId + " is no longer open");
+        }
+        if (!offer.getDoctorId().equals(slot.doctorId()) || offer.getStartsMs() != slot.startsMs()
+                || offer.getEndsMs() < slot.endsMs()) {
+            throw ProblemException.validation("offer " + offerId + " is for another time");
+        }
+        try (Connection c = JpaTransactions.connection(em)) {
+            SlotHolds.release(c, "offer:" + offerId);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ changes
+
+    @Override
+    public Appointment reschedule(String id, String doctorId, long startsMs, Long endsMs, Channel channel) {
+        AppointmentEntity current = load(id);
+        PatientGate.Allowed allowed = Gates.allow(gate(), current.getPatientId(), Gates.BOOK, true, "UPDATE");
+        requireStatus(current, BOOKED, "rescheduled", allowed);
+        String toDoctor = blankToNull(doctorId) == null ? current.getDoctorId() : doctorId.strip();
+        SlotRules.Slot slot;
+        try {
+            slot = current.getExternalSystem() != null && endsMs != null
+                    ? rules.externalSlot(toDoctor, current.getServiceCode(), current.getVisitType(), startsMs, endsMs)
+                    : rules.slotAt(toDoctor, current.getServiceCode(), current.getVisitType(), startsMs);
+        } catch (ProblemException refused) {
+            audit.record(allowed.audit().resourceId(id).outcome(AuditOutcome.FAILED).detail(refused.getMessage())
+                    .build());
+            throw refused;
+        }
+        String actor = Gates.actor(name(channel));
+        return change(current, allowed, (em, e, views) -> {
+            requireStatus(e, BOOKED, "rescheduled", null);
+            AppointmentRescheduled p = new AppointmentRescheduled();
+            p.previousStart = Times.instant(e.getStartsMs());
+            p.previousEnd = Times.instant(e.getEndsMs());
+            p.previousDoctorId = e.getDoctorId();
+            p.previousLocalStart = Times.local(e.getStartsMs(), zone());
+            // Old time freed and new time taken in this transaction: on a clash it rolls back and nothing moved.
+            try (Connection c = JpaTransactions.connection(em)) {
+                SlotHolds.release(c, e.getId());
+            }
+            hold(em, slot.doctorId(), slot.startsMs(), slot.endsMs(), e.getId());
+            e.setDoctorId(slot.doctorId());
+            e.setLocation(slot.location());
+            e.setStartsMs(slot.startsMs());
+            e.setEndsMs(slot.endsMs());
+            String detail = "from " + p.previousLocalStart + (p.previousDoctorId.equals(slot.doctorId()) ? ""
+                    : " (doctor " + p.previousDoctorId + ")") + " to " + Times.local(slot.startsMs(), zone())
+                    + (p.previousDoctorId.equals(slot.doctorId()) ? "" : " (doctor " + slot.doctorId() + ")");
+            return new Outcome("RESCHEDULED", detail, AppointmentRescheduled.TYPE,
+                    views.event(p, e, name(channel), actor));
+        });
+    }
+
+    @Override
+    public Appointment cancel(String id, String reason, Channel channel) {
+        if (reason != null && reason.length() > MAX_TEXT) {
+            throw ProblemException.validation("reason is at most " + MAX_TEXT + " characters");
+        }
+        AppointmentEntity current = load(id);
+        PatientGate.Allowed allowed = Gates.allow(gate(), current.getPatientId(), Gates.BOOK, true, "UPDATE");
+        if (CANCELLED.equals(current.getStatus())) {
+            return unchanged(current, allowed);
+        }
+        requireStatus(current, BOOKED, "cancelled", allowed);
+        String actor = Gates.actor(name(channel));
+        return change(current, allowed, (em, e, views) -> {
+            requireStatus(e, BOOKED, "cancelled", null);
+            try (Connection c = JpaTransactions.connection(em)) {
+                SlotHolds.release(c, e.getId());
+            }
+            e.setStatus(CANCELLED);
+            e.setCancelReason(blankToNull(reason));
+            AppointmentCancelled p = views.event(new AppointmentCancelled(), e, name(channel), actor);
+            p.reason = e.getCancelReason();
+            return new Outcome("CANCELLED", e.getCancelReason(), AppointmentCancelled.TYPE, p);
+        });
+    }
+
+    @Override
+    public Appointment checkIn(String id, Channel channel) {
+        AppointmentEntity current = load(id);
+        PatientGate.Allowed allowed = Gates.allow(gate(), current.getPatientId(), Gates.CHECK_IN, true, "UPDATE");
+        if (CHECKED_IN.equals(current.getStatus())) {
+            return unchanged(current, allowed);
+        }
+        requireStatus(current, BOOKED, "checked in", allowed);
+        return checkIn(current, allowed, name(channel), Gates.actor(name(channel)));
+    }
+
+    @Override
+    public Appointment checkInByCode(String bookingCode) {
+        String code = BookingCodes.normalise(bookingCode);
+        AppointmentEntity current = code.isEmpty() ? null : jpa.call(em -> em.createQuery(
+                "SELECT a FROM AppointmentEntity a WHERE a.bookingCode = :c", AppointmentEntity.class)
+                .setParameter("c", code).getResultList().stream().findFirst().orElse(null));
+        if (current == null) {
+            throw ProblemException.notFound("Booking code", code);
+        }
+        // The code is the patient's credential here: no account, so no gate; the trail names the patient.
+        PatientGate.Allowed allowed = new PatientGate.Allowed(current.getPatientId(),
+                AuditEvent.of("UPDATE", "appointment").patientId(current.getPatientId()));
+        if (CHECKED_IN.equals(current.getStatus())) {
+            return unchanged(current, allowed);
+        }
+        requireStatus(current, BOOKED, "checked in", allowed);
+        long now = clock.getAsLong();
+        Windows w = windows;
+        if (now < current.getStartsMs() - w.kioskEarlyMs()) {
+            throw refused(allowed, current, ProblemException.conflict("Check-in opens at "
+                    + Times.local(current.getStartsMs() - w.kioskEarlyMs(), zone()).substring(11)));
+        }
+        if (now > current.getStartsMs() + w.noShowAfterMs()) {
+            throw refused(allowed, current, ProblemException.conflict(
+                    "Too late to check in here: please see the reception desk"));
+        }
+        return checkIn(current, allowed, Channel.PORTAL.name(), Gates.actor("kiosk"));
+    }
+
+    /**
+     * Checks in, opening the EMR encounter first (idempotent on the appointment's id, so a retry finds the same one).
+     * An EMR that refuses (an identifier it does not hold) does not keep the patient waiting: noted in the history.
+     */
+    private Appointment checkIn(AppointmentEntity current, PatientGate.Allowed allowed, String channel,
+            String actor) {
+        long now = clock.getAsLong();
+        boolean late = now > current.getStartsMs() + windows.graceMs();
+        String encounterId = null;
+        String emrNote = null;
+        EncounterOpener emr = encounters;
+        if (emr != null) {
+            AppointmentViews.Names names = jpa.call(em -> new AppointmentViews(em, zone()).names(current));
+            try {
+                encounterId = emr.open(new EncounterOpener.Visit(allowed.mrn(), current.getId(),
+                        current.getVisitType(), current.getReason(), current.getDoctorId(), names.doctorName()));
+            } catch (RuntimeException refused) {
+                LOG.warn("Appointment {} checked in without an EMR encounter: {}", current.getId(),
+                        refused.getMessage());
+                emrNote = "no EMR encounter: " + refused.getMessage();
+            }
+        }
+        String encounter = encounterId;
+        String note = emrNote;
+        return change(current, allowed, (em, e, views) -> {
+            requireStatus(e, BOOKED, "checked in", null);
+            e.setStatus(CHECKED_IN);
+            e.setLate(late);
+            e.setCheckedInMs(now);
+            e.setEncounterId(encounter);
+            PatientCheckedIn p = views.event(new PatientCheckedIn(), e, channel, actor);
+            p.checkedInAt = Times.instant(now);
+            p.late = late;
+            p.encounterId = encounter;
+            String detail = (late ? "late" : "on time") + (encounter == null ? "" : ", encounter " + encounter)
+                    + (note == null ? "" : "; " + note);
+            return new Outcome("CHECKED_IN", detail, PatientCheckedIn.TYPE, p);
+        });
+    }
+
+    @Override
+    public Appointment complete(String id) {
+        AppointmentEntity current = load(id);
+        PatientGate.Allowed allowed = Gates.allow(gate(), current.getPatientId(), Gates.COMPLETE, true, "UPDATE");
+        if (COMPLETED.equals(current.getStatus())) {
+            return unchanged(current, allowed);
+        }
+        requireStatus(current, CHECKED_IN, "completed", allowed);
+        String channel = name(null);
+        String actor = Gates.actor("system");
+        return change(current, allowed, (em, e, views) -> {
+            requireStatus(e, CHECKED_IN, "completed", null);
+            e.setStatus(COMPLETED);
+            return new Outcome("COMPLETED", null, AppointmentCompleted.TYPE,
+                    views.event(new AppointmentCompleted(), e, channel, actor));
+        });
+    }
+
+    @Override
+    public Appointment markNoShow(String id, Channel channel) {
+        AppointmentEntity current = load(id);
+        PatientGate.Allowed allowed = Gates.allow(gate(), current.getPatientId(), Gates.CHECK_IN, true, "UPDATE");
+        if (NO_SHOW.equals(current.getStatus())) {
+            return unchanged(current, allowed);
+        }
+        requireStatus(current, BOOKED, "marked as a no-show", allowed);
+        if (clock.getAsLong() <= current.getStartsMs()) {
+            throw refused(allowed, current, ProblemException.conflict(
+                    "The appointment has not started yet: it cannot be a no-show"));
+        }
+        String actor = Gates.actor(name(channel));
+        // The holds stay: the time is past, and the history shows whose it was.
+        return change(current, allowed, (em, e, views) -> {
+            requireStatus(e, BOOKED, "marked as a no-show", null);
+            e.setStatus(NO_SHOW);
+            return new Outcome("NO_SHOW", null, AppointmentNoShow.TYPE,
+                    views.event(new AppointmentNoShow(), e, name(channel), actor));
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------ reads
+
+    @Override
+    public Appointment get(String id) {
+        AppointmentEntity e = load(id);
+        PatientGate.Allowed allowed = Gates.allow(gate(), e.getPatientId(), Gates.VIEW, false, "READ");
+        Appointment a = jpa.call(em -> new AppointmentViews(em, zone()).dto(e));
+        audit.record(allowed.audit().resourceId(id).build());
+        return a;
+    }
+
+    @Override
+    public Optional<Appointment> byExternalId(String externalSystem, String externalId) {
+        if (blankToNull(externalSystem) == null || blankToNull(externalId) == null) {
+            return Optional.empty();
+        }
+        List<AppointmentEntity> found = jpa.call(em -> em.createQuery("SELECT a FROM AppointmentEntity a "
+                + "WHERE a.externalSystem = :s AND a.externalId = :i", AppointmentEntity.class)
+                .setParameter("s", externalSystem.strip()).setParameter("i", externalId.strip()).getResultList());
+        return found.isEmpty() ? Optional.empty() : Optional.of(get(found.get(0).getId()));
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    AppointmentEntity load(String id) {
+        AppointmentEntity e = id == null || id.isBlank() ? null
+                : jpa.call(em -> em.find(AppointmentEntity.class, id.strip()));
+        if (e == null) {
+            throw ProblemException.notFound("Appointment", id);
+        }
+        return e;
+    }
+
+    /**
+     * One status change in one transaction: the row re-read (the version it was checked at, or 409), changed,
+     * flushed (the version check), its history row and event written, then audited.
+     */
+    private Appointment change(AppointmentEntity loaded, PatientGate.Allowed allowed, Change change) {
+        String actor = Gates.actor("system");
+        try {
+            Appointment done = jpa.call(em -> {
+                AppointmentEntity e = em.find(AppointmentEntity.class, loaded.getId());
+                if (e == null || e.getVersion() != loaded.getVersion()) {
+                    throw changedMeanwhile();
+                }
+                AppointmentViews views = new AppointmentViews(em, zone());
+                Outcome o;
+                try {
+                    o = change.apply(em, e, views);
+                } catch (SQLException ex) {
+                    throw new PersistenceException(ex);
+                }
+                long now = clock.getAsLong();
+                e.setUpdatedMs(now);
+                em.flush();
+                history(em, e.getId(), o.historyAction(), o.historyDetail(), o.payload().actor, now);
+                events.publish(em, o.eventType(), subject(e.getId()), o.payload());
+                return views.dto(e);
+            });
+            audit.record(allowed.audit().resourceId(done.id).detail(done.status + " by " + actor).build());
+            return done;
+        } catch (ProblemException refused) {
+            throw refused(allowed, loaded, refused);
+        } catch (PersistenceException failed) {
+            if (isOptimisticFailure(failed)) {
+                throw refused(allowed, loaded, changedMeanwhile());
+            }
+            throw failed;
+        }
+    }
+
+    private Appointment unchanged(AppointmentEntity e, PatientGate.Allowed allowed) {
+        Appointment a = jpa.call(em -> new AppointmentViews(em, zone()).dto(e));
+        audit.record(allowed.audit().resourceId(e.getId()).detail(e.getStatus() + " already").build());
+        return a;
+    }
+
+    private void requireStatus(AppointmentEntity e, String status, String verb, PatientGate.Allowed allowed) {
+        if (!status.equals(e.getStatus())) {
+            ProblemException p = ProblemException.conflict("A " + e.getStatus().toLowerCase(Locale.ROOT)
+                    .replace('_', ' ') + " appointment cannot be " + verb + " (only a " + status.toLowerCase(
+                            Locale.ROOT).replace('_', ' ') + " one can)");
+            throw allowed == null ? p : refused(allowed, e, p);
+        }
+    }
+
+    private ProblemException refused(PatientGate.Allowed allowed, AppointmentEntity e, ProblemException p) {
+        audit.record(allowed.audit().resourceId(e.getId()).outcome(AuditOutcome.FAILED).detail(p.getMessage())
+                .build());
+        return p;
+    }
+
+    private static ProblemException changedMeanwhile() {
+        return ProblemException.conflict("The appointment was changed by someone else meanwhile: reload it");
+    }
+
+    /** Holds the time; a lock wait the database gave up on is the same clash seen a moment earlier. */
+    private static void hold(EntityManager em, String doctorId, long startsMs, long endsMs, String holder) {
+        try (Connection c = JpaTransactions.connection(em)) {
+            SlotHolds.hold(c, doctorId, startsMs, endsMs, holder);
+        } catch (SQLException e) {
+            if (isLockFailure(e)) {
+                throw ProblemException.conflict("The doctor is being booked at that time by another request");
+            }
+            throw new PersistenceException(e);
+        }
+    }
+
+    private static void history(EntityManager em, String appointmentId, String action, String detail, String actor,
+            long atMs) {
+        AppointmentHistoryEntity h = new AppointmentHistoryEntity();
+        h.setId(UUID.randomUUID().toString());
+        h.setAppointmentId(appointmentId);
+        h.setAction(action);
+        h.setDetail(detail == null || detail.length() <= MAX_TEXT ? detail : detail.substring(0, MAX_TEXT));
+        h.setActor(actor.length() <= 64 ? actor : actor.substring(0, 64));
+        h.setAtMs(atMs);
+        em.persist(h);
+    }
+
+    static String subject(String appointmentId) {
+        return "appointment:" + appointmentId;
+    }
+
+    private static String name(Channel channel) {
+        if (channel != null) {
+            return channel.name();
+        }
+        return Gates.patientAccount() ? Channel.PORTAL.name()
+                : CallerContext.current().isPresent() ? Channel.DESK.name()
+                        : Channel.SYSTEM.name();
+    }
+
+    private static void validate(BookingRequest r) {
+        if (r == null) {
+            throw ProblemException.validation("A booking is required");
+        }
+        StringBuilder errors = new StringBuilder();
+        if (blankToNull(r.patientId()) == null || r.patientId().length() > 64) {
+            errors.append("patientId is required (at most 64 characters); ");
+        }
+        if (blankToNull(r.doctorId()) == null) {
+            errors.append("doctorId is required; ");
+        }
+        if (blankToNull(r.serviceCode()) == null) {
+            errors.append("serviceCode is required; ");
+        }
+        if (r.visitType() != null && !Set.of("IN_PERSON", "VIDEO").contains(r.visitType())) {
+            errors.append("visitType is IN_PERSON or VIDEO; ");
+        }
+        if (r.reason() != null && r.reason().length() > MAX_TEXT) {
+            errors.append("reason is at most " + MAX_TEXT + " characters; ");
+        }
+        if (r.externalSystem() != null && (r.endsMs() == null || blankToNull(r.externalId()) == null)) {
+            errors.append("an external system's booking gives its end and its id; ");
+        }
+        if (errors.length() > 0) {
+            throw ProblemException.validation(errors.substring(0, errors.length() - 2));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Every message down the cause chain, lower case: which constraint a unique violation names. */
+    private static String messages(Throwable t) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            all.append(c.getMessage()).append('\n');
+            if (c instanceof SQLException sql && sql.getNextException() != null) {
+                all.append(sql.getNextException().getMessage()).append('\n');
+            }
+        }
+        return all.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isOptimisticFailure(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** H2's lock timeout (HYT00) or a deadlock/serialization failure (40001, 40P01). */
+    private static boolean isLockFailure(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            String state = s.getSQLState();
+            if ("HYT00".equals(state) || "40001".equals(state) || "40P01".equals(state)) {
+                return true;
+            }
+        }
+        return e.getCause() instanceof SQLException cause && cause != e && isLockFailure(cause);
+    }
+}
