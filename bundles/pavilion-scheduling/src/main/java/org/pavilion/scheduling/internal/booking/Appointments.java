@@ -559,8 +559,18 @@ public class Appointments implements AppointmentBook {
         }
     }
 
+    /**
+     * One history row. Its time is after the appointment's previous row even within one millisecond (or a clock set
+     * back): the rows' order is the order of the changes.
+     */
     private static void history(EntityManager em, String appointmentId, String action, String detail, String actor,
-            long atMs) {
+            long nowMs) {
+        long atMs = nowMs;
+        if (!"BOOKED".equals(action)) {
+            Long last = em.createQuery("SELECT MAX(h.atMs) FROM AppointmentHistoryEntity h WHERE h.appointmentId = :a",
+                    Long.class).setParameter("a", appointmentId).getSingleResult();
+            atMs = last == null ? nowMs : Math.max(nowMs, last + 1);
+        }
         AppointmentHistoryEntity h = new AppointmentHistoryEntity();
         h.setId(UUID.randomUUID().toString());
         h.setAppointmentId(appointmentId);
