@@ -388,8 +388,9 @@ public class Appointments implements AppointmentBook {
                 encounterId = emr.open(new EncounterOpener.Visit(allowed.mrn(), current.getId(),
                         current.getVisitType(), current.getReason(), current.getDoctorId(), names.doctorName()));
             } catch (RuntimeException refused) {
-                LOG.warn("Appointment {} checked in without an EMR encounter: {}", current.getId(),
-                        refused.getMessage());
+                // The EMR's reason names the patient: kept in the appointment's history, not in the log.
+                LOG.warn("Appointment {} checked in without an EMR encounter ({}); see its history", current.getId(),
+                        refused.getClass().getSimpleName());
                 emrNote = "no EMR encounter: " + refused.getMessage();
             }
         }
