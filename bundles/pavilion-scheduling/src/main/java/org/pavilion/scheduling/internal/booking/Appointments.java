@@ -23,7 +23,6 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.metatype.annotations.Designate;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
@@ -55,8 +54,8 @@ import org.slf4j.LoggerFactory;
  * its event commit together; it is audited with the patient afterwards. Status changes re-read the row and rely on
  * its version: two desks acting on one appointment at once end with one change and a 409 for the other.
  */
-@Component(service = {AppointmentBook.class, Appointments.class})
-@Designate(ocd = SchedulingConfig.class)
+// No @Designate: SchedulingConfig's own pid designates it, and bnd refuses a second designate of that pid.
+@Component(service = {AppointmentBook.class, Appointments.class}, configurationPid = SchedulingConfig.PID)
 public class Appointments implements AppointmentBook {
 
     static final String BOOKED = "BOOKED";
