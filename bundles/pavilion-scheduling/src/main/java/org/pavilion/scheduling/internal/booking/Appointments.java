@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -185,7 +186,7 @@ public class Appointments implements AppointmentBook {
             try {
                 Appointment booked = jpa.call(em -> {
                     if (r.offerId() != null) {
-                        releaseOffer(em, r.offerId(), slot, patientId, now);
+                        releaseOffer(em, r.offerId(), slot, new HashSet<>(List.of(patientId, r.patientId().strip())), now);
                     }
                     hold(em, slot.doctorId(), slot.startsMs(), slot.endsMs(), e.getId());
                     em.persist(e);
@@ -239,13 +240,15 @@ public class Appointments implements AppointmentBook {
     }
 
     /** A waiting-list offer's time, taken over by the patient it was offered to (its holds become the booking's). */
-    private void releaseOffer(EntityManager em, String offerId, SlotRules.Slot slot, String patientId, long now) {
+    private void releaseOffer(EntityManager em, String offerId, SlotRules.Slot slot, Set<String> patientIds,
+            long now) {
         OfferEntity offer = em.find(OfferEntity.class, offerId);
         if (offer == null) {
             throw ProblemException.notFound("Offer", offerId);
         }
         WaitingEntity waiting = em.find(WaitingEntity.class, offer.getWaitingId());
-        if (waiting == null || !patientId.equals(waiting.getPatientId())) {
+        // The patient as the request names them, or the MRN they are filed under now (a merge's survivor).
+        if (waiting == null || !patientIds.contains(waiting.getPatientId())) {
             throw ProblemException.forbidden("offer " + offerId + " was made to another patient");
         }
         if (!"OPEN".equals(offer.getStatus()) || offer.getExpiresMs() <= now) {
