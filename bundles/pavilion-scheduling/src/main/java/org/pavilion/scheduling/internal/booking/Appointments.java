@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * its event commit together; it is audited with the patient afterwards. Status changes re-read the row and rely on
  * its version: two desks acting on one appointment at once end with one change and a 409 for the other.
  */
-// The settings are SchedulingConfig's (its OCD names the PID, which designates it once for the bundle).
+// No @Designate: SchedulingConfig's own pid designates it, and bnd refuses a second designate of that pid.
 @Component(service = {AppointmentBook.class, Appointments.class}, configurationPid = SchedulingConfig.PID)
 public class Appointments implements AppointmentBook {
 
@@ -185,7 +186,7 @@ public class Appointments implements AppointmentBook {
             try {
                 Appointment booked = jpa.call(em -> {
                     if (r.offerId() != null) {
-                        releaseOffer(em, r.offerId(), slot, patientId, now);
+                        releaseOffer(em, r.offerId(), slot, new HashSet<>(List.of(patientId, r.patientId().strip())), now);
                     }
                     hold(em, slot.doctorId(), slot.startsMs(), slot.endsMs(), e.getId());
                     em.persist(e);
@@ -239,13 +240,15 @@ public class Appointments implements AppointmentBook {
     }
 
     /** A waiting-list offer's time, taken over by the patient it was offered to (its holds become the booking's). */
-    private void releaseOffer(EntityManager em, String offerId, SlotRules.Slot slot, String patientId, long now) {
+    private void releaseOffer(EntityManager em, String offerId, SlotRules.Slot slot, Set<String> patientIds,
+            long now) {
         OfferEntity offer = em.find(OfferEntity.class, offerId);
         if (offer == null) {
             throw ProblemException.notFound("Offer", offerId);
         }
         WaitingEntity waiting = em.find(WaitingEntity.class, offer.getWaitingId());
-        if (waiting == null || !patientId.equals(waiting.getPatientId())) {
+        // The patient as the request names them, or the MRN they are filed under now (a merge's survivor).
+        if (waiting == null || !patientIds.contains(waiting.getPatientId())) {
             throw ProblemException.forbidden("offer " + offerId + " was made to another patient");
         }
         if (!"OPEN".equals(offer.getStatus()) || offer.getExpiresMs() <= now) {
@@ -387,8 +390,9 @@ public class Appointments implements AppointmentBook {
                 encounterId = emr.open(new EncounterOpener.Visit(allowed.mrn(), current.getId(),
                         current.getVisitType(), current.getReason(), current.getDoctorId(), names.doctorName()));
             } catch (RuntimeException refused) {
-                LOG.warn("Appointment {} checked in without an EMR encounter: {}", current.getId(),
-                        refused.getMessage());
+                // The EMR's reason names the patient: kept in the appointment's history, not in the log.
+                LOG.warn("Appointment {} checked in without an EMR encounter ({}); see its history", current.getId(),
+                        refused.getClass().getSimpleName());
                 emrNote = "no EMR encounter: " + refused.getMessage();
             }
         }
@@ -558,8 +562,18 @@ public class Appointments implements AppointmentBook {
         }
     }
 
+    /**
+     * One history row. Its time is after the appointment's previous row even within one millisecond (or a clock set
+     * back): the rows' order is the order of the changes.
+     */
     private static void history(EntityManager em, String appointmentId, String action, String detail, String actor,
-            long atMs) {
+            long nowMs) {
+        long atMs = nowMs;
+        if (!"BOOKED".equals(action)) {
+            Long last = em.createQuery("SELECT MAX(h.atMs) FROM AppointmentHistoryEntity h WHERE h.appointmentId = :a",
+                    Long.class).setParameter("a", appointmentId).getSingleResult();
+            atMs = last == null ? nowMs : Math.max(nowMs, last + 1);
+        }
         AppointmentHistoryEntity h = new AppointmentHistoryEntity();
         h.setId(UUID.randomUUID().toString());
         h.setAppointmentId(appointmentId);
