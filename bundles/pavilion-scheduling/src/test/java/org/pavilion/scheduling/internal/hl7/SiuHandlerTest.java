@@ -306,6 +306,30 @@ public class SiuHandlerTest {
     }
 
     @Test
+    public void aRescheduleNamingAnotherDoctorMovesTheAppointmentToThem() {
+        handle(s12("C-38", "APT-1038", "aberg", "20261207130000"));
+        Outcome o = handle(change("S13", "C-39", "APT-1038", "Dr Berg on leave", "20261207130000")
+                + seg("AIP", 1, "1", 3, "kosei^Osei^Kwame"));
+
+        assertEquals("SIU^S13 appointment A-1 moved to 2026-12-07T13:00 with Dr Kwame Osei", o.summary());
+        assertEquals("d-osei", book.appointments.get("A-1").doctorId);
+    }
+
+    @Test
+    public void aBookingWithoutPatientOrWithAServiceWeDoNotOfferIsAnErrorAtItsField() {
+        Hl7Error noPatient = refused(s12("C-40", "APT-1040", "aberg", "20261207100000")
+                .replace("K-1001^^^GENHOSP^MR", ""));
+        Hl7Error noService = refused(s12("C-41", "APT-1041", "aberg", "20261207100000")
+                .replace("CARD-FU^Cardiology follow-up", "PSYCH-1^Psychotherapy"));
+
+        assertEquals(new Hl7Error("PID", 1, 3, 0, Hl7Error.REQUIRED_FIELD_MISSING,
+                "PID-3 (the patient identifier) is required"), noPatient);
+        assertEquals(new Hl7Error("AIS", 1, 3, 1, Hl7Error.UNKNOWN_KEY,
+                "AIS-3 service PSYCH-1 is not a service scheduling offers"), noService);
+        assertEquals(List.of(), journal);
+    }
+
+    @Test
     public void aModificationWithTheSameTimeIsAcceptedWithNothingToDo() {
         handle(s12("C-11", "APT-1011", "aberg", "20261207150000"));
         Outcome o = handle(change("S14", "C-12", "APT-1011", "Room note", "20261207150000"));
