@@ -3,6 +3,7 @@ package org.pavilion.scheduling.internal.hl7;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +16,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.security.Caller;
+import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.hl7.api.Completion;
 import org.pavilion.hl7.api.Hl7ContentException;
 import org.pavilion.hl7.api.Hl7Error;
@@ -47,6 +50,9 @@ public class SiuHandler implements Hl7Handler {
     static final Set<String> TYPES = Set.of("SIU^S12", "SIU^S13", "SIU^S14", "SIU^S15", "SIU^S26");
     static final String IN_PERSON = "IN_PERSON";
     static final String VIDEO = "VIDEO";
+    /** What the feed does in the department: book, move and cancel (book), mark no-shows (check-in), find (view). */
+    static final Set<String> FEED_PRIVILEGES = Set.of("scheduling.appointment.book",
+            "scheduling.appointment.check-in", "scheduling.appointment.view");
 
     private final AppointmentBook book;
     private final SiuDirectory directory;
@@ -88,18 +94,31 @@ public class SiuHandler implements Hl7Handler {
     }
 
     @Override
-    public Outcome handle(InboundMessage m, Completion completion) {
+    public Outcome handle(InboundMessage m, Completion completion) throws Exception {
         String trigger = m.triggerEvent();
         if (!TYPES.contains(m.type())) {
             return Outcome.rejected(Hl7Error.of(Hl7Error.UNSUPPORTED_EVENT_CODE, "unsupported event " + m.type()));
         }
         ExternalKey key = ExternalKey.of(m);
-        return switch (trigger) {
+        return CallerContext.runAs(feedCaller(key), () -> switch (trigger) {
             case "S12" -> book(m, key, completion);
             case "S13", "S14" -> move(m, key, completion);
             case "S15" -> cancel(m, key, completion);
             default -> noShow(m, key, completion);
-        };
+        });
+    }
+
+    /**
+     * The feed's caller (the hub's {@code hl7:<MSH-3>}, audited as such) with the department's own privileges for
+     * what a scheduling feed does: the hub's feed caller holds only the EMR's feed privileges, and this handler has
+     * checked what it accepts itself (docs/hl7-handler-api.md, "Who a handler acts as").
+     */
+    static Caller feedCaller(ExternalKey key) {
+        Optional<Caller> hub = CallerContext.current();
+        Set<String> privileges = new HashSet<>(FEED_PRIVILEGES);
+        hub.ifPresent(c -> privileges.addAll(c.privileges()));
+        return Caller.inContainer(hub.map(Caller::username).orElse("hl7:" + key.system()), privileges,
+                hub.map(Caller::clientAddress).orElse("local"));
     }
 
     /** S12: a new booking at the sender's time; the same appointment again is accepted, nothing booked twice. */
@@ -111,7 +130,7 @@ public class SiuHandler implements Hl7Handler {
         String patientId = patient(m);
         Resource doctor = doctor(m, true);
         SiuDirectory.Service service = service(m);
-        Timing timing = timing(m, true);
+        Timing timing = timing(m);
         long endsMs = timing.endsMs() != null ? timing.endsMs() : timing.startsMs() + service.slotMinutes() * 60_000L;
         BookingRequest request = new BookingRequest(patientId, doctor.doctor().id(), service.code(),
                 visitType(m, service), timing.startsMs(), endsMs, reason(m), Channel.HL7, key.system(), key.id(),
@@ -143,7 +162,7 @@ public class SiuHandler implements Hl7Handler {
     private Outcome move(InboundMessage m, ExternalKey key, Completion completion) {
         Appointment a = existing(key);
         Resource doctor = doctor(m, false);
-        Timing timing = timing(m, true);
+        Timing timing = timing(m);
         long currentStart = Instant.parse(a.start).toEpochMilli();
         long currentEnd = Instant.parse(a.end).toEpochMilli();
         // Without a duration the appointment keeps its length.
@@ -293,7 +312,7 @@ public class SiuHandler implements Hl7Handler {
      * Start from AIS-4, else SCH-11.4, else TQ1-7; end from AIS-7 (in AIS-8's units, minutes by default), else
      * SCH-11.5, else TQ1-8, else SCH-9 (in SCH-10's units).
      */
-    private Timing timing(InboundMessage m, boolean required) {
+    private Timing timing(InboundMessage m) {
         String[] at = {"AIS", "4", "0"};
         String start = m.field("AIS-4");
         if (start == null) {
@@ -305,9 +324,6 @@ public class SiuHandler implements Hl7Handler {
             at = new String[] {"TQ1", "7", "0"};
         }
         if (start == null) {
-            if (!required) {
-                return null;
-            }
             throw new Hl7ContentException(Hl7Error.at("AIS", 4, Hl7Error.REQUIRED_FIELD_MISSING,
                     "AIS-4 (or SCH-11.4, TQ1-7): the appointment start is required"));
         }

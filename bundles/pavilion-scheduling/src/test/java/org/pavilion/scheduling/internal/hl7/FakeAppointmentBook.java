@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.security.Caller;
+import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.scheduling.internal.Times;
 import org.pavilion.scheduling.internal.booking.Appointment;
 import org.pavilion.scheduling.internal.booking.AppointmentBook;
@@ -23,6 +25,8 @@ final class FakeAppointmentBook implements AppointmentBook {
     final Map<String, Appointment> appointments = new LinkedHashMap<>();
     final List<BookingRequest> requests = new ArrayList<>();
     final List<String> journal;
+    /** Who the book was called as, per booking: the caller's name and privileges. */
+    final List<Caller> callers = new ArrayList<>();
     /** Doctor id → [display name, location]. */
     private final Map<String, String[]> doctors = new LinkedHashMap<>();
     private final ZoneId zone;
@@ -42,6 +46,7 @@ final class FakeAppointmentBook implements AppointmentBook {
     public Appointment book(BookingRequest r) {
         journal.add("book " + r.externalId());
         requests.add(r);
+        callers.add(CallerContext.current().orElse(null));
         String[] doctor = doctors.get(r.doctorId());
         if (doctor == null) {
             throw ProblemException.notFound("Doctor", r.doctorId());

@@ -12,21 +12,25 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
 
-import org.junit.After;
+import org.junit.AfterClass;
 import org.junit.Assume;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.Parameterized;
+import org.pavilion.core.api.security.Caller;
+import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.core.testing.ChangeLogDatabase;
 import org.pavilion.hl7.api.Completion;
 import org.pavilion.hl7.api.Hl7ContentException;
@@ -53,8 +57,38 @@ public class SiuHandlerTest {
         return List.of(new Object[] {"H2"}, new Object[] {"PostgreSQL"});
     }
 
+    /**
+     * The doctors and services, one database per kind for the whole class: the handler only reads them, and a
+     * fresh change log per test would cost a second each.
+     */
+    private static final Map<String, Directory> DIRECTORIES = new HashMap<>();
+
+    /** A database with the department's doctors and services, and the unit that reads them. */
+    private static final class Directory implements AutoCloseable {
+        final ChangeLogDatabase db;
+        final EntityManagerFactory emf;
+
+        Directory(boolean postgres) throws Exception {
+            db = new ChangeLogDatabase("sched_hl7", "db/scheduling-changelog.xml", postgres);
+            emf = Persistence.createEntityManagerFactory("scheduling-test",
+                    Map.of("openjpa.ConnectionURL", db.url(), "openjpa.ConnectionDriverName", db.driverClass()));
+            try (Connection c = db.getConnection()) {
+                service(c, "CARD-FU", "Cardiology follow-up", 20, "IN_PERSON,VIDEO");
+                service(c, "TELE-DERM", "Teledermatology consultation", 15, "VIDEO");
+                doctor(c, "d-berg", "aberg", "Dr Anna Berg");
+                doctor(c, "d-osei", "kosei", "Dr Kwame Osei");
+                doctor(c, "d-lund", "hlund", "Dr Henrik Lund");
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            emf.close();
+            db.close();
+        }
+    }
+
     private final String database;
-    private ChangeLogDatabase db;
     private EntityManagerFactory emf;
     /** The hub's stores and the book's writes, in the order they happened. */
     private final List<String> journal = new ArrayList<>();
@@ -86,30 +120,24 @@ public class SiuHandlerTest {
     public void open() throws Exception {
         boolean postgres = database.equals("PostgreSQL");
         Assume.assumeTrue("no -Dpavilion.test.postgres", !postgres || !ChangeLogDatabase.POSTGRES.isEmpty());
-        db = new ChangeLogDatabase("sched_hl7", "db/scheduling-changelog.xml", postgres);
-        emf = Persistence.createEntityManagerFactory("scheduling-test",
-                Map.of("openjpa.ConnectionURL", db.url(), "openjpa.ConnectionDriverName", db.driverClass()));
-        try (Connection c = db.getConnection()) {
-            service(c, "CARD-FU", "Cardiology follow-up", 20, "IN_PERSON,VIDEO");
-            service(c, "TELE-DERM", "Teledermatology consultation", 15, "VIDEO");
-            doctor(c, "d-berg", "aberg", "Dr Anna Berg");
-            doctor(c, "d-osei", "kosei", "Dr Kwame Osei");
-            doctor(c, "d-lund", "hlund", "Dr Henrik Lund");
+        Directory directory = DIRECTORIES.get(database);
+        if (directory == null) {
+            directory = new Directory(postgres);
+            DIRECTORIES.put(database, directory);
         }
+        emf = directory.emf;
         // Dr Lund is in the directory but has no hours the book can place an appointment in.
         book = new FakeAppointmentBook(journal, BERLIN).doctor("d-berg", "Dr Anna Berg", "OPD-2")
                 .doctor("d-osei", "Dr Kwame Osei", "OPD-3");
         handler = new SiuHandler(book, new SiuDirectory(emf), null, BERLIN);
     }
 
-    @After
-    public void close() throws SQLException {
-        if (emf != null) {
-            emf.close();
+    @AfterClass
+    public static void closeDirectories() throws SQLException {
+        for (Directory d : DIRECTORIES.values()) {
+            d.close();
         }
-        if (db != null) {
-            db.close();
-        }
+        DIRECTORIES.clear();
     }
 
     private static void service(Connection c, String code, String name, int minutes, String types)
@@ -177,7 +205,13 @@ public class SiuHandlerTest {
     }
 
     private Outcome handle(String text) {
-        return handler.handle(InboundMessage.parse(text), completion);
+        try {
+            return handler.handle(InboundMessage.parse(text), completion);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private Hl7Error refused(String text) {
@@ -269,6 +303,30 @@ public class SiuHandlerTest {
         assertEquals("SIU^S13 appointment A-1 unchanged: already with Dr Anna Berg at 2026-12-08T14:30, nothing to do "
                 + "(only time and doctor changes are taken)", resent.summary());
         assertEquals("nothing written again", 4, journal.size());
+    }
+
+    @Test
+    public void aRescheduleNamingAnotherDoctorMovesTheAppointmentToThem() {
+        handle(s12("C-38", "APT-1038", "aberg", "20261207130000"));
+        Outcome o = handle(change("S13", "C-39", "APT-1038", "Dr Berg on leave", "20261207130000")
+                + seg("AIP", 1, "1", 3, "kosei^Osei^Kwame"));
+
+        assertEquals("SIU^S13 appointment A-1 moved to 2026-12-07T13:00 with Dr Kwame Osei", o.summary());
+        assertEquals("d-osei", book.appointments.get("A-1").doctorId);
+    }
+
+    @Test
+    public void aBookingWithoutPatientOrWithAServiceWeDoNotOfferIsAnErrorAtItsField() {
+        Hl7Error noPatient = refused(s12("C-40", "APT-1040", "aberg", "20261207100000")
+                .replace("K-1001^^^GENHOSP^MR", ""));
+        Hl7Error noService = refused(s12("C-41", "APT-1041", "aberg", "20261207100000")
+                .replace("CARD-FU^Cardiology follow-up", "PSYCH-1^Psychotherapy"));
+
+        assertEquals(new Hl7Error("PID", 1, 3, 0, Hl7Error.REQUIRED_FIELD_MISSING,
+                "PID-3 (the patient identifier) is required"), noPatient);
+        assertEquals(new Hl7Error("AIS", 1, 3, 1, Hl7Error.UNKNOWN_KEY,
+                "AIS-3 service PSYCH-1 is not a service scheduling offers"), noService);
+        assertEquals(List.of(), journal);
     }
 
     @Test
@@ -405,6 +463,20 @@ public class SiuHandlerTest {
 
         assertEquals(List.of(new Hl7Error("AIL", 1, 3, 1, Hl7Error.TABLE_VALUE_NOT_FOUND,
                 "AIL-3 location OPD-2 not taken: the doctor's schedule places the appointment at OPD-3")), o.warnings());
+    }
+
+    @Test
+    public void theBookIsCalledAsTheHubsFeedCallerWithTheDepartmentsFeedPrivileges() throws Exception {
+        Caller hub = Caller.inContainer("hl7:CLINICSCHED", Set.of("emr.patient.view-any", "emr.record.feed-write"),
+                "10.20.0.7");
+        CallerContext.runAs(hub, () -> handle(s12("C-37", "APT-1037", "aberg", "20261207100000")));
+
+        Caller seen = book.callers.get(0);
+        assertEquals("the audit names the feed", "hl7:CLINICSCHED", seen.username());
+        assertEquals("10.20.0.7", seen.clientAddress());
+        assertEquals(Set.of("emr.patient.view-any", "emr.record.feed-write", "scheduling.appointment.book",
+                "scheduling.appointment.check-in", "scheduling.appointment.view"), seen.privileges());
+        assertEquals(Optional.empty(), seen.patientId());
     }
 
     @Test
