@@ -17,7 +17,6 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.metatype.annotations.Designate;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
@@ -37,8 +36,9 @@ import org.pavilion.scheduling.internal.directory.ServiceEntity;
  * The waiting list's entries: patients put on it by the desk or themselves, taken off, listed, and expired once their
  * last acceptable day has passed. Offers of freed slots are {@link SlotOffers}'.
  */
-@Component(service = WaitingList.class)
-@Designate(ocd = SchedulingConfig.class)
+// No @Designate: SchedulingConfig's @ObjectClassDefinition(pid = ...) designates the PID for the bundle already, and
+// bnd refuses a second designation of the same PID ("Duplicate pid").
+@Component(service = WaitingList.class, configurationPid = SchedulingConfig.PID)
 public class WaitingList {
 
     /** The privilege of the desk's endpoints. */
