@@ -10,6 +10,7 @@ import static org.junit.Assert.fail;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,8 +27,9 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.junit.After;
+import org.junit.AfterClass;
 import org.junit.Before;
+import org.junit.BeforeClass;
 import org.junit.Test;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
@@ -69,7 +71,8 @@ public class WaitingListOffersTest {
     private static final String MARIA = "0000004269";
     private static final String JUAN = "0000004754";
 
-    private WaitlistDatabase db;
+    // One database for the class (the change log runs once); each test starts from empty tables.
+    private static WaitlistDatabase db;
     private final TestClock clock = new TestClock(MONDAY_8AM);
     private final List<AuditEvent> trail = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AuditService audit = trail::add;
@@ -85,9 +88,24 @@ public class WaitingListOffersTest {
     private String maria;
     private String juan;
 
+    @BeforeClass
+    public static void openDatabase() throws Exception {
+        db = new WaitlistDatabase();
+    }
+
+    @AfterClass
+    public static void closeDatabase() throws Exception {
+        db.close();
+    }
+
     @Before
     public void setUp() throws Exception {
-        db = new WaitlistDatabase();
+        try (Connection c = db.database.getConnection(); Statement s = c.createStatement()) {
+            for (String table : List.of("sched_offer", "sched_waiting", "sched_slot_hold", "sched_appointment",
+                    "sched_doctor_service", "sched_doctor", "sched_service")) {
+                s.executeUpdate("DELETE FROM " + table);
+            }
+        }
         book = new FakeAppointmentBook(db.emf);
         list = new WaitingList(db.emf, audit, null, clock, new WaitlistSettings(MADRID, 120, 366));
         offers = new SlotOffers(db.emf, list, audit, events, book, clock);
@@ -106,11 +124,6 @@ public class WaitingListOffersTest {
         tomas = wait(TOMAS, "CARD-FU", null, "2026-12-15", "2026-12-31");
         maria = wait(MARIA, "CARD-FU", null, "2026-12-07", "2026-12-20");
         juan = wait(JUAN, "CARD-FU", COSTA, "2026-12-08", "2026-12-20");
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        db.close();
     }
 
     @Test
