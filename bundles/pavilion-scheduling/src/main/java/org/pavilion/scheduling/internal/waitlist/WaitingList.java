@@ -159,8 +159,9 @@ public class WaitingList {
         return remove(id, MANAGE, true);
     }
 
-    /** A patient takes their own entry off the list; another patient's is 404 to them. */
+    /** A patient takes their own entry off the list; another patient's is 403, an unknown one 404. */
     public WaitingEntry removeOwn(String id) {
+        ownPatientId(); // a /my/ endpoint is for a patient's own account only; the gate then asks whose it is
         return remove(id, PatientGate.OWN, false);
     }
 

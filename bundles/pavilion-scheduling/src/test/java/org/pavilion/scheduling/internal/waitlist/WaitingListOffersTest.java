@@ -158,6 +158,8 @@ public class WaitingListOffersTest {
         // Dr Lind's dermatology slot on the 9th: Pedro waits for it, so take him off first.
         as(desk(), () -> list.remove(pedro));
         assertTrue(cancelled(LIND, "DERM-1", WEDNESDAY_9AM).isEmpty());
+        // A cancellation whose patient was erased before it was delivered carries no slot to offer.
+        assertTrue(offers.onAppointmentEvent(AppointmentCancelled.TYPE, "{\"redacted\": true}").isEmpty());
         // A slot already begun is nobody's to accept.
         clock.advance(Duration.ofDays(3));
         assertTrue(cancelled(COSTA, WEDNESDAY_9AM).isEmpty());
@@ -225,6 +227,7 @@ public class WaitingListOffersTest {
         assertEquals(List.of(offer.id), as(patient(MARIA), () -> offers.listOwn()).stream().map(o -> o.id).toList());
         forbidden(() -> as(patient(JUAN), () -> offers.accept(offer.id, true)));
         forbidden(() -> as(desk(), () -> offers.accept(offer.id, true))); // /my/ is for a patient's own account
+        expect(404, () -> as(patient(MARIA), () -> offers.accept("no-such-offer", true)));
 
         clock.advance(Duration.ofMinutes(30));
         Appointment a = as(patient(MARIA), () -> offers.accept(offer.id, true));
@@ -371,6 +374,8 @@ public class WaitingListOffersTest {
         assertEquals(List.of(lucia, tomas, maria, juan), as(desk(), () -> list.list("CARD-FU", null, null, null, 0,
                 20)).getItems().stream().map(e -> e.id).toList());
         forbidden(() -> as(patient(JUAN), () -> list.removeOwn(maria)));
+        forbidden(() -> as(desk(), () -> list.removeOwn(maria))); // /my/ is for a patient's own account
+        expect(404, () -> as(patient(MARIA), () -> list.removeOwn("no-such-entry")));
         assertEquals("REMOVED", as(patient(MARIA), () -> list.removeOwn(maria)).status);
 
         WaitingRequest mine = request(null, "CARD-FU", OKAFOR, "2026-12-08", "2026-12-12");
