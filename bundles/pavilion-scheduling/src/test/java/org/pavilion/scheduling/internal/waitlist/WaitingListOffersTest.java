@@ -32,6 +32,7 @@ import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.pavilion.core.api.audit.AuditEvent;
+import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
@@ -363,6 +364,9 @@ public class WaitingListOffersTest {
         WaitingRequest unknownService = request(PEDRO, "NO-SUCH", null, "2026-12-07", "2026-12-20");
         badRequest(() -> as(desk(), () -> list.add(unknownService)));
         conflict(() -> as(desk(), () -> list.add(request(MARIA, "CARD-FU", null, "2026-12-07", "2026-12-31"))));
+        AuditEvent refused = trail.get(trail.size() - 1);
+        assertEquals(AuditOutcome.FAILED, refused.outcome());
+        assertEquals(MARIA, refused.patientId());
     }
 
     @Test
