@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -71,6 +72,7 @@ public class SlotOffers {
     static final int MAX_UNANSWERED = 2;
 
     private static final int RACE_RETRIES = 5;
+    private static final Set<String> RACE_STATES = Set.of("40001", "40P01", "90131", "HYT00");
     private static final Logger LOG = LoggerFactory.getLogger(SlotOffers.class);
 
     private final JpaTransactions jpa;
@@ -429,7 +431,10 @@ public class SlotOffers {
         }
     }
 
-    /** An optimistic-lock failure, or the database's own word for a concurrent update (H2 90131, 40001). */
+    /**
+     * An optimistic-lock failure, or the database's own word for losing to a concurrent transaction: serialization
+     * failure (40001), deadlock (PostgreSQL 40P01), concurrent update (H2 90131) or lock timeout (H2 HYT00).
+     */
     static boolean lostRace(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             // OpenJPA's own OptimisticException by name: the provider is no compile-time dependency.
@@ -437,8 +442,7 @@ public class SlotOffers {
                     || c.getClass().getName().equals("org.apache.openjpa.util.OptimisticException")) {
                 return true;
             }
-            if (c instanceof SQLException sql && ("90131".equals(sql.getSQLState())
-                    || "40001".equals(sql.getSQLState()))) {
+            if (c instanceof SQLException sql && RACE_STATES.contains(sql.getSQLState())) {
                 return true;
             }
         }

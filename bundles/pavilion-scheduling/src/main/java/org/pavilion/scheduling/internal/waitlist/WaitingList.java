@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.TypedQuery;
 
@@ -18,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pavilion.core.api.audit.AuditEvent;
+import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
@@ -36,7 +38,8 @@ import org.pavilion.scheduling.internal.directory.ServiceEntity;
  * The waiting list's entries: patients put on it by the desk or themselves, taken off, listed, and expired once their
  * last acceptable day has passed. Offers of freed slots are {@link SlotOffers}'.
  */
-// The settings are SchedulingConfig's (its OCD names the PID, which designates it once for the bundle).
+// No @Designate: SchedulingConfig's @ObjectClassDefinition(pid = ...) designates the PID for the bundle already, and
+// bnd refuses a second designation of the same PID ("Duplicate pid").
 @Component(service = WaitingList.class, configurationPid = SchedulingConfig.PID)
 public class WaitingList {
 
@@ -117,40 +120,47 @@ public class WaitingList {
         e.setStatus(WAITING);
         e.setCreatedMs(now);
         e.setUpdatedMs(now);
-        jpa.run(em -> {
-            ServiceEntity service = em.find(ServiceEntity.class, e.getServiceCode());
-            if (service == null || !service.isActive()) {
-                throw ProblemException.validation("serviceCode " + e.getServiceCode() + " is no bookable service");
-            }
-            if (!service.getVisitTypes().contains(e.getVisitType())) {
-                throw ProblemException.validation("the service offers " + service.getVisitTypes() + " visits only");
-            }
-            if (e.getDoctorId() != null) {
-                DoctorEntity doctor = em.find(DoctorEntity.class, e.getDoctorId());
-                if (doctor == null || !doctor.isActive()) {
-                    throw ProblemException.notFound("Doctor", e.getDoctorId());
-                }
-                if (em.find(DoctorServiceEntity.class, new DoctorServiceEntity.Key(e.getDoctorId(),
-                        e.getServiceCode())) == null) {
-                    throw ProblemException.validation("the doctor does not offer " + e.getServiceCode());
-                }
-            }
-            // One place per patient, service and doctor: a second entry would only take two offers at once.
-            TypedQuery<Long> twins = em.createQuery("SELECT COUNT(w) FROM WaitingEntity w WHERE w.patientId = :p"
-                    + " AND w.serviceCode = :s AND w.status IN ('WAITING', 'OFFERED') AND "
-                    + (e.getDoctorId() == null ? "w.doctorId IS NULL" : "w.doctorId = :d"), Long.class)
-                    .setParameter("p", e.getPatientId()).setParameter("s", e.getServiceCode());
-            if (e.getDoctorId() != null) {
-                twins.setParameter("d", e.getDoctorId());
-            }
-            if (twins.getSingleResult() > 0) {
-                throw ProblemException.conflict("The patient is already waiting for this service"
-                        + (e.getDoctorId() == null ? "" : " with this doctor"));
-            }
-            em.persist(e);
-        });
+        try {
+            jpa.run(em -> insert(em, e));
+        } catch (ProblemException refused) {
+            audit.record(allowed.audit().outcome(AuditOutcome.FAILED).detail(refused.getMessage()).build());
+            throw refused;
+        }
         audit.record(allowed.audit().resourceId(e.getId()).detail("waiting list " + e.getServiceCode()).build());
         return WaitingEntry.of(e, staffView);
+    }
+
+    private static void insert(EntityManager em, WaitingEntity e) {
+        ServiceEntity service = em.find(ServiceEntity.class, e.getServiceCode());
+        if (service == null || !service.isActive()) {
+            throw ProblemException.validation("serviceCode " + e.getServiceCode() + " is no bookable service");
+        }
+        if (!service.getVisitTypes().contains(e.getVisitType())) {
+            throw ProblemException.validation("the service offers " + service.getVisitTypes() + " visits only");
+        }
+        if (e.getDoctorId() != null) {
+            DoctorEntity doctor = em.find(DoctorEntity.class, e.getDoctorId());
+            if (doctor == null || !doctor.isActive()) {
+                throw ProblemException.notFound("Doctor", e.getDoctorId());
+            }
+            if (em.find(DoctorServiceEntity.class, new DoctorServiceEntity.Key(e.getDoctorId(),
+                    e.getServiceCode())) == null) {
+                throw ProblemException.validation("the doctor does not offer " + e.getServiceCode());
+            }
+        }
+        // One place per patient, service and doctor: a second entry would only take two offers at once.
+        TypedQuery<Long> twins = em.createQuery("SELECT COUNT(w) FROM WaitingEntity w WHERE w.patientId = :p"
+                + " AND w.serviceCode = :s AND w.status IN ('WAITING', 'OFFERED') AND "
+                + (e.getDoctorId() == null ? "w.doctorId IS NULL" : "w.doctorId = :d"), Long.class)
+                .setParameter("p", e.getPatientId()).setParameter("s", e.getServiceCode());
+        if (e.getDoctorId() != null) {
+            twins.setParameter("d", e.getDoctorId());
+        }
+        if (twins.getSingleResult() > 0) {
+            throw ProblemException.conflict("The patient is already waiting for this service"
+                    + (e.getDoctorId() == null ? "" : " with this doctor"));
+        }
+        em.persist(e);
     }
 
     /** Takes an entry off the list (REMOVED); an entry already off it is returned unchanged. */
@@ -158,8 +168,9 @@ public class WaitingList {
         return remove(id, MANAGE, true);
     }
 
-    /** A patient takes their own entry off the list; another patient's is 404 to them. */
+    /** A patient takes their own entry off the list; another patient's is 403, an unknown one 404. */
     public WaitingEntry removeOwn(String id) {
+        ownPatientId(); // a /my/ endpoint is for a patient's own account only; the gate then asks whose it is
         return remove(id, PatientGate.OWN, false);
     }
 
@@ -169,7 +180,7 @@ public class WaitingList {
         WaitingEntity e = jpa.call(em -> {
             WaitingEntity w = em.find(WaitingEntity.class, id);
             if (w.getStatus().equals(OFFERED)) {
-                // Its open offer lapses with it, and the slot goes back to being free.
+                // An open offer holds a slot for this entry: answered first, the slot is freed or handed on.
                 throw ProblemException.conflict("A slot is offered to this entry: decline the offer first");
             }
             if (w.getStatus().equals(WAITING)) {

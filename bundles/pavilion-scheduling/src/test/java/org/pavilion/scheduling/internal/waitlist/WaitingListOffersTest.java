@@ -10,6 +10,7 @@ import static org.junit.Assert.fail;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,10 +27,12 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.junit.After;
+import org.junit.AfterClass;
 import org.junit.Before;
+import org.junit.BeforeClass;
 import org.junit.Test;
 import org.pavilion.core.api.audit.AuditEvent;
+import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
@@ -69,7 +72,8 @@ public class WaitingListOffersTest {
     private static final String MARIA = "0000004269";
     private static final String JUAN = "0000004754";
 
-    private WaitlistDatabase db;
+    // One database for the class (the change log runs once); each test starts from empty tables.
+    private static WaitlistDatabase db;
     private final TestClock clock = new TestClock(MONDAY_8AM);
     private final List<AuditEvent> trail = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AuditService audit = trail::add;
@@ -85,9 +89,24 @@ public class WaitingListOffersTest {
     private String maria;
     private String juan;
 
+    @BeforeClass
+    public static void openDatabase() throws Exception {
+        db = new WaitlistDatabase();
+    }
+
+    @AfterClass
+    public static void closeDatabase() throws Exception {
+        db.close();
+    }
+
     @Before
     public void setUp() throws Exception {
-        db = new WaitlistDatabase();
+        try (Connection c = db.database.getConnection(); Statement s = c.createStatement()) {
+            for (String table : List.of("sched_offer", "sched_waiting", "sched_slot_hold", "sched_appointment",
+                    "sched_doctor_service", "sched_doctor", "sched_service")) {
+                s.executeUpdate("DELETE FROM " + table);
+            }
+        }
         book = new FakeAppointmentBook(db.emf);
         list = new WaitingList(db.emf, audit, null, clock, new WaitlistSettings(MADRID, 120, 366));
         offers = new SlotOffers(db.emf, list, audit, events, book, clock);
@@ -106,11 +125,6 @@ public class WaitingListOffersTest {
         tomas = wait(TOMAS, "CARD-FU", null, "2026-12-15", "2026-12-31");
         maria = wait(MARIA, "CARD-FU", null, "2026-12-07", "2026-12-20");
         juan = wait(JUAN, "CARD-FU", COSTA, "2026-12-08", "2026-12-20");
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        db.close();
     }
 
     @Test
@@ -145,6 +159,8 @@ public class WaitingListOffersTest {
         // Dr Lind's dermatology slot on the 9th: Pedro waits for it, so take him off first.
         as(desk(), () -> list.remove(pedro));
         assertTrue(cancelled(LIND, "DERM-1", WEDNESDAY_9AM).isEmpty());
+        // A cancellation whose patient was erased before it was delivered carries no slot to offer.
+        assertTrue(offers.onAppointmentEvent(AppointmentCancelled.TYPE, "{\"redacted\": true}").isEmpty());
         // A slot already begun is nobody's to accept.
         clock.advance(Duration.ofDays(3));
         assertTrue(cancelled(COSTA, WEDNESDAY_9AM).isEmpty());
@@ -212,6 +228,7 @@ public class WaitingListOffersTest {
         assertEquals(List.of(offer.id), as(patient(MARIA), () -> offers.listOwn()).stream().map(o -> o.id).toList());
         forbidden(() -> as(patient(JUAN), () -> offers.accept(offer.id, true)));
         forbidden(() -> as(desk(), () -> offers.accept(offer.id, true))); // /my/ is for a patient's own account
+        expect(404, () -> as(patient(MARIA), () -> offers.accept("no-such-offer", true)));
 
         clock.advance(Duration.ofMinutes(30));
         Appointment a = as(patient(MARIA), () -> offers.accept(offer.id, true));
@@ -347,6 +364,9 @@ public class WaitingListOffersTest {
         WaitingRequest unknownService = request(PEDRO, "NO-SUCH", null, "2026-12-07", "2026-12-20");
         badRequest(() -> as(desk(), () -> list.add(unknownService)));
         conflict(() -> as(desk(), () -> list.add(request(MARIA, "CARD-FU", null, "2026-12-07", "2026-12-31"))));
+        AuditEvent refused = trail.get(trail.size() - 1);
+        assertEquals(AuditOutcome.FAILED, refused.outcome());
+        assertEquals(MARIA, refused.patientId());
     }
 
     @Test
@@ -358,6 +378,8 @@ public class WaitingListOffersTest {
         assertEquals(List.of(lucia, tomas, maria, juan), as(desk(), () -> list.list("CARD-FU", null, null, null, 0,
                 20)).getItems().stream().map(e -> e.id).toList());
         forbidden(() -> as(patient(JUAN), () -> list.removeOwn(maria)));
+        forbidden(() -> as(desk(), () -> list.removeOwn(maria))); // /my/ is for a patient's own account
+        expect(404, () -> as(patient(MARIA), () -> list.removeOwn("no-such-entry")));
         assertEquals("REMOVED", as(patient(MARIA), () -> list.removeOwn(maria)).status);
 
         WaitingRequest mine = request(null, "CARD-FU", OKAFOR, "2026-12-08", "2026-12-12");
