@@ -90,7 +90,7 @@ public class FeedbackService {
         FeedbackEntity e = new FeedbackEntity();
         e.setAppointmentId(appointmentId);
         e.setDoctorId(appointment.getDoctorId());
-        e.setPatientId(appointment.getPatientId());
+        e.setPatientId(allowed.mrn()); // a merged duplicate's appointment files under the survivor
         e.setRating(in.rating);
         e.setComment(in.comment == null || in.comment.isBlank() ? null : in.comment.strip());
         e.setCreatedMs(System.currentTimeMillis());
