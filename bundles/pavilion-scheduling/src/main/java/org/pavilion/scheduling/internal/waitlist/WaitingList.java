@@ -11,7 +11,6 @@ import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.TypedQuery;
 
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -24,10 +23,10 @@ import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
-import org.pavilion.core.api.schema.SchemaMigrator;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.scheduling.internal.SchedulingConfig;
+import org.pavilion.scheduling.internal.SchedulingSchema;
 import org.pavilion.scheduling.internal.Times;
 import org.pavilion.scheduling.internal.access.PatientGate;
 import org.pavilion.scheduling.internal.directory.DoctorEntity;
@@ -65,11 +64,9 @@ public class WaitingList {
     private volatile PatientGate gate;
 
     @Activate
-    public WaitingList(BundleContext context,
-            @Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf,
-            @Reference SchemaMigrator migrator, @Reference AuditService audit, SchedulingConfig config) {
+    public WaitingList(@Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf,
+            @Reference SchedulingSchema schema, @Reference AuditService audit, SchedulingConfig config) {
         this(emf, audit, null, Clock.systemUTC(), WaitlistSettings.of(config));
-        migrator.migrate(context.getBundle(), "db/scheduling-changelog.xml");
     }
 
     WaitingList(EntityManagerFactory emf, AuditService audit, PatientGate gate, Clock clock, WaitlistSettings settings) {
