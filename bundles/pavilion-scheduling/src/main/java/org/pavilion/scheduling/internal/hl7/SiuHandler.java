@@ -3,7 +3,6 @@ package org.pavilion.scheduling.internal.hl7;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +24,7 @@ import org.pavilion.hl7.api.Hl7Handler;
 import org.pavilion.hl7.api.InboundMessage;
 import org.pavilion.hl7.api.Outcome;
 import org.pavilion.scheduling.internal.SchedulingConfig;
+import org.pavilion.scheduling.internal.access.ActingAs;
 import org.pavilion.scheduling.internal.booking.Appointment;
 import org.pavilion.scheduling.internal.booking.AppointmentBook;
 import org.pavilion.scheduling.internal.booking.AppointmentBook.BookingRequest;
@@ -114,11 +114,7 @@ public class SiuHandler implements Hl7Handler {
      * checked what it accepts itself (docs/hl7-handler-api.md, "Who a handler acts as").
      */
     static Caller feedCaller(ExternalKey key) {
-        Optional<Caller> hub = CallerContext.current();
-        Set<String> privileges = new HashSet<>(FEED_PRIVILEGES);
-        hub.ifPresent(c -> privileges.addAll(c.privileges()));
-        return Caller.inContainer(hub.map(Caller::username).orElse("hl7:" + key.system()), privileges,
-                hub.map(Caller::clientAddress).orElse("local"));
+        return ActingAs.callerWith(FEED_PRIVILEGES, "hl7:" + key.system());
     }
 
     /** S12: a new booking at the sender's time; the same appointment again is accepted, nothing booked twice. */

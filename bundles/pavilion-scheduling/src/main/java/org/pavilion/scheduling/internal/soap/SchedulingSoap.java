@@ -23,6 +23,7 @@ import org.pavilion.core.api.security.RequiresPrivilege;
 import org.pavilion.scheduling.internal.SchedulingConfig;
 import org.pavilion.scheduling.internal.SchedulingSchema;
 import org.pavilion.scheduling.internal.Times;
+import org.pavilion.scheduling.internal.access.ActingAs;
 import org.pavilion.scheduling.internal.access.PatientGate;
 import org.pavilion.scheduling.internal.booking.Appointment;
 import org.pavilion.scheduling.internal.booking.AppointmentBook;
@@ -44,6 +45,8 @@ public class SchedulingSoap {
 
     static final String VIEW = "scheduling.soap.view";
     static final String BOOK = "scheduling.soap.book";
+    /** What the desk holds for a booking or a cancellation, granted to an account that passed {@link #BOOK}. */
+    private static final java.util.Set<String> DESK_BOOKING = java.util.Set.of("scheduling.appointment.book");
     static final int DEFAULT_LIMIT = 20;
 
     private final AppointmentBook book;
@@ -112,8 +115,9 @@ public class SchedulingSoap {
             @WebParam(name = "doctorId") String doctorId, @WebParam(name = "serviceCode") String serviceCode,
             @WebParam(name = "visitType") String visitType, @WebParam(name = "start") String start,
             @WebParam(name = "reason") String reason) throws SchedulingFault {
-        return faults(() -> book.book(AppointmentBook.BookingRequest.of(patientId, doctorId, serviceCode, visitType,
-                Times.parse(start, zone, "start"), reason, AppointmentBook.Channel.DESK)));
+        return faults(() -> ActingAs.run(DESK_BOOKING, "soap", () -> book.book(AppointmentBook.BookingRequest.of(
+                patientId, doctorId, serviceCode, visitType, Times.parse(start, zone, "start"), reason,
+                AppointmentBook.Channel.DESK))));
     }
 
     @WebMethod
@@ -121,7 +125,8 @@ public class SchedulingSoap {
     @RequiresPrivilege(BOOK)
     public Appointment cancelAppointment(@WebParam(name = "id") String id, @WebParam(name = "reason") String reason)
             throws SchedulingFault {
-        return faults(() -> book.cancel(required(id, "id"), reason, AppointmentBook.Channel.DESK));
+        return faults(() -> ActingAs.run(DESK_BOOKING, "soap", () -> book.cancel(required(id, "id"), reason,
+                AppointmentBook.Channel.DESK)));
     }
 
     @WebMethod

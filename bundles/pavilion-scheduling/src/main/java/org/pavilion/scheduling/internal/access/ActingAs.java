@@ -1,0 +1,41 @@
+package org.pavilion.scheduling.internal.access;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.pavilion.core.api.security.Caller;
+import org.pavilion.core.api.security.CallerContext;
+
+/**
+ * The current caller, same name and address (so the audit trail names who really acted), with the department's
+ * privileges a face grants for work it has already admitted: the SIU handler for what a scheduling feed does (the
+ * hub's feed caller holds only the EMR's feed privileges), the SOAP service for an INTEGRATION account that passed
+ * {@code scheduling.soap.book}. The appointment book then asks the EMR's PatientAccess with those, as for the desk.
+ */
+public final class ActingAs {
+
+    private ActingAs() {
+    }
+
+    /** The current caller plus {@code privileges}; {@code fallbackName} when none is bound. */
+    public static Caller callerWith(Set<String> privileges, String fallbackName) {
+        Optional<Caller> current = CallerContext.current();
+        Set<String> all = new HashSet<>(privileges);
+        current.ifPresent(c -> all.addAll(c.privileges()));
+        return Caller.inContainer(current.map(Caller::username).orElse(fallbackName), all,
+                current.map(Caller::clientAddress).orElse("local"));
+    }
+
+    /** Runs {@code work} as {@link #callerWith}; unchecked exceptions pass through as they are. */
+    public static <T> T run(Set<String> privileges, String fallbackName, Callable<T> work) {
+        try {
+            return CallerContext.runAs(callerWith(privileges, fallbackName), work);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
