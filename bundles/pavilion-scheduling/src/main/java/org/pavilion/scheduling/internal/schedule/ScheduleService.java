@@ -74,9 +74,7 @@ public class ScheduleService {
             }
             em.createQuery("SELECT l FROM LeaveEntity l WHERE l.doctorId = :d ORDER BY l.fromDay, l.id",
                     LeaveEntity.class).setParameter("d", doctorId).getResultList().forEach(l -> s.leave.add(view(l)));
-            em.createQuery("SELECT e FROM ExceptionEntity e WHERE e.doctorId = :d ORDER BY e.day, e.id",
-                    ExceptionEntity.class).setParameter("d", doctorId).getResultList()
-                    .forEach(e -> s.exceptions.add(view(e)));
+            ExceptionRows.list(em, doctorId).forEach(e -> s.exceptions.add(view(e)));
             return s;
         });
     }
@@ -182,7 +180,7 @@ public class ScheduleService {
         }
         jpa.run(em -> {
             requireDoctor(em, doctorId);
-            em.persist(e);
+            ExceptionRows.insert(em, e);
         });
         return changed(doctorId, kind + " exception on " + day + " added", view(e));
     }
@@ -190,11 +188,9 @@ public class ScheduleService {
     public Change deleteException(String doctorId, String exceptionId) {
         jpa.run(em -> {
             requireDoctor(em, doctorId);
-            ExceptionEntity e = em.find(ExceptionEntity.class, exceptionId);
-            if (e == null || !e.getDoctorId().equals(doctorId)) {
+            if (!ExceptionRows.delete(em, doctorId, exceptionId)) {
                 throw ProblemException.notFound("Exception", exceptionId);
             }
-            em.remove(e);
         });
         return changed(doctorId, "exception " + exceptionId + " removed", null);
     }
