@@ -27,7 +27,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.scheduling.internal.SchedulingConfig;
@@ -40,8 +39,8 @@ import org.pavilion.scheduling.internal.schedule.Snapshot.ServiceInfo;
  * The slots the schedules define ({@link SlotRules}) and which of them are free ({@link FreeSlots}): schedules and
  * directory come from the in-memory {@link Snapshot}; a search adds one indexed query on {@code sched_slot_hold}.
  */
+// No @Designate: SchedulingConfig's own pid already designates it, and bnd refuses a second designate of that pid.
 @Component(service = {SlotRules.class, FreeSlots.class, SlotEngine.class}, configurationPid = SchedulingConfig.PID)
-@Designate(ocd = SchedulingConfig.class)
 public class SlotEngine implements SlotRules, FreeSlots {
 
     static final int MAX_DAYS = 92;
