@@ -143,6 +143,21 @@ public class ScheduleServiceTest {
         refused(400, "location", () -> clinic.schedules.addException(ruiz, bad));
     }
 
+    @Test
+    public void shorterHoursListTheLateAppointmentAndAnotherDoctorsHoursAreNotFound() {
+        WorkingHours monday = (WorkingHours) clinic.schedules.addHours(ruiz, hours(1, "08:00", "16:00")).change;
+        String late = clinic.appointment(ruiz, "GP", at(MONDAY, "15:00"), 20, "BOOKED");
+        clinic.appointment(ruiz, "GP", at(MONDAY, "09:00"), 20, "BOOKED");
+        Change shorter = clinic.schedules.updateHours(ruiz, monday.id, hours(1, "08:00", "12:00"));
+        assertEquals(List.of(late), shorter.conflicts.stream().map(x -> x.appointmentId).toList());
+        assertEquals("12:00", ((WorkingHours) shorter.change).end);
+
+        String pena = clinic.db.doctor("Dr. Jorge Peña", null, "Cardiology");
+        refused(404, "Working hours", () -> clinic.schedules.deleteHours(pena, monday.id));
+        assertEquals(2, clinic.schedules.deleteHours(ruiz, monday.id).conflicts.size());
+        assertEquals(List.of(), clinic.schedules.schedule(ruiz).workingHours);
+    }
+
     static void refused(int status, String words, Runnable r) {
         try {
             r.run();
