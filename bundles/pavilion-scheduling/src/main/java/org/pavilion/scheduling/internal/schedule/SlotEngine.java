@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -38,7 +37,8 @@ import org.pavilion.scheduling.internal.schedule.Snapshot.ServiceInfo;
 
 /**
  * The slots the schedules define ({@link SlotRules}) and which of them are free ({@link FreeSlots}): schedules and
- * directory come from the in-memory {@link Snapshot}; a search adds one indexed query on {@code sched_slot_hold}.
+ * directory come from the in-memory {@link Snapshot}; a search adds indexed queries on {@code sched_slot_hold}, one
+ * in the usual case.
  */
 // No @Designate: SchedulingConfig's own pid already designates it, and bnd refuses a second designate of that pid.
 @Component(service = {SlotRules.class, FreeSlots.class, SlotEngine.class}, configurationPid = SchedulingConfig.PID)
@@ -416,10 +416,5 @@ public class SlotEngine implements SlotRules, FreeSlots {
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s;
-    }
-
-    /** The hospital wall-clock time of an instant, for answers. */
-    public String local(long ms) {
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(ms), zone).toString();
     }
 }
