@@ -98,6 +98,7 @@ public final class DaySlots {
      */
     public static boolean slots(List<Window> windows, LocalDate day, ZoneId zone, String serviceCode, int slotMinutes,
             SlotSink sink) {
+        long midnight = steadyMidnight(day, zone);
         for (Window w : windows) {
             if (!w.sees(serviceCode)) {
                 continue;
@@ -108,7 +109,7 @@ public final class DaySlots {
                 if (w.cuts().stream().anyMatch(c -> c.overlaps(s, e))) {
                     continue;
                 }
-                long startsMs = instant(day, t, zone);
+                long startsMs = midnight != Long.MIN_VALUE ? midnight + t * 60_000L : instant(day, t, zone);
                 if (startsMs == Long.MIN_VALUE) {
                     continue;
                 }
@@ -162,6 +163,22 @@ public final class DaySlots {
             return w;
         }
         throw ProblemException.validation(reason);
+    }
+
+    /**
+     * The instant of the day's midnight when the zone's offset does not change during the day (then every minute is
+     * midnight plus minutes), Long.MIN_VALUE on a day with a transition.
+     */
+    static long steadyMidnight(LocalDate day, ZoneId zone) {
+        ZonedDateTime start = day.atStartOfDay(zone);
+        if (start.getHour() != 0 || start.getMinute() != 0) {
+            return Long.MIN_VALUE;
+        }
+        ZonedDateTime end = day.plusDays(1).atStartOfDay(zone);
+        java.time.zone.ZoneOffsetTransition next = zone.getRules().nextTransition(start.toInstant());
+        boolean changes = !start.getOffset().equals(end.getOffset())
+                || next != null && next.getInstant().isBefore(end.toInstant());
+        return changes ? Long.MIN_VALUE : start.toInstant().toEpochMilli();
     }
 
     /** The instant of a wall-clock minute of {@code day}; Long.MIN_VALUE when that time does not exist (DST gap). */

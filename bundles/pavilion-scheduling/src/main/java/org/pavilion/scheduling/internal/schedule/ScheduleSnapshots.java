@@ -112,8 +112,8 @@ public class ScheduleSnapshots {
                     ds.getSlotMinutes());
         }
         Set<String> withPhoto = doctorsWithPhoto(em);
-        List<DoctorEntity> doctorRows = em.createQuery("SELECT d FROM DoctorEntity d", DoctorEntity.class)
-                .getResultList();
+        List<DoctorEntity> doctorRows = new ArrayList<>(em.createQuery("SELECT d FROM DoctorEntity d", DoctorEntity.class)
+                .getResultList());
         doctorRows.sort(Comparator.comparing((DoctorEntity d) -> d.getDisplayName().toLowerCase())
                 .thenComparing(DoctorEntity::getId));
         Map<String, DoctorInfo> doctors = new LinkedHashMap<>();
@@ -145,8 +145,7 @@ public class ScheduleSnapshots {
             leave.computeIfAbsent(l.getDoctorId(), k -> new ArrayList<>()).add(leave(l));
         }
         Map<String, List<DayException>> exceptions = new HashMap<>();
-        for (ExceptionEntity e : em.createQuery("SELECT e FROM ExceptionEntity e ORDER BY e.day", ExceptionEntity.class)
-                .getResultList()) {
+        for (ExceptionEntity e : ExceptionRows.list(em, null)) {
             exceptions.computeIfAbsent(e.getDoctorId(), k -> new ArrayList<>()).add(exception(e));
         }
         Map<String, DoctorSchedule> schedules = new HashMap<>();

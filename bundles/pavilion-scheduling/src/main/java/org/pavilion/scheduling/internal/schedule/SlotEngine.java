@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -17,6 +16,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,14 +37,16 @@ import org.pavilion.scheduling.internal.schedule.Snapshot.ServiceInfo;
 
 /**
  * The slots the schedules define ({@link SlotRules}) and which of them are free ({@link FreeSlots}): schedules and
- * directory come from the in-memory {@link Snapshot}; a search adds one indexed query on {@code sched_slot_hold}.
+ * directory come from the in-memory {@link Snapshot}; a search adds indexed queries on {@code sched_slot_hold}, one
+ * in the usual case.
  */
+// No @Designate: SchedulingConfig's own pid already designates it, and bnd refuses a second designate of that pid.
 @Component(service = {SlotRules.class, FreeSlots.class, SlotEngine.class}, configurationPid = SchedulingConfig.PID)
 public class SlotEngine implements SlotRules, FreeSlots {
 
     static final int MAX_DAYS = 92;
     static final int MAX_LIMIT = 500;
-    private static final int IN_CHUNK = 500;
+    private static final int IN_CHUNK = 250;
 
     private final ScheduleSnapshots snapshots;
     private final JpaTransactions jpa;
@@ -182,6 +184,12 @@ public class SlotEngine implements SlotRules, FreeSlots {
         return byDoctor;
     }
 
+    /**
+     * Day by day, the candidate slots the schedules give (CPU only, ordered by start, then doctor name, then service);
+     * their free ones are found in batches, earliest first: the holds of a batch's doctors over the batch's time span
+     * come in one query. A search whose first batch fills the limit, the usual case, costs one small query; batches
+     * double in size, so a fully booked range costs a few more.
+     */
     private List<Slot> search(Snapshot snap, List<DoctorInfo> candidates, Query q, LocalDate from, LocalDate to,
             int limit, int perDoctor) {
         if (candidates.isEmpty()) {
@@ -192,93 +200,137 @@ public class SlotEngine implements SlotRules, FreeSlots {
         LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(now), z);
         LocalDate first = from.isBefore(today) ? today : from;
         LocalDate last = to.isAfter(today.plusDays(maxDaysAhead)) ? today.plusDays(maxDaysAhead) : to;
-        if (last.isBefore(first)) {
-            return List.of();
-        }
-        long rangeStart = first.atStartOfDay(z).toInstant().toEpochMilli();
-        long rangeEnd = last.plusDays(1).atStartOfDay(z).toInstant().toEpochMilli();
-        Map<String, long[]> held = holds(candidates, rangeStart, rangeEnd);
+        // one transaction, one connection for every batch of the search
+        return jpa.call(em -> {
+            try (Connection c = JpaTransactions.connection(em)) {
+                return search(c, snap, candidates, q, first, last, z, now, limit, perDoctor);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read the held times", e);
+            }
+        });
+    }
+
+    private List<Slot> search(Connection c, Snapshot snap, List<DoctorInfo> candidates, Query q, LocalDate first,
+            LocalDate last, ZoneId z, long now, int limit, int perDoctor) throws SQLException {
         Map<String, Integer> found = new HashMap<>();
-        Comparator<Slot> order = Comparator.comparingLong(Slot::startsMs)
-                .thenComparing(s -> s.doctorName().toLowerCase(Locale.ROOT)).thenComparing(Slot::doctorId)
-                .thenComparing(Slot::serviceCode);
         List<Slot> result = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last) && result.size() < limit; day = day.plusDays(1)) {
-            List<Slot> ofDay = new ArrayList<>();
-            for (DoctorInfo d : candidates) {
-                if (found.getOrDefault(d.id(), 0) >= perDoctor) {
-                    continue;
-                }
-                List<DaySlots.Window> windows = DaySlots.windows(snap.schedule(d.id()), day);
-                if (windows.isEmpty()) {
-                    continue;
-                }
-                long[] units = held.getOrDefault(d.id(), EMPTY);
-                List<Slot> ofDoctor = new ArrayList<>();
-                for (String code : d.services().keySet()) {
-                    ServiceInfo service = snap.services().get(code);
-                    if (service == null || !service.active() || !serviceMatches(service, q)) {
-                        continue;
+            List<Slot> ofDay = candidates(snap, candidates, q, day, z, now, found, perDoctor);
+            int batch = Math.max(64, 2 * (limit - result.size()));
+            for (int i = 0; i < ofDay.size() && result.size() < limit; i += batch, batch *= 2) {
+                List<Slot> part = ofDay.subList(i, Math.min(ofDay.size(), i + batch));
+                Map<String, long[]> held = holds(c, part);
+                for (Slot s : part) {
+                    if (result.size() >= limit) {
+                        break;
                     }
-                    String type = blank(q.visitType()) != null ? q.visitType().strip().toUpperCase(Locale.ROOT)
-                            : firstVisitType(service);
-                    int minutes = d.slotMinutes(service);
-                    DaySlots.slots(windows, day, z, code, minutes, (w, s, e) -> {
-                        if (s > now && !isHeld(units, s, e)) {
-                            ofDoctor.add(slot(d, service, type, w.location(), s, e));
-                        }
-                        return true;
-                    });
+                    int already = found.getOrDefault(s.doctorId(), 0);
+                    if (already < perDoctor && !isHeld(held.getOrDefault(s.doctorId(), EMPTY), s.startsMs(), s.endsMs())) {
+                        found.put(s.doctorId(), already + 1);
+                        result.add(s);
+                    }
                 }
-                ofDoctor.sort(order);
-                int room = perDoctor - found.getOrDefault(d.id(), 0);
-                List<Slot> taken = ofDoctor.size() > room ? ofDoctor.subList(0, room) : ofDoctor;
-                found.merge(d.id(), taken.size(), Integer::sum);
-                ofDay.addAll(taken);
-            }
-            ofDay.sort(order);
-            for (Slot s : ofDay) {
-                if (result.size() >= limit) {
-                    break;
-                }
-                result.add(s);
             }
         }
         return result;
     }
 
+    /** Every slot the schedules give on {@code day} after now, held or not; doctors are in name order already. */
+    private List<Slot> candidates(Snapshot snap, List<DoctorInfo> doctors, Query q, LocalDate day, ZoneId z, long now,
+            Map<String, Integer> found, int perDoctor) {
+        List<Slot> ofDay = new ArrayList<>();
+        for (DoctorInfo d : doctors) {
+            if (found.getOrDefault(d.id(), 0) >= perDoctor) {
+                continue;
+            }
+            List<DaySlots.Window> windows = DaySlots.windows(snap.schedule(d.id()), day);
+            if (windows.isEmpty()) {
+                continue;
+            }
+            for (String code : d.services().keySet()) {
+                ServiceInfo service = snap.services().get(code);
+                if (service == null || !service.active() || !serviceMatches(service, q)) {
+                    continue;
+                }
+                String type = blank(q.visitType()) != null ? q.visitType().strip().toUpperCase(Locale.ROOT)
+                        : firstVisitType(service);
+                DaySlots.slots(windows, day, z, code, d.slotMinutes(service), (w, s, e) -> {
+                    if (s > now) {
+                        ofDay.add(slot(d, service, type, w.location(), s, e));
+                    }
+                    return true;
+                });
+            }
+        }
+        // stable: equal starts keep the doctors' name order and the services' code order
+        ofDay.sort(Comparator.comparingLong(Slot::startsMs));
+        return ofDay;
+    }
+
     private static final long[] EMPTY = new long[0];
 
-    /** The held units of the doctors in [from, to), sorted per doctor. */
-    private Map<String, long[]> holds(List<DoctorInfo> doctors, long from, long to) {
+    /**
+     * SQL for the holds of {@code doctors} doctors in a range of units. PostgreSQL walks the primary key (doctor_id,
+     * unit_ms) for an IN list with the range; H2 2.2 would use the IN list alone and read every hold of those doctors,
+     * so there it is one UNION ALL branch per doctor, each a range on the key.
+     */
+    static String holdQuery(int doctors, boolean h2) {
+        if (h2) {
+            String branch = "SELECT doctor_id, unit_ms FROM sched_slot_hold"
+                    + " WHERE doctor_id = ? AND unit_ms >= ? AND unit_ms < ?";
+            return String.join(" UNION ALL ", java.util.Collections.nCopies(doctors, branch));
+        }
+        return "SELECT doctor_id, unit_ms FROM sched_slot_hold WHERE doctor_id IN ("
+                + String.join(",", java.util.Collections.nCopies(doctors, "?")) + ") AND unit_ms >= ? AND unit_ms < ?";
+    }
+
+    /** The held units, sorted per doctor, of the slots' doctors over the slots' span: one query. */
+    private static Map<String, long[]> holds(Connection c, List<Slot> slots) throws SQLException {
+        Map<String, long[]> held = new HashMap<>();
+        if (slots.isEmpty()) {
+            return held;
+        }
+        long from = Long.MAX_VALUE;
+        long to = Long.MIN_VALUE;
+        LinkedHashSet<String> doctors = new LinkedHashSet<>();
+        for (Slot s : slots) {
+            from = Math.min(from, s.startsMs());
+            to = Math.max(to, s.endsMs());
+            doctors.add(s.doctorId());
+        }
+        long fromUnit = SlotHolds.firstUnit(from);
+        List<String> ids = new ArrayList<>(doctors);
         Map<String, List<Long>> lists = new HashMap<>();
-        jpa.run(em -> {
-            try (Connection c = JpaTransactions.connection(em)) {
-                for (int i = 0; i < doctors.size(); i += IN_CHUNK) {
-                    List<DoctorInfo> chunk = doctors.subList(i, Math.min(doctors.size(), i + IN_CHUNK));
-                    String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-                    try (PreparedStatement q = c.prepareStatement("SELECT doctor_id, unit_ms FROM sched_slot_hold"
-                            + " WHERE doctor_id IN (" + marks + ") AND unit_ms >= ? AND unit_ms < ?")) {
-                        int p = 1;
-                        for (DoctorInfo d : chunk) {
-                            q.setString(p++, d.id());
-                        }
-                        q.setLong(p++, SlotHolds.firstUnit(from));
-                        q.setLong(p, to);
-                        try (ResultSet rs = q.executeQuery()) {
-                            while (rs.next()) {
-                                lists.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
-                            }
-                        }
+        boolean h2 = c.getMetaData().getDatabaseProductName().startsWith("H2");
+        for (int i = 0; i < ids.size(); i += IN_CHUNK) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + IN_CHUNK));
+            try (PreparedStatement q = c.prepareStatement(holdQuery(chunk.size(), h2))) {
+                int p = 1;
+                if (h2) {
+                    for (String id : chunk) {
+                        q.setString(p++, id);
+                        q.setLong(p++, fromUnit);
+                        q.setLong(p++, to);
+                    }
+                } else {
+                    for (String id : chunk) {
+                        q.setString(p++, id);
+                    }
+                    q.setLong(p++, fromUnit);
+                    q.setLong(p, to);
+                }
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        lists.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
                     }
                 }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not read the held times", e);
             }
-        });
-        Map<String, long[]> held = new HashMap<>();
+        }
         lists.forEach((id, l) -> {
-            long[] a = l.stream().mapToLong(Long::longValue).toArray();
+            long[] a = new long[l.size()];
+            for (int k = 0; k < a.length; k++) {
+                a[k] = l.get(k);
+            }
             Arrays.sort(a);
             held.put(id, a);
         });
@@ -364,10 +416,5 @@ public class SlotEngine implements SlotRules, FreeSlots {
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s;
-    }
-
-    /** The hospital wall-clock time of an instant, for answers. */
-    public String local(long ms) {
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(ms), zone).toString();
     }
 }
