@@ -14,7 +14,7 @@ public class ExceptionEntity {
     @Column(name = "doctor_id")
     private String doctorId;
 
-    @Column(name = "day")
+    @Column(name = "on_day")
     private String day;
 
     @Column(name = "kind")
