@@ -7,7 +7,10 @@ public class AppointmentBooked extends AppointmentEvent {
 
     /** The patient's booking code for check-in at a kiosk; only for the patient's own notice. */
     public String bookingCode;
-    /** The cost estimate shown at booking when billing was installed (decimal string), else null. */
+    /**
+     * What the patient is estimated to pay (their share when insurance pays part), as a decimal string, when billing
+     * was installed at booking; else null.
+     */
     public String estimatedCost;
     public String currency;
 }

@@ -175,7 +175,8 @@ public class Appointments implements AppointmentBook {
             e.setStatus(BOOKED);
             e.setBookingCode(BookingCodes.next());
             e.setReason(blankToNull(r.reason()));
-            e.setEstimatedCost(estimate.map(VisitCostEstimator.Estimate::total).orElse(null));
+            // What the patient will pay: their share when insurance pays part, else the whole price.
+            e.setEstimatedCost(estimate.map(x -> x.patientShare() != null ? x.patientShare() : x.total()).orElse(null));
             e.setCurrency(estimate.map(VisitCostEstimator.Estimate::currency).orElse(null));
             e.setChannel(channel.name());
             e.setBookedBy(actor);

@@ -184,12 +184,12 @@ public class DayAtTheDeskTest {
         };
         Appointment a = as(reception(), () -> desk.appointments.book(desk.desk(MARIA, desk.hartmann, GP20,
                 "09:40")));
-        assertEquals(new BigDecimal("85.00"), a.estimatedCost);
+        assertEquals(new BigDecimal("25.00"), a.estimatedCost);
         assertEquals("EUR", a.currency);
         AppointmentBooked booked = desk.events.last(AppointmentBooked.class);
-        assertEquals("85.00", booked.estimatedCost);
+        assertEquals("25.00", booked.estimatedCost);
         assertEquals("EUR", booked.currency);
-        assertEquals(0, new BigDecimal("85.00").compareTo(as(reception(), () -> desk.appointments.get(a.id))
+        assertEquals(0, new BigDecimal("25.00").compareTo(as(reception(), () -> desk.appointments.get(a.id))
                 .estimatedCost));
     }
 
