@@ -26,6 +26,13 @@ public class EmrPatientGate implements PatientGate {
     private final AuditService audit;
     private final Map<String, DataPart> parts = new ConcurrentHashMap<>();
 
+    /**
+     * What a patient account opens: its own appointments only. The any-patient privileges are staff's, which no
+     * patient holds; were they the endpoint's {@code OWN}, every patient would reach every patient's appointments.
+     */
+    static final DataPart OWN_PART = DataPart.declaredBy("appointments", "scheduling.appointment.view",
+            "scheduling.appointment.book", OWN, false);
+
     @Activate
     public EmrPatientGate(@Reference PatientAccess access, @Reference AuditService audit) {
         this.access = access;
@@ -37,7 +44,8 @@ public class EmrPatientGate implements PatientGate {
         boolean patientAccount = CallerContext.current().flatMap(c -> c.patientId()).isPresent();
         // Staff: the endpoint's privilege opens any patient's appointments, for reading or for the action it names.
         // A patient account: its own, which the EMR answers as a read of its own record.
-        DataPart part = parts.computeIfAbsent(privilege, p -> DataPart.declaredBy("appointments", p, p, OWN, false));
+        DataPart part = patientAccount ? OWN_PART
+                : parts.computeIfAbsent(privilege, p -> DataPart.declaredBy("appointments", p, p, OWN, false));
         AccessDecision d = access.decide(patientId, part,
                 write && !patientAccount ? PatientAccess.Action.WRITE : PatientAccess.Action.READ);
         return switch (d.outcome()) {
