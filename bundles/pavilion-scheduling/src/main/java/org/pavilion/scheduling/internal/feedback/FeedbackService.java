@@ -24,6 +24,7 @@ import org.pavilion.scheduling.internal.SchedulingSchema;
 import org.pavilion.scheduling.internal.access.PatientGate;
 import org.pavilion.scheduling.internal.booking.AppointmentEntity;
 import org.pavilion.scheduling.internal.booking.SlotHolds;
+import org.pavilion.scheduling.internal.schedule.ScheduleSnapshots;
 
 /**
  * Patients rate their completed visits, once each; staff read the comments. The rating and the doctor's aggregate
@@ -37,6 +38,7 @@ public class FeedbackService {
     static final int MAX_COMMENT = 2000;
 
     private final JpaTransactions jpa;
+    private final Runnable ratingChanged;
     private final AuditService audit;
     private final PatientGate withoutEmr;
 
@@ -46,11 +48,14 @@ public class FeedbackService {
 
     @Activate
     public FeedbackService(@Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf,
-            @Reference SchedulingSchema schema, @Reference AuditService audit) {
-        this(emf, audit, null);
+            @Reference SchedulingSchema schema, @Reference AuditService audit,
+            @Reference ScheduleSnapshots directory) {
+        this(emf, audit, null, directory::changed);
     }
 
-    FeedbackService(EntityManagerFactory emf, AuditService audit, PatientGate gate) {
+    /** {@code ratingChanged}: the directory reads averages from its snapshot; a new rating shows at once. */
+    FeedbackService(EntityManagerFactory emf, AuditService audit, PatientGate gate, Runnable ratingChanged) {
+        this.ratingChanged = ratingChanged;
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
         this.withoutEmr = PatientGate.withoutEmr(audit);
@@ -115,6 +120,7 @@ public class FeedbackService {
                     .detail("feedback refused: rated already").build());
             throw ex;
         }
+        ratingChanged.run();
         audit.record(allowed.audit().resourceId(appointmentId).detail("feedback rating " + e.getRating()).build());
         return Feedback.of(e);
     }

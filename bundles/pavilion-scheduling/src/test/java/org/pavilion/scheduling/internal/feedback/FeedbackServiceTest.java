@@ -55,7 +55,7 @@ public class FeedbackServiceTest {
         db.appointment("a-maria-done", ORTIZ, "GP", MARIA, MONDAY_9, "COMPLETED");
         db.appointment("a-maria-next", ORTIZ, "GP", MARIA, MONDAY_9 + 7 * 86_400_000L, "BOOKED");
         db.appointment("a-pedro-done", ORTIZ, "GP", PEDRO, MONDAY_9 + 20 * 60_000L, "COMPLETED");
-        feedback = new FeedbackService(db.emf, audit, null);
+        feedback = new FeedbackService(db.emf, audit, null, () -> { });
     }
 
     @After
