@@ -8,6 +8,10 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -98,6 +102,12 @@ public class SchedulingIT extends PavilionTestSupport {
         assertEquals("BOOKED", booked.path("status").asText());
         assertEquals(chinwe, booked.path("patientId").asText());
         assertEquals(8, booked.path("bookingCode").asText().length());
+        HttpResponse<String> qr = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + API
+                + "/my/appointments/" + id + "/qr")).header("Authorization", "Bearer " + patient.token()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(qr.body(), 200, qr.statusCode());
+        assertTrue(qr.body(), qr.body().startsWith("<svg") && qr.headers().firstValue("Content-Type").orElse("")
+                .startsWith("image/svg+xml"));
         assertEquals(new BigDecimal("9.00"), booked.path("estimatedCost").decimalValue().setScale(2));
         billing.unregister(); // billing switched off: bookings go on, without a price
         // Pedro can neither take her slot, nor see or cancel her appointment.

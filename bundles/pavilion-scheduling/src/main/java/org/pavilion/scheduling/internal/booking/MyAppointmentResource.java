@@ -73,6 +73,21 @@ public class MyAppointmentResource {
         return appointments.get(id);
     }
 
+    /** The booking code as a QR code for the kiosk's scanner (SVG), while the appointment can still be checked in. */
+    @GET
+    @Path("{id}/qr")
+    @Produces("image/svg+xml")
+    @RequiresPrivilege(PatientGate.OWN)
+    public Response qr(@PathParam("id") String id) {
+        own();
+        Appointment a = appointments.get(id);
+        if (!"BOOKED".equals(a.status)) {
+            throw ProblemException.conflict("The appointment is " + a.status + ": there is nothing to check in");
+        }
+        return Response.ok(BookingQrCode.svg(a.bookingCode), "image/svg+xml").header("Cache-Control", "no-store")
+                .build();
+    }
+
     @POST
     @RequiresPrivilege(PatientGate.OWN)
     public Response book(Bodies.Booking in) {
