@@ -19,13 +19,51 @@ public final class ActingAs {
     private ActingAs() {
     }
 
-    /** The current caller plus {@code privileges}; {@code fallbackName} when none is bound. */
+    /**
+     * The current caller plus {@code privileges}, everything else kept: its name, roles, address and, for a patient's
+     * own account, its patient id (so the account still reaches its own record only). An in-container caller named
+     * {@code fallbackName} when none is bound.
+     */
     public static Caller callerWith(Set<String> privileges, String fallbackName) {
         Optional<Caller> current = CallerContext.current();
+        if (current.isEmpty()) {
+            return Caller.inContainer(fallbackName, privileges, "local");
+        }
+        Caller caller = current.get();
         Set<String> all = new HashSet<>(privileges);
-        current.ifPresent(c -> all.addAll(c.privileges()));
-        return Caller.inContainer(current.map(Caller::username).orElse(fallbackName), all,
-                current.map(Caller::clientAddress).orElse("local"));
+        all.addAll(caller.privileges());
+        Set<String> granted = Set.copyOf(all);
+        return new Caller() {
+            @Override
+            public String username() {
+                return caller.username();
+            }
+
+            @Override
+            public Set<String> roles() {
+                return caller.roles();
+            }
+
+            @Override
+            public Set<String> privileges() {
+                return granted;
+            }
+
+            @Override
+            public Optional<String> patientId() {
+                return caller.patientId();
+            }
+
+            @Override
+            public String clientAddress() {
+                return caller.clientAddress();
+            }
+
+            @Override
+            public String toString() {
+                return caller + " with " + privileges;
+            }
+        };
     }
 
     /** Runs {@code work} as {@link #callerWith}; unchecked exceptions pass through as they are. */

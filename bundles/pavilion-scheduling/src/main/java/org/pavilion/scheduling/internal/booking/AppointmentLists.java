@@ -65,7 +65,8 @@ public class AppointmentLists {
         this(emf, rules, audit, null);
     }
 
-    AppointmentLists(EntityManagerFactory emf, SlotRules rules, AuditService audit, PatientGate gate) {
+    /** For tests, of this package and others (the SOAP service reads through it). */
+    public AppointmentLists(EntityManagerFactory emf, SlotRules rules, AuditService audit, PatientGate gate) {
         this.jpa = new JpaTransactions(emf);
         this.rules = rules;
         this.audit = audit;

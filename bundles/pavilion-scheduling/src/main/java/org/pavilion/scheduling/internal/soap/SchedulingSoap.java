@@ -2,38 +2,35 @@ package org.pavilion.scheduling.internal.soap;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import javax.jws.WebMethod;
 import javax.jws.WebParam;
 import javax.jws.WebResult;
 import javax.jws.WebService;
-import javax.persistence.EntityManagerFactory;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.rest.Endpoints;
+import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.RequiresPrivilege;
 import org.pavilion.scheduling.internal.SchedulingConfig;
-import org.pavilion.scheduling.internal.SchedulingSchema;
 import org.pavilion.scheduling.internal.Times;
 import org.pavilion.scheduling.internal.access.ActingAs;
-import org.pavilion.scheduling.internal.access.PatientGate;
 import org.pavilion.scheduling.internal.booking.Appointment;
 import org.pavilion.scheduling.internal.booking.AppointmentBook;
-import org.pavilion.scheduling.internal.booking.AppointmentEntity;
+import org.pavilion.scheduling.internal.booking.AppointmentLists;
 import org.pavilion.scheduling.internal.schedule.FreeSlots;
 
 /**
  * SOAP at /api/soap/scheduling/Scheduling for integrators' legacy systems: free slots, booking, cancelling and
- * reading appointments. Bookings and cancellations go through the lifecycle ({@link AppointmentBook}, channel DESK,
- * the caller as actor), so holds, history, events and audit are the same as at the desk. A {@link ProblemException}
+ * reading appointments, all through the booking part ({@link AppointmentBook}, {@link AppointmentLists}; channel
+ * DESK, the caller as actor, with the desk's privileges the SOAP ones grant): holds, history, events, patient access
+ * and audit are the same as at the desk. A {@link ProblemException}
  * becomes a {@link SchedulingFault} with the same type and status.
  */
 @Component(service = SchedulingSoap.class, configurationPid = SchedulingConfig.PID,
@@ -46,35 +43,26 @@ public class SchedulingSoap {
     static final String VIEW = "scheduling.soap.view";
     static final String BOOK = "scheduling.soap.book";
     /** What the desk holds for a booking or a cancellation, granted to an account that passed {@link #BOOK}. */
-    private static final java.util.Set<String> DESK_BOOKING = java.util.Set.of("scheduling.appointment.book");
+    private static final Set<String> DESK_BOOKING = Set.of("scheduling.appointment.book");
+    /** What the desk holds to read appointments, granted to an account that passed {@link #VIEW}. */
+    private static final Set<String> DESK_VIEW = Set.of("scheduling.appointment.view");
     static final int DEFAULT_LIMIT = 20;
 
     private final AppointmentBook book;
+    private final AppointmentLists lists;
     private final FreeSlots freeSlots;
-    private final AppointmentReader reader;
-    private final AuditService audit;
-    private final PatientGate withoutEmr;
     private volatile ZoneId zone;
 
-    /** The EMR's answer while it is installed (EmrPatientGate); the department works without it. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile PatientGate gate;
-
     @Activate
-    public SchedulingSoap(@Reference AppointmentBook book, @Reference FreeSlots freeSlots,
-            @Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf,
-            @Reference SchedulingSchema schema, @Reference AuditService audit, SchedulingConfig config) {
-        this(book, freeSlots, emf, audit, null, zoneOf(config));
+    public SchedulingSoap(@Reference AppointmentBook book, @Reference AppointmentLists lists,
+            @Reference FreeSlots freeSlots, SchedulingConfig config) {
+        this(book, lists, freeSlots, zoneOf(config));
     }
 
-    SchedulingSoap(AppointmentBook book, FreeSlots freeSlots, EntityManagerFactory emf, AuditService audit,
-            PatientGate gate, ZoneId zone) {
+    SchedulingSoap(AppointmentBook book, AppointmentLists lists, FreeSlots freeSlots, ZoneId zone) {
         this.book = book;
+        this.lists = lists;
         this.freeSlots = freeSlots;
-        this.reader = new AppointmentReader(emf);
-        this.audit = audit;
-        this.withoutEmr = PatientGate.withoutEmr(audit);
-        this.gate = gate;
         this.zone = zone;
     }
 
@@ -85,11 +73,6 @@ public class SchedulingSoap {
 
     private static ZoneId zoneOf(SchedulingConfig config) {
         return config.zone() == null || config.zone().isBlank() ? ZoneId.systemDefault() : ZoneId.of(config.zone());
-    }
-
-    private PatientGate gate() {
-        PatientGate g = gate;
-        return g != null ? g : withoutEmr;
     }
 
     @WebMethod
@@ -133,14 +116,7 @@ public class SchedulingSoap {
     @WebResult(name = "appointment")
     @RequiresPrivilege(VIEW)
     public Appointment getAppointment(@WebParam(name = "id") String id) throws SchedulingFault {
-        return faults(() -> {
-            AppointmentEntity e = reader.find(required(id, "id"))
-                    .orElseThrow(() -> ProblemException.notFound("Appointment", id));
-            PatientGate.Allowed allowed = gate().check(e.getPatientId(), VIEW, false, "READ");
-            Appointment a = reader.show(e, zone);
-            record(allowed, id, null);
-            return a;
-        });
+        return faults(() -> ActingAs.run(DESK_VIEW, "soap", () -> book.get(required(id, "id"))));
     }
 
     @WebMethod
@@ -148,24 +124,8 @@ public class SchedulingSoap {
     @RequiresPrivilege(VIEW)
     public List<Appointment> listPatientAppointments(@WebParam(name = "patientId") String patientId)
             throws SchedulingFault {
-        return faults(() -> {
-            PatientGate.Allowed allowed = gate().check(required(patientId, "patientId"), VIEW, false, "SEARCH");
-            List<Appointment> list = reader.ofPatient(allowed.mrn(), zone);
-            record(allowed, null, list.size() + " appointments");
-            return list;
-        });
-    }
-
-    /** The gate audits refusals; a read that was allowed is recorded here, with the patient. */
-    private void record(PatientGate.Allowed allowed, String resourceId, String detail) {
-        var event = allowed.audit();
-        if (resourceId != null) {
-            event.resourceId(resourceId);
-        }
-        if (detail != null) {
-            event.detail(detail);
-        }
-        audit.record(event.build());
+        return faults(() -> ActingAs.run(DESK_VIEW, "soap", () -> lists.list(new AppointmentLists.Query(null,
+                required(patientId, "patientId"), null, null), 0, Page.MAX_SIZE).getItems()));
     }
 
     private static String required(String value, String field) {

@@ -29,7 +29,7 @@ public class BookingEndpointsTest {
                         "ADMIN"), "noShow", Set.of("RECEPTIONIST", "ADMIN", "NURSE")));
         Set<String> patients = Set.of("PATIENT");
         matrix.assertRest(MyAppointmentResource.class, Map.of("list", patients, "get", patients, "book", patients,
-                "reschedule", patients, "cancel", patients));
+                "reschedule", patients, "cancel", patients, "qr", patients));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.pavilion.scheduling.internal.soap;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.pavilion.scheduling.internal.TestCallers.as;
 import static org.pavilion.scheduling.internal.TestCallers.patient;
@@ -20,10 +21,12 @@ import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
+import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.scheduling.internal.LifecycleDatabase;
 import org.pavilion.scheduling.internal.ScriptedAppointmentBook;
 import org.pavilion.scheduling.internal.booking.Appointment;
 import org.pavilion.scheduling.internal.booking.AppointmentBook;
+import org.pavilion.scheduling.internal.booking.AppointmentLists;
 import org.pavilion.scheduling.internal.schedule.FreeSlots;
 import org.pavilion.scheduling.internal.schedule.SlotRules;
 
@@ -46,6 +49,7 @@ public class SchedulingSoapTest {
     private final AuditService audit = trail::add;
     private final List<AppointmentBook.BookingRequest> booked = new ArrayList<>();
     private final List<FreeSlots.Query> searched = new ArrayList<>();
+    private final List<Caller> readers = new ArrayList<>();
     private SchedulingSoap soap;
 
     @Before
@@ -74,6 +78,36 @@ public class SchedulingSoapTest {
             public Appointment cancel(String id, String reason, Channel channel) {
                 throw ProblemException.notFound("Appointment", id);
             }
+
+            @Override
+            public Appointment get(String id) {
+                readers.add(CallerContext.require());
+                if (!"a-maria-1".equals(id)) {
+                    throw ProblemException.notFound("Appointment", id);
+                }
+                Appointment a = new Appointment();
+                a.id = id;
+                a.patientId = MARIA;
+                a.status = "BOOKED";
+                return a;
+            }
+        };
+        SlotRules madrid = new SlotRules() {
+            @Override
+            public Slot slotAt(String doctorId, String serviceCode, String visitType, long startsMs) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Slot externalSlot(String doctorId, String serviceCode, String visitType, long startsMs,
+                    long endsMs) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public ZoneId zone() {
+                return MADRID;
+            }
         };
         FreeSlots slots = query -> {
             searched.add(query);
@@ -81,7 +115,7 @@ public class SchedulingSoapTest {
                     "Dermatology consultation", "IN_PERSON", "Room 2", MONDAY_0930 + 7_200_000L,
                     MONDAY_0930 + 8_400_000L));
         };
-        soap = new SchedulingSoap(book, slots, db.emf, audit, null, MADRID);
+        soap = new SchedulingSoap(book, new AppointmentLists(db.emf, madrid, audit, null), slots, MADRID);
     }
 
     @After
@@ -123,18 +157,14 @@ public class SchedulingSoapTest {
     }
 
     @Test
-    public void anAppointmentIsReadWithDoctorAndServiceAndTheReadIsAudited() throws Exception {
+    public void anAppointmentIsReadThroughTheBookWithTheDesksViewPrivilege() throws Exception {
         Appointment a = as(integration(), () -> soap.getAppointment("a-maria-1"));
         assertEquals(MARIA, a.patientId);
-        assertEquals("Dr Ken Sato", a.doctorName);
-        assertEquals("Dermatology consultation", a.serviceName);
-        assertEquals("2026-12-07T09:30", a.localStart);
-        assertEquals("BOOKED", a.status);
-        AuditEvent read = trail.get(trail.size() - 1);
-        assertEquals("READ", read.action());
-        assertEquals(MARIA, read.patientId());
-        assertEquals("a-maria-1", read.resourceId());
+        Caller reader = readers.get(0);
+        assertEquals("referral-system", reader.username());
+        assertTrue("the SOAP privilege grants the desk's view", reader.hasPrivilege("scheduling.appointment.view"));
         assertFault(404, "urn:pavilion:problem:not-found", () -> as(integration(), () -> soap.getAppointment("a-x")));
+        assertFault(400, "urn:pavilion:problem:validation", () -> soap.getAppointment(" "));
     }
 
     @Test
@@ -144,13 +174,14 @@ public class SchedulingSoapTest {
         AuditEvent search = trail.get(trail.size() - 1);
         assertEquals("SEARCH", search.action());
         assertEquals(MARIA, search.patientId());
-        assertEquals("2 appointments", search.detail());
+        assertEquals("2 of 2", search.detail());
+        assertEquals("2026-12-07T09:30", list.get(1).localStart);
+        assertEquals("Dr Ken Sato", list.get(1).doctorName);
 
         // a patient's own account (should one hold the SOAP privilege) reads its own record only
         Caller maria = patient("maria", MARIA);
         assertEquals(2, as(maria, () -> soap.listPatientAppointments(MARIA)).size());
         assertFault(403, "urn:pavilion:problem:forbidden", () -> as(maria, () -> soap.listPatientAppointments(PEDRO)));
-        assertFault(403, "urn:pavilion:problem:forbidden", () -> as(maria, () -> soap.getAppointment("a-pedro")));
         assertEquals(AuditOutcome.DENIED, trail.get(trail.size() - 1).outcome());
         assertFault(400, "urn:pavilion:problem:validation", () -> soap.listPatientAppointments(""));
     }
