@@ -53,6 +53,11 @@ public final class Times {
         }
     }
 
+    /** The hospital's zone as {@code SchedulingConfig.zone} names it; the JVM's when empty. */
+    public static ZoneId zone(String configured) {
+        return configured == null || configured.isBlank() ? ZoneId.systemDefault() : ZoneId.of(configured.strip());
+    }
+
     /** An ISO-8601 instant. */
     public static String instant(long ms) {
         return Instant.ofEpochMilli(ms).toString();

@@ -26,6 +26,7 @@ import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.scheduling.internal.Inputs;
 import org.pavilion.scheduling.internal.SchedulingSchema;
 import org.pavilion.scheduling.internal.Times;
 import org.pavilion.scheduling.internal.access.PatientGate;
@@ -82,7 +83,7 @@ public class AppointmentLists {
     /** A page of appointments, earliest first. A patient account lists its own only (names itself, or 403). */
     public Page<Appointment> list(Query q, int page, int size) {
         Page.validate(page, size);
-        String requested = blankToNull(q.patientId());
+        String requested = Inputs.blankToNull(q.patientId());
         if (requested == null && Gates.patientAccount()) {
             String reason = "a patient account lists its own appointments only";
             audit.record(AuditEvent.of("SEARCH", "appointment").outcome(AuditOutcome.DENIED).detail(reason).build());
@@ -93,7 +94,7 @@ public class AppointmentLists {
         List<String> statuses = statuses(q.statuses());
         Map<String, Object> params = new TreeMap<>();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        if (blankToNull(q.doctorId()) != null) {
+        if (Inputs.blankToNull(q.doctorId()) != null) {
             where.append(" AND a.doctorId = :doctor");
             params.put("doctor", q.doctorId().strip());
         }
@@ -159,7 +160,7 @@ public class AppointmentLists {
     }
 
     private static List<String> statuses(String text) {
-        if (blankToNull(text) == null) {
+        if (Inputs.blankToNull(text) == null) {
             return List.of();
         }
         List<String> statuses = Arrays.stream(text.split(",")).map(s -> s.strip().toUpperCase(Locale.ROOT))
@@ -176,10 +177,6 @@ public class AppointmentLists {
     private static String describe(Query q) {
         return "list" + (q.doctorId() == null ? "" : " doctor " + q.doctorId())
                 + (q.day() == null ? "" : " day " + q.day()) + (q.statuses() == null ? "" : " status " + q.statuses());
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** For REST: a day as given, 400 otherwise. */

@@ -39,6 +39,7 @@ import org.pavilion.scheduling.api.AppointmentNoShow;
 import org.pavilion.scheduling.api.AppointmentRescheduled;
 import org.pavilion.scheduling.api.PatientCheckedIn;
 import org.pavilion.scheduling.api.VisitCostEstimator;
+import org.pavilion.scheduling.internal.Inputs;
 import org.pavilion.scheduling.internal.SchedulingConfig;
 import org.pavilion.scheduling.internal.SchedulingSchema;
 import org.pavilion.scheduling.internal.Times;
@@ -174,7 +175,7 @@ public class Appointments implements AppointmentBook {
             e.setEndsMs(slot.endsMs());
             e.setStatus(BOOKED);
             e.setBookingCode(BookingCodes.next());
-            e.setReason(blankToNull(r.reason()));
+            e.setReason(Inputs.blankToNull(r.reason()));
             // What the patient will pay: their share when insurance pays part, else the whole price.
             e.setEstimatedCost(estimate.map(x -> x.patientShare() != null ? x.patientShare() : x.total()).orElse(null));
             e.setCurrency(estimate.map(VisitCostEstimator.Estimate::currency).orElse(null));
@@ -182,8 +183,8 @@ public class Appointments implements AppointmentBook {
             e.setBookedBy(actor);
             e.setBookedMs(now);
             e.setUpdatedMs(now);
-            e.setExternalSystem(blankToNull(r.externalSystem()));
-            e.setExternalId(blankToNull(r.externalId()));
+            e.setExternalSystem(Inputs.blankToNull(r.externalSystem()));
+            e.setExternalId(Inputs.blankToNull(r.externalId()));
             try {
                 Appointment booked = jpa.call(em -> {
                     if (r.offerId() != null) {
@@ -273,7 +274,7 @@ public class Appointments implements AppointmentBook {
         AppointmentEntity current = load(id);
         PatientGate.Allowed allowed = Gates.allow(gate(), current.getPatientId(), Gates.BOOK, true, "UPDATE");
         requireStatus(current, BOOKED, "rescheduled", allowed);
-        String toDoctor = blankToNull(doctorId) == null ? current.getDoctorId() : doctorId.strip();
+        String toDoctor = Inputs.blankToNull(doctorId) == null ? current.getDoctorId() : doctorId.strip();
         SlotRules.Slot slot;
         try {
             slot = current.getExternalSystem() != null && endsMs != null
@@ -327,7 +328,7 @@ public class Appointments implements AppointmentBook {
                 SlotHolds.release(c, e.getId());
             }
             e.setStatus(CANCELLED);
-            e.setCancelReason(blankToNull(reason));
+            e.setCancelReason(Inputs.blankToNull(reason));
             AppointmentCancelled p = views.event(new AppointmentCancelled(), e, name(channel), actor);
             p.reason = e.getCancelReason();
             return new Outcome("CANCELLED", e.getCancelReason(), AppointmentCancelled.TYPE, p);
@@ -468,7 +469,7 @@ public class Appointments implements AppointmentBook {
 
     @Override
     public Optional<Appointment> byExternalId(String externalSystem, String externalId) {
-        if (blankToNull(externalSystem) == null || blankToNull(externalId) == null) {
+        if (Inputs.blankToNull(externalSystem) == null || Inputs.blankToNull(externalId) == null) {
             return Optional.empty();
         }
         List<AppointmentEntity> found = jpa.call(em -> em.createQuery("SELECT a FROM AppointmentEntity a "
@@ -603,13 +604,13 @@ public class Appointments implements AppointmentBook {
             throw ProblemException.validation("A booking is required");
         }
         StringBuilder errors = new StringBuilder();
-        if (blankToNull(r.patientId()) == null || r.patientId().length() > 64) {
+        if (Inputs.blankToNull(r.patientId()) == null || r.patientId().length() > 64) {
             errors.append("patientId is required (at most 64 characters); ");
         }
-        if (blankToNull(r.doctorId()) == null) {
+        if (Inputs.blankToNull(r.doctorId()) == null) {
             errors.append("doctorId is required; ");
         }
-        if (blankToNull(r.serviceCode()) == null) {
+        if (Inputs.blankToNull(r.serviceCode()) == null) {
             errors.append("serviceCode is required; ");
         }
         if (r.visitType() != null && !Set.of("IN_PERSON", "VIDEO").contains(r.visitType())) {
@@ -618,16 +619,12 @@ public class Appointments implements AppointmentBook {
         if (r.reason() != null && r.reason().length() > MAX_TEXT) {
             errors.append("reason is at most " + MAX_TEXT + " characters; ");
         }
-        if (r.externalSystem() != null && (r.endsMs() == null || blankToNull(r.externalId()) == null)) {
+        if (r.externalSystem() != null && (r.endsMs() == null || Inputs.blankToNull(r.externalId()) == null)) {
             errors.append("an external system's booking gives its end and its id; ");
         }
         if (errors.length() > 0) {
             throw ProblemException.validation(errors.substring(0, errors.length() - 2));
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** Every message down the cause chain, lower case: which constraint a unique violation names. */

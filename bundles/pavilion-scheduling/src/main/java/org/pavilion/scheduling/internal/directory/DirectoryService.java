@@ -36,6 +36,7 @@ import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.scheduling.api.VisitCostEstimator;
+import org.pavilion.scheduling.internal.Inputs;
 import org.pavilion.scheduling.internal.SchedulingSchema;
 import org.pavilion.scheduling.internal.directory.DirectoryDtos.DoctorInput;
 import org.pavilion.scheduling.internal.directory.DirectoryDtos.DoctorProfile;
@@ -146,8 +147,8 @@ public class DirectoryService {
         if (in == null) {
             throw ProblemException.validation("A service body is required");
         }
-        e.setName(required(in.name, "name", 200));
-        e.setSpecialty(text(in.specialty, "specialty", 100));
+        e.setName(Inputs.required(in.name, "name", 200));
+        e.setSpecialty(Inputs.optional(in.specialty, "specialty", 100));
         if (in.slotMinutes == null) {
             throw ProblemException.validation("slotMinutes is required");
         }
@@ -403,13 +404,13 @@ public class DirectoryService {
         if (in == null) {
             throw ProblemException.validation("A doctor body is required");
         }
-        d.setDisplayName(required(in.displayName, "displayName", 200));
-        d.setTitle(text(in.title, "title", 100));
-        d.setBiography(text(in.biography, "biography", 4000));
+        d.setDisplayName(Inputs.required(in.displayName, "displayName", 200));
+        d.setTitle(Inputs.optional(in.title, "title", 100));
+        d.setBiography(Inputs.optional(in.biography, "biography", 4000));
         d.setEducation(toJson(in.education, "education"));
         d.setAchievements(toJson(in.achievements, "achievements"));
         if (mayLink) {
-            String username = text(in.username, "username", 64);
+            String username = Inputs.optional(in.username, "username", 64);
             if (username != null) {
                 List<String> taken = em.createQuery("SELECT d.id FROM DoctorEntity d WHERE d.username = :u AND d.id <> :id",
                         String.class).setParameter("u", username).setParameter("id", d.getId()).getResultList();
@@ -423,7 +424,7 @@ public class DirectoryService {
             }
         }
         for (String s : list(in.specialties)) {
-            text(s, "specialty", 100);
+            Inputs.optional(s, "specialty", 100);
         }
         for (String l : list(in.languages)) {
             language(l);
@@ -530,24 +531,6 @@ public class DirectoryService {
         } catch (JsonProcessingException e) {
             return List.of(json);
         }
-    }
-
-    private static String required(String value, String field, int max) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.validation(field + " is required");
-        }
-        return text(value, field, max);
-    }
-
-    private static String text(String value, String field, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.length() > max) {
-            throw ProblemException.validation(field + " is longer than " + max + " characters");
-        }
-        return v;
     }
 
     private static DirectoryDtos.Service view(ServiceInfo s) {

@@ -24,6 +24,7 @@ import org.pavilion.hl7.api.Hl7Handler;
 import org.pavilion.hl7.api.InboundMessage;
 import org.pavilion.hl7.api.Outcome;
 import org.pavilion.scheduling.internal.SchedulingConfig;
+import org.pavilion.scheduling.internal.Times;
 import org.pavilion.scheduling.internal.access.ActingAs;
 import org.pavilion.scheduling.internal.booking.Appointment;
 import org.pavilion.scheduling.internal.booking.AppointmentBook;
@@ -64,7 +65,7 @@ public class SiuHandler implements Hl7Handler {
 
     @Activate
     public SiuHandler(@Reference AppointmentBook book, @Reference SiuDirectory directory, SchedulingConfig config) {
-        this(book, directory, null, zone(config));
+        this(book, directory, null, Times.zone(config.zone()));
     }
 
     SiuHandler(AppointmentBook book, SiuDirectory directory, SiuPatients patients, ZoneId zone) {
@@ -76,11 +77,7 @@ public class SiuHandler implements Hl7Handler {
 
     @Modified
     void modified(SchedulingConfig config) {
-        zone = zone(config);
-    }
-
-    private static ZoneId zone(SchedulingConfig config) {
-        return config.zone().isBlank() ? ZoneId.systemDefault() : ZoneId.of(config.zone().strip());
+        zone = Times.zone(config.zone());
     }
 
     @Override

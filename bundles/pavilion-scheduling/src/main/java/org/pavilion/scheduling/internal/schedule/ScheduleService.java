@@ -20,6 +20,7 @@ import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.scheduling.internal.Inputs;
 import org.pavilion.scheduling.internal.SchedulingSchema;
 import org.pavilion.scheduling.internal.Times;
 import org.pavilion.scheduling.internal.booking.AppointmentEntity;
@@ -130,7 +131,7 @@ public class ScheduleService {
         l.setDoctorId(doctorId);
         l.setFromDay(from.toString());
         l.setToDay(to.toString());
-        l.setReason(text(in.reason, "reason", 200));
+        l.setReason(Inputs.optional(in.reason, "reason", 200));
         jpa.run(em -> {
             requireDoctor(em, doctorId);
             em.persist(l);
@@ -161,10 +162,10 @@ public class ScheduleService {
         e.setDoctorId(doctorId);
         e.setDay(day.toString());
         e.setKind(kind);
-        e.setReason(text(in.reason, "reason", 200));
+        e.setReason(Inputs.optional(in.reason, "reason", 200));
         boolean hasTimes = in.start != null || in.end != null;
         if (Snapshot.DayException.OPEN.equals(kind)) {
-            e.setLocation(required(in.location, "location", 64));
+            e.setLocation(Inputs.required(in.location, "location", 64));
             int[] range = range(in.start, in.end, "start", "end");
             e.setStartMinute(range[0]);
             e.setEndMinute(range[1]);
@@ -174,7 +175,7 @@ public class ScheduleService {
                 e.setStartMinute(range[0]);
                 e.setEndMinute(range[1]);
             }
-            e.setLocation(text(in.location, "location", 64));
+            e.setLocation(Inputs.optional(in.location, "location", 64));
         } else {
             throw ProblemException.validation("kind must be CLOSED or OPEN");
         }
@@ -263,7 +264,7 @@ public class ScheduleService {
         if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
             throw ProblemException.validation("validTo must not be before validFrom");
         }
-        String location = required(in.location, "location", 64);
+        String location = Inputs.required(in.location, "location", 64);
         List<String> services = in.services == null ? List.of()
                 : in.services.stream().filter(s -> s != null && !s.isBlank()).map(String::strip).distinct().toList();
         for (String code : services) {
@@ -373,24 +374,6 @@ public class ScheduleService {
     private static List<BreakEntity> breaks(EntityManager em, String hoursId) {
         return em.createQuery("SELECT b FROM BreakEntity b WHERE b.hoursId = :h ORDER BY b.startMinute",
                 BreakEntity.class).setParameter("h", hoursId).getResultList();
-    }
-
-    private static String required(String value, String field, int max) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.validation(field + " is required");
-        }
-        return text(value, field, max);
-    }
-
-    private static String text(String value, String field, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.length() > max) {
-            throw ProblemException.validation(field + " is longer than " + max + " characters");
-        }
-        return v;
     }
 
     static WorkingHours view(WorkingHoursEntity h, List<BreakEntity> breaks) {

@@ -31,6 +31,7 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.scheduling.internal.SchedulingConfig;
 import org.pavilion.scheduling.internal.SchedulingSchema;
+import org.pavilion.scheduling.internal.Times;
 import org.pavilion.scheduling.internal.booking.SlotHolds;
 import org.pavilion.scheduling.internal.schedule.Snapshot.DoctorInfo;
 import org.pavilion.scheduling.internal.schedule.Snapshot.ServiceInfo;
@@ -58,7 +59,7 @@ public class SlotEngine implements SlotRules, FreeSlots {
     public SlotEngine(@Reference SchedulingSchema schema, @Reference ScheduleSnapshots snapshots,
             @Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf,
             SchedulingConfig config) {
-        this(snapshots, emf, zoneOf(config.zone()), config.maxDaysAhead(), Clock.systemUTC());
+        this(snapshots, emf, Times.zone(config.zone()), config.maxDaysAhead(), Clock.systemUTC());
     }
 
     /** For tests (also other parts'): a fixed zone and clock. */
@@ -73,13 +74,8 @@ public class SlotEngine implements SlotRules, FreeSlots {
 
     @Modified
     void modified(SchedulingConfig config) {
-        this.zone = zoneOf(config.zone());
+        this.zone = Times.zone(config.zone());
         this.maxDaysAhead = config.maxDaysAhead();
-    }
-
-    /** The configured zone; empty: the JVM's. */
-    public static ZoneId zoneOf(String text) {
-        return text == null || text.isBlank() ? ZoneId.systemDefault() : ZoneId.of(text.strip());
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.RequiresPrivilege;
+import org.pavilion.scheduling.internal.Inputs;
 import org.pavilion.scheduling.internal.SchedulingConfig;
 import org.pavilion.scheduling.internal.Times;
 import org.pavilion.scheduling.internal.access.ActingAs;
@@ -56,7 +57,7 @@ public class SchedulingSoap {
     @Activate
     public SchedulingSoap(@Reference AppointmentBook book, @Reference AppointmentLists lists,
             @Reference FreeSlots freeSlots, SchedulingConfig config) {
-        this(book, lists, freeSlots, zoneOf(config));
+        this(book, lists, freeSlots, Times.zone(config.zone()));
     }
 
     SchedulingSoap(AppointmentBook book, AppointmentLists lists, FreeSlots freeSlots, ZoneId zone) {
@@ -68,11 +69,7 @@ public class SchedulingSoap {
 
     @Modified
     void modified(SchedulingConfig config) {
-        zone = zoneOf(config);
-    }
-
-    private static ZoneId zoneOf(SchedulingConfig config) {
-        return config.zone() == null || config.zone().isBlank() ? ZoneId.systemDefault() : ZoneId.of(config.zone());
+        zone = Times.zone(config.zone());
     }
 
     @WebMethod
@@ -84,8 +81,8 @@ public class SchedulingSoap {
             @WebParam(name = "limit") Integer limit) throws SchedulingFault {
         return faults(() -> {
             int max = limit == null ? DEFAULT_LIMIT : limit;
-            FreeSlots.Query query = new FreeSlots.Query(blankToNull(doctorId), blankToNull(specialty),
-                    blankToNull(serviceCode), null, null, Times.day(from, "from", true), Times.day(to, "to", true), max);
+            FreeSlots.Query query = new FreeSlots.Query(Inputs.blankToNull(doctorId), Inputs.blankToNull(specialty),
+                    Inputs.blankToNull(serviceCode), null, null, Times.day(from, "from", true), Times.day(to, "to", true), max);
             ZoneId z = zone;
             return freeSlots.find(query).stream().map(s -> FreeSlot.of(s, z)).toList();
         });
@@ -108,7 +105,7 @@ public class SchedulingSoap {
     @RequiresPrivilege(BOOK)
     public Appointment cancelAppointment(@WebParam(name = "id") String id, @WebParam(name = "reason") String reason)
             throws SchedulingFault {
-        return faults(() -> ActingAs.run(DESK_BOOKING, "soap", () -> book.cancel(required(id, "id"), reason,
+        return faults(() -> ActingAs.run(DESK_BOOKING, "soap", () -> book.cancel(Inputs.required(id, "id"), reason,
                 AppointmentBook.Channel.DESK)));
     }
 
@@ -116,7 +113,7 @@ public class SchedulingSoap {
     @WebResult(name = "appointment")
     @RequiresPrivilege(VIEW)
     public Appointment getAppointment(@WebParam(name = "id") String id) throws SchedulingFault {
-        return faults(() -> ActingAs.run(DESK_VIEW, "soap", () -> book.get(required(id, "id"))));
+        return faults(() -> ActingAs.run(DESK_VIEW, "soap", () -> book.get(Inputs.required(id, "id"))));
     }
 
     @WebMethod
@@ -125,18 +122,7 @@ public class SchedulingSoap {
     public List<Appointment> listPatientAppointments(@WebParam(name = "patientId") String patientId)
             throws SchedulingFault {
         return faults(() -> ActingAs.run(DESK_VIEW, "soap", () -> lists.list(new AppointmentLists.Query(null,
-                required(patientId, "patientId"), null, null), 0, Page.MAX_SIZE).getItems()));
-    }
-
-    private static String required(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.validation(field + " is required");
-        }
-        return value.strip();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+                Inputs.required(patientId, "patientId"), null, null), 0, Page.MAX_SIZE).getItems()));
     }
 
     /** Runs one operation; a problem becomes the fault an integrator can switch on. */
