@@ -26,7 +26,8 @@ public final class TestCallers {
         return CallerContext.runAs(caller, work);
     }
 
-    private static Caller caller(String username, Set<String> privileges, String mrn) {
+    /** Anyone: a name, the privileges their roles grant, and for a patient's own account its record. */
+    public static Caller caller(String username, Set<String> privileges, String mrn) {
         return new Caller() {
             @Override public String username() { return username; }
             @Override public Set<String> roles() { return Set.of(); }

@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.junit.Test;
@@ -16,6 +15,7 @@ import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.emr.api.AccessDecision;
 import org.pavilion.emr.api.DataPart;
 import org.pavilion.emr.api.PatientAccess;
+import org.pavilion.scheduling.internal.TestCallers;
 
 /**
  * What the gate asks the EMR. The EMR lets a caller holding a part's any-patient privilege reach every patient, so
@@ -36,7 +36,7 @@ public class EmrPatientGateTest {
 
     @Test
     public void aPatientAccountIsAskedAboutAsAPatientWhateverTheEndpointsPrivilege() throws Exception {
-        Caller pedro = caller("pedro.alves", Set.of(PatientGate.OWN), "0000004463");
+        Caller pedro = TestCallers.caller("pedro.alves", Set.of(PatientGate.OWN), "0000004463");
         CallerContext.runAs(pedro, () -> gate.check("0000004269", PatientGate.OWN, true, "UPDATE"));
         DataPart part = asked.get(0);
         assertFalse("a patient's own privilege must not open any patient's", pedro.hasPrivilege(part.anyPatient()));
@@ -47,38 +47,10 @@ public class EmrPatientGateTest {
 
     @Test
     public void staffAreAskedWithTheEndpointsPrivilegeForTheirAction() throws Exception {
-        Caller desk = caller("ana.desk", Set.of("scheduling.appointment.book"), null);
+        Caller desk = TestCallers.caller("ana.desk", Set.of("scheduling.appointment.book"), null);
         CallerContext.runAs(desk, () -> gate.check("0000004269", "scheduling.appointment.book", true, "CREATE"));
         assertTrue(desk.hasPrivilege(asked.get(0).anyPatientWrite()));
         assertEquals(PatientAccess.Action.WRITE, actions.get(0));
     }
 
-    private static Caller caller(String name, Set<String> privileges, String patientId) {
-        return new Caller() {
-            @Override
-            public String username() {
-                return name;
-            }
-
-            @Override
-            public Set<String> roles() {
-                return Set.of();
-            }
-
-            @Override
-            public Set<String> privileges() {
-                return privileges;
-            }
-
-            @Override
-            public Optional<String> patientId() {
-                return Optional.ofNullable(patientId);
-            }
-
-            @Override
-            public String clientAddress() {
-                return "10.3.2.1";
-            }
-        };
-    }
 }

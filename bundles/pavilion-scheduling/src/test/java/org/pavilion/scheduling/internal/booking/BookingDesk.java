@@ -15,7 +15,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -33,6 +32,7 @@ import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.core.testing.ChangeLogDatabase;
 import org.pavilion.events.api.EventPublisher;
 import org.pavilion.scheduling.internal.SchedulingConfig;
+import org.pavilion.scheduling.internal.TestCallers;
 import org.pavilion.scheduling.internal.directory.DoctorEntity;
 import org.pavilion.scheduling.internal.directory.ServiceEntity;
 import org.pavilion.scheduling.internal.schedule.SlotRules;
@@ -109,44 +109,15 @@ final class BookingDesk implements AutoCloseable {
     }
 
     static Caller reception() {
-        return caller("reception.anna", Set.of(Gates.VIEW, Gates.BOOK, Gates.CHECK_IN), null);
+        return TestCallers.caller("reception.anna", Set.of(Gates.VIEW, Gates.BOOK, Gates.CHECK_IN), null);
     }
 
     static Caller doctorHartmann() {
-        return caller("lena.hartmann", Set.of(Gates.VIEW, Gates.COMPLETE), null);
+        return TestCallers.caller("lena.hartmann", Set.of(Gates.VIEW, Gates.COMPLETE), null);
     }
 
     static Caller maria() {
-        return caller("maria.lopez", Set.of("scheduling.appointment.own"), MARIA);
-    }
-
-    static Caller caller(String name, Set<String> privileges, String patientId) {
-        return new Caller() {
-            @Override
-            public String username() {
-                return name;
-            }
-
-            @Override
-            public Set<String> roles() {
-                return Set.of();
-            }
-
-            @Override
-            public Set<String> privileges() {
-                return privileges;
-            }
-
-            @Override
-            public Optional<String> patientId() {
-                return Optional.ofNullable(patientId);
-            }
-
-            @Override
-            public String clientAddress() {
-                return "10.3.2.1";
-            }
-        };
+        return TestCallers.caller("maria.lopez", Set.of("scheduling.appointment.own"), MARIA);
     }
 
     static int status(Callable<?> work) throws Exception {

@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -32,6 +31,7 @@ import org.pavilion.emr.api.AccessDecision.Outcome;
 import org.pavilion.emr.api.DataPart;
 import org.pavilion.emr.api.PatientAccess;
 import org.pavilion.scheduling.api.AppointmentCancelled;
+import org.pavilion.scheduling.internal.TestCallers;
 import org.pavilion.scheduling.internal.access.EmrPatientGate;
 import org.pavilion.scheduling.internal.access.PatientGate;
 import org.pavilion.scheduling.internal.directory.DoctorEntity;
@@ -153,40 +153,11 @@ public class WaitingListEmrAccessTest {
     }
 
     private static Caller desk() {
-        return caller("rosa.desk", Set.of(WaitingList.MANAGE), null);
+        return TestCallers.caller("rosa.desk", Set.of(WaitingList.MANAGE), null);
     }
 
     private static Caller patient(String mrn) {
-        return caller("patient-" + mrn, Set.of(PatientGate.OWN), mrn);
-    }
-
-    private static Caller caller(String name, Set<String> privileges, String patientId) {
-        return new Caller() {
-            @Override
-            public String username() {
-                return name;
-            }
-
-            @Override
-            public Set<String> roles() {
-                return Set.of();
-            }
-
-            @Override
-            public Set<String> privileges() {
-                return privileges;
-            }
-
-            @Override
-            public Optional<String> patientId() {
-                return Optional.ofNullable(patientId);
-            }
-
-            @Override
-            public String clientAddress() {
-                return "10.3.2.1";
-            }
-        };
+        return TestCallers.caller("patient-" + mrn, Set.of(PatientGate.OWN), mrn);
     }
 
     /** The EMR's answers in the order of its rules (docs/patient-access.md), as the example department's test has them. */
