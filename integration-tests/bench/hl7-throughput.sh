@@ -2,12 +2,13 @@
 # HL7 inbound throughput: N ADT^A04 (distinct control ids and patients) over 1 and over 4 concurrent MLLP
 # connections with HAPI's client; prints messages/second and ACK latency p50/p99 for a bare HAPI MLLP echo server
 # (the ceiling, nothing stored), for the hub of a fresh installation of the distribution (stored, applied to the
-# EMR, ACK after the commit), and for SIU^S12 that the hub stores and answers AR (the store alone).
+# EMR, ACK after the commit), and for DFT^P03 that the hub stores and answers AR (billing not installed: the store
+# alone).
 #   integration-tests/bench/hl7-throughput.sh [messages] [h2|postgresql]     (default 20000 h2)
 # PostgreSQL: a fresh database pavilion_proc_bench_hl7_<pid> on PAVILION_PG_URL's server (default
 # jdbc:postgresql://127.0.0.1:5432/), dropped at the end. Needs a built distribution (mvn -B -DskipTests install);
 # PAVILION_DISTRIBUTION=<tar.gz> measures another build; PAVILION_BENCH_RUNS picks runs (default
-# echo1,echo4,adt1,adt4,siu1,siu4). Each line ends with the CPU milliseconds per message of the client JVM, the
+# echo1,echo4,adt1,adt4,store1,store4). Each line ends with the CPU milliseconds per message of the client JVM, the
 # platform JVM and PostgreSQL (Linux /proc): on a shared 2-core machine that is where throughput goes. Never run by
 # the build.
 set -euo pipefail

@@ -35,14 +35,14 @@ import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
  * HL7 inbound throughput: N ADT^A04 (distinct control ids and patients) over 1 and over 4 concurrent MLLP
  * connections with HAPI's client, against (a) a bare HAPI MLLP echo server in this JVM (generateACK, nothing
  * stored: the ceiling of client, MLLP and machine) and (b) the built distribution's hub, which stores each
- * message, registers the patient in the EMR and answers after the commit. A third hub run sends SIU^S12, which
- * the hub stores and answers AR (scheduling not installed) without a department: the cost of the store alone.
+ * message, registers the patient in the EMR and answers after the commit. A third hub run sends DFT^P03, which
+ * the hub stores and answers AR (billing not installed) without a department: the cost of the store alone.
  * Prints messages/second and ACK latency p50/p99. Run with integration-tests/bench/hl7-throughput.sh.
  */
 public final class Hl7ThroughputBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ALL_RUNS = "echo1,echo4,adt1,adt4,siu1,siu4";
+    private static final String ALL_RUNS = "echo1,echo4,adt1,adt4,store1,store4";
     private static final String HOST = "127.0.0.1";
 
     public static void main(String[] args) throws Exception {
@@ -77,7 +77,7 @@ public final class Hl7ThroughputBenchmark {
                 // echoContext stays open: closing it would shut the executor HAPI's clients below share
             }
         }
-        if (runs.stream().noneMatch(r -> r.startsWith("adt") || r.startsWith("siu"))) {
+        if (runs.stream().noneMatch(r -> r.startsWith("adt") || r.startsWith("store"))) {
             return;
         }
         try (DistributionProcess pavilion = DistributionProcess.unpack("bench-hl7")) {
@@ -100,11 +100,11 @@ public final class Hl7ThroughputBenchmark {
             if (runs.contains("adt4")) {
                 run("hub, ADT^A04 -> EMR " + db, hl7Port, 4, messages, "H4", Hl7ThroughputBenchmark::a04, cpu);
             }
-            if (runs.contains("siu1")) {
-                run("hub, SIU^S12 store only " + db, hl7Port, 1, messages, "S1", Hl7ThroughputBenchmark::s12, cpu);
+            if (runs.contains("store1")) {
+                run("hub, DFT^P03 store only " + db, hl7Port, 1, messages, "S1", Hl7ThroughputBenchmark::p03, cpu);
             }
-            if (runs.contains("siu4")) {
-                run("hub, SIU^S12 store only " + db, hl7Port, 4, messages, "S4", Hl7ThroughputBenchmark::s12, cpu);
+            if (runs.contains("store4")) {
+                run("hub, DFT^P03 store only " + db, hl7Port, 4, messages, "S4", Hl7ThroughputBenchmark::p03, cpu);
             }
         }
     }
@@ -187,10 +187,13 @@ public final class Hl7ThroughputBenchmark {
         return new String[] {text.replace("^^^GENHOSP^MR", "-P^^^GENHOSP^MR")};
     }
 
-    /** SIU^S12 (new appointment): stored and answered AR while scheduling is not installed. */
-    private static String[] s12(int n) {
-        return new String[] {"MSH|^~\\&|SCHEDSYS|GENHOSP|PAVILION|GENHOSP|20240601080000||SIU^S12^SIU_S12|{ID}|P|2.5.1\r"
-                + "SCH|APT" + n + "|APT" + n + "|||||ROUTINE\r"};
+    /**
+     * DFT^P03 (a charge from a department system): stored and answered AR while billing is not installed. (SIU^S12
+     * served this until the scheduling department took it.)
+     */
+    private static String[] p03(int n) {
+        return new String[] {"MSH|^~\\&|RADSYS|GENHOSP|PAVILION|GENHOSP|20240601080000||DFT^P03^DFT_P03|{ID}|P|2.5.1\r"
+                + "EVN|P03|20240601080000\r"};
     }
 
     /** The ceiling: answers every message with HAPI's generateACK, nothing stored. */
