@@ -2,9 +2,18 @@ package org.pavilion.scheduling.internal.schedule;
 
 import java.time.ZoneId;
 
+import javax.xml.bind.annotation.XmlAccessType;
+import javax.xml.bind.annotation.XmlAccessorType;
+import javax.xml.bind.annotation.XmlType;
+
 import org.pavilion.scheduling.internal.Times;
 
-/** A slot as REST answers it: instants plus the hospital's wall-clock start. */
+/**
+ * A free slot as REST and SOAP answer it: instants plus the hospital's wall-clock start. Its XML type keeps the SOAP
+ * service's name for it, {@code FreeSlot}.
+ */
+@XmlAccessorType(XmlAccessType.FIELD)
+@XmlType(name = "FreeSlot", namespace = "urn:pavilion:scheduling")
 public class SlotView {
     public String doctorId;
     public String doctorName;

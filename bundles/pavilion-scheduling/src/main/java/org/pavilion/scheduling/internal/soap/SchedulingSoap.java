@@ -26,6 +26,7 @@ import org.pavilion.scheduling.internal.booking.Appointment;
 import org.pavilion.scheduling.internal.booking.AppointmentBook;
 import org.pavilion.scheduling.internal.booking.AppointmentLists;
 import org.pavilion.scheduling.internal.schedule.FreeSlots;
+import org.pavilion.scheduling.internal.schedule.SlotView;
 
 /**
  * SOAP at /api/soap/scheduling/Scheduling for integrators' legacy systems: free slots, booking, cancelling and
@@ -75,7 +76,7 @@ public class SchedulingSoap {
     @WebMethod
     @WebResult(name = "slot")
     @RequiresPrivilege(VIEW)
-    public List<FreeSlot> findFreeSlots(@WebParam(name = "doctorId") String doctorId,
+    public List<SlotView> findFreeSlots(@WebParam(name = "doctorId") String doctorId,
             @WebParam(name = "specialty") String specialty, @WebParam(name = "serviceCode") String serviceCode,
             @WebParam(name = "from") String from, @WebParam(name = "to") String to,
             @WebParam(name = "limit") Integer limit) throws SchedulingFault {
@@ -84,7 +85,7 @@ public class SchedulingSoap {
             FreeSlots.Query query = new FreeSlots.Query(Inputs.blankToNull(doctorId), Inputs.blankToNull(specialty),
                     Inputs.blankToNull(serviceCode), null, null, Times.day(from, "from", true), Times.day(to, "to", true), max);
             ZoneId z = zone;
-            return freeSlots.find(query).stream().map(s -> FreeSlot.of(s, z)).toList();
+            return freeSlots.find(query).stream().map(s -> SlotView.of(s, z)).toList();
         });
     }
 

@@ -29,6 +29,7 @@ import org.pavilion.scheduling.internal.booking.AppointmentBook;
 import org.pavilion.scheduling.internal.booking.AppointmentLists;
 import org.pavilion.scheduling.internal.schedule.FreeSlots;
 import org.pavilion.scheduling.internal.schedule.SlotRules;
+import org.pavilion.scheduling.internal.schedule.SlotView;
 
 /**
  * The regional referral system talks SOAP to the hospital: it looks for free dermatology slots, books one for María
@@ -125,7 +126,7 @@ public class SchedulingSoapTest {
 
     @Test
     public void freeSlotsAreFoundWithInstantsAndTheHospitalsWallClock() throws Exception {
-        List<FreeSlot> found = soap.findFreeSlots(null, "Dermatology", " ", "2026-12-07", "2026-12-11", null);
+        List<SlotView> found = soap.findFreeSlots(null, "Dermatology", " ", "2026-12-07", "2026-12-11", null);
         assertEquals(1, found.size());
         assertEquals("2026-12-07T10:30:00Z", found.get(0).start);
         assertEquals("2026-12-07T11:30", found.get(0).localStart);
