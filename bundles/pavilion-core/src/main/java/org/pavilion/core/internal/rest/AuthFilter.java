@@ -23,12 +23,14 @@ import org.pavilion.core.internal.security.AuthenticatedCaller;
 import org.pavilion.core.internal.security.AuthenticationFailedException;
 
 /**
- * Authenticates every request (bearer token, or HTTP Basic for integration accounts), enforces the method's
- * {@code @RequiresPrivilege} (a method naming none is refused: deny by default, also here), and binds the caller to
- * the thread for the department's code and the audit trail.
+ * Authenticates every request (bearer token, HTTP Basic for integration accounts, or the web UI's session cookie),
+ * enforces the method's {@code @RequiresPrivilege} (a method naming none is refused: deny by default, also here),
+ * and binds the caller to the thread for the department's code and the audit trail.
  */
 @Priority(Priorities.AUTHENTICATION)
 public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
 
     private final AccountService accounts;
     private final AuditService audit;
@@ -57,6 +59,23 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
         }
         EndpointRules.Rule rule = resourceInfo == null ? new EndpointRules.Rule(null, false)
                 : EndpointRules.rule(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod());
+        boolean byCookie = false;
+        if (caller.isEmpty() && request.getCookies().containsKey(SessionCookie.NAME)) {
+            String token = request.getCookies().get(SessionCookie.NAME).getValue();
+            caller = token == null || token.isBlank() ? Optional.empty() : accounts.authenticateToken(token, address);
+            if (caller.isEmpty() && !rule.open()) {
+                request.abortWith(Response.fromResponse(Problems.response(401, "session-expired", "Session expired",
+                        "Your session has ended: sign in again")).build());
+                return;
+            }
+            byCookie = caller.isPresent();
+        }
+        if (byCookie && !SAFE_METHODS.contains(request.getMethod())
+                && request.getHeaderString(SessionCookie.REQUEST_HEADER) == null) {
+            request.abortWith(Problems.response(403, "forbidden", "Forbidden",
+                    "A browser session's changes must carry the " + SessionCookie.REQUEST_HEADER + " header"));
+            return;
+        }
         if (caller.isEmpty()) {
             if (!rule.open()) {
                 request.abortWith(unauthorized("Authentication required: log in at /api/v1/auth/login and send "
@@ -81,6 +100,10 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         CallerContext.clear();
+        // Answers about patients must not stay in browser or proxy caches; a resource may say otherwise.
+        if (!response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
     }
 
     private static Response unauthorized(String detail) {

@@ -136,6 +136,12 @@ public class AccountService {
                 .setParameter("h", hash).executeUpdate());
     }
 
+    /** When the session of {@code token} expires (epoch ms), or 0 when it is unknown. */
+    public long sessionExpiry(String token) {
+        CachedSession cached = sessions.get(PasswordHasher.sha256Hex(token));
+        return cached == null ? 0 : cached.expiresMs;
+    }
+
     /** The caller a bearer token stands for, if the token is known, unexpired and its user enabled. */
     public Optional<AuthenticatedCaller> authenticateToken(String token, String clientAddress) {
         String hash = PasswordHasher.sha256Hex(token);
@@ -410,6 +416,18 @@ public class AccountService {
         });
         audit.record(AuditEvent.of("RESET_PASSWORD", "user").resourceId(v.username).build());
         return v;
+    }
+
+    /**
+     * A signed-in user's own change of password: the current password is checked like a login (failures count towards
+     * the lockout), the new one must pass the password rules.
+     */
+    public void changeOwnPassword(String username, String current, String next, String clientAddress)
+            throws AuthenticationFailedException {
+        checkPassword(username, current, clientAddress, "CHANGE_PASSWORD");
+        validPassword(next);
+        String hash = hasher.hash(next.toCharArray());
+        update(username, (em, u) -> u.setPasswordHash(hash));
     }
 
     private UserView update(String username, BiConsumer<EntityManager, UserEntity> change) {

@@ -5,6 +5,9 @@ import java.util.Set;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.CookieParam;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -12,6 +15,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.NewCookie;
 import javax.ws.rs.core.Response;
 
 import org.osgi.service.component.annotations.Activate;
@@ -19,12 +23,18 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.security.Caller;
+import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.core.api.security.PublicEndpoint;
+import org.pavilion.core.internal.rest.SessionCookie;
 import org.pavilion.core.internal.security.AccountService;
 import org.pavilion.core.internal.security.AuthenticationFailedException;
 import org.pavilion.core.internal.security.LoginResult;
 
-/** POST /api/v1/auth/login and /logout. */
+/**
+ * POST /api/v1/auth/login and /logout (bearer tokens, for programs); /auth/session (the browser's HttpOnly cookie,
+ * the token never reaches page scripts); POST /auth/password (a user's own change of password).
+ */
 @Component(service = AuthResource.class, property = Endpoints.REST_BASE + "=/auth")
 @PublicEndpoint
 @Path("/")
@@ -54,25 +64,89 @@ public class AuthResource {
         public String patientId;
     }
 
+    public static final class PasswordChange {
+        public String currentPassword;
+        public String newPassword;
+    }
+
     @POST
     @Path("login")
     public LoginResponse login(LoginRequest request, @Context HttpServletRequest http) {
+        LoginResult r = loginOrFail(request, http);
+        LoginResponse out = describe(r.caller(), r.expiresMs());
+        out.token = r.token();
+        return out;
+    }
+
+    /** Signs a browser in: the token goes into an HttpOnly, SameSite=Strict cookie only; the body says who it is. */
+    @POST
+    @Path("session")
+    public Response openSession(LoginRequest request, @Context HttpServletRequest http) {
+        LoginResult r = loginOrFail(request, http);
+        LoginResponse out = describe(r.caller(), r.expiresMs());
+        out.tokenType = null;
+        return Response.ok(out).header(HttpHeaders.SET_COOKIE, SessionCookie.set(r.token(), http.isSecure())).build();
+    }
+
+    /** Who the browser's session is: 401 when it has none or it expired. */
+    @GET
+    @Path("session")
+    public LoginResponse session(@CookieParam(SessionCookie.NAME) String token) {
+        Caller caller = CallerContext.current().orElseThrow(() -> new ProblemException(401, "unauthorized",
+                "Unauthorized", "No session: sign in"));
+        LoginResponse out = describe(caller, token == null ? 0 : accounts.sessionExpiry(token));
+        out.tokenType = null;
+        return out;
+    }
+
+    /** Signs the browser out: the session ends on the server and the cookie is cleared. */
+    @DELETE
+    @Path("session")
+    public Response closeSession(@CookieParam(SessionCookie.NAME) String token, @Context HttpServletRequest http) {
+        if (token != null && !token.isBlank()) {
+            accounts.logout(token);
+        }
+        return Response.noContent().header(HttpHeaders.SET_COOKIE, SessionCookie.clear(http.isSecure())).build();
+    }
+
+    /** The signed-in user's own change of password (bearer or browser session). */
+    @POST
+    @Path("password")
+    public Response changePassword(PasswordChange change, @Context HttpServletRequest http) {
+        Caller caller = CallerContext.current().orElseThrow(() -> new ProblemException(401, "unauthorized",
+                "Unauthorized", "Sign in to change your password"));
+        if (change == null || change.newPassword == null) {
+            throw ProblemException.validation("A JSON body with currentPassword and newPassword is required");
+        }
+        try {
+            accounts.changeOwnPassword(caller.username(), change.currentPassword, change.newPassword,
+                    http.getRemoteAddr());
+        } catch (AuthenticationFailedException e) {
+            throw new ProblemException(403, "wrong-password", "Password not changed",
+                    "The current password is wrong (or the account is locked)");
+        }
+        return Response.noContent().build();
+    }
+
+    private LoginResult loginOrFail(LoginRequest request, HttpServletRequest http) {
         if (request == null) {
             throw ProblemException.validation("A JSON body with username and password is required");
         }
         try {
-            LoginResult r = accounts.login(request.username, request.password, http.getRemoteAddr());
-            LoginResponse out = new LoginResponse();
-            out.token = r.token();
-            out.expiresAt = Instant.ofEpochMilli(r.expiresMs()).toString();
-            out.username = r.caller().username();
-            out.roles = r.caller().roles();
-            out.privileges = r.caller().privileges();
-            out.patientId = r.caller().patientId().orElse(null);
-            return out;
+            return accounts.login(request.username, request.password, http.getRemoteAddr());
         } catch (AuthenticationFailedException e) {
             throw new ProblemException(401, "unauthorized", "Login failed", e.getMessage());
         }
+    }
+
+    private static LoginResponse describe(Caller caller, long expiresMs) {
+        LoginResponse out = new LoginResponse();
+        out.expiresAt = expiresMs <= 0 ? null : Instant.ofEpochMilli(expiresMs).toString();
+        out.username = caller.username();
+        out.roles = caller.roles();
+        out.privileges = caller.privileges();
+        out.patientId = caller.patientId().orElse(null);
+        return out;
     }
 
     @POST
