@@ -4,11 +4,10 @@ import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
 import { api, ApiError } from './api.js';
 import * as i18n from './i18n.js';
 import { t, fmt } from './i18n.js';
-import { setManifest, currentManifest, pagesIn, createPage } from './pages.js';
+import { setManifest, currentManifest, pagesIn, navGroups, createPage } from './pages.js';
 
 export const app = document.body.dataset.app === 'portal' ? 'portal' : 'staff';
 export const HOME = app === 'portal' ? '/portal' : '/';
-const SECTIONS = ['patients', 'clinical', 'admin', 'integration', 'portal'];
 
 const BUILTIN = app === 'portal'
   ? [
@@ -117,18 +116,6 @@ export function makeCtx(state) {
 
 // ---- layout
 
-function navSections() {
-  const groups = new Map();
-  for (const p of appPages()) {
-    if (!p.navSection || p.navSection === 'chart') continue;
-    if (!groups.has(p.navSection)) groups.set(p.navSection, []);
-    groups.get(p.navSection).push(p);
-  }
-  const rank = (s) => (SECTIONS.includes(s) ? SECTIONS.indexOf(s) : SECTIONS.length);
-  return [...groups.entries()].sort((a, b) => rank(a[0]) - rank(b[0]) || a[0].localeCompare(b[0]))
-    .map(([section, pages]) => [section, pages.sort((a, b) => a.order - b.order || a.route.localeCompare(b.route))]);
-}
-
 function current(route) {
   const here = normalise(location.pathname);
   return here === route ? 'page' : undefined;
@@ -186,7 +173,7 @@ export function renderLayout() {
     <ul class="nav-list">
       <li><a href=${HOME} aria-current=${current(HOME) || nothing} @click=${closeMenuOnSmall}>${t(app === 'portal' ? 'shell.page.portal-home' : 'shell.page.home')}</a></li>
     </ul>
-    ${navSections().map(([section, pages]) => html`
+    ${navGroups(app === 'portal').map(([section, pages]) => html`
       <h2 class="nav-heading" id=${'nav-' + section}>${i18n.has('shell.nav.' + section) ? t('shell.nav.' + section) : section}</h2>
       <ul class="nav-list" aria-labelledby=${'nav-' + section}>
         ${pages.map((p) => html`<li><a href=${p.route} aria-current=${current(p.route) || nothing} @click=${closeMenuOnSmall}>${t(p.titleKey)}</a></li>`)}
