@@ -91,9 +91,9 @@ class VisitorLog extends HTMLElement {
     const { items, total } = this.result;
     const pages = Math.max(1, Math.ceil(total / SIZE));
     return html`
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="visit-list-caption">
         <table id="visit-list">
-          <caption>${t('example.visitors.caption', { total: fmt.number(total) })}</caption>
+          <caption id="visit-list-caption">${t('example.visitors.caption', { total: fmt.number(total) })}</caption>
           <thead><tr>
             <th scope="col">${t('example.visitors.col.checked-in')}</th>
             <th scope="col">${t('example.visitors.col.badge')}</th>
