@@ -45,6 +45,12 @@ export function isMrn(s) {
 export function readSearchTerms(text) {
     const q = {};
     const words = [];
+    const whole = (text || '').trim();
+    // A phone typed with spaces ("+34 600 123 456") is one criterion, not several words
+    if (/^\+?[0-9][0-9 ().-]{4,40}$/.test(whole) && whole.replace(/\D/g, '').length >= 6 && !isMrn(whole)
+            && !/^\d{4}-\d{2}-\d{2}$/.test(whole) && /[ ().+-]/.test(whole)) {
+        return { phone: whole };
+    }
     for (const token of (text || '').trim().split(/\s+/).filter(Boolean)) {
         let m;
         if (isMrn(token) && !q.mrn) {
@@ -150,7 +156,7 @@ export function problemFields(problem, phones = []) {
             out.fields[`phones[${i < 0 ? 0 : i}]`] = part;
             continue;
         }
-        m = /^((?:nextOfKin|insurance)\[\d+\](?:\.[a-zA-Z]+)?|address\.[a-zA-Z]+|[a-zA-Z]+)\b/.exec(part);
+        m = /^((?:nextOfKin|insurance)\[\d+\](?:\.[a-zA-Z]+)?|address\.[a-zA-Z]+|[a-zA-Z]+)(?=[\s.]|$)/.exec(part);
         const path = m ? m[1] : null;
         const known = path && (/^(nextOfKin|insurance)\[\d+\]/.test(path) || /^address\./.test(path)
             || ['givenName', 'familyName', 'sex', 'birthDate', 'nationalId', 'email', 'preferredLanguage',
