@@ -154,7 +154,7 @@ export function demographicsFields(ctx, m, errors, update) {
         ${m.nextOfKin.length === 0 ? html`<p class="emr-muted">${t('emr.patients.none-yet')}</p>` : nothing}
         ${m.nextOfKin.map((k, i) => html`<div class="emr-repeat" role="group"
                 aria-labelledby="nok-${i}-title">
-            <h3 id="nok-${i}-title" class="emr-repeat-title">${t('emr.patients.nextOfKin.n', { n: i + 1 })}</h3>
+            <h2 id="nok-${i}-title" class="emr-repeat-title">${t('emr.patients.nextOfKin.n', { n: i + 1 })}</h2>
             <div class="emr-grid">
                 ${text(`nextOfKin[${i}].name`, k, 'name', 'emr.patients.field.nok.name',
                     { required: true, id: `f-nok-${i}-name`, maxlength: 200 })}
@@ -180,8 +180,8 @@ export function demographicsFields(ctx, m, errors, update) {
         <legend>${t('emr.patients.section.insurance')}</legend>
         ${m.insurance.length === 0 ? html`<p class="emr-muted">${t('emr.patients.none-yet')}</p>` : nothing}
         ${m.insurance.map((p, i) => html`<div class="emr-repeat" role="group" aria-labelledby="ins-${i}-title">
-            <h3 id="ins-${i}-title" class="emr-repeat-title">${i === 0 ? t('emr.patients.insurance.primary')
-                : t('emr.patients.insurance.n', { n: i + 1 })}</h3>
+            <h2 id="ins-${i}-title" class="emr-repeat-title">${i === 0 ? t('emr.patients.insurance.primary')
+                : t('emr.patients.insurance.n', { n: i + 1 })}</h2>
             <div class="emr-grid">
                 ${text(`insurance[${i}].insurer`, p, 'insurer', 'emr.patients.field.ins.insurer',
                     { required: true, id: `f-ins-${i}-insurer`, maxlength: 100 })}
