@@ -1,7 +1,7 @@
 // /patients/register: the front desk's registration form. POST /emr/patients answers 409 possible-duplicate with the
 // candidates' MRNs; they are read and shown beside what was typed, and #confirm-duplicate registers anyway.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { PATIENTS, useStyles, problemFields, sexLabel } from './common.js';
+import { PATIENTS, useStyles, problemFields, sexLabel, displayName } from './common.js';
 import { modelOf, bodyOf, check, demographicsFields, errorSummary } from './demographics.js';
 
 class PatientRegister extends HTMLElement {
@@ -12,6 +12,7 @@ class PatientRegister extends HTMLElement {
         this.general = [];
         this.duplicate = null; // {candidates: [{mrn, reason, patient?, error?}]}
         this.busy = false;
+        this.created = null;
         this.update();
     }
 
@@ -25,6 +26,19 @@ class PatientRegister extends HTMLElement {
 
     template() {
         const t = this.t;
+        if (this.created) {
+            return html`<section class="emr-page emr-register">
+                <h1 tabindex="-1">${t('emr.page.register')}</h1>
+                <div role="status" class="emr-alert emr-alert--success">
+                    <p class="emr-alert-title">${t('emr.patients.registered-title', { name: displayName(this.created) })}</p>
+                    <p>${t('emr.patients.field.mrn')} <span id="registered-mrn" class="emr-mrn">${this.created.mrn}</span></p>
+                </div>
+                <div class="emr-actions">
+                    <button type="button" class="emr-secondary" @click=${() => this.connectedCallback()}>
+                        ${t('emr.patients.register.another')}</button>
+                </div>
+            </section>`;
+        }
         return html`<section class="emr-page emr-register">
             <h1>${t('emr.page.register')}</h1>
             <p class="emr-muted">${t('emr.patients.register.intro')}</p>
@@ -128,7 +142,14 @@ class PatientRegister extends HTMLElement {
             const p = await this.ctx.api.post(PATIENTS + (confirmDuplicate ? '?confirmDuplicate=true' : ''), body);
             this.busy = false;
             this.ctx.notify(this.t('emr.patients.registered', { mrn: p.mrn }), 'success');
-            this.ctx.navigate('/chart', { patientId: p.mrn });
+            if (this.ctx.caller?.can ? this.ctx.caller.can('emr.record.view') : true) {
+                this.ctx.navigate('/chart', { patientId: p.mrn });
+                return;
+            }
+            // No access to the chart: the new MRN stays on this page.
+            this.created = p;
+            this.update();
+            this.querySelector('h1')?.focus();
         } catch (e) {
             this.busy = false;
             await this.failed(e, body);
