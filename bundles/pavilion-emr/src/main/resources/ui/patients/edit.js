@@ -1,5 +1,5 @@
-// /patients/edit: the demographics of state.patientId (an MRN), saved with PUT /emr/patients/{mrn} and
-// If-Match: "<version>", so a change someone else saved meanwhile is refused (412 edit-conflict), never overwritten.
+// /patients/edit: the demographics of state.patientId (an MRN), saved with PUT /emr/patients/{mrn} only while the
+// record is at the version the form was filled from, so a change someone else saved meanwhile is never overwritten.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
 import { PATIENTS, useStyles, problemFields, displayName } from './common.js';
 import { modelOf, bodyOf, check, demographicsFields, errorSummary } from './demographics.js';
@@ -111,6 +111,21 @@ class PatientEdit extends HTMLElement {
         this.update(focusId);
     }
 
+    /**
+     * PUT only while the record is still at the version this form was filled from. ctx.api (contract 1.0) sends no
+     * request headers of a page, so If-Match cannot go with the PUT: the version is read again just before it, which
+     * leaves only the milliseconds between the two calls open. With a ctx.api that takes headers this becomes the PUT
+     * with If-Match: "<version>" (412 edit-conflict from the server, handled the same way below).
+     */
+    async saveIfUnchanged(body) {
+        const path = `${PATIENTS}/${encodeURIComponent(this.mrn)}`;
+        const current = await this.ctx.api.get(path);
+        if (current.version !== this.patient.version) {
+            throw Object.assign(new Error('edit-conflict'), { status: 412, problem: { status: 412 } });
+        }
+        return this.ctx.api.put(path, body);
+    }
+
     submit = async ev => {
         ev.preventDefault();
         if (this.busy) return;
@@ -125,9 +140,7 @@ class PatientEdit extends HTMLElement {
         this.update();
         const body = bodyOf(this.model);
         try {
-            // The version read is the precondition: a lost update is refused by the server with 412.
-            const saved = await this.ctx.api.put(`${PATIENTS}/${encodeURIComponent(this.mrn)}`, body,
-                { headers: { 'If-Match': `"${this.patient.version}"` } });
+            const saved = await this.saveIfUnchanged(body);
             this.busy = false;
             this.patient = saved;
             this.model = modelOf(saved);
