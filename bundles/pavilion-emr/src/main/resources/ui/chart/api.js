@@ -1,6 +1,7 @@
 // The chart's calls to the EMR's REST API. They go through ctx.api (session expiry, sign-in dialog, retry),
-// except after break-the-glass: the reason must travel in a header on every call, which ctx.api does not send,
-// so those calls use fetch on the same origin (the HttpOnly cookie goes along; the page never sees a token).
+// except after break-the-glass (the reason must travel in a header on every call, which ctx.api does not send) and
+// for document uploads (a raw body, which ctx.api does not send): those use fetch on the same origin, the HttpOnly
+// cookie goes along (the page never sees a token), and a 401 lets the shell's sign-in run before one retry.
 
 export const BREAK_GLASS_HEADER = 'Pavilion-Break-Glass-Reason';
 const BREAK_GLASS_TYPE = 'break-the-glass-required';
@@ -64,19 +65,26 @@ export class RecordApi {
     return this.reason ? this.direct('DELETE', path) : this.ctx.api.del(path);
   }
 
-  upload(path, formData) {
-    return this.reason ? this.direct('POST', path, formData) : this.ctx.api.upload(path, formData);
+  /**
+   * Sends a file as the raw request body with its own Content-Type (the documents API takes no multipart: see
+   * docs/document-store.md), so this always uses fetch; headers may add e.g. Content-SHA256.
+   */
+  uploadRaw(path, query, file, contentType, headers = {}) {
+    return this.direct('POST', withQuery(path, query), file, false, false, { 'Content-Type': contentType, ...headers });
   }
 
   blob(path) {
     return this.reason ? this.direct('GET', path, undefined, true) : this.ctx.api.blob(path);
   }
 
-  async direct(method, path, body, asBlob = false, retried = false) {
+  async direct(method, path, body, asBlob = false, retried = false, extraHeaders = null) {
     const headers = { Accept: asBlob ? '*/*' : 'application/json', 'X-Pavilion-Request': '1' };
-    headers[BREAK_GLASS_HEADER] = this.reason;
+    if (this.reason) {
+      headers[BREAK_GLASS_HEADER] = this.reason;
+    }
     const init = { method, headers, credentials: 'same-origin' };
-    if (body instanceof FormData) {
+    if (extraHeaders) {
+      Object.assign(headers, extraHeaders);
       init.body = body;
     } else if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -86,7 +94,7 @@ export class RecordApi {
     if (res.status === 401 && !retried) {
       // Let the shell run its sign-in dialog (its call retries after sign-in), then try ours again.
       await this.ctx.api.get('/auth/session');
-      return this.direct(method, path, body, asBlob, true);
+      return this.direct(method, path, body, asBlob, true, extraHeaders);
     }
     if (!res.ok) {
       let problem = {};

@@ -1,4 +1,4 @@
-// Documents tab: the patient's documents (pages of 20), upload (multipart), view in a new tab through a blob URL
+// Documents tab: the patient's documents (pages of 20), upload (the raw file with its type and SHA-256), view in a new tab through a blob URL
 // (the address holds no patient data), and "entered in error" with a reason.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
 import { ChartPanel, label, errorText, alertRegion, options, can } from '../util.js';
@@ -7,6 +7,28 @@ const CATEGORIES = ['LAB_REPORT', 'IMAGE', 'DICOM', 'SCANNED_FORM', 'LETTER', 'O
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.tif,.tiff,.dcm,application/pdf,image/jpeg,image/png,image/tiff,application/dicom';
 const PAGE_SIZE = 20;
 const BLOB_URL_LIFETIME_MS = 60000;
+
+const TYPES_BY_EXTENSION = { pdf: 'application/pdf', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png',
+  tif: 'image/tiff', tiff: 'image/tiff', dcm: 'application/dicom' };
+const DIGEST_LIMIT = 64 * 1024 * 1024;
+
+/** The file's media type: the browser's, else from the extension (browsers know no type for .dcm). */
+function mediaType(file) {
+  if (file.type && Object.values(TYPES_BY_EXTENSION).includes(file.type)) {
+    return file.type;
+  }
+  const ext = (file.name.split('.').pop() || '').toLowerCase();
+  return TYPES_BY_EXTENSION[ext] || null;
+}
+
+/** Hex SHA-256 of the file, so the server refuses a copy damaged on the way; null where the browser cannot. */
+async function sha256Hex(file) {
+  if (!window.crypto || !window.crypto.subtle || file.size > DIGEST_LIMIT) {
+    return null;
+  }
+  const digest = await window.crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 class ChartDocuments extends ChartPanel {
   constructor() {
@@ -32,16 +54,21 @@ class ChartDocuments extends ChartPanel {
       form.querySelector(':invalid').focus();
       return;
     }
-    const data = new FormData();
-    data.append('mrn', this.api.mrn);
-    data.append('title', form.elements.title.value.trim());
-    data.append('category', form.elements.category.value);
-    data.append('file', form.elements.file.files[0]);
+    const file = form.elements.file.files[0];
+    const type = mediaType(file);
+    if (!type) {
+      this.formError = this.ctx.t('emr.chart.doc.badType');
+      this.paint();
+      form.elements.file.focus();
+      return;
+    }
     this.saving = true;
     this.formError = '';
     this.paint();
     try {
-      await this.api.upload('/emr/documents', data);
+      const query = { mrn: this.api.mrn, title: form.elements.title.value.trim(), category: form.elements.category.value };
+      const sha = await sha256Hex(file);
+      await this.api.uploadRaw('/emr/documents', query, file, type, sha ? { 'Content-SHA256': sha } : {});
       form.reset();
       this.ctx.notify(this.ctx.t('emr.chart.doc.saved'), 'success');
       this.page = 0;

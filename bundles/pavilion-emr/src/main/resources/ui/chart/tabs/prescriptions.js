@@ -51,6 +51,7 @@ class ChartPrescriptions extends ChartPanel {
 
   async stop(rx) {
     this.confirming = null;
+    this.paint();
     try {
       await this.api.post(this.api.rec(`/prescriptions/${encodeURIComponent(rx.id)}/stop`), {});
       this.ctx.notify(this.ctx.t('emr.chart.rx.stopped', { drug: rx.drug }), 'success');
