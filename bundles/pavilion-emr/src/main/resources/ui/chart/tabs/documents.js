@@ -84,6 +84,9 @@ class ChartDocuments extends ChartPanel {
   async view(doc) {
     // Opened first, filled after the download: a window opened later than the click would be blocked as a popup.
     const win = window.open('', '_blank');
+    if (win) {
+      win.opener = null; // the new tab gets no handle on the chart
+    }
     try {
       const blob = await this.api.blob(`/emr/documents/${encodeURIComponent(doc.id)}/content`);
       const url = URL.createObjectURL(blob);

@@ -90,13 +90,15 @@ class ChartVitals extends ChartPanel {
     const t = (k, a) => this.ctx.t(k, a);
     const fmt = this.ctx.fmt;
     const width = Math.max(280, Math.min(host.clientWidth || 640, 900));
+    // Axis ticks in the user's language (short day and month; the full date and time are in the legend and table).
+    const tick = new Intl.DateTimeFormat(this.ctx.locale || undefined, { day: 'numeric', month: 'short' });
     this.plot = new uPlot({
       width,
       height: 240,
       title: '',
       scales: { x: { time: true } },
       series: [
-        { value: (u, v) => (v == null ? '' : fmt.dateTime(new Date(v * 1000).toISOString())) },
+        { label: t('emr.chart.vitals.at'), value: (u, v) => (v == null ? '' : fmt.dateTime(new Date(v * 1000).toISOString())) },
         ...codes.map((c, i) => ({
           label: t(`emr.chart.vital.${c}`),
           stroke: COLOURS[i],
@@ -106,7 +108,8 @@ class ChartVitals extends ChartPanel {
           value: (u, v) => (v == null ? '' : `${fmt.number(v)} ${t(`emr.chart.unit.${c}`)}`),
         })),
       ],
-      axes: [{}, { values: (u, vals) => vals.map((v) => fmt.number(v)) }],
+      axes: [{ values: (u, vals) => vals.map((v) => tick.format(new Date(v * 1000))) },
+        { values: (u, vals) => vals.map((v) => fmt.number(v)) }],
     }, data, host);
   }
 
