@@ -166,7 +166,8 @@ class EmrChart extends HTMLElement {
   }
 
   onTabKey(e, tabs) {
-    const i = tabs.findIndex((tab) => tab.id === this.activeTab);
+    const from = e.target && e.target.getAttribute('role') === 'tab' ? e.target.id.slice('tab-'.length) : this.activeTab;
+    const i = tabs.findIndex((tab) => tab.id === from);
     let next = null;
     switch (e.key) {
       case 'ArrowRight': next = (i + 1) % tabs.length; break;
