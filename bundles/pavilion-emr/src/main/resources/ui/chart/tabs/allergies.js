@@ -52,6 +52,8 @@ class ChartAllergies extends ChartPanel {
     const t = (k, a) => this.ctx.t(k, a);
     const items = this.items || [];
     const active = items.filter((a) => a.status === 'ACTIVE');
+    // "No known allergies" stays ACTIVE in the record (entries cannot be edited): a real allergy supersedes it.
+    const superseded = active.some((a) => !isNoKnownAllergy(a));
     const canEdit = can(this.ctx, 'emr.record.edit');
     render(html`<h2>${t('emr.chart.tab.allergies')}</h2>
       ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
@@ -65,8 +67,10 @@ class ChartAllergies extends ChartPanel {
           <th scope="col">${t('emr.chart.status')}</th><th scope="col">${t('emr.chart.recorded')}</th></tr></thead>
         <tbody>${items.map((a) => html`<tr class=${a.status === 'ACTIVE' && !isNoKnownAllergy(a) ? 'chart-row-alert' : ''}>
           <td>${isNoKnownAllergy(a) ? t('emr.chart.banner.none') : a.substance}</td>
-          <td>${label(this.ctx, 'severity', a.severity)}</td><td>${a.reaction || ''}</td>
-          <td>${label(this.ctx, 'allergyKind', a.kind)}</td><td>${label(this.ctx, 'allergyStatus', a.status)}</td>
+          <td>${isNoKnownAllergy(a) ? '' : label(this.ctx, 'severity', a.severity)}</td><td>${a.reaction || ''}</td>
+          <td>${label(this.ctx, 'allergyKind', a.kind)}</td>
+          <td>${superseded && isNoKnownAllergy(a) && a.status === 'ACTIVE' ? t('emr.chart.allergy.superseded')
+            : label(this.ctx, 'allergyStatus', a.status)}</td>
           <td>${this.ctx.fmt.dateTime(a.recordedAt)}<br><span class="chart-muted">${a.recordedBy}</span></td></tr>`)}
         </tbody></table></div>` : nothing}
       ${canEdit ? html`
