@@ -121,12 +121,12 @@ class PlatformRoles extends PlatformPage {
     render(html`<div class="page pv-page">
       <h1>${t('platform.page.roles')}</h1>
       ${alertRegion(this.loadError)}
-      <label>${t('platform.roles.choose')}
+      <div class="field pv-block"><label for="role-select">${t('platform.roles.choose')}</label>
         <select id="role-select" @change=${(e) => this.select(e.target.value)}>
           <option value="" ?selected=${!this.selected}>${t('platform.roles.none-chosen')}</option>
           ${this.roles.map((r) => html`<option value=${r.name} ?selected=${this.selected && this.selected.name === r.name}>
             ${t('platform.roles.option', { role: r.name, count: (r.privileges || []).length })}</option>`)}
-        </select></label>
+        </select></div>
       ${this.selected ? this.privilegesOf(this.selected) : ''}
       <h2 id="role-create-heading">${t('platform.roles.create')}</h2>
       <form id="role-create" aria-labelledby="role-create-heading" @submit=${(e) => this.create(e)}>
