@@ -1,6 +1,17 @@
 // Shared by the EMR's portal pages: whose record a page shows, and the refusal that names nobody.
 import { html } from '/ui/lib/lit-html/lit-html.js';
 
+/** Adds the portal pages' stylesheet once (a file of this bundle: the CSP allows no inline styles). */
+export function useStyles() {
+  if (!document.querySelector('link[data-emr-portal]')) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = new URL('./portal.css', import.meta.url).href;
+    link.dataset.emrPortal = '';
+    document.head.append(link);
+  }
+}
+
 /**
  * The patient a portal page is about: the one a link named (ctx.state.patientId), else the signed-in account's
  * own. The REST API decides whether the caller may see it; the page never decides that itself.

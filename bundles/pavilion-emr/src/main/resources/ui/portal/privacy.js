@@ -1,6 +1,6 @@
 // Patient portal: download one's own data (the GDPR export) and ask for it to be erased.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { targetPatient, isRefusal, refusedView, errorText } from './common.js';
+import { useStyles, targetPatient, isRefusal, refusedView, errorText } from './common.js';
 import { zipEntry } from './zip.js';
 
 const NOTE_MAX = 500;
@@ -20,6 +20,7 @@ function saveBlob(blob, filename) {
 
 class EmrPortalPrivacy extends HTMLElement {
   connectedCallback() {
+    useStyles();
     this.state = { loading: true };
     this.draw();
     this.load();

@@ -1,6 +1,6 @@
 // Patient portal: own demographics (read-only: the front desk changes them) and contact details and preferences.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { targetPatient, isRefusal, refusedView, errorText, codeLabel } from './common.js';
+import { useStyles, targetPatient, isRefusal, refusedView, errorText, codeLabel } from './common.js';
 
 const CHANNELS = ['EMAIL', 'SMS', 'PHONE', 'POST'];
 const LANGUAGES = ['en', 'fr'];
@@ -8,6 +8,7 @@ const PHONE_FIELDS = 2;
 
 class EmrPortalProfile extends HTMLElement {
   connectedCallback() {
+    useStyles();
     this.state = { loading: true };
     this.draw();
     this.load();
@@ -79,7 +80,7 @@ class EmrPortalProfile extends HTMLElement {
       <h2 id="portal-contact-h">${ctx.t('emr.portal.profile.contact')}</h2>
       <form id="portal-contact" class="portal-form" novalidate @submit=${(e) => this.save(e)}>
         <fieldset ?disabled=${!canChange || s.saving}>
-          <legend class="visually-hidden">${ctx.t('emr.portal.profile.contact')}</legend>
+          <legend class="portal-visually-hidden">${ctx.t('emr.portal.profile.contact')}</legend>
           ${phones.map((ph, i) => html`<div class="form-field">
             <label for="portal-phone-${i}">${ctx.t(i === 0 ? 'emr.portal.profile.phone'
               : 'emr.portal.profile.phone2')}</label>

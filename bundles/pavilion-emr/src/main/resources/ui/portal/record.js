@@ -1,9 +1,10 @@
 // Patient portal: the patient's own health record summary (allergies, problems, current medications, results).
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { targetPatient, isRefusal, refusedView, errorText, codeLabel } from './common.js';
+import { useStyles, targetPatient, isRefusal, refusedView, errorText, codeLabel } from './common.js';
 
 class EmrPortalRecord extends HTMLElement {
   connectedCallback() {
+    useStyles();
     this.state = { loading: true, record: null, error: null, refused: false };
     this.draw();
     this.load();

@@ -1,11 +1,12 @@
 // Portal home card: how many allergies are on record and the active problems, with a link to the record.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { targetPatient, isRefusal, errorText } from './common.js';
+import { useStyles, isRefusal, errorText } from './common.js';
 
 const PROBLEMS_SHOWN = 3;
 
 class EmrPortalSummary extends HTMLElement {
   connectedCallback() {
+    useStyles();
     this.state = { loading: true };
     this.draw();
     this.load();
