@@ -5,6 +5,8 @@ import { useStyles, targetPatient, isRefusal, refusedView, errorText, codeLabel 
 const CHANNELS = ['EMAIL', 'SMS', 'PHONE', 'POST'];
 const LANGUAGES = ['en', 'fr'];
 const PHONE_FIELDS = 2;
+/** The phone shape the EMR accepts (ValidDemographics.PHONE). */
+const PHONE = /^\+?[0-9 ()./-]{6,32}$/;
 
 class EmrPortalProfile extends HTMLElement {
   connectedCallback() {
@@ -84,17 +86,23 @@ class EmrPortalProfile extends HTMLElement {
           ${phones.map((ph, i) => html`<div class="form-field">
             <label for="portal-phone-${i}">${ctx.t(i === 0 ? 'emr.portal.profile.phone'
               : 'emr.portal.profile.phone2')}</label>
-            <input id="portal-phone-${i}" name="phones" type="tel" autocomplete=${i === 0 ? 'tel' : 'off'}
+            <input id="portal-phone-${i}" name="phones" type="tel"
+              aria-invalid=${s.invalid === `portal-phone-${i}` ? 'true' : 'false'}
+              aria-describedby=${s.invalid === `portal-phone-${i}` ? 'portal-contact-error' : nothing} autocomplete=${i === 0 ? 'tel' : 'off'}
               inputmode="tel" maxlength="32" .value=${ph}>
           </div>`)}
           <div class="form-field">
             <label for="portal-email">${ctx.t('emr.portal.profile.email')}</label>
-            <input id="portal-email" name="email" type="email" autocomplete="email" maxlength="254"
+            <input id="portal-email" name="email" type="email"
+              aria-invalid=${s.invalid === 'portal-email' ? 'true' : 'false'}
+              aria-describedby=${s.invalid === 'portal-email' ? 'portal-contact-error' : nothing} autocomplete="email" maxlength="254"
               .value=${c.email || ''}>
           </div>
           <div class="form-field">
             <label for="portal-channel">${ctx.t('emr.portal.profile.channel')}</label>
-            <select id="portal-channel" name="preferredChannel">
+            <select id="portal-channel" name="preferredChannel"
+              aria-invalid=${s.invalid === 'portal-channel' ? 'true' : 'false'}
+              aria-describedby=${s.invalid === 'portal-channel' ? 'portal-contact-error' : nothing}>
               <option value="" ?selected=${!c.preferredChannel}>${ctx.t('emr.portal.channel.none')}</option>
               ${CHANNELS.map((ch) => html`<option value=${ch} ?selected=${c.preferredChannel === ch}>
                 ${codeLabel(ctx, 'channel', ch)}</option>`)}
@@ -117,6 +125,32 @@ class EmrPortalProfile extends HTMLElement {
     </section>`;
   }
 
+  /**
+   * The checks the server makes too, done first so the patient gets them in their language and at the right
+   * field: phone and email shapes, and a preferred channel the hospital can use.
+   */
+  checkContact(form, body) {
+    const phoneInputs = [...form.querySelectorAll('input[name=phones]')];
+    const badPhone = phoneInputs.find((i) => i.value.trim() && !PHONE.test(i.value.trim()));
+    if (badPhone) {
+      return { key: 'emr.portal.profile.error.phone', field: badPhone.id };
+    }
+    if (form.querySelector('#portal-email').validity.typeMismatch) {
+      return { key: 'emr.portal.profile.error.email', field: 'portal-email' };
+    }
+    const c = body.preferredChannel;
+    if (c === 'EMAIL' && !body.email) {
+      return { key: 'emr.portal.profile.error.channel-email', field: 'portal-email' };
+    }
+    if ((c === 'SMS' || c === 'PHONE') && body.phones.length === 0) {
+      return { key: 'emr.portal.profile.error.channel-phone', field: 'portal-phone-0' };
+    }
+    if (c === 'POST' && !(this.state.person.address && this.state.person.address.line)) {
+      return { key: 'emr.portal.profile.error.channel-post', field: 'portal-channel' };
+    }
+    return null;
+  }
+
   async save(event) {
     event.preventDefault();
     const ctx = this.ctx;
@@ -129,7 +163,14 @@ class EmrPortalProfile extends HTMLElement {
       preferredLanguage: data.get('preferredLanguage') || null,
       version: this.state.contact.version,
     };
-    this.state = { ...this.state, saving: true, saved: false, saveError: '' };
+    const problem = this.checkContact(form, body);
+    if (problem) {
+      this.state = { ...this.state, saved: false, saveError: ctx.t(problem.key), invalid: problem.field };
+      this.draw();
+      this.querySelector(`#${problem.field}`).focus();
+      return;
+    }
+    this.state = { ...this.state, saving: true, saved: false, saveError: '', invalid: null };
     this.draw();
     try {
       const contact = await ctx.api.put('/emr/portal/contact', body);
@@ -147,7 +188,7 @@ class EmrPortalProfile extends HTMLElement {
           // keep the form as it was; the message says what to do
         }
       }
-      this.state = { ...this.state, saving: false, saveError, contact };
+      this.state = { ...this.state, saving: false, saveError, contact, invalid: null };
     }
     this.draw();
     const focusTarget = this.state.saveError ? this.querySelector('#portal-contact-error')
