@@ -130,7 +130,7 @@ class VisitorLog extends HTMLElement {
             <div class="field-row">
               <div class="field">
                 <label for="visit-badge">${t('example.checkin.badge')}</label>
-                <input id="visit-badge" name="badge" required maxlength="32" pattern="[A-Za-z0-9-]{1,32}"
+                <input id="visit-badge" name="badge" required maxlength="32" pattern="[A-Za-z0-9\\-]{1,32}"
                   aria-describedby="visit-badge-hint" autocomplete="off">
                 <span id="visit-badge-hint" class="hint">${t('example.checkin.badge-hint')}</span>
               </div>

@@ -214,13 +214,20 @@ export function navigate(route, state) {
   show(u.pathname, history.state);
 }
 
+/** Puts a shell template in main#main in a box of its own (main's children are replaced on every navigation). */
+export function mount(template) {
+  const box = document.createElement('div');
+  render(template, box);
+  document.getElementById('main').replaceChildren(box);
+  return box;
+}
+
 function message(titleKey, textKey, params) {
-  const main = document.getElementById('main');
-  render(html`<div class="page">
+  mount(html`<div class="page">
       <h1>${t(titleKey)}</h1>
       <p>${t(textKey, params)}</p>
       <p><a href=${HOME}>${t('shell.back-home')}</a></p>
-    </div>`, main);
+    </div>`);
   document.title = t(titleKey) + ' · ' + t('shell.brand');
 }
 
@@ -234,8 +241,6 @@ export async function show(path, state, { focus = true } = {}) {
   const main = document.getElementById('main');
   const page = find(route);
   if (!page) {
-    render(nothing, main);
-    main.replaceChildren();
     if (seen.has(route)) message('shell.gone.title', 'shell.gone.text');
     else message('shell.notfound.title', 'shell.notfound.text');
     if (focus) focusHeading(main);
@@ -246,7 +251,6 @@ export async function show(path, state, { focus = true } = {}) {
     el = await createPage(page, makeCtx(state));
   } catch (e) {
     if (seq !== renderSeq) return;
-    main.replaceChildren();
     message('shell.gone.title', 'shell.gone.text');
     if (focus) focusHeading(main);
     return;
