@@ -51,11 +51,19 @@ async function problemOf(resp) {
   return { status: resp.status, title: resp.statusText };
 }
 
-async function request(method, path, { query, body, form, blob } = {}) {
+async function request(method, path, { query, body, form, blob, options = {} } = {}) {
   for (;;) {
-    const headers = { 'X-Pavilion-Request': '1', Accept: 'application/json, application/problem+json' };
+    const headers = {
+      ...(options.headers || {}),
+      'X-Pavilion-Request': '1',
+      Accept: blob ? '*/*' : 'application/json, application/problem+json',
+    };
     let payload;
-    if (form) {
+    if (form instanceof Blob) {
+      // A raw upload (a document): the file's own type, no multipart envelope.
+      headers['Content-Type'] = options.contentType || form.type || 'application/octet-stream';
+      payload = form;
+    } else if (form) {
       payload = form;
     } else if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -64,9 +72,10 @@ async function request(method, path, { query, body, form, blob } = {}) {
     let resp;
     try {
       resp = await fetch(url(path, query), {
-        method, headers, body: payload, credentials: 'same-origin', cache: 'no-store', redirect: 'error',
+        method, headers, body: payload, credentials: 'same-origin', cache: 'no-store', signal: options.signal,
       });
     } catch (e) {
+      if (e && e.name === 'AbortError') throw e;
       throw new ApiError(0, { type: 'urn:pavilion:problem:network', title: 'Network error' });
     }
     if (resp.status === 401 && expiredHandler && !path.startsWith('/auth/session')) {
@@ -83,12 +92,14 @@ async function request(method, path, { query, body, form, blob } = {}) {
   }
 }
 
+// The last argument of each call, `options`, may carry extra `headers` (If-Match, a break-the-glass reason), an
+// AbortController `signal`, and for upload of a File or Blob its `contentType`.
 export const api = {
-  get: (path, query) => request('GET', path, { query }),
-  post: (path, body, query) => request('POST', path, { body, query }),
-  put: (path, body, query) => request('PUT', path, { body, query }),
-  patch: (path, body, query) => request('PATCH', path, { body, query }),
-  del: (path, query) => request('DELETE', path, { query }),
-  upload: (path, formData, query) => request('POST', path, { form: formData, query }),
-  blob: (path, query) => request('GET', path, { query, blob: true }),
+  get: (path, query, options) => request('GET', path, { query, options }),
+  post: (path, body, query, options) => request('POST', path, { body, query, options }),
+  put: (path, body, query, options) => request('PUT', path, { body, query, options }),
+  patch: (path, body, query, options) => request('PATCH', path, { body, query, options }),
+  del: (path, query, options) => request('DELETE', path, { query, options }),
+  upload: (path, formDataOrFile, query, options) => request('POST', path, { form: formDataOrFile, query, options }),
+  blob: (path, query, options) => request('GET', path, { query, blob: true, options }),
 };

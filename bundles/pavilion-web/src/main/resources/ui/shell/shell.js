@@ -9,14 +9,13 @@ import { setManifest, currentManifest, pagesIn, navGroups, createPage } from './
 export const app = document.body.dataset.app === 'portal' ? 'portal' : 'staff';
 export const HOME = app === 'portal' ? '/portal' : '/';
 
+// The account pages (/account, /portal/account) come from the core's own contribution, like any department's.
 const BUILTIN = app === 'portal'
   ? [
     { route: '/portal', module: '/ui/shell/pages/portal-home.js', element: 'shell-portal-home', titleKey: 'shell.page.portal-home' },
-    { route: '/portal/account', module: '/ui/shell/pages/account.js', element: 'shell-account', titleKey: 'shell.page.account' },
   ]
   : [
     { route: '/', module: '/ui/shell/pages/home.js', element: 'shell-home', titleKey: 'shell.page.home' },
-    { route: '/account', module: '/ui/shell/pages/account.js', element: 'shell-account', titleKey: 'shell.page.account' },
   ];
 
 export const shell = {
