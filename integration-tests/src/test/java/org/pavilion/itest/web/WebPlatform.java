@@ -74,6 +74,14 @@ public final class WebPlatform {
                 Http.Response r = Http.anonymous(pavilion.baseUrl()).get("/");
                 assertEquals(r.toString(), 200, r.status);
             });
+            // Health answers UP while the departments may still be starting: wait for the EMR's pages.
+            Await.until("the EMR's pages in the UI manifest", BOOT, () -> {
+                Http.Response r = admin.get("/api/v1/ui/manifest");
+                assertEquals(r.toString(), 200, r.status);
+                if (!r.body.contains("\"/patients\"")) {
+                    throw new AssertionError("no /patients page yet: " + r.body);
+                }
+            });
             System.out.printf("[web] distribution up in %d ms at %s%n", (System.nanoTime() - start) / 1_000_000,
                     pavilion.baseUrl());
             WebPlatform platform = new WebPlatform(pavilion, admin, password, features);
