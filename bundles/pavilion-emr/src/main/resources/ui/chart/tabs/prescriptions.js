@@ -1,0 +1,117 @@
+// Prescriptions tab: current and past prescriptions, prescribe, stop.
+import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
+import { ChartPanel, label, formBody, errorText, alertRegion, options, can } from '../util.js';
+
+const ROUTES = ['ORAL', 'IV', 'IM', 'SC', 'SUBLINGUAL', 'TOPICAL', 'INHALED', 'RECTAL', 'OTHER'];
+
+class ChartPrescriptions extends ChartPanel {
+  async load() {
+    this.items = await this.api.get(this.api.rec('/prescriptions'));
+  }
+
+  async submit(e) {
+    e.preventDefault();
+    const form = e.target;
+    if (!form.checkValidity()) {
+      this.formError = this.ctx.t('emr.chart.error.required');
+      this.paint();
+      form.querySelector(':invalid').focus();
+      return;
+    }
+    this.saving = true;
+    this.formError = '';
+    this.paint();
+    try {
+      await this.api.post(this.api.rec('/prescriptions'), formBody(form));
+      form.reset();
+      this.ctx.notify(this.ctx.t('emr.chart.rx.saved'), 'success');
+      await this.load();
+      this.changed();
+    } catch (err) {
+      this.formError = errorText(this.ctx, err);
+    } finally {
+      this.saving = false;
+      this.paint();
+    }
+  }
+
+  askStop(rx) {
+    this.confirming = rx.id;
+    this.paint();
+    const yes = this.querySelector('#rx-confirm-stop');
+    if (yes) {
+      yes.focus();
+    }
+  }
+
+  keep() {
+    this.confirming = null;
+    this.paint();
+  }
+
+  async stop(rx) {
+    this.confirming = null;
+    this.paint();
+    try {
+      await this.api.post(this.api.rec(`/prescriptions/${encodeURIComponent(rx.id)}/stop`), {});
+      this.ctx.notify(this.ctx.t('emr.chart.rx.stopped', { drug: rx.drug }), 'success');
+      this.error = '';
+      await this.load();
+      this.changed();
+    } catch (err) {
+      this.error = errorText(this.ctx, err);
+    }
+    this.paint();
+  }
+
+  paint() {
+    const t = (k, a) => this.ctx.t(k, a);
+    const fmt = this.ctx.fmt;
+    const items = this.items || [];
+    const canWrite = can(this.ctx, 'emr.prescription.write');
+    render(html`<h2>${t('emr.chart.tab.prescriptions')}</h2>
+      ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
+      ${this.items && !items.length ? html`<p>${t('emr.chart.summary.noneRecorded')}</p>` : nothing}
+      ${items.length ? html`<div class="chart-table-wrap"><table class="chart-table" id="prescriptions-table">
+        <caption class="chart-visually-hidden">${t('emr.chart.tab.prescriptions')}</caption>
+        <thead><tr><th scope="col">${t('emr.chart.rx.drug')}</th><th scope="col">${t('emr.chart.rx.dosing')}</th>
+          <th scope="col">${t('emr.chart.rx.period')}</th><th scope="col">${t('emr.chart.status')}</th>
+          <th scope="col">${t('emr.chart.rx.prescriber')}</th>${canWrite ? html`<th scope="col">${t('emr.chart.actions')}</th>` : nothing}</tr></thead>
+        <tbody>${items.map((rx) => html`<tr class=${rx.current ? '' : 'chart-row-past'}>
+          <td><strong>${rx.drug}</strong>${rx.instructions ? html`<br><span class="chart-muted">${rx.instructions}</span>` : nothing}</td>
+          <td>${rx.dose}, ${label(this.ctx, 'route', rx.route)}, ${rx.frequency}</td>
+          <td>${t('emr.chart.rx.fromTo', { from: fmt.date(rx.startDate), to: fmt.date(rx.endDate) })}</td>
+          <td>${rx.current ? t('emr.chart.rx.current') : label(this.ctx, 'rxStatus', rx.status)}
+            ${rx.stoppedAt ? html`<br><span class="chart-muted">${t('emr.chart.rx.stoppedBy', { by: rx.stoppedBy, when: fmt.dateTime(rx.stoppedAt) })}</span>` : nothing}</td>
+          <td>${rx.prescriber}</td>
+          ${canWrite ? html`<td>${rx.current && this.confirming === rx.id ? html`<div role="group"
+              aria-label=${t('emr.chart.rx.confirmStop', { drug: rx.drug })}>
+              <p>${t('emr.chart.rx.confirmStop', { drug: rx.drug })}</p>
+              <button type="button" id="rx-confirm-stop" class="chart-danger" @click=${() => this.stop(rx)}>${t('emr.chart.rx.stopYes')}</button>
+              <button type="button" @click=${() => this.keep()}>${t('emr.chart.rx.keep')}</button></div>`
+            : rx.current ? html`<button type="button" class="chart-danger rx-stop" @click=${() => this.askStop(rx)}
+              aria-label=${t('emr.chart.rx.stopNamed', { drug: rx.drug })}>${t('emr.chart.rx.stop')}</button>` : nothing}</td>` : nothing}
+        </tr>`)}</tbody></table></div>` : nothing}
+      ${canWrite ? html`<form id="prescription-form" class="chart-form" novalidate @submit=${(e) => this.submit(e)}>
+        <h3>${t('emr.chart.rx.add')}</h3>
+        <div class="chart-field"><label for="rx-drug">${t('emr.chart.rx.drug')}</label>
+          <input id="rx-drug" name="drug" required maxlength="200" autocomplete="off"></div>
+        <div class="chart-field"><label for="rx-dose">${t('emr.chart.rx.dose')}</label>
+          <input id="rx-dose" name="dose" required maxlength="100" aria-describedby="rx-dose-help">
+          <p id="rx-dose-help" class="chart-help">${t('emr.chart.rx.doseHelp')}</p></div>
+        <div class="chart-field"><label for="rx-route">${t('emr.chart.rx.route')}</label>
+          <select id="rx-route" name="route" required>${options(this.ctx, 'route', ROUTES, null, 'emr.chart.choose')}</select></div>
+        <div class="chart-field"><label for="rx-frequency">${t('emr.chart.rx.frequency')}</label>
+          <input id="rx-frequency" name="frequency" required maxlength="100" aria-describedby="rx-frequency-help">
+          <p id="rx-frequency-help" class="chart-help">${t('emr.chart.rx.frequencyHelp')}</p></div>
+        <div class="chart-field"><label for="rx-duration">${t('emr.chart.rx.durationDays')}</label>
+          <input id="rx-duration" name="durationDays" type="number" required min="1" max="365" step="1" inputmode="numeric"></div>
+        <div class="chart-field"><label for="rx-instructions">${t('emr.chart.rx.instructions')}</label>
+          <textarea id="rx-instructions" name="instructions" rows="2" maxlength="1000"></textarea></div>
+        ${alertRegion('prescription-error', this.formError)}
+        <div class="chart-actions"><button type="submit" ?disabled=${this.saving}>${t('emr.chart.rx.prescribe')}</button></div>
+      </form>` : nothing}`, this);
+  }
+}
+
+customElements.define('emr-chart-prescriptions', ChartPrescriptions);
