@@ -1,0 +1,62 @@
+// Shared by the EMR's portal pages: whose record a page shows, and the refusal that names nobody.
+import { html } from '/ui/lib/lit-html/lit-html.js';
+
+/** Adds the portal pages' stylesheet once (a file of this bundle: the CSP allows no inline styles). */
+export function useStyles() {
+  if (!document.querySelector('link[data-emr-portal]')) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = new URL('./portal.css', import.meta.url).href;
+    link.dataset.emrPortal = '';
+    document.head.append(link);
+  }
+}
+
+/**
+ * The patient a portal page is about: the one a link named (ctx.state.patientId), else the signed-in account's
+ * own. The REST API decides whether the caller may see it; the page never decides that itself.
+ */
+export function targetPatient(ctx) {
+  return (ctx.state && ctx.state.patientId) || (ctx.caller && ctx.caller.patientId) || null;
+}
+
+/** True when the API refused or did not find the patient: the page then shows refusedView only. */
+export function isRefusal(error) {
+  return error && [400, 403, 404, 410].includes(error.status);
+}
+
+/**
+ * The one message shown for a record the caller may not see or that does not exist: fixed text, so it reveals
+ * neither whether the patient exists nor anything about them (not even the id the link carried).
+ */
+export function refusedView(ctx) {
+  return html`<div class="portal-refused" role="alert">
+    <p>${ctx.t('emr.portal.refused')}</p>
+  </div>`;
+}
+
+/** The text of an error that is not a refusal (server down, validation), for an inline role=alert region. */
+export function errorText(ctx, error) {
+  if (error && error.status !== undefined && typeof ctx.problem === 'function') {
+    return ctx.problem(error);
+  }
+  return ctx.t('emr.portal.error.unexpected');
+}
+
+/** A coded value's label (severity, route, sex, ...), or the code itself when the bundle has no text for it. */
+export function codeLabel(ctx, group, value) {
+  if (value === null || value === undefined || value === '') {
+    return '';
+  }
+  const key = `emr.portal.${group}.${value}`;
+  const text = ctx.t(key);
+  return text && text !== key ? text : value;
+}
+
+/** Moves focus to the page's heading after it changed state, so screen readers announce the new content. */
+export function focusHeading(host) {
+  const h1 = host.querySelector('h1');
+  if (h1) {
+    h1.focus({ preventScroll: false });
+  }
+}
