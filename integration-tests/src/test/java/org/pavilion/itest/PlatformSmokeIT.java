@@ -160,6 +160,55 @@ public class PlatformSmokeIT extends PavilionTestSupport {
     }
 
     @Test
+    public void aBrowserSessionLivesInAnHttpOnlyCookieAndItsChangesNeedTheRequestHeader() throws Exception {
+        loginAsAdmin();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String body = "{\"username\":\"admin\",\"password\":\"" + initialAdminPassword() + "\"}";
+        java.net.http.HttpResponse<String> signIn = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl() + "/api/v1/auth/session")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(signIn.body(), 200, signIn.statusCode());
+        String setCookie = signIn.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie, setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict")
+                && setCookie.contains("Path=/api"));
+        assertTrue("the token stays out of the body: " + signIn.body(), !signIn.body().contains("\"token\""));
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+        java.net.http.HttpResponse<String> users = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl() + "/api/v1/platform/users")).header("Cookie", cookie).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(users.body(), 200, users.statusCode());
+        assertEquals("no-store", users.headers().firstValue("Cache-Control").orElse(""));
+
+        // A change without the header is refused (a cross-site form cannot add it), with it it goes through.
+        String role = "{\"name\":\"WEB_SESSION_TEST\",\"description\":\"browser session test\"}";
+        java.net.http.HttpResponse<String> bare = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl() + "/api/v1/platform/roles")).header("Cookie", cookie)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(role)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(bare.body(), 403, bare.statusCode());
+        java.net.http.HttpResponse<String> marked = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl() + "/api/v1/platform/roles")).header("Cookie", cookie)
+                .header("Content-Type", "application/json").header("X-Pavilion-Request", "1")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(role)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(marked.body(), marked.statusCode() == 200 || marked.statusCode() == 201);
+
+        java.net.http.HttpResponse<String> signOut = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl() + "/api/v1/auth/session")).header("Cookie", cookie)
+                .header("X-Pavilion-Request", "1").DELETE().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, signOut.statusCode());
+        java.net.http.HttpResponse<String> after = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl() + "/api/v1/platform/users")).header("Cookie", cookie).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(after.body(), 401, after.statusCode());
+        assertTrue(after.body(), after.body().contains("session-expired"));
+    }
+
+    @Test
     public void cxfServesUnderApiAndHidesItsServiceList() throws Exception {
         awaitHealthy();
         Http.Response list = Http.anonymous(baseUrl()).get("/api/services");

@@ -76,6 +76,32 @@ public class AccountServiceTest {
     }
 
     @Test
+    public void aUserChangesHerOwnPasswordOnlyWithTheCurrentOne() throws Exception {
+        accounts.create("dora.doctor", "consulting-room-3", Set.of(SeededRoles.DOCTOR), null);
+        try {
+            accounts.changeOwnPassword("dora.doctor", "not-the-password", "a-brand-new-secret", "127.0.0.1");
+            fail("a wrong current password changes nothing");
+        } catch (AuthenticationFailedException expected) {
+            // refused like a failed login
+        }
+        try {
+            accounts.changeOwnPassword("dora.doctor", "consulting-room-3", "short", "127.0.0.1");
+            fail("the password rules apply");
+        } catch (ProblemException expected) {
+            assertEquals(400, expected.status());
+        }
+        accounts.login("dora.doctor", "consulting-room-3", "127.0.0.1");
+        accounts.changeOwnPassword("dora.doctor", "consulting-room-3", "a-brand-new-secret", "127.0.0.1");
+        accounts.login("dora.doctor", "a-brand-new-secret", "127.0.0.1");
+        try {
+            accounts.login("dora.doctor", "consulting-room-3", "127.0.0.1");
+            fail("the old password no longer signs in");
+        } catch (AuthenticationFailedException expected) {
+            // changed
+        }
+    }
+
+    @Test
     public void repeatedWrongPasswordsLockTheAccountEvenAgainstTheRightOne() throws Exception {
         accounts.create("nick.nurse", "ward-seven-nights", Set.of(SeededRoles.NURSE), null);
         for (int i = 0; i < 3; i++) {

@@ -1,5 +1,6 @@
 package org.pavilion.hl7.internal.rest;
 
+import java.util.List;
 import java.util.Set;
 
 import javax.ws.rs.Consumes;
@@ -25,10 +26,11 @@ import org.pavilion.core.api.security.RequiresPrivilege;
 import org.pavilion.hl7.internal.Hl7Hub;
 import org.pavilion.hl7.internal.outbound.OutboundMessage;
 import org.pavilion.hl7.internal.outbound.OutboundStore;
+import org.pavilion.hl7.internal.outbound.QueueSummary;
 
 /**
  * REST at /api/v1/hl7/outbound for integrators: the outbound feeds' queue, filtered by feed and status and paged;
- * one message with its text and ACK; a FAILED (or back-off waiting) message put back in the queue. Messages carry
+ * each feed's queue in counts; one message with its text and ACK; a FAILED (or back-off waiting) message put back in the queue. Messages carry
  * patient data, so reading one and retrying are audited.
  */
 @Component(service = Hl7OutboundResource.class, property = Endpoints.REST_BASE + "=/hl7/outbound")
@@ -59,6 +61,14 @@ public class Hl7OutboundResource {
         }
         OutboundStore store = hub.outbound();
         return new Page<>(store.list(feed, status, page * size, size), page, size, store.count(feed, status));
+    }
+
+    /** Each feed's queue: counts per status, the oldest waiting event, the last delivery; no patient data. */
+    @GET
+    @Path("queues")
+    @RequiresPrivilege("hl7.outbound.view")
+    public List<QueueSummary> queues() {
+        return hub.outbound().queues();
     }
 
     @GET

@@ -16,8 +16,8 @@ public class PrivilegesMatrixTest {
         PrivilegeMatrix matrix = new PrivilegeMatrix();
         matrix.assertRest(Hl7MessageResource.class, Map.of("list", FEEDS_AND_ADMINS, "get", FEEDS_AND_ADMINS,
                 "edit", FEEDS_AND_ADMINS, "replay", FEEDS_AND_ADMINS));
-        matrix.assertRest(Hl7OutboundResource.class, Map.of("list", FEEDS_AND_ADMINS, "get", FEEDS_AND_ADMINS,
-                "retry", FEEDS_AND_ADMINS));
+        matrix.assertRest(Hl7OutboundResource.class, Map.of("list", FEEDS_AND_ADMINS, "queues", FEEDS_AND_ADMINS,
+                "get", FEEDS_AND_ADMINS, "retry", FEEDS_AND_ADMINS));
         matrix.assertRest(Hl7RouteCursorResource.class, Map.of("list", FEEDS_AND_ADMINS));
     }
 }
