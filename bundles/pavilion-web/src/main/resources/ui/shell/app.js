@@ -1,0 +1,69 @@
+// Boots the staff workspace (index.html) or the patient portal (portal.html): language, session, then the page.
+import { html, render } from '/ui/lib/lit-html/lit-html.js';
+import { api } from './api.js';
+import * as i18n from './i18n.js';
+import { t } from './i18n.js';
+import {
+  app, shell, renderLayout, show, installNavigation, takePatientFromAddress, refreshManifest,
+} from './shell.js';
+import { signInPage, started } from './session.js';
+
+function toastRegions() {
+  const box = document.getElementById('toasts');
+  const status = document.createElement('div');
+  status.id = 'toasts-status';
+  status.setAttribute('role', 'status');
+  const alert = document.createElement('div');
+  alert.id = 'toasts-alert';
+  alert.setAttribute('role', 'alert');
+  box.replaceChildren(status, alert);
+}
+
+function staffAtPortal() {
+  document.title = t('shell.portal-staff.title') + ' · ' + t('shell.brand');
+  render(html`<div class="page">
+      <h1>${t('shell.portal-staff.title')}</h1>
+      <p>${t('shell.portal-staff.text')}</p>
+      <p><a href="/">${t('shell.portal-staff.link')}</a></p>
+    </div>`, document.getElementById('main'));
+  document.querySelector('#main h1').setAttribute('tabindex', '-1');
+  document.querySelector('#main h1').focus();
+}
+
+async function enter(session) {
+  started(session);
+  if (app === 'staff' && shell.caller.patientId) {
+    location.replace('/portal'); // a patient's account belongs to the portal
+    return;
+  }
+  if (app === 'portal' && !shell.caller.patientId) {
+    renderLayout();
+    staffAtPortal();
+    return;
+  }
+  await refreshManifest();
+  await show(location.pathname, history.state);
+}
+
+async function boot() {
+  toastRegions();
+  takePatientFromAddress();
+  await i18n.useLanguage(i18n.chooseLanguage());
+  installNavigation();
+  if (app === 'portal' && 'serviceWorker' in navigator) {
+    navigator.serviceWorker.register('/portal/sw.js', { scope: '/portal' }).catch(() => {});
+  }
+  let session = null;
+  try {
+    session = await api.get('/auth/session');
+  } catch (e) {
+    session = null; // not signed in (or the session ended)
+  }
+  if (!session) {
+    renderLayout();
+    session = await signInPage();
+  }
+  await enter(session);
+}
+
+boot();
