@@ -18,9 +18,11 @@ import java.util.function.Function;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -115,6 +117,10 @@ public final class Browser implements AutoCloseable {
     public <T> T until(String what, Duration bound, Function<WebDriver, T> condition) {
         WebDriverWait wait = new WebDriverWait(driver, bound, Duration.ofMillis(50));
         wait.withMessage(() -> what + " (at " + driver.getCurrentUrl() + ")");
+        // Pages re-render (lit-html) while loading: an element found a moment ago may be replaced; look again.
+        wait.ignoring(StaleElementReferenceException.class);
+        // A toast or the closing menu may cover a control for a moment: click again.
+        wait.ignoring(ElementClickInterceptedException.class);
         return wait.until(condition);
     }
 
@@ -128,9 +134,9 @@ public final class Browser implements AutoCloseable {
         return until(css + " clickable", ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
     }
 
-    /** Waits until the element's text contains {@code text}. */
+    /** Waits until the element's text contains {@code text}; returns it. */
     public WebElement containing(String css, String text) {
-        until(css + " containing \"" + text + "\"", d -> {
+        return until(css + " containing \"" + text + "\"", d -> {
             for (WebElement e : d.findElements(By.cssSelector(css))) {
                 if (e.getText().contains(text)) {
                     return e;
@@ -138,12 +144,6 @@ public final class Browser implements AutoCloseable {
             }
             return null;
         });
-        for (WebElement e : all(css)) {
-            if (e.getText().contains(text)) {
-                return e;
-            }
-        }
-        throw new IllegalStateException("vanished: " + css);
     }
 
     /** The page heading (the first h1 in main#main) once it shows text. */
@@ -230,21 +230,35 @@ public final class Browser implements AutoCloseable {
         clickInView(form.findElement(By.cssSelector("button[type=submit]")));
     }
 
-    /** Scrolls into view and clicks (at 360 px a control may start below the fold). */
+    /** Scrolls into view and clicks (at 360 px a control may start below the fold); retries while covered. */
     public void clickInView(WebElement e) {
-        js("arguments[0].scrollIntoView({block: 'center'});", e);
-        until("clickable", ExpectedConditions.elementToBeClickable(e)).click();
+        until("click on " + e, d -> {
+            js("arguments[0].scrollIntoView({block: 'center'});", e);
+            if (!e.isDisplayed() || !e.isEnabled()) {
+                return null;
+            }
+            e.click();
+            return true;
+        });
     }
 
     /** Follows the navigation entry for {@code route} (opening a collapsed menu at phone width first). */
     public void navTo(String route) {
         String css = "nav#main-nav a[href=\"" + route + "\"]";
-        until("nav entry " + route, d -> d.findElements(By.cssSelector(css)).isEmpty() ? null : true);
-        WebElement link = find(css);
-        if (!link.isDisplayed()) {
-            openMenu();
-        }
-        clickInView(link);
+        until("nav entry " + route + " followed", d -> {
+            List<WebElement> links = d.findElements(By.cssSelector(css));
+            if (links.isEmpty()) {
+                return null;
+            }
+            WebElement link = links.get(0);
+            if (!link.isDisplayed()) {
+                openMenu();
+                return null;
+            }
+            js("arguments[0].scrollIntoView({block: 'center'});", link);
+            link.click();
+            return true;
+        });
     }
 
     /** Follows a visible link to {@code route} anywhere on the page (a card, a button-like link), else the nav's. */

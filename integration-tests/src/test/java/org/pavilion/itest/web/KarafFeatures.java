@@ -28,6 +28,7 @@ import org.pavilion.itest.process.DistributionProcess;
 public final class KarafFeatures {
 
     private static final String USER = "itest-operator";
+    private static final String PASSWORD_FILE = "itest-operator.password";
 
     private final Path home;
     private final String password;
@@ -43,7 +44,16 @@ public final class KarafFeatures {
         Path users = pavilion.home().resolve("etc/users.properties");
         Files.writeString(users, Files.readString(users, StandardCharsets.UTF_8) + "\n" + USER + " = " + password
                 + ",_g_:admingroup\n", StandardCharsets.UTF_8);
+        // Kept beside the installation (owner-only) for a later run that attaches to it.
+        Path kept = pavilion.home().resolve(PASSWORD_FILE);
+        Files.writeString(kept, password, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(kept, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         return new KarafFeatures(pavilion.home(), password);
+    }
+
+    /** The operator of an installation {@link #prepare} set up in an earlier run. */
+    static KarafFeatures attach(Path home) throws IOException {
+        return new KarafFeatures(home, Files.readString(home.resolve(PASSWORD_FILE), StandardCharsets.UTF_8).trim());
     }
 
     /** Installs a feature (no refresh of unrelated bundles, as the Pax Exam tests do); returns once Karaf has. */

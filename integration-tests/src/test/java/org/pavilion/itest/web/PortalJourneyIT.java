@@ -1,5 +1,6 @@
 package org.pavilion.itest.web;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
@@ -8,6 +9,7 @@ import java.util.List;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.WebElement;
+import org.pavilion.itest.Http;
 
 /**
  * Journey 3 (issue #21): a patient signs in to the portal on a phone (360 px), sees only their own record, and
@@ -27,6 +29,13 @@ public class PortalJourneyIT {
         own = platform.registerPatient("Ines", "Moreau", "1990-05-23", "FEMALE");
         other = platform.registerPatient("Bartholomew", "Quigley", "1944-07-19", "MALE");
         password = platform.createUser("ines.moreau", "PATIENT", own);
+        // The portal's record shows clinical facts, not the name: an allergy each tells the two records apart.
+        Http doctor = Http.login(platform.baseUrl(), "dr.portal", platform.createUser("dr.portal", "DOCTOR", null));
+        for (String[] a : new String[][] {{own, "Latex"}, {other, "Peanut"}}) {
+            Http.Response r = doctor.post("/api/v1/emr/records/" + a[0] + "/allergies", Http.json().createObjectNode()
+                    .put("substance", a[1]).put("severity", "MODERATE").put("reaction", "Hives"));
+            assertEquals(r.toString(), 201, r.status);
+        }
     }
 
     @Test
@@ -41,7 +50,7 @@ public class PortalJourneyIT {
 
             b.follow("/portal/record");
             WebElement record = b.visible("#portal-record");
-            b.containing("#portal-record", "Moreau");
+            b.containing("#portal-record", "Latex");
             assertTrue("the record fits 360 px: " + b.js("return document.documentElement.scrollWidth;"),
                     ((Number) b.js("return document.documentElement.scrollWidth;")).intValue() <= 360);
             assertNothingOfTheOther(b, "own record");
@@ -73,7 +82,7 @@ public class PortalJourneyIT {
 
     private static void assertNothingOfTheOther(Browser b, String where) {
         String source = b.driver().getPageSource();
-        for (String data : List.of(other, "Quigley", "Bartholomew", "1944-07-19", "19/07/1944", "7/19/1944",
+        for (String data : List.of(other, "Peanut", "Quigley", "Bartholomew", "1944-07-19", "19/07/1944", "7/19/1944",
                 "July 19, 1944", "19 July 1944", "Jul 19, 1944")) {
             assertFalse(where + ": the page source shows the other patient's " + data, source.contains(data));
         }

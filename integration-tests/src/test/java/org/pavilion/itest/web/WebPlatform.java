@@ -34,15 +34,27 @@ public final class WebPlatform {
     /** Features left out of the boot so {@link DepartmentHotDeployIT} can install them at runtime. */
     static final Set<String> NOT_BOOTED = Set.of("pavilion-example", "pavilion-example-subscriber");
 
+    /**
+     * For working on the tests: the folder of an installation a previous run left running (see {@link #KEEP}); the
+     * tests then use it instead of booting one (its users and patients from earlier runs stay).
+     */
+    static final String ATTACH = "pavilion.itest.web.home";
+    /** For working on the tests: leave the booted installation running when the test JVM exits. */
+    static final String KEEP = "pavilion.itest.web.keep";
+
     private static WebPlatform shared;
 
+    /** Null when attached to an installation this JVM did not start. */
     private final DistributionProcess pavilion;
+    private final String baseUrl;
     private final Http admin;
     private final String adminPassword;
     private final KarafFeatures features;
 
-    private WebPlatform(DistributionProcess pavilion, Http admin, String adminPassword, KarafFeatures features) {
+    private WebPlatform(DistributionProcess pavilion, String baseUrl, Http admin, String adminPassword,
+            KarafFeatures features) {
         this.pavilion = pavilion;
+        this.baseUrl = baseUrl;
         this.admin = admin;
         this.adminPassword = adminPassword;
         this.features = features;
@@ -53,7 +65,8 @@ public final class WebPlatform {
         Assume.assumeTrue("browser journeys run on the embedded database only",
                 "h2".equals(System.getProperty("pavilion.itest.db", "h2")));
         if (shared == null) {
-            shared = boot();
+            String home = System.getProperty(ATTACH);
+            shared = home == null || home.isBlank() ? boot() : attach(Path.of(home));
         }
         return shared;
     }
@@ -84,13 +97,28 @@ public final class WebPlatform {
             });
             System.out.printf("[web] distribution up in %d ms at %s%n", (System.nanoTime() - start) / 1_000_000,
                     pavilion.baseUrl());
-            WebPlatform platform = new WebPlatform(pavilion, admin, password, features);
-            Runtime.getRuntime().addShutdownHook(new Thread(platform::stopQuietly, "pavilion-web-stop"));
+            WebPlatform platform = new WebPlatform(pavilion, pavilion.baseUrl(), admin, password, features);
+            if (Boolean.getBoolean(KEEP)) {
+                System.out.println("[web] left running: -D" + ATTACH + "=" + pavilion.home());
+            } else {
+                Runtime.getRuntime().addShutdownHook(new Thread(platform::stopQuietly, "pavilion-web-stop"));
+            }
             return platform;
         } catch (Exception | AssertionError e) {
             pavilion.close();
             throw e;
         }
+    }
+
+    private static WebPlatform attach(Path home) throws Exception {
+        java.util.Properties web = new java.util.Properties();
+        try (var in = Files.newInputStream(home.resolve("etc/org.ops4j.pax.web.cfg"))) {
+            web.load(in);
+        }
+        String base = "http://127.0.0.1:" + web.getProperty("org.osgi.service.http.port").trim();
+        String password = Files.readString(home.resolve("data/pavilion/initial-admin-password")).trim();
+        Http admin = Http.login(base, "admin", password);
+        return new WebPlatform(null, base, admin, password, KarafFeatures.attach(home));
     }
 
     /**
@@ -137,7 +165,7 @@ public final class WebPlatform {
     }
 
     public String baseUrl() {
-        return pavilion.baseUrl();
+        return baseUrl;
     }
 
     public Http admin() {
@@ -152,10 +180,6 @@ public final class WebPlatform {
         return features;
     }
 
-    public DistributionProcess process() {
-        return pavilion;
-    }
-
     /** Creates a platform user with one role (and, for a patient account, its MRN); returns its password. */
     public String createUser(String username, String role, String patientId) throws Exception {
         String password = username + "-Pw-2026!";
@@ -165,6 +189,15 @@ public final class WebPlatform {
             user.put("patientId", patientId);
         }
         Http.Response r = admin.post("/api/v1/platform/users", user);
+        if (r.status == 409 && pavilion == null) {
+            // Attached to a kept installation: the account is there from an earlier run; point it at this patient.
+            ObjectNode roles = Http.json().createObjectNode();
+            roles.putArray("roles").add(role);
+            roles.put("patientId", patientId);
+            r = admin.put("/api/v1/platform/users/" + username + "/roles", roles);
+            assertEquals(r.toString(), 200, r.status);
+            return password;
+        }
         assertEquals(r.toString(), 201, r.status);
         return password;
     }
