@@ -91,9 +91,9 @@ class VisitorLog extends HTMLElement {
     const { items, total } = this.result;
     const pages = Math.max(1, Math.ceil(total / SIZE));
     return html`
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="visit-list-caption">
         <table id="visit-list">
-          <caption>${t('example.visitors.caption', { total: fmt.number(total) })}</caption>
+          <caption id="visit-list-caption">${t('example.visitors.caption', { total: fmt.number(total) })}</caption>
           <thead><tr>
             <th scope="col">${t('example.visitors.col.checked-in')}</th>
             <th scope="col">${t('example.visitors.col.badge')}</th>
@@ -130,7 +130,7 @@ class VisitorLog extends HTMLElement {
             <div class="field-row">
               <div class="field">
                 <label for="visit-badge">${t('example.checkin.badge')}</label>
-                <input id="visit-badge" name="badge" required maxlength="32" pattern="[A-Za-z0-9-]{1,32}"
+                <input id="visit-badge" name="badge" required maxlength="32" pattern="[A-Za-z0-9\\-]{1,32}"
                   aria-describedby="visit-badge-hint" autocomplete="off">
                 <span id="visit-badge-hint" class="hint">${t('example.checkin.badge-hint')}</span>
               </div>

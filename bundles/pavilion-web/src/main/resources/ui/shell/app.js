@@ -1,10 +1,10 @@
 // Boots the staff workspace (index.html) or the patient portal (portal.html): language, session, then the page.
-import { html, render } from '/ui/lib/lit-html/lit-html.js';
+import { html } from '/ui/lib/lit-html/lit-html.js';
 import { api } from './api.js';
 import * as i18n from './i18n.js';
 import { t } from './i18n.js';
 import {
-  app, shell, renderLayout, show, installNavigation, takePatientFromAddress, refreshManifest,
+  app, shell, renderLayout, show, mount, installNavigation, takePatientFromAddress, refreshManifest,
 } from './shell.js';
 import { signInPage, started } from './session.js';
 
@@ -21,11 +21,11 @@ function toastRegions() {
 
 function staffAtPortal() {
   document.title = t('shell.portal-staff.title') + ' · ' + t('shell.brand');
-  render(html`<div class="page">
+  mount(html`<div class="page">
       <h1>${t('shell.portal-staff.title')}</h1>
       <p>${t('shell.portal-staff.text')}</p>
       <p><a href="/">${t('shell.portal-staff.link')}</a></p>
-    </div>`, document.getElementById('main'));
+    </div>`);
   document.querySelector('#main h1').setAttribute('tabindex', '-1');
   document.querySelector('#main h1').focus();
 }

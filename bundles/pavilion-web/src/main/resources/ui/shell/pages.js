@@ -22,6 +22,24 @@ export function pagesIn(section) {
   return manifest.pages.filter((p) => p.navSection === section).sort(byOrder);
 }
 
+const SECTIONS = ['patients', 'clinical', 'admin', 'integration', 'portal'];
+
+/**
+ * The navigation of the staff workspace or the portal: [section, pages] pairs, known sections first in their fixed
+ * order, pages by order. Chart tabs and pages without a section are not in the navigation.
+ */
+export function navGroups(portal) {
+  const groups = new Map();
+  for (const p of manifest.pages) {
+    if ((p.portal === true) !== portal || !p.navSection || p.navSection === 'chart') continue;
+    if (!groups.has(p.navSection)) groups.set(p.navSection, []);
+    groups.get(p.navSection).push(p);
+  }
+  const rank = (s) => (SECTIONS.includes(s) ? SECTIONS.indexOf(s) : SECTIONS.length);
+  return [...groups.entries()].sort((a, b) => rank(a[0]) - rank(b[0]) || a[0].localeCompare(b[0]))
+    .map(([section, pages]) => [section, pages.sort(byOrder)]);
+}
+
 /** The chart's tabs: pages with navSection "chart", each {route, module, element, titleKey, order, contribution}. */
 export function chartTabs() {
   return pagesIn('chart');

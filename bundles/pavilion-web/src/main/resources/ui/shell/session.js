@@ -21,7 +21,8 @@ function failure(e) {
 /** The sign-in page in main#main; resolves with the session once someone signs in. */
 export function signInPage() {
   return new Promise((resolve) => {
-    const main = document.getElementById('main');
+    const box = document.createElement('div');
+    document.getElementById('main').replaceChildren(box);
     let error = '';
     let busy = false;
     const submit = async (e) => {
@@ -57,11 +58,11 @@ export function signInPage() {
           <div id="sign-in-error" class="alert alert-error" role="alert" tabindex="-1" ?hidden=${!error}>${error}</div>
           <button type="submit" class="button" ?disabled=${busy}>${t('shell.signin.submit')}</button>
         </form>
-      </div>`, main);
+      </div>`, box);
     };
     shell.onLanguage = draw;
     draw();
-    main.querySelector('#sign-in-username').focus();
+    box.querySelector('#sign-in-username').focus();
   });
 }
 

@@ -4,11 +4,10 @@ import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
 import { api, ApiError } from './api.js';
 import * as i18n from './i18n.js';
 import { t, fmt } from './i18n.js';
-import { setManifest, currentManifest, pagesIn, createPage } from './pages.js';
+import { setManifest, currentManifest, pagesIn, navGroups, createPage } from './pages.js';
 
 export const app = document.body.dataset.app === 'portal' ? 'portal' : 'staff';
 export const HOME = app === 'portal' ? '/portal' : '/';
-const SECTIONS = ['patients', 'clinical', 'admin', 'integration', 'portal'];
 
 const BUILTIN = app === 'portal'
   ? [
@@ -117,18 +116,6 @@ export function makeCtx(state) {
 
 // ---- layout
 
-function navSections() {
-  const groups = new Map();
-  for (const p of appPages()) {
-    if (!p.navSection || p.navSection === 'chart') continue;
-    if (!groups.has(p.navSection)) groups.set(p.navSection, []);
-    groups.get(p.navSection).push(p);
-  }
-  const rank = (s) => (SECTIONS.includes(s) ? SECTIONS.indexOf(s) : SECTIONS.length);
-  return [...groups.entries()].sort((a, b) => rank(a[0]) - rank(b[0]) || a[0].localeCompare(b[0]))
-    .map(([section, pages]) => [section, pages.sort((a, b) => a.order - b.order || a.route.localeCompare(b.route))]);
-}
-
 function current(route) {
   const here = normalise(location.pathname);
   return here === route ? 'page' : undefined;
@@ -186,7 +173,7 @@ export function renderLayout() {
     <ul class="nav-list">
       <li><a href=${HOME} aria-current=${current(HOME) || nothing} @click=${closeMenuOnSmall}>${t(app === 'portal' ? 'shell.page.portal-home' : 'shell.page.home')}</a></li>
     </ul>
-    ${navSections().map(([section, pages]) => html`
+    ${navGroups(app === 'portal').map(([section, pages]) => html`
       <h2 class="nav-heading" id=${'nav-' + section}>${i18n.has('shell.nav.' + section) ? t('shell.nav.' + section) : section}</h2>
       <ul class="nav-list" aria-labelledby=${'nav-' + section}>
         ${pages.map((p) => html`<li><a href=${p.route} aria-current=${current(p.route) || nothing} @click=${closeMenuOnSmall}>${t(p.titleKey)}</a></li>`)}
@@ -214,13 +201,20 @@ export function navigate(route, state) {
   show(u.pathname, history.state);
 }
 
+/** Puts a shell template in main#main in a box of its own (main's children are replaced on every navigation). */
+export function mount(template) {
+  const box = document.createElement('div');
+  render(template, box);
+  document.getElementById('main').replaceChildren(box);
+  return box;
+}
+
 function message(titleKey, textKey, params) {
-  const main = document.getElementById('main');
-  render(html`<div class="page">
+  mount(html`<div class="page">
       <h1>${t(titleKey)}</h1>
       <p>${t(textKey, params)}</p>
       <p><a href=${HOME}>${t('shell.back-home')}</a></p>
-    </div>`, main);
+    </div>`);
   document.title = t(titleKey) + ' · ' + t('shell.brand');
 }
 
@@ -234,8 +228,6 @@ export async function show(path, state, { focus = true } = {}) {
   const main = document.getElementById('main');
   const page = find(route);
   if (!page) {
-    render(nothing, main);
-    main.replaceChildren();
     if (seen.has(route)) message('shell.gone.title', 'shell.gone.text');
     else message('shell.notfound.title', 'shell.notfound.text');
     if (focus) focusHeading(main);
@@ -246,7 +238,6 @@ export async function show(path, state, { focus = true } = {}) {
     el = await createPage(page, makeCtx(state));
   } catch (e) {
     if (seq !== renderSeq) return;
-    main.replaceChildren();
     message('shell.gone.title', 'shell.gone.text');
     if (focus) focusHeading(main);
     return;

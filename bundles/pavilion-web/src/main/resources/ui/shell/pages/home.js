@@ -1,8 +1,6 @@
 // The staff workspace's home page: a greeting and the pages the user may open, by section.
 import { html, render } from '/ui/lib/lit-html/lit-html.js';
-import { currentManifest } from '../pages.js';
-
-const SECTIONS = ['patients', 'clinical', 'admin', 'integration'];
+import { navGroups } from '../pages.js';
 
 class ShellHome extends HTMLElement {
   set ctx(ctx) {
@@ -16,16 +14,13 @@ class ShellHome extends HTMLElement {
 
   draw() {
     const { t, caller } = this._ctx;
-    const pages = currentManifest().pages.filter((p) => !p.portal && p.navSection && p.navSection !== 'chart');
-    const sections = [...new Set(pages.map((p) => p.navSection))]
-      .sort((a, b) => ((SECTIONS.indexOf(a) + 1 || 99) - (SECTIONS.indexOf(b) + 1 || 99)) || a.localeCompare(b));
+    const groups = navGroups(false);
     render(html`<div class="page">
       <h1>${t('shell.home.title', { name: caller.username })}</h1>
-      ${pages.length === 0 ? html`<p>${t('shell.home.empty')}</p>` : html`<div class="card-grid">
-        ${sections.map((s) => html`<section class="card" aria-labelledby=${'home-' + s}>
+      ${groups.length === 0 ? html`<p>${t('shell.home.empty')}</p>` : html`<div class="card-grid">
+        ${groups.map(([s, pages]) => html`<section class="card" aria-labelledby=${'home-' + s}>
           <h2 id=${'home-' + s}>${t('shell.nav.' + s)}</h2>
-          <ul class="link-list">${pages.filter((p) => p.navSection === s)
-            .map((p) => html`<li><a href=${p.route}>${t(p.titleKey)}</a></li>`)}</ul>
+          <ul class="link-list">${pages.map((p) => html`<li><a href=${p.route}>${t(p.titleKey)}</a></li>`)}</ul>
         </section>`)}
       </div>`}
     </div>`, this);

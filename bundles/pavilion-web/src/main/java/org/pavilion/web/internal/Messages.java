@@ -12,6 +12,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -24,6 +27,7 @@ public final class Messages {
     public static final String FALLBACK = "en";
     private static final Pattern FILE = Pattern.compile("(?:[A-Za-z0-9_-]+\\.)?([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)\\.json");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(Messages.class);
 
     private Messages() {
     }
@@ -89,7 +93,7 @@ public final class Messages {
                 });
             } catch (IOException e) {
                 // A broken file must not take the others down: its keys show untranslated.
-                org.slf4j.LoggerFactory.getLogger(Messages.class).warn("Unreadable messages file {}: {}",
+                LOG.warn("Unreadable messages file {}: {}",
                         prefix + name, e.getMessage());
             }
         }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -55,7 +57,7 @@ public class WebServlet extends HttpServlet {
                 throw new UncheckedIOException(e);
             }
         }
-        Map<String, String> out = new java.util.HashMap<>();
+        Map<String, String> out = new HashMap<>();
         p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
         return Map.copyOf(out);
     }
@@ -154,7 +156,7 @@ public class WebServlet extends HttpServlet {
         resp.setStatus(HttpServletResponse.SC_NOT_FOUND);
         resp.setHeader("Cache-Control", "no-store");
         resp.setContentType("text/plain; charset=utf-8");
-        resp.getOutputStream().write("Not found\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        resp.getOutputStream().write("Not found\n".getBytes(StandardCharsets.UTF_8));
     }
 
     static boolean acceptsGzip(String acceptEncoding) {
