@@ -92,8 +92,9 @@ export class RecordApi {
     }
     const res = await fetch(`/api/v1${path}`, init);
     if (res.status === 401 && !retried) {
-      // Let the shell run its sign-in dialog (its call retries after sign-in), then try ours again.
-      await this.ctx.api.get('/auth/session');
+      // Let the shell run its sign-in dialog through a call of its own (a cheap one without patient data: the
+      // shell does not do it for /auth/session), then try ours again; what that call answers does not matter.
+      await this.ctx.api.get('/emr/icd10', { q: 'a', limit: 1 }).catch(() => null);
       return this.direct(method, path, body, asBlob, true, extraHeaders);
     }
     if (!res.ok) {

@@ -2,7 +2,7 @@
 // and diastolic together) and, as its accessible alternative, a table of every observation.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
 import uPlot from '/ui/lib/uplot/uPlot.esm.js';
-import { ChartPanel, formBody, errorText, alertRegion, localToIso, can } from '../util.js';
+import { ChartPanel, errorText, alertRegion, localToIso, can } from '../util.js';
 
 /** The EMR's fixed vital-sign vocabulary (VitalSign.java) with its UCUM units and plausible ranges. */
 export const VITALS = [
@@ -39,18 +39,30 @@ class ChartVitals extends ChartPanel {
       form.querySelector(':invalid').focus();
       return;
     }
-    const body = formBody(form);
-    body.effectiveAt = localToIso(form.elements.effectiveAt.value);
-    body.unit = VITALS.find((v) => v.code === body.code).unit;
+    const code = form.elements.code.value;
+    const effectiveAt = localToIso(form.elements.effectiveAt.value);
+    const entry = (c, value) => ({ code: c, value: Number(value), unit: VITALS.find((v) => v.code === c).unit, effectiveAt });
+    // Blood pressure is one reading to the clinician, two observations to the record: sent one after the other.
+    const bodies = code === BP
+      ? [entry('systolic-bp', form.elements.value.value), entry('diastolic-bp', form.elements.diastolic.value)]
+      : [entry(code, form.elements.value.value)];
     this.saving = true;
     this.formError = '';
     this.paint();
     try {
-      await this.api.post(this.api.rec('/observations'), body);
+      let at = effectiveAt;
+      for (const body of bodies) {
+        // The second of a pair takes the first one's instant (the server's "now" when the field was left empty).
+        const saved = await this.api.post(this.api.rec('/observations'), { ...body, effectiveAt: at });
+        at = at || (saved && saved.effectiveAt) || undefined;
+      }
       form.elements.value.value = '';
+      if (form.elements.diastolic) {
+        form.elements.diastolic.value = '';
+      }
       form.elements.effectiveAt.value = '';
       this.ctx.notify(this.ctx.t('emr.chart.vitals.saved'), 'success');
-      this.graph = body.code === 'systolic-bp' || body.code === 'diastolic-bp' ? BP : body.code;
+      this.graph = code === 'systolic-bp' || code === 'diastolic-bp' ? BP : code;
       await this.load();
       this.changed();
     } catch (err) {
@@ -113,12 +125,25 @@ class ChartVitals extends ChartPanel {
     }, data, host);
   }
 
+  /** A number input for one vital sign with its unit and plausible range (the server checks the same range). */
+  valueField(id, name, vital, labelKey) {
+    const t = (k, a) => this.ctx.t(k, a);
+    const fmt = this.ctx.fmt;
+    const unit = t(`emr.chart.unit.${vital.code}`);
+    return html`<div class="chart-field"><label for=${id}>${labelKey ? t(labelKey, { unit })
+        : t('emr.chart.vitals.value', { unit })}</label>
+      <input id=${id} name=${name} type="number" required inputmode="decimal" step=${vital.step}
+        min=${vital.min} max=${vital.max} aria-describedby=${`${id}-range`}>
+      <p id=${`${id}-range`} class="chart-help">${t('emr.chart.vitals.range', {
+        min: fmt.number(vital.min), max: fmt.number(vital.max), unit })}</p></div>`;
+  }
+
   paint() {
     const t = (k, a) => this.ctx.t(k, a);
     const fmt = this.ctx.fmt;
     const items = this.items || [];
     const canEdit = can(this.ctx, 'emr.record.edit');
-    const vital = VITALS.find((v) => v.code === this.code);
+    const vital = VITALS.find((v) => v.code === (this.code === BP ? 'systolic-bp' : this.code));
     const graphChoices = [...VITALS.map((v) => v.code).filter((c) => c !== 'systolic-bp' && c !== 'diastolic-bp'), BP];
     render(html`<h2>${t('emr.chart.tab.vitals')}</h2>
       ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
@@ -127,12 +152,11 @@ class ChartVitals extends ChartPanel {
         <div class="chart-field"><label for="vitals-code">${t('emr.chart.vitals.sign')}</label>
           <select id="vitals-code" name="code" @change=${(e) => { this.code = e.target.value; this.paint(); }}>
             ${VITALS.map((v) => html`<option value=${v.code} ?selected=${v.code === this.code}>${t(`emr.chart.vital.${v.code}`)}</option>`)}
+            <option value=${BP} ?selected=${this.code === BP}>${t(`emr.chart.vital.${BP}`)}</option>
           </select></div>
-        <div class="chart-field"><label for="vitals-value">${t('emr.chart.vitals.value', { unit: t(`emr.chart.unit.${vital.code}`) })}</label>
-          <input id="vitals-value" name="value" type="number" required inputmode="decimal" step=${vital.step}
-            min=${vital.min} max=${vital.max} aria-describedby="vitals-range"></div>
-        <p id="vitals-range" class="chart-help">${t('emr.chart.vitals.range', {
-          min: fmt.number(vital.min), max: fmt.number(vital.max), unit: t(`emr.chart.unit.${vital.code}`) })}</p>
+        ${this.valueField('vitals-value', 'value', vital, this.code === BP ? 'emr.chart.vitals.systolic' : null)}
+        ${this.code === BP ? this.valueField('vitals-diastolic', 'diastolic', VITALS.find((v) => v.code === 'diastolic-bp'),
+          'emr.chart.vitals.diastolic') : nothing}
         <div class="chart-field"><label for="vitals-at">${t('emr.chart.vitals.at')}</label>
           <input id="vitals-at" name="effectiveAt" type="datetime-local" aria-describedby="vitals-at-help"></div>
         <p id="vitals-at-help" class="chart-help">${t('emr.chart.vitals.atHelp')}</p>
