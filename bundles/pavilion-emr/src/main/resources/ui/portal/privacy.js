@@ -18,6 +18,35 @@ function saveBlob(blob, filename) {
   setTimeout(() => URL.revokeObjectURL(url), 30000);
 }
 
+/**
+ * The export ZIP through ctx.api.blob. Stopgap: the shell's api.blob (web-shell, 669f812) asks for JSON only, which
+ * the export endpoint answers with 406; then the same public endpoint is fetched with the browser's session cookie
+ * and an Accept that names ZIP. Drop the fallback once api.blob accepts any type.
+ */
+async function exportZip(ctx, path) {
+  try {
+    return await ctx.api.blob(path);
+  } catch (e) {
+    if (!e || e.status !== 406) {
+      throw e;
+    }
+  }
+  const resp = await fetch(`/api/v1${path}`, {
+    credentials: 'same-origin', cache: 'no-store', redirect: 'error',
+    headers: { 'X-Pavilion-Request': '1', Accept: 'application/zip, application/problem+json' },
+  });
+  if (!resp.ok) {
+    let problem = null;
+    try {
+      problem = await resp.json();
+    } catch (ignored) {
+      // not a problem+json body
+    }
+    throw Object.assign(new Error(`HTTP ${resp.status}`), { status: resp.status, problem });
+  }
+  return resp.blob();
+}
+
 class EmrPortalPrivacy extends HTMLElement {
   connectedCallback() {
     useStyles();
@@ -84,7 +113,7 @@ class EmrPortalPrivacy extends HTMLElement {
     this.state = { ...this.state, exporting: true, exported: false, exportError: '' };
     this.draw();
     try {
-      const zip = await ctx.api.blob(`/emr/privacy/${encodeURIComponent(this.state.patient)}/export`);
+      const zip = await exportZip(ctx, `/emr/privacy/${encodeURIComponent(this.state.patient)}/export`);
       // File names carry no patient data: they end up in the downloads list and on shared computers.
       if (jsonOnly) {
         const json = await zipEntry(zip, 'patient.json');

@@ -14,6 +14,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.persistence.EntityManager;
 
@@ -185,6 +190,36 @@ public class PortalSelfServiceTest {
                 && ErasureRequests.RESOURCE.equals(e.resourceType()) && carmen.equals(e.patientId())));
         assertTrue(trail.stream().anyMatch(e -> "UPDATE".equals(e.action()) && "admin".equals(
                 e.caller() == null ? "admin" : e.caller().username()) && carmen.equals(e.patientId())));
+    }
+
+    @Test
+    public void twoRequestsAtOnceLeaveOneOpen() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        CallerContext.runAs(carmenAccount, () -> erasure.request("double tap"));
+                        return 201;
+                    } catch (ProblemException e) {
+                        return e.status();
+                    }
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : answers) {
+                statuses.add(f.get(30, TimeUnit.SECONDS));
+            }
+            Collections.sort(statuses);
+            assertEquals(List.of(201, 409), statuses);
+            assertEquals(1, CallerContext.runAs(ADMIN, () -> erasure.list("ALL", 0, 20)).getTotal());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
