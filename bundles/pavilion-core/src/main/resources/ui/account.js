@@ -42,9 +42,9 @@ class PlatformAccount extends PlatformPage {
 
   update() {
     const { t, caller } = this.ctx;
-    render(html`<div class="pv-page">
+    render(html`<div class="page pv-page">
       <h1>${t('platform.page.account')}</h1>
-      <dl>
+      <dl class="facts pv-facts">
         <dt>${t('platform.account.username')}</dt><dd>${caller.username}</dd>
         <dt>${t('platform.account.roles')}</dt><dd>${[...(caller.roles || [])].join(', ')}</dd>
       </dl>
@@ -55,11 +55,11 @@ class PlatformAccount extends PlatformPage {
         <label>${t('platform.account.new')}
           <input name="newPassword" type="password" autocomplete="new-password" required
             aria-describedby="password-hint"></label>
-        <p id="password-hint" class="pv-muted">${t('platform.account.hint')}</p>
+        <p id="password-hint" class="hint pv-muted">${t('platform.account.hint')}</p>
         <label>${t('platform.account.confirm')}
           <input name="confirmPassword" type="password" autocomplete="new-password" required></label>
         ${alertRegion(this.error)}
-        <p role="status" class="pv-ok">${this.done ? t('platform.account.changed') : ''}</p>
+        <div role="status">${this.done ? html`<p class="alert alert-success">${t('platform.account.changed')}</p>` : ''}</div>
         <div class="pv-actions"><button type="submit" ?disabled=${this.busy}>${t('platform.account.submit')}</button></div>
       </form>
     </div>`, this);

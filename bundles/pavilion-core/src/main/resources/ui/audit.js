@@ -87,21 +87,21 @@ class PlatformAudit extends PlatformPage {
       return html`<p role="status"></p>`;
     }
     if (v.intact) {
-      return html`<p role="status" class="pv-ok" id="chain-result">${t('platform.audit.intact',
+      return html`<p role="status" class="alert alert-success" id="chain-result">${t('platform.audit.intact',
         { count: fmt.number(v.recordsChecked) })}</p>`;
     }
-    return html`<p role="alert" class="pv-alert" id="chain-result">${t('platform.audit.broken', {
+    return html`<p role="alert" class="alert alert-error pv-alert" id="chain-result">${t('platform.audit.broken', {
       count: fmt.number(v.recordsChecked), seq: v.firstBrokenSeq, problem: v.problem || '' })}</p>`;
   }
 
   update() {
     const { t, fmt } = this.ctx;
     const items = this.page ? this.page.items : [];
-    render(html`<div class="pv-page">
+    render(html`<div class="page pv-page">
       <h1>${t('platform.page.audit')}</h1>
       <section aria-labelledby="chain-heading" class="pv-panel">
         <h2 id="chain-heading">${t('platform.audit.chain')}</h2>
-        <div class="pv-actions"><button type="button" id="verify-chain" ?disabled=${this.verifying}
+        <div class="pv-actions"><button type="button" class="button button-quiet" id="verify-chain" ?disabled=${this.verifying}
           @click=${() => this.verify()}>${t('platform.audit.verify')}</button></div>
         ${this.verificationView()}
         ${alertRegion(this.verifyError)}
@@ -139,7 +139,7 @@ class PlatformAudit extends PlatformPage {
         </tr></thead>
         <tbody>${items.map((r) => html`<tr>
           <td>${r.seq}</td><td>${fmt.dateTime(r.occurredAt)}</td>
-          <td>${r.actor}${r.actorRoles ? html`<br><span class="pv-muted">${r.actorRoles}</span>` : ''}</td>
+          <td>${r.actor}${r.actorRoles ? html`<br><span class="hint pv-muted">${r.actorRoles}</span>` : ''}</td>
           <td>${r.action}</td><td>${r.resourceType}${r.resourceId ? html`<br><code>${r.resourceId}</code>` : ''}</td>
           <td>${r.patientId || ''}</td><td>${t(`platform.audit.outcome.${r.outcome}`)}</td>
           <td>${r.emergency ? t('platform.yes') : ''}</td><td>${r.clientAddress || ''}</td><td>${r.detail || ''}</td>

@@ -23,7 +23,7 @@ export function errorText(ctx, error) {
 
 /** An error region; empty regions stay in the DOM so screen readers announce what appears in them. */
 export function alertRegion(message, id) {
-  return html`<p class="pv-alert" role="alert" id=${id || ''} ?hidden=${!message}>${message || ''}</p>`;
+  return html`<p class="alert alert-error pv-alert" role="alert" id=${id || ''} ?hidden=${!message}>${message || ''}</p>`;
 }
 
 /** Previous / next with "page x of y"; onPage(n) loads page n (zero-based). */
@@ -33,18 +33,24 @@ export function pager(ctx, page, total, onPage, label) {
   }
   const pages = Math.max(1, Math.ceil(total / page.size));
   return html`<nav class="pv-pager" aria-label=${label}>
-    <button type="button" ?disabled=${page.page <= 0} @click=${() => onPage(page.page - 1)}>
+    <button type="button" class="button button-quiet" ?disabled=${page.page <= 0} @click=${() => onPage(page.page - 1)}>
       ${ctx.t('platform.pager.previous')}</button>
     <span aria-live="polite">${ctx.t('platform.pager.position', {
       page: ctx.fmt.number(page.page + 1), pages: ctx.fmt.number(pages), total: ctx.fmt.number(total) })}</span>
-    <button type="button" ?disabled=${page.page + 1 >= pages} @click=${() => onPage(page.page + 1)}>
+    <button type="button" class="button button-quiet" ?disabled=${page.page + 1 >= pages} @click=${() => onPage(page.page + 1)}>
       ${ctx.t('platform.pager.next')}</button>
   </nav>`;
 }
 
 /** A wide table in a region that scrolls sideways on narrow screens and can take focus to scroll by keyboard. */
 export function scrollTable(label, table) {
-  return html`<div class="pv-scroll" role="region" aria-label=${label} tabindex="0">${table}</div>`;
+  return html`<div class="table-wrap pv-scroll" role="region" aria-label=${label} tabindex="0">${table}</div>`;
+}
+
+/** Whether the signed-in user holds a privilege (the shell puts can() on ctx.caller). */
+export function can(ctx, privilege) {
+  const caller = ctx.caller || {};
+  return typeof caller.can === 'function' ? caller.can(privilege) : (caller.privileges || []).includes(privilege);
 }
 
 /** Moves focus to an element after the next render (e.g. the heading of a panel that just opened). */

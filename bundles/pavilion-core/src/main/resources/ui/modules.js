@@ -54,15 +54,15 @@ class PlatformModules extends PlatformPage {
   update() {
     const { t } = this.ctx;
     const h = this.health;
-    render(html`<div class="pv-page">
+    render(html`<div class="page pv-page">
       <h1>${t('platform.page.modules')}</h1>
-      <div class="pv-actions"><button type="button" id="modules-refresh" @click=${() => this.load()}>
+      <div class="pv-actions"><button type="button" class="button button-quiet" id="modules-refresh" @click=${() => this.load()}>
         ${t('platform.refresh')}</button></div>
       <section aria-labelledby="health-heading">
         <h2 id="health-heading">${t('platform.modules.health')}</h2>
         ${alertRegion(this.healthError)}
         ${h ? html`<p id="health-status" role=${h.status === 'UP' ? 'status' : 'alert'}
-            class=${h.status === 'UP' ? 'pv-ok' : 'pv-alert'}>
+            class=${h.status === 'UP' ? 'alert alert-success' : 'alert alert-error'}>
             ${t(h.status === 'UP' ? 'platform.modules.up' : 'platform.modules.down')}</p>
           ${scrollTable(t('platform.modules.checks'), html`<table id="health-checks">
             <caption>${t('platform.modules.checks')}</caption>
@@ -74,9 +74,9 @@ class PlatformModules extends PlatformPage {
       <section aria-labelledby="modules-heading">
         <h2 id="modules-heading">${t('platform.modules.installed')}</h2>
         ${alertRegion(this.error)}
-        <ul class="pv-cards" id="module-list">${(this.modules || []).map((m) => html`<li>
+        <ul class="card-grid pv-cards" id="module-list">${(this.modules || []).map((m) => html`<li>
           <h3>${m.title || m.name}</h3>
-          <dl>
+          <dl class="facts pv-facts">
             <dt>${t('platform.modules.name')}</dt><dd><code>${m.name}</code></dd>
             <dt>${t('platform.modules.bundle')}</dt><dd>${m.bundle} ${m.version || ''}</dd>
             <dt>${t('platform.modules.state')}</dt><dd>${this.status(m.state)}</dd>
@@ -84,7 +84,7 @@ class PlatformModules extends PlatformPage {
           ${this.endpoints(t('platform.modules.rest'), m.rest)}
           ${this.endpoints(t('platform.modules.soap'), m.soap)}
           ${m.refused && m.refused.length ? html`<h4>${t('platform.modules.refused')}</h4>
-            <ul class="pv-alert">${m.refused.map((r) => html`<li>${r}</li>`)}</ul>` : ''}
+            <ul class="alert alert-error pv-alert">${m.refused.map((r) => html`<li>${r}</li>`)}</ul>` : ''}
         </li>`)}</ul>
       </section>
     </div>`, this);

@@ -101,7 +101,7 @@ class PlatformRoles extends PlatformPage {
     return html`<section id="role-privileges" aria-labelledby="role-privileges-heading">
       <h2 id="role-privileges-heading">${t('platform.roles.privileges-of', { role: role.name })}</h2>
       ${role.description ? html`<p>${role.description}</p>` : ''}
-      ${role.seeded ? html`<p class="pv-muted">${t('platform.roles.seeded')}</p>` : ''}
+      ${role.seeded ? html`<p class="hint pv-muted">${t('platform.roles.seeded')}</p>` : ''}
       ${alertRegion(this.grantError)}
       ${byModule(this.privileges).map(([module, list]) => html`<fieldset>
         <legend>${t('platform.roles.module', { module })}</legend>
@@ -110,7 +110,7 @@ class PlatformRoles extends PlatformPage {
             ?disabled=${this.busy.has(p.name)} aria-describedby=${`priv-${p.name}`}
             @change=${(e) => this.toggle(p.name, e.target)}>
           <span><code>${p.name}</code>
-            <span id=${`priv-${p.name}`} class="pv-muted"> ${p.description || ''}${p.available ? ''
+            <span id=${`priv-${p.name}`} class="hint pv-muted"> ${p.description || ''}${p.available ? ''
               : ` (${t('platform.roles.unavailable')})`}</span></span></label>`)}
       </fieldset>`)}
     </section>`;
@@ -118,15 +118,15 @@ class PlatformRoles extends PlatformPage {
 
   update() {
     const { t } = this.ctx;
-    render(html`<div class="pv-page">
+    render(html`<div class="page pv-page">
       <h1>${t('platform.page.roles')}</h1>
       ${alertRegion(this.loadError)}
-      <label>${t('platform.roles.choose')}
+      <div class="field pv-block"><label for="role-select">${t('platform.roles.choose')}</label>
         <select id="role-select" @change=${(e) => this.select(e.target.value)}>
           <option value="" ?selected=${!this.selected}>${t('platform.roles.none-chosen')}</option>
           ${this.roles.map((r) => html`<option value=${r.name} ?selected=${this.selected && this.selected.name === r.name}>
             ${t('platform.roles.option', { role: r.name, count: (r.privileges || []).length })}</option>`)}
-        </select></label>
+        </select></div>
       ${this.selected ? this.privilegesOf(this.selected) : ''}
       <h2 id="role-create-heading">${t('platform.roles.create')}</h2>
       <form id="role-create" aria-labelledby="role-create-heading" @submit=${(e) => this.create(e)}>

@@ -1,7 +1,7 @@
 // User administration (/api/v1/platform/users): a paged list, creating an account, and for one account its roles
 // and patient link, disabling/enabling it and resetting its password.
 import { html, render } from '/ui/lib/lit-html/lit-html.js';
-import { PlatformPage, alertRegion, errorText, focusSoon, pager, scrollTable } from './common.js';
+import { PlatformPage, alertRegion, can, errorText, focusSoon, pager, scrollTable } from './common.js';
 
 const SIZE = 20;
 
@@ -25,7 +25,7 @@ class PlatformUsers extends PlatformPage {
     this.editError = '';
     this.update();
     this.load(0);
-    if (this.ctx.can('platform.role.manage')) {
+    if (can(this.ctx, 'platform.role.manage')) {
       this.ctx.api.get('/platform/roles').then((rs) => {
         this.roles = rs.map((r) => r.name).sort();
         this.update();
@@ -138,7 +138,7 @@ class PlatformUsers extends PlatformPage {
     }
     return html`<label>${t('platform.users.roles')}
       <input name="roles" .value=${held.join(', ')} required aria-describedby=${`${idPrefix}-hint`}></label>
-      <p class="pv-muted" id=${`${idPrefix}-hint`}>${t('platform.users.roles-hint')}</p>`;
+      <p class="hint pv-muted" id=${`${idPrefix}-hint`}>${t('platform.users.roles-hint')}</p>`;
   }
 
   state(u) {
@@ -157,7 +157,7 @@ class PlatformUsers extends PlatformPage {
     const { t, fmt } = this.ctx;
     return html`<section id="user-detail" class="pv-panel" aria-labelledby="user-detail-heading">
       <h2 id="user-detail-heading" tabindex="-1">${t('platform.users.detail', { username: u.username })}</h2>
-      <dl>
+      <dl class="facts pv-facts">
         <dt>${t('platform.users.state')}</dt><dd>${this.state(u)}</dd>
         <dt>${t('platform.users.created-at')}</dt><dd>${fmt.dateTime(u.createdAt)}</dd>
         <dt>${t('platform.users.updated-at')}</dt><dd>${fmt.dateTime(u.updatedAt)}</dd>
@@ -168,11 +168,11 @@ class PlatformUsers extends PlatformPage {
         ${this.rolesField([...(u.roles || [])], 'edit-role')}
         <label>${t('platform.users.patient')}
           <input name="patientId" .value=${u.patientId || ''} aria-describedby="edit-patient-hint"></label>
-        <p class="pv-muted" id="edit-patient-hint">${t('platform.users.patient-hint')}</p>
+        <p class="hint pv-muted" id="edit-patient-hint">${t('platform.users.patient-hint')}</p>
         <div class="pv-actions"><button type="submit">${t('platform.users.save-roles')}</button></div>
       </form>
       <div class="pv-actions">
-        <button type="button" id="user-toggle" @click=${() => this.toggle()}>
+        <button type="button" class="button button-quiet" id="user-toggle" @click=${() => this.toggle()}>
           ${u.enabled ? t('platform.users.disable') : t('platform.users.enable')}</button>
       </div>
       <form id="user-password" @submit=${(e) => this.resetPassword(e)}>
@@ -181,7 +181,7 @@ class PlatformUsers extends PlatformPage {
           <input name="password" type="password" autocomplete="new-password" required></label>
         <div class="pv-actions"><button type="submit">${t('platform.users.reset')}</button></div>
       </form>
-      <div class="pv-actions"><button type="button" @click=${() => { this.selected = null; this.update(); focusSoon(this, 'h1'); }}>
+      <div class="pv-actions"><button type="button" class="button button-quiet" @click=${() => { this.selected = null; this.update(); focusSoon(this, 'h1'); }}>
         ${t('platform.close')}</button></div>
     </section>`;
   }
@@ -189,18 +189,18 @@ class PlatformUsers extends PlatformPage {
   update() {
     const { t } = this.ctx;
     const items = this.page ? this.page.items : [];
-    render(html`<div class="pv-page">
+    render(html`<div class="page pv-page">
       <h1 tabindex="-1">${t('platform.page.users')}</h1>
       ${alertRegion(this.listError)}
       ${scrollTable(t('platform.users.list'), html`<table>
         <caption>${t('platform.users.list')}</caption>
         <thead><tr><th scope="col">${t('platform.users.username')}</th><th scope="col">${t('platform.users.roles')}</th>
           <th scope="col">${t('platform.users.patient')}</th><th scope="col">${t('platform.users.state')}</th>
-          <th scope="col"><span class="pv-visually-hidden">${t('platform.actions')}</span></th></tr></thead>
+          <th scope="col"><span class="visually-hidden">${t('platform.actions')}</span></th></tr></thead>
         <tbody>${items.map((u) => html`<tr>
           <th scope="row">${u.username}</th><td>${[...(u.roles || [])].join(', ')}</td><td>${u.patientId || ''}</td>
           <td>${this.state(u)}</td>
-          <td><button type="button" aria-label=${t('platform.users.open', { username: u.username })}
+          <td><button type="button" class="button button-quiet" aria-label=${t('platform.users.open', { username: u.username })}
             @click=${() => this.select(u)}>${t('platform.users.manage')}</button></td></tr>`)}
         </tbody></table>`)}
       ${this.page && this.page.total === 0 ? html`<p>${t('platform.users.none')}</p>` : ''}
@@ -216,7 +216,7 @@ class PlatformUsers extends PlatformPage {
           <label>${t('platform.users.patient')}
             <input name="patientId" aria-describedby="create-patient-hint"></label>
         </div>
-        <p class="pv-muted" id="create-patient-hint">${t('platform.users.patient-hint')}</p>
+        <p class="hint pv-muted" id="create-patient-hint">${t('platform.users.patient-hint')}</p>
         ${this.rolesField([], 'create-role')}
         ${alertRegion(this.createError)}
         <div class="pv-actions"><button type="submit">${t('platform.users.create-submit')}</button></div>

@@ -22,7 +22,7 @@ export function errorText(ctx, error) {
 
 /** An error region, kept in the DOM while empty so what appears in it is announced. */
 export function alertRegion(message) {
-  return html`<p class="hl7-alert" role="alert" ?hidden=${!message}>${message || ''}</p>`;
+  return html`<p class="alert alert-error hl7-alert" role="alert" ?hidden=${!message}>${message || ''}</p>`;
 }
 
 export function pager(ctx, page, onPage, label) {
@@ -31,18 +31,24 @@ export function pager(ctx, page, onPage, label) {
   }
   const pages = Math.max(1, Math.ceil(page.total / page.size));
   return html`<nav class="hl7-pager" aria-label=${label}>
-    <button type="button" ?disabled=${page.page <= 0} @click=${() => onPage(page.page - 1)}>
+    <button type="button" class="button button-quiet" ?disabled=${page.page <= 0} @click=${() => onPage(page.page - 1)}>
       ${ctx.t('hl7.pager.previous')}</button>
     <span aria-live="polite">${ctx.t('hl7.pager.position', {
       page: ctx.fmt.number(page.page + 1), pages: ctx.fmt.number(pages), total: ctx.fmt.number(page.total) })}</span>
-    <button type="button" ?disabled=${page.page + 1 >= pages} @click=${() => onPage(page.page + 1)}>
+    <button type="button" class="button button-quiet" ?disabled=${page.page + 1 >= pages} @click=${() => onPage(page.page + 1)}>
       ${ctx.t('hl7.pager.next')}</button>
   </nav>`;
 }
 
 /** A wide table that scrolls sideways on narrow screens; focusable so the keyboard can scroll it. */
 export function scrollTable(label, table) {
-  return html`<div class="hl7-scroll" role="region" aria-label=${label} tabindex="0">${table}</div>`;
+  return html`<div class="table-wrap hl7-scroll" role="region" aria-label=${label} tabindex="0">${table}</div>`;
+}
+
+/** Whether the signed-in user holds a privilege (the shell puts can() on ctx.caller). */
+export function can(ctx, privilege) {
+  const caller = ctx.caller || {};
+  return typeof caller.can === 'function' ? caller.can(privilege) : (caller.privileges || []).includes(privilege);
 }
 
 export function focusSoon(host, selector) {

@@ -1,7 +1,7 @@
 // Inbound HL7 messages (/api/v1/hl7/messages): filtered and paged list, one message with its raw text, ACK and
 // error; a PARKED or REJECTED message edited and replayed by users holding hl7.message.repair.
 import { html, render } from '/ui/lib/lit-html/lit-html.js';
-import { Hl7Page, alertRegion, errorText, focusSoon, pager, scrollTable, segments, when } from './common.js';
+import { Hl7Page, alertRegion, can, errorText, focusSoon, pager, scrollTable, segments, when } from './common.js';
 
 const SIZE = 20;
 const STATUSES = ['RECEIVED', 'PROCESSED', 'PARKED', 'REJECTED'];
@@ -99,7 +99,7 @@ class Hl7Inbound extends Hl7Page {
 
   repairForm(m) {
     const { t } = this.ctx;
-    if (!REPAIRABLE.has(m.status) || !this.ctx.can('hl7.message.repair')) {
+    if (!REPAIRABLE.has(m.status) || !can(this.ctx, 'hl7.message.repair')) {
       return '';
     }
     return html`<section aria-labelledby="hl7-repair-heading">
@@ -108,12 +108,12 @@ class Hl7Inbound extends Hl7Page {
         <label>${t('hl7.inbound.raw-edit')}
           <textarea name="rawText" spellcheck="false" autocapitalize="none" aria-describedby="hl7-repair-hint"
             .value=${segments(m.rawText)}></textarea></label>
-        <p id="hl7-repair-hint" class="hl7-muted">${t('hl7.inbound.repair-hint')}</p>
-        <p class="hl7-alert" role="alert" id="hl7-repair-error" tabindex="-1" ?hidden=${!this.repairError}>
+        <p id="hl7-repair-hint" class="hint hl7-muted">${t('hl7.inbound.repair-hint')}</p>
+        <p class="alert alert-error hl7-alert" role="alert" id="hl7-repair-error" tabindex="-1" ?hidden=${!this.repairError}>
           ${this.repairError}</p>
         <div class="hl7-actions">
           <button type="submit" ?disabled=${this.busy}>${t('hl7.inbound.save')}</button>
-          <button type="button" id="hl7-replay" ?disabled=${this.busy} @click=${() => this.replay()}>
+          <button type="button" class="button button-quiet" id="hl7-replay" ?disabled=${this.busy} @click=${() => this.replay()}>
             ${t('hl7.inbound.replay')}</button>
         </div>
       </form>
@@ -123,7 +123,7 @@ class Hl7Inbound extends Hl7Page {
   detail() {
     const { t } = this.ctx;
     if (this.detailError) {
-      return html`<p class="hl7-alert" role="alert" id="hl7-detail-error" tabindex="-1">${this.detailError}</p>`;
+      return html`<p class="alert alert-error hl7-alert" role="alert" id="hl7-detail-error" tabindex="-1">${this.detailError}</p>`;
     }
     const m = this.message;
     if (!m) {
@@ -131,7 +131,7 @@ class Hl7Inbound extends Hl7Page {
     }
     return html`<section id="hl7-detail" class="hl7-panel" aria-labelledby="hl7-detail-heading">
       <h2 id="hl7-detail-heading" tabindex="-1">${t('hl7.inbound.detail', { type: m.messageType || '', controlId: m.controlId || '' })}</h2>
-      <dl>
+      <dl class="facts hl7-facts">
         <dt>${t('hl7.inbound.status')}</dt><dd>${t(`hl7.status.${m.status}`)} ${m.ackCode ? `(${m.ackCode})` : ''}</dd>
         <dt>${t('hl7.inbound.sender')}</dt><dd>${m.sender}</dd>
         <dt>${t('hl7.inbound.version')}</dt><dd>${m.version || ''} ${m.charset || ''}</dd>
@@ -151,7 +151,7 @@ class Hl7Inbound extends Hl7Page {
       ${m.ackText ? html`<h3>${t('hl7.inbound.ack')}</h3>
         <pre id="hl7-ack" tabindex="0" aria-label=${t('hl7.inbound.ack')}>${segments(m.ackText)}</pre>` : ''}
       ${this.repairForm(m)}
-      <div class="hl7-actions"><button type="button" @click=${() => this.close()}>${t('hl7.close')}</button></div>
+      <div class="hl7-actions"><button type="button" class="button button-quiet" @click=${() => this.close()}>${t('hl7.close')}</button></div>
     </section>`;
   }
 
@@ -159,7 +159,7 @@ class Hl7Inbound extends Hl7Page {
     const { t } = this.ctx;
     const items = this.page ? this.page.items : [];
     const current = this.message && this.message.id;
-    render(html`<div class="hl7-page">
+    render(html`<div class="page hl7-page">
       <h1 tabindex="-1">${t('hl7.page.inbound')}</h1>
       <form id="hl7-filter" aria-label=${t('hl7.filter')} @submit=${(e) => this.filter(e)}>
         <div class="hl7-fields">
@@ -172,7 +172,7 @@ class Hl7Inbound extends Hl7Page {
             aria-describedby="hl7-sender-hint"></label>
           <label>${t('hl7.inbound.control-id')}<input name="controlId" autocomplete="off" spellcheck="false"></label>
         </div>
-        <p class="hl7-muted"><span id="hl7-type-hint">${t('hl7.inbound.type-hint')}</span>
+        <p class="hint hl7-muted"><span id="hl7-type-hint">${t('hl7.inbound.type-hint')}</span>
           <span id="hl7-sender-hint">${t('hl7.inbound.sender-hint')}</span></p>
         <div class="hl7-actions"><button type="submit">${t('hl7.search')}</button></div>
       </form>
@@ -183,12 +183,12 @@ class Hl7Inbound extends Hl7Page {
           <th scope="col">${t('hl7.inbound.received')}</th><th scope="col">${t('hl7.inbound.type')}</th>
           <th scope="col">${t('hl7.inbound.sender')}</th><th scope="col">${t('hl7.inbound.control-id')}</th>
           <th scope="col">${t('hl7.inbound.status')}</th><th scope="col">${t('hl7.inbound.error')}</th>
-          <th scope="col"><span class="hl7-visually-hidden">${t('hl7.actions')}</span></th></tr></thead>
+          <th scope="col"><span class="visually-hidden">${t('hl7.actions')}</span></th></tr></thead>
         <tbody>${items.map((m) => html`<tr aria-current=${m.id === current ? 'true' : 'false'}>
           <td>${when(this.ctx, m.receivedMs)}</td><td>${m.messageType}</td><td>${m.sender}</td><td>${m.controlId}</td>
           <td>${t(`hl7.status.${m.status}`)}${m.ackCode ? ` (${m.ackCode})` : ''}</td>
           <td>${m.error ? (m.error.length > 120 ? `${m.error.slice(0, 120)}…` : m.error) : ''}</td>
-          <td><button type="button" data-id=${m.id} @click=${() => this.open(m.id)}
+          <td><button type="button" class="button button-quiet" data-id=${m.id} @click=${() => this.open(m.id)}
             aria-label=${t('hl7.inbound.open-label', { type: m.messageType || '', controlId: m.controlId || '' })}>
             ${t('hl7.open')}</button></td></tr>`)}</tbody></table>`)}
       ${pager(this.ctx, this.page, (n) => this.load(n), t('hl7.inbound.pages'))}

@@ -1,7 +1,7 @@
 // Outbound feeds (/api/v1/hl7/outbound): each feed's queue in counts, the messages filtered by feed and delivery
 // state, one message with its text and ACK, and a retry for users holding hl7.outbound.retry.
 import { html, render } from '/ui/lib/lit-html/lit-html.js';
-import { Hl7Page, alertRegion, errorText, focusSoon, pager, scrollTable, segments, when } from './common.js';
+import { Hl7Page, alertRegion, can, errorText, focusSoon, pager, scrollTable, segments, when } from './common.js';
 
 const SIZE = 20;
 const STATUSES = ['PENDING', 'FAILED', 'SENT'];
@@ -121,15 +121,15 @@ class Hl7Outbound extends Hl7Page {
       <thead><tr><th scope="col">${t('hl7.outbound.feed')}</th><th scope="col">${t('hl7.status.PENDING')}</th>
         <th scope="col">${t('hl7.status.FAILED')}</th><th scope="col">${t('hl7.status.SENT')}</th>
         <th scope="col">${t('hl7.outbound.oldest-pending')}</th><th scope="col">${t('hl7.outbound.last-sent')}</th>
-        <th scope="col"><span class="hl7-visually-hidden">${t('hl7.actions')}</span></th></tr></thead>
+        <th scope="col"><span class="visually-hidden">${t('hl7.actions')}</span></th></tr></thead>
       <tbody>${(this.queues || []).map((q) => html`<tr>
         <th scope="row">${q.feed}</th><td>${fmt.number(q.pending)}</td>
         <td>${q.failed ? html`<strong>${fmt.number(q.failed)}</strong>` : fmt.number(0)}</td>
         <td>${fmt.number(q.sent)}</td><td>${when(this.ctx, q.oldestPendingMs)}</td><td>${when(this.ctx, q.lastSentMs)}</td>
         <td class="hl7-actions">
-          <button type="button" aria-label=${t('hl7.outbound.show-all-label', { feed: q.feed })}
+          <button type="button" class="button button-quiet" aria-label=${t('hl7.outbound.show-all-label', { feed: q.feed })}
             @click=${() => this.show(q.feed, '')}>${t('hl7.outbound.show-all')}</button>
-          ${q.failed ? html`<button type="button" aria-label=${t('hl7.outbound.show-failed-label', { feed: q.feed })}
+          ${q.failed ? html`<button type="button" class="button button-quiet" aria-label=${t('hl7.outbound.show-failed-label', { feed: q.feed })}
             @click=${() => this.show(q.feed, 'FAILED')}>${t('hl7.outbound.show-failed')}</button>` : ''}
         </td></tr>`)}</tbody></table>`);
   }
@@ -137,18 +137,18 @@ class Hl7Outbound extends Hl7Page {
   detail() {
     const { t, fmt } = this.ctx;
     if (this.detailError) {
-      return html`<p class="hl7-alert" role="alert" id="hl7-out-detail-error" tabindex="-1">${this.detailError}</p>`;
+      return html`<p class="alert alert-error hl7-alert" role="alert" id="hl7-out-detail-error" tabindex="-1">${this.detailError}</p>`;
     }
     const m = this.message;
     if (!m) {
       return '';
     }
     const retryable = (m.status === 'FAILED' || m.status === 'PENDING') && m.messageText
-      && this.ctx.can('hl7.outbound.retry');
+      && can(this.ctx, 'hl7.outbound.retry');
     return html`<section id="hl7-out-detail" class="hl7-panel" aria-labelledby="hl7-out-detail-heading">
       <h2 id="hl7-out-detail-heading" tabindex="-1">${t('hl7.outbound.detail',
         { type: m.messageType || m.eventType || '', id: m.id })}</h2>
-      <dl>
+      <dl class="facts hl7-facts">
         <dt>${t('hl7.outbound.feed')}</dt><dd>${m.feed}</dd>
         <dt>${t('hl7.outbound.status')}</dt><dd>${this.status(m.status)} ${m.ackCode ? `(${m.ackCode})` : ''}</dd>
         <dt>${t('hl7.outbound.event')}</dt><dd>${m.eventType} <code>${m.eventId}</code></dd>
@@ -165,11 +165,11 @@ class Hl7Outbound extends Hl7Page {
         <pre id="hl7-out-text" tabindex="0" aria-label=${t('hl7.outbound.message')}>${segments(m.messageText)}</pre>` : ''}
       ${m.ackText ? html`<h3>${t('hl7.outbound.ack')}</h3>
         <pre tabindex="0" aria-label=${t('hl7.outbound.ack')}>${segments(m.ackText)}</pre>` : ''}
-      <p class="hl7-alert" role="alert" id="hl7-retry-error" tabindex="-1" ?hidden=${!this.retryError}>${this.retryError}</p>
+      <p class="alert alert-error hl7-alert" role="alert" id="hl7-retry-error" tabindex="-1" ?hidden=${!this.retryError}>${this.retryError}</p>
       <div class="hl7-actions">
-        ${retryable ? html`<button type="button" id="hl7-retry" ?disabled=${this.busy} @click=${() => this.retry()}>
+        ${retryable ? html`<button type="button" class="button button-quiet" id="hl7-retry" ?disabled=${this.busy} @click=${() => this.retry()}>
           ${t('hl7.outbound.retry')}</button>` : ''}
-        <button type="button" @click=${() => this.close()}>${t('hl7.close')}</button>
+        <button type="button" class="button button-quiet" @click=${() => this.close()}>${t('hl7.close')}</button>
       </div>
     </section>`;
   }
@@ -178,11 +178,11 @@ class Hl7Outbound extends Hl7Page {
     const { t, fmt } = this.ctx;
     const items = this.page ? this.page.items : [];
     const current = this.message && this.message.id;
-    render(html`<div class="hl7-page">
+    render(html`<div class="page hl7-page">
       <h1 tabindex="-1">${t('hl7.page.outbound')}</h1>
       <section aria-labelledby="hl7-queues-heading">
         <h2 id="hl7-queues-heading">${t('hl7.outbound.queues')}</h2>
-        <div class="hl7-actions"><button type="button" id="hl7-outbound-refresh" @click=${() => this.refresh()}>
+        <div class="hl7-actions"><button type="button" class="button button-quiet" id="hl7-outbound-refresh" @click=${() => this.refresh()}>
           ${t('hl7.refresh')}</button></div>
         ${alertRegion(this.queuesError)}
         ${this.queuesView()}
@@ -207,13 +207,13 @@ class Hl7Outbound extends Hl7Page {
           <th scope="col">${t('hl7.outbound.type')}</th><th scope="col">${t('hl7.outbound.control-id')}</th>
           <th scope="col">${t('hl7.outbound.status')}</th><th scope="col">${t('hl7.outbound.attempts')}</th>
           <th scope="col">${t('hl7.outbound.last-error')}</th>
-          <th scope="col"><span class="hl7-visually-hidden">${t('hl7.actions')}</span></th></tr></thead>
+          <th scope="col"><span class="visually-hidden">${t('hl7.actions')}</span></th></tr></thead>
         <tbody>${items.map((m) => html`<tr aria-current=${m.id === current ? 'true' : 'false'}>
           <td>${when(this.ctx, m.occurredMs)}</td><td>${m.feed}</td><td>${m.messageType || m.eventType}</td>
           <td>${m.controlId || ''}</td><td>${this.status(m.status)}${m.ackCode ? ` (${m.ackCode})` : ''}</td>
           <td>${fmt.number(m.attempts)}</td>
           <td>${m.lastError ? (m.lastError.length > 120 ? `${m.lastError.slice(0, 120)}…` : m.lastError) : ''}</td>
-          <td><button type="button" data-id=${m.id} @click=${() => this.open(m.id)}
+          <td><button type="button" class="button button-quiet" data-id=${m.id} @click=${() => this.open(m.id)}
             aria-label=${t('hl7.outbound.open-label', { type: m.messageType || m.eventType || '', id: m.id })}>
             ${t('hl7.open')}</button></td></tr>`)}</tbody></table>`)}
       ${pager(this.ctx, this.page, (n) => this.load(n), t('hl7.outbound.pages'))}
