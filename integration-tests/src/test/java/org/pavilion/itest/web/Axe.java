@@ -12,6 +12,8 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 
+import org.openqa.selenium.interactions.Actions;
+
 /**
  * axe-core run inside the page (WCAG 2.x A and AA rules): a test collects the serious and critical violations of
  * every page it visits, printed as they are found, and fails at the end with all of them, so one run shows every
@@ -28,6 +30,9 @@ public final class Axe {
     public void check(Browser browser, String page) {
         // Legacy mode runs axe.run() in the page itself; the default opens a blank window to merge frame results,
         // which our pages (no iframes) do not need and which times out on a loaded CI machine.
+        // The pointer rests where the last click was (often a button since replaced by other content): park it in
+        // the corner so a hover style does not make the result depend on where that click happened.
+        new Actions(browser.driver()).moveToLocation(0, 0).perform();
         AxeBuilder axe = new AxeBuilder().withTags(TAGS).setLegacyMode(true).disableIframeTesting();
         // The shell changes pages without reloading the document: axe-core (550 KB) is sent once per document.
         if (Boolean.TRUE.equals(browser.js("return typeof window.axe === 'object' && typeof window.axe.run === 'function';"))) {
