@@ -64,6 +64,9 @@ public final class DistributionProcess implements AutoCloseable {
         d.writeEtc("org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort()));
         d.writeEtc("org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort()));
         d.writeEtc("org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort()));
+        // Not the shipped 2575: a distribution left running (the browser tests share one per test JVM) must not
+        // hold the port the Pax Exam containers' default listener binds.
+        d.writeEtc("org.pavilion.hl7.listener-default.cfg", "port", String.valueOf(freePort()));
         if ("postgresql".equals(System.getProperty("pavilion.itest.db", "h2"))) {
             d.usePostgreSql(name.replaceAll("[^a-z0-9]", "_") + "_" + ProcessHandle.current().pid());
         }
