@@ -92,11 +92,13 @@ public class NameMatchingTest {
 
     @Test
     public void aSegmentReturnsItsCappedCountWithItsRowsOfThePage() {
-        String sql = PatientFinder.segmentSql("p.family_name_norm = :nameAll", PatientFinder.BY_FAMILY, 40, 20, 1000);
+        String sql = PatientFinder.segmentSql("p.merged_into IS NULL",
+                new PatientFinder.Segment("p.family_name_norm = :nameAll", PatientFinder.BY_FAMILY), 40, 20, 1000);
         assertTrue(sql, sql.contains("ORDER BY p.family_name_norm, p.given_name_norm, p.mrn LIMIT 1001"));
         assertTrue(sql, sql.contains("WHERE t.rn = 1 OR (t.rn > 40 AND t.rn <= 60)"));
         // A page reaching past the cap reads as far as it needs.
-        assertTrue(PatientFinder.segmentSql("1 = 1", PatientFinder.BY_GIVEN, 995, 20, 1000).contains(
+        assertTrue(PatientFinder.segmentSql("1 = 1",
+                new PatientFinder.Segment("1 = 1", PatientFinder.BY_GIVEN), 995, 20, 1000).contains(
                 "ORDER BY p.given_name_norm, p.family_name_norm, p.mrn LIMIT 1015"));
     }
 
