@@ -1,6 +1,6 @@
 // Chart tab /chart/appointments: the chart's patient's appointments (ctx.state.patientId), upcoming first.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { BASE, when, statusLabel, visitLabel, errorText, useStyles } from './common.js';
+import { BASE, isUpcoming, when, statusLabel, visitLabel, errorText, useStyles } from './common.js';
 
 class SchedulingChartAppointments extends HTMLElement {
   set ctx(ctx) {
@@ -21,9 +21,9 @@ class SchedulingChartAppointments extends HTMLElement {
       const page = await this._ctx.api.get(`${BASE}/appointments`, { patientId, size: 100 });
       const now = Date.now();
       const items = page.items || [];
-      // Upcoming soonest first, then the past latest first
-      this.upcoming = items.filter((a) => Date.parse(a.start) >= now).sort((a, b) => a.start.localeCompare(b.start));
-      this.past = items.filter((a) => Date.parse(a.start) < now).sort((a, b) => b.start.localeCompare(a.start));
+      // Still to happen (booked or checked in) soonest first, then the rest latest first
+      this.upcoming = items.filter((a) => isUpcoming(a, now)).sort((a, b) => a.start.localeCompare(b.start));
+      this.past = items.filter((a) => !isUpcoming(a, now)).sort((a, b) => b.start.localeCompare(a.start));
       this.error = '';
     } catch (err) {
       this.error = errorText(this._ctx, err);

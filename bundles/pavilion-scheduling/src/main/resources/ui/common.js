@@ -36,6 +36,11 @@ export function errorText(ctx, err) {
   return ctx.problem ? ctx.problem(err) : String(err && err.message || err);
 }
 
+/** Booked or checked in and not over yet: what a patient still has to go to. */
+export function isUpcoming(a, now = Date.now()) {
+  return (a.status === 'BOOKED' || a.status === 'CHECKED_IN') && Date.parse(a.end || a.start) >= now;
+}
+
 /** A 409 on booking or moving: somebody took the slot first. */
 export function isClash(err) {
   return err && err.status === 409;

@@ -1,7 +1,7 @@
 // /portal/appointments: the patient's own appointments (upcoming with booking code and QR code, past with feedback),
 // booking (service or specialty → free slots → book), moving and cancelling. Always the caller's own record.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { BASE, SlotPicker, when, statusLabel, visitLabel, errorText, isClash, useStyles } from './common.js';
+import { BASE, SlotPicker, isUpcoming, when, statusLabel, visitLabel, errorText, isClash, useStyles } from './common.js';
 
 const MY = `${BASE}/my/appointments`;
 
@@ -18,6 +18,8 @@ class SchedulingPortalAppointments extends HTMLElement {
       this.movePicker.doctors = this.picker.doctors; this.paint(); });
   }
 
+  get ctx() { return this._ctx; }
+
   disconnectedCallback() {
     for (const url of (this.qr || new Map()).values()) URL.revokeObjectURL(url);
   }
@@ -27,7 +29,7 @@ class SchedulingPortalAppointments extends HTMLElement {
       const page = await this._ctx.api.get(MY, { size: 100 });
       const now = Date.now();
       const items = page.items || [];
-      this.upcoming = items.filter((a) => Date.parse(a.end || a.start) >= now && a.status !== 'CANCELLED')
+      this.upcoming = items.filter((a) => isUpcoming(a, now))
         .sort((a, b) => a.start.localeCompare(b.start));
       this.past = items.filter((a) => !this.upcoming.includes(a)).sort((a, b) => b.start.localeCompare(a.start));
       this.error = '';

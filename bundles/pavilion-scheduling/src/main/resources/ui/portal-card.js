@@ -1,6 +1,6 @@
 // Portal home card: the next appointment with its booking code, and a link to the appointments page.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { BASE, when, errorText, useStyles } from './common.js';
+import { BASE, isUpcoming, when, errorText, useStyles } from './common.js';
 
 class SchedulingPortalCard extends HTMLElement {
   connectedCallback() {
@@ -14,7 +14,7 @@ class SchedulingPortalCard extends HTMLElement {
     try {
       const page = await this.ctx.api.get(`${BASE}/my/appointments`, { status: 'BOOKED,CHECKED_IN', size: 100 });
       const now = Date.now();
-      this.next = (page.items || []).filter((a) => Date.parse(a.end || a.start) >= now)
+      this.next = (page.items || []).filter((a) => isUpcoming(a, now))
         .sort((a, b) => a.start.localeCompare(b.start))[0] || null;
       this.loaded = true;
     } catch (err) {
