@@ -38,11 +38,34 @@ class SchedulingAppointments extends HTMLElement {
       const page = await this._ctx.api.get(`${BASE}/appointments`, q);
       this.items = page.items || [];
       this.listError = '';
+      this.loadNames(this.items);
     } catch (err) {
       this.items = [];
       this.listError = errorText(this._ctx, err);
     }
     this.paint();
+  }
+
+  /** The desk needs names, not only MRNs: read through the EMR's search when it is there (one call per new MRN). */
+  async loadNames(items) {
+    if (!this.emrSearch()) return;
+    this.names = this.names || new Map();
+    const missing = [...new Set(items.map((a) => a.patientId))].filter((id) => !this.names.has(id)).slice(0, 50);
+    await Promise.all(missing.map(async (mrn) => {
+      try {
+        const page = await this._ctx.api.get(PATIENTS, { mrn, size: 1 });
+        const p = (page.items || []).find((x) => x.mrn === mrn);
+        this.names.set(mrn, p ? [p.familyName, p.givenName].filter(Boolean).join(', ') : '');
+      } catch (err) {
+        this.names.set(mrn, ''); // not allowed or not found: the MRN alone is shown
+      }
+    }));
+    if (missing.length) this.paint();
+  }
+
+  patientLabel(a) {
+    const name = this.names && this.names.get(a.patientId);
+    return name ? `${name} (${a.patientId})` : a.patientId;
   }
 
   dayChanged(e) {
@@ -198,7 +221,7 @@ class SchedulingAppointments extends HTMLElement {
 
   rowActions(a) {
     const t = (k, p) => this._ctx.t(k, p);
-    const who = { patient: a.patientId, time: timeOf(this._ctx, a) };
+    const who = { patient: this.patientLabel(a), time: timeOf(this._ctx, a) };
     return html`<div class="scheduling-row-actions">
       ${a.status === 'BOOKED' && this.can('scheduling.appointment.check-in') ? html`<button type="button" class="button"
         aria-label=${t('scheduling.action.checkInNamed', who)} @click=${() => this.step(a, 'check-in', null,
@@ -242,13 +265,13 @@ class SchedulingAppointments extends HTMLElement {
             <th scope="col">${t('scheduling.col.status')}</th><th scope="col">${t('scheduling.col.actions')}</th></tr></thead>
           <tbody>${items.map((a) => html`<tr data-appointment=${a.id}>
             <td>${timeOf(ctx, a)}</td>
-            <td>${a.patientId}</td>
+            <td>${this.patientLabel(a)}</td>
             <td>${a.doctorName || a.doctorId}</td>
             <td>${a.serviceName || a.serviceCode}${a.visitType === 'VIDEO' ? html` (${visitLabel(ctx, 'VIDEO')})` : nothing}</td>
             <td>${statusLabel(ctx, a.status)}${a.late ? html` <span class="scheduling-late">${t('scheduling.late')}</span>` : nothing}</td>
             <td>${this.rowActions(a)}</td></tr>`)}</tbody></table></div>` : nothing}
       ${this.cancelling ? html`<form id="cancel-form" class="form card" @submit=${(e) => this.cancelSubmit(e)}>
-        <h3>${t('scheduling.cancel.title', { when: when(ctx, this.cancelling), patient: this.cancelling.patientId })}</h3>
+        <h3>${t('scheduling.cancel.title', { when: when(ctx, this.cancelling), patient: this.patientLabel(this.cancelling) })}</h3>
         <div class="field"><label for="cancel-reason">${t('scheduling.field.cancelReason')}</label>
           <input id="cancel-reason" name="reason" required maxlength="500"></div>
         <div class="actions"><button type="submit" class="button-danger">${t('scheduling.cancel.submit')}</button>
@@ -256,7 +279,7 @@ class SchedulingAppointments extends HTMLElement {
             ${t('scheduling.action.back')}</button></div>
       </form>` : nothing}
       ${this.moving ? html`<form id="reschedule-form" class="form card" @submit=${(e) => this.moveSearch(e)}>
-        <h3>${t('scheduling.move.title', { when: when(ctx, this.moving), patient: this.moving.patientId })}</h3>
+        <h3>${t('scheduling.move.title', { when: when(ctx, this.moving), patient: this.patientLabel(this.moving) })}</h3>
         ${this.movePicker.fields({ doctorId: this.moving.doctorId })}
         <div class="actions"><button type="submit">${t('scheduling.book.search')}</button>
           <button type="button" class="button button-quiet" @click=${() => { this.moving = null; this.paint(); }}>
