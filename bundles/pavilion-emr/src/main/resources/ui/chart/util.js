@@ -1,5 +1,6 @@
 // Small helpers shared by the chart's tabs.
 import { html, nothing } from '/ui/lib/lit-html/lit-html.js';
+import { errorText as kitErrorText } from '/ui/shell/kit.js';
 
 /** SNOMED CT 716186003 "No known allergy": how the chart records that the patient was asked and has none. */
 export const NO_KNOWN_ALLERGY = { code: '716186003', codeSystem: 'SCT' };
@@ -47,10 +48,7 @@ export function formBody(form) {
 
 /** The localised text of an error, for a role=alert region. */
 export function errorText(ctx, error) {
-  if (error && error.status !== undefined && ctx.problem) {
-    return ctx.problem(error);
-  }
-  return ctx.t('emr.chart.error.unexpected');
+  return kitErrorText(ctx, error, 'emr.chart.error.unexpected');
 }
 
 /** An alert region: always in the DOM (so screen readers hear new text), empty when there is nothing to say. */

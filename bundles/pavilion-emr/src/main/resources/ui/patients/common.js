@@ -1,6 +1,7 @@
 // Shared by the staff patient pages: REST paths, field templates with accessible errors, the mapping of the EMR's
 // validation problems onto form fields, and the search-term reading used by the search and merge pages.
 import { html, nothing } from '/ui/lib/lit-html/lit-html.js';
+import { useStyles as kitUseStyles } from '/ui/shell/kit.js';
 
 export const PATIENTS = '/emr/patients';
 export const SEXES = ['FEMALE', 'MALE', 'OTHER', 'UNKNOWN'];
@@ -10,14 +11,7 @@ export const MAX_REPEAT = 5; // phones, next of kin and policies: the API takes 
 
 /** Adds the pages' stylesheet once (CSP style-src 'self': a file, never inline styles). */
 export function useStyles() {
-    const href = new URL('./patients.css', import.meta.url).href;
-    if (!document.querySelector(`link[data-emr-patients]`)) {
-        const link = document.createElement('link');
-        link.rel = 'stylesheet';
-        link.href = href;
-        link.dataset.emrPatients = '';
-        document.head.append(link);
-    }
+    kitUseStyles(new URL('./patients.css', import.meta.url).href);
 }
 
 /** Moves focus to the page's heading after a page-level change, so screen readers announce where they are. */

@@ -1,15 +1,10 @@
 // Shared by the EMR's portal pages: whose record a page shows, and the refusal that names nobody.
 import { html } from '/ui/lib/lit-html/lit-html.js';
+import { errorText as kitErrorText, useStyles as kitUseStyles } from '/ui/shell/kit.js';
 
 /** Adds the portal pages' stylesheet once (a file of this bundle: the CSP allows no inline styles). */
 export function useStyles() {
-  if (!document.querySelector('link[data-emr-portal]')) {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = new URL('./portal.css', import.meta.url).href;
-    link.dataset.emrPortal = '';
-    document.head.append(link);
-  }
+  kitUseStyles(new URL('./portal.css', import.meta.url).href);
 }
 
 /**
@@ -37,10 +32,7 @@ export function refusedView(ctx) {
 
 /** The text of an error that is not a refusal (server down, validation), for an inline role=alert region. */
 export function errorText(ctx, error) {
-  if (error && error.status !== undefined && typeof ctx.problem === 'function') {
-    return ctx.problem(error);
-  }
-  return ctx.t('emr.portal.error.unexpected');
+  return kitErrorText(ctx, error, 'emr.portal.error.unexpected');
 }
 
 /** A coded value's label (severity, route, sex, ...), or the code itself when the bundle has no text for it. */
