@@ -56,6 +56,12 @@ export function alertRegion(id, text) {
   return html`<p id=${id} class="chart-alert" role="alert">${text || nothing}</p>`;
 }
 
+/** The top of a list tab: the panel's error, then noneKey once the list has loaded empty. */
+export function listStatus(ctx, error, items, noneKey = 'emr.chart.summary.noneRecorded') {
+  return html`${error ? html`<p role="alert">${error}</p>` : nothing}
+    ${items && !items.length ? html`<p>${ctx.t(noneKey)}</p>` : nothing}`;
+}
+
 /** A definition-list row, left out when the value is empty. */
 export function row(term, value) {
   if (value === undefined || value === null || value === '') {
@@ -133,6 +139,54 @@ export class ChartPanel extends HTMLElement {
   }
 
   paint() {}
+
+  /** True when the form passes its constraints; else shows messageKey in formError and focuses the first bad field. */
+  formIsValid(form, messageKey = 'emr.chart.error.required') {
+    if (form.checkValidity()) {
+      return true;
+    }
+    this.formError = this.ctx.t(messageKey);
+    this.paint();
+    form.querySelector(':invalid').focus();
+    return false;
+  }
+
+  /**
+   * Saves what a form entered: busy while send() runs, then a toast, a reload of the list and (unless the record's
+   * header and summary cannot have changed) changed(); a failure goes to the form's error region (formError).
+   */
+  async saveEntry(send, doneText, { recordChanged = true } = {}) {
+    this.saving = true;
+    this.formError = '';
+    this.paint();
+    try {
+      await send();
+      this.ctx.notify(doneText, 'success');
+      await this.load();
+      if (recordChanged) {
+        this.changed();
+      }
+    } catch (err) {
+      this.formError = errorText(this.ctx, err);
+    } finally {
+      this.saving = false;
+      this.paint();
+    }
+  }
+
+  /** A row's action (close, stop, change status): a toast, a reload, changed(); a failure goes to the panel's error. */
+  async rowAction(send, doneText) {
+    try {
+      await send();
+      this.ctx.notify(doneText, 'success');
+      this.error = '';
+      await this.load();
+      this.changed();
+    } catch (err) {
+      this.error = errorText(this.ctx, err);
+    }
+    this.paint();
+  }
 
   /** Tells the chart the record changed (header, banner, summary reload). */
   changed() {

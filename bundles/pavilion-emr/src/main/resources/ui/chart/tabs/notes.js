@@ -1,6 +1,6 @@
 // Notes tab: clinical notes, newest first, and the form to write one.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { ChartPanel, label, formBody, errorText, alertRegion, options, can } from '../util.js';
+import { ChartPanel, label, formBody, alertRegion, options, can } from '../util.js';
 
 const KINDS = ['PROGRESS', 'ADMISSION', 'DISCHARGE', 'CONSULTATION', 'NURSING', 'OTHER'];
 
@@ -12,26 +12,13 @@ class ChartNotes extends ChartPanel {
   async submit(e) {
     e.preventDefault();
     const form = e.target;
-    if (!form.checkValidity()) {
-      this.formError = this.ctx.t('emr.chart.error.required');
-      this.paint();
-      form.querySelector(':invalid').focus();
+    if (!this.formIsValid(form)) {
       return;
     }
-    this.saving = true;
-    this.formError = '';
-    this.paint();
-    try {
+    await this.saveEntry(async () => {
       await this.api.post(this.api.rec('/notes'), formBody(form));
       form.reset();
-      this.ctx.notify(this.ctx.t('emr.chart.note.saved'), 'success');
-      await this.load();
-    } catch (err) {
-      this.formError = errorText(this.ctx, err);
-    } finally {
-      this.saving = false;
-      this.paint();
-    }
+    }, this.ctx.t('emr.chart.note.saved'), { recordChanged: false });
   }
 
   paint() {
