@@ -182,3 +182,34 @@ export function focusFirstInvalid(form) {
     if (bad) bad.focus();
     return !!bad;
 }
+
+/**
+ * Shows the client-side check's errors on a form page (page.errors, page.general, update(), focus on the first bad
+ * field). Returns true when there were errors, so the caller does not send.
+ */
+export function showCheckErrors(page, errors) {
+    page.errors = errors;
+    page.general = [];
+    if (!Object.keys(errors).length) return false;
+    page.update();
+    page.querySelector('[aria-invalid="true"]')?.focus();
+    return true;
+}
+
+/**
+ * Shows a refused save on a form page: a 400's messages at their fields (problemFields), the rest in the form's
+ * error list, the problem's text when nothing else applies; then focus on the first bad field or the error list.
+ */
+export function showServerErrors(page, e, phones) {
+    const problem = e && e.problem;
+    page.errors = {};
+    page.general = [];
+    if (e && e.status === 400 && problem) {
+        const mapped = problemFields(problem, phones);
+        page.errors = Object.fromEntries(Object.entries(mapped.fields).map(([k, v]) => [k, { server: v }]));
+        page.general = mapped.general;
+    }
+    if (!Object.keys(page.errors).length && !page.general.length) page.general = [page.ctx.problem(e)];
+    page.update();
+    (page.querySelector('[aria-invalid="true"]') || page.querySelector('#form-errors'))?.focus();
+}
