@@ -174,6 +174,20 @@ export class ChartPanel extends HTMLElement {
     }
   }
 
+  /** The usual add form's submit: checks it, POSTs its fields to the record's path, clears it; then as saveEntry. */
+  async postForm(e, path, doneText, { recordChanged = true, cleared = () => {} } = {}) {
+    e.preventDefault();
+    const form = e.target;
+    if (!this.formIsValid(form)) {
+      return;
+    }
+    await this.saveEntry(async () => {
+      await this.api.post(this.api.rec(path), formBody(form));
+      form.reset();
+      cleared();
+    }, doneText, { recordChanged });
+  }
+
   /** A row's action (close, stop, change status): a toast, a reload, changed(); a failure goes to the panel's error. */
   async rowAction(send, doneText) {
     try {

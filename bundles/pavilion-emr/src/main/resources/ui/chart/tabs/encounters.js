@@ -1,6 +1,6 @@
 // Encounters tab: the patient's encounters, open one, close an open one.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { ChartPanel, label, formBody, alertRegion, options, can, listStatus } from '../util.js';
+import { ChartPanel, label, alertRegion, options, can, listStatus } from '../util.js';
 
 const KINDS = ['OUTPATIENT', 'EMERGENCY', 'ADMISSION', 'TELECONSULTATION'];
 
@@ -9,16 +9,8 @@ class ChartEncounters extends ChartPanel {
     this.items = await this.api.get(this.api.rec('/encounters'), { size: 50 });
   }
 
-  async submit(e) {
-    e.preventDefault();
-    const form = e.target;
-    if (!this.formIsValid(form)) {
-      return;
-    }
-    await this.saveEntry(async () => {
-      await this.api.post(this.api.rec('/encounters'), formBody(form));
-      form.reset();
-    }, this.ctx.t('emr.chart.enc.opened'));
+  submit(e) {
+    return this.postForm(e, '/encounters', this.ctx.t('emr.chart.enc.opened'));
   }
 
   async close(enc) {

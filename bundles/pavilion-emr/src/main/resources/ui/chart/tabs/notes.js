@@ -1,6 +1,6 @@
 // Notes tab: clinical notes, newest first, and the form to write one.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { ChartPanel, label, formBody, alertRegion, options, can } from '../util.js';
+import { ChartPanel, label, alertRegion, options, can } from '../util.js';
 
 const KINDS = ['PROGRESS', 'ADMISSION', 'DISCHARGE', 'CONSULTATION', 'NURSING', 'OTHER'];
 
@@ -9,16 +9,8 @@ class ChartNotes extends ChartPanel {
     this.items = await this.api.get(this.api.rec('/notes'), { size: 50 });
   }
 
-  async submit(e) {
-    e.preventDefault();
-    const form = e.target;
-    if (!this.formIsValid(form)) {
-      return;
-    }
-    await this.saveEntry(async () => {
-      await this.api.post(this.api.rec('/notes'), formBody(form));
-      form.reset();
-    }, this.ctx.t('emr.chart.note.saved'), { recordChanged: false });
+  submit(e) {
+    return this.postForm(e, '/notes', this.ctx.t('emr.chart.note.saved'), { recordChanged: false });
   }
 
   paint() {

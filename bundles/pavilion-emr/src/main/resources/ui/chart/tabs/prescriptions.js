@@ -1,6 +1,6 @@
 // Prescriptions tab: current and past prescriptions, prescribe, stop.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { ChartPanel, label, formBody, alertRegion, options, can, listStatus } from '../util.js';
+import { ChartPanel, label, alertRegion, options, can, listStatus } from '../util.js';
 
 const ROUTES = ['ORAL', 'IV', 'IM', 'SC', 'SUBLINGUAL', 'TOPICAL', 'INHALED', 'RECTAL', 'OTHER'];
 
@@ -9,16 +9,8 @@ class ChartPrescriptions extends ChartPanel {
     this.items = await this.api.get(this.api.rec('/prescriptions'));
   }
 
-  async submit(e) {
-    e.preventDefault();
-    const form = e.target;
-    if (!this.formIsValid(form)) {
-      return;
-    }
-    await this.saveEntry(async () => {
-      await this.api.post(this.api.rec('/prescriptions'), formBody(form));
-      form.reset();
-    }, this.ctx.t('emr.chart.rx.saved'));
+  submit(e) {
+    return this.postForm(e, '/prescriptions', this.ctx.t('emr.chart.rx.saved'));
   }
 
   askStop(rx) {

@@ -1,7 +1,7 @@
 // Problems tab: the coded problem list (ICD-10), resolve / reactivate, and the form to record a diagnosis with a
 // code picker that searches the EMR's ICD-10 list as you type (WAI-ARIA combobox with a listbox popup).
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { ChartPanel, label, formBody, errorText, alertRegion, options, todayIso, can, listStatus } from '../util.js';
+import { ChartPanel, label, errorText, alertRegion, options, todayIso, can, listStatus } from '../util.js';
 
 const SEARCH_DELAY_MS = 200;
 const SUGGESTIONS = 10;
@@ -85,18 +85,13 @@ class ChartProblems extends ChartPanel {
     input.focus();
   }
 
-  async submit(e) {
-    e.preventDefault();
-    const form = e.target;
-    if (!this.formIsValid(form)) {
-      return;
-    }
-    await this.saveEntry(async () => {
-      await this.api.post(this.api.rec('/problems'), formBody(form));
-      form.reset();
-      this.chosen = null;
-      this.suggestions = [];
-    }, this.ctx.t('emr.chart.problem.saved'));
+  submit(e) {
+    return this.postForm(e, '/problems', this.ctx.t('emr.chart.problem.saved'), {
+      cleared: () => {
+        this.chosen = null;
+        this.suggestions = [];
+      },
+    });
   }
 
   async setStatus(problem, status) {

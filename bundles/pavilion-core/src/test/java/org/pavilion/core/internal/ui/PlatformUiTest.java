@@ -46,22 +46,8 @@ public class PlatformUiTest {
     }
 
     @Test
-    public void everyPrivilegeIsOneTheCoreDeclares() throws IOException {
-        checker.privilegesAreDeclared();
-    }
-
-    @Test
-    public void everyModuleExistsAndDefinesItsElement() throws IOException {
-        checker.modulesDefineTheirElements();
-    }
-
-    @Test
-    public void messagesInEnglishAndFrenchForEveryTitle() throws IOException {
-        checker.messagesAlikeInEnglishAndFrench();
-    }
-
-    @Test
-    public void scriptsUseNoForbiddenBrowserApis() throws IOException {
-        checker.noForbiddenBrowserApis("common.js", "account.js", "users.js", "roles.js", "audit.js", "modules.js");
+    public void passesTheSharedContributionChecks() throws IOException {
+        // Privileges declared, modules define their elements, en/fr alike, no forbidden browser API in any script.
+        checker.checkAll();
     }
 }
