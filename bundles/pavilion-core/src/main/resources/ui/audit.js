@@ -144,7 +144,7 @@ class PlatformAudit extends PlatformPage {
           <td>${r.patientId || ''}</td><td>${t(`platform.audit.outcome.${r.outcome}`)}</td>
           <td>${r.emergency ? t('platform.yes') : ''}</td><td>${r.clientAddress || ''}</td><td>${r.detail || ''}</td>
         </tr>`)}</tbody></table>`)}
-      ${pager(this.ctx, this.page, this.page ? this.page.total : 0, (n) => this.load(n), t('platform.audit.pages'))}
+      ${pager(this.ctx, this.page, (n) => this.load(n), t('platform.audit.pages'))}
     </div>`, this);
   }
 }

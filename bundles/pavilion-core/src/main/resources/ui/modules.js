@@ -84,7 +84,7 @@ class PlatformModules extends PlatformPage {
           ${this.endpoints(t('platform.modules.rest'), m.rest)}
           ${this.endpoints(t('platform.modules.soap'), m.soap)}
           ${m.refused && m.refused.length ? html`<h4>${t('platform.modules.refused')}</h4>
-            <ul class="alert alert-error pv-alert">${m.refused.map((r) => html`<li>${r}</li>`)}</ul>` : ''}
+            <ul class="alert alert-error kit-alert">${m.refused.map((r) => html`<li>${r}</li>`)}</ul>` : ''}
         </li>`)}</ul>
       </section>
     </div>`, this);

@@ -204,7 +204,7 @@ class PlatformUsers extends PlatformPage {
             @click=${() => this.select(u)}>${t('platform.users.manage')}</button></td></tr>`)}
         </tbody></table>`)}
       ${this.page && this.page.total === 0 ? html`<p>${t('platform.users.none')}</p>` : ''}
-      ${pager(this.ctx, this.page, this.page ? this.page.total : 0, (n) => this.load(n), t('platform.users.pages'))}
+      ${pager(this.ctx, this.page, (n) => this.load(n), t('platform.users.pages'))}
       ${this.detail()}
       <h2 id="user-create-heading">${t('platform.users.create')}</h2>
       <form id="user-create" aria-labelledby="user-create-heading" @submit=${(e) => this.create(e)}>

@@ -1,6 +1,7 @@
 // The example department's page (a template for vendors): the visitor log and the front desk's check-in form, over
 // GET/POST /api/v1/example/visits. Renders into the light DOM with lit-html; all text through ctx.t.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
+import { pager } from '/ui/shell/kit.js'; // the shell's pager (the shell is always there)
 
 const SIZE = 20;
 
@@ -111,11 +112,8 @@ class VisitorLog extends HTMLElement {
           </tbody>
         </table>
       </div>
-      ${pages > 1 ? html`<nav class="actions" aria-label=${t('example.visitors.page', { page: this.page + 1, pages })}>
-        <button type="button" class="button button-quiet" ?disabled=${this.page === 0} @click=${() => this.go(-1)}>${t('example.visitors.previous')}</button>
-        <span>${t('example.visitors.page', { page: this.page + 1, pages })}</span>
-        <button type="button" class="button button-quiet" ?disabled=${this.page + 1 >= pages} @click=${() => this.go(1)}>${t('example.visitors.next')}</button>
-      </nav>` : nothing}`;
+      ${pages > 1 ? pager(this._ctx, { page: this.page, size: SIZE, total }, (n) => this.go(n - this.page),
+        t('example.visitors.page', { page: this.page + 1, pages })) : nothing}`;
   }
 
   draw() {

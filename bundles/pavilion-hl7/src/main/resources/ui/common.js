@@ -1,63 +1,12 @@
-// Helpers shared by the HL7 monitor's pages (self-contained: a contribution's files may only rely on the shell).
-import { html } from '/ui/lib/lit-html/lit-html.js';
+// The HL7 monitor's helpers: the shell's kit (/ui/shell/kit.js) with the monitor's stylesheet and messages.
+import { KitPage, errorText as kitErrorText, focusSoon } from '/ui/shell/kit.js';
+
+export { alertRegion, can, focusSoon, pager, scrollTable } from '/ui/shell/kit.js';
 
 const SHEET = new URL('./hl7.css', import.meta.url).href;
 
-/** Adds the contribution's stylesheet once (a <link>, so the CSP needs no inline styles). */
-export function useStyles() {
-  if (!document.querySelector(`link[rel="stylesheet"][href="${SHEET}"]`)) {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = SHEET;
-    document.head.append(link);
-  }
-}
-
 export function errorText(ctx, error) {
-  if (error && error.status !== undefined && ctx.problem) {
-    return ctx.problem(error);
-  }
-  return ctx.t('hl7.error.unexpected');
-}
-
-/** An error region, kept in the DOM while empty so what appears in it is announced. */
-export function alertRegion(message) {
-  return html`<p class="alert alert-error hl7-alert" role="alert" ?hidden=${!message}>${message || ''}</p>`;
-}
-
-export function pager(ctx, page, onPage, label) {
-  if (!page) {
-    return html``;
-  }
-  const pages = Math.max(1, Math.ceil(page.total / page.size));
-  return html`<nav class="hl7-pager" aria-label=${label}>
-    <button type="button" class="button button-quiet" ?disabled=${page.page <= 0} @click=${() => onPage(page.page - 1)}>
-      ${ctx.t('hl7.pager.previous')}</button>
-    <span aria-live="polite">${ctx.t('hl7.pager.position', {
-      page: ctx.fmt.number(page.page + 1), pages: ctx.fmt.number(pages), total: ctx.fmt.number(page.total) })}</span>
-    <button type="button" class="button button-quiet" ?disabled=${page.page + 1 >= pages} @click=${() => onPage(page.page + 1)}>
-      ${ctx.t('hl7.pager.next')}</button>
-  </nav>`;
-}
-
-/** A wide table that scrolls sideways on narrow screens; focusable so the keyboard can scroll it. */
-export function scrollTable(label, table) {
-  return html`<div class="table-wrap hl7-scroll" role="region" aria-label=${label} tabindex="0">${table}</div>`;
-}
-
-/** Whether the signed-in user holds a privilege (the shell puts can() on ctx.caller). */
-export function can(ctx, privilege) {
-  const caller = ctx.caller || {};
-  return typeof caller.can === 'function' ? caller.can(privilege) : (caller.privileges || []).includes(privilege);
-}
-
-export function focusSoon(host, selector) {
-  requestAnimationFrame(() => {
-    const el = host.querySelector(selector);
-    if (el) {
-      el.focus();
-    }
-  });
+  return kitErrorText(ctx, error, 'hl7.error.unexpected');
 }
 
 /** HL7 segments are separated by CR; shown one per line. */
@@ -70,12 +19,30 @@ export function when(ctx, ms) {
   return ms === null || ms === undefined || ms === 0 ? '' : ctx.fmt.dateTime(new Date(ms).toISOString());
 }
 
-export class Hl7Page extends HTMLElement {
-  connectedCallback() {
-    useStyles();
-    if (!this.started) {
-      this.started = true;
-      this.start();
+/** Base of the two monitors: a list of messages and the details of the one open (this.message). */
+export class Hl7Page extends KitPage {
+  constructor() {
+    super(SHEET);
+  }
+
+  /** Opens one message's details; focus moves to their heading, or to the error when the message cannot be read. */
+  async openMessage(path, headingSelector, errorSelector) {
+    this.detailError = '';
+    try {
+      this.message = await this.ctx.api.get(path);
+    } catch (e) {
+      this.message = null;
+      this.detailError = errorText(this.ctx, e);
     }
+    this.update();
+    focusSoon(this, this.message ? headingSelector : errorSelector);
+  }
+
+  /** Closes the details; focus returns to the list button that opened them. */
+  close() {
+    const id = this.message && this.message.id;
+    this.message = null;
+    this.update();
+    focusSoon(this, id ? `button[data-id="${CSS.escape(id)}"]` : 'h1');
   }
 }

@@ -44,24 +44,9 @@ class Hl7Inbound extends Hl7Page {
     this.load(0);
   }
 
-  async open(id) {
-    this.detailError = '';
+  open(id) {
     this.repairError = '';
-    try {
-      this.message = await this.ctx.api.get(`/hl7/messages/${encodeURIComponent(id)}`);
-    } catch (e) {
-      this.message = null;
-      this.detailError = errorText(this.ctx, e);
-    }
-    this.update();
-    focusSoon(this, this.message ? '#hl7-detail-heading' : '#hl7-detail-error');
-  }
-
-  close() {
-    const id = this.message && this.message.id;
-    this.message = null;
-    this.update();
-    focusSoon(this, id ? `button[data-id="${CSS.escape(id)}"]` : 'h1');
+    return this.openMessage(`/hl7/messages/${encodeURIComponent(id)}`, '#hl7-detail-heading', '#hl7-detail-error');
   }
 
   /** Runs a repair call; the answer is the message as it is now. */

@@ -69,24 +69,10 @@ class Hl7Outbound extends Hl7Page {
     this.load(0).then(() => focusSoon(this, '#hl7-outbound-list'));
   }
 
-  async open(id) {
-    this.detailError = '';
+  open(id) {
     this.retryError = '';
-    try {
-      this.message = await this.ctx.api.get(`/hl7/outbound/${encodeURIComponent(id)}`);
-    } catch (e) {
-      this.message = null;
-      this.detailError = errorText(this.ctx, e);
-    }
-    this.update();
-    focusSoon(this, this.message ? '#hl7-out-detail-heading' : '#hl7-out-detail-error');
-  }
-
-  close() {
-    const id = this.message && this.message.id;
-    this.message = null;
-    this.update();
-    focusSoon(this, id ? `button[data-id="${id}"]` : 'h1');
+    return this.openMessage(`/hl7/outbound/${encodeURIComponent(id)}`, '#hl7-out-detail-heading',
+      '#hl7-out-detail-error');
   }
 
   async retry() {

@@ -1,5 +1,6 @@
 // Small helpers shared by the chart's tabs.
 import { html, nothing } from '/ui/lib/lit-html/lit-html.js';
+import { errorText as kitErrorText } from '/ui/shell/kit.js';
 
 /** SNOMED CT 716186003 "No known allergy": how the chart records that the patient was asked and has none. */
 export const NO_KNOWN_ALLERGY = { code: '716186003', codeSystem: 'SCT' };
@@ -47,15 +48,18 @@ export function formBody(form) {
 
 /** The localised text of an error, for a role=alert region. */
 export function errorText(ctx, error) {
-  if (error && error.status !== undefined && ctx.problem) {
-    return ctx.problem(error);
-  }
-  return ctx.t('emr.chart.error.unexpected');
+  return kitErrorText(ctx, error, 'emr.chart.error.unexpected');
 }
 
 /** An alert region: always in the DOM (so screen readers hear new text), empty when there is nothing to say. */
 export function alertRegion(id, text) {
   return html`<p id=${id} class="chart-alert" role="alert">${text || nothing}</p>`;
+}
+
+/** The top of a list tab: the panel's error, then noneKey once the list has loaded empty. */
+export function listStatus(ctx, error, items, noneKey = 'emr.chart.summary.noneRecorded') {
+  return html`${error ? html`<p role="alert">${error}</p>` : nothing}
+    ${items && !items.length ? html`<p>${ctx.t(noneKey)}</p>` : nothing}`;
 }
 
 /** A definition-list row, left out when the value is empty. */
@@ -135,6 +139,68 @@ export class ChartPanel extends HTMLElement {
   }
 
   paint() {}
+
+  /** True when the form passes its constraints; else shows messageKey in formError and focuses the first bad field. */
+  formIsValid(form, messageKey = 'emr.chart.error.required') {
+    if (form.checkValidity()) {
+      return true;
+    }
+    this.formError = this.ctx.t(messageKey);
+    this.paint();
+    form.querySelector(':invalid').focus();
+    return false;
+  }
+
+  /**
+   * Saves what a form entered: busy while send() runs, then a toast, a reload of the list and (unless the record's
+   * header and summary cannot have changed) changed(); a failure goes to the form's error region (formError).
+   */
+  async saveEntry(send, doneText, { recordChanged = true } = {}) {
+    this.saving = true;
+    this.formError = '';
+    this.paint();
+    try {
+      await send();
+      this.ctx.notify(doneText, 'success');
+      await this.load();
+      if (recordChanged) {
+        this.changed();
+      }
+    } catch (err) {
+      this.formError = errorText(this.ctx, err);
+    } finally {
+      this.saving = false;
+      this.paint();
+    }
+  }
+
+  /** The usual add form's submit: checks it, POSTs its fields to the record's path, clears it; then as saveEntry. */
+  async postForm(e, path, doneText, { recordChanged = true, cleared = () => {} } = {}) {
+    e.preventDefault();
+    const form = e.target;
+    if (!this.formIsValid(form)) {
+      return;
+    }
+    await this.saveEntry(async () => {
+      await this.api.post(this.api.rec(path), formBody(form));
+      form.reset();
+      cleared();
+    }, doneText, { recordChanged });
+  }
+
+  /** A row's action (close, stop, change status): a toast, a reload, changed(); a failure goes to the panel's error. */
+  async rowAction(send, doneText) {
+    try {
+      await send();
+      this.ctx.notify(doneText, 'success');
+      this.error = '';
+      await this.load();
+      this.changed();
+    } catch (err) {
+      this.error = errorText(this.ctx, err);
+    }
+    this.paint();
+  }
 
   /** Tells the chart the record changed (header, banner, summary reload). */
   changed() {

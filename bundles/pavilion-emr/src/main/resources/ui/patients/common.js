@@ -1,6 +1,7 @@
 // Shared by the staff patient pages: REST paths, field templates with accessible errors, the mapping of the EMR's
 // validation problems onto form fields, and the search-term reading used by the search and merge pages.
 import { html, nothing } from '/ui/lib/lit-html/lit-html.js';
+import { useStyles as kitUseStyles } from '/ui/shell/kit.js';
 
 export const PATIENTS = '/emr/patients';
 export const SEXES = ['FEMALE', 'MALE', 'OTHER', 'UNKNOWN'];
@@ -10,14 +11,7 @@ export const MAX_REPEAT = 5; // phones, next of kin and policies: the API takes 
 
 /** Adds the pages' stylesheet once (CSP style-src 'self': a file, never inline styles). */
 export function useStyles() {
-    const href = new URL('./patients.css', import.meta.url).href;
-    if (!document.querySelector(`link[data-emr-patients]`)) {
-        const link = document.createElement('link');
-        link.rel = 'stylesheet';
-        link.href = href;
-        link.dataset.emrPatients = '';
-        document.head.append(link);
-    }
+    kitUseStyles(new URL('./patients.css', import.meta.url).href);
 }
 
 /** Moves focus to the page's heading after a page-level change, so screen readers announce where they are. */
@@ -187,4 +181,35 @@ export function focusFirstInvalid(form) {
     const bad = form && form.querySelector('[aria-invalid="true"]');
     if (bad) bad.focus();
     return !!bad;
+}
+
+/**
+ * Shows the client-side check's errors on a form page (page.errors, page.general, update(), focus on the first bad
+ * field). Returns true when there were errors, so the caller does not send.
+ */
+export function showCheckErrors(page, errors) {
+    page.errors = errors;
+    page.general = [];
+    if (!Object.keys(errors).length) return false;
+    page.update();
+    page.querySelector('[aria-invalid="true"]')?.focus();
+    return true;
+}
+
+/**
+ * Shows a refused save on a form page: a 400's messages at their fields (problemFields), the rest in the form's
+ * error list, the problem's text when nothing else applies; then focus on the first bad field or the error list.
+ */
+export function showServerErrors(page, e, phones) {
+    const problem = e && e.problem;
+    page.errors = {};
+    page.general = [];
+    if (e && e.status === 400 && problem) {
+        const mapped = problemFields(problem, phones);
+        page.errors = Object.fromEntries(Object.entries(mapped.fields).map(([k, v]) => [k, { server: v }]));
+        page.general = mapped.general;
+    }
+    if (!Object.keys(page.errors).length && !page.general.length) page.general = [page.ctx.problem(e)];
+    page.update();
+    (page.querySelector('[aria-invalid="true"]') || page.querySelector('#form-errors'))?.focus();
 }

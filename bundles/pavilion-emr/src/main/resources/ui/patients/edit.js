@@ -1,7 +1,7 @@
 // /patients/edit: the demographics of state.patientId (an MRN), saved with PUT /emr/patients/{mrn} only while the
 // record is at the version the form was filled from, so a change someone else saved meanwhile is never overwritten.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { PATIENTS, useStyles, problemFields, displayName } from './common.js';
+import { PATIENTS, useStyles, displayName, showCheckErrors, showServerErrors } from './common.js';
 import { modelOf, bodyOf, check, demographicsFields, errorSummary } from './demographics.js';
 
 class PatientEdit extends HTMLElement {
@@ -129,13 +129,7 @@ class PatientEdit extends HTMLElement {
     submit = async ev => {
         ev.preventDefault();
         if (this.busy) return;
-        this.errors = check(this.model);
-        this.general = [];
-        if (Object.keys(this.errors).length) {
-            this.update();
-            this.querySelector('[aria-invalid="true"]')?.focus();
-            return;
-        }
+        if (showCheckErrors(this, check(this.model))) return;
         this.busy = true;
         this.update();
         const body = bodyOf(this.model);
@@ -148,21 +142,13 @@ class PatientEdit extends HTMLElement {
             this.leave();
         } catch (e) {
             this.busy = false;
-            const problem = e && e.problem;
             if (e && e.status === 412) {
                 this.conflict = true;
                 this.update();
                 this.querySelector('#edit-conflict')?.focus();
                 return;
             }
-            if (e && e.status === 400 && problem) {
-                const mapped = problemFields(problem, body.phones);
-                this.errors = Object.fromEntries(Object.entries(mapped.fields).map(([k, v]) => [k, { server: v }]));
-                this.general = mapped.general;
-            }
-            if (!Object.keys(this.errors).length && !this.general.length) this.general = [this.ctx.problem(e)];
-            this.update();
-            (this.querySelector('[aria-invalid="true"]') || this.querySelector('#form-errors'))?.focus();
+            showServerErrors(this, e, body.phones);
         }
     };
 }

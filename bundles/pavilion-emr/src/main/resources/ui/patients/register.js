@@ -1,7 +1,7 @@
 // /patients/register: the front desk's registration form. POST /emr/patients answers 409 possible-duplicate with the
 // candidates' MRNs; they are read and shown beside what was typed, and #confirm-duplicate registers anyway.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { PATIENTS, useStyles, problemFields, sexLabel, displayName } from './common.js';
+import { PATIENTS, useStyles, sexLabel, displayName, showCheckErrors, showServerErrors } from './common.js';
 import { modelOf, bodyOf, check, demographicsFields, errorSummary } from './demographics.js';
 
 class PatientRegister extends HTMLElement {
@@ -127,14 +127,8 @@ class PatientRegister extends HTMLElement {
         ev.preventDefault();
         if (this.busy) return;
         const clientErrors = check(this.model);
-        this.errors = clientErrors;
-        this.general = [];
-        if (Object.keys(clientErrors).length) {
-            this.duplicate = null;
-            this.update();
-            this.querySelector('[aria-invalid="true"]')?.focus();
-            return;
-        }
+        if (Object.keys(clientErrors).length) this.duplicate = null;
+        if (showCheckErrors(this, clientErrors)) return;
         this.busy = true;
         this.update();
         const body = bodyOf(this.model);
@@ -173,18 +167,7 @@ class PatientRegister extends HTMLElement {
             if (this.duplicate) this.update();
             return;
         }
-        if (e && e.status === 400 && problem) {
-            const mapped = problemFields(problem, body.phones);
-            this.errors = Object.fromEntries(Object.entries(mapped.fields).map(([k, v]) => [k, { server: v }]));
-            this.general = mapped.general;
-            if (!Object.keys(this.errors).length && !this.general.length) this.general = [this.ctx.problem(e)];
-        } else {
-            this.errors = {};
-            this.general = [this.ctx.problem(e)];
-        }
-        this.update();
-        if (!this.querySelector('[aria-invalid="true"]')) this.querySelector('#form-errors')?.focus();
-        else this.querySelector('[aria-invalid="true"]').focus();
+        showServerErrors(this, e, body.phones);
     }
 }
 

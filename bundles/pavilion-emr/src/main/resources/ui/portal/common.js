@@ -1,15 +1,10 @@
 // Shared by the EMR's portal pages: whose record a page shows, and the refusal that names nobody.
-import { html } from '/ui/lib/lit-html/lit-html.js';
+import { html, nothing } from '/ui/lib/lit-html/lit-html.js';
+import { errorText as kitErrorText, useStyles as kitUseStyles } from '/ui/shell/kit.js';
 
 /** Adds the portal pages' stylesheet once (a file of this bundle: the CSP allows no inline styles). */
 export function useStyles() {
-  if (!document.querySelector('link[data-emr-portal]')) {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = new URL('./portal.css', import.meta.url).href;
-    link.dataset.emrPortal = '';
-    document.head.append(link);
-  }
+  kitUseStyles(new URL('./portal.css', import.meta.url).href);
 }
 
 /**
@@ -37,10 +32,7 @@ export function refusedView(ctx) {
 
 /** The text of an error that is not a refusal (server down, validation), for an inline role=alert region. */
 export function errorText(ctx, error) {
-  if (error && error.status !== undefined && typeof ctx.problem === 'function') {
-    return ctx.problem(error);
-  }
-  return ctx.t('emr.portal.error.unexpected');
+  return kitErrorText(ctx, error, 'emr.portal.error.unexpected');
 }
 
 /** A coded value's label (severity, route, sex, ...), or the code itself when the bundle has no text for it. */
@@ -58,5 +50,49 @@ export function focusHeading(host) {
   const h1 = host.querySelector('h1');
   if (h1) {
     h1.focus({ preventScroll: false });
+  }
+}
+
+/**
+ * Base of the portal's pages and card: the stylesheet, a loading state drawn at once, then load(). Subclasses define
+ * load() and draw(); this.state holds {loading, refused, error, ...what load() read}.
+ */
+export class PortalPage extends HTMLElement {
+  connectedCallback() {
+    useStyles();
+    this.state = { loading: true };
+    this.draw();
+    this.load();
+  }
+
+  /**
+   * Reads a patient's data with read(patient) (an object merged into the state); no patient or a refusal shows only
+   * the refusal, any other failure the error.
+   */
+  async loadFor(patient, read) {
+    if (!patient) {
+      this.state = { loading: false, refused: true };
+      this.draw();
+      return;
+    }
+    try {
+      this.state = { loading: false, ...(await read(patient)) };
+    } catch (e) {
+      this.state = isRefusal(e) ? { loading: false, refused: true } : { loading: false, error: e };
+    }
+    this.draw();
+  }
+
+  /** A page's frame: its root id (a test hook), its h1, the loading status, refusal and error, then the content. */
+  frame(id, titleKey, content) {
+    const ctx = this.ctx;
+    const s = this.state;
+    return html`<div id=${id} class="portal-page" aria-busy=${s.loading ? 'true' : 'false'}>
+      <h1 tabindex="-1">${ctx.t(titleKey)}</h1>
+      ${s.loading ? html`<p role="status">${ctx.t('emr.portal.loading')}</p>` : nothing}
+      ${s.refused ? refusedView(ctx) : nothing}
+      ${s.error ? html`<p role="alert">${errorText(ctx, s.error)}</p>` : nothing}
+      ${content}
+    </div>`;
   }
 }

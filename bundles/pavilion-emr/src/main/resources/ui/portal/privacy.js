@@ -1,6 +1,6 @@
 // Patient portal: download one's own data (the GDPR export) and ask for it to be erased.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { useStyles, targetPatient, isRefusal, refusedView, errorText } from './common.js';
+import { PortalPage, targetPatient, isRefusal, errorText } from './common.js';
 import { zipEntry } from './zip.js';
 
 const NOTE_MAX = 500;
@@ -47,14 +47,7 @@ async function exportZip(ctx, path) {
   return resp.blob();
 }
 
-class EmrPortalPrivacy extends HTMLElement {
-  connectedCallback() {
-    useStyles();
-    this.state = { loading: true };
-    this.draw();
-    this.load();
-  }
-
+class EmrPortalPrivacy extends PortalPage {
   async load() {
     const ctx = this.ctx;
     const patient = targetPatient(ctx);
@@ -81,13 +74,9 @@ class EmrPortalPrivacy extends HTMLElement {
   draw() {
     const ctx = this.ctx;
     const s = this.state;
-    render(html`<div id="portal-privacy" class="portal-page" aria-busy=${s.loading ? 'true' : 'false'}>
-      <h1 tabindex="-1">${ctx.t('emr.portal.privacy.title')}</h1>
-      ${s.loading ? html`<p role="status">${ctx.t('emr.portal.loading')}</p>` : nothing}
-      ${s.refused ? refusedView(ctx) : nothing}
+    render(this.frame('portal-privacy', 'emr.portal.privacy.title', html`
       ${s.patient ? this.download() : nothing}
-      ${s.patient && ctx.caller.can('emr.privacy.request-erasure') ? this.erasure() : nothing}
-    </div>`, this);
+      ${s.patient && ctx.caller.can('emr.privacy.request-erasure') ? this.erasure() : nothing}`), this);
   }
 
   download() {

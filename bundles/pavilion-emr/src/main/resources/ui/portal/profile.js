@@ -1,6 +1,6 @@
 // Patient portal: own demographics (read-only: the front desk changes them) and contact details and preferences.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { useStyles, targetPatient, isRefusal, refusedView, errorText, codeLabel } from './common.js';
+import { PortalPage, targetPatient, errorText, codeLabel } from './common.js';
 
 const CHANNELS = ['EMAIL', 'SMS', 'PHONE', 'POST'];
 const LANGUAGES = ['en', 'fr'];
@@ -8,46 +8,24 @@ const PHONE_FIELDS = 2;
 /** The phone shape the EMR accepts (ValidDemographics.PHONE). */
 const PHONE = /^\+?[0-9 ()./-]{6,32}$/;
 
-class EmrPortalProfile extends HTMLElement {
-  connectedCallback() {
-    useStyles();
-    this.state = { loading: true };
-    this.draw();
-    this.load();
-  }
-
+class EmrPortalProfile extends PortalPage {
   async load() {
     const ctx = this.ctx;
-    const patient = targetPatient(ctx);
-    if (!patient) {
-      this.state = { loading: false, refused: true };
-      this.draw();
-      return;
-    }
-    try {
+    await this.loadFor(targetPatient(ctx), async (patient) => {
       const person = await ctx.api.get(`/emr/patients/${encodeURIComponent(patient)}`);
       // Contact preferences belong to the account's own record only (the endpoint takes no id).
       const own = ctx.caller && ctx.caller.patientId && (patient === ctx.caller.patientId
         || person.redirectedFrom === ctx.caller.patientId || person.mrn === ctx.caller.patientId);
       const contact = own ? await ctx.api.get('/emr/portal/contact') : null;
-      this.state = { loading: false, person, contact };
-    } catch (e) {
-      this.state = isRefusal(e) ? { loading: false, refused: true } : { loading: false, error: e };
-    }
-    this.draw();
+      return { person, contact };
+    });
   }
 
   draw() {
-    const ctx = this.ctx;
     const s = this.state;
-    render(html`<div id="portal-profile" class="portal-page" aria-busy=${s.loading ? 'true' : 'false'}>
-      <h1 tabindex="-1">${ctx.t('emr.portal.profile.title')}</h1>
-      ${s.loading ? html`<p role="status">${ctx.t('emr.portal.loading')}</p>` : nothing}
-      ${s.refused ? refusedView(ctx) : nothing}
-      ${s.error ? html`<p role="alert">${errorText(ctx, s.error)}</p>` : nothing}
+    render(this.frame('portal-profile', 'emr.portal.profile.title', html`
       ${s.person ? this.demographics(s.person) : nothing}
-      ${s.contact ? this.contactForm(s.contact) : nothing}
-    </div>`, this);
+      ${s.contact ? this.contactForm(s.contact) : nothing}`), this);
   }
 
   demographics(p) {

@@ -1,42 +1,17 @@
 // Patient portal: the patient's own health record summary (allergies, problems, current medications, results).
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { useStyles, targetPatient, isRefusal, refusedView, errorText, codeLabel } from './common.js';
+import { PortalPage, targetPatient, codeLabel } from './common.js';
 
-class EmrPortalRecord extends HTMLElement {
-  connectedCallback() {
-    useStyles();
-    this.state = { loading: true, record: null, error: null, refused: false };
-    this.draw();
-    this.load();
-  }
-
+class EmrPortalRecord extends PortalPage {
   async load() {
-    const ctx = this.ctx;
-    const patient = targetPatient(ctx);
-    if (!patient) {
-      this.state = { loading: false, refused: true };
-      this.draw();
-      return;
-    }
-    try {
-      const record = await ctx.api.get(`/emr/records/${encodeURIComponent(patient)}`, { encounters: 1 });
-      this.state = { loading: false, record };
-    } catch (e) {
-      this.state = isRefusal(e) ? { loading: false, refused: true } : { loading: false, error: e };
-    }
-    this.draw();
+    await this.loadFor(targetPatient(this.ctx), async (patient) => ({
+      record: await this.ctx.api.get(`/emr/records/${encodeURIComponent(patient)}`, { encounters: 1 }) }));
   }
 
   draw() {
-    const ctx = this.ctx;
     const s = this.state;
-    render(html`<div id="portal-record" class="portal-page" aria-busy=${s.loading ? 'true' : 'false'}>
-      <h1 tabindex="-1">${ctx.t('emr.portal.record.title')}</h1>
-      ${s.loading ? html`<p role="status">${ctx.t('emr.portal.loading')}</p>` : nothing}
-      ${s.refused ? refusedView(ctx) : nothing}
-      ${s.error ? html`<p role="alert">${errorText(ctx, s.error)}</p>` : nothing}
-      ${s.record ? this.recordView(s.record) : nothing}
-    </div>`, this);
+    render(this.frame('portal-record', 'emr.portal.record.title',
+      s.record ? this.recordView(s.record) : nothing), this);
   }
 
   recordView(r) {

@@ -1,37 +1,21 @@
 // Portal home card: how many allergies are on record and the active problems, with a link to the record.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { useStyles, isRefusal, errorText } from './common.js';
+import { PortalPage, errorText } from './common.js';
 
 const PROBLEMS_SHOWN = 3;
 
-class EmrPortalSummary extends HTMLElement {
-  connectedCallback() {
-    useStyles();
-    this.state = { loading: true };
-    this.draw();
-    this.load();
-  }
-
+class EmrPortalSummary extends PortalPage {
   async load() {
     const ctx = this.ctx;
     // A card is always about the signed-in patient's own record.
-    const patient = ctx.caller && ctx.caller.patientId;
-    if (!patient) {
-      this.state = { loading: false, refused: true };
-      this.draw();
-      return;
-    }
-    try {
+    await this.loadFor(ctx.caller && ctx.caller.patientId, async (patient) => {
       const mrn = encodeURIComponent(patient);
       const [allergies, problems] = await Promise.all([
         ctx.api.get(`/emr/records/${mrn}/allergies`),
         ctx.api.get(`/emr/records/${mrn}/problems`, { status: 'ACTIVE' }),
       ]);
-      this.state = { loading: false, allergies, problems };
-    } catch (e) {
-      this.state = isRefusal(e) ? { loading: false, refused: true } : { loading: false, error: errorText(ctx, e) };
-    }
-    this.draw();
+      return { allergies, problems };
+    });
   }
 
   draw() {
@@ -42,7 +26,7 @@ class EmrPortalSummary extends HTMLElement {
     render(html`<div class="portal-card-body emr-portal-summary" aria-busy=${s.loading ? 'true' : 'false'}>
       ${s.loading ? html`<p role="status">${ctx.t('emr.portal.loading')}</p>` : nothing}
       ${s.refused ? html`<p role="alert">${ctx.t('emr.portal.refused')}</p>` : nothing}
-      ${s.error ? html`<p role="alert">${s.error}</p>` : nothing}
+      ${s.error ? html`<p role="alert">${errorText(ctx, s.error)}</p>` : nothing}
       ${s.allergies ? html`
         <p class="portal-card-figure">${ctx.t(allergies.length === 0 ? 'emr.portal.card.allergies.none'
           : allergies.length === 1 ? 'emr.portal.card.allergies.one' : 'emr.portal.card.allergies.many',

@@ -1,7 +1,7 @@
 // Allergies tab: every allergy and intolerance with its status, the form to record one, and "no known allergies"
 // (recorded as the SNOMED CT concept 716186003, which the banner reads back).
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { ChartPanel, label, formBody, errorText, alertRegion, options, isNoKnownAllergy, NO_KNOWN_ALLERGY, can } from '../util.js';
+import { ChartPanel, label, formBody, alertRegion, options, isNoKnownAllergy, NO_KNOWN_ALLERGY, can } from '../util.js';
 
 const SEVERITIES = ['MILD', 'MODERATE', 'SEVERE', 'LIFE_THREATENING', 'UNKNOWN'];
 const KINDS = ['ALLERGY', 'INTOLERANCE'];
@@ -14,10 +14,7 @@ class ChartAllergies extends ChartPanel {
   async submit(e) {
     e.preventDefault();
     const form = e.target;
-    if (!form.checkValidity()) {
-      this.formError = this.ctx.t('emr.chart.error.required');
-      this.paint();
-      form.querySelector(':invalid').focus();
+    if (!this.formIsValid(form)) {
       return;
     }
     await this.save(formBody(form), form);
@@ -29,23 +26,12 @@ class ChartAllergies extends ChartPanel {
   }
 
   async save(body, form) {
-    this.saving = true;
-    this.formError = '';
-    this.paint();
-    try {
+    await this.saveEntry(async () => {
       await this.api.post(this.api.rec('/allergies'), body);
       if (form) {
         form.reset();
       }
-      this.ctx.notify(this.ctx.t('emr.chart.allergy.saved'), 'success');
-      await this.load();
-      this.changed();
-    } catch (err) {
-      this.formError = errorText(this.ctx, err);
-    } finally {
-      this.saving = false;
-      this.paint();
-    }
+    }, this.ctx.t('emr.chart.allergy.saved'));
   }
 
   paint() {

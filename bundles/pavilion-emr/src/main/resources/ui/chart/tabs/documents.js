@@ -48,10 +48,7 @@ class ChartDocuments extends ChartPanel {
   async submit(e) {
     e.preventDefault();
     const form = e.target;
-    if (!form.checkValidity()) {
-      this.formError = this.ctx.t('emr.chart.error.required');
-      this.paint();
-      form.querySelector(':invalid').focus();
+    if (!this.formIsValid(form)) {
       return;
     }
     const file = form.elements.file.files[0];
@@ -62,23 +59,13 @@ class ChartDocuments extends ChartPanel {
       form.elements.file.focus();
       return;
     }
-    this.saving = true;
-    this.formError = '';
-    this.paint();
-    try {
+    await this.saveEntry(async () => {
       const query = { mrn: this.api.mrn, title: form.elements.title.value.trim(), category: form.elements.category.value };
       const sha = await sha256Hex(file);
       await this.api.uploadRaw('/emr/documents', query, file, type, sha ? { 'Content-SHA256': sha } : {});
       form.reset();
-      this.ctx.notify(this.ctx.t('emr.chart.doc.saved'), 'success');
       this.page = 0;
-      await this.load();
-    } catch (err) {
-      this.formError = errorText(this.ctx, err);
-    } finally {
-      this.saving = false;
-      this.paint();
-    }
+    }, this.ctx.t('emr.chart.doc.saved'), { recordChanged: false });
   }
 
   async view(doc) {

@@ -1,6 +1,6 @@
 // Encounters tab: the patient's encounters, open one, close an open one.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { ChartPanel, label, formBody, errorText, alertRegion, options, can } from '../util.js';
+import { ChartPanel, label, alertRegion, options, can, listStatus } from '../util.js';
 
 const KINDS = ['OUTPATIENT', 'EMERGENCY', 'ADMISSION', 'TELECONSULTATION'];
 
@@ -9,43 +9,13 @@ class ChartEncounters extends ChartPanel {
     this.items = await this.api.get(this.api.rec('/encounters'), { size: 50 });
   }
 
-  async submit(e) {
-    e.preventDefault();
-    const form = e.target;
-    if (!form.checkValidity()) {
-      this.formError = this.ctx.t('emr.chart.error.required');
-      this.paint();
-      form.querySelector(':invalid').focus();
-      return;
-    }
-    this.saving = true;
-    this.formError = '';
-    this.paint();
-    try {
-      await this.api.post(this.api.rec('/encounters'), formBody(form));
-      form.reset();
-      this.ctx.notify(this.ctx.t('emr.chart.enc.opened'), 'success');
-      await this.load();
-      this.changed();
-    } catch (err) {
-      this.formError = errorText(this.ctx, err);
-    } finally {
-      this.saving = false;
-      this.paint();
-    }
+  submit(e) {
+    return this.postForm(e, '/encounters', this.ctx.t('emr.chart.enc.opened'));
   }
 
   async close(enc) {
-    try {
-      await this.api.post(this.api.rec(`/encounters/${encodeURIComponent(enc.id)}/close`), {});
-      this.ctx.notify(this.ctx.t('emr.chart.enc.closed'), 'success');
-      this.error = '';
-      await this.load();
-      this.changed();
-    } catch (err) {
-      this.error = errorText(this.ctx, err);
-    }
-    this.paint();
+    await this.rowAction(() => this.api.post(this.api.rec(`/encounters/${encodeURIComponent(enc.id)}/close`), {}),
+      this.ctx.t('emr.chart.enc.closed'));
   }
 
   paint() {
@@ -54,8 +24,7 @@ class ChartEncounters extends ChartPanel {
     const items = this.items || [];
     const canEdit = can(this.ctx, 'emr.record.edit');
     render(html`<h2>${t('emr.chart.tab.encounters')}</h2>
-      ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
-      ${this.items && !items.length ? html`<p>${t('emr.chart.summary.noneRecorded')}</p>` : nothing}
+      ${listStatus(this.ctx, this.error, this.items)}
       ${items.length ? html`<div class="chart-table-wrap"><table class="chart-table" id="encounters-table">
         <caption class="chart-visually-hidden">${t('emr.chart.tab.encounters')}</caption>
         <thead><tr><th scope="col">${t('emr.chart.enc.kind')}</th><th scope="col">${t('emr.chart.status')}</th>

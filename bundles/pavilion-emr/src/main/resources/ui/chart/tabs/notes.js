@@ -1,6 +1,6 @@
 // Notes tab: clinical notes, newest first, and the form to write one.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { ChartPanel, label, formBody, errorText, alertRegion, options, can } from '../util.js';
+import { ChartPanel, label, alertRegion, options, can } from '../util.js';
 
 const KINDS = ['PROGRESS', 'ADMISSION', 'DISCHARGE', 'CONSULTATION', 'NURSING', 'OTHER'];
 
@@ -9,29 +9,8 @@ class ChartNotes extends ChartPanel {
     this.items = await this.api.get(this.api.rec('/notes'), { size: 50 });
   }
 
-  async submit(e) {
-    e.preventDefault();
-    const form = e.target;
-    if (!form.checkValidity()) {
-      this.formError = this.ctx.t('emr.chart.error.required');
-      this.paint();
-      form.querySelector(':invalid').focus();
-      return;
-    }
-    this.saving = true;
-    this.formError = '';
-    this.paint();
-    try {
-      await this.api.post(this.api.rec('/notes'), formBody(form));
-      form.reset();
-      this.ctx.notify(this.ctx.t('emr.chart.note.saved'), 'success');
-      await this.load();
-    } catch (err) {
-      this.formError = errorText(this.ctx, err);
-    } finally {
-      this.saving = false;
-      this.paint();
-    }
+  submit(e) {
+    return this.postForm(e, '/notes', this.ctx.t('emr.chart.note.saved'), { recordChanged: false });
   }
 
   paint() {

@@ -1,6 +1,6 @@
 // Prescriptions tab: current and past prescriptions, prescribe, stop.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { ChartPanel, label, formBody, errorText, alertRegion, options, can } from '../util.js';
+import { ChartPanel, label, alertRegion, options, can, listStatus } from '../util.js';
 
 const ROUTES = ['ORAL', 'IV', 'IM', 'SC', 'SUBLINGUAL', 'TOPICAL', 'INHALED', 'RECTAL', 'OTHER'];
 
@@ -9,30 +9,8 @@ class ChartPrescriptions extends ChartPanel {
     this.items = await this.api.get(this.api.rec('/prescriptions'));
   }
 
-  async submit(e) {
-    e.preventDefault();
-    const form = e.target;
-    if (!form.checkValidity()) {
-      this.formError = this.ctx.t('emr.chart.error.required');
-      this.paint();
-      form.querySelector(':invalid').focus();
-      return;
-    }
-    this.saving = true;
-    this.formError = '';
-    this.paint();
-    try {
-      await this.api.post(this.api.rec('/prescriptions'), formBody(form));
-      form.reset();
-      this.ctx.notify(this.ctx.t('emr.chart.rx.saved'), 'success');
-      await this.load();
-      this.changed();
-    } catch (err) {
-      this.formError = errorText(this.ctx, err);
-    } finally {
-      this.saving = false;
-      this.paint();
-    }
+  submit(e) {
+    return this.postForm(e, '/prescriptions', this.ctx.t('emr.chart.rx.saved'));
   }
 
   askStop(rx) {
@@ -52,16 +30,8 @@ class ChartPrescriptions extends ChartPanel {
   async stop(rx) {
     this.confirming = null;
     this.paint();
-    try {
-      await this.api.post(this.api.rec(`/prescriptions/${encodeURIComponent(rx.id)}/stop`), {});
-      this.ctx.notify(this.ctx.t('emr.chart.rx.stopped', { drug: rx.drug }), 'success');
-      this.error = '';
-      await this.load();
-      this.changed();
-    } catch (err) {
-      this.error = errorText(this.ctx, err);
-    }
-    this.paint();
+    await this.rowAction(() => this.api.post(this.api.rec(`/prescriptions/${encodeURIComponent(rx.id)}/stop`), {}),
+      this.ctx.t('emr.chart.rx.stopped', { drug: rx.drug }));
   }
 
   paint() {
@@ -70,8 +40,7 @@ class ChartPrescriptions extends ChartPanel {
     const items = this.items || [];
     const canWrite = can(this.ctx, 'emr.prescription.write');
     render(html`<h2>${t('emr.chart.tab.prescriptions')}</h2>
-      ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
-      ${this.items && !items.length ? html`<p>${t('emr.chart.summary.noneRecorded')}</p>` : nothing}
+      ${listStatus(this.ctx, this.error, this.items)}
       ${items.length ? html`<div class="chart-table-wrap"><table class="chart-table" id="prescriptions-table">
         <caption class="chart-visually-hidden">${t('emr.chart.tab.prescriptions')}</caption>
         <thead><tr><th scope="col">${t('emr.chart.rx.drug')}</th><th scope="col">${t('emr.chart.rx.dosing')}</th>

@@ -1,7 +1,7 @@
 // Problems tab: the coded problem list (ICD-10), resolve / reactivate, and the form to record a diagnosis with a
 // code picker that searches the EMR's ICD-10 list as you type (WAI-ARIA combobox with a listbox popup).
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { ChartPanel, label, formBody, errorText, alertRegion, options, todayIso, can } from '../util.js';
+import { ChartPanel, label, errorText, alertRegion, options, todayIso, can, listStatus } from '../util.js';
 
 const SEARCH_DELAY_MS = 200;
 const SUGGESTIONS = 10;
@@ -85,44 +85,18 @@ class ChartProblems extends ChartPanel {
     input.focus();
   }
 
-  async submit(e) {
-    e.preventDefault();
-    const form = e.target;
-    if (!form.checkValidity()) {
-      this.formError = this.ctx.t('emr.chart.error.required');
-      this.paint();
-      form.querySelector(':invalid').focus();
-      return;
-    }
-    this.saving = true;
-    this.formError = '';
-    this.paint();
-    try {
-      await this.api.post(this.api.rec('/problems'), formBody(form));
-      form.reset();
-      this.chosen = null;
-      this.suggestions = [];
-      this.ctx.notify(this.ctx.t('emr.chart.problem.saved'), 'success');
-      await this.load();
-      this.changed();
-    } catch (err) {
-      this.formError = errorText(this.ctx, err);
-    } finally {
-      this.saving = false;
-      this.paint();
-    }
+  submit(e) {
+    return this.postForm(e, '/problems', this.ctx.t('emr.chart.problem.saved'), {
+      cleared: () => {
+        this.chosen = null;
+        this.suggestions = [];
+      },
+    });
   }
 
   async setStatus(problem, status) {
-    try {
-      await this.api.put(this.api.rec(`/problems/${encodeURIComponent(problem.id)}/status`), { status });
-      this.ctx.notify(this.ctx.t('emr.chart.problem.statusChanged'), 'success');
-      await this.load();
-      this.changed();
-    } catch (err) {
-      this.error = errorText(this.ctx, err);
-    }
-    this.paint();
+    await this.rowAction(() => this.api.put(this.api.rec(`/problems/${encodeURIComponent(problem.id)}/status`), { status }),
+      this.ctx.t('emr.chart.problem.statusChanged'));
   }
 
   combobox() {
@@ -156,8 +130,7 @@ class ChartProblems extends ChartPanel {
     const items = this.items || [];
     const canRecord = can(this.ctx, 'emr.problem.record');
     render(html`<h2>${t('emr.chart.tab.problems')}</h2>
-      ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
-      ${this.items && !items.length ? html`<p>${t('emr.chart.summary.noneRecorded')}</p>` : nothing}
+      ${listStatus(this.ctx, this.error, this.items)}
       ${items.length ? html`<div class="chart-table-wrap"><table class="chart-table">
         <caption class="chart-visually-hidden">${t('emr.chart.tab.problems')}</caption>
         <thead><tr><th scope="col">${t('emr.chart.problem.code')}</th><th scope="col">${t('emr.chart.problem.title')}</th>

@@ -2,7 +2,7 @@
 // and diastolic together) and, as its accessible alternative, a table of every observation.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
 import uPlot from '/ui/lib/uplot/uPlot.esm.js';
-import { ChartPanel, errorText, alertRegion, localToIso, can } from '../util.js';
+import { ChartPanel, alertRegion, localToIso, can } from '../util.js';
 
 /** The EMR's fixed vital-sign vocabulary (VitalSign.java) with its UCUM units and plausible ranges. */
 export const VITALS = [
@@ -33,10 +33,7 @@ class ChartVitals extends ChartPanel {
   async submit(e) {
     e.preventDefault();
     const form = e.target;
-    if (!form.checkValidity()) {
-      this.formError = this.ctx.t('emr.chart.vitals.invalid');
-      this.paint();
-      form.querySelector(':invalid').focus();
+    if (!this.formIsValid(form, 'emr.chart.vitals.invalid')) {
       return;
     }
     const code = form.elements.code.value;
@@ -46,10 +43,7 @@ class ChartVitals extends ChartPanel {
     const bodies = code === BP
       ? [entry('systolic-bp', form.elements.value.value), entry('diastolic-bp', form.elements.diastolic.value)]
       : [entry(code, form.elements.value.value)];
-    this.saving = true;
-    this.formError = '';
-    this.paint();
-    try {
+    await this.saveEntry(async () => {
       let at = effectiveAt;
       for (const body of bodies) {
         // The second of a pair takes the first one's instant (the server's "now" when the field was left empty).
@@ -61,16 +55,8 @@ class ChartVitals extends ChartPanel {
         form.elements.diastolic.value = '';
       }
       form.elements.effectiveAt.value = '';
-      this.ctx.notify(this.ctx.t('emr.chart.vitals.saved'), 'success');
       this.graph = code === 'systolic-bp' || code === 'diastolic-bp' ? BP : code;
-      await this.load();
-      this.changed();
-    } catch (err) {
-      this.formError = errorText(this.ctx, err);
-    } finally {
-      this.saving = false;
-      this.paint();
-    }
+    }, this.ctx.t('emr.chart.vitals.saved'));
   }
 
   series() {

@@ -1,25 +1,16 @@
 package org.pavilion.core.internal.ui;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.junit.Test;
 import org.pavilion.core.api.ui.UiPage;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.pavilion.core.testing.UiContributionChecker;
 
 /**
  * The platform's page list: routes, privileges the core declares, modules that exist and define their element,
@@ -28,18 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class PlatformUiTest {
 
     private final PlatformUi ui = new PlatformUi();
-
-    private static String resource(String path) throws IOException {
-        try (InputStream in = PlatformUiTest.class.getResourceAsStream(path)) {
-            assertNotNull("missing " + path, in);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static Map<String, String> messages(String lang) throws IOException {
-        return new ObjectMapper().readValue(resource("/ui/i18n/" + lang + ".json"),
-                new TypeReference<TreeMap<String, String>>() { });
-    }
+    private final UiContributionChecker checker = new UiContributionChecker(ui);
 
     private UiPage page(String route) {
         return ui.pages().stream().filter(p -> p.route().equals(route)).findFirst().orElseThrow();
@@ -66,46 +46,8 @@ public class PlatformUiTest {
     }
 
     @Test
-    public void everyPrivilegeIsOneTheCoreDeclares() throws IOException {
-        Properties declared = new Properties();
-        declared.load(new java.io.StringReader(resource("/OSGI-INF/pavilion/privileges.properties")));
-        for (UiPage p : ui.pages()) {
-            if (p.privilege() != null) {
-                assertTrue(p.route() + " needs an undeclared " + p.privilege(), declared.containsKey(p.privilege()));
-            }
-        }
-    }
-
-    @Test
-    public void everyModuleExistsAndDefinesItsElement() throws IOException {
-        for (UiPage p : ui.pages()) {
-            String js = resource(ui.resourceRoot() + "/" + p.module());
-            assertTrue(p.module() + " defines " + p.element(),
-                    js.contains("customElements.define('" + p.element() + "'"));
-        }
-    }
-
-    @Test
-    public void messagesInEnglishAndFrenchForEveryTitle() throws IOException {
-        Map<String, String> en = messages("en");
-        Map<String, String> fr = messages("fr");
-        assertEquals("the same keys in both languages", en.keySet(), fr.keySet());
-        for (String key : en.keySet()) {
-            assertTrue("key prefixed with the contribution id: " + key, key.startsWith("platform."));
-            assertFalse("empty French text for " + key, fr.get(key).isBlank());
-        }
-        for (UiPage p : ui.pages()) {
-            assertTrue("title " + p.titleKey(), en.containsKey(p.titleKey()));
-        }
-    }
-
-    @Test
-    public void scriptsUseNoForbiddenBrowserApis() throws IOException {
-        for (String file : Set.of("common.js", "account.js", "users.js", "roles.js", "audit.js", "modules.js")) {
-            String js = resource("/ui/" + file);
-            for (String forbidden : Set.of("innerHTML", "localStorage", "sessionStorage", "document.title", "eval(")) {
-                assertFalse(file + " uses " + forbidden, js.contains(forbidden));
-            }
-        }
+    public void passesTheSharedContributionChecks() throws IOException {
+        // Privileges declared, modules define their elements, en/fr alike, no forbidden browser API in any script.
+        checker.checkAll();
     }
 }
