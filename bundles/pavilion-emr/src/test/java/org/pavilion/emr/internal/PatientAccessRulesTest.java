@@ -12,11 +12,11 @@ import static org.pavilion.emr.api.AccessDecision.Outcome.INVALID;
 import static org.pavilion.emr.api.AccessDecision.Outcome.NOT_FOUND;
 import static org.pavilion.emr.api.PatientAccess.Action.READ;
 import static org.pavilion.emr.api.PatientAccess.Action.WRITE;
+import static org.pavilion.core.testing.TestAccounts.patientAccount;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.junit.After;
@@ -57,7 +57,7 @@ public class PatientAccessRulesTest {
     private static final Caller BILLING = staff("billing.perez", "emr.patient.view", "emr.patient.view-any");
     private static final Caller FEED = staff("lab-feed", "emr.record.feed-write", "emr.patient.view-any");
     private static final Caller PHARMACIST = staff("ph.santos", "pharmacy.dispensing.view", "emr.patient.view-any");
-    private static final Caller ANA_ACCOUNT = account("ana.ruiz", ANA_DUPLICATE, "emr.record.view-own",
+    private static final Caller ANA_ACCOUNT = patientAccount("ana.ruiz", ANA_DUPLICATE, "emr.record.view-own",
             "emr.patient.view", "emr.privacy.export", "pharmacy.dispensing.view-own");
 
     private EmrDatabase db;
@@ -227,29 +227,6 @@ public class PatientAccessRulesTest {
         return Caller.inContainer(name, Set.of(privileges), "127.0.0.1");
     }
 
-    private static Caller account(String name, String patientId, String... privileges) {
-        return new Caller() {
-            public String username() {
-                return name;
-            }
-
-            public Set<String> roles() {
-                return Set.of("PATIENT");
-            }
-
-            public Set<String> privileges() {
-                return Set.of(privileges);
-            }
-
-            public Optional<String> patientId() {
-                return Optional.of(patientId);
-            }
-
-            public String clientAddress() {
-                return "127.0.0.1";
-            }
-        };
-    }
 
     private static PatientEntity patient(String mrn, String mergedInto, boolean restricted) {
         PatientEntity p = new PatientEntity();

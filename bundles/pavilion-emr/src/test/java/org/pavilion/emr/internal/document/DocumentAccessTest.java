@@ -3,13 +3,13 @@ package org.pavilion.emr.internal.document;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
+import static org.pavilion.core.testing.TestAccounts.patientAccount;
 
 import java.io.ByteArrayInputStream;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.junit.After;
@@ -135,29 +135,6 @@ public class DocumentAccessTest {
         };
     }
 
-    private static Caller patientAccount(String name, String mrn, String... privileges) {
-        return new Caller() {
-            public String username() {
-                return name;
-            }
-
-            public Set<String> roles() {
-                return Set.of("PATIENT");
-            }
-
-            public Set<String> privileges() {
-                return Set.of(privileges);
-            }
-
-            public Optional<String> patientId() {
-                return Optional.of(mrn);
-            }
-
-            public String clientAddress() {
-                return "127.0.0.1";
-            }
-        };
-    }
 
     private static PatientEntity patient(String mrn) {
         PatientEntity p = new PatientEntity();

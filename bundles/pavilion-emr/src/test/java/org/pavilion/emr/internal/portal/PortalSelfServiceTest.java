@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
+import static org.pavilion.core.testing.TestAccounts.patientAccount;
 
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -245,27 +245,4 @@ public class PortalSelfServiceTest {
         return assertThrows(ProblemException.class, () -> CallerContext.runAs(who, () -> contacts.update(in)));
     }
 
-    private static Caller patientAccount(String name, String mrn, String... privileges) {
-        return new Caller() {
-            public String username() {
-                return name;
-            }
-
-            public Set<String> roles() {
-                return Set.of("PATIENT");
-            }
-
-            public Set<String> privileges() {
-                return Set.of(privileges);
-            }
-
-            public Optional<String> patientId() {
-                return Optional.of(mrn);
-            }
-
-            public String clientAddress() {
-                return "127.0.0.1";
-            }
-        };
-    }
 }
