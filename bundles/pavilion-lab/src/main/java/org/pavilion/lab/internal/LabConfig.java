@@ -30,4 +30,8 @@ public @interface LabConfig {
 
     @AttributeDefinition(description = "Send released results to the outbound feeds as ORU^R01")
     boolean lisSendResults() default false;
+
+    @AttributeDefinition(description = "Sending applications (MSH-3) whose final ORU^R01 results are verified already "
+            + "(an external LIS that verifies its own work), comma-separated; others are verified in this lab")
+    String lisVerifiedSenders() default "";
 }

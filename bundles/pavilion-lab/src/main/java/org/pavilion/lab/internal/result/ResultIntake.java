@@ -1,0 +1,37 @@
+package org.pavilion.lab.internal.result;
+
+import java.util.List;
+
+import javax.persistence.EntityManager;
+
+/**
+ * Results from outside the lab's own screens (an analyser, an external LIS over HL7 ORU^R01) into the same rules as
+ * a technician's entry: the item must be resultable, the value must fit the test (number for a numeric test, a
+ * unit the test accepts), it is flagged against the patient's reference range, and it waits for verification like
+ * any other result. The caller owns the transaction ({@code em}), so the HL7 handler commits the results and the
+ * hub's ACK in one commit.
+ */
+public interface ResultIntake {
+
+    /** One observation as received (an OBX): which test, its value and unit, what the sender said of it. */
+    record Observation(String testCode, String value, String unit, String senderFlag, Long observedMs,
+            String comment) {
+    }
+
+    /** What became of one observation. */
+    record Taken(String resultId, String itemId, String testCode, String flag, boolean critical) {
+    }
+
+    /**
+     * Finds the order by its order number (the HL7 placer order number), or a specimen id, and records each
+     * observation on the order's item of that test code (catalogue code or LOINC), in {@code em}'s transaction.
+     *
+     * @param source ANALYSER or HL7
+     * @param actor  the feed or instrument, as the history and audit name it
+     * @throws org.pavilion.core.api.rest.ProblemException 404 for an unknown order or specimen, 409 for an order
+     *         that is cancelled or an item not resultable, 422 (or 400) for a value or unit that does not fit; the
+     *         caller rolls back and nothing of the message is kept
+     */
+    List<Taken> receive(EntityManager em, String orderNumberOrSpecimenId, List<Observation> observations,
+            String source, String actor);
+}
