@@ -32,6 +32,17 @@ public interface ResultIntake {
      *         that is cancelled or an item not resultable, 422 (or 400) for a value or unit that does not fit; the
      *         caller rolls back and nothing of the message is kept
      */
+    default List<Taken> receive(EntityManager em, String orderNumberOrSpecimenId, List<Observation> observations,
+            String source, String actor) {
+        return receive(em, orderNumberOrSpecimenId, observations, source, actor, false);
+    }
+
+    /**
+     * {@link #receive(EntityManager, String, List, String, String)}, saying whether the sender verified the results
+     * already. The caller decides that (the HL7 handler: MSH-3 listed in {@code lisVerifiedSenders} and OBX-11 F);
+     * with {@code verifiedBySender} each result is taken as verified by {@code actor} and released at once (events,
+     * a critical value's alert, the order completed), without the four-eyes rule of the lab's own verification.
+     */
     List<Taken> receive(EntityManager em, String orderNumberOrSpecimenId, List<Observation> observations,
-            String source, String actor);
+            String source, String actor, boolean verifiedBySender);
 }

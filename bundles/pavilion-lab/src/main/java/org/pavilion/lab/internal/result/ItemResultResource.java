@@ -1,0 +1,42 @@
+package org.pavilion.lab.internal.result;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.pavilion.core.api.rest.Endpoints;
+import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.security.RequiresPrivilege;
+
+/** REST at /api/v1/lab/items: a technician enters an item's result. */
+@Component(service = ItemResultResource.class, property = Endpoints.REST_BASE + "=/lab/items")
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ItemResultResource {
+
+    private final Results results;
+
+    @Activate
+    public ItemResultResource(@Reference Results results) {
+        this.results = results;
+    }
+
+    @POST
+    @Path("{itemId}/result")
+    @RequiresPrivilege(Results.ENTER)
+    public Response enter(@PathParam("itemId") String itemId, ResultBody in) {
+        if (in == null) {
+            throw ProblemException.validation("A body {value, unit, comment} is required");
+        }
+        ResultDto r = results.enter(itemId, in.value, in.unit, in.comment);
+        return Response.status(201).header("Location", "/api/v1/lab/results/" + r.id).entity(r).build();
+    }
+}
