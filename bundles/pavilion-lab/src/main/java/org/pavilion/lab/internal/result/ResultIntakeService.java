@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,6 +20,7 @@ import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.events.api.EventPublisher;
 import org.pavilion.lab.internal.LabConfig;
 import org.pavilion.lab.internal.LabSchema;
+import org.pavilion.lab.internal.order.ItemStatus;
 import org.pavilion.lab.internal.order.LabOrderEntity;
 import org.pavilion.lab.internal.order.OrderItemEntity;
 import org.pavilion.lab.internal.order.SpecimenEntity;
@@ -151,8 +153,10 @@ public class ResultIntakeService implements ResultIntake {
                     + (target.specimenId() == null ? "" : " (specimen " + target.specimenId() + ")")
                     + " has no test " + code);
         }
-        return matching.stream().filter(i -> org.pavilion.lab.internal.order.ItemStatus.RESULTABLE.contains(
-                org.pavilion.lab.internal.order.ItemStatus.valueOf(i.getStatus()))).findFirst()
-                .orElse(matching.get(0));
+        OrderItemEntity chosen = matching.stream().filter(i -> ItemStatus.RESULTABLE.contains(
+                ItemStatus.valueOf(i.getStatus()))).findFirst().orElse(matching.get(0));
+        // Locked until the caller commits: a technician's entry on the same item waits, then sees this one.
+        em.lock(chosen, LockModeType.PESSIMISTIC_WRITE);
+        return chosen;
     }
 }

@@ -5,8 +5,11 @@ import java.util.function.LongSupplier;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
+import javax.persistence.LockModeType;
+import javax.persistence.LockTimeoutException;
 import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceException;
+import javax.persistence.PessimisticLockException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -113,7 +116,7 @@ public class Results {
         PatientFacts patient = facts(order.getPatientId());
         String actor = PatientGate.actor("system");
         return step(allowed, itemId, em -> {
-            OrderItemEntity item = em.find(OrderItemEntity.class, itemId);
+            OrderItemEntity item = em.find(OrderItemEntity.class, itemId, LockModeType.PESSIMISTIC_WRITE);
             LabOrderEntity o = em.find(LabOrderEntity.class, item.getOrderId());
             TestDefinitions.Definition test = definition(em, item.getTestCode());
             long now = clock.getAsLong();
@@ -242,9 +245,14 @@ public class Results {
         return r;
     }
 
-    /** The row again in this transaction, as it was when the request read it (else someone changed it). */
+    /**
+     * The row again in this transaction, locked until it commits, as it was when the request read it (else someone
+     * changed it). The lock, not only the version, keeps two verifiers apart: OpenJPA reads optimistically on
+     * connections of their own until it flushes, and H2 lets a waiting UPDATE through once the row it waited for
+     * has committed.
+     */
     private static ResultEntity current(EntityManager em, ResultEntity loaded) {
-        ResultEntity r = em.find(ResultEntity.class, loaded.getId());
+        ResultEntity r = em.find(ResultEntity.class, loaded.getId(), LockModeType.PESSIMISTIC_WRITE);
         if (r == null || r.getVersion() != loaded.getVersion()) {
             throw changedMeanwhile();
         }
@@ -276,7 +284,8 @@ public class Results {
      */
     static boolean isOptimisticFailure(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof OptimisticLockException) {
+            if (c instanceof OptimisticLockException || c instanceof PessimisticLockException
+                    || c instanceof LockTimeoutException) {
                 return true;
             }
             if (c instanceof java.sql.SQLException sql && Set.of("HYT00", "40001", "40P01", "90131")
