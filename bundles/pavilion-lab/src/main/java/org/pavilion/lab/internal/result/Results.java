@@ -219,7 +219,8 @@ public class Results {
             ResultDto> work, String done) {
         try {
             ResultDto d = jpa.call(work);
-            audit.record(allowed.audit().resourceId(d.id).detail(done + ": " + d.testCode + " " + d.value
+            String value = d.value.length() <= 60 ? d.value : d.value.substring(0, 60) + "...";
+            audit.record(allowed.audit().resourceId(d.id).detail(done + ": " + d.testCode + " " + value
                     + (d.unit == null ? "" : " " + d.unit) + (d.flag == null ? "" : " " + d.flag)).build());
             return d;
         } catch (ProblemException refused) {
@@ -252,6 +253,8 @@ public class Results {
      * has committed.
      */
     private static ResultEntity current(EntityManager em, ResultEntity loaded) {
+        // The item first, as an entry locks it: an entry and a verification of one item queue, never deadlock.
+        em.find(OrderItemEntity.class, loaded.getItemId(), LockModeType.PESSIMISTIC_WRITE);
         ResultEntity r = em.find(ResultEntity.class, loaded.getId(), LockModeType.PESSIMISTIC_WRITE);
         if (r == null || r.getVersion() != loaded.getVersion()) {
             throw changedMeanwhile();
