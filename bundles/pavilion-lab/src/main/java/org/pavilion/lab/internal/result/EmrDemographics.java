@@ -38,11 +38,13 @@ public class EmrDemographics implements Demographics {
             found = CallerContext.current().isPresent() ? lookup.byMrn(mrn, PURPOSE)
                     : CallerContext.runAs(SYSTEM, () -> lookup.byMrn(mrn, PURPOSE));
         } catch (IllegalArgumentException notAnMrn) {
+            // An order placed for an identifier the EMR does not know as an MRN: the ranges for anyone.
             return PatientFacts.UNKNOWN;
         } catch (RuntimeException e) {
             throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        } catch (Exception checked) {
+            // runAs declares Exception; byMrn throws none.
+            throw new IllegalStateException(checked);
         }
         return found.map(EmrDemographics::facts).orElse(PatientFacts.UNKNOWN);
     }

@@ -128,6 +128,22 @@ public class ResultValidationTest {
     }
 
     @Test
+    public void aCorrectionEnteredTwiceStillCorrectsTheReleasedResultAndOnlyTheCurrentOneIsCorrectable()
+            throws Exception {
+        String item = item(ItemStatus.RECEIVED, "GLU");
+        ResultDto first = Lab.as(Lab.ANNA, () -> lab.results.enter(item, "6.0", null, null));
+        Lab.as(Lab.BEN, () -> lab.results.verify(first.id));
+        ResultDto fix = Lab.as(Lab.ANNA, () -> lab.results.correct(first.id, "60", null, null, "wrong unit"));
+        assertEquals("HH", fix.flag);
+        ResultDto fixAgain = Lab.as(Lab.ANNA, () -> lab.results.enter(item, "108", "mg/dL", "in mg/dL this time"));
+        assertEquals(first.id, fixAgain.correctsId);
+        assertTrue(lab.row(ResultEntity.class, fix.id).isSuperseded());
+        assertEquals(409, Lab.refused(Lab.ANNA, () -> lab.results.correct(first.id, "6", null, null, "again"))
+                .status());
+        assertEquals("RELEASED", Lab.as(Lab.BEN, () -> lab.results.verify(fixAgain.id)).status);
+    }
+
+    @Test
     public void codedAnswersAreFlaggedAbnormalAndTextIsNotFlagged() throws Exception {
         ResultDto hiv = Lab.as(Lab.ANNA, () -> lab.results.enter(item(ItemStatus.RECEIVED, "HIV"), "positive", null,
                 null));
