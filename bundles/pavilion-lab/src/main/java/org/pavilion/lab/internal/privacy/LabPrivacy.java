@@ -21,7 +21,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.privacy.ParticipantOutcome;
 import org.pavilion.core.api.privacy.PrivacyParticipant;
@@ -43,7 +42,7 @@ import org.pavilion.lab.internal.result.ResultEntity;
  * every row of the patient is deleted. Every statement is keyed by MRN, so each operation is idempotent.
  */
 @Component(service = PrivacyParticipant.class, configurationPid = LabPrivacyConfig.PID)
-@Designate(ocd = LabPrivacyConfig.class)
+// No @Designate: LabPrivacyConfig's own pid designates it, and bnd refuses a second designate of that pid.
 public class LabPrivacy implements PrivacyParticipant {
 
     private static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
