@@ -110,37 +110,45 @@ public class CriticalAlerts {
         PatientGate.Allowed allowed = PatientGate.allow(current == null ? withoutEmr : current,
                 loaded.getPatientId(), PRIVILEGE, true, "ACKNOWLEDGE", RESOURCE);
         String doctor = PatientGate.actor("system");
-        String detail = "level " + loaded.getLevel() + " (notify " + loaded.getNotify() + ")"
-                + (text == null ? "" : "; note: " + text);
         if (loaded.getAcknowledgedMs() != null) {
             throw refused(allowed, loaded, alreadyAcknowledged(loaded));
         }
-        try {
-            CriticalAlert done = jpa.call(em -> {
-                CriticalAlertEntity a = em.find(CriticalAlertEntity.class, loaded.getId());
-                if (a.getAcknowledgedMs() != null) {
-                    throw alreadyAcknowledged(a);
+        // An escalation committing between our read and our write is no reason to refuse the doctor who has seen the
+        // value: one more attempt on the row as it is now. Another doctor's acknowledgement is (409).
+        for (int attempt = 1;; attempt++) {
+            try {
+                String[] detail = new String[1];
+                CriticalAlert done = jpa.call(em -> {
+                    CriticalAlertEntity a = em.find(CriticalAlertEntity.class, loaded.getId());
+                    if (a.getAcknowledgedMs() != null) {
+                        throw alreadyAcknowledged(a);
+                    }
+                    detail[0] = "level " + a.getLevel() + " (notify " + a.getNotify() + ")"
+                            + (text == null ? "" : "; note: " + text);
+                    long now = clock.getAsLong();
+                    a.setAcknowledgedMs(now);
+                    a.setAcknowledgedBy(doctor);
+                    a.setEscalateAtMs(null);
+                    em.flush(); // the version check: a concurrent acknowledgement or escalation fails here or at commit
+                    CriticalHistory.write(em, a, CriticalHistory.ACKNOWLEDGED, doctor, detail[0], now);
+                    return CriticalAlertViews.of(em, a);
+                });
+                audit.record(allowed.audit().resourceId(done.id).detail(detail[0]).build());
+                return done;
+            } catch (ProblemException p) {
+                throw refused(allowed, loaded, p);
+            } catch (PersistenceException e) {
+                if (!isOptimisticFailure(e)) {
+                    throw e;
                 }
-                if (a.getVersion() != loaded.getVersion()) {
-                    throw changedMeanwhile();
+                CriticalAlertEntity now = jpa.call(em -> em.find(CriticalAlertEntity.class, loaded.getId()));
+                if (now.getAcknowledgedMs() != null) {
+                    throw refused(allowed, loaded, alreadyAcknowledged(now));
                 }
-                long now = clock.getAsLong();
-                a.setAcknowledgedMs(now);
-                a.setAcknowledgedBy(doctor);
-                a.setEscalateAtMs(null);
-                em.flush(); // the version check: a doctor acknowledging at the same moment fails here or at commit
-                CriticalHistory.write(em, a, CriticalHistory.ACKNOWLEDGED, doctor, detail, now);
-                return CriticalAlertViews.of(em, a);
-            });
-            audit.record(allowed.audit().resourceId(done.id).detail(detail).build());
-            return done;
-        } catch (ProblemException p) {
-            throw refused(allowed, loaded, p);
-        } catch (PersistenceException e) {
-            if (isOptimisticFailure(e)) {
-                throw refused(allowed, loaded, changedMeanwhile());
+                if (attempt == 2) {
+                    throw refused(allowed, loaded, changedMeanwhile());
+                }
             }
-            throw e;
         }
     }
 

@@ -128,6 +128,20 @@ public class CriticalAlertsTest {
     }
 
     @Test
+    public void anAlertEscalatedSinceTheListWasOpenedIsStillAcknowledgedAtTheLevelItReached() throws Exception {
+        as("dr.house", () -> alerts.open(true, 0, 50));
+        now.set(EIGHT_AM + 21 * 60_000L); // the sweep moves Mr Brandt's glucose to the on-call while Dr House reads
+        new CriticalEscalation(db.emf, audit, new RecordingEvents(), now::get)
+                .run(new CriticalEscalation.Settings(30, "dr.okafor", "dr.lindqvist", 200));
+        assertEquals(1, ward.alert(brandt.alertId()).getLevel());
+
+        CriticalAlert done = as("dr.house", () -> alerts.acknowledge(brandt.alertId(), "glucose given"));
+        assertEquals("dr.house", done.acknowledgedBy);
+        assertEquals(1, done.level);
+        assertEquals("level 1 (notify dr.okafor); note: glucose given", trail.get(trail.size() - 1).detail());
+    }
+
+    @Test
     public void aRestrictedRecordIsRefusedToOneDoctorAndOpenToTheOnCall() throws Exception {
         ProblemException refused = refused("dr.house", () -> alerts.acknowledge(chen.alertId(), "seen"));
         assertEquals(403, refused.status());
