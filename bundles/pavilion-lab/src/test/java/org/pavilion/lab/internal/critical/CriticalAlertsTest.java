@@ -13,8 +13,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.After;
+import org.junit.AfterClass;
 import org.junit.Before;
+import org.junit.BeforeClass;
 import org.junit.Test;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
@@ -41,7 +42,7 @@ public class CriticalAlertsTest {
     private static final long EIGHT_AM = Instant.parse("2026-12-07T08:00:00Z").toEpochMilli();
     private static final String ACK = "lab.critical.acknowledge";
 
-    private LabDatabase db;
+    private static LabDatabase db;
     private CriticalWard ward;
     private final AtomicLong now = new AtomicLong(EIGHT_AM);
     private final List<AuditEvent> trail = new ArrayList<>();
@@ -51,9 +52,14 @@ public class CriticalAlertsTest {
     private CriticalWard.Seeded brandt;
     private CriticalWard.Seeded chen;
 
+    @BeforeClass
+    public static void openDatabase() throws Exception {
+        db = new LabDatabase();
+    }
+
     @Before
     public void setUp() throws Exception {
-        db = new LabDatabase();
+        CriticalWard.clear(db);
         ward = new CriticalWard(db);
         alerts = new CriticalAlerts(db.emf, audit, now::get, new EmrPatientGate(new Emr(), audit));
         alvarez = ward.critical("0000001001", "dr.house", "K", "7.2", "HH", EIGHT_AM - 20 * 60_000L, 30);
@@ -66,8 +72,8 @@ public class CriticalAlertsTest {
         });
     }
 
-    @After
-    public void tearDown() throws Exception {
+    @AfterClass
+    public static void closeDatabase() throws Exception {
         db.close();
     }
 

@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.After;
+import org.junit.AfterClass;
 import org.junit.Before;
+import org.junit.BeforeClass;
 import org.junit.Test;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.lab.internal.LabConfig;
@@ -25,22 +26,27 @@ public class CriticalEscalationRoutesTest {
 
     private static final long TEN_PM = Instant.parse("2026-12-04T22:00:00Z").toEpochMilli();
 
-    private LabDatabase db;
+    private static LabDatabase db;
     private final AtomicLong now = new AtomicLong(TEN_PM);
     private final List<AuditEvent> trail = new ArrayList<>();
     private final RecordingEvents events = new RecordingEvents();
     private CriticalEscalationRoutes routes;
 
+    @BeforeClass
+    public static void openDatabase() throws Exception {
+        db = new LabDatabase();
+    }
+
     @Before
     public void setUp() throws Exception {
-        db = new LabDatabase();
+        CriticalWard.clear(db);
         CriticalEscalation escalation = new CriticalEscalation(db.emf, trail::add, events, now::get);
         routes = new CriticalEscalationRoutes(escalation, now::get,
                 CriticalEscalationRoutes.Schedule.of(config(30, "dr.day", "dr.lindqvist", 60)));
     }
 
-    @After
-    public void tearDown() throws Exception {
+    @AfterClass
+    public static void closeDatabase() throws Exception {
         db.close();
     }
 

@@ -16,8 +16,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.After;
+import org.junit.AfterClass;
 import org.junit.Before;
+import org.junit.BeforeClass;
 import org.junit.Test;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
@@ -41,7 +42,7 @@ public class CriticalEscalationTest {
             new CriticalEscalation.Settings(30, "dr.okafor", "dr.lindqvist", 200);
     private static final String ACK = "lab.critical.acknowledge";
 
-    private LabDatabase db;
+    private static LabDatabase db;
     private CriticalWard ward;
     private final AtomicLong now = new AtomicLong(TWO_AM);
     private final List<AuditEvent> trail = Collections.synchronizedList(new ArrayList<>());
@@ -50,16 +51,21 @@ public class CriticalEscalationTest {
     private CriticalEscalation escalation;
     private CriticalAlerts alerts;
 
+    @BeforeClass
+    public static void openDatabase() throws Exception {
+        db = new LabDatabase();
+    }
+
     @Before
     public void setUp() throws Exception {
-        db = new LabDatabase();
+        CriticalWard.clear(db);
         ward = new CriticalWard(db);
         escalation = new CriticalEscalation(db.emf, audit, events, now::get);
         alerts = new CriticalAlerts(db.emf, audit, now::get, null);
     }
 
-    @After
-    public void tearDown() throws Exception {
+    @AfterClass
+    public static void closeDatabase() throws Exception {
         db.close();
     }
 

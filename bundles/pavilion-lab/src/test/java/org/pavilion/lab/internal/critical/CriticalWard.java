@@ -73,6 +73,19 @@ final class CriticalWard {
         return new Seeded(alertId, resultId, order.orderId());
     }
 
+    /**
+     * Empties the order, result and alert tables (the catalogue stays): a class opens its database once and each test
+     * starts from an empty ward.
+     */
+    static void clear(LabDatabase db) {
+        db.jpa.run(em -> {
+            for (String entity : java.util.List.of("CriticalAlertEntity", "ResultEntity", "OrderHistoryEntity",
+                    "OrderItemEntity", "SpecimenEntity", "LabOrderEntity")) {
+                em.createQuery("DELETE FROM " + entity + " x").executeUpdate();
+            }
+        });
+    }
+
     CriticalAlertEntity alert(String id) {
         return db.jpa.call(em -> em.find(CriticalAlertEntity.class, id));
     }

@@ -12,8 +12,9 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.junit.After;
+import org.junit.AfterClass;
 import org.junit.Before;
+import org.junit.BeforeClass;
 import org.junit.Test;
 import org.pavilion.core.api.privacy.ParticipantOutcome;
 import org.pavilion.core.api.privacy.ParticipantOutcome.Action;
@@ -38,16 +39,26 @@ public class LabPrivacyTest {
     private static final String PEDRO = "0000004463";
     private static final long DAY = 86_400_000L;
 
-    private LabDatabase db;
+    private static LabDatabase db;
     private LabPrivacy privacy;
     private LabDatabase.SeededOrder potassium;
     private LabDatabase.SeededOrder glucose;
     private LabDatabase.SeededOrder pedros;
     private final long now = System.currentTimeMillis();
 
+    @BeforeClass
+    public static void openDatabase() throws Exception {
+        db = new LabDatabase();
+    }
+
     @Before
     public void setUp() throws Exception {
-        db = new LabDatabase();
+        db.jpa.run(em -> { // each test starts without orders (the catalogue stays)
+            for (String entity : List.of("CriticalAlertEntity", "ResultEntity", "OrderHistoryEntity",
+                    "OrderItemEntity", "SpecimenEntity", "LabOrderEntity")) {
+                em.createQuery("DELETE FROM " + entity + " x").executeUpdate();
+            }
+        });
         db.starterTests();
         privacy = new LabPrivacy(db.emf, 20);
         potassium = db.order(DUPLICATE, "dr.house", "STAT", ItemStatus.RELEASED, "K");
@@ -78,8 +89,8 @@ public class LabPrivacyTest {
         });
     }
 
-    @After
-    public void tearDown() throws Exception {
+    @AfterClass
+    public static void closeDatabase() throws Exception {
         db.close();
     }
 
