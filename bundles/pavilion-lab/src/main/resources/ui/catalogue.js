@@ -43,14 +43,16 @@ class LabCatalogue extends HTMLElement {
 
   async deactivate(test) {
     const ctx = this._ctx;
+    let failure = '';
     try {
       await ctx.api.del(`${BASE}/tests/${encodeURIComponent(test.code)}`);
       ctx.notify(ctx.t('lab.catalogue.deactivated', { code: test.code }), 'success');
-      this.error = '';
     } catch (err) {
-      this.error = errorText(ctx, err);
+      failure = errorText(ctx, err);
     }
-    this.saved();
+    await this.load(this.page ? this.page.page : 0);
+    this.error = failure;
+    this.paint();
   }
 
   paint() {

@@ -45,15 +45,17 @@ export class VerifyList {
 
   async act(result, action) {
     const ctx = this.host.ctx;
+    let failure = '';
     try {
       await ctx.api.post(`${BASE}/results/${encodeURIComponent(result.id)}/${action}`, {});
       ctx.notify(ctx.t(action === 'verify' ? 'lab.verify.verified' : 'lab.verify.released'), 'success');
-      this.error = '';
     } catch (err) {
       // 409: another technician verified it first, or it was entered by this user after all.
-      this.error = errorText(ctx, err);
+      failure = errorText(ctx, err);
     }
-    this.host.refresh();
+    await this.host.refresh();
+    this.error = failure;
+    this.host.paint();
   }
 
   view() {

@@ -39,9 +39,9 @@ class LabWorklist extends HTMLElement {
     this.paint();
   }
 
-  refresh() {
-    this.load(this.page ? this.page.page : 0);
-    if (can(this._ctx, 'lab.result.verify')) this.verify.load();
+  async refresh() {
+    await Promise.all([this.load(this.page ? this.page.page : 0),
+      can(this._ctx, 'lab.result.verify') ? this.verify.load() : null]);
   }
 
   applyFilter(event) {
@@ -52,14 +52,17 @@ class LabWorklist extends HTMLElement {
 
   /** One action on a specimen or item; a 409 (someone else was quicker) is shown and the list reloaded. */
   async act(path, body, doneKey) {
-    this.error = '';
+    let failure = '';
     try {
       await this._ctx.api.post(`${BASE}${path}`, body || {});
       this._ctx.notify(this._ctx.t(doneKey), 'success');
     } catch (err) {
-      this.error = errorText(this._ctx, err);
+      failure = errorText(this._ctx, err);
     }
-    this.refresh();
+    // The list as it is now, then why the action failed (the reload must not wipe the message).
+    await this.refresh();
+    this.error = failure;
+    this.paint();
   }
 
   askReject(entry) {
