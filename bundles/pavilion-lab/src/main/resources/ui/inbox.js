@@ -20,7 +20,9 @@ class LabInbox extends HTMLElement {
     try {
       const [results, alerts] = await Promise.all([
         ctx.api.get(`${BASE}/inbox`, { unacknowledged: this.unacknowledged || undefined, page, size: SIZE }),
-        can(ctx, 'lab.critical.acknowledge') ? ctx.api.get(`${BASE}/critical`, { mine: true, size: 200 }) : { items: [] },
+        // Every open alert, not only those notifying the caller: after an escalation the ordering doctor may still
+        // acknowledge; the inbox shows only the caller's results, so only their alerts get a button.
+        can(ctx, 'lab.critical.acknowledge') ? ctx.api.get(`${BASE}/critical`, { mine: false, size: 500 }) : { items: [] },
       ]);
       this.page = results;
       // The open alert of each result (its id is what acknowledging takes).

@@ -7,9 +7,10 @@ import { flagBadge, valueText, isNumeric } from './common.js';
 const LINE = '#0b5cad';
 const RANGE = '#6b7280';
 
-/** The range to draw: the trend's first range with both limits (the answer lists the test's ranges). */
+/** The range to draw: the applicable range with both limits (one range, or the first of a list). */
 function limits(trend) {
-  const r = (trend.ranges || []).find((x) => x && isNumeric(x.low) && isNumeric(x.high));
+  const all = Array.isArray(trend.ranges) ? trend.ranges : [trend.ranges || trend.range];
+  const r = all.find((x) => x && isNumeric(x.low) && isNumeric(x.high));
   return r ? { low: Number(r.low), high: Number(r.high) } : null;
 }
 

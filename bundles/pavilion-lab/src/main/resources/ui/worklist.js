@@ -85,6 +85,7 @@ class LabWorklist extends HTMLElement {
     await this.act(`/specimens/${encodeURIComponent(specimen)}/reject`, { reason }, 'lab.worklist.rejected');
   }
 
+  /** What can be done from here: a RESULTED item may be entered again until verified (the new entry replaces it). */
   actions(e) {
     const ctx = this._ctx;
     const t = (k, p) => ctx.t(k, p);
@@ -99,7 +100,7 @@ class LabWorklist extends HTMLElement {
       ${e.status === 'RECEIVED' ? html`<button type="button" class="button"
           aria-label=${t('lab.worklist.startFor', { what: label })}
           @click=${() => this.act(`/items/${encodeURIComponent(e.itemId)}/start`, {}, 'lab.worklist.started')}>${t('lab.worklist.start')}</button>` : nothing}
-      ${(e.status === 'RECEIVED' || e.status === 'IN_PROGRESS') && can(ctx, 'lab.result.enter') ? html`<button
+      ${['RECEIVED', 'IN_PROGRESS', 'RESULTED'].includes(e.status) && can(ctx, 'lab.result.enter') ? html`<button
           type="button" class="button button-quiet" aria-label=${t('lab.worklist.enterFor', { what: label })}
           @click=${() => this.entry.open(e)}>${t('lab.worklist.enter')}</button>` : nothing}
     </div>`;
