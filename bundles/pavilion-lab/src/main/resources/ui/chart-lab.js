@@ -75,6 +75,22 @@ class LabChart extends HTMLElement {
     this.paint();
   }
 
+  /** The nurse at the bedside marks the specimen collected (then prints its label from the link). */
+  async collect(specimen) {
+    const ctx = this._ctx;
+    let failure = '';
+    try {
+      await ctx.api.post(`${BASE}/specimens/${encodeURIComponent(specimen.id)}/collect`, {});
+      ctx.notify(ctx.t('lab.chart.collected', { specimen: specimen.id }), 'success');
+    } catch (err) {
+      // 409: a colleague collected it first; the reload shows the specimen as it is.
+      failure = errorText(ctx, err);
+    }
+    await this.loadOrders();
+    this.error = failure;
+    this.paint();
+  }
+
   ordersTable() {
     const ctx = this._ctx;
     const t = (k, p) => ctx.t(k, p);
@@ -92,7 +108,10 @@ class LabChart extends HTMLElement {
         <td>${(o.specimens || []).map((s) => html`<div>${label ? html`<a href="/lab/specimens/label"
             aria-label=${t('lab.chart.labelFor', { specimen: s.id })}
             @click=${go(ctx, '/lab/specimens/label', { specimenId: s.id })}>${s.id}</a>` : s.id}
-          <span class="hint">${s.specimenType} · ${statusLabel(ctx, s.status)}</span></div>`)}</td></tr>`)
+          <span class="hint">${s.specimenType} · ${statusLabel(ctx, s.status)}</span>
+          ${label && s.status === 'ORDERED' && o.status === 'ACTIVE' ? html`<button type="button" class="button button-quiet"
+            aria-label=${t('lab.chart.collectFor', { specimen: s.id })} @click=${() => this.collect(s)}>${t('lab.chart.collect')}</button>`
+            : nothing}</div>`)}</td></tr>`)
         : html`<tr><td colspan="6">${t('lab.chart.noOrders')}</td></tr>`}</tbody></table>`);
   }
 
