@@ -4,6 +4,7 @@ import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
 import { alertRegion, scrollTable, can, errorText } from '/ui/shell/kit.js';
 import { BASE, useStyles, priorityLabel, statusLabel, flagBadge, valueText, isNumeric, go } from './common.js';
 import { OrderForm } from './order-form.js';
+import { OrderCancel } from './order-cancel.js';
 import { drawTrend, trendTable } from './trend.js';
 
 class LabChart extends HTMLElement {
@@ -11,6 +12,7 @@ class LabChart extends HTMLElement {
     this._ctx = ctx;
     this.patientId = ctx.state && ctx.state.patientId;
     this.form = new OrderForm(this, () => this.loadOrders());
+    this.cancel = new OrderCancel(this, () => this.loadOrders());
     useStyles();
     this.paint();
     if (!this.patientId) {
@@ -102,7 +104,10 @@ class LabChart extends HTMLElement {
         <th scope="col">${t('lab.col.tests')}</th><th scope="col">${t('lab.col.specimens')}</th></tr></thead>
       <tbody>${this.orders.length ? this.orders.map((o) => html`<tr class=${o.priority === 'STAT' ? 'lab-stat' : ''}>
         <td>${o.orderNumber}</td><td>${ctx.fmt.dateTime(o.placedAt)}</td><td>${priorityLabel(ctx, o.priority)}</td>
-        <td>${statusLabel(ctx, o.status)}${o.cancelReason ? html`<br><span class="hint">${o.cancelReason}</span>` : nothing}</td>
+        <td>${statusLabel(ctx, o.status)}${o.cancelReason ? html`<br><span class="hint">${o.cancelReason}</span>` : nothing}
+          ${can(ctx, 'lab.order.cancel') && OrderCancel.offered(o) ? html`<br><button type="button" class="button button-quiet"
+            aria-label=${t('lab.cancelOrder.for', { number: o.orderNumber })} @click=${() => this.cancel.ask(o)}>
+            ${t('lab.cancelOrder.button')}</button>` : nothing}</td>
         <td><ul class="lab-plain">${(o.items || []).map((i) => html`<li>${i.testName}: ${statusLabel(ctx, i.status)}${
           i.result && i.result.status === 'RELEASED' ? html` · ${valueText(ctx, i.result.value, i.result.unit)} ${flagBadge(ctx, i.result.flag, i.result.critical)}` : nothing}</li>`)}</ul></td>
         <td>${(o.specimens || []).map((s) => html`<div>${label ? html`<a href="/lab/specimens/label"
@@ -161,6 +166,7 @@ class LabChart extends HTMLElement {
     render(html`<h2>${t('lab.page.chart')}</h2>
       ${alertRegion(this.error, 'lab-chart-error')}
       ${this.orders ? this.ordersTable() : html`<p role="status">${this.error ? '' : t('lab.loading')}</p>`}
+      ${this.cancel.view()}
       ${this.patientId && can(ctx, 'lab.order.place') ? this.form.view() : nothing}
       ${can(ctx, 'lab.result.view') ? html`${this.resultsTable()}${this.trendSection()}` : nothing}`, this);
     // The canvas survives re-renders (lit-html keeps the element): draw only when another trend arrived.
