@@ -96,6 +96,24 @@ public class LabUiTest {
     }
 
     @Test
+    public void frenchTextsTakeTheSamePlaceholders() throws IOException {
+        Map<String, String> en = checker.messages("en");
+        Map<String, String> fr = checker.messages("fr");
+        for (String key : en.keySet()) {
+            assertEquals(key, placeholders(en.get(key)), placeholders(fr.get(key)));
+        }
+    }
+
+    private static Set<String> placeholders(String text) {
+        Set<String> found = new java.util.TreeSet<>();
+        Matcher m = Pattern.compile("\\{(\\w+)\\}").matcher(text);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    @Test
     public void everyInputSelectAndTextareaHasALabel() throws IOException {
         Pattern control = Pattern.compile("<(input|select|textarea)\\b[^>]*?\\sid=\"([^\"]+)\"");
         Pattern hidden = Pattern.compile("<input\\b[^>]*type=\"hidden\"");
