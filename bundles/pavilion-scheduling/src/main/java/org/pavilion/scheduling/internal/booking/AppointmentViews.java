@@ -31,6 +31,15 @@ final class AppointmentViews {
         this.zone = zone;
     }
 
+    /**
+     * Names already known for a doctor and service (the slot rules' snapshot at booking), so a booking does not read
+     * the directory again; the snapshot is at most a minute old, as the slot it booked.
+     */
+    AppointmentViews knowing(String doctorId, String serviceCode, Names known) {
+        names.put(doctorId + "|" + serviceCode, known);
+        return this;
+    }
+
     Names names(AppointmentEntity e) {
         return names.computeIfAbsent(e.getDoctorId() + "|" + e.getServiceCode(), k -> {
             DoctorEntity d = em.find(DoctorEntity.class, e.getDoctorId());
