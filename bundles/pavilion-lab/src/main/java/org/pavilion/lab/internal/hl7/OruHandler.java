@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.EntityTransaction;
+import javax.persistence.OptimisticLockException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -48,6 +49,8 @@ public class OruHandler implements Hl7Handler {
 
     static final Set<String> TYPES = Set.of("ORU^R01");
     static final String SOURCE = "HL7";
+    /** Tries of one message when its items were changed meanwhile (optimistic locking) before it is answered AE. */
+    static final int ATTEMPTS = 3;
 
     private final EntityManagerFactory emf;
     private final ResultIntake intake;
@@ -98,6 +101,22 @@ public class OruHandler implements Hl7Handler {
         List<OruMessage.Group> groups = OruMessage.read(m, zone, !sender.isEmpty()
                 && verifiedSenders.contains(sender));
         String actor = "hl7:" + (sender.isEmpty() ? "UNKNOWN" : sender);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return file(m, groups, actor, completion);
+            } catch (RuntimeException e) {
+                // Another message or a technician changed one of the items meanwhile: read them again and retry
+                // (the hub's completion may be committed again; a refusal or a redelivery is not retried).
+                if (attempt >= ATTEMPTS || !changedMeanwhile(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Every group's results and the hub's completion, in one transaction. */
+    private Outcome file(InboundMessage m, List<OruMessage.Group> groups, String actor, Completion completion)
+            throws Exception {
         EntityManager em = emf.createEntityManager();
         try {
             EntityTransaction tx = em.getTransaction();
@@ -131,6 +150,15 @@ public class OruHandler implements Hl7Handler {
         } finally {
             em.close();
         }
+    }
+
+    private static boolean changedMeanwhile(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One ORDER_OBSERVATION: its order checked against the PID, then each OBX through the intake. */

@@ -15,6 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.AfterClass;
 import org.junit.Before;
@@ -31,6 +36,7 @@ import org.pavilion.lab.internal.order.ItemStatus;
 import org.pavilion.lab.internal.order.LabOrderEntity;
 import org.pavilion.lab.internal.order.OrderItemEntity;
 import org.pavilion.lab.internal.result.ResultEntity;
+import org.pavilion.lab.internal.result.ResultIntake;
 
 import ca.uhn.hl7v2.model.v251.message.ORU_R01;
 import ca.uhn.hl7v2.util.Terser;
@@ -366,6 +372,71 @@ public class OruHandlerTest {
         assertEquals(new Hl7Error("OBX", 1, 11, 0, Hl7Error.TABLE_VALUE_NOT_FOUND,
                 "OBX-11 result status X of K is not taken: send F, C, P or R"), e);
         assertNull(results(order).isEmpty() ? null : "kept");
+    }
+
+    @Test
+    public void theAnalyserAndTheLisReportingTheSameItemAtOnceAreBothFiledOneAfterTheOther() throws Exception {
+        SeededOrder order = db.order(PATIENT, "dr.berg", "STAT", ItemStatus.RECEIVED, "K");
+        // Both messages read the item before either commits: the second commit finds it changed and tries again.
+        CyclicBarrier bothRead = new CyclicBarrier(2);
+        ThreadLocal<Boolean> waited = ThreadLocal.withInitial(() -> false);
+        TableResultIntake tables = new TableResultIntake();
+        OruHandler racing = new OruHandler(db.emf, (em, key, observations, source, actor) -> {
+            List<ResultIntake.Taken> taken = tables.receive(em, key, observations, source, actor); // not flushed
+            if (!waited.get()) {
+                waited.set(true);
+                try {
+                    bothRead.await(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return taken;
+        }, Set.of(), BERLIN);
+        Terser fromAnalyser = oru("COBAS-MW", "MW-9201", PATIENT);
+        obr(fromAnalyser, 0, order.orderNumber());
+        obx(fromAnalyser, 0, 0, "NM", "K", "4.0", "mmol/L", null, "F");
+        Terser fromLis = oru("REFLAB", "RL-9202", PATIENT);
+        obr(fromLis, 0, order.orderNumber());
+        obx(fromLis, 0, 0, "NM", "K", "4.1", "mmol/L", null, "F");
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Outcome>> outcomes = new ArrayList<>();
+            for (Terser t : List.of(fromAnalyser, fromLis)) {
+                String text = t.getFinder().getRoot().getMessage().encode();
+                String id = t.get("MSH-10");
+                outcomes.add(two.submit(() -> racing.handle(InboundMessage.parse(text), hubFor(id))));
+            }
+            for (Future<Outcome> o : outcomes) {
+                assertEquals(Outcome.Kind.ACCEPTED, o.get(30, TimeUnit.SECONDS).kind());
+            }
+        } finally {
+            two.shutdown();
+        }
+        assertEquals("both results filed, none lost to the race", 2, results(order).size());
+        assertEquals(1, hubRows("MW-9201"));
+        assertEquals(1, hubRows("RL-9202"));
+    }
+
+    /** The hub's completion for one message, safe to use from its own thread. */
+    private static Completion hubFor(String id) {
+        return new Completion() {
+            @Override
+            public void store() {
+                throw new AssertionError("never stores first");
+            }
+
+            @Override
+            public void commit(Connection c, Outcome outcome, Callable<Void> commit) throws Exception {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO hub_message (control_id, outcome) "
+                        + "VALUES (?, ?)")) {
+                    s.setString(1, id);
+                    s.setString(2, outcome.toString());
+                    s.executeUpdate();
+                }
+                commit.call();
+            }
+        };
     }
 
     @Test
