@@ -20,6 +20,8 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.security.Caller;
+import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.hl7.api.Completion;
 import org.pavilion.hl7.api.Hl7ContentException;
 import org.pavilion.hl7.api.Hl7Error;
@@ -42,7 +44,8 @@ import org.pavilion.lab.internal.result.ResultIntake.Taken;
  * whole message and answers AE with the segment, its repetition and field: the hub parks it for replay.
  *
  * <p>A sender listed in {@code lisVerifiedSenders} (MSH-3) verifies its own work: its final (OBX-11 F) results are
- * handed over as verified. Everything else is ENTERED and verified in this lab.
+ * handed over as verified. Everything else is ENTERED and verified in this lab. The intake runs as the hub's feed
+ * caller with the laboratory's feed privileges added ({@link FeedCaller}).
  */
 @Component(service = Hl7Handler.class, configurationPid = LabConfig.PID)
 public class OruHandler implements Hl7Handler {
@@ -101,9 +104,12 @@ public class OruHandler implements Hl7Handler {
         List<OruMessage.Group> groups = OruMessage.read(m, zone, !sender.isEmpty()
                 && verifiedSenders.contains(sender));
         String actor = "hl7:" + (sender.isEmpty() ? "UNKNOWN" : sender);
+        boolean verifies = groups.stream().flatMap(g -> g.observations().stream())
+                .anyMatch(o -> o.observation().verifiedBySender());
+        Caller feed = FeedCaller.with(verifies ? FeedCaller.VERIFIES : FeedCaller.ENTERS, actor);
         for (int attempt = 1; ; attempt++) {
             try {
-                return file(m, groups, actor, completion);
+                return CallerContext.runAs(feed, () -> file(m, groups, actor, completion));
             } catch (RuntimeException e) {
                 // Another message or a technician changed one of the items meanwhile: read them again and retry
                 // (the hub's completion may be committed again; a refusal or a redelivery is not retried).

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +26,7 @@ import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.hl7.api.Completion;
 import org.pavilion.hl7.api.Hl7ContentException;
 import org.pavilion.hl7.api.Hl7Error;
@@ -92,9 +94,17 @@ public class OruHandlerTest {
         db.close();
     }
 
+    /** Who the intake was called as: name and privileges. */
+    private final List<String> callers = new ArrayList<>();
+
     @Before
     public void handler() {
-        handler = new OruHandler(db.emf, new TableResultIntake(), Set.of("REFLAB"), BERLIN);
+        TableResultIntake tables = new TableResultIntake();
+        handler = new OruHandler(db.emf, (em, key, observations, source, actor) -> {
+            callers.add(CallerContext.current().map(c -> c.username() + " " + new TreeSet<>(c.privileges()))
+                    .orElse("nobody"));
+            return tables.receive(em, key, observations, source, actor);
+        }, Set.of("REFLAB"), BERLIN);
     }
 
     /** An ORU^R01 from {@code sender} for {@code mrn}, its groups added by the test. */
@@ -212,6 +222,8 @@ public class OruHandlerTest {
         assertEquals("No growth after 48 h", r.get(2).getValueText());
         assertEquals("NTE after the OBX", "Mid-stream specimen", r.get(2).getComment());
         assertEquals("RESULTED", itemStatus(order, 0));
+        assertEquals("the feed enters, it does not verify", "hl7:COBAS-MW [lab.order.view, lab.result.enter]",
+                callers.get(0));
     }
 
     @Test
@@ -293,6 +305,8 @@ public class OruHandlerTest {
         assertEquals("a preliminary result of the verifying LIS is verified here", "ENTERED",
                 results(morning).get(0).getStatus());
         assertEquals("its final one is taken as verified", "RELEASED", results(ward).get(0).getStatus());
+        assertEquals("the feed, with the lab's privileges to enter and verify", "hl7:REFLAB [lab.order.view, "
+                + "lab.result.enter, lab.result.verify]", callers.get(0));
         assertEquals("RELEASED", itemStatus(ward, 0));
     }
 
