@@ -186,6 +186,9 @@ public class OruHandler implements Hl7Handler {
             try {
                 taken = intake.receive(em, g.orderKey(), List.of(obx.observation()), SOURCE, actor);
             } catch (ProblemException refused) {
+                if (refused.status() >= 500) {
+                    throw refused; // not the message's content: AE "processing failed", parked for replay
+                }
                 throw new Hl7ContentException(located(refused, g, obx));
             }
             for (Taken t : taken) {
@@ -226,7 +229,8 @@ public class OruHandler implements Hl7Handler {
 
     /**
      * Where in the message the intake's refusal points: the {@link ResultIntake#REFUSED} extension when it names
-     * what was refused, else by status (404 the test, 409 the item's state, 400/422 the value).
+     * what was refused ({@code patient} too), else by status (404 the test, 409 the item's state, 403 the patient,
+     * 400/422 the value).
      */
     static Hl7Error located(ProblemException refused, OruMessage.Group g, OruMessage.Obx obx) {
         Object what = refused.extensions().get(ResultIntake.REFUSED);
@@ -237,6 +241,7 @@ public class OruHandler implements Hl7Handler {
             named = switch (refused.status()) {
                 case 404 -> lower.contains("order") || lower.contains("specimen") ? "order" : "testCode";
                 case 409 -> "item";
+                case 401, 403 -> "patient";
                 default -> lower.contains("unit") ? "unit" : "value";
             };
         }
@@ -249,6 +254,8 @@ public class OruHandler implements Hl7Handler {
             case "testCode" -> new Hl7Error("OBX", rep, 3, 1, Hl7Error.UNKNOWN_KEY, text);
             case "item" -> new Hl7Error("OBX", rep, 3, 1, Hl7Error.APPLICATION_RECORD_LOCKED, text);
             case "unit" -> new Hl7Error("OBX", rep, 6, 1, Hl7Error.TABLE_VALUE_NOT_FOUND, text);
+            // The patient's record is closed to the feed (e.g. restricted): HL7 v2.5 has no code for "not allowed".
+            case "patient" -> new Hl7Error("PID", g.pidRepetition(), 3, 1, Hl7Error.INTERNAL_ERROR, text);
             default -> new Hl7Error("OBX", rep, 5, 0, "CWE".equals(obx.valueType()) || "CE".equals(obx.valueType())
                     ? Hl7Error.TABLE_VALUE_NOT_FOUND : Hl7Error.DATA_TYPE_ERROR, text);
         };

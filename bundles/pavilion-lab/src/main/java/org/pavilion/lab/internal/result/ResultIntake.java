@@ -16,7 +16,8 @@ public interface ResultIntake {
     /**
      * The {@link org.pavilion.core.api.rest.ProblemException#extensions() extension} of a refusal that names what was
      * refused, so the HL7 handler can point its ERR at the right OBX field: {@code order} (the order or specimen),
-     * {@code testCode}, {@code value} or {@code unit}. A refusal without it is located by its status.
+     * {@code patient}, {@code testCode}, {@code item} (not resultable), {@code value} or {@code unit}. A refusal
+     * without it is located by its status.
      */
     String REFUSED = "refused";
 

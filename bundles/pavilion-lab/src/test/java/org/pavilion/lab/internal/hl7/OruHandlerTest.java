@@ -26,6 +26,7 @@ import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.hl7.api.Completion;
 import org.pavilion.hl7.api.Hl7ContentException;
@@ -451,6 +452,27 @@ public class OruHandlerTest {
                 commit.call();
             }
         };
+    }
+
+    @Test
+    public void aRefusalWithoutItsExtensionIsLocatedByItsStatus() {
+        OruMessage.Group g = new OruMessage.Group(1, "L-1", "OBR", 1, 2, PATIENT, 1, List.of(), List.of());
+        OruMessage.Obx glucose = new OruMessage.Obx(2, "NM", new ResultIntake.Observation("GLU", "1.1", "g/L", null,
+                null, null));
+
+        assertEquals(new Hl7Error("OBX", 2, 6, 1, Hl7Error.TABLE_VALUE_NOT_FOUND, "laboratory refused OBX(2) GLU: "
+                + "Unit g/L is not accepted for GLU"), OruHandler.located(new ProblemException(422, "validation",
+                "Invalid", "Unit g/L is not accepted for GLU"), g, glucose));
+        assertEquals(new Hl7Error("OBX", 2, 5, 0, Hl7Error.DATA_TYPE_ERROR, "laboratory refused OBX(2) GLU: "
+                + "GLU takes a number"), OruHandler.located(ProblemException.validation("GLU takes a number"), g,
+                glucose));
+        assertEquals(new Hl7Error("OBX", 2, 3, 1, Hl7Error.APPLICATION_RECORD_LOCKED, "laboratory refused OBX(2) "
+                + "GLU: item is REJECTED"), OruHandler.located(ProblemException.conflict("item is REJECTED"), g,
+                glucose));
+        assertEquals(new Hl7Error("OBR", 1, 2, 1, Hl7Error.UNKNOWN_KEY, "laboratory refused OBX(2) GLU: Lab order "
+                + "L-1 does not exist"), OruHandler.located(ProblemException.notFound("Lab order", "L-1"), g, glucose));
+        assertEquals("PID", OruHandler.located(ProblemException.forbidden("restricted record"), g, glucose)
+                .segment());
     }
 
     @Test
