@@ -5,23 +5,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.pavilion.itest.PavilionTestSupport;
 import org.pavilion.itest.process.DistributionProcess;
-import org.pavilion.itest.process.MllpFeed;
 
 import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HL7Exception;
@@ -65,12 +57,12 @@ public final class Hl7ThroughputBenchmark {
             echo.startAndWait();
             CpuMeter inThisJvm = new CpuMeter(-1); // the echo server runs in the client's JVM
             try {
-                run("echo (HAPI, no storage) warm-up", echoPort, 1, Math.min(2_000, messages), "W", Hl7ThroughputBenchmark::a04, null);
+                run("echo (HAPI, no storage) warm-up", echoPort, 1, Math.min(2_000, messages), "W", BenchSupport::a04, null);
                 if (runs.contains("echo1")) {
-                    run("echo (HAPI, no storage)", echoPort, 1, messages, "E1", Hl7ThroughputBenchmark::a04, inThisJvm);
+                    run("echo (HAPI, no storage)", echoPort, 1, messages, "E1", BenchSupport::a04, inThisJvm);
                 }
                 if (runs.contains("echo4")) {
-                    run("echo (HAPI, no storage)", echoPort, 4, messages, "E4", Hl7ThroughputBenchmark::a04, inThisJvm);
+                    run("echo (HAPI, no storage)", echoPort, 4, messages, "E4", BenchSupport::a04, inThisJvm);
                 }
             } finally {
                 echo.stopAndWait();
@@ -93,12 +85,12 @@ public final class Hl7ThroughputBenchmark {
             // 4,000 the platform still used 1.3-1.5 ms of CPU per message, after 10,000 0.7-0.8), a server's steady state.
             int warmUp = Integer.getInteger("pavilion.bench.warmup", Optional.ofNullable(System.getenv(
                     "PAVILION_BENCH_WARMUP")).map(Integer::parseInt).orElse(Math.max(messages, 10_000)));
-            run("hub warm-up (ADT^A04)", hl7Port, 4, warmUp, "WARM", Hl7ThroughputBenchmark::a04, null);
+            run("hub warm-up (ADT^A04)", hl7Port, 4, warmUp, "WARM", BenchSupport::a04, null);
             if (runs.contains("adt1")) {
-                run("hub, ADT^A04 -> EMR " + db, hl7Port, 1, messages, "H1", Hl7ThroughputBenchmark::a04, cpu);
+                run("hub, ADT^A04 -> EMR " + db, hl7Port, 1, messages, "H1", BenchSupport::a04, cpu);
             }
             if (runs.contains("adt4")) {
-                run("hub, ADT^A04 -> EMR " + db, hl7Port, 4, messages, "H4", Hl7ThroughputBenchmark::a04, cpu);
+                run("hub, ADT^A04 -> EMR " + db, hl7Port, 4, messages, "H4", BenchSupport::a04, cpu);
             }
             if (runs.contains("store1")) {
                 run("hub, DFT^P03 store only " + db, hl7Port, 1, messages, "S1", Hl7ThroughputBenchmark::p03, cpu);
@@ -109,60 +101,14 @@ public final class Hl7ThroughputBenchmark {
         }
     }
 
-    /** Sends {@code messages} over {@code connections} feeds at once (each its share, back to back). */
+    /** One measured (or, without {@code cpu}, warm-up) run over {@code connections} feeds; printed when measured. */
     private static void run(String label, int port, int connections, int messages, String prefix,
-            IntFunction<String[]> kind, CpuMeter cpu) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(connections);
-        List<MllpFeed> feeds = new ArrayList<>();
-        List<Message[]> prepared = new ArrayList<>();
-        int per = messages / connections;
-        String stamp = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
-        for (int c = 0; c < connections; c++) {
-            MllpFeed feed = new MllpFeed(HOST, port);
-            feeds.add(feed);
-            Message[] batch = new Message[per];
-            for (int i = 0; i < per; i++) {
-                String[] parts = kind.apply(c * per + i);
-                batch[i] = feed.parse(parts[0].replace("{ID}", prefix + stamp + "-" + c + "-" + i));
-            }
-            prepared.add(batch);
-        }
-        List<Future<long[]>> results = new ArrayList<>();
-        String[] codes = new String[connections];
-        CpuMeter.Reading cpuFrom = cpu == null ? null : cpu.read();
-        long start = System.nanoTime();
-        for (int c = 0; c < connections; c++) {
-            int conn = c;
-            results.add(pool.submit((Callable<long[]>) () -> {
-                long[] nanos = new long[per];
-                MllpFeed feed = feeds.get(conn);
-                String notAa = null;
-                for (int i = 0; i < per; i++) {
-                    long t = System.nanoTime();
-                    String code = feed.send(prepared.get(conn)[i]);
-                    nanos[i] = System.nanoTime() - t;
-                    if (notAa == null && !expected(prefix).equals(code)) {
-                        notAa = code;
-                    }
-                }
-                codes[conn] = notAa;
-                return nanos;
-            }));
-        }
-        long[] all = new long[per * connections];
-        for (int c = 0; c < connections; c++) {
-            System.arraycopy(results.get(c).get(), 0, all, c * per, per);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        String cpuUse = cpu == null ? "" : cpu.perMessage(cpuFrom, all.length);
-        pool.shutdown();
-        feeds.forEach(MllpFeed::close);
+            IntFunction<String> kind, CpuMeter cpu) throws Exception {
+        BenchSupport.MllpRun r = BenchSupport.sendOverMllp(HOST, port, connections, messages, prefix, kind,
+                expected(prefix), cpu);
         if (cpu != null) {
-            Arrays.sort(all);
-            String acks = Arrays.stream(codes).allMatch(x -> x == null) ? "all " + expected(prefix)
-                    : "NOT ALL " + expected(prefix) + ": " + Arrays.toString(codes);
-            System.out.printf("%-34s %5d %8d %9.0f %8.2f %8.2f  %s; %s%n", label, connections, all.length,
-                    all.length / seconds, pct(all, 50), pct(all, 99), acks, cpuUse);
+            System.out.printf("%-34s %5d %8d %9.0f %8.2f %8.2f  %s; %s%n", label, connections, r.messages(),
+                    r.perSecond(), r.percentile(50), r.percentile(99), r.acks(), r.cpu());
         }
     }
 
@@ -170,30 +116,13 @@ public final class Hl7ThroughputBenchmark {
         return prefix.startsWith("S") ? "AR" : "AA";
     }
 
-    private static double pct(long[] sorted, int p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, i)] / 1e6;
-    }
-
-    private static final String[] FAMILY = {"Okafor", "Lindqvist", "Nakamura", "Mensah", "Garcia", "Novak", "Haddad",
-        "O'Brien", "Kowalski", "Silva", "Fischer", "Rossi", "Dubois", "Tanaka", "Nguyen", "Petrov"};
-    private static final String[] GIVEN = {"Adaeze", "Astrid", "Yui", "Kofi", "Lucia", "Jan", "Rania", "Siobhan",
-        "Piotr", "Tiago", "Lena", "Marco", "Claire", "Haruto", "Linh", "Irina"};
-
-    /** ADT^A04 of a new patient; {ID} becomes the control id and, with a prefix, the patient identifier. */
-    private static String[] a04(int n) {
-        String text = MllpFeed.a04("{ID}", "{ID}", FAMILY[n % FAMILY.length], GIVEN[(n / 16) % GIVEN.length],
-                String.format("19%02d%02d%02d", 30 + n % 70, 1 + n % 12, 1 + n % 28), n % 2 == 0 ? "F" : "M");
-        return new String[] {text.replace("^^^GENHOSP^MR", "-P^^^GENHOSP^MR")};
-    }
-
     /**
      * DFT^P03 (a charge from a department system): stored and answered AR while billing is not installed. (SIU^S12
      * served this until the scheduling department took it.)
      */
-    private static String[] p03(int n) {
-        return new String[] {"MSH|^~\\&|RADSYS|GENHOSP|PAVILION|GENHOSP|20240601080000||DFT^P03^DFT_P03|{ID}|P|2.5.1\r"
-                + "EVN|P03|20240601080000\r"};
+    private static String p03(int n) {
+        return "MSH|^~\\&|RADSYS|GENHOSP|PAVILION|GENHOSP|20240601080000||DFT^P03^DFT_P03|{ID}|P|2.5.1\r"
+                + "EVN|P03|20240601080000\r";
     }
 
     /** The ceiling: answers every message with HAPI's generateACK, nothing stored. */

@@ -13,9 +13,28 @@ import javax.persistence.EntityManager;
  */
 public interface ResultIntake {
 
-    /** One observation as received (an OBX): which test, its value and unit, what the sender said of it. */
+    /**
+     * The {@link org.pavilion.core.api.rest.ProblemException#extensions() extension} of a refusal that names what was
+     * refused, so the HL7 handler can point its ERR at the right OBX field: {@code order} (the order or specimen),
+     * {@code patient}, {@code testCode}, {@code item} (not resultable), {@code value} or {@code unit}. A refusal
+     * without it is located by its status.
+     */
+    String REFUSED = "refused";
+
+    /**
+     * One observation as received (an OBX): which test, its value and unit, what the sender said of it.
+     * {@code senderStatus} is the sender's result status (HL7 OBX-11: F final, C corrected, P preliminary, R not
+     * verified) or null; {@code verifiedBySender} is true only for a final result from a sender the laboratory trusts
+     * to verify its own work (LabConfig.lisVerifiedSenders): taken as verified and released, not as ENTERED.
+     */
     record Observation(String testCode, String value, String unit, String senderFlag, Long observedMs,
-            String comment) {
+            String comment, String senderStatus, boolean verifiedBySender) {
+
+        /** An observation to be verified in this lab (an analyser's, a manual import's). */
+        public Observation(String testCode, String value, String unit, String senderFlag, Long observedMs,
+                String comment) {
+            this(testCode, value, unit, senderFlag, observedMs, comment, null, false);
+        }
     }
 
     /** What became of one observation. */
