@@ -18,6 +18,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.pavilion.core.api.audit.AuditEvent;
+import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
@@ -57,18 +59,22 @@ public class OruHandler implements Hl7Handler {
 
     private final EntityManagerFactory emf;
     private final ResultIntake intake;
+    private final AuditService audit;
     private final ZoneId zone;
     private volatile Set<String> verifiedSenders;
 
     @Activate
     public OruHandler(@Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf,
-            @Reference LabSchema schema, @Reference ResultIntake intake, LabConfig config) {
-        this(emf, intake, senders(config.lisVerifiedSenders()), ZoneId.systemDefault());
+            @Reference LabSchema schema, @Reference ResultIntake intake, @Reference AuditService audit,
+            LabConfig config) {
+        this(emf, intake, audit, senders(config.lisVerifiedSenders()), ZoneId.systemDefault());
     }
 
-    OruHandler(EntityManagerFactory emf, ResultIntake intake, Set<String> verifiedSenders, ZoneId zone) {
+    OruHandler(EntityManagerFactory emf, ResultIntake intake, AuditService audit, Set<String> verifiedSenders,
+            ZoneId zone) {
         this.emf = emf;
         this.intake = intake;
+        this.audit = audit;
         this.verifiedSenders = verifiedSenders;
         this.zone = zone;
     }
@@ -130,8 +136,9 @@ public class OruHandler implements Hl7Handler {
             try {
                 List<String> done = new ArrayList<>(groups.size());
                 List<Hl7Error> warnings = new ArrayList<>(0);
+                List<AuditEvent> trail = new ArrayList<>();
                 for (OruMessage.Group g : groups) {
-                    done.add(apply(em, g, actor));
+                    done.add(apply(em, g, actor, trail));
                     warnings.addAll(g.warnings());
                 }
                 em.flush();
@@ -141,9 +148,13 @@ public class OruHandler implements Hl7Handler {
                 }
                 try (Connection c = JpaTransactions.connection(em)) {
                     // Throws without committing when an earlier delivery is stored: rolled back below, the hub
-                    // answers it as the redelivery it is.
-                    completion.commit(c, outcome, () -> {
-                        tx.commit();
+                    // answers it as the redelivery it is. The results' audit records commit with them.
+                    Outcome answered = outcome;
+                    audit.recordAllCommittingWith(c, trail, () -> {
+                        completion.commit(c, answered, () -> {
+                            tx.commit();
+                            return null;
+                        });
                         return null;
                     });
                 }
@@ -168,7 +179,7 @@ public class OruHandler implements Hl7Handler {
     }
 
     /** One ORDER_OBSERVATION: its order checked against the PID, then each OBX through the intake. */
-    private String apply(EntityManager em, OruMessage.Group g, String actor) {
+    private String apply(EntityManager em, OruMessage.Group g, String actor, List<AuditEvent> trail) {
         LabOrderEntity order = order(em, g);
         if ("CANCELLED".equals(order.getStatus())) {
             throw new Hl7ContentException(g.at(Hl7Error.APPLICATION_RECORD_LOCKED, "order " + order.getOrderNumber()
@@ -192,6 +203,7 @@ public class OruHandler implements Hl7Handler {
                 throw new Hl7ContentException(located(refused, g, obx));
             }
             for (Taken t : taken) {
+                trail.add(t.audit());
                 summary.append(' ').append(t.testCode()).append(' ').append(obx.observation().value());
                 if (obx.observation().unit() != null) {
                     summary.append(' ').append(obx.observation().unit());

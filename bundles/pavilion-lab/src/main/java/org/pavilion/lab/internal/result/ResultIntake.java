@@ -4,6 +4,8 @@ import java.util.List;
 
 import javax.persistence.EntityManager;
 
+import org.pavilion.core.api.audit.AuditEvent;
+
 /**
  * Results from outside the lab's own screens (an analyser, an external LIS over HL7 ORU^R01) into the same rules as
  * a technician's entry: the item must be resultable, the value must fit the test (number for a numeric test, a
@@ -37,13 +39,21 @@ public interface ResultIntake {
         }
     }
 
-    /** What became of one observation. */
-    record Taken(String resultId, String itemId, String testCode, String flag, boolean critical) {
+    /**
+     * What became of one observation, with the audit record the caller writes in its own commit (the HL7 handler:
+     * {@code AuditService.recordAllCommittingWith} around the hub's completion), so a message rolled back leaves no
+     * record of results that were never kept.
+     */
+    record Taken(String resultId, String itemId, String testCode, String flag, boolean critical, AuditEvent audit) {
     }
 
     /**
      * Finds the order by its order number (the HL7 placer order number), or a specimen id, and records each
      * observation on the order's item of that test code (catalogue code or LOINC), in {@code em}'s transaction.
+     *
+     * An observation {@link Observation#verifiedBySender() verified by its sender} is taken as verified by
+     * {@code actor} and released at once (events, a critical value's alert, the order completed), without the
+     * four-eyes rule of the lab's own verification.
      *
      * @param source ANALYSER or HL7
      * @param actor  the feed or instrument, as the history and audit name it
@@ -51,17 +61,6 @@ public interface ResultIntake {
      *         that is cancelled or an item not resultable, 422 (or 400) for a value or unit that does not fit; the
      *         caller rolls back and nothing of the message is kept
      */
-    default List<Taken> receive(EntityManager em, String orderNumberOrSpecimenId, List<Observation> observations,
-            String source, String actor) {
-        return receive(em, orderNumberOrSpecimenId, observations, source, actor, false);
-    }
-
-    /**
-     * {@link #receive(EntityManager, String, List, String, String)}, saying whether the sender verified the results
-     * already. The caller decides that (the HL7 handler: MSH-3 listed in {@code lisVerifiedSenders} and OBX-11 F);
-     * with {@code verifiedBySender} each result is taken as verified by {@code actor} and released at once (events,
-     * a critical value's alert, the order completed), without the four-eyes rule of the lab's own verification.
-     */
     List<Taken> receive(EntityManager em, String orderNumberOrSpecimenId, List<Observation> observations,
-            String source, String actor, boolean verifiedBySender);
+            String source, String actor);
 }

@@ -15,7 +15,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pavilion.core.api.audit.AuditEvent;
-import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.events.api.EventPublisher;
 import org.pavilion.lab.internal.LabConfig;
@@ -29,14 +28,13 @@ import org.pavilion.lab.internal.order.SpecimenEntity;
  * {@link ResultIntake} on the rules of a technician's entry ({@link ResultSteps}): the order by its number or a
  * specimen id (then only that specimen's tests), each observation's test by catalogue code or LOINC, the value
  * checked and flagged for the patient; results of a verified sender are verified and released at once. One audit
- * record per result (resource {@code lab-result}), written once every observation of the call was taken.
+ * record per result (resource {@code lab-result}), handed back for the caller's commit.
  */
 @Component(service = ResultIntake.class, configurationPid = LabConfig.PID)
 public class ResultIntakeService implements ResultIntake {
 
     static final Set<String> SOURCES = Set.of("ANALYSER", "HL7");
 
-    private final AuditService audit;
     private final ResultSteps steps;
     private final LongSupplier clock;
     private volatile Results.Settings settings;
@@ -46,13 +44,12 @@ public class ResultIntakeService implements ResultIntake {
     volatile Demographics demographics;
 
     @Activate
-    public ResultIntakeService(@Reference LabSchema schema, @Reference AuditService audit,
-            @Reference EventPublisher events, LabConfig config) {
-        this(audit, events, Results.Settings.of(config), System::currentTimeMillis);
+    public ResultIntakeService(@Reference LabSchema schema, @Reference EventPublisher events,
+            LabConfig config) {
+        this(events, Results.Settings.of(config), System::currentTimeMillis);
     }
 
-    ResultIntakeService(AuditService audit, EventPublisher events, Results.Settings settings, LongSupplier clock) {
-        this.audit = audit;
+    ResultIntakeService(EventPublisher events, Results.Settings settings, LongSupplier clock) {
         this.steps = new ResultSteps(events);
         this.settings = settings;
         this.clock = clock;
@@ -65,7 +62,7 @@ public class ResultIntakeService implements ResultIntake {
 
     @Override
     public List<Taken> receive(EntityManager em, String orderNumberOrSpecimenId, List<Observation> observations,
-            String source, String actor, boolean verifiedBySender) {
+            String source, String actor) {
         if (!SOURCES.contains(source)) {
             throw new IllegalArgumentException("source is ANALYSER or HL7, not " + source);
         }
@@ -80,8 +77,8 @@ public class ResultIntakeService implements ResultIntake {
         PatientFacts patient = d == null ? PatientFacts.UNKNOWN : d.of(target.order().getPatientId());
         Results.Settings s = settings;
         List<Taken> taken = new ArrayList<>();
-        List<AuditEvent> trail = new ArrayList<>();
         for (Observation obs : observations) {
+            boolean verifiedBySender = obs.verifiedBySender();
             OrderItemEntity item = item(em, target, obs.testCode());
             TestDefinitions.Definition test = Results.definition(em, item.getTestCode());
             long now = clock.getAsLong();
@@ -95,13 +92,12 @@ public class ResultIntakeService implements ResultIntake {
                 steps.release(em, target.order(), r, test.test(), actor, s.criticalEscalateMinutes(), now);
             }
             em.flush();
-            taken.add(new Taken(r.getId(), item.getId(), item.getTestCode(), r.getFlag(), r.isCritical()));
-            trail.add(AuditEvent.of(verifiedBySender ? "RELEASE" : "CREATE", Results.RESOURCE)
-                    .patientId(target.order().getPatientId()).resourceId(r.getId())
-                    .detail(source + " " + actor + ": " + ResultSteps.describe(r)
-                            + (verifiedBySender ? ", verified by the sender" : "")).build());
+            taken.add(new Taken(r.getId(), item.getId(), item.getTestCode(), r.getFlag(), r.isCritical(),
+                    AuditEvent.of(verifiedBySender ? "RELEASE" : "CREATE", Results.RESOURCE)
+                            .patientId(target.order().getPatientId()).resourceId(r.getId())
+                            .detail(source + " " + actor + ": " + ResultSteps.describe(r)
+                                    + (verifiedBySender ? ", verified by the sender" : "")).build()));
         }
-        audit.recordAll(trail);
         return taken;
     }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -27,6 +28,8 @@ import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.audit.AuditEvent;
+import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.hl7.api.Completion;
 import org.pavilion.hl7.api.Hl7ContentException;
@@ -95,6 +98,10 @@ public class OruHandlerTest {
         db.close();
     }
 
+    /** The audit records the handler committed with the results. */
+    private static final List<AuditEvent> AUDITED = new CopyOnWriteArrayList<>();
+    private static final AuditService RECORDED_AUDIT = AUDITED::add;
+
     /** Who the intake was called as: name and privileges. */
     private final List<String> callers = new ArrayList<>();
 
@@ -105,7 +112,7 @@ public class OruHandlerTest {
             callers.add(CallerContext.current().map(c -> c.username() + " " + new TreeSet<>(c.privileges()))
                     .orElse("nobody"));
             return tables.receive(em, key, observations, source, actor);
-        }, Set.of("REFLAB"), BERLIN);
+        }, RECORDED_AUDIT, Set.of("REFLAB"), BERLIN);
     }
 
     /** An ORU^R01 from {@code sender} for {@code mrn}, its groups added by the test. */
@@ -407,7 +414,7 @@ public class OruHandlerTest {
                 }
             }
             return taken;
-        }, Set.of(), BERLIN);
+        }, RECORDED_AUDIT, Set.of(), BERLIN);
         Terser fromAnalyser = oru("COBAS-MW", "MW-9201", PATIENT);
         obr(fromAnalyser, 0, order.orderNumber());
         obx(fromAnalyser, 0, 0, "NM", "K", "4.0", "mmol/L", null, "F");

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import javax.persistence.EntityManager;
 
+import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.lab.internal.catalogue.LabTestEntity;
 import org.pavilion.lab.internal.catalogue.ReferenceRangeEntity;
@@ -107,7 +108,8 @@ final class TableResultIntake implements ResultIntake {
             em.persist(result);
             item.setStatus(o.verifiedBySender() ? "RELEASED" : "RESULTED");
             item.setStatusMs(now);
-            taken.add(new Taken(result.getId(), item.getId(), code, flag, critical));
+            taken.add(new Taken(result.getId(), item.getId(), code, flag, critical,
+                    AuditEvent.of("CREATE", "lab-result").patientId(order.getPatientId()).resourceId(result.getId()).build()));
         }
         return taken;
     }

@@ -3,6 +3,7 @@ package org.pavilion.lab.internal.result;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.AfterClass;
@@ -32,7 +33,7 @@ public class ResultIntakeTest {
     @BeforeClass
     public static void open() throws Exception {
         lab = new Lab(true);
-        intake = new ResultIntakeService(lab.audit, lab.events, new Results.Settings(true, 15), lab.now::get);
+        intake = new ResultIntakeService(lab.events, new Results.Settings(true, 15), lab.now::get);
     }
 
     @AfterClass
@@ -41,7 +42,9 @@ public class ResultIntakeTest {
     }
 
     private static List<Taken> receive(String ref, boolean verified, Observation... obs) {
-        return lab.db.jpa.call(em -> intake.receive(em, ref, List.of(obs), "HL7", "LIS-REFLAB", verified));
+        List<Observation> marked = Arrays.stream(obs).map(o -> new Observation(o.testCode(), o.value(), o.unit(),
+                o.senderFlag(), o.observedMs(), o.comment(), verified ? "F" : null, verified)).toList();
+        return lab.db.jpa.call(em -> intake.receive(em, ref, marked, "HL7", "LIS-REFLAB"));
     }
 
     private static ProblemException refused(String ref, Observation... obs) {
