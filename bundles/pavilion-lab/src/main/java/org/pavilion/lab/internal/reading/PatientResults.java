@@ -78,7 +78,7 @@ public class PatientResults {
             List<ChartResult> items = found.getItems().stream().map(views::chart).toList();
             return new Page<>(items, page, size, found.getTotal());
         });
-        audit.record(allowed.audit().detail(describe(q) + " page " + page + ": " + result.getItems().size() + " of "
+        audit.record(allowed.audit().detail(glass(q) + describe(q) + " page " + page + ": " + result.getItems().size() + " of "
                 + result.getTotal()).build());
         return result;
     }
@@ -92,7 +92,7 @@ public class PatientResults {
             ReleasedRows.Views views = new ReleasedRows.Views(em, found);
             return found.stream().map(views::dto).toList();
         });
-        audit.record(allowed.audit().detail(describe(q) + ": " + result.size()).build());
+        audit.record(allowed.audit().detail(glass(q) + describe(q) + ": " + result.size()).build());
         return result;
     }
 
@@ -143,7 +143,7 @@ public class PatientResults {
                     .getResultList().forEach(g -> tr.ranges.add(range(g)));
             return tr;
         });
-        audit.record(allowed.audit().detail("trend " + trend.testCode + ": " + trend.points.size() + " points")
+        audit.record(allowed.audit().detail(glass(q) + "trend " + trend.testCode + ": " + trend.points.size() + " points")
                 .build());
         return trend;
     }
@@ -160,6 +160,16 @@ public class PatientResults {
     private static ReleasedRows rows(javax.persistence.EntityManager em, String mrn, String code,
             ReadingDates.Window w) {
         return new ReleasedRows(em).patient(mrn).test(code).observedFrom(w.fromMs()).observedBefore(w.toMsExclusive());
+    }
+
+    /**
+     * The clinician's break-the-glass reason leads the detail: the gate's allowance carries it (with the emergency
+     * flag) in its own detail, which the work's detail replaces.
+     */
+    private static String glass(Query q) {
+        String reason = q.breakGlassReason() == null || q.breakGlassReason().isBlank() ? null
+                : q.breakGlassReason().strip();
+        return reason == null ? "" : "break-the-glass: " + reason + "; ";
     }
 
     private static String describe(Query q) {

@@ -22,8 +22,8 @@ import org.pavilion.lab.internal.result.ResultEntity;
  */
 public final class ResultShelf implements AutoCloseable {
 
-    /** 2026-12-01T08:00:00Z: the first morning of the tests' week. */
-    public static final long MONDAY_0800 = 1_764_576_000_000L;
+    /** Monday 2026-11-30T08:00:00Z: the first morning of the tests' week. */
+    public static final long MONDAY_0800 = 1_796_025_600_000L;
     public static final long HOUR = 3_600_000L;
 
     public final LabDatabase db;
