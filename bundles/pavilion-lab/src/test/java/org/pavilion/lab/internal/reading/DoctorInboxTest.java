@@ -12,8 +12,9 @@ import static org.pavilion.lab.internal.reading.ResultShelf.staff;
 
 import java.util.List;
 
-import org.junit.After;
+import org.junit.AfterClass;
 import org.junit.Before;
+import org.junit.BeforeClass;
 import org.junit.Test;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.rest.Page;
@@ -33,7 +34,7 @@ public class DoctorInboxTest {
     static final String ANA = "0000004269";
     static final String BRUNO = "0000004463";
 
-    private ResultShelf shelf;
+    private static ResultShelf shelf;
     private DoctorInbox inbox;
     private final Caller house = staff("dr.house", "lab.result.view");
     private String anaGlucose;
@@ -41,9 +42,19 @@ public class DoctorInboxTest {
     private String brunoPotassium;
     private SeededOrder anaOrder;
 
+    @BeforeClass
+    public static void openShelf() throws Exception {
+        shelf = new ResultShelf();
+    }
+
+    @AfterClass
+    public static void closeShelf() throws Exception {
+        shelf.close();
+    }
+
     @Before
     public void setUp() throws Exception {
-        shelf = new ResultShelf();
+        shelf.clear();
         inbox = new DoctorInbox(shelf.db.emf, shelf.audit);
         anaOrder = shelf.db.order(ANA, "dr.house", "URGENT", ItemStatus.RECEIVED, "K", "GLU");
         SeededOrder bruno = shelf.db.order(BRUNO, "dr.house", "ROUTINE", ItemStatus.RECEIVED, "K", "GLU");
@@ -58,11 +69,6 @@ public class DoctorInboxTest {
         anaPotassiumCorrected = shelf.result(anaOrder, 0, "4.4", "N", false, "RELEASED", MONDAY_0800 + 3 * HOUR,
                 anaPotassium);
         shelf.released(wilsons, 0, "6.1", "H", false, MONDAY_0800 + 4 * HOUR);
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        shelf.close();
     }
 
     @Test

@@ -13,8 +13,9 @@ import static org.pavilion.lab.internal.reading.ResultShelf.staff;
 
 import java.util.List;
 
-import org.junit.After;
+import org.junit.AfterClass;
 import org.junit.Before;
+import org.junit.BeforeClass;
 import org.junit.Test;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
@@ -29,21 +30,26 @@ import org.pavilion.lab.internal.access.EmrPatientGate;
  */
 public class PatientResultsTest {
 
-    private ResultShelf shelf;
+    private static ResultShelf shelf;
     private AnasWeek week;
     private PatientResults results;
     private final Caller house = staff("dr.house", "lab.result.view");
 
-    @Before
-    public void setUp() throws Exception {
+    @BeforeClass
+    public static void openShelf() throws Exception {
         shelf = new ResultShelf();
-        week = new AnasWeek(shelf);
-        results = new PatientResults(shelf.db.emf, shelf.audit, null);
     }
 
-    @After
-    public void tearDown() throws Exception {
+    @AfterClass
+    public static void closeShelf() throws Exception {
         shelf.close();
+    }
+
+    @Before
+    public void setUp() throws Exception {
+        shelf.clear();
+        week = new AnasWeek(shelf);
+        results = new PatientResults(shelf.db.emf, shelf.audit, null);
     }
 
     private Page<ChartResult> chart(String mrn, String test, String from, String to, int page, int size)

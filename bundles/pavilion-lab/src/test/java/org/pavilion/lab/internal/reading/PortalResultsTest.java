@@ -18,8 +18,9 @@ import java.util.List;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.QueryParam;
 
-import org.junit.After;
+import org.junit.AfterClass;
 import org.junit.Before;
+import org.junit.BeforeClass;
 import org.junit.Test;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.rest.Page;
@@ -37,20 +38,25 @@ import org.pavilion.lab.internal.soap.LabResultsSoap;
  */
 public class PortalResultsTest {
 
-    private ResultShelf shelf;
+    private static ResultShelf shelf;
     private AnasWeek week;
     /** Ana's account, as if an administrator had also granted it the staff and integration privileges. */
     private final Caller ana = patient("ana", ANA, PatientGate.OWN, PatientResults.VIEW, "lab.soap.results");
 
-    @Before
-    public void setUp() throws Exception {
+    @BeforeClass
+    public static void openShelf() throws Exception {
         shelf = new ResultShelf();
-        week = new AnasWeek(shelf);
     }
 
-    @After
-    public void tearDown() throws Exception {
+    @AfterClass
+    public static void closeShelf() throws Exception {
         shelf.close();
+    }
+
+    @Before
+    public void setUp() throws Exception {
+        shelf.clear();
+        week = new AnasWeek(shelf);
     }
 
     @Test

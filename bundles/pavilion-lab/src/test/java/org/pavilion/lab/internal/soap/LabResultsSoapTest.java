@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.After;
+import org.junit.AfterClass;
 import org.junit.Before;
+import org.junit.BeforeClass;
 import org.junit.Test;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.security.Caller;
@@ -31,22 +32,27 @@ import org.pavilion.lab.internal.result.ResultDto;
  */
 public class LabResultsSoapTest {
 
-    private ResultShelf shelf;
+    private static ResultShelf shelf;
     private AnasWeek week;
     private LabResultsSoap soap;
     private final Caller gp = staff("gp-practice", "lab.soap.results");
 
+    @BeforeClass
+    public static void openShelf() throws Exception {
+        shelf = new ResultShelf();
+    }
+
+    @AfterClass
+    public static void closeShelf() throws Exception {
+        shelf.close();
+    }
+
     @Before
     public void setUp() throws Exception {
-        shelf = new ResultShelf();
+        shelf.clear();
         week = new AnasWeek(shelf);
         soap = new LabResultsSoap(new OrderResults(shelf.db.emf, shelf.audit, null),
                 new PatientResults(shelf.db.emf, shelf.audit, null));
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        shelf.close();
     }
 
     @Test
