@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.audit.AuditEvent;
+import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
@@ -53,6 +54,11 @@ public class DoctorInbox {
         Page.validate(page, size);
         Caller caller = CallerContext.current()
                 .orElseThrow(() -> ProblemException.forbidden("the inbox is the signed-in doctor's"));
+        if (caller.patientId().isPresent()) {
+            String reason = "the results inbox is a clinician's; a patient reads their results in the portal";
+            audit.record(AuditEvent.of("SEARCH", "lab-result").outcome(AuditOutcome.DENIED).detail(reason).build());
+            throw ProblemException.forbidden(reason);
+        }
         Page<ResultDto> result = jpa.call(em -> {
             ReleasedRows rows = new ReleasedRows(em).orderedBy(caller.username());
             if (unacknowledged) {

@@ -120,6 +120,10 @@ public class PortalResultsTest {
         assertEquals("every refusal is in the trail", before + 7, shelf.trail.size());
         assertTrue(shelf.trail.subList(before, shelf.trail.size()).stream()
                 .allMatch(e -> e.outcome() == AuditOutcome.DENIED && BRUNO.equals(e.patientId())));
+        // nor through a doctor's inbox, which is no patient's
+        DoctorInbox inbox = new DoctorInbox(shelf.db.emf, shelf.audit);
+        assertStatus(403, () -> as(ana, () -> inbox.inbox(false, 0, 20)));
+        assertEquals(AuditOutcome.DENIED, shelf.lastAudit().outcome());
     }
 
     interface LabResultsSoapCall {
