@@ -1,7 +1,11 @@
 package org.pavilion.lab.internal.reading;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import javax.persistence.EntityManagerFactory;
 
@@ -47,6 +51,9 @@ public class PatientResults {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile PatientGate gate;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile PatientFacts facts;
+
     @Activate
     public PatientResults(@Reference LabSchema schema,
             @Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf,
@@ -56,6 +63,12 @@ public class PatientResults {
 
     /** For tests: tables migrated by the caller, {@code gate} null for the department's rule without the EMR. */
     public PatientResults(EntityManagerFactory emf, AuditService audit, PatientGate gate) {
+        this(emf, audit, gate, null);
+    }
+
+    /** For tests: also the patients' sex and birth date ({@code facts} null: unknown, as without the EMR). */
+    public PatientResults(EntityManagerFactory emf, AuditService audit, PatientGate gate, PatientFacts facts) {
+        this.facts = facts;
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
         this.withoutEmr = PatientGate.withoutEmr(audit);
@@ -113,6 +126,8 @@ public class PatientResults {
         }
         Query q = new Query(mrn, test.strip(), new ReadingDates.Window(null, null), breakGlassReason);
         PatientGate.Allowed allowed = allow(q, VIEW, "SEARCH");
+        PatientFacts f = facts;
+        Optional<PatientFacts.Facts> known = f == null ? Optional.empty() : f.of(allowed.mrn());
         Trend trend = jpa.call(em -> {
             LabTestEntity t = ReleasedRows.test(em, q.test());
             if (!"NUMERIC".equals(t.getResultType())) {
@@ -138,9 +153,13 @@ public class PatientResults {
                 tr.points.add(p);
                 tr.referenceRange = r.getReferenceRange();
             }
-            em.createQuery("SELECT g FROM ReferenceRangeEntity g WHERE g.testCode = :code ORDER BY g.sex, "
-                    + "g.ageMinDays, g.id", ReferenceRangeEntity.class).setParameter("code", t.getCode())
-                    .getResultList().forEach(g -> tr.ranges.add(range(g)));
+            List<ReferenceRangeEntity> ranges = em.createQuery("SELECT g FROM ReferenceRangeEntity g "
+                    + "WHERE g.testCode = :code ORDER BY g.id", ReferenceRangeEntity.class)
+                    .setParameter("code", t.getCode()).getResultList();
+            LocalDate on = found.isEmpty() ? LocalDate.now(ZoneOffset.UTC)
+                    : Instant.ofEpochMilli(found.get(found.size() - 1).getObservedMs()).atZone(ZoneOffset.UTC)
+                            .toLocalDate();
+            ApplicableRange.choose(ranges, known.orElse(null), on).forEach(g -> tr.ranges.add(range(g)));
             return tr;
         });
         audit.record(allowed.audit().detail(glass(q) + "trend " + trend.testCode + ": " + trend.points.size() + " points")

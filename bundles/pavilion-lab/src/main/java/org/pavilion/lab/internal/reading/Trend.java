@@ -14,7 +14,10 @@ public class Trend {
     public String testName;
     public String unit;
     public List<Point> points = new ArrayList<>();
-    /** The test's reference ranges in the catalogue (by sex and age band), to draw behind the line. */
+    /**
+     * The reference range that applies to this patient (their sex and age on the latest point) to draw behind the
+     * line; every range of the test when sex and age are unknown (no EMR), none when none applies.
+     */
     public List<Range> ranges = new ArrayList<>();
     /** The range the lab applied to this patient (their sex and age) on the latest point; null without points. */
     public String referenceRange;
