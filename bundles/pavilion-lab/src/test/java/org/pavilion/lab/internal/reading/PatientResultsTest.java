@@ -31,13 +31,14 @@ import org.pavilion.lab.internal.access.EmrPatientGate;
 public class PatientResultsTest {
 
     private static ResultShelf shelf;
-    private AnasWeek week;
+    private static AnasWeek week;
     private PatientResults results;
     private final Caller house = staff("dr.house", "lab.result.view");
 
     @BeforeClass
     public static void openShelf() throws Exception {
         shelf = new ResultShelf();
+        week = new AnasWeek(shelf); // the tests only read: seeded once
     }
 
     @AfterClass
@@ -47,8 +48,7 @@ public class PatientResultsTest {
 
     @Before
     public void setUp() throws Exception {
-        shelf.clear();
-        week = new AnasWeek(shelf);
+        shelf.trail.clear();
         results = new PatientResults(shelf.db.emf, shelf.audit, null);
     }
 

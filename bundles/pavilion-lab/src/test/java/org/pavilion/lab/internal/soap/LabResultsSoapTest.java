@@ -33,13 +33,14 @@ import org.pavilion.lab.internal.result.ResultDto;
 public class LabResultsSoapTest {
 
     private static ResultShelf shelf;
-    private AnasWeek week;
+    private static AnasWeek week;
     private LabResultsSoap soap;
     private final Caller gp = staff("gp-practice", "lab.soap.results");
 
     @BeforeClass
     public static void openShelf() throws Exception {
         shelf = new ResultShelf();
+        week = new AnasWeek(shelf); // the tests only read: seeded once
     }
 
     @AfterClass
@@ -49,8 +50,7 @@ public class LabResultsSoapTest {
 
     @Before
     public void setUp() throws Exception {
-        shelf.clear();
-        week = new AnasWeek(shelf);
+        shelf.trail.clear();
         soap = new LabResultsSoap(new OrderResults(shelf.db.emf, shelf.audit, null),
                 new PatientResults(shelf.db.emf, shelf.audit, null));
     }
