@@ -169,7 +169,7 @@ public class PatientResultsTest {
     @Test
     public void aCorrectionNotYetReleasedLeavesTheReleasedValueShown() throws Exception {
         String carla = "0000005017";
-        long friday = AnasWeek.MONDAY_0800 + 4 * AnasWeek.DAY;
+        long friday = ResultShelf.MONDAY_0800 + 4 * AnasWeek.DAY;
         LabDatabase.SeededOrder order = shelf.db.order(carla, "dr.house", "ROUTINE", ItemStatus.RECEIVED, "K");
         String released = shelf.released(order, 0, "4.0", "N", false, friday);
         String correction = shelf.result(order, 0, "4.4", "N", false, "ENTERED", friday, released);
