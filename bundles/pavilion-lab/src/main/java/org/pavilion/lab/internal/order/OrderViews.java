@@ -87,11 +87,15 @@ public final class OrderViews {
         d.placedBy = o.getPlacedBy();
         d.cancelReason = o.getCancelReason();
         List<OrderItemEntity> items = items(o.getId());
+        List<SpecimenEntity> specimens = specimens(o.getId());
+        List<String> tubes = specimens.stream().map(SpecimenEntity::getId).toList();
+        // items tube by tube, as the specimens are listed
+        items.sort(Comparator.comparingInt((OrderItemEntity i) -> tubes.indexOf(i.getSpecimenId())));
         Map<String, ResultEntity> results = currentResults(o.getId());
         for (OrderItemEntity i : items) {
             d.items.add(item(i, o, results.get(i.getId())));
         }
-        for (SpecimenEntity s : specimens(o.getId())) {
+        for (SpecimenEntity s : specimens) {
             d.specimens.add(specimen(s, items));
         }
         return d;
