@@ -65,7 +65,9 @@ public class Catalogue {
             code = jpa.call(em -> em.createQuery("SELECT t.code FROM LabTestEntity t WHERE t.loinc = :loinc "
                     + "AND t.kind = 'TEST' ORDER BY t.active DESC, t.code", String.class).setParameter("loinc", key)
                     .setMaxResults(1).getResultList().stream().findFirst());
-            cache(codeByLoinc, key, code, seen);
+            if (code.isPresent()) {
+                cache(codeByLoinc, key, code, seen);
+            }
         }
         return code.flatMap(this::test);
     }
@@ -97,7 +99,10 @@ public class Catalogue {
         }
         long seen = generation();
         Optional<Entry> loaded = jpa.call(em -> load(em, key));
-        cache(byCode, key, loaded, seen);
+        if (loaded.isPresent()) {
+            // unknown codes are not remembered: a code created by other means than an edit here is seen at once
+            cache(byCode, key, loaded, seen);
+        }
         return loaded;
     }
 

@@ -243,6 +243,10 @@ public class Specimens {
         String key = id.toUpperCase(Locale.ROOT);
         SpecimenEntity s = jpa.call(em -> em.find(SpecimenEntity.class, key));
         if (s == null) {
+            if (key.matches("S[0-9]{10}") && !SpecimenIds.valid(key)) {
+                throw ProblemException.validation("Specimen id " + key + " is misread or mistyped (its check digit "
+                        + "does not match): scan the label again");
+            }
             throw ProblemException.notFound("Specimen", key);
         }
         return s;

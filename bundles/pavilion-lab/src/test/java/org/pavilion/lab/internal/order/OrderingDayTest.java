@@ -105,6 +105,7 @@ public class OrderingDayTest {
         expect(400, "patientId", () -> ward.place(" ", "ROUTINE", "HB"));
         expect(404, "Order", () -> as(HOUSE, () -> ward.orders.get("LAB-1999-1")));
         expect(404, "Specimen", () -> as(NURSE, () -> ward.specimens.collect("S0000000006")));
+        expect(400, "check digit", () -> as(NURSE, () -> ward.specimens.collect("S0000000002")));
         long orders = ward.db.jpa.call(em -> em.createQuery("SELECT COUNT(o) FROM LabOrderEntity o "
                 + "WHERE o.patientId = 'MRN-1'", Long.class).getSingleResult());
         assertEquals(0, orders);
