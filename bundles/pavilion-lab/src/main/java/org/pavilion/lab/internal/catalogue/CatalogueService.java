@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
+import javax.persistence.LockModeType;
 import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceException;
 import javax.persistence.TypedQuery;
@@ -123,6 +124,9 @@ public class CatalogueService {
                         requireNotAMember(em, c, d.test().getKind());
                     }
                     copy(d.test(), stored);
+                    // the version moves even when only members, units or ranges change: of two edits made from
+                    // the same version, the second fails at flush instead of silently mixing with the first
+                    em.lock(stored, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
                     em.createQuery("DELETE FROM PanelMemberEntity m WHERE m.panelCode = :c").setParameter("c", c)
                             .executeUpdate();
                     em.createQuery("DELETE FROM TestUnitEntity u WHERE u.testCode = :c").setParameter("c", c)

@@ -166,6 +166,55 @@ public class CatalogueTest {
         assertTrue(catalogue.test("ODD").isEmpty());
     }
 
+    @Test
+    public void twoAdministratorsEditingAtOnceOneWins() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String code = "VITD" + round;
+            List<Object> created = atOnce(() -> service.put(code, numeric("Vitamin D", "nmol/L")),
+                    () -> service.put(code, numeric("25-OH vitamin D", "nmol/L")));
+            assertEquals(created.toString(), 1, created.stream().filter(x -> x instanceof TestDto).count());
+            assertEquals(409, created.stream().filter(x -> x instanceof ProblemException)
+                    .mapToInt(x -> ((ProblemException) x).status()).findFirst().getAsInt());
+
+            TestDto read = service.get(code);
+            TestDto a = service.get(code);
+            a.turnaroundMinutes = 480;
+            TestDto b = service.get(code);
+            b.ranges.add(range(null, "50", "125"));
+            List<Object> replaced = atOnce(() -> service.put(code, a), () -> service.put(code, b));
+            assertEquals(replaced.toString(), 1, replaced.stream().filter(x -> x instanceof TestDto).count());
+            assertEquals(409, replaced.stream().filter(x -> x instanceof ProblemException)
+                    .mapToInt(x -> ((ProblemException) x).status()).findFirst().getAsInt());
+            assertEquals(read.version + 1, (int) service.get(code).version);
+        }
+    }
+
+    /** Runs both at the same moment; each one's answer or exception. */
+    private static List<Object> atOnce(Callable<Object> first, Callable<Object> second) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        try {
+            List<java.util.concurrent.Future<Object>> futures = new ArrayList<>();
+            for (Callable<Object> c : List.of(first, second)) {
+                futures.add(pool.submit(() -> {
+                    start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    try {
+                        return c.call();
+                    } catch (Exception e) {
+                        return e;
+                    }
+                }));
+            }
+            List<Object> out = new ArrayList<>();
+            for (java.util.concurrent.Future<Object> f : futures) {
+                out.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static TestDto numeric(String name, String unit) {
         TestDto t = new TestDto();
         t.name = name;
