@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.api.rest.Page;
+import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.RequiresPrivilege;
 
 /** REST at /api/v1/lab/tests: the test catalogue, read by everyone who orders or bills, edited by administrators. */
@@ -38,9 +39,22 @@ public class CatalogueResource {
     @GET
     @RequiresPrivilege(VIEW)
     public Page<TestDto> list(@QueryParam("q") String q, @QueryParam("kind") String kind,
-            @QueryParam("active") Boolean active, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("active") String active, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
-        return service.list(q, kind, active, page, size);
+        return service.list(q, kind, flag(active), page, size);
+    }
+
+    /** {@code ?active=} blank means both; true or false otherwise (400 for anything else). */
+    static Boolean flag(String active) {
+        if (active == null || active.isBlank()) {
+            return null;
+        }
+        return switch (active.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.validation("active must be true or false (was '" + active.strip()
+                    + "')");
+        };
     }
 
     @GET

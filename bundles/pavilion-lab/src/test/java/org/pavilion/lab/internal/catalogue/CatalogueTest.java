@@ -75,6 +75,17 @@ public class CatalogueTest {
                 .map(t -> t.code).toList());
         assertEquals(List.of("TSH"), service.list("3016", null, null, 0, 50).getItems().stream().map(t -> t.code)
                 .toList());
+        CatalogueResource rest = new CatalogueResource(service);
+        // ?active= left blank lists both
+        assertEquals(rest.list(null, null, "true", 0, 50).getTotal() + rest.list(null, null, "false", 0, 50)
+                .getTotal(), rest.list(null, null, " ", 0, 50).getTotal());
+        assertEquals("Glucose", rest.get("glu").name);
+        try {
+            rest.list(null, null, "yes", 0, 50);
+            fail();
+        } catch (ProblemException e) {
+            assertEquals(400, e.status());
+        }
     }
 
     @Test
