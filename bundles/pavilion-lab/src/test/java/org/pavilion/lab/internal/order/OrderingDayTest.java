@@ -9,12 +9,10 @@ import static org.pavilion.lab.internal.order.Ward.NURSE;
 import static org.pavilion.lab.internal.order.Ward.TECH;
 import static org.pavilion.lab.internal.order.Ward.as;
 
-import java.time.Year;
 import java.time.ZoneId;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -237,15 +235,5 @@ public class OrderingDayTest {
             assertEquals(p.getMessage(), status, p.status());
             assertTrue(p.getMessage() + " should mention " + detailPart, p.getMessage().contains(detailPart));
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static String codes(OrderDto o) {
-        return o.items.stream().map(i -> i.testCode).collect(Collectors.joining(","));
-    }
-
-    @SuppressWarnings("unused")
-    private static int year() {
-        return Year.now().getValue();
     }
 }
