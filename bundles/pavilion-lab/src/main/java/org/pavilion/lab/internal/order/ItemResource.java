@@ -6,16 +6,21 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.Endpoints;
+import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.RequiresPrivilege;
+import org.pavilion.lab.internal.result.ResultBody;
+import org.pavilion.lab.internal.result.ResultDto;
+import org.pavilion.lab.internal.result.Results;
 
 /**
- * REST at /api/v1/lab/items: a technician starts a received test. The base {@code /lab/items} is one JAX-RS server
- * (bases are unique in core's RestPublisher): item endpoints of other parts (a result's entry) belong in this class.
+ * REST at /api/v1/lab/items: a technician starts a received test and enters its result. The base
+ * {@code /lab/items} is one JAX-RS server (bases are unique in core's RestPublisher), so every item endpoint is here.
  */
 @Component(service = ItemResource.class, property = Endpoints.REST_BASE + "=/lab/items")
 @Path("/")
@@ -24,10 +29,12 @@ import org.pavilion.core.api.security.RequiresPrivilege;
 public class ItemResource {
 
     private final Worklist worklist;
+    private final Results results;
 
     @Activate
-    public ItemResource(@Reference Worklist worklist) {
+    public ItemResource(@Reference Worklist worklist, @Reference Results results) {
         this.worklist = worklist;
+        this.results = results;
     }
 
     @POST
@@ -35,5 +42,16 @@ public class ItemResource {
     @RequiresPrivilege(Worklist.RECEIVE)
     public OrderViews.ItemDto start(@PathParam("itemId") String itemId) {
         return worklist.start(itemId);
+    }
+
+    @POST
+    @Path("{itemId}/result")
+    @RequiresPrivilege(Results.ENTER)
+    public Response enter(@PathParam("itemId") String itemId, ResultBody in) {
+        if (in == null) {
+            throw ProblemException.validation("A body {value, unit, comment} is required");
+        }
+        ResultDto r = results.enter(itemId, in.value, in.unit, in.comment);
+        return Response.status(201).header("Location", "/api/v1/lab/results/" + r.id).entity(r).build();
     }
 }

@@ -40,7 +40,7 @@ import org.pavilion.lab.internal.order.OrderItemEntity;
 public class Results {
 
     static final String RESOURCE = "lab-result";
-    static final String ENTER = "lab.result.enter";
+    public static final String ENTER = "lab.result.enter";
     static final String VERIFY = "lab.result.verify";
 
     /** The configuration a step reads, swapped whole on {@code @Modified}. */

@@ -37,7 +37,7 @@ public class LabEndpointsTest {
         matrix.assertRest(SpecimenResource.class, Map.of("collect", COLLECTORS, "label", COLLECTORS, "receive", LAB,
                 "reject", LAB));
         matrix.assertRest(WorklistResource.class, Map.of("list", LAB));
-        matrix.assertRest(ItemResource.class, Map.of("start", LAB));
+        matrix.assertRest(ItemResource.class, Map.of("start", LAB, "enter", LAB));
     }
 
     @Test

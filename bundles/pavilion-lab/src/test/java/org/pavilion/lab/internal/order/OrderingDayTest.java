@@ -211,7 +211,7 @@ public class OrderingDayTest {
         expect(400, "reason", () -> as(TECH, () -> tubes.reject(o.specimens.get(0).id, null)));
         assertEquals("COLLECTED", as(NURSE, () -> tubes.collect(o.specimens.get(0).id)).status);
         assertEquals("RECEIVED", as(TECH, () -> tubes.receive(o.specimens.get(0).id)).status);
-        ItemResource items = new ItemResource(ward.worklist);
+        ItemResource items = new ItemResource(ward.worklist, null);
         assertEquals("IN_PROGRESS", as(TECH, () -> items.start(o.items.get(0).id)).status);
         WorklistResource bench = new WorklistResource(ward.worklist);
         assertTrue(as(TECH, () -> bench.list("IN_PROGRESS", null, 0, 50)).getItems().stream()

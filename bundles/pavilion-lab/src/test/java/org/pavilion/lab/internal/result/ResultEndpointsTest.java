@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.Test;
+import org.pavilion.lab.internal.order.ItemResource;
 import org.pavilion.core.testing.PrivilegeMatrix;
 import org.pavilion.lab.internal.order.ItemStatus;
 
@@ -17,7 +18,7 @@ public class ResultEndpointsTest {
     @Test
     public void onlyTechniciansEnterVerifyReleaseCorrectAndFlag() throws Exception {
         PrivilegeMatrix matrix = new PrivilegeMatrix();
-        matrix.assertRest(ItemResultResource.class, Map.of("enter", TECHNICIAN));
+        matrix.assertRest(ItemResource.class, Map.of("enter", TECHNICIAN, "start", TECHNICIAN));
         matrix.assertRest(ResultResource.class, Map.of("verify", TECHNICIAN, "release", TECHNICIAN,
                 "correct", TECHNICIAN));
         matrix.assertRest(FlagResource.class, Map.of("flag", TECHNICIAN));
@@ -28,7 +29,7 @@ public class ResultEndpointsTest {
     public void aBodyIsRequiredAndTheResourcesActThroughTheService() throws Exception {
         try (Lab lab = new Lab(true)) {
             String item = lab.db.order("MRN-7", "dr.kutner", "ROUTINE", ItemStatus.RECEIVED, "K").itemIds().get(0);
-            ItemResultResource items = new ItemResultResource(lab.results);
+            ItemResource items = new ItemResource(null, lab.results);
             assertEquals(400, Lab.refused(Lab.ANNA, () -> items.enter(item, null)).status());
             ResultDto r = Lab.as(Lab.ANNA, () -> lab.results.enter(item, "3.1", null, null));
             ResultResource results = new ResultResource(lab.results);

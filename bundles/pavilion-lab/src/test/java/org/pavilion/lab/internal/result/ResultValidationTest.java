@@ -40,7 +40,7 @@ public class ResultValidationTest {
             t.setActive(true);
             em.persist(t);
             LabTestEntity hb = new LabTestEntity();
-            hb.setCode("HB");
+            hb.setCode("HBQ");
             hb.setName("Haemoglobin");
             hb.setKind("TEST");
             hb.setSpecimenType("BLOOD");
@@ -48,10 +48,10 @@ public class ResultValidationTest {
             hb.setUnit("g/L");
             hb.setActive(true);
             em.persist(hb);
-            em.persist(range("HB", null, null, null, "110", "160", "70", null));
-            em.persist(range("HB", "M", 6570, null, "130", "170", "70", null));
-            em.persist(range("HB", "F", 6570, null, "120", "155", "70", null));
-            em.persist(range("HB", null, 0, 30, "140", "220", "90", null));
+            em.persist(range("HBQ", null, null, null, "110", "160", "70", null));
+            em.persist(range("HBQ", "M", 6570, null, "130", "170", "70", null));
+            em.persist(range("HBQ", "F", 6570, null, "120", "155", "70", null));
+            em.persist(range("HBQ", null, 0, 30, "140", "220", "90", null));
         });
     }
 
@@ -177,7 +177,7 @@ public class ResultValidationTest {
     public void theRangeForThePatientsSexAndAgeWinsAndWithoutTheEmrTheRangeForAnyone() throws Exception {
         long at = lab.now.get();
         // Without the EMR: the range for any sex and age.
-        assertEquals("110-160", Lab.as(Lab.ANNA, () -> lab.results.flag("HB", "125", null, "MRN-W")).referenceRange());
+        assertEquals("110-160", Lab.as(Lab.ANNA, () -> lab.results.flag("HBQ", "125", null, "MRN-W")).referenceRange());
         lab.results.demographics = mrn -> switch (mrn) {
             case "MRN-W" -> new PatientFacts("F", LocalDate.of(1980, 5, 1));
             case "MRN-M" -> new PatientFacts("M", LocalDate.of(1975, 1, 1));
@@ -185,18 +185,18 @@ public class ResultValidationTest {
             default -> PatientFacts.UNKNOWN;
         };
         try {
-            Results.FlagAnswer woman = Lab.as(Lab.ANNA, () -> lab.results.flag("HB", "125", null, "MRN-W"));
+            Results.FlagAnswer woman = Lab.as(Lab.ANNA, () -> lab.results.flag("HBQ", "125", null, "MRN-W"));
             assertEquals("120-155", woman.referenceRange());
             assertEquals("N", woman.flag());
-            Results.FlagAnswer man = Lab.as(Lab.ANNA, () -> lab.results.flag("HB", "125", null, "MRN-M"));
+            Results.FlagAnswer man = Lab.as(Lab.ANNA, () -> lab.results.flag("HBQ", "125", null, "MRN-M"));
             assertEquals("130-170", man.referenceRange());
             assertEquals("L", man.flag());
-            Results.FlagAnswer newborn = Lab.as(Lab.ANNA, () -> lab.results.flag("HB", "125", null, "MRN-B"));
+            Results.FlagAnswer newborn = Lab.as(Lab.ANNA, () -> lab.results.flag("HBQ", "125", null, "MRN-B"));
             assertEquals("140-220", newborn.referenceRange());
             assertEquals("unknown sex and age: the range for anyone", "110-160",
-                    Lab.as(Lab.ANNA, () -> lab.results.flag("HB", "125", null, "MRN-U")).referenceRange());
+                    Lab.as(Lab.ANNA, () -> lab.results.flag("HBQ", "125", null, "MRN-U")).referenceRange());
             // A stored result is flagged for its patient too.
-            String item = lab.db.order("MRN-M", "dr.wilson", "ROUTINE", ItemStatus.RECEIVED, "HB").itemIds().get(0);
+            String item = lab.db.order("MRN-M", "dr.wilson", "ROUTINE", ItemStatus.RECEIVED, "HBQ").itemIds().get(0);
             ResultDto r = Lab.as(Lab.ANNA, () -> lab.results.enter(item, "125", "g/L", null));
             assertEquals("L", r.flag);
             assertEquals("130-170", r.referenceRange);
