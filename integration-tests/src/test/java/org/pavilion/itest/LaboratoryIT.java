@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -187,7 +188,7 @@ public class LaboratoryIT extends PavilionTestSupport {
         assertNotNull(mine.toString(), k);
         assertEquals(chinwe, k.path("patientId").asText());
         assertEquals("K", k.path("testCode").asText());
-        assertEquals(0, new java.math.BigDecimal("7.1").compareTo(new java.math.BigDecimal(k.path("value").asText())));
+        assertEquals(0, new BigDecimal("7.1").compareTo(new BigDecimal(k.path("value").asText())));
         assertEquals("mmol/L", k.path("unit").asText());
         assertEquals("HH", k.path("flag").asText());
 
@@ -307,7 +308,7 @@ public class LaboratoryIT extends PavilionTestSupport {
         assertFalse(after.toString(), glu.isMissingNode() || glu.isNull());
         assertEquals("HL7", glu.path("source").asText());
         assertEquals("ENTERED", glu.path("status").asText());
-        assertEquals(0, new java.math.BigDecimal("6.2").compareTo(new java.math.BigDecimal(glu.path("value").asText())));
+        assertEquals(0, new BigDecimal("6.2").compareTo(new BigDecimal(glu.path("value").asText())));
         assertEquals("H", glu.path("flag").asText());
         JsonNode crea = item(after, "CREA").path("result");
         assertTrue("the creatinine has no result yet: " + after, crea.isMissingNode() || crea.isNull());
