@@ -1,11 +1,7 @@
 package org.pavilion.lab.internal.reading;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 
 import javax.persistence.EntityManagerFactory;
 
@@ -24,6 +20,9 @@ import org.pavilion.lab.internal.LabSchema;
 import org.pavilion.lab.internal.access.PatientGate;
 import org.pavilion.lab.internal.catalogue.LabTestEntity;
 import org.pavilion.lab.internal.catalogue.ReferenceRangeEntity;
+import org.pavilion.lab.internal.result.Demographics;
+import org.pavilion.lab.internal.result.PatientFacts;
+import org.pavilion.lab.internal.result.ReferenceRanges;
 import org.pavilion.lab.internal.result.ResultDto;
 import org.pavilion.lab.internal.result.ResultEntity;
 
@@ -51,8 +50,9 @@ public class PatientResults {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile PatientGate gate;
 
+    /** The patient's sex and birth date for the range that applies (the EMR's, as the flags use them). */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile PatientFacts facts;
+    volatile Demographics demographics;
 
     @Activate
     public PatientResults(@Reference LabSchema schema,
@@ -66,9 +66,9 @@ public class PatientResults {
         this(emf, audit, gate, null);
     }
 
-    /** For tests: also the patients' sex and birth date ({@code facts} null: unknown, as without the EMR). */
-    public PatientResults(EntityManagerFactory emf, AuditService audit, PatientGate gate, PatientFacts facts) {
-        this.facts = facts;
+    /** For tests: also the patients' sex and birth date ({@code demographics} null: unknown, as without the EMR). */
+    public PatientResults(EntityManagerFactory emf, AuditService audit, PatientGate gate, Demographics demographics) {
+        this.demographics = demographics;
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
         this.withoutEmr = PatientGate.withoutEmr(audit);
@@ -126,8 +126,8 @@ public class PatientResults {
         }
         Query q = new Query(mrn, test.strip(), new ReadingDates.Window(null, null), breakGlassReason);
         PatientGate.Allowed allowed = allow(q, VIEW, "SEARCH");
-        PatientFacts f = facts;
-        Optional<PatientFacts.Facts> known = f == null ? Optional.empty() : f.of(allowed.mrn());
+        Demographics d = demographics;
+        PatientFacts known = d == null ? null : d.of(allowed.mrn());
         Trend trend = jpa.call(em -> {
             LabTestEntity t = ReleasedRows.test(em, q.test());
             if (!"NUMERIC".equals(t.getResultType())) {
@@ -156,10 +156,13 @@ public class PatientResults {
             List<ReferenceRangeEntity> ranges = em.createQuery("SELECT g FROM ReferenceRangeEntity g "
                     + "WHERE g.testCode = :code ORDER BY g.id", ReferenceRangeEntity.class)
                     .setParameter("code", t.getCode()).getResultList();
-            LocalDate on = found.isEmpty() ? LocalDate.now(ZoneOffset.UTC)
-                    : Instant.ofEpochMilli(found.get(found.size() - 1).getObservedMs()).atZone(ZoneOffset.UTC)
-                            .toLocalDate();
-            ApplicableRange.choose(ranges, known.orElse(null), on).forEach(g -> tr.ranges.add(range(g)));
+            // The range the flags use (ReferenceRanges), for the latest point; without the EMR every range.
+            long on = found.isEmpty() ? System.currentTimeMillis() : found.get(found.size() - 1).getObservedMs();
+            if (known == null) {
+                ranges.forEach(g -> tr.ranges.add(range(g)));
+            } else {
+                ReferenceRanges.mostSpecific(ranges, known, on).ifPresent(g -> tr.ranges.add(range(g)));
+            }
             return tr;
         });
         audit.record(allowed.audit().detail(glass(q) + "trend " + trend.testCode + ": " + trend.points.size() + " points")

@@ -8,12 +8,12 @@ import java.time.temporal.ChronoUnit;
  * What reference ranges depend on: the patient's sex (M, F, or null when unknown or without the EMR) and birth date
  * (null when unknown).
  */
-record PatientFacts(String sex, LocalDate birthDate) {
+public record PatientFacts(String sex, LocalDate birthDate) {
 
-    static final PatientFacts UNKNOWN = new PatientFacts(null, null);
+    public static final PatientFacts UNKNOWN = new PatientFacts(null, null);
 
     /** Age in days on the day of {@code observedMs} (UTC), or null without a birth date. */
-    Integer ageDaysAt(long observedMs) {
+    public Integer ageDaysAt(long observedMs) {
         if (birthDate == null) {
             return null;
         }

@@ -12,12 +12,12 @@ import org.pavilion.lab.internal.catalogue.ReferenceRangeEntity;
  * among those the narrowest age band that contains the patient's age wins. With unknown sex only ranges for any sex
  * fit; with unknown age only ranges without age limits.
  */
-final class ReferenceRanges {
+public final class ReferenceRanges {
 
     private ReferenceRanges() {
     }
 
-    static Optional<ReferenceRangeEntity> mostSpecific(List<ReferenceRangeEntity> ranges, PatientFacts patient,
+    public static Optional<ReferenceRangeEntity> mostSpecific(List<ReferenceRangeEntity> ranges, PatientFacts patient,
             long observedMs) {
         Integer age = patient.ageDaysAt(observedMs);
         return ranges.stream()
