@@ -38,6 +38,12 @@ final class Flagging {
         return new ProblemException(422, "validation", "Result does not fit the test", detail);
     }
 
+    /** A refusal naming what was refused ({@link ResultIntake#REFUSED}), so an HL7 ACK points at the right field. */
+    static ProblemException unprocessable(String detail, String refused) {
+        return new ProblemException(422, "validation", "Result does not fit the test", detail,
+                java.util.Map.of(ResultIntake.REFUSED, refused));
+    }
+
     static Assessment assess(TestDefinitions.Definition test, String value, String unit, PatientFacts patient,
             long observedMs) {
         if (value == null || value.isBlank()) {
@@ -90,7 +96,8 @@ final class Flagging {
         }
         if (f == null) {
             throw unprocessable(test.code() + " is not measured in '" + abbreviate(unit) + "': use " + own
-                    + (test.units().isEmpty() ? "" : " or one of " + test.units().keySet().stream().sorted().toList()));
+                    + (test.units().isEmpty() ? "" : " or one of " + test.units().keySet().stream().sorted().toList()),
+                    "unit");
         }
         return f;
     }
