@@ -39,7 +39,8 @@ import org.osgi.framework.Bundle;
  * it. Chinwe reads it in the portal, her neighbour Pedro reads it by no path; Dr Novak finds it in her inbox and in
  * the EMR's record view. A critical result nobody acknowledges climbs to the on-call doctor and then to the head of
  * department; an acknowledged one stops climbing. An ORU^R01 over MLLP is answered AA only once its result is on the
- * order's item (released at once when the sender is the trusted reference LIS), AE for an order that does not exist. Bad requests get a clear 4xx problem. No billing or
+ * order's item (released at once when the sender is the trusted reference LIS), AE for an order that does not exist
+ * or a unit the test does not accept. Bad requests get a clear 4xx problem. No billing or
  * notifications department is there (none exists yet): the lab does not need one, nor the EMR (switched off last).
  * <p>
  * Escalation is configured at its shortest (one minute a level, a sweep every second), so the escalation test waits
@@ -295,8 +296,8 @@ public class LaboratoryIT extends PavilionTestSupport {
         Http tomas = staff(admin, "tech.tomas", "LAB_TECHNICIAN");
         String dara = register(admin, "Dara", "Kelly", "FEMALE", "1990-05-05");
 
-        // A glucose and a creatinine, analysed outside the lab's own screens once received.
-        JsonNode order = created(novak.post(API + "/orders", order(dara, "ROUTINE", "GLU", "CREA")));
+        // A glucose, a creatinine and a sodium, analysed outside the lab's own screens once received.
+        JsonNode order = created(novak.post(API + "/orders", order(dara, "ROUTINE", "GLU", "CREA", "NA")));
         String orderId = order.path("id").asText();
         String orderNumber = order.path("orderNumber").asText();
         for (JsonNode s : order.path("specimens")) {
@@ -325,6 +326,13 @@ public class LaboratoryIT extends PavilionTestSupport {
         assertTrue(unknown, segment(unknown, "ERR").contains("OBR"));
         JsonNode still = item(ok(tomas.get(API + "/orders/" + orderId)), "CREA").path("result");
         assertTrue(still.toString(), still.isMissingNode() || still.isNull());
+
+        // A sodium in a unit sodium is not measured in: AE pointing at OBX-6, nothing kept.
+        String badUnit = send(oru("WARDPOC", orderNumber, dara, "NA^Sodium^L", "3200", "mg/dL"));
+        assertEquals(badUnit, "AE", msa1(badUnit));
+        assertTrue(badUnit, field(segment(badUnit, "ERR"), 2).startsWith("OBX^1^6"));
+        JsonNode sodium = item(ok(tomas.get(API + "/orders/" + orderId)), "NA").path("result");
+        assertTrue(sodium.toString(), sodium.isMissingNode() || sodium.isNull());
 
         // The trusted reference LIS's final creatinine (by LOINC) is verified by its sender: released on the AA.
         String trusted = send(oru(TRUSTED_LIS, orderNumber, dara, "2160-0^Creatinine^LN", "0.84", "mg/dL"));
@@ -533,6 +541,11 @@ public class LaboratoryIT extends PavilionTestSupport {
             }
         }
         return "";
+    }
+
+    private static String field(String segment, int n) {
+        String[] fields = segment.split("\\|", -1);
+        return n < fields.length ? fields[n] : "";
     }
 
     private static String msa1(String ack) {
