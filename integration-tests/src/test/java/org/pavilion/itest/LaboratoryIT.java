@@ -38,9 +38,10 @@ import org.osgi.framework.Bundle;
  * potassium of 7.1 mmol/L (critical high); he may not verify his own result, his colleague Ines does, which releases
  * it. Chinwe reads it in the portal, her neighbour Pedro reads it by no path; Dr Novak finds it in her inbox and in
  * the EMR's record view. A critical result nobody acknowledges climbs to the on-call doctor and then to the head of
- * department; an acknowledged one stops climbing. The reference lab's LIS sends an ORU^R01: AA only once its result
- * is on the order's item, AE for an order that does not exist. Bad requests get a clear 4xx problem. No billing or
- * notifications department is there (none exists yet): the lab does not need one.
+ * department; an acknowledged one stops climbing. An ORU^R01 over MLLP is answered AA only once its result is on the
+ * order's item (released at once when the sender is the trusted reference LIS), AE for an order that does not exist
+ * or a unit the test does not accept. Bad requests get a clear 4xx problem. No billing or
+ * notifications department is there (none exists yet): the lab does not need one, nor the EMR (switched off last).
  * <p>
  * Escalation is configured at its shortest (one minute a level, a sweep every second), so the escalation test waits
  * about two minutes; the other tests do not wait for it.
@@ -55,6 +56,7 @@ public class LaboratoryIT extends PavilionTestSupport {
     private static final Duration ESCALATION_BOUND = Duration.ofMinutes(4);
     private static final String ON_CALL = "dr.oncall";
     private static final String HEAD = "dr.head";
+    private static final String TRUSTED_LIS = "REFLIS";
     private static final AtomicInteger CONTROL_IDS = new AtomicInteger();
     private HapiMllp client;
 
@@ -74,7 +76,9 @@ public class LaboratoryIT extends PavilionTestSupport {
             editConfigurationFilePut(lab, "criticalCheckSeconds", "1"),
             editConfigurationFilePut(lab, "criticalOnCall", ON_CALL),
             editConfigurationFilePut(lab, "criticalHead", HEAD),
-            editConfigurationFilePut(lab, "releaseOnVerify", "true")};
+            editConfigurationFilePut(lab, "releaseOnVerify", "true"),
+            // The hospital trusts its reference lab's LIS to verify its own final results.
+            editConfigurationFilePut(lab, "lisVerifiedSenders", TRUSTED_LIS)};
     }
 
     @After
@@ -161,6 +165,7 @@ public class LaboratoryIT extends PavilionTestSupport {
         JsonNode worklist = ok(tomas.get(API + "/worklist?size=200")).path("items");
         String kItem = item(order, "K").path("id").asText();
         assertTrue(worklist.toString(), worklist.toString().contains(kItem));
+        assertEquals("IN_PROGRESS", ok(tomas.post(API + "/items/" + kItem + "/start", obj())).path("status").asText());
 
         // K 7.1 mmol/L: critical high, flagged as he types it and on entry.
         JsonNode flag = ok(tomas.get(API + "/flag?test=K&value=7.1&unit=mmol/L&patientId=" + chinwe));
@@ -291,8 +296,8 @@ public class LaboratoryIT extends PavilionTestSupport {
         Http tomas = staff(admin, "tech.tomas", "LAB_TECHNICIAN");
         String dara = register(admin, "Dara", "Kelly", "FEMALE", "1990-05-05");
 
-        // A glucose and a creatinine, sent on to the reference lab once received.
-        JsonNode order = created(novak.post(API + "/orders", order(dara, "ROUTINE", "GLU", "CREA")));
+        // A glucose, a creatinine and a sodium, analysed outside the lab's own screens once received.
+        JsonNode order = created(novak.post(API + "/orders", order(dara, "ROUTINE", "GLU", "CREA", "NA")));
         String orderId = order.path("id").asText();
         String orderNumber = order.path("orderNumber").asText();
         for (JsonNode s : order.path("specimens")) {
@@ -300,8 +305,9 @@ public class LaboratoryIT extends PavilionTestSupport {
             ok(tomas.post(API + "/specimens/" + s.path("id").asText() + "/receive", obj()));
         }
 
-        // The ORU^R01 names the order by its placer order number: AA, and right after the ACK the glucose is there.
-        String ack = send(oru(orderNumber, dara, "GLU^Glucose^L", "6.2", "mmol/L"));
+        // The point-of-care middleware's ORU^R01 names the order by its placer order number: AA, and right after the
+        // ACK the glucose is on its item, entered, waiting for verification here.
+        String ack = send(oru("WARDPOC", orderNumber, dara, "GLU^Glucose^L", "6.2", "mmol/L"));
         assertEquals(ack, "AA", msa1(ack));
         JsonNode after = ok(tomas.get(API + "/orders/" + orderId));
         JsonNode glu = item(after, "GLU").path("result");
@@ -314,12 +320,30 @@ public class LaboratoryIT extends PavilionTestSupport {
         assertTrue("the creatinine has no result yet: " + after, crea.isMissingNode() || crea.isNull());
 
         // An order nobody placed: AE naming OBR, nothing written anywhere.
-        String unknown = send(oru("LAB-NOSUCH-" + UUID.randomUUID().toString().substring(0, 8), dara,
+        String unknown = send(oru("WARDPOC", "LAB-NOSUCH-" + UUID.randomUUID().toString().substring(0, 8), dara,
                 "CREA^Creatinine^L", "0.9", "mg/dL"));
         assertEquals(unknown, "AE", msa1(unknown));
         assertTrue(unknown, segment(unknown, "ERR").contains("OBR"));
         JsonNode still = item(ok(tomas.get(API + "/orders/" + orderId)), "CREA").path("result");
         assertTrue(still.toString(), still.isMissingNode() || still.isNull());
+
+        // A sodium in a unit sodium is not measured in: AE pointing at OBX-6, nothing kept.
+        String badUnit = send(oru("WARDPOC", orderNumber, dara, "NA^Sodium^L", "3200", "mg/dL"));
+        assertEquals(badUnit, "AE", msa1(badUnit));
+        assertTrue(badUnit, field(segment(badUnit, "ERR"), 2).startsWith("OBX^1^6"));
+        JsonNode sodium = item(ok(tomas.get(API + "/orders/" + orderId)), "NA").path("result");
+        assertTrue(sodium.toString(), sodium.isMissingNode() || sodium.isNull());
+
+        // The trusted reference LIS's final creatinine (by LOINC) is verified by its sender: released on the AA.
+        String trusted = send(oru(TRUSTED_LIS, orderNumber, dara, "2160-0^Creatinine^LN", "0.84", "mg/dL"));
+        assertEquals(trusted, "AA", msa1(trusted));
+        JsonNode creatinine = item(ok(tomas.get(API + "/orders/" + orderId)), "CREA").path("result");
+        assertEquals(creatinine.toString(), "RELEASED", creatinine.path("status").asText());
+        assertEquals("HL7", creatinine.path("source").asText());
+        JsonNode chart = ok(novak.get(API + "/patients/" + dara + "/results")).path("items");
+        assertNotNull(chart.toString(), byId(chart, creatinine.path("id").asText()));
+        // The glucose from the ward's point-of-care middleware still waits for this lab's verification.
+        assertNull(chart.toString(), byId(chart, glu.path("id").asText()));
     }
 
     @Test
@@ -359,6 +383,28 @@ public class LaboratoryIT extends PavilionTestSupport {
         JsonNode now = item(ok(tomas.get(API + "/orders/" + order.path("id").asText())), "NA");
         assertEquals("RECEIVED", now.path("status").asText());
         assertTrue(now.toString(), now.path("result").isMissingNode() || now.path("result").isNull());
+    }
+
+    @Test
+    public void t05_withoutTheEmrTheLabStillOrdersAndResults() throws Exception {
+        Http admin = ready();
+        Http novak = staff(admin, "dr.novak", "DOCTOR");
+        Http tomas = staff(admin, "tech.tomas", "LAB_TECHNICIAN");
+        Http ines = staff(admin, "tech.ines", "LAB_TECHNICIAN");
+        // The operator switches the EMR off (the probe loads no lab or EMR class, so their refresh leaves it be).
+        everyDepartmentItsOwnRootRequirement();
+        withFeatures(f -> f.uninstallFeature("pavilion-emr"));
+        Await.until("the EMR is gone", BOUND, () -> assertEquals(404, admin.get("/api/v1/emr/patients").status));
+        // A walk-in known by the id the desk typed: ordered, resulted, verified and released without the EMR.
+        String walkIn = "WALKIN-LAB-" + UUID.randomUUID().toString().substring(0, 6);
+        Await.until("the lab answers again after the EMR left", BOUND, () -> assertEquals(200,
+                novak.get(API + "/tests/K").status));
+        String result = released(novak, tomas, ines, walkIn, "K", "6.9", "mmol/L");
+        JsonNode chart = ok(novak.get(API + "/patients/" + walkIn + "/results")).path("items");
+        assertNotNull(chart.toString(), byId(chart, result));
+
+        withFeatures(f -> f.installFeature("pavilion-emr"));
+        Await.until("the EMR is back", BOUND, () -> assertEquals(400, admin.get("/api/v1/emr/patients").status));
     }
 
     // ---- the hospital's set-up ----
@@ -465,8 +511,8 @@ public class LaboratoryIT extends PavilionTestSupport {
         return client;
     }
 
-    /** The reference lab's final result for one test of the order {@code orderNumber}. */
-    private static String oru(String orderNumber, String mrn, String test, String value, String unit) {
+    /** {@code sender}'s final (OBX-11 F) result for one test of the order {@code orderNumber}. */
+    private static String oru(String sender, String orderNumber, String mrn, String test, String value, String unit) {
         String[] obr = new String[26];
         java.util.Arrays.fill(obr, "");
         obr[0] = "OBR";
@@ -476,7 +522,7 @@ public class LaboratoryIT extends PavilionTestSupport {
         obr[4] = "CHEM^Chemistry^L";
         obr[7] = "20261204083000";
         obr[25] = "F";
-        return "MSH|^~\\&|REFLAB|STMARY|PAVILION|GENHOSP|20261204093000||ORU^R01^ORU_R01|LAB-IT-"
+        return "MSH|^~\\&|" + sender + "|STMARY|PAVILION|GENHOSP|20261204093000||ORU^R01^ORU_R01|LAB-IT-"
                 + CONTROL_IDS.incrementAndGet() + "|P|2.5.1\r"
                 + "PID|1||" + mrn + "^^^PAV^MR||Patient^Test\r"
                 + "ORC|RE|" + orderNumber + "\r"
@@ -495,6 +541,11 @@ public class LaboratoryIT extends PavilionTestSupport {
             }
         }
         return "";
+    }
+
+    private static String field(String segment, int n) {
+        String[] fields = segment.split("\\|", -1);
+        return n < fields.length ? fields[n] : "";
     }
 
     private static String msa1(String ack) {
