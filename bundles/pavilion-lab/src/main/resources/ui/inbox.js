@@ -21,8 +21,9 @@ class LabInbox extends HTMLElement {
       const [results, alerts] = await Promise.all([
         ctx.api.get(`${BASE}/inbox`, { unacknowledged: this.unacknowledged || undefined, page, size: SIZE }),
         // Every open alert, not only those notifying the caller: after an escalation the ordering doctor may still
-        // acknowledge; the inbox shows only the caller's results, so only their alerts get a button.
-        can(ctx, 'lab.critical.acknowledge') ? ctx.api.get(`${BASE}/critical`, { mine: false, size: 500 }) : { items: [] },
+        // acknowledge; the inbox shows only the caller's results, so only their alerts get a button. The API's
+        // largest page (200): a larger size is refused with 400, which left the whole inbox empty.
+        can(ctx, 'lab.critical.acknowledge') ? ctx.api.get(`${BASE}/critical`, { mine: false, size: 200 }) : { items: [] },
       ]);
       this.page = results;
       // The open alert of each result (its id is what acknowledging takes).
