@@ -87,7 +87,7 @@ class LabInbox extends HTMLElement {
     const items = (this.page && this.page.items) || [];
     render(html`<div class="page">
       <h1>${t('lab.page.inbox')}</h1>
-      <div class="field"><input id="lab-inbox-unack" type="checkbox" .checked=${this.unacknowledged}
+      <div class="lab-check"><input id="lab-inbox-unack" type="checkbox" .checked=${this.unacknowledged}
         @change=${(e) => this.toggle(e)}> <label for="lab-inbox-unack">${t('lab.inbox.unacknowledged')}</label></div>
       ${alertRegion(this.error, 'lab-inbox-error')}
       ${this.ackForm()}

@@ -18,17 +18,17 @@ import org.openqa.selenium.WebElement;
 import org.pavilion.itest.Http;
 
 /**
- * Journey 4 (issue 23): a laboratory's day in the browser. Dr Lindqvist has ordered a routine glucose and, later, a
+ * Journey 4 (issue 23): a laboratory's day in the browser. Dr Haddad has ordered a routine glucose and, later, a
  * STAT potassium for Amara Diallo, whose potassium was normal last time; both tubes are in the lab. Technician Marta
  * opens the worklist (the STAT potassium above the older routine glucose), types 7.1 mmol/L and sees "HH" and
- * "critical" before she saves; her colleague Jonas verifies it from the list below (she may not); Dr Lindqvist finds
+ * "critical" before she saves; her colleague Jonas verifies it from the list below (she may not); Dr Haddad finds
  * it first in her results inbox and acknowledges it with a note, then reads it with its flag and the trend on the
  * chart's lab tab; Amara reads it in the portal in plain words. axe checks every page on the way.
  */
 public class LabJourneyIT {
 
     private static final String API = "/api/v1/lab";
-    private static final String DOCTOR = "dr.lindqvist";
+    private static final String DOCTOR = "dr.haddad";
     private static final String MARTA = "tech.marta";
     private static final String JONAS = "tech.jonas";
     private static final String PATIENT = "amara.diallo";
@@ -101,6 +101,8 @@ public class LabJourneyIT {
             assertTrue("nothing saved while typing", currentResult(login(MARTA)).isMissingNode()
                     || currentResult(login(MARTA)).isNull());
             axe.check(b, "lab-worklist-entry-critical");
+            b.js("arguments[0].scrollIntoView({block: 'center'});", flag);
+            b.screenshot("lab-entry-critical");
             b.submit(b.find("form#lab-entry-form"));
             b.until("the entry form closes", d -> d.findElements(By.id("lab-entry-form")).isEmpty() ? true : null);
             JsonNode saved = currentResult(login(MARTA));
@@ -131,7 +133,7 @@ public class LabJourneyIT {
             assertEquals(JONAS, released.path("verifiedBy").asText());
         }
 
-        // 3. Dr Lindqvist: the critical first in her inbox, acknowledged with a note; then the chart's lab tab.
+        // 3. Dr Haddad: the critical first in her inbox, acknowledged with a note; then the chart's lab tab.
         try (Browser b = Browser.open(platform.baseUrl())) {
             b.openSignedIn("/", DOCTOR, passwords.get(DOCTOR));
             b.navTo("/lab/inbox");
@@ -150,6 +152,7 @@ public class LabJourneyIT {
             WebElement row = rows.get(critical);
             assertTrue(row.getText(), row.getText().contains("Potassium") && row.getText().contains("critical"));
             axe.check(b, "lab-inbox");
+            b.screenshot("lab-inbox");
             b.clickInView(row.findElement(By.xpath(".//button[normalize-space()='Acknowledge']")));
             WebElement ack = b.fillForm("lab-ack-form", "note", "Called the ward: ECG and repeat potassium now");
             axe.check(b, "lab-inbox-acknowledge");
@@ -173,15 +176,15 @@ public class LabJourneyIT {
             assertTrue(result.getText(), result.getText().contains("critical"));
             b.until("two potassium points in the trend table",
                     d -> d.findElements(By.cssSelector("#lab-chart-trend-table tbody tr")).size() == 2 ? true : null);
-            WebElement canvas = b.visible("#lab-chart-trend canvas");
-            assertTrue("the trend canvas has a size", canvas.getSize().getWidth() > 0
-                    && canvas.getSize().getHeight() > 0);
+            assertDrawn(b, "#lab-chart-trend canvas");
             assertFalse("patient data in the address: " + b.address(), b.address().contains(mrn));
             axe.check(b, "chart-lab");
+            b.screenshot("chart-lab");
         }
 
-        // 4. Amara reads it in the portal: in plain words, not the lab's letters.
+        // 4. Amara reads it in the portal on her phone: in plain words, not the lab's letters.
         try (Browser b = Browser.open(platform.baseUrl())) {
+            b.size(Browser.PHONE);
             b.openSignedIn("/portal", PATIENT, passwords.get(PATIENT));
             b.visible("#portal-cards");
             axe.check(b, "portal-home-with-lab-card");
@@ -192,7 +195,17 @@ public class LabJourneyIT {
             String table = b.find("#lab-portal-table").getText();
             assertFalse("the lab's letters in the patient's table: " + table, table.matches("(?s).*\\bHH\\b.*"));
             assertFalse("jargon in the patient's table: " + table, table.contains("critical"));
+            assertDrawn(b, "#lab-portal-trend canvas");
+            assertTrue("the results fit 360 px: " + b.js("return document.documentElement.scrollWidth;"),
+                    ((Number) b.js("return document.documentElement.scrollWidth;")).intValue() <= 360);
+            assertEquals("the plain words without sideways scrolling on a phone", Boolean.TRUE, b.js("const w ="
+                    + " document.querySelector('#lab-portal-table').closest('.table-wrap');"
+                    + "return w.scrollWidth <= w.clientWidth;"));
+            assertFalse("patient data in the address: " + b.address(), b.address().contains(mrn));
             axe.check(b, "portal-results");
+            b.screenshot("portal-results");
+            b.js("arguments[0].scrollIntoView();", b.find("#lab-portal-trend"));
+            b.screenshot("portal-results-trend");
         }
         axe.assertNone();
     }
@@ -208,6 +221,16 @@ public class LabJourneyIT {
             }
             return null;
         });
+    }
+
+    /** The trend's canvas is on screen with a size and something drawn on it (uPlot draws when data arrived). */
+    private static void assertDrawn(Browser b, String css) {
+        WebElement canvas = b.visible(css);
+        assertTrue(css + " has a size", canvas.getSize().getWidth() > 0 && canvas.getSize().getHeight() > 0);
+        b.until(css + " shows a drawing", d -> Boolean.TRUE.equals(b.js("const c = arguments[0];"
+                + "const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + "for (let i = 3; i < px.length; i += 4) { if (px[i] !== 0) return true; } return false;", canvas))
+                ? true : null);
     }
 
     private static int rowIndex(List<WebElement> rows, String orderNumber) {
