@@ -21,7 +21,8 @@ class LabInbox extends HTMLElement {
       const [results, alerts] = await Promise.all([
         ctx.api.get(`${BASE}/inbox`, { unacknowledged: this.unacknowledged || undefined, page, size: SIZE }),
         // Every open alert, not only those notifying the caller: after an escalation the ordering doctor may still
-        // acknowledge; the inbox shows only the caller's results, so only their alerts get a button.
+        // acknowledge; the inbox shows only the caller's results, so only their alerts get a button. The API's
+        // largest page (200): a larger size is refused with 400, which left the whole inbox empty.
         can(ctx, 'lab.critical.acknowledge') ? ctx.api.get(`${BASE}/critical`, { mine: false, size: 200 }) : { items: [] },
       ]);
       this.page = results;
@@ -86,7 +87,7 @@ class LabInbox extends HTMLElement {
     const items = (this.page && this.page.items) || [];
     render(html`<div class="page">
       <h1>${t('lab.page.inbox')}</h1>
-      <div class="field"><input id="lab-inbox-unack" type="checkbox" .checked=${this.unacknowledged}
+      <div class="lab-check"><input id="lab-inbox-unack" type="checkbox" .checked=${this.unacknowledged}
         @change=${(e) => this.toggle(e)}> <label for="lab-inbox-unack">${t('lab.inbox.unacknowledged')}</label></div>
       ${alertRegion(this.error, 'lab-inbox-error')}
       ${this.ackForm()}

@@ -72,15 +72,18 @@ class LabPortalResults extends HTMLElement {
       <p class="hint">${t('lab.portal.intro')}</p>
       ${alertRegion(this.error, 'lab-portal-error')}
       ${this.page && !items.length ? html`<p>${t('lab.portal.none')}</p>` : nothing}
-      ${items.length ? scrollTable(t('lab.portal.caption'), html`<table id="lab-portal-table">
+      ${items.length ? scrollTable(t('lab.portal.caption'), html`<table id="lab-portal-table" class="lab-stack" role="table">
         <caption>${t('lab.portal.caption')}</caption>
-        <thead><tr><th scope="col">${t('lab.col.observed')}</th><th scope="col">${t('lab.col.test')}</th>
-          <th scope="col">${t('lab.col.value')}</th><th scope="col">${t('lab.portal.meaning')}</th>
-          <th scope="col">${t('lab.portal.normal')}</th></tr></thead>
-        <tbody>${items.map((r) => html`<tr>
-          <td>${ctx.fmt.dateTime(r.observedAt || r.releasedAt)}</td><td>${r.testName}</td>
-          <td>${valueText(ctx, r.value, r.unit)}${r.corrected ? html` <span class="lab-corrected">${t('lab.portal.corrected')}</span>` : nothing}</td>
-          <td>${plainFlag(ctx, r.flag)}</td><td>${r.referenceRange || ''}</td></tr>`)}</tbody></table>`) : nothing}
+        <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">${t('lab.col.observed')}</th>
+          <th scope="col" role="columnheader">${t('lab.col.test')}</th><th scope="col" role="columnheader">${t('lab.col.value')}</th>
+          <th scope="col" role="columnheader">${t('lab.portal.meaning')}</th>
+          <th scope="col" role="columnheader">${t('lab.portal.normal')}</th></tr></thead>
+        <tbody role="rowgroup">${items.map((r) => html`<tr role="row">
+          <td role="cell" data-label=${t('lab.col.observed')}>${ctx.fmt.dateTime(r.observedAt || r.releasedAt)}</td>
+          <td role="cell" data-label=${t('lab.col.test')}>${r.testName}</td>
+          <td role="cell" data-label=${t('lab.col.value')}>${valueText(ctx, r.value, r.unit)}${r.corrected ? html` <span class="lab-corrected">${t('lab.portal.corrected')}</span>` : nothing}</td>
+          <td role="cell" data-label=${t('lab.portal.meaning')}>${plainFlag(ctx, r.flag)}</td>
+          <td role="cell" data-label=${t('lab.portal.normal')}>${r.referenceRange || ''}</td></tr>`)}</tbody></table>`) : nothing}
       ${pager(ctx, this.page, (n) => this.load(n), t('lab.portal.pages'))}
       ${tests.length ? html`<section class="lab-panel" aria-labelledby="lab-portal-trend-title">
         <h2 id="lab-portal-trend-title">${t('lab.trend.title')}</h2>
@@ -89,7 +92,7 @@ class LabPortalResults extends HTMLElement {
             ${tests.map((c) => html`<option value=${c.code} ?selected=${c.code === this.testCode}>${c.name}</option>`)}</select></div>
         <p class="hint">${t('lab.trend.tableHint')}</p>
         <div id="lab-portal-trend" class="lab-trend" aria-hidden="true"></div>
-        ${trend ? trendTable(ctx, trend, 'lab-portal-trend-table', (f) => plainFlag(ctx, f)) : nothing}
+        ${trend ? trendTable(ctx, trend, 'lab-portal-trend-table', (f) => plainFlag(ctx, f), true) : nothing}
       </section>` : nothing}
     </div>`, this);
     const key = trend ? `${this.testCode}@${this.page.page}` : null;

@@ -47,15 +47,23 @@ export function drawTrend(host, ctx, trend, previous) {
   }, data, host);
 }
 
-/** The points as a table (what a screen reader reads instead of the picture), newest first. */
-export function trendTable(ctx, trend, id, flagText) {
+/**
+ * The points as a table (what a screen reader reads instead of the picture), newest first. `stacked`: one card per
+ * point on a phone (lab.css .lab-stack), for the portal where the plain words must not hide behind sideways scrolling.
+ */
+export function trendTable(ctx, trend, id, flagText, stacked) {
   const t = (k, a) => ctx.t(k, a);
   const points = [...(trend.points || [])].sort((a, b) => String(b.at).localeCompare(String(a.at)));
   if (!points.length) return nothing;
+  const at = t('lab.trend.at');
+  const value = t('lab.col.value');
+  const flag = t('lab.col.flag');
   return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="${id}-caption">
-    <table id=${id}><caption id="${id}-caption">${t('lab.trend.table', { test: trend.testName || trend.testCode })}</caption>
-      <thead><tr><th scope="col">${t('lab.trend.at')}</th><th scope="col">${t('lab.col.value')}</th>
-        <th scope="col">${t('lab.col.flag')}</th></tr></thead>
-      <tbody>${points.map((p) => html`<tr><td>${ctx.fmt.dateTime(p.at)}</td><td>${valueText(ctx, p.value, trend.unit)}</td>
-        <td>${flagText ? flagText(p.flag) : flagBadge(ctx, p.flag)}</td></tr>`)}</tbody></table></div>`;
+    <table id=${id} class=${stacked ? 'lab-stack' : ''} role="table">
+      <caption id="${id}-caption">${t('lab.trend.table', { test: trend.testName || trend.testCode })}</caption>
+      <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">${at}</th>
+        <th scope="col" role="columnheader">${value}</th><th scope="col" role="columnheader">${flag}</th></tr></thead>
+      <tbody role="rowgroup">${points.map((p) => html`<tr role="row"><td role="cell" data-label=${at}>${ctx.fmt.dateTime(p.at)}</td>
+        <td role="cell" data-label=${value}>${valueText(ctx, p.value, trend.unit)}</td>
+        <td role="cell" data-label=${flag}>${flagText ? flagText(p.flag) : flagBadge(ctx, p.flag)}</td></tr>`)}</tbody></table></div>`;
 }
