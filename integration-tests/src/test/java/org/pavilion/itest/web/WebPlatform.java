@@ -95,6 +95,16 @@ public final class WebPlatform {
                     throw new AssertionError("no /patients page yet: " + r.body);
                 }
             });
+            // The pages can be in the manifest a moment before the departments' REST resources are published.
+            Await.until("the departments' REST resources", BOOT, () -> {
+                for (String path : List.of("/api/v1/emr/patients?size=1", "/api/v1/scheduling/services",
+                        "/api/v1/lab/tests/K")) {
+                    Http.Response r = admin.get(path);
+                    if (r.status == 404 || r.status == 503) {
+                        throw new AssertionError(path + " not published yet: " + r);
+                    }
+                }
+            });
             System.out.printf("[web] distribution up in %d ms at %s%n", (System.nanoTime() - start) / 1_000_000,
                     pavilion.baseUrl());
             WebPlatform platform = new WebPlatform(pavilion, pavilion.baseUrl(), admin, password, features);
