@@ -1,0 +1,42 @@
+package org.pavilion.lab.internal;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.persistence.EntityManager;
+
+import org.pavilion.events.api.EventPublisher;
+
+/**
+ * The bus as the lab's tests see it: what was published, under which subject, and only inside a transaction (an
+ * event published outside one would be lost on rollback, so it fails the test). One fixture for orders, results and
+ * critical alerts.
+ */
+public final class RecordingEvents implements EventPublisher {
+
+    public record Published(String type, String subjectKey, Object payload) {
+    }
+
+    public final List<Published> published = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String publish(EntityManager em, String eventType, Object payload) {
+        return publish(em, eventType, null, payload);
+    }
+
+    @Override
+    public String publish(EntityManager em, String eventType, String subjectKey, Object payload) {
+        if (!em.getTransaction().isActive()) {
+            throw new IllegalStateException("published outside a transaction");
+        }
+        published.add(new Published(eventType, subjectKey, payload));
+        return UUID.randomUUID().toString();
+    }
+
+    /** The payloads of one type, in publication order. */
+    public <T> List<T> of(String type, Class<T> payloadType) {
+        return published.stream().filter(p -> p.type().equals(type)).map(p -> payloadType.cast(p.payload()))
+                .toList();
+    }
+}
