@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.After;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 
@@ -22,10 +21,8 @@ import org.ops4j.pax.exam.Option;
  */
 public class Hl7HandlerIT extends PavilionTestSupport {
 
-    private static final String PORT_PROPERTY = "pavilion.itest.hl7.port";
     private static final Duration BOUND = Duration.ofMinutes(2);
     private static final AtomicInteger CONTROL_IDS = new AtomicInteger();
-    private HapiMllp client;
 
     @Override
     protected Option[] extraOptions() {
@@ -36,22 +33,7 @@ public class Hl7HandlerIT extends PavilionTestSupport {
             throw new IllegalStateException(e);
         }
         return new Option[] {editConfigurationFilePut("etc/org.pavilion.hl7.listener-default.cfg", "port",
-                String.valueOf(port)), systemProperty(PORT_PROPERTY).value(String.valueOf(port))};
-    }
-
-    @After
-    public void closeClient() throws Exception {
-        if (client != null) {
-            client.close();
-            client = null;
-        }
-    }
-
-    private synchronized HapiMllp client() {
-        if (client == null) {
-            client = new HapiMllp("localhost", Integer.parseInt(System.getProperty(PORT_PROPERTY)));
-        }
-        return client;
+                String.valueOf(port)), systemProperty(HL7_PORT_PROPERTY).value(String.valueOf(port))};
     }
 
     /** A new booking (its own control id each time, so no answer is a stored one) and the ACK as HAPI read it. */
@@ -64,22 +46,9 @@ public class Hl7HandlerIT extends PavilionTestSupport {
                 + "AIS|1||CARDIO^Cardiology clinic|202406010930\r"
                 + "AIL|1||OPD-2^^^GENHOSP\r";
         return Await.value("the HL7 listener answers", BOOT_BOUND, () -> {
-            ca.uhn.hl7v2.model.Message ack = client().sendAndReceive(text);
-            return HapiMllp.withHapiLoaderChecked(() -> client().context().getPipeParser().encode(ack));
+            ca.uhn.hl7v2.model.Message ack = hl7Client().sendAndReceive(text);
+            return HapiMllp.withHapiLoaderChecked(() -> hl7Client().context().getPipeParser().encode(ack));
         });
-    }
-
-    private static String segment(String ack, String id) {
-        for (String s : ack.split("\r")) {
-            if (s.startsWith(id + "|")) {
-                return s;
-            }
-        }
-        return "";
-    }
-
-    private static String msa1(String ack) {
-        return segment(ack, "MSA").split("\\|", -1)[1];
     }
 
     @Test

@@ -144,24 +144,6 @@ public class Hl7InboundIT extends PavilionTestSupport {
         return msh(version, structure, controlId) + "EVN|A04|20240501083000\r" + pid;
     }
 
-    static String msa1(String ack) {
-        return field(segment(ack, "MSA"), 1);
-    }
-
-    static String segment(String ack, String id) {
-        for (String s : ack.split("\r")) {
-            if (s.startsWith(id + "|")) {
-                return s;
-            }
-        }
-        return "";
-    }
-
-    static String field(String segment, int n) {
-        String[] f = segment.split("\\|", -1);
-        return n < f.length ? f[n] : "";
-    }
-
     static Http admin() throws Exception {
         Http admin = loginAsAdmin();
         Await.until("HL7 and EMR REST published", BOOT_BOUND, () -> {

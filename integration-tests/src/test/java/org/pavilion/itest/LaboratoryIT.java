@@ -24,7 +24,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.karaf.features.Dependency;
 import org.apache.karaf.features.Feature;
-import org.junit.After;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runners.MethodSorters;
@@ -49,14 +48,12 @@ import org.osgi.framework.Bundle;
 public class LaboratoryIT extends PavilionTestSupport {
 
     private static final String API = "/api/v1/lab";
-    private static final String PORT_PROPERTY = "pavilion.itest.hl7.port";
     private static final Duration BOUND = Duration.ofMinutes(2);
     /** Two escalation steps of one minute each, a sweep every second, and a loaded 2-core CI machine. */
     private static final Duration ESCALATION_BOUND = Duration.ofMinutes(4);
     private static final String ON_CALL = "dr.oncall";
     private static final String HEAD = "dr.head";
     private static final AtomicInteger CONTROL_IDS = new AtomicInteger();
-    private HapiMllp client;
 
     @Override
     protected Option[] extraOptions() {
@@ -69,20 +66,12 @@ public class LaboratoryIT extends PavilionTestSupport {
         String lab = "etc/org.pavilion.lab.cfg";
         return new Option[] {
             editConfigurationFilePut("etc/org.pavilion.hl7.listener-default.cfg", "port", String.valueOf(port)),
-            systemProperty(PORT_PROPERTY).value(String.valueOf(port)),
+            systemProperty(HL7_PORT_PROPERTY).value(String.valueOf(port)),
             editConfigurationFilePut(lab, "criticalEscalateMinutes", "1"),
             editConfigurationFilePut(lab, "criticalCheckSeconds", "1"),
             editConfigurationFilePut(lab, "criticalOnCall", ON_CALL),
             editConfigurationFilePut(lab, "criticalHead", HEAD),
             editConfigurationFilePut(lab, "releaseOnVerify", "true")};
-    }
-
-    @After
-    public void closeClient() throws Exception {
-        if (client != null) {
-            client.close();
-            client = null;
-        }
     }
 
     @Test
@@ -122,10 +111,10 @@ public class LaboratoryIT extends PavilionTestSupport {
         Http nurse = staff(admin, "nurse.okoro", "NURSE");
         Http tomas = staff(admin, "tech.tomas", "LAB_TECHNICIAN");
         Http ines = staff(admin, "tech.ines", "LAB_TECHNICIAN");
-        String chinwe = register(admin, "Chinwe", "Abara", "FEMALE", "1979-04-11");
-        String pedroMrn = register(admin, "Pedro", "Alves", "MALE", "1981-07-30");
-        Http patient = account(admin, "chinwe.abara." + chinwe, chinwe);
-        Http pedro = account(admin, "pedro.alves." + pedroMrn, pedroMrn);
+        String chinwe = registerPatient(admin, "Chinwe", "Abara", "FEMALE", "1979-04-11");
+        String pedroMrn = registerPatient(admin, "Pedro", "Alves", "MALE", "1981-07-30");
+        Http patient = createUser(admin, "chinwe.abara." + chinwe, "PATIENT", chinwe);
+        Http pedro = createUser(admin, "pedro.alves." + pedroMrn, "PATIENT", pedroMrn);
 
         // Dr Novak orders a basic metabolic panel and a potassium: the potassium is in the panel, ordered once;
         // all five tests are serum, so one tube.
@@ -241,8 +230,8 @@ public class LaboratoryIT extends PavilionTestSupport {
         Http head = staff(admin, HEAD, "DOCTOR");
         Http tomas = staff(admin, "tech.tomas", "LAB_TECHNICIAN");
         Http ines = staff(admin, "tech.ines", "LAB_TECHNICIAN");
-        String amir = register(admin, "Amir", "Haddad", "MALE", "1950-02-14");
-        String birgit = register(admin, "Birgit", "Lund", "FEMALE", "1944-09-03");
+        String amir = registerPatient(admin, "Amir", "Haddad", "MALE", "1950-02-14");
+        String birgit = registerPatient(admin, "Birgit", "Lund", "FEMALE", "1944-09-03");
 
         // Two critical potassiums released a moment apart, on Dr Novak's orders; she is in theatre.
         String amirsK = released(novak, tomas, ines, amir, "K", "7.3", "mmol/L");
@@ -289,7 +278,7 @@ public class LaboratoryIT extends PavilionTestSupport {
         Http novak = staff(admin, "dr.novak", "DOCTOR");
         Http nurse = staff(admin, "nurse.okoro", "NURSE");
         Http tomas = staff(admin, "tech.tomas", "LAB_TECHNICIAN");
-        String dara = register(admin, "Dara", "Kelly", "FEMALE", "1990-05-05");
+        String dara = registerPatient(admin, "Dara", "Kelly", "FEMALE", "1990-05-05");
 
         // A glucose and a creatinine, sent on to the reference lab once received.
         JsonNode order = created(novak.post(API + "/orders", order(dara, "ROUTINE", "GLU", "CREA")));
@@ -328,7 +317,7 @@ public class LaboratoryIT extends PavilionTestSupport {
         Http novak = staff(admin, "dr.novak", "DOCTOR");
         Http nurse = staff(admin, "nurse.okoro", "NURSE");
         Http tomas = staff(admin, "tech.tomas", "LAB_TECHNICIAN");
-        String eamon = register(admin, "Eamon", "Byrne", "MALE", "1972-12-12");
+        String eamon = registerPatient(admin, "Eamon", "Byrne", "MALE", "1972-12-12");
 
         // A test the catalogue does not know.
         problem(422, novak.post(API + "/orders", order(eamon, "ROUTINE", "K", "NOSUCHTEST")));
@@ -377,20 +366,6 @@ public class LaboratoryIT extends PavilionTestSupport {
         Http.Response r = admin.post("/api/v1/platform/users", user);
         assertTrue(r.toString(), r.status == 201 || r.status == 409);
         return Http.login(baseUrl(), username, username + "-password-1");
-    }
-
-    private static Http account(Http admin, String username, String mrn) throws Exception {
-        ObjectNode user = obj().put("username", username).put("password", username + "-password-1")
-                .put("patientId", mrn);
-        user.putArray("roles").add("PATIENT");
-        created(admin.post("/api/v1/platform/users", user));
-        return Http.login(baseUrl(), username, username + "-password-1");
-    }
-
-    private static String register(Http clerk, String given, String family, String sex, String birthDate)
-            throws Exception {
-        return created(clerk.post("/api/v1/emr/patients", obj().put("givenName", given).put("familyName", family)
-                .put("sex", sex).put("birthDate", birthDate))).path("mrn").asText();
     }
 
     private static ObjectNode order(String mrn, String priority, String... tests) {
@@ -458,13 +433,6 @@ public class LaboratoryIT extends PavilionTestSupport {
 
     // ---- HL7 ----
 
-    private synchronized HapiMllp client() {
-        if (client == null) {
-            client = new HapiMllp("localhost", Integer.parseInt(System.getProperty(PORT_PROPERTY)));
-        }
-        return client;
-    }
-
     /** The reference lab's final result for one test of the order {@code orderNumber}. */
     private static String oru(String orderNumber, String mrn, String test, String value, String unit) {
         String[] obr = new String[26];
@@ -485,41 +453,8 @@ public class LaboratoryIT extends PavilionTestSupport {
     }
 
     private String send(String text) throws Exception {
-        return Await.value("the HL7 listener answers", BOOT_BOUND, () -> client().send(text));
-    }
-
-    private static String segment(String ack, String id) {
-        for (String s : ack.split("\r")) {
-            if (s.startsWith(id + "|")) {
-                return s;
-            }
-        }
-        return "";
-    }
-
-    private static String msa1(String ack) {
-        return segment(ack, "MSA").split("\\|", -1)[1];
+        return Await.value("the HL7 listener answers", BOOT_BOUND, () -> hl7Client().send(text));
     }
 
     // ---- HTTP ----
-
-    private static JsonNode ok(Http.Response r) throws Exception {
-        assertEquals(r.toString(), 200, r.status);
-        return r.json();
-    }
-
-    private static JsonNode created(Http.Response r) throws Exception {
-        assertEquals(r.toString(), 201, r.status);
-        return r.json();
-    }
-
-    private static void problem(int status, Http.Response r) throws Exception {
-        assertEquals(r.toString(), status, r.status);
-        assertTrue(r.toString(), r.contentType != null && r.contentType.contains("problem+json"));
-        assertFalse(r.toString(), r.json().path("detail").asText().isEmpty());
-    }
-
-    private static ObjectNode obj() {
-        return Http.json().createObjectNode();
-    }
 }
