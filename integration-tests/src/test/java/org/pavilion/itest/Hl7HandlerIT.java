@@ -2,8 +2,6 @@ package org.pavilion.itest;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,14 +24,7 @@ public class Hl7HandlerIT extends PavilionTestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        int port;
-        try {
-            port = freePort();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return new Option[] {editConfigurationFilePut("etc/org.pavilion.hl7.listener-default.cfg", "port",
-                String.valueOf(port)), systemProperty(HL7_PORT_PROPERTY).value(String.valueOf(port))};
+        return withHl7ListenerOnFreePort();
     }
 
     /** A new booking (its own control id each time, so no answer is a stored one) and the ACK as HAPI read it. */

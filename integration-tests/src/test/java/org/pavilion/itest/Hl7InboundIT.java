@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.ByteArrayOutputStream;
@@ -50,16 +49,8 @@ public class Hl7InboundIT extends PavilionTestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        int port;
-        try {
-            port = freePort();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        String cfg = "etc/org.pavilion.hl7.listener-default.cfg";
-        return new Option[] {editConfigurationFilePut(cfg, "port", String.valueOf(port)),
-            editConfigurationFilePut(cfg, "maxMessageBytes", String.valueOf(MAX_MESSAGE_BYTES)),
-            systemProperty(PORT_PROPERTY).value(String.valueOf(port))};
+        return withHl7ListenerOnFreePort(
+                editConfigurationFilePut(HL7_LISTENER_CFG, "maxMessageBytes", String.valueOf(MAX_MESSAGE_BYTES)));
     }
 
     @After

@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.math.BigDecimal;
@@ -57,21 +56,13 @@ public class LaboratoryIT extends PavilionTestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        int port;
-        try {
-            port = freePort();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
         String lab = "etc/org.pavilion.lab.cfg";
-        return new Option[] {
-            editConfigurationFilePut("etc/org.pavilion.hl7.listener-default.cfg", "port", String.valueOf(port)),
-            systemProperty(HL7_PORT_PROPERTY).value(String.valueOf(port)),
+        return withHl7ListenerOnFreePort(
             editConfigurationFilePut(lab, "criticalEscalateMinutes", "1"),
             editConfigurationFilePut(lab, "criticalCheckSeconds", "1"),
             editConfigurationFilePut(lab, "criticalOnCall", ON_CALL),
             editConfigurationFilePut(lab, "criticalHead", HEAD),
-            editConfigurationFilePut(lab, "releaseOnVerify", "true")};
+            editConfigurationFilePut(lab, "releaseOnVerify", "true"));
     }
 
     @Test

@@ -353,6 +353,27 @@ public abstract class PavilionTestSupport {
     /** The system property carrying the HL7 listener's port when a test class moves it to a free one. */
     public static final String HL7_PORT_PROPERTY = "pavilion.itest.hl7.port";
 
+    /** The hub's default MLLP listener's configuration. */
+    protected static final String HL7_LISTENER_CFG = "etc/org.pavilion.hl7.listener-default.cfg";
+
+    /**
+     * {@code more} options plus the HL7 listener moved to a free port (never 2575, which another run may hold),
+     * published as {@link #HL7_PORT_PROPERTY} for {@link #hl7Client()}.
+     */
+    protected static Option[] withHl7ListenerOnFreePort(Option... more) {
+        int port;
+        try {
+            port = freePort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        List<Option> options = new ArrayList<>(List.of(
+                editConfigurationFilePut(HL7_LISTENER_CFG, "port", String.valueOf(port)),
+                systemProperty(HL7_PORT_PROPERTY).value(String.valueOf(port))));
+        options.addAll(Arrays.asList(more));
+        return options.toArray(new Option[0]);
+    }
+
     /** This test method's sending system (HAPI's MLLP client); closed when the method ends. */
     private HapiMllp hl7Client;
 

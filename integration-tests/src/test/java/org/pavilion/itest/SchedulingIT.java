@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.math.BigDecimal;
@@ -45,17 +44,9 @@ public class SchedulingIT extends PavilionTestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        int port;
-        try {
-            port = freePort();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return new Option[] {
-            editConfigurationFilePut("etc/org.pavilion.hl7.listener-default.cfg", "port", String.valueOf(port)),
-            systemProperty(HL7_PORT_PROPERTY).value(String.valueOf(port)),
+        return withHl7ListenerOnFreePort(
             // Working hours read in UTC whatever the machine's zone, so the test's times are plain.
-            editConfigurationFilePut("etc/org.pavilion.scheduling.cfg", "zone", "UTC")};
+            editConfigurationFilePut("etc/org.pavilion.scheduling.cfg", "zone", "UTC"));
     }
 
     @Test
