@@ -66,15 +66,6 @@ public class EmrClinicalRecordIT extends PavilionTestSupport {
         return r.json().path("mrn").asText();
     }
 
-    private static JsonNode created(Http.Response r) throws Exception {
-        assertEquals(r.toString(), 201, r.status);
-        return r.json();
-    }
-
-    private static ObjectNode obj() {
-        return Http.json().createObjectNode();
-    }
-
     /** GET with the break-the-glass header (Http has no custom headers). */
     private static Http.Response getWithReason(Http who, String path, String reason) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + path))

@@ -2,15 +2,12 @@ package org.pavilion.itest;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.After;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 
@@ -22,36 +19,12 @@ import org.ops4j.pax.exam.Option;
  */
 public class Hl7HandlerIT extends PavilionTestSupport {
 
-    private static final String PORT_PROPERTY = "pavilion.itest.hl7.port";
     private static final Duration BOUND = Duration.ofMinutes(2);
     private static final AtomicInteger CONTROL_IDS = new AtomicInteger();
-    private HapiMllp client;
 
     @Override
     protected Option[] extraOptions() {
-        int port;
-        try {
-            port = freePort();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return new Option[] {editConfigurationFilePut("etc/org.pavilion.hl7.listener-default.cfg", "port",
-                String.valueOf(port)), systemProperty(PORT_PROPERTY).value(String.valueOf(port))};
-    }
-
-    @After
-    public void closeClient() throws Exception {
-        if (client != null) {
-            client.close();
-            client = null;
-        }
-    }
-
-    private synchronized HapiMllp client() {
-        if (client == null) {
-            client = new HapiMllp("localhost", Integer.parseInt(System.getProperty(PORT_PROPERTY)));
-        }
-        return client;
+        return withHl7ListenerOnFreePort();
     }
 
     /** A new booking (its own control id each time, so no answer is a stored one) and the ACK as HAPI read it. */
@@ -64,22 +37,9 @@ public class Hl7HandlerIT extends PavilionTestSupport {
                 + "AIS|1||CARDIO^Cardiology clinic|202406010930\r"
                 + "AIL|1||OPD-2^^^GENHOSP\r";
         return Await.value("the HL7 listener answers", BOOT_BOUND, () -> {
-            ca.uhn.hl7v2.model.Message ack = client().sendAndReceive(text);
-            return HapiMllp.withHapiLoaderChecked(() -> client().context().getPipeParser().encode(ack));
+            ca.uhn.hl7v2.model.Message ack = hl7Client().sendAndReceive(text);
+            return HapiMllp.withHapiLoaderChecked(() -> hl7Client().context().getPipeParser().encode(ack));
         });
-    }
-
-    private static String segment(String ack, String id) {
-        for (String s : ack.split("\r")) {
-            if (s.startsWith(id + "|")) {
-                return s;
-            }
-        }
-        return "";
-    }
-
-    private static String msa1(String ack) {
-        return segment(ack, "MSA").split("\\|", -1)[1];
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.ByteArrayOutputStream;
@@ -50,16 +49,8 @@ public class Hl7InboundIT extends PavilionTestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        int port;
-        try {
-            port = freePort();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        String cfg = "etc/org.pavilion.hl7.listener-default.cfg";
-        return new Option[] {editConfigurationFilePut(cfg, "port", String.valueOf(port)),
-            editConfigurationFilePut(cfg, "maxMessageBytes", String.valueOf(MAX_MESSAGE_BYTES)),
-            systemProperty(PORT_PROPERTY).value(String.valueOf(port))};
+        return withHl7ListenerOnFreePort(
+                editConfigurationFilePut(HL7_LISTENER_CFG, "maxMessageBytes", String.valueOf(MAX_MESSAGE_BYTES)));
     }
 
     @After
@@ -142,24 +133,6 @@ public class Hl7InboundIT extends PavilionTestSupport {
     static String a04(String version, String controlId, String pid) {
         String structure = version.equals("2.3") ? "ADT^A04" : "ADT^A04^ADT_A01";
         return msh(version, structure, controlId) + "EVN|A04|20240501083000\r" + pid;
-    }
-
-    static String msa1(String ack) {
-        return field(segment(ack, "MSA"), 1);
-    }
-
-    static String segment(String ack, String id) {
-        for (String s : ack.split("\r")) {
-            if (s.startsWith(id + "|")) {
-                return s;
-            }
-        }
-        return "";
-    }
-
-    static String field(String segment, int n) {
-        String[] f = segment.split("\\|", -1);
-        return n < f.length ? f[n] : "";
     }
 
     static Http admin() throws Exception {

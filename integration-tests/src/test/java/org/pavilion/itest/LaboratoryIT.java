@@ -50,7 +50,6 @@ import org.osgi.framework.Bundle;
 public class LaboratoryIT extends PavilionTestSupport {
 
     private static final String API = "/api/v1/lab";
-    private static final String PORT_PROPERTY = "pavilion.itest.hl7.port";
     private static final Duration BOUND = Duration.ofMinutes(2);
     /** Two escalation steps of one minute each, a sweep every second, and a loaded 2-core CI machine. */
     private static final Duration ESCALATION_BOUND = Duration.ofMinutes(4);
@@ -58,35 +57,18 @@ public class LaboratoryIT extends PavilionTestSupport {
     private static final String HEAD = "dr.head";
     private static final String TRUSTED_LIS = "REFLIS";
     private static final AtomicInteger CONTROL_IDS = new AtomicInteger();
-    private HapiMllp client;
 
     @Override
     protected Option[] extraOptions() {
-        int port;
-        try {
-            port = freePort();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
         String lab = "etc/org.pavilion.lab.cfg";
-        return new Option[] {
-            editConfigurationFilePut("etc/org.pavilion.hl7.listener-default.cfg", "port", String.valueOf(port)),
-            systemProperty(PORT_PROPERTY).value(String.valueOf(port)),
+        return withHl7ListenerOnFreePort(
             editConfigurationFilePut(lab, "criticalEscalateMinutes", "1"),
             editConfigurationFilePut(lab, "criticalCheckSeconds", "1"),
             editConfigurationFilePut(lab, "criticalOnCall", ON_CALL),
             editConfigurationFilePut(lab, "criticalHead", HEAD),
             editConfigurationFilePut(lab, "releaseOnVerify", "true"),
             // The hospital trusts its reference lab's LIS to verify its own final results.
-            editConfigurationFilePut(lab, "lisVerifiedSenders", TRUSTED_LIS)};
-    }
-
-    @After
-    public void closeClient() throws Exception {
-        if (client != null) {
-            client.close();
-            client = null;
-        }
+            editConfigurationFilePut(lab, "lisVerifiedSenders", TRUSTED_LIS));
     }
 
     @Test
@@ -504,13 +486,6 @@ public class LaboratoryIT extends PavilionTestSupport {
 
     // ---- HL7 ----
 
-    private synchronized HapiMllp client() {
-        if (client == null) {
-            client = new HapiMllp("localhost", Integer.parseInt(System.getProperty(PORT_PROPERTY)));
-        }
-        return client;
-    }
-
     /** {@code sender}'s final (OBX-11 F) result for one test of the order {@code orderNumber}. */
     private static String oru(String sender, String orderNumber, String mrn, String test, String value, String unit) {
         String[] obr = new String[26];
@@ -531,46 +506,7 @@ public class LaboratoryIT extends PavilionTestSupport {
     }
 
     private String send(String text) throws Exception {
-        return Await.value("the HL7 listener answers", BOOT_BOUND, () -> client().send(text));
+        return Await.value("the HL7 listener answers", BOOT_BOUND, () -> hl7Client().send(text));
     }
 
-    private static String segment(String ack, String id) {
-        for (String s : ack.split("\r")) {
-            if (s.startsWith(id + "|")) {
-                return s;
-            }
-        }
-        return "";
-    }
-
-    private static String field(String segment, int n) {
-        String[] fields = segment.split("\\|", -1);
-        return n < fields.length ? fields[n] : "";
-    }
-
-    private static String msa1(String ack) {
-        return segment(ack, "MSA").split("\\|", -1)[1];
-    }
-
-    // ---- HTTP ----
-
-    private static JsonNode ok(Http.Response r) throws Exception {
-        assertEquals(r.toString(), 200, r.status);
-        return r.json();
-    }
-
-    private static JsonNode created(Http.Response r) throws Exception {
-        assertEquals(r.toString(), 201, r.status);
-        return r.json();
-    }
-
-    private static void problem(int status, Http.Response r) throws Exception {
-        assertEquals(r.toString(), status, r.status);
-        assertTrue(r.toString(), r.contentType != null && r.contentType.contains("problem+json"));
-        assertFalse(r.toString(), r.json().path("detail").asText().isEmpty());
-    }
-
-    private static ObjectNode obj() {
-        return Http.json().createObjectNode();
-    }
 }

@@ -1,5 +1,8 @@
 package org.pavilion.itest;
 
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.vmOption;
@@ -30,7 +33,11 @@ import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.apache.karaf.features.FeaturesService;
+import org.junit.After;
 import org.junit.Rule;
 import org.junit.rules.TestWatcher;
 import org.junit.runner.Description;
@@ -341,4 +348,110 @@ public abstract class PavilionTestSupport {
             return "(cannot read " + file + ": " + e + ")";
         }
     }
+
+    // ---- helpers the department ITs share ----
+
+    /** The system property carrying the HL7 listener's port when a test class moves it to a free one. */
+    public static final String HL7_PORT_PROPERTY = "pavilion.itest.hl7.port";
+
+    /** The hub's default MLLP listener's configuration. */
+    protected static final String HL7_LISTENER_CFG = "etc/org.pavilion.hl7.listener-default.cfg";
+
+    /**
+     * {@code more} options plus the HL7 listener moved to a free port (never 2575, which another run may hold),
+     * published as {@link #HL7_PORT_PROPERTY} for {@link #hl7Client()}.
+     */
+    protected static Option[] withHl7ListenerOnFreePort(Option... more) {
+        int port;
+        try {
+            port = freePort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        List<Option> options = new ArrayList<>(List.of(
+                editConfigurationFilePut(HL7_LISTENER_CFG, "port", String.valueOf(port)),
+                systemProperty(HL7_PORT_PROPERTY).value(String.valueOf(port))));
+        options.addAll(Arrays.asList(more));
+        return options.toArray(new Option[0]);
+    }
+
+    /** This test method's sending system (HAPI's MLLP client); closed when the method ends. */
+    private HapiMllp hl7Client;
+
+    /** The sending system of this test method, connected to the listener at {@link #HL7_PORT_PROPERTY}. */
+    protected synchronized HapiMllp hl7Client() {
+        if (hl7Client == null) {
+            hl7Client = new HapiMllp("localhost", Integer.parseInt(System.getProperty(HL7_PORT_PROPERTY)));
+        }
+        return hl7Client;
+    }
+
+    @After
+    public synchronized void closeHl7Client() throws Exception {
+        if (hl7Client != null) {
+            hl7Client.close();
+            hl7Client = null;
+        }
+    }
+
+    /** Segment {@code id} of an ACK (or any message text), empty when absent. */
+    protected static String segment(String ack, String id) {
+        for (String s : ack.split("\r")) {
+            if (s.startsWith(id + "|")) {
+                return s;
+            }
+        }
+        return "";
+    }
+
+    /** Field {@code n} of a segment's text, empty when absent. */
+    protected static String field(String segment, int n) {
+        String[] f = segment.split("\\|", -1);
+        return n < f.length ? f[n] : "";
+    }
+
+    /** MSA-1 of an ACK: AA, AE or AR. */
+    protected static String msa1(String ack) {
+        return field(segment(ack, "MSA"), 1);
+    }
+
+    /** A user with one seeded role, and for a patient's own account its patient id; signed in. */
+    protected static Http createUser(Http admin, String username, String role, String patientId) throws Exception {
+        ObjectNode user = obj().put("username", username).put("password", username + "-password-1");
+        user.putArray("roles").add(role);
+        if (patientId != null) {
+            user.put("patientId", patientId);
+        }
+        created(admin.post("/api/v1/platform/users", user));
+        return Http.login(baseUrl(), username, username + "-password-1");
+    }
+
+    /** Registers a patient at the EMR's desk and returns the new MRN. */
+    protected static String registerPatient(Http clerk, String given, String family, String sex, String birthDate)
+            throws Exception {
+        return created(clerk.post("/api/v1/emr/patients", obj().put("givenName", given).put("familyName", family)
+                .put("sex", sex).put("birthDate", birthDate))).path("mrn").asText();
+    }
+
+    protected static JsonNode ok(Http.Response r) throws Exception {
+        assertEquals(r.toString(), 200, r.status);
+        return r.json();
+    }
+
+    protected static JsonNode created(Http.Response r) throws Exception {
+        assertEquals(r.toString(), 201, r.status);
+        return r.json();
+    }
+
+    /** A problem+json answer with {@code status} and a detail saying what was wrong. */
+    protected static void problem(int status, Http.Response r) throws Exception {
+        assertEquals(r.toString(), status, r.status);
+        assertTrue(r.toString(), r.contentType != null && r.contentType.contains("problem+json"));
+        assertFalse(r.toString(), r.json().path("detail").asText().isEmpty());
+    }
+
+    protected static ObjectNode obj() {
+        return Http.json().createObjectNode();
+    }
+
 }

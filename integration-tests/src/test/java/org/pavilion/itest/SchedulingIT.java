@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.math.BigDecimal;
@@ -20,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.junit.After;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runners.MethodSorters;
@@ -41,43 +39,25 @@ import org.pavilion.scheduling.api.VisitCostEstimator;
 public class SchedulingIT extends PavilionTestSupport {
 
     private static final String API = "/api/v1/scheduling";
-    private static final String PORT_PROPERTY = "pavilion.itest.hl7.port";
     private static final Duration BOUND = Duration.ofMinutes(2);
     private static final AtomicInteger CONTROL_IDS = new AtomicInteger();
-    private HapiMllp client;
 
     @Override
     protected Option[] extraOptions() {
-        int port;
-        try {
-            port = freePort();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return new Option[] {
-            editConfigurationFilePut("etc/org.pavilion.hl7.listener-default.cfg", "port", String.valueOf(port)),
-            systemProperty(PORT_PROPERTY).value(String.valueOf(port)),
+        return withHl7ListenerOnFreePort(
             // Working hours read in UTC whatever the machine's zone, so the test's times are plain.
-            editConfigurationFilePut("etc/org.pavilion.scheduling.cfg", "zone", "UTC")};
-    }
-
-    @After
-    public void closeClient() throws Exception {
-        if (client != null) {
-            client.close();
-            client = null;
-        }
+            editConfigurationFilePut("etc/org.pavilion.scheduling.cfg", "zone", "UTC"));
     }
 
     @Test
     public void t01_aPatientsJourneyFromTheDirectoryToFeedback() throws Exception {
         Http admin = ready();
         String osei = doctor(admin, "Dr Amara Osei", "dr.osei", "Cardiology", "09:00", "13:00");
-        Http drOsei = user(admin, "dr.osei", "DOCTOR", null);
-        String chinwe = register(admin, "Chinwe", "Abara", "1979-04-11");
-        String pedroMrn = register(admin, "Pedro", "Alves", "1981-07-30");
-        Http patient = user(admin, "chinwe.abara", "PATIENT", chinwe);
-        Http pedro = user(admin, "pedro.alves", "PATIENT", pedroMrn);
+        Http drOsei = createUser(admin, "dr.osei", "DOCTOR", null);
+        String chinwe = registerPatient(admin, "Chinwe", "Abara", "FEMALE", "1979-04-11");
+        String pedroMrn = registerPatient(admin, "Pedro", "Alves", "FEMALE", "1981-07-30");
+        Http patient = createUser(admin, "chinwe.abara", "PATIENT", chinwe);
+        Http pedro = createUser(admin, "pedro.alves", "PATIENT", pedroMrn);
         Http anonymous = Http.anonymous(baseUrl());
 
         // Billing is installed (this test stands in for its price list): the directory and the booking show prices.
@@ -269,29 +249,7 @@ public class SchedulingIT extends PavilionTestSupport {
                 .put("start", start).put("reason", "Palpitations");
     }
 
-    private static Http user(Http admin, String username, String role, String patientId) throws Exception {
-        ObjectNode user = obj().put("username", username).put("password", username + "-password-1");
-        user.putArray("roles").add(role);
-        if (patientId != null) {
-            user.put("patientId", patientId);
-        }
-        created(admin.post("/api/v1/platform/users", user));
-        return Http.login(baseUrl(), username, username + "-password-1");
-    }
-
-    private static String register(Http clerk, String given, String family, String birthDate) throws Exception {
-        return created(clerk.post("/api/v1/emr/patients", obj().put("givenName", given).put("familyName", family)
-                .put("sex", "FEMALE").put("birthDate", birthDate))).path("mrn").asText();
-    }
-
     // ---- HL7 ----
-
-    private synchronized HapiMllp client() {
-        if (client == null) {
-            client = new HapiMllp("localhost", Integer.parseInt(System.getProperty(PORT_PROPERTY)));
-        }
-        return client;
-    }
 
     private String siu(String appointment, String doctorId, String start) {
         return "MSH|^~\\&|CLINICSCHED|GENHOSP|PAVILION|GENHOSP|20240601080000||SIU^S12^SIU_S12|SIU-IT-"
@@ -306,43 +264,10 @@ public class SchedulingIT extends PavilionTestSupport {
 
     private String send(String text) throws Exception {
         return Await.value("the HL7 listener answers", BOOT_BOUND, () -> {
-            ca.uhn.hl7v2.model.Message ack = client().sendAndReceive(text);
-            return HapiMllp.withHapiLoaderChecked(() -> client().context().getPipeParser().encode(ack));
+            ca.uhn.hl7v2.model.Message ack = hl7Client().sendAndReceive(text);
+            return HapiMllp.withHapiLoaderChecked(() -> hl7Client().context().getPipeParser().encode(ack));
         });
     }
 
-    private static String segment(String ack, String id) {
-        for (String s : ack.split("\r")) {
-            if (s.startsWith(id + "|")) {
-                return s;
-            }
-        }
-        return "";
-    }
-
-    private static String msa1(String ack) {
-        return segment(ack, "MSA").split("\\|", -1)[1];
-    }
-
     // ---- HTTP ----
-
-    private static JsonNode ok(Http.Response r) throws Exception {
-        assertEquals(r.toString(), 200, r.status);
-        return r.json();
-    }
-
-    private static JsonNode created(Http.Response r) throws Exception {
-        assertEquals(r.toString(), 201, r.status);
-        return r.json();
-    }
-
-    private static void problem(int status, Http.Response r) throws Exception {
-        assertEquals(r.toString(), status, r.status);
-        assertTrue(r.toString(), r.contentType != null && r.contentType.contains("problem+json"));
-        assertFalse(r.toString(), r.json().path("detail").asText().isEmpty());
-    }
-
-    private static ObjectNode obj() {
-        return Http.json().createObjectNode();
-    }
 }

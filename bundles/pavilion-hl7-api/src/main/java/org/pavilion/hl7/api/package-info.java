@@ -5,7 +5,7 @@
  * hub internal appears in a signature.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.pavilion.hl7.api;
 
 import org.osgi.annotation.bundle.Export;

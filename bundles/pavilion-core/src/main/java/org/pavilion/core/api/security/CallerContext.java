@@ -1,6 +1,8 @@
 package org.pavilion.core.api.security;
 
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -25,6 +27,56 @@ public final class CallerContext {
             throw new IllegalStateException("No caller bound to this thread");
         }
         return caller;
+    }
+
+    /**
+     * The current caller with {@code privileges} added, for a face that grants its department's privileges for work
+     * it has already admitted (an HL7 handler under the hub's feed caller, a SOAP operation under an INTEGRATION
+     * account). Everything else is kept, so the audit trail names who really acted and a patient's own account still
+     * reaches only its own record. When no caller is bound: an {@link Caller#inContainer in-container} caller named
+     * {@code fallbackName} holding just {@code privileges}.
+     *
+     * @since 2.1
+     */
+    public static Caller currentWith(Set<String> privileges, String fallbackName) {
+        Caller caller = CURRENT.get();
+        if (caller == null) {
+            return Caller.inContainer(fallbackName, privileges, "local");
+        }
+        Set<String> all = new HashSet<>(privileges);
+        all.addAll(caller.privileges());
+        Set<String> granted = Set.copyOf(all);
+        return new Caller() {
+            @Override
+            public String username() {
+                return caller.username();
+            }
+
+            @Override
+            public Set<String> roles() {
+                return caller.roles();
+            }
+
+            @Override
+            public Set<String> privileges() {
+                return granted;
+            }
+
+            @Override
+            public Optional<String> patientId() {
+                return caller.patientId();
+            }
+
+            @Override
+            public String clientAddress() {
+                return caller.clientAddress();
+            }
+
+            @Override
+            public String toString() {
+                return caller + " with " + privileges;
+            }
+        };
     }
 
     public static <T> T runAs(Caller caller, Callable<T> work) throws Exception {

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.pavilion.hl7.api.Hl7Segment;
 import org.pavilion.hl7.api.OutboundBuildException;
 import org.pavilion.hl7.api.OutboundBuilder;
 import org.pavilion.hl7.api.OutboundContext;

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
+import org.pavilion.hl7.api.Hl7Segment;
 import org.pavilion.hl7.api.OutboundContext;
 
 /**

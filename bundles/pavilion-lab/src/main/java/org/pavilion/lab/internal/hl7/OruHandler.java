@@ -112,7 +112,7 @@ public class OruHandler implements Hl7Handler {
         String actor = "hl7:" + (sender.isEmpty() ? "UNKNOWN" : sender);
         boolean verifies = groups.stream().flatMap(g -> g.observations().stream())
                 .anyMatch(o -> o.observation().verifiedBySender());
-        Caller feed = FeedCaller.with(verifies ? FeedCaller.VERIFIES : FeedCaller.ENTERS, actor);
+        Caller feed = CallerContext.currentWith(verifies ? FeedCaller.VERIFIES : FeedCaller.ENTERS, actor);
         for (int attempt = 1; ; attempt++) {
             try {
                 return CallerContext.runAs(feed, () -> file(m, groups, actor, completion));

@@ -29,6 +29,7 @@ import org.pavilion.emr.api.AccessDecision.Outcome;
 import org.pavilion.emr.api.DataPart;
 import org.pavilion.emr.api.PatientAccess;
 import org.pavilion.lab.internal.LabDatabase;
+import org.pavilion.lab.internal.RecordingEvents;
 import org.pavilion.lab.internal.access.EmrPatientGate;
 
 /**

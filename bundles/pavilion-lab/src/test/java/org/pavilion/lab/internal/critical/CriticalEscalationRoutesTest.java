@@ -17,6 +17,7 @@ import org.junit.Test;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.lab.internal.LabConfig;
 import org.pavilion.lab.internal.LabDatabase;
+import org.pavilion.lab.internal.RecordingEvents;
 
 /**
  * The timer as the administrator sees it: runs every {@code criticalCheckSeconds}; a change of the configuration

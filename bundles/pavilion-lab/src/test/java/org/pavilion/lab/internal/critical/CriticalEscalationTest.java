@@ -26,6 +26,7 @@ import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.lab.api.CriticalLabResult;
 import org.pavilion.lab.internal.LabDatabase;
+import org.pavilion.lab.internal.RecordingEvents;
 
 /**
  * A night on the medical ward (escalation after 30 minutes, on-call Dr Okafor, head of the lab Dr Lindqvist). Mrs

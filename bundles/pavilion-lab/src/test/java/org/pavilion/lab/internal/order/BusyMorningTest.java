@@ -17,8 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
 import org.junit.Test;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.lab.internal.order.OrderViews.OrderDto;
@@ -28,19 +26,7 @@ import org.pavilion.lab.internal.order.OrderViews.OrderDto;
  * get eight different consecutive numbers; two nurses scanning the same tube, one wins and the other is told 409;
  * a technician starting a test twice changes it once.
  */
-public class BusyMorningTest {
-
-    private static Ward ward;
-
-    @BeforeClass
-    public static void open() throws Exception {
-        ward = new Ward();
-    }
-
-    @AfterClass
-    public static void close() throws Exception {
-        ward.close();
-    }
+public class BusyMorningTest extends WardDay {
 
     @Test
     public void doctorsOrderingAtOnceGetConsecutiveNumbersInANewYear() throws Exception {

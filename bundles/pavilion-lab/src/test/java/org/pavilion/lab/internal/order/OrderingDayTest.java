@@ -14,12 +14,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
 import org.junit.Test;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.lab.api.LabOrderPlaced;
 import org.pavilion.lab.api.SpecimenCollected;
+import org.pavilion.lab.internal.RecordingEvents;
 import org.pavilion.lab.internal.order.OrderViews.OrderDto;
 import org.pavilion.lab.internal.order.OrderViews.SpecimenDto;
 import org.pavilion.lab.internal.result.ResultEntity;
@@ -29,20 +28,7 @@ import org.pavilion.lab.internal.result.ResultEntity;
  * once), nurse Joy collects the two tubes, the lab receives them, rejects a haemolysed one, cancels what is not
  * resulted, and refuses nonsense with 4xx problems.
  */
-public class OrderingDayTest {
-
-    /** One database for the class (the change log runs once); each test has patients of its own. */
-    private static Ward ward;
-
-    @BeforeClass
-    public static void open() throws Exception {
-        ward = new Ward();
-    }
-
-    @AfterClass
-    public static void close() throws Exception {
-        ward.close();
-    }
+public class OrderingDayTest extends WardDay {
 
     @Test
     public void panelsExpandDuplicatesCollapseAndTubesFollowTheSpecimenType() throws Exception {
@@ -67,7 +53,7 @@ public class OrderingDayTest {
         assertTrue(o.items.stream().allMatch(i -> "ORDERED".equals(i.status) && i.result == null));
 
         assertEquals(published + 1, ward.published.size());
-        Ward.Published p = ward.published.get(published);
+        RecordingEvents.Published p = ward.published.get(published);
         assertEquals(LabOrderPlaced.TYPE, p.type());
         assertEquals("lab-order:" + o.id, p.subjectKey());
         LabOrderPlaced e = (LabOrderPlaced) p.payload();

@@ -3,19 +3,16 @@ package org.pavilion.lab.internal.order;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-
-import javax.persistence.EntityManager;
 
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
-import org.pavilion.events.api.EventPublisher;
 import org.pavilion.lab.internal.LabDatabase;
+import org.pavilion.lab.internal.RecordingEvents;
 import org.pavilion.lab.internal.catalogue.Catalogue;
 
 /**
@@ -25,13 +22,11 @@ import org.pavilion.lab.internal.catalogue.Catalogue;
  */
 final class Ward implements AutoCloseable {
 
-    record Published(String type, String subjectKey, Object payload) {
-    }
-
     final LabDatabase db;
     final Catalogue catalogue;
     final AtomicLong now = new AtomicLong(1_796_374_800_000L); // 2026-12-04T09:00:00Z
-    final List<Published> published = new CopyOnWriteArrayList<>();
+    final RecordingEvents events = new RecordingEvents();
+    final List<RecordingEvents.Published> published = events.published;
     final List<AuditEvent> audited = new CopyOnWriteArrayList<>();
     final LabOrders orders;
     final Specimens specimens;
@@ -46,21 +41,6 @@ final class Ward implements AutoCloseable {
         db = new LabDatabase();
         catalogue = new Catalogue(db.jpa);
         AuditService audit = e -> audited.add(e);
-        EventPublisher events = new EventPublisher() {
-            @Override
-            public String publish(EntityManager em, String type, Object payload) {
-                return publish(em, type, null, payload);
-            }
-
-            @Override
-            public String publish(EntityManager em, String type, String subject, Object payload) {
-                if (!em.getTransaction().isActive()) {
-                    throw new IllegalStateException("published outside a transaction");
-                }
-                published.add(new Published(type, subject, payload));
-                return UUID.randomUUID().toString();
-            }
-        };
         orders = new LabOrders(db.jpa, catalogue, audit, events, null, now::get);
         specimens = new Specimens(db.jpa, catalogue, audit, events, null, now::get);
         worklist = new Worklist(db.jpa, catalogue, audit, null, now::get);

@@ -13,9 +13,7 @@ import static org.pavilion.lab.internal.reading.ResultShelf.staff;
 
 import java.util.List;
 
-import org.junit.AfterClass;
 import org.junit.Before;
-import org.junit.BeforeClass;
 import org.junit.Test;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
@@ -30,27 +28,13 @@ import org.pavilion.lab.internal.order.ItemStatus;
  * its final value with the two it replaced), filtered by test or by day, and the potassium trend; the entered but
  * unverified potassium of Wednesday is nowhere. Bruno's record is restricted: opening it takes a reason.
  */
-public class PatientResultsTest {
+public class PatientResultsTest extends AnasWeekReading {
 
-    private static ResultShelf shelf;
-    private static AnasWeek week;
     private PatientResults results;
     private final Caller house = staff("dr.house", "lab.result.view");
 
-    @BeforeClass
-    public static void openShelf() throws Exception {
-        shelf = new ResultShelf();
-        week = new AnasWeek(shelf); // the tests only read: seeded once
-    }
-
-    @AfterClass
-    public static void closeShelf() throws Exception {
-        shelf.close();
-    }
-
     @Before
     public void setUp() throws Exception {
-        shelf.trail.clear();
         results = new PatientResults(shelf.db.emf, shelf.audit, null);
     }
 

@@ -18,9 +18,6 @@ import java.util.List;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.QueryParam;
 
-import org.junit.AfterClass;
-import org.junit.Before;
-import org.junit.BeforeClass;
 import org.junit.Test;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.rest.Page;
@@ -36,28 +33,10 @@ import org.pavilion.lab.internal.soap.LabResultsSoap;
  * the trend's and the SOAP paths (were her account ever given their privileges) answer 403, with and without the
  * EMR installed.
  */
-public class PortalResultsTest {
+public class PortalResultsTest extends AnasWeekReading {
 
-    private static ResultShelf shelf;
-    private static AnasWeek week;
     /** Ana's account, as if an administrator had also granted it the staff and integration privileges. */
     private final Caller ana = patient("ana", ANA, PatientGate.OWN, PatientResults.VIEW, "lab.soap.results");
-
-    @BeforeClass
-    public static void openShelf() throws Exception {
-        shelf = new ResultShelf();
-        week = new AnasWeek(shelf); // the tests only read: seeded once
-    }
-
-    @AfterClass
-    public static void closeShelf() throws Exception {
-        shelf.close();
-    }
-
-    @Before
-    public void setUp() throws Exception {
-        shelf.trail.clear();
-    }
 
     @Test
     public void aPatientReadsHerOwnReleasedResultsOnly() throws Exception {

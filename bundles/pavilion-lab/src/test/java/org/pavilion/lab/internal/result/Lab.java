@@ -8,6 +8,7 @@ import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.lab.internal.LabDatabase;
+import org.pavilion.lab.internal.RecordingEvents;
 
 /** The laboratory of the tests: its database, bus, trail, clock and technicians, and the results service on them. */
 final class Lab implements AutoCloseable {

@@ -11,17 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.AfterClass;
 import org.junit.Before;
-import org.junit.BeforeClass;
 import org.junit.Test;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.testing.PrivilegeMatrix;
-import org.pavilion.lab.internal.reading.AnasWeek;
+import org.pavilion.lab.internal.reading.AnasWeekReading;
 import org.pavilion.lab.internal.reading.OrderResults;
 import org.pavilion.lab.internal.reading.PatientResults;
-import org.pavilion.lab.internal.reading.ResultShelf;
 import org.pavilion.lab.internal.result.ResultDto;
 
 /**
@@ -30,27 +27,13 @@ import org.pavilion.lab.internal.result.ResultDto;
  * dates arrive as a LabResultsFault with the type and status a REST client would see. The SOAP class is called
  * directly on the real tables.
  */
-public class LabResultsSoapTest {
+public class LabResultsSoapTest extends AnasWeekReading {
 
-    private static ResultShelf shelf;
-    private static AnasWeek week;
     private LabResultsSoap soap;
     private final Caller gp = staff("gp-practice", "lab.soap.results");
 
-    @BeforeClass
-    public static void openShelf() throws Exception {
-        shelf = new ResultShelf();
-        week = new AnasWeek(shelf); // the tests only read: seeded once
-    }
-
-    @AfterClass
-    public static void closeShelf() throws Exception {
-        shelf.close();
-    }
-
     @Before
     public void setUp() throws Exception {
-        shelf.trail.clear();
         soap = new LabResultsSoap(new OrderResults(shelf.db.emf, shelf.audit, null),
                 new PatientResults(shelf.db.emf, shelf.audit, null));
     }

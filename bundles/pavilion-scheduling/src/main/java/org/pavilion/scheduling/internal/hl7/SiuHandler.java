@@ -25,7 +25,6 @@ import org.pavilion.hl7.api.InboundMessage;
 import org.pavilion.hl7.api.Outcome;
 import org.pavilion.scheduling.internal.SchedulingConfig;
 import org.pavilion.scheduling.internal.Times;
-import org.pavilion.scheduling.internal.access.ActingAs;
 import org.pavilion.scheduling.internal.booking.Appointment;
 import org.pavilion.scheduling.internal.booking.AppointmentBook;
 import org.pavilion.scheduling.internal.booking.AppointmentBook.BookingRequest;
@@ -111,7 +110,7 @@ public class SiuHandler implements Hl7Handler {
      * checked what it accepts itself (docs/hl7-handler-api.md, "Who a handler acts as").
      */
     static Caller feedCaller(ExternalKey key) {
-        return ActingAs.callerWith(FEED_PRIVILEGES, "hl7:" + key.system());
+        return CallerContext.currentWith(FEED_PRIVILEGES, "hl7:" + key.system());
     }
 
     /** S12: a new booking at the sender's time; the same appointment again is accepted, nothing booked twice. */

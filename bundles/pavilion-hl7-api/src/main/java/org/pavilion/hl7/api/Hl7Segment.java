@@ -1,24 +1,39 @@
-package org.pavilion.lab.internal.hl7;
+package org.pavilion.hl7.api;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One segment of an outbound message with the standard delimiters ({@code |^~\&}): fields by their HL7 number,
- * components joined with {@code ^}, each value escaped; trailing empty fields left out. Scheduling has the same
- * helper: department internals are not shared between bundles.
+ * One segment of an outbound message with the standard delimiters ({@code |^~\&}), for an {@link OutboundBuilder}
+ * that writes its text without HAPI: fields by their HL7 number, components joined with {@code ^}, each value
+ * escaped; trailing empty components and fields left out. Here so that departments building messages share one
+ * escaping rule rather than each carrying a copy.
+ *
+ * <pre>{@code
+ * new Hl7Segment("PID").set(1, "1").set(3, mrn, null, null, context.mrnAuthority(), "MR").text()
+ * }</pre>
+ *
+ * Not thread-safe: build a segment, read its {@link #text()}, drop it.
+ *
+ * @since 1.1
  */
-final class Hl7Segment {
+public final class Hl7Segment {
 
     private final String id;
     private final List<String> fields = new ArrayList<>();
 
-    Hl7Segment(String id) {
+    /** A segment named {@code id} ({@code MSH}, {@code PID}, {@code OBX}...) with no field set yet. */
+    public Hl7Segment(String id) {
         this.id = id;
     }
 
-    /** Field {@code n} (from 1) as its components; null components stay empty. */
-    Hl7Segment set(int n, String... components) {
+    /**
+     * Sets field {@code n} (from 1) to its components, replacing what was there; null components stay empty. For
+     * MSH, field 1 and 2 are the delimiters {@link #text()} writes itself: start at {@code set(3, ...)}.
+     *
+     * @return this segment, to chain
+     */
+    public Hl7Segment set(int n, String... components) {
         while (fields.size() < n) {
             fields.add("");
         }
@@ -38,8 +53,8 @@ final class Hl7Segment {
         return this;
     }
 
-    /** The segment's text; MSH's fields start at MSH-3 (MSH-1 and MSH-2 are the delimiters). */
-    String text() {
+    /** The segment's text, without a segment separator; MSH's fields start at MSH-3 (MSH-1 and MSH-2 are the delimiters). */
+    public String text() {
         int last = fields.size();
         while (last > 0 && fields.get(last - 1).isEmpty()) {
             last--;
@@ -56,8 +71,11 @@ final class Hl7Segment {
         return b.toString();
     }
 
-    /** HL7 escapes for the delimiters; line breaks (segment separators) become spaces. */
-    static String escape(String value) {
+    /**
+     * {@code value} with HL7 escapes for the delimiters ({@code \E\ \F\ \S\ \T\ \R\}); line breaks (segment
+     * separators) become spaces; null becomes empty.
+     */
+    public static String escape(String value) {
         if (value == null) {
             return "";
         }

@@ -1,4 +1,4 @@
-package org.pavilion.lab.internal.result;
+package org.pavilion.lab.internal;
 
 import java.util.List;
 import java.util.UUID;
@@ -8,13 +8,17 @@ import javax.persistence.EntityManager;
 
 import org.pavilion.events.api.EventPublisher;
 
-/** The bus as the results see it: what was published, under which subject, and only inside a transaction. */
-final class RecordingEvents implements EventPublisher {
+/**
+ * The bus as the lab's tests see it: what was published, under which subject, and only inside a transaction (an
+ * event published outside one would be lost on rollback, so it fails the test). One fixture for orders, results and
+ * critical alerts.
+ */
+public final class RecordingEvents implements EventPublisher {
 
-    record Published(String type, String subjectKey, Object payload) {
+    public record Published(String type, String subjectKey, Object payload) {
     }
 
-    final List<Published> published = new CopyOnWriteArrayList<>();
+    public final List<Published> published = new CopyOnWriteArrayList<>();
 
     @Override
     public String publish(EntityManager em, String eventType, Object payload) {
@@ -31,7 +35,7 @@ final class RecordingEvents implements EventPublisher {
     }
 
     /** The payloads of one type, in publication order. */
-    <T> List<T> of(String type, Class<T> payloadType) {
+    public <T> List<T> of(String type, Class<T> payloadType) {
         return published.stream().filter(p -> p.type().equals(type)).map(p -> payloadType.cast(p.payload()))
                 .toList();
     }
