@@ -236,8 +236,8 @@ public class Hl7RoutesIT extends PavilionTestSupport {
         assertTrue("ACK took " + ackMillis + " ms while radiology was down", ackMillis < 5_000);
         assertEquals("AA", msa1(adt.send(msh("2.5.1", "ADT^A08^ADT_A01", "RIS-0002") + "EVN|A08\r"
                 + pid("H3201", "Fitzgerald-Byrne", "Aoife", "19850505", "F"))));
-        // Not accepted, not forwarded: a lab result (laboratory not installed) is answered AR.
-        assertEquals("AR", msa1(adt.send(msh("2.5.1", "ORU^R01^ORU_R01", "RIS-0003")
+        // Not accepted, not forwarded: a lab result naming no order is refused by the laboratory (AE).
+        assertEquals("AE", msa1(adt.send(msh("2.5.1", "ORU^R01^ORU_R01", "RIS-0003")
                 + pid("H3201", "Fitzgerald", "Aoife", "19850505", "F"))));
 
         HapiMllpServer ris = closeLater(new HapiMllpServer(risPort));
