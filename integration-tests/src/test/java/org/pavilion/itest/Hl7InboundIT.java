@@ -330,9 +330,10 @@ public class Hl7InboundIT extends PavilionTestSupport {
         assertEquals(unknown, "AR", msa1(unknown));
         assertTrue(unknown, field(segment(unknown, "ERR"), 3).startsWith("200^"));
         assertEquals("REJECTED", stored(admin, "UNK-0001").path("status").asText());
-        String lab = send(msh("2.5.1", "ORU^R01^ORU_R01", "LAB-0001") + pid("H1602", "Lab", "Only", "19700101", "F"));
-        assertEquals(lab, "AR", msa1(lab));
-        assertTrue(lab, field(segment(lab, "ERR"), 8).contains("laboratory not installed"));
+        // A pharmacy order while no pharmacy is installed (the laboratory is, since issue 23).
+        String rde = send(msh("2.5.1", "RDE^O11^RDE_O11", "RDE-0001") + pid("H1602", "Rx", "Only", "19700101", "F"));
+        assertEquals(rde, "AR", msa1(rde));
+        assertTrue(rde, field(segment(rde, "ERR"), 8).contains("pharmacy not installed"));
         String event = send(msh("2.5.1", "ADT^A17^ADT_A17", "UNK-0002") + "EVN|A17\r");
         assertEquals(event, "AR", msa1(event));
     }
