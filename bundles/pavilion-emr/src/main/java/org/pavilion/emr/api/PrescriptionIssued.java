@@ -10,6 +10,8 @@ public class PrescriptionIssued {
     /** Null when prescribed outside an encounter. */
     public String encounterId;
     public String drug;
+    /** The pharmacy catalogue's item code when the doctor prescribed from it, else null (free text). @since 2.2 */
+    public String drugCode;
     /** Free text with its unit, e.g. "500 mg". */
     public String dose;
     /** ORAL, IV, IM, SC, SUBLINGUAL, TOPICAL, INHALED, RECTAL, OTHER. */

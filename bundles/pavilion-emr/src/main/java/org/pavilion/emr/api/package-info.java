@@ -6,9 +6,11 @@
  * allergies; {@code PatientDirectory.Participant} and {@code registerOrUpdate(patient, participant)} left the API: the
  * message-and-patient single commit is the EMR's own ADT handler's, and departments get that guarantee through the
  * hub's handler API ({@code Completion.commit}).
- * 2.1: {@code PatientDirectory.openEncounterForPatient}: an encounter for a visit of a patient known by MRN. */
+ * 2.1: {@code PatientDirectory.openEncounterForPatient}: an encounter for a visit of a patient known by MRN.
+ * 2.2: {@link org.pavilion.emr.api.PatientAllergies} (the pharmacy's allergy check) and
+ * {@code PrescriptionIssued.drugCode} (prescribed from the pharmacy's catalogue). */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.pavilion.emr.api;
 
 import org.osgi.annotation.bundle.Export;
