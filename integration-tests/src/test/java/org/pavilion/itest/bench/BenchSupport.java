@@ -176,4 +176,28 @@ final class BenchSupport {
                 String.format("19%02d%02d%02d", 30 + n % 70, 1 + n % 12, 1 + n % 28), n % 2 == 0 ? "F" : "M");
         return text.replace("^^^GENHOSP^MR", "-P^^^GENHOSP^MR");
     }
+
+    /** Runs {@code work} on {@code clients} threads at once and waits for all; the first failure is thrown. */
+    static void parallel(int clients, java.util.concurrent.Callable<Void> work) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        java.util.List<java.util.concurrent.Future<Void>> futures = new java.util.ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(work));
+        }
+        for (java.util.concurrent.Future<Void> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    /** Points the unpacked distribution at a fresh PostgreSQL database {@code db} on pavilion.itest.pg.url's server. */
+    static void usePostgreSql(org.pavilion.itest.process.DistributionProcess pavilion, String db) throws Exception {
+        String server = System.getProperty("pavilion.itest.pg.url", org.pavilion.itest.PavilionTestSupport.DEFAULT_PG_URL);
+        server = server.substring(0, server.lastIndexOf('/') + 1);
+        String url = server + System.getProperty("pavilion.bench.pg.db", db);
+        org.pavilion.itest.PavilionTestSupport.recreateDatabase(url, "postgres", "");
+        java.nio.file.Files.writeString(pavilion.home().resolve("etc/org.ops4j.datasource-pavilion.cfg"),
+                "osgi.jdbc.driver.class=org.postgresql.Driver\ndataSourceName=pavilion\nurl=" + url
+                        + "\nuser=postgres\npassword=\npool=dbcp2\nxa=false\n", java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

@@ -74,7 +74,7 @@ public final class SchedulingBenchmark {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         try (DistributionProcess pavilion = DistributionProcess.unpack("bench-scheduling")) {
             if ("postgresql".equals(db)) {
-                usePostgreSql(pavilion);
+                BenchSupport.usePostgreSql(pavilion, "pavilion_bench_sched");
             }
             pavilion.start();
             pavilion.awaitHealthy(Duration.ofMinutes(5));
@@ -183,7 +183,7 @@ public final class SchedulingBenchmark {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         long t0 = System.nanoTime();
-        parallel(clients, () -> {
+        BenchSupport.parallel(clients, () -> {
             for (int i; (i = next.getAndIncrement()) < work.size(); ) {
                 JsonNode slot = work.get(i);
                 ObjectNode body = JSON.createObjectNode().put("patientId", patients.get(i % patients.size()))
@@ -206,7 +206,7 @@ public final class SchedulingBenchmark {
 
     private Latencies floor(int clients, int perClient) throws Exception {
         Latencies latencies = new Latencies(clients * perClient);
-        parallel(clients, () -> {
+        BenchSupport.parallel(clients, () -> {
             for (int i = 0; i < perClient; i++) {
                 long t = System.nanoTime();
                 send(HttpRequest.newBuilder(URI.create(base + API + "/services")).GET().build());
@@ -223,7 +223,7 @@ public final class SchedulingBenchmark {
         Latencies bySpecialty = new Latencies(clients * perClient);
         Latencies byDoctor = new Latencies(clients * perClient);
         AtomicInteger empty = new AtomicInteger();
-        parallel(clients, () -> {
+        BenchSupport.parallel(clients, () -> {
             Random random = new Random(Thread.currentThread().getId());
             for (int i = 0; i < perClient; i++) {
                 LocalDate day = from.plusDays(random.nextInt(300));
@@ -293,7 +293,7 @@ public final class SchedulingBenchmark {
         List<String> ids = new ArrayList<>();
         AtomicInteger next = new AtomicInteger();
         String[] created = new String[doctors];
-        parallel(8, () -> {
+        BenchSupport.parallel(8, () -> {
             for (int i; (i = next.getAndIncrement()) < doctors; ) {
                 ObjectNode d = JSON.createObjectNode().put("displayName", "Dr Bench " + i).put("title", "MD");
                 d.set("specialties", JSON.createArrayNode().add(SPECIALTIES[i % SPECIALTIES.length]));
@@ -321,18 +321,6 @@ public final class SchedulingBenchmark {
 
     // ---- plumbing ----
 
-    private static void parallel(int clients, Callable<Void> work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<Void>> futures = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            futures.add(pool.submit(work));
-        }
-        for (Future<Void> f : futures) {
-            f.get();
-        }
-        pool.shutdown();
-    }
-
     private HttpRequest post(String path, JsonNode body) {
         return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").timeout(Duration.ofMinutes(2))
@@ -359,44 +347,5 @@ public final class SchedulingBenchmark {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static void usePostgreSql(DistributionProcess pavilion) throws Exception {
-        String server = System.getProperty("pavilion.itest.pg.url", PavilionTestSupport.DEFAULT_PG_URL);
-        server = server.substring(0, server.lastIndexOf('/') + 1);
-        String url = server + System.getProperty("pavilion.bench.pg.db", "pavilion_bench_sched");
-        PavilionTestSupport.recreateDatabase(url, "postgres", "");
-        Files.writeString(pavilion.home().resolve("etc/org.ops4j.datasource-pavilion.cfg"),
-                "osgi.jdbc.driver.class=org.postgresql.Driver\ndataSourceName=pavilion\nurl=" + url
-                        + "\nuser=postgres\npassword=\npool=dbcp2\nxa=false\n", StandardCharsets.UTF_8);
-    }
-
-    /** Latencies in nanoseconds; percentiles by sorting (tens of thousands at most). */
-    private static final class Latencies {
-        private final long[] values;
-        private final AtomicInteger n = new AtomicInteger();
-
-        Latencies(int capacity) {
-            values = new long[capacity];
-        }
-
-        void add(long nanos) {
-            int i = n.getAndIncrement();
-            if (i < values.length) {
-                values[i] = nanos;
-            }
-        }
-
-        void print(String what) {
-            long[] v = Arrays.copyOf(values, Math.min(n.get(), values.length));
-            Arrays.sort(v);
-            System.out.printf("%-58s n=%,6d p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms%n", what, v.length, pct(v, 50),
-                    pct(v, 95), pct(v, 99));
-        }
-
-        private static double pct(long[] sorted, int p) {
-            return sorted.length == 0 ? Double.NaN
-                    : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
-        }
     }
 }
