@@ -6,6 +6,7 @@ import java.util.List;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
+import javax.persistence.PersistenceException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -68,48 +69,67 @@ public class ReorderRuleService {
         }
         BigDecimal level = notNegative(in.reorderLevel, "reorderLevel", errors);
         BigDecimal quantity = notNegative(in.reorderQuantity, "reorderQuantity", errors);
-        ReorderRuleDto set = jpa.call(em -> {
-            requireStore(em, s);
-            ItemEntity item = em.find(ItemEntity.class, i);
-            if (item == null) {
-                throw ProblemException.notFound("Item", i);
-            }
-            if (!item.getActive()) {
-                errors.add(i + " is inactive: it is not reordered");
-            }
-            if (!errors.isEmpty()) {
-                throw PharmacyProblems.unprocessable(String.join("; ", errors));
-            }
-            ItemStoreEntity rule = em.find(ItemStoreEntity.class, new ItemStoreEntity.Key(i, s));
-            if (rule == null) {
-                rule = new ItemStoreEntity();
-                rule.setItemCode(i);
-                rule.setStoreCode(s);
-                em.persist(rule);
-            }
-            rule.setReorderLevel(level);
-            rule.setReorderQuantity(quantity);
-            return dto(rule);
-        });
+        ReorderRuleDto set;
+        try {
+            set = jpa.call(em -> write(em, s, i, level, quantity, errors));
+        } catch (PersistenceException e) {
+            // two pharmacists creating the same rule at once: the second insert hits the primary key; the rule
+            // exists now, so setting it again replaces it (last writer wins, as for any rule edit)
+            set = jpa.call(em -> write(em, s, i, level, quantity, errors));
+        }
         audit.record(AuditEvent.of("UPDATE", StoreService.AUDIT_TYPE).resourceId(s)
                 .detail("reorder rule " + i + ": level " + set.reorderLevel + ", quantity " + set.reorderQuantity)
                 .build());
         return set;
     }
 
+    private static ReorderRuleDto write(EntityManager em, String s, String i, BigDecimal level, BigDecimal quantity,
+            List<String> inputErrors) {
+        requireStore(em, s);
+        ItemEntity item = em.find(ItemEntity.class, i);
+        if (item == null) {
+            throw ProblemException.notFound("Item", i);
+        }
+        List<String> errors = new ArrayList<>(inputErrors);
+        if (!item.getActive()) {
+            errors.add(i + " is inactive: it is not reordered");
+        }
+        if (!errors.isEmpty()) {
+            throw PharmacyProblems.unprocessable(String.join("; ", errors));
+        }
+        ItemStoreEntity rule = em.find(ItemStoreEntity.class, new ItemStoreEntity.Key(i, s));
+        if (rule == null) {
+            rule = new ItemStoreEntity();
+            rule.setItemCode(i);
+            rule.setStoreCode(s);
+            em.persist(rule);
+        }
+        rule.setReorderLevel(level);
+        rule.setReorderQuantity(quantity);
+        em.flush();
+        return dto(rule);
+    }
+
     /** Removes the rule (the item is no longer reordered there) and answers it; 404 when there is none. */
     public ReorderRuleDto delete(String storeCode, String itemCode) {
         String s = Catalogue.normalise(storeCode == null ? "" : storeCode);
         String i = Catalogue.normalise(itemCode == null ? "" : itemCode);
-        ReorderRuleDto removed = jpa.call(em -> {
-            requireStore(em, s);
-            ItemStoreEntity rule = em.find(ItemStoreEntity.class, new ItemStoreEntity.Key(i, s));
-            if (rule == null) {
-                throw ProblemException.notFound("Reorder rule", i + " in " + s);
-            }
-            em.remove(rule);
-            return dto(rule);
-        });
+        ReorderRuleDto removed;
+        try {
+            removed = jpa.call(em -> {
+                requireStore(em, s);
+                ItemStoreEntity rule = em.find(ItemStoreEntity.class, new ItemStoreEntity.Key(i, s));
+                if (rule == null) {
+                    throw ProblemException.notFound("Reorder rule", i + " in " + s);
+                }
+                em.remove(rule);
+                em.flush();
+                return dto(rule);
+            });
+        } catch (PersistenceException e) {
+            // removed by someone else between this one's read and its delete
+            throw ProblemException.notFound("Reorder rule", i + " in " + s);
+        }
         audit.record(AuditEvent.of("DELETE", StoreService.AUDIT_TYPE).resourceId(s)
                 .detail("reorder rule " + i + " removed").build());
         return removed;

@@ -117,6 +117,30 @@ public class StarterCatalogueTest {
     }
 
     @Test
+    public void otherPartsFindItemsByCodeNameGenericNameOrAtcClass() {
+        // analgesics (ATC N02): the opioid and the anilide
+        assertEquals(List.of("MORPH10", "PARA500"), codes(catalogue.search("n02", 10)));
+        assertEquals(List.of("COTRI480"), codes(catalogue.search("TRIMETHOPRIM", 10)));
+        assertEquals(List.of("AMOX500"), codes(catalogue.search("amoxi", 10)));
+        assertEquals(List.of("GLOVES-M"), codes(catalogue.search("nitrile", 10)));
+        assertEquals(5, catalogue.search(" ", 5).size());
+        assertEquals(1, catalogue.search(null, 0).size());
+        assertTrue(catalogue.search("no such thing", 10).isEmpty());
+        assertTrue(catalogue.item(" ").isEmpty());
+        assertTrue(catalogue.item(null).isEmpty());
+        CatalogueItem morphine = catalogue.item(" morph10").get();
+        assertEquals("ampoule", morphine.unitOfIssue());
+        assertEquals("PH-MORPH10", morphine.priceReference());
+        assertEquals(1, morphine.packs().size());
+        assertEquals("box of 10", morphine.packs().get(0).name());
+        assertEquals(0, BigDecimal.TEN.compareTo(morphine.packs().get(0).units()));
+    }
+
+    private static List<String> codes(List<CatalogueItem> found) {
+        return found.stream().map(CatalogueItem::code).toList();
+    }
+
+    @Test
     public void everyStarterItemWouldPassAPharmacistsEdit() {
         for (ItemDto item : items.list(null, null, null, 0, 200).getItems()) {
             ItemRules.check(item.code, item); // throws a 422 naming what is wrong

@@ -5,15 +5,22 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.pavilion.pharmacy.internal.catalogue.ItemEditsTest.expect;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.pavilion.core.api.audit.AuditEvent;
+import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.testing.PrivilegeMatrix;
 import org.pavilion.pharmacy.internal.PharmacyDatabase;
 
@@ -127,6 +134,54 @@ public class StoresAndReorderRulesTest {
         new ItemService(db.jpa, new Catalogue(db.jpa), audited::add).deactivate("DOXY100");
         expect(422, "DOXY100 is inactive", () -> rest.putReorderRule("WARD-MAT", "DOXY100", rule("1", "1")));
         assertEquals("0", rest.reorderRules("WARD-MAT").get(0).reorderLevel);
+    }
+
+    @Test
+    public void twoPharmacistsSettingTheSameNewRuleAtOnceBothSucceedAndOneRuleRemains() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (String item : List.of("IBU400", "METF500", "AMLO5", "ENAL5", "FURO40")) {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<ReorderRuleDto>> outcomes = new ArrayList<>();
+                for (String level : List.of("10", "20")) {
+                    outcomes.add(pool.submit(() -> {
+                        start.await();
+                        return rest.putReorderRule("WARD-A", item, rule(level, "100"));
+                    }));
+                }
+                start.countDown();
+                for (Future<ReorderRuleDto> f : outcomes) {
+                    assertEquals(item, f.get(60, TimeUnit.SECONDS).itemCode);
+                }
+                List<ReorderRuleDto> rules = rest.reorderRules("WARD-A").stream().filter(r -> r.itemCode.equals(item))
+                        .toList();
+                assertEquals(1, rules.size());
+                assertTrue(rules.get(0).reorderLevel, Set.of("10", "20").contains(rules.get(0).reorderLevel));
+            }
+            // and two removing the same rule: one answers it, the other learns it is gone
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> removals = new ArrayList<>();
+            for (int k = 0; k < 2; k++) {
+                removals.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        rest.deleteReorderRule("WARD-A", "IBU400");
+                        return 200;
+                    } catch (ProblemException e) {
+                        return e.status();
+                    }
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : removals) {
+                statuses.add(f.get(60, TimeUnit.SECONDS));
+            }
+            statuses.sort(null);
+            assertEquals(List.of(200, 404), statuses);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
