@@ -21,6 +21,7 @@ public class DispenseFeedRoute extends RouteBuilder {
 
     private final DispenseHandOver handOver;
 
+    /** {@code eventComponent} is only waited for: the route starts once the bus's component is there. */
     @Activate
     public DispenseFeedRoute(@Reference DispenseHandOver handOver,
             @Reference(target = "(camel.name=" + Events.SCHEME + ")") Component eventComponent) {

@@ -1,6 +1,8 @@
 package org.pavilion.pharmacy.internal.hl7;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -234,7 +236,7 @@ final class RdeMessage {
         if (factor == 0) {
             return null; // hours or minutes: not a course in days; the frequency and instructions still say it
         }
-        return n.multiply(BigDecimal.valueOf(factor)).setScale(0, java.math.RoundingMode.CEILING).intValueExact();
+        return n.multiply(BigDecimal.valueOf(factor)).setScale(0, RoundingMode.CEILING).intValueExact();
     }
 
     /** Days from TQ1-7 start to TQ1-8 end, both present; else null. */
@@ -244,9 +246,9 @@ final class RdeMessage {
         if (from == null || to == null) {
             return null;
         }
-        LocalDate a = LocalDate.ofInstant(java.time.Instant.ofEpochMilli(Hl7Time.parse(from, zone, "TQ1", rep, 7)),
+        LocalDate a = LocalDate.ofInstant(Instant.ofEpochMilli(Hl7Time.parse(from, zone, "TQ1", rep, 7)),
                 zone);
-        LocalDate b = LocalDate.ofInstant(java.time.Instant.ofEpochMilli(Hl7Time.parse(to, zone, "TQ1", rep, 8)),
+        LocalDate b = LocalDate.ofInstant(Instant.ofEpochMilli(Hl7Time.parse(to, zone, "TQ1", rep, 8)),
                 zone);
         long d = ChronoUnit.DAYS.between(a, b);
         return d > 0 ? (int) d : null;

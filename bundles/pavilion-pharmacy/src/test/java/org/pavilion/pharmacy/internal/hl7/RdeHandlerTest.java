@@ -460,6 +460,29 @@ public class RdeHandlerTest {
     }
 
     @Test
+    public void theExampleOfDocsPharmacyHl7IsQueuedAsDocumented() throws Exception {
+        String text = String.join("\r",
+                "MSH|^~\\&|CLINIC-CPOE|DIABETES-CLINIC|PAVILION||20261204083000||RDE^O11^RDE_O11|RDE-DOC|P|2.5.1",
+                "PID|1||DC-88231^^^CLINIC^PI||Okafor^Adaeze",
+                "ORC|NW|ORD-DOC^CLINIC-CPOE|||||||20261204081500|||D4410^Mensah^Kofi",
+                "RXE||PARA500^Paracetamol 500 mg tablet|1000||mg|||||20|||||||||||after meals",
+                "TQ1|||TID|||5^d",
+                "RXR|PO") + "\r";
+
+        assertEquals(Outcome.Kind.ACCEPTED, handler.handle(InboundMessage.parse(text), completion("RDE-DOC")).kind());
+
+        PrescriptionEntity p = prescription("CLINIC-CPOE:ORD-DOC");
+        assertEquals("PARA500", p.getItemCode());
+        assertEquals("1000 mg", p.getDose());
+        assertEquals(0, new BigDecimal("20").compareTo(p.getQuantityPrescribed()));
+        assertEquals("after meals", p.getInstructions());
+        assertEquals("TID", p.getFrequency());
+        assertEquals(Integer.valueOf(5), p.getDurationDays());
+        assertEquals("PO", p.getRoute());
+        assertEquals("D4410", p.getPrescriber());
+    }
+
+    @Test
     public void durationsReadAsDays() {
         assertEquals(Integer.valueOf(14), RdeMessage.days("2", "wk", "TQ1", 1, 6));
         assertEquals(Integer.valueOf(3), RdeMessage.days("3", "D", "TQ1", 1, 6));
