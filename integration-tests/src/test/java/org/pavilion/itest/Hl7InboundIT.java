@@ -330,10 +330,11 @@ public class Hl7InboundIT extends PavilionTestSupport {
         assertEquals(unknown, "AR", msa1(unknown));
         assertTrue(unknown, field(segment(unknown, "ERR"), 3).startsWith("200^"));
         assertEquals("REJECTED", stored(admin, "UNK-0001").path("status").asText());
-        // A pharmacy order while no pharmacy is installed (the laboratory is, since issue 23).
-        String rde = send(msh("2.5.1", "RDE^O11^RDE_O11", "RDE-0001") + pid("H1602", "Rx", "Only", "19700101", "F"));
-        assertEquals(rde, "AR", msa1(rde));
-        assertTrue(rde, field(segment(rde, "ERR"), 8).contains("pharmacy not installed"));
+        // A charge while no billing is installed (the laboratory is since issue 23, the pharmacy since issue 24).
+        String dft = send(msh("2.5.1", "DFT^P03^DFT_P03", "DFT-0001") + "EVN|P03\r"
+                + pid("H1602", "Charge", "Only", "19700101", "F"));
+        assertEquals(dft, "AR", msa1(dft));
+        assertTrue(dft, field(segment(dft, "ERR"), 8).contains("billing not installed"));
         String event = send(msh("2.5.1", "ADT^A17^ADT_A17", "UNK-0002") + "EVN|A17\r");
         assertEquals(event, "AR", msa1(event));
     }
