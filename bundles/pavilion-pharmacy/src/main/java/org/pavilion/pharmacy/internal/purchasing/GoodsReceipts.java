@@ -33,9 +33,9 @@ import org.pavilion.pharmacy.internal.stock.StockLedger;
 /**
  * Deliveries against a sent purchase order. One receipt is one transaction: the receipt and its lines, the order
  * lines' received quantities, the order's status (PARTIALLY_RECEIVED or RECEIVED) and a RECEIPT movement per line
- * (reference GOODS_RECEIPT, the receipt's id) through {@link StockLedger}: all of it or nothing. The order's version is
- * bumped, so two deliveries booked at once against one order cannot both pass the "not more than still open" check:
- * the second answers 409 and is booked again.
+ * (reference GOODS_RECEIPT, the receipt's id) through {@link StockLedger}: all of it or nothing. The order's row is
+ * locked for the transaction, so two deliveries booked at once against one order queue up and the second is checked
+ * against what the first left open; its version is bumped too, so an order changed behind a caller's back is a 409.
  */
 @Component(service = GoodsReceipts.class)
 public class GoodsReceipts {
@@ -82,7 +82,7 @@ public class GoodsReceipts {
         GoodsReceipt booked;
         try {
             booked = jpa.call(em -> {
-                PurchaseOrderEntity order = PurchaseOrders.find(em, orderIdOrNumber);
+                PurchaseOrderEntity order = PurchaseOrders.lockedForUpdate(em, orderIdOrNumber);
                 number[0] = order.getNumber();
                 number[1] = order.getId();
                 PurchaseOrders.requireStatus(order, "receive goods", "SENT", "PARTIALLY_RECEIVED");
@@ -148,6 +148,12 @@ public class GoodsReceipts {
         } catch (PersistenceException e) {
             if (Requests.isOptimistic(e)) {
                 throw PharmacyProblems.changedMeanwhile("Purchase order " + (number[0] == null ? orderIdOrNumber : number[0]));
+            }
+            if (Requests.isUniqueViolation(e)) {
+                // another delivery brought the first units of the same new batch at the same moment (possibly on
+                // another order): the batch row exists now, booking this delivery again will find it
+                throw ProblemException.conflict("another delivery created one of these batches at the same moment:"
+                        + " book this delivery again");
             }
             throw e;
         }

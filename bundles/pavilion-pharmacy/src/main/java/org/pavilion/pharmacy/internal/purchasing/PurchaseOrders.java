@@ -39,8 +39,8 @@ import org.pavilion.pharmacy.internal.stock.StockLedger;
 /**
  * Purchase orders up to the supplier: DRAFT (lines editable), SENT, CANCELLED (only before any receipt); receipts move
  * them on ({@link GoodsReceipts}). Each request is one transaction; every write is audited (resource
- * {@code ph-purchase-order}). A state change bumps the order's version, so two concurrent changes of one order cannot
- * both succeed: the second answers 409.
+ * {@code ph-purchase-order}). A change locks the order's row for its transaction and bumps its version: concurrent
+ * changes of one order queue up and each checks the state the one before it left; a PUT from a stale version is a 409.
  */
 @Component(service = PurchaseOrders.class)
 public class PurchaseOrders {
@@ -236,7 +236,7 @@ public class PurchaseOrders {
     private PurchaseOrder change(String idOrNumber, Integer version, Change change) {
         try {
             return jpa.call(em -> {
-                PurchaseOrderEntity o = find(em, idOrNumber);
+                PurchaseOrderEntity o = lockedForUpdate(em, idOrNumber);
                 if (version != null && version != o.getVersion()) {
                     throw PharmacyProblems.changedMeanwhile("Purchase order " + o.getNumber());
                 }
@@ -254,20 +254,29 @@ public class PurchaseOrders {
     }
 
     static PurchaseOrderEntity find(EntityManager em, String idOrNumber) {
+        return em.find(PurchaseOrderEntity.class, idOf(em, idOrNumber));
+    }
+
+    /**
+     * The order row-locked ({@code SELECT ... FOR UPDATE}) until the transaction ends: changes and deliveries of one
+     * order queue behind each other, and each sees what the one before it committed.
+     */
+    static PurchaseOrderEntity lockedForUpdate(EntityManager em, String idOrNumber) {
+        return em.find(PurchaseOrderEntity.class, idOf(em, idOrNumber), LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The id of the order with that id or number (404 when none); loads no entity. */
+    private static String idOf(EntityManager em, String idOrNumber) {
         if (idOrNumber == null || idOrNumber.isBlank()) {
             throw ProblemException.notFound("Purchase order", idOrNumber);
         }
-        PurchaseOrderEntity o = em.find(PurchaseOrderEntity.class, idOrNumber.strip());
-        if (o == null) {
-            List<PurchaseOrderEntity> byNumber = em.createQuery(
-                    "SELECT o FROM PurchaseOrderEntity o WHERE o.number = :n", PurchaseOrderEntity.class)
-                    .setParameter("n", idOrNumber.strip().toUpperCase(Locale.ROOT)).getResultList();
-            if (byNumber.isEmpty()) {
-                throw ProblemException.notFound("Purchase order", idOrNumber);
-            }
-            o = byNumber.get(0);
+        String key = idOrNumber.strip();
+        List<String> ids = em.createQuery("SELECT o.id FROM PurchaseOrderEntity o WHERE o.id = :k OR o.number = :n",
+                String.class).setParameter("k", key).setParameter("n", key.toUpperCase(Locale.ROOT)).getResultList();
+        if (ids.isEmpty()) {
+            throw ProblemException.notFound("Purchase order", idOrNumber);
         }
-        return o;
+        return ids.get(0);
     }
 
     /** 409 unless the order is in one of {@code allowed}; {@code action} completes "it can ...". */

@@ -1,8 +1,10 @@
 package org.pavilion.pharmacy.internal.purchasing;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.Instant;
 
+import javax.persistence.EntityExistsException;
 import javax.persistence.OptimisticLockException;
 
 import org.pavilion.core.api.rest.ProblemException;
@@ -47,6 +49,17 @@ final class Requests {
 
     static String instant(Long ms) {
         return ms == null ? null : Instant.ofEpochMilli(ms).toString();
+    }
+
+    /** A unique key or primary key violation (SQL state 23505 on H2 and PostgreSQL) somewhere in the causes. */
+    static boolean isUniqueViolation(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof EntityExistsException
+                    || (c instanceof SQLException sql && "23505".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isOptimistic(Throwable t) {

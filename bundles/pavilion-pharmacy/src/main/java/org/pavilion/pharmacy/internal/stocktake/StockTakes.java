@@ -41,9 +41,9 @@ import org.pavilion.pharmacy.internal.stocktake.StockTakeBodies.StockTake;
  * Count sheets: OPEN (a line per batch with stock in the store, {@code expected} = book stock when the sheet was made;
  * counts entered), SUBMITTED (every line counted), APPROVED by another user than the submitter (each non-zero variance
  * posted as an ADJUSTMENT, reason COUNT_VARIANCE, reference STOCK_TAKE, through {@link StockLedger} in the approval's
- * transaction), or CANCELLED before approval. Every change bumps the sheet's version, so a count entered while someone
- * approves, or two approvals at once, cannot both succeed: the second answers 409. Writes are audited
- * ({@code ph-stock-take}).
+ * transaction), or CANCELLED before approval. Every change locks the sheet's row and bumps its version, so a count
+ * entered while someone approves, or two approvals at once, queue up and the second finds the sheet's new state (409).
+ * Writes are audited ({@code ph-stock-take}).
  */
 @Component(service = StockTakes.class)
 public class StockTakes {
@@ -83,7 +83,9 @@ public class StockTakes {
         String actor = actor();
         long now = clock.getAsLong();
         StockTake opened = jpa.call(em -> {
-            StoreEntity s = em.find(StoreEntity.class, store);
+            // the store's row is locked until the sheet commits: two sheets opened at once cannot both pass the
+            // "one sheet in progress per store" check
+            StoreEntity s = em.find(StoreEntity.class, store, LockModeType.PESSIMISTIC_WRITE);
             if (s == null || !s.getActive()) {
                 throw PharmacyProblems.unprocessable("no active store " + store);
             }
@@ -271,7 +273,8 @@ public class StockTakes {
     private StockTake change(String id, Change change) {
         try {
             return jpa.call(em -> {
-                StockTakeEntity t = find(em, id);
+                // row-locked until the end: a count and an approval, or two approvals, of one sheet queue up
+                StockTakeEntity t = find(em, id, LockModeType.PESSIMISTIC_WRITE);
                 change.apply(em, t);
                 em.lock(t, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
                 em.flush();
@@ -286,7 +289,11 @@ public class StockTakes {
     }
 
     private static StockTakeEntity find(EntityManager em, String id) {
-        StockTakeEntity t = id == null || id.isBlank() ? null : em.find(StockTakeEntity.class, id.strip());
+        return find(em, id, LockModeType.NONE);
+    }
+
+    private static StockTakeEntity find(EntityManager em, String id, LockModeType lock) {
+        StockTakeEntity t = id == null || id.isBlank() ? null : em.find(StockTakeEntity.class, id.strip(), lock);
         if (t == null) {
             throw ProblemException.notFound("Stock take", id);
         }

@@ -224,6 +224,39 @@ public class PurchaseOrdersTest {
     }
 
     @Test
+    public void twoStorekeepersBookingTheSameDeliveryAtOnceCannotBothReceiveIt() throws Exception {
+        PurchaseOrder order = sentOrder("PARA500", "100");
+        String paracetamol = order.lines.get(0).id;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> outcomes = new ArrayList<>();
+        for (String user : List.of("ph.mwangi", "ph.osei")) {
+            Callable<Integer> booking = () -> {
+                start.await();
+                try {
+                    as(user, () -> desk.receipts.receive(order.id, delivery("DN-77", line(paracetamol, "P-77", "2028-05-31", "60"))));
+                    return 201;
+                } catch (ProblemException e) {
+                    return e.status();
+                }
+            };
+            outcomes.add(pool.submit(booking));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> f : outcomes) {
+            statuses.add(f.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        statuses.sort(null);
+        // the order row is locked by the first booking: the second waits for it and finds only 40 still open
+        assertEquals(List.of(201, 422), statuses);
+        assertDecimal("60", desk.db.onHand("CENTRAL", "PARA500"));
+        assertDecimal("60", desk.orders.get(order.id).lines.get(0).quantityReceived);
+        assertEquals(1, receiptMovements().size());
+    }
+
+    @Test
     public void aReorderDraftTakesTheSuggestedQuantitiesAndNeedsASuggestion() {
         desk.suggested.add(new Suggestion("CENTRAL", "PARA500", "Paracetamol 500 mg tablet", "tablet",
                 new BigDecimal("120"), new BigDecimal("500"), new BigDecimal("1000"), new BigDecimal("1400"), "2026-12-20"));
