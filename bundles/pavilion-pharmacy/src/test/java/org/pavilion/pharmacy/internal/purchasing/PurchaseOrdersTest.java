@@ -116,6 +116,9 @@ public class PurchaseOrdersTest {
                 line(paracetamol, "P-2", "2028-02-29", "30"), line(paracetamol, "P-3", "2028-04-30", "11"))));
         // a medicine delivered without its expiry date
         expect(422, () -> desk.receipts.receive(order.id, delivery("DN-4", line(paracetamol, "P-4", null, "10"))));
+        // a batch that expired yesterday is not taken into stock
+        String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
+        expect(422, () -> desk.receipts.receive(order.id, delivery("DN-4b", line(paracetamol, "P-OLD", yesterday, "10"))));
         // a line of another order
         PurchaseOrder other = sentOrder("AMOX500", "10");
         expect(422, () -> desk.receipts.receive(order.id, delivery("DN-5", line(other.lines.get(0).id, "A-1", "2028-01-31", "5"))));

@@ -150,6 +150,34 @@ public class StockTakesTest {
         assertEquals(2, adjustments(sheet.id).size());
     }
 
+    @Test
+    public void twoNursesOpeningASheetOfTheSameStoreAtOnceGetOneSheet() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> outcomes = new ArrayList<>();
+        for (String nurse : List.of("nu.okafor", "nu.haddad")) {
+            Callable<Integer> opening = () -> {
+                start.await();
+                try {
+                    as(nurse, () -> takes.open("MAIN"));
+                    return 201;
+                } catch (ProblemException e) {
+                    return e.status();
+                }
+            };
+            outcomes.add(pool.submit(opening));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (java.util.concurrent.Future<Integer> f : outcomes) {
+            statuses.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        statuses.sort(null);
+        assertEquals(List.of(201, 409), statuses);
+        assertEquals(1, takes.list("MAIN", null, 0, 50).getTotal());
+    }
+
     private StockTake countedAndSubmitted(String counter, String para, String amox, String gauzeCount) {
         StockTake sheet = as(counter, () -> takes.open("MAIN"));
         as(counter, () -> takes.count(sheet.id, List.of(count(line(sheet, "PARA500").id, para),
