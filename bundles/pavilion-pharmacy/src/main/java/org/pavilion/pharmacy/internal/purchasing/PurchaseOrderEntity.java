@@ -41,6 +41,9 @@ public class PurchaseOrderEntity {
     @Column(name = "closed_ms")
     private Long closedMs;
 
+    @Column(name = "cancel_reason")
+    private String cancelReason;
+
     @Version
     @Column(name = "version")
     private int version;
@@ -67,5 +70,7 @@ public class PurchaseOrderEntity {
     public void setSentMs(Long sentMs) { this.sentMs = sentMs; }
     public Long getClosedMs() { return closedMs; }
     public void setClosedMs(Long closedMs) { this.closedMs = closedMs; }
+    public String getCancelReason() { return cancelReason; }
+    public void setCancelReason(String cancelReason) { this.cancelReason = cancelReason; }
     public int getVersion() { return version; }
 }

@@ -1,0 +1,111 @@
+package org.pavilion.pharmacy.internal.purchasing;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The JSON bodies of the supplier and purchase order endpoints, in and out. */
+public final class PurchasingBodies {
+
+    private PurchasingBodies() {
+    }
+
+    /** GET, POST /suppliers and GET, PUT /suppliers/{id}. */
+    public static class Supplier {
+        public String id;
+        public String name;
+        public String email;
+        public String phone;
+        public String address;
+        /** true when absent on create. */
+        public Boolean active;
+        /** Required on PUT: the version read. */
+        public Integer version;
+    }
+
+    /** POST /purchase-orders, PUT /purchase-orders/{id} (only note, lines and version are used there). */
+    public static class OrderDraft {
+        public String supplierId;
+        public String storeCode;
+        public String note;
+        public List<OrderLine> lines = new ArrayList<>();
+        public Integer version;
+    }
+
+    public static class OrderLine {
+        public String itemCode;
+        public BigDecimal quantity;
+        public BigDecimal unitPrice;
+    }
+
+    /** POST /purchase-orders/from-suggestions: {@code itemCodes} absent or empty means every suggestion. */
+    public static class FromSuggestions {
+        public String supplierId;
+        public String storeCode;
+        public List<String> itemCodes;
+    }
+
+    /** POST /purchase-orders/{id}/cancel. */
+    public static class Reason {
+        public String reason;
+    }
+
+    /** POST /purchase-orders/{id}/receipts. */
+    public static class Receipt {
+        public String deliveryNote;
+        public List<ReceiptLine> lines = new ArrayList<>();
+    }
+
+    public static class ReceiptLine {
+        public String lineId;
+        public String batchNumber;
+        public String expiryDate;
+        public BigDecimal quantity;
+    }
+
+    /** The answer of the order endpoints. */
+    public static class PurchaseOrder {
+        public String id;
+        public String number;
+        public String supplierId;
+        public String supplierName;
+        public String storeCode;
+        public String status;
+        public String origin;
+        public String note;
+        public String createdAt;
+        public String createdBy;
+        public String sentAt;
+        /** Beyond the contract: why it was cancelled, and when it was cancelled or fully received. */
+        public String cancelReason;
+        public String closedAt;
+        public int version;
+        public List<PurchaseOrderLine> lines = new ArrayList<>();
+        public List<GoodsReceipt> receipts = new ArrayList<>();
+    }
+
+    public static class PurchaseOrderLine {
+        public String id;
+        public String itemCode;
+        public String itemName;
+        public BigDecimal quantityOrdered;
+        public BigDecimal quantityReceived;
+        public BigDecimal unitPrice;
+    }
+
+    public static class GoodsReceipt {
+        public String id;
+        public String deliveryNote;
+        public String receivedAt;
+        public String receivedBy;
+        public List<GoodsReceiptLine> lines = new ArrayList<>();
+    }
+
+    public static class GoodsReceiptLine {
+        public String lineId;
+        public String itemCode;
+        public String batchNumber;
+        public String expiryDate;
+        public BigDecimal quantity;
+    }
+}
