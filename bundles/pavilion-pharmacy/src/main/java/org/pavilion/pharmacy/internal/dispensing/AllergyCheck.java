@@ -98,8 +98,12 @@ final class AllergyCheck {
             return new Result(List.of(), "allergies not checked: allergyCheck=false");
         }
         if (source == null) {
-            return new Result(List.of(), "allergies not checked: the EMR is not installed");
+            return new Result(List.of(), "allergies not checked: the EMR's allergy service is not installed");
         }
-        return new Result(matching(item, source.active(mrn)), null);
+        try {
+            return new Result(matching(item, source.active(mrn)), null);
+        } catch (IllegalArgumentException e) { // the EMR refuses an MRN whose check digits do not match
+            throw ProblemException.validation("the patient's allergies cannot be read: " + e.getMessage());
+        }
     }
 }

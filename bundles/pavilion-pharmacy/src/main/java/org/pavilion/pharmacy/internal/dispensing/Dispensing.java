@@ -192,7 +192,7 @@ public class Dispensing {
         DispenseEntity d = new DispenseEntity();
         d.setId(dispenseId);
         d.setPrescriptionId(p.getId());
-        d.setPatientId(p.getPatientId());
+        d.setPatientId(allowed.mrn()); // the survivor's MRN when the prescription's record was merged
         d.setStoreCode(storeCode);
         d.setItemCode(p.getItemCode());
         d.setQuantity(quantity);

@@ -3,14 +3,11 @@ package org.pavilion.pharmacy.internal.dispensing;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
-import javax.ws.rs.POST;
-import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.Response;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -21,11 +18,14 @@ import org.pavilion.core.api.security.RequiresPrivilege;
 import org.pavilion.pharmacy.internal.access.PatientGate;
 
 /** REST at /api/v1/pharmacy/patients/{mrn}/dispenses: a patient's dispensed medicines, newest first. */
-@Component(service = PatientDispensesResource.class, property = Endpoints.REST_BASE + "=/pharmacy/patients")
+@Component(service = PatientDispensesResource.class, property = Endpoints.REST_BASE + "=" + PatientDispensesResource.BASE)
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PatientDispensesResource {
+
+    /** Below /api/v1. */
+    static final String BASE = "/pharmacy/patients";
 
     private final DispenseHistory history;
 

@@ -3,14 +3,10 @@ package org.pavilion.pharmacy.internal.dispensing;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
-import javax.ws.rs.POST;
-import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
-import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.Response;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,11 +20,14 @@ import org.pavilion.pharmacy.internal.access.PatientGate;
  * REST at /api/v1/pharmacy/portal/dispenses: a patient's own dispensed medicines. It takes no patient parameter:
  * the record is always the caller's own; a caller without one gets 403.
  */
-@Component(service = PortalDispensesResource.class, property = Endpoints.REST_BASE + "=/pharmacy/portal/dispenses")
+@Component(service = PortalDispensesResource.class, property = Endpoints.REST_BASE + "=" + PortalDispensesResource.BASE)
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PortalDispensesResource {
+
+    /** Below /api/v1. */
+    static final String BASE = "/pharmacy/portal/dispenses";
 
     private final DispenseHistory history;
 

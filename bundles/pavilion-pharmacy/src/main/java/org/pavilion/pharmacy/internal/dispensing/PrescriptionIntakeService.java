@@ -68,7 +68,7 @@ public class PrescriptionIntakeService implements PrescriptionIntake {
         if (queued == null) {
             return false;
         }
-        audit.record(created(queued));
+        audit.record(created(queued, "the EMR"));
         return true;
     }
 
@@ -113,7 +113,7 @@ public class PrescriptionIntakeService implements PrescriptionIntake {
                 ItemMatching.match(em, p.itemCode(), p.drug()), p.dose(), p.route(), p.frequency(), p.durationDays(),
                 p.instructions(), p.quantity(), p.prescriber(), p.issuedMs() > 0 ? p.issuedMs() : now, now,
                 p.placerApplication(), p.placerOrderNumber());
-        audit.record(created(queued));
+        audit.record(created(queued, actor));
         return true;
     }
 
@@ -165,9 +165,9 @@ public class PrescriptionIntakeService implements PrescriptionIntake {
         return p;
     }
 
-    private static AuditEvent created(PrescriptionEntity p) {
+    private static AuditEvent created(PrescriptionEntity p, String from) {
         return AuditEvent.of("CREATE", RESOURCE).resourceId(p.getId()).patientId(p.getPatientId())
-                .detail("queued from " + p.getSource() + ": " + p.getDrug()
+                .detail("queued from " + p.getSource() + " (" + from + "): " + p.getDrug()
                         + (p.getItemCode() == null ? " (not matched)" : " as " + p.getItemCode())).build();
     }
 

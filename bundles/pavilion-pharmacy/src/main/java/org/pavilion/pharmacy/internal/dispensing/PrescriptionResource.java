@@ -1,14 +1,12 @@
 package org.pavilion.pharmacy.internal.dispensing;
 
 import javax.ws.rs.Consumes;
-import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
-import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
@@ -16,16 +14,18 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.Endpoints;
-import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.security.RequiresPrivilege;
 import org.pavilion.pharmacy.internal.access.PatientGate;
 
 /** REST at /api/v1/pharmacy/prescriptions: one prescription, its match to the catalogue, its dispenses. */
-@Component(service = PrescriptionResource.class, property = Endpoints.REST_BASE + "=/pharmacy/prescriptions")
+@Component(service = PrescriptionResource.class, property = Endpoints.REST_BASE + "=" + PrescriptionResource.BASE)
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PrescriptionResource {
+
+    /** Below /api/v1. */
+    static final String BASE = "/pharmacy/prescriptions";
 
     private final Prescriptions prescriptions;
     private final Dispensing dispensing;

@@ -3,14 +3,10 @@ package org.pavilion.pharmacy.internal.dispensing;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
-import javax.ws.rs.POST;
-import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
-import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.Response;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -21,11 +17,14 @@ import org.pavilion.core.api.security.RequiresPrivilege;
 import org.pavilion.pharmacy.internal.access.PatientGate;
 
 /** REST at /api/v1/pharmacy/queue: prescriptions waiting to be dispensed, oldest first. */
-@Component(service = QueueResource.class, property = Endpoints.REST_BASE + "=/pharmacy/queue")
+@Component(service = QueueResource.class, property = Endpoints.REST_BASE + "=" + QueueResource.BASE)
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class QueueResource {
+
+    /** Below /api/v1. */
+    static final String BASE = "/pharmacy/queue";
 
     private final Prescriptions prescriptions;
 

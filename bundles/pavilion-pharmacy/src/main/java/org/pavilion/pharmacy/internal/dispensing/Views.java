@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** The JSON answers of the dispensing endpoints (docs/pharmacy-api.md, "Dispensing"). */
 public final class Views {
 
@@ -32,8 +34,13 @@ public final class Views {
         public String stoppedAt;
         public int version;
         /** Detail only: its dispenses, oldest first. */
+        @JsonInclude(JsonInclude.Include.NON_NULL)
         public List<Dispense> dispenses;
-        /** Detail only: the patient's allergies the matched item touches ({substance, reaction, severity}). */
+        /**
+         * Detail only: the patient's allergies the matched item touches ({substance, reaction, severity}); absent when
+         * not checked (no item yet, the check off, no EMR).
+         */
+        @JsonInclude(JsonInclude.Include.NON_NULL)
         public List<Map<String, Object>> allergyWarnings;
     }
 

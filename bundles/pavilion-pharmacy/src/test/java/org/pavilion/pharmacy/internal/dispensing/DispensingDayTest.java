@@ -10,9 +10,15 @@ import static org.pavilion.pharmacy.internal.dispensing.Pharmacy.PHARMACIST;
 import static org.pavilion.pharmacy.internal.dispensing.Pharmacy.as;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.After;
 import org.junit.Before;
@@ -20,6 +26,7 @@ import org.junit.Test;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.security.Caller;
 import org.pavilion.pharmacy.api.MedicationDispensed;
 import org.pavilion.pharmacy.api.MedicationReturned;
 
@@ -158,21 +165,7 @@ public class DispensingDayTest {
         ph.prescribed("rx-40", ANA, "AMOX500", "21");
         ph.prescribed("rx-41", BEN, "AMOX500", "21");
 
-        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
-        java.util.concurrent.ExecutorService counters = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try {
-            List<java.util.concurrent.Future<Integer>> outcomes = List.of(
-                    counters.submit(() -> counter(together, PHARMACIST, "rx-40")),
-                    counters.submit(() -> counter(together, JUNIOR, "rx-41")));
-            List<Integer> statuses = new java.util.ArrayList<>();
-            for (var f : outcomes) {
-                statuses.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
-            }
-            statuses.sort(null);
-            assertEquals(List.of(201, 409), statuses);
-        } finally {
-            counters.shutdownNow();
-        }
+        assertEquals(List.of(201, 409), race(PHARMACIST, "rx-40", JUNIOR, "rx-41", "21"));
         assertEquals(0, BigDecimal.ZERO.compareTo(ph.db.onHand("MAIN", "AMOX500")));
         assertEquals(1, ph.events.of(MedicationDispensed.TYPE, MedicationDispensed.class).size());
         long dispensedRows = ph.db.jpa.call(em -> em.createQuery("SELECT COUNT(d) FROM DispenseEntity d", Long.class)
@@ -180,11 +173,42 @@ public class DispensingDayTest {
         assertEquals(1, dispensedRows);
     }
 
-    private int counter(java.util.concurrent.CyclicBarrier together, org.pavilion.core.api.security.Caller who,
-            String rx) throws Exception {
+    @Test
+    public void twoPharmacistsOnOnePrescriptionHandItOverOnce() throws Exception {
+        ph.db.stock("MAIN", "AMOX500", ph.db.batch("AMOX500", "AX-PLENTY", "2099-01-31"), "100");
+        ph.prescribed("rx-42", ANA, "AMOX500", "21");
+        assertEquals(List.of(201, 409), race(PHARMACIST, "rx-42", JUNIOR, "rx-42", "21"));
+        assertEquals(0, new BigDecimal("79").compareTo(ph.db.onHand("MAIN", "AMOX500")));
+        Views.Prescription p = ph.prescription("rx-42");
+        assertEquals("DISPENSED", p.status);
+        assertEquals("21", p.quantityDispensed);
+        assertEquals(1, p.dispenses.size());
+    }
+
+    /** Two counters press "dispense" at the same moment, each on its own thread; their answers, sorted. */
+    private List<Integer> race(Caller first, String firstRx, Caller second, String secondRx, String quantity)
+            throws Exception {
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService counters = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> outcomes = List.of(
+                    counters.submit(() -> counter(together, first, firstRx, quantity)),
+                    counters.submit(() -> counter(together, second, secondRx, quantity)));
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : outcomes) {
+                statuses.add(f.get(60, TimeUnit.SECONDS));
+            }
+            statuses.sort(null);
+            return statuses;
+        } finally {
+            counters.shutdownNow();
+        }
+    }
+
+    private int counter(CyclicBarrier together, Caller who, String rx, String quantity) throws Exception {
         together.await();
         try {
-            ph.dispense(who, rx, "21", null, null);
+            ph.dispense(who, rx, quantity, null, null);
             return 201;
         } catch (ProblemException e) {
             return e.status();
