@@ -115,37 +115,48 @@ public class Dispensing {
         PatientGate.Allowed allowed = PatientGate.allow(gate(), found.getPatientId(), true, "DISPENSE", RESOURCE);
         ItemEntity item = found.getItemCode() == null ? null
                 : jpa.call(em -> em.find(ItemEntity.class, found.getItemCode()));
-        String warning = null;
-        if (item != null && PrescriptionStatus.open(found.getStatus())) {
-            AllergyCheck.Result checked = AllergyCheck.of(allergies, s.allergyCheck(), allowed.mrn(), item);
-            warning = checked.notChecked();
-            if (!checked.touched().isEmpty()) {
-                warning = "allergy warning: " + AllergyCheck.describe(checked.touched());
-                if (reason == null) {
-                    audit.record(allowed.audit().resourceId(prescriptionId).outcome(AuditOutcome.FAILED)
-                            .detail("not dispensed, " + warning).build());
-                    throw AllergyCheck.warning(item, checked.touched());
-                }
-                if (!CallerContext.current().map(c -> c.hasPrivilege(OVERRIDE)).orElse(false)) {
-                    String why = "dispensing despite an allergy warning needs the privilege " + OVERRIDE;
-                    audit.record(allowed.audit().resourceId(prescriptionId).outcome(AuditOutcome.DENIED)
-                            .detail(why + "; " + warning + "; reason given: " + reason).build());
-                    throw ProblemException.forbidden(why);
-                }
-            }
-        }
-        String allergyWarning = warning;
-        String overrideReason = allergyWarning != null && allergyWarning.startsWith("allergy warning") ? reason : null;
+        Allergies allergy = item == null || !PrescriptionStatus.open(found.getStatus()) ? new Allergies(null, null)
+                : checkAllergies(prescriptionId, item, reason, s, allowed);
         String actor = PatientGate.actor("system");
         long now = clock.getAsLong();
         try {
             return AuditedTransaction.run(emf, audit, "prescription " + prescriptionId, em -> write(em, prescriptionId,
-                    item, store, quantity, batchNumber, allergyWarning, overrideReason, actor, now, allowed));
+                    item, store, quantity, batchNumber, allergy.warning(), allergy.overrideReason(), actor, now,
+                    allowed));
         } catch (ProblemException e) {
             audit.record(allowed.audit().resourceId(prescriptionId).outcome(AuditOutcome.FAILED)
                     .detail("not dispensed: " + e.detail()).build());
             throw e;
         }
+    }
+
+    /** What the allergy check leaves on a dispense: the warning (or why none was checked), the reason overriding it. */
+    private record Allergies(String warning, String overrideReason) {
+    }
+
+    /**
+     * Asks the EMR for the patient's allergies (it audits its own read) before the dispense's transaction. A match
+     * without a reason: 409 {@code allergy-warning}; with one but without {@value #OVERRIDE}: 403; both audited.
+     */
+    private Allergies checkAllergies(String prescriptionId, ItemEntity item, String reason, DispensingSettings s,
+            PatientGate.Allowed allowed) {
+        AllergyCheck.Result checked = AllergyCheck.of(allergies, s.allergyCheck(), allowed.mrn(), item);
+        if (checked.touched().isEmpty()) {
+            return new Allergies(checked.notChecked(), null); // a reason without a warning overrides nothing
+        }
+        String warning = "allergy warning: " + AllergyCheck.describe(checked.touched());
+        if (reason == null) {
+            audit.record(allowed.audit().resourceId(prescriptionId).outcome(AuditOutcome.FAILED)
+                    .detail("not dispensed, " + warning).build());
+            throw AllergyCheck.warning(item, checked.touched());
+        }
+        if (!CallerContext.current().map(c -> c.hasPrivilege(OVERRIDE)).orElse(false)) {
+            String why = "dispensing despite an allergy warning needs the privilege " + OVERRIDE;
+            audit.record(allowed.audit().resourceId(prescriptionId).outcome(AuditOutcome.DENIED)
+                    .detail(why + "; " + warning + "; reason given: " + reason).build());
+            throw ProblemException.forbidden(why);
+        }
+        return new Allergies(warning, reason);
     }
 
     private AuditedTransaction.Done<Views.Dispense> write(EntityManager em, String prescriptionId, ItemEntity checked,
