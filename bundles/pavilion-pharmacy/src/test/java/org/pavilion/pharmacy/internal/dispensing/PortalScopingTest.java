@@ -92,6 +92,11 @@ public class PortalScopingTest {
         d.quantity = "5";
         assertProblem(403, () -> as(ANA_PORTAL, () -> dispensing.dispense("rx-a3", d)));
         assertEquals("5", as(PHARMACIST, () -> dispensing.dispense("rx-a3", d)).quantity);
+
+        // a prescription queued under her old record before the merge reached the pharmacy: filed under the survivor
+        ph.prescribed("rx-old", ANA_OLD, "PARA500", "5");
+        assertEquals(ANA, as(PHARMACIST, () -> dispensing.dispense("rx-old", d)).patientId);
+        assertEquals(4, as(ANA_PORTAL, () -> history.own(0, 50)).getTotal());
     }
 
     /**
