@@ -1,6 +1,7 @@
 package org.pavilion.pharmacy.internal.stock;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +79,9 @@ public class StockMoves {
                 plan.add(MovementKind.RECEIPT, store, item, batch.getId(), quantity, reason, "DIRECT_RECEIPT", null);
             });
         } catch (PersistenceException e) {
+            if (!violatesAConstraint(e)) {
+                throw e;
+            }
             // two first receipts of one new batch at once: the batch's unique (item, number) lets one through
             throw ProblemException.conflict("batch " + in.batchNumber + " of " + item
                     + " was received by someone else at the same moment: send it again");
@@ -233,6 +237,16 @@ public class StockMoves {
         BatchEntity b = Batches.find(em, item, batchNumber);
         return List.of(new Fefo.Take(new StockLedger.BatchStock(b.getId(), b.getBatchNumber(), b.getExpiryDate(),
                 StockLedger.batchOnHand(em, store, b.getId())), quantity));
+    }
+
+    /** Whether a unique key or check refused the write (SQLSTATE class 23), not the database being away. */
+    private static boolean violatesAConstraint(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static StoreEntity knownStore(EntityManager em, String code) {

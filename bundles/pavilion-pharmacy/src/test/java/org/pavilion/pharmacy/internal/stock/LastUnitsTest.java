@@ -1,6 +1,7 @@
 package org.pavilion.pharmacy.internal.stock;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -92,6 +93,17 @@ public class LastUnitsTest {
         List<String> answers = atOnce(() -> pharmacy.receive("MAIN", "PARA500", "P-NEW", "2027-06-30", "10"));
         assertEquals(answers.toString(), PHARMACISTS, answers.stream().filter("201"::equals).count());
         assertEquals(0, new BigDecimal("80").compareTo(pharmacy.stock("MAIN", "PARA500", "P-NEW")));
+        assertEquals(pharmacy.ledgerSums(), pharmacy.stockRows());
+    }
+
+    @Test
+    public void eightReceiptsOfABrandNewBatchCreateItOnceAndTheLateOnesAreToldToResend() throws Exception {
+        List<String> answers = atOnce(() -> pharmacy.receive("MAIN", "AMOX500", "A-FRESH", "2027-09-30", "10"));
+        long created = answers.stream().filter("201"::equals).count();
+        assertEquals(answers.toString(), PHARMACISTS - created, answers.stream().filter("409"::equals).count());
+        assertTrue(answers.toString(), created >= 1);
+        assertEquals(0, new BigDecimal(10 * created).compareTo(pharmacy.stock("MAIN", "AMOX500", "A-FRESH")));
+        assertEquals(1, pharmacy.rows("ph_batch"));
         assertEquals(pharmacy.ledgerSums(), pharmacy.stockRows());
     }
 }
