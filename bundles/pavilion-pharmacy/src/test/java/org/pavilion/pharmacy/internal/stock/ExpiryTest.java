@@ -105,4 +105,15 @@ public class ExpiryTest {
                 pharmacy.levels.get("MAIN", "AMOX500").batches.stream().map(b -> b.batchNumber).toList());
         assertEquals(pharmacy.ledgerSums(), pharmacy.stockRows());
     }
+
+    @Test
+    public void theExpiryColoursAtTheirEdges() {
+        java.time.LocalDate today = java.time.LocalDate.parse("2026-12-15");
+        assertEquals("EXPIRED", StockLevels.expiry("2026-12-14", today, 90));
+        // usable on its expiry day itself, as the ledger has it
+        assertEquals("EXPIRING", StockLevels.expiry("2026-12-15", today, 90));
+        assertEquals("EXPIRING", StockLevels.expiry("2027-03-15", today, 90));
+        assertEquals("OK", StockLevels.expiry("2027-03-16", today, 90));
+        assertEquals("NONE", StockLevels.expiry(null, today, 90));
+    }
 }
