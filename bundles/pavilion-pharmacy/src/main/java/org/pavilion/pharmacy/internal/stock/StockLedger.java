@@ -109,6 +109,11 @@ public class StockLedger {
             throw PharmacyProblems.unprocessable(m.kind() + " of " + m.quantity() + " " + m.itemCode()
                     + ": the quantity must be " + (m.kind().sign > 0 ? "positive" : m.kind().sign < 0 ? "negative" : "non-zero"));
         }
+        if (m.quantity().stripTrailingZeros().scale() > 3) {
+            // the columns keep 3 decimals: more would be rounded away in ph_stock and ph_movement alike
+            throw PharmacyProblems.unprocessable(m.kind() + " of " + m.quantity().toPlainString() + " " + m.itemCode()
+                    + ": at most 3 decimals");
+        }
         if (batch == null || !batch.getItemCode().equals(m.itemCode())) {
             throw PharmacyProblems.unprocessable("batch " + m.batchId() + " is not a batch of " + m.itemCode());
         }
