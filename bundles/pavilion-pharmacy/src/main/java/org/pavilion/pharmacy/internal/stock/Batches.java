@@ -55,6 +55,22 @@ public final class Batches {
         return b;
     }
 
+    /**
+     * The known batch {@code batchNumber} of an item, for an outflow or adjustment that names it.
+     *
+     * @throws org.pavilion.core.api.rest.ProblemException 422 when no such batch was ever received
+     */
+    public static BatchEntity find(EntityManager em, String itemCode, String batchNumber) {
+        List<BatchEntity> found = batchNumber == null || batchNumber.isBlank() ? List.of() : em.createQuery(
+                        "SELECT b FROM BatchEntity b WHERE b.itemCode = :item AND b.batchNumber = :number", BatchEntity.class)
+                .setParameter("item", itemCode).setParameter("number", batchNumber.trim()).getResultList();
+        if (found.isEmpty()) {
+            throw PharmacyProblems.unprocessable("no batch '" + (batchNumber == null ? "" : batchNumber.trim())
+                    + "' of " + itemCode + " was ever received");
+        }
+        return found.get(0);
+    }
+
     private static String isoDate(String s) {
         try {
             return LocalDate.parse(s.trim()).toString();

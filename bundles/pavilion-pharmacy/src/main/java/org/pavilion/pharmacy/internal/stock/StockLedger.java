@@ -109,6 +109,11 @@ public class StockLedger {
             throw PharmacyProblems.unprocessable(m.kind() + " of " + m.quantity() + " " + m.itemCode()
                     + ": the quantity must be " + (m.kind().sign > 0 ? "positive" : m.kind().sign < 0 ? "negative" : "non-zero"));
         }
+        if (m.quantity().stripTrailingZeros().scale() > 3) {
+            // the columns keep 3 decimals: more would be rounded away in ph_stock and ph_movement alike
+            throw PharmacyProblems.unprocessable(m.kind() + " of " + m.quantity().toPlainString() + " " + m.itemCode()
+                    + ": at most 3 decimals");
+        }
         if (batch == null || !batch.getItemCode().equals(m.itemCode())) {
             throw PharmacyProblems.unprocessable("batch " + m.batchId() + " is not a batch of " + m.itemCode());
         }
@@ -121,11 +126,7 @@ public class StockLedger {
     }
 
     private static void move(EntityManager em, Movement m, BatchEntity batch) {
-        int updated = em.createNativeQuery("UPDATE ph_stock SET quantity = quantity + ?1"
-                        + " WHERE store_code = ?2 AND batch_id = ?3 AND quantity + ?1 >= 0")
-                .setParameter(1, m.quantity()).setParameter(2, m.storeCode()).setParameter(3, m.batchId())
-                .executeUpdate();
-        if (updated == 1) {
+        if (addTo(em, m)) {
             return;
         }
         if (m.quantity().signum() < 0) {
@@ -137,11 +138,28 @@ public class StockLedger {
                     Map.of("storeCode", m.storeCode(), "itemCode", m.itemCode(), "batchNumber", batch.getBatchNumber(),
                             "available", there.toPlainString()));
         }
-        // First stock of this batch in this store. Two first receipts racing: one insert fails on the primary key
-        // and its transaction rolls back (the caller answers 409 and the user retries); rare enough.
+        // First stock of this batch in this store. Two first receipts racing would both insert and one would fail on
+        // the primary key: the batch's row lock queues them, and the later one, once the first has committed, finds
+        // the row (read committed: a new statement sees it) and adds to it.
+        em.createNativeQuery("SELECT id FROM ph_batch WHERE id = ?1 FOR UPDATE").setParameter(1, m.batchId())
+                .getResultList();
+        if (addTo(em, m)) {
+            return;
+        }
         em.createNativeQuery("INSERT INTO ph_stock (store_code, batch_id, item_code, quantity) VALUES (?1, ?2, ?3, ?4)")
                 .setParameter(1, m.storeCode()).setParameter(2, m.batchId()).setParameter(3, m.itemCode())
                 .setParameter(4, m.quantity()).executeUpdate();
+    }
+
+    /**
+     * The conditional UPDATE: true when the store's row of the batch took the quantity without going below zero. The
+     * parameter is cast so PostgreSQL types {@code quantity + $1} as numeric whatever the driver binds it as.
+     */
+    private static boolean addTo(EntityManager em, Movement m) {
+        return em.createNativeQuery("UPDATE ph_stock SET quantity = quantity + CAST(?1 AS DECIMAL(19,3))"
+                        + " WHERE store_code = ?2 AND batch_id = ?3 AND quantity + CAST(?1 AS DECIMAL(19,3)) >= 0")
+                .setParameter(1, m.quantity()).setParameter(2, m.storeCode()).setParameter(3, m.batchId())
+                .executeUpdate() == 1;
     }
 
     /** Stock of one batch in one store (0 when none). */

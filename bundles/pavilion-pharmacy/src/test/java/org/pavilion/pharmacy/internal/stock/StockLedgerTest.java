@@ -47,4 +47,18 @@ public class StockLedgerTest {
         }
         assertEquals(0, new BigDecimal("60").compareTo(db.onHand("MAIN", "PARA500")));
     }
+
+    @Test
+    public void aFourthDecimalIsRefusedRatherThanRoundedAway() {
+        String batch = db.batch("GAUZE", "G-1", null);
+        db.stock("CENTRAL", "GAUZE", batch, "10");
+        try {
+            db.jpa.run(em -> db.ledger.post(em, "ph.santos", System.currentTimeMillis(), List.of(
+                    new StockLedger.Movement(MovementKind.ISSUE, "CENTRAL", "GAUZE", batch, new BigDecimal("-0.0004"), null, "ISSUE", "i1", "Ward B"))));
+            fail("0.0004 pieces issued");
+        } catch (ProblemException e) {
+            assertEquals(422, e.status());
+        }
+        assertEquals(0, new BigDecimal("10").compareTo(db.onHand("CENTRAL", "GAUZE")));
+    }
 }
