@@ -6,7 +6,8 @@ import javax.persistence.EntityManager;
 
 /**
  * The dispensing queue's door for prescriptions from outside the EMR (the HL7 RDE^O11 handler), written in the
- * caller's transaction so the hub can commit the message and the queue entry together.
+ * caller's transaction so the hub can commit the message and the queue entry together. The caller writes the audit
+ * records of what it queued or cancelled, committing with that transaction (the RDE^O11 handler does).
  */
 public interface PrescriptionIntake {
 

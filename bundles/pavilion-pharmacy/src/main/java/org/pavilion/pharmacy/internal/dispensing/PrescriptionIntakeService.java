@@ -109,11 +109,11 @@ public class PrescriptionIntakeService implements PrescriptionIntake {
             return false;
         }
         long now = System.currentTimeMillis();
-        PrescriptionEntity queued = persist(em, p.id(), "HL7", p.patientId(), p.encounterId(), p.drug(),
+        persist(em, p.id(), "HL7", p.patientId(), p.encounterId(), p.drug(),
                 ItemMatching.match(em, p.itemCode(), p.drug()), p.dose(), p.route(), p.frequency(), p.durationDays(),
                 p.instructions(), p.quantity(), p.prescriber(), p.issuedMs() > 0 ? p.issuedMs() : now, now,
                 p.placerApplication(), p.placerOrderNumber());
-        audit.record(created(queued, actor));
+        // No audit record here: the caller writes it in its own transaction (see PrescriptionIntake).
         return true;
     }
 
@@ -131,8 +131,6 @@ public class PrescriptionIntakeService implements PrescriptionIntake {
             p.setStatus(PrescriptionStatus.CANCELLED.name());
             p.setStoppedMs(System.currentTimeMillis());
             p.setStoppedBy(actor);
-            audit.record(AuditEvent.of("UPDATE", RESOURCE).resourceId(id).patientId(p.getPatientId())
-                    .detail("cancelled by the prescribing system (" + actor + ")").build());
         }
         return true;
     }

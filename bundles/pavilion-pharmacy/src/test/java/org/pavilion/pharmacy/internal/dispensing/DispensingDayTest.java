@@ -56,7 +56,7 @@ public class DispensingDayTest {
         assertTrue(ph.issued("rx-1", ANA, "Amoxicillin 500 mg capsule", "AMOX500"));
         assertFalse("a redelivery changes nothing", ph.issued("rx-1", ANA, "Amoxicillin 500 mg capsule", "AMOX500"));
         assertTrue(ph.issued("rx-2", ANA, "PARACETAMOL 500mg tablets, 2 every 6 h", null));
-        assertTrue(ph.issued("rx-3", BEN, "Ibuprofen 400 mg", "NOT-IN-CATALOGUE"));
+        assertTrue(ph.issued("rx-3", BEN, "Nitrofurantoin 100 mg", "NOT-IN-CATALOGUE"));
         // a second 500 mg amoxicillin makes the free text ambiguous: the pharmacist decides
         ph.db.medicine("AMOX500S", "Amoxicillin 500 mg/5 ml suspension", "amoxicillin", "500 mg", "SUSPENSION",
                 "J01CA04", "ml");
