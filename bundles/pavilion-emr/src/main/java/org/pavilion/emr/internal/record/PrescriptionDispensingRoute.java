@@ -23,6 +23,10 @@ public class PrescriptionDispensingRoute extends RouteBuilder {
     @Activate
     public PrescriptionDispensingRoute(@Reference PrescriptionDispensing dispensing,
             @Reference(target = "(camel.name=" + Events.SCHEME + ")") Component eventComponent) {
+        this(dispensing);
+    }
+
+    PrescriptionDispensingRoute(PrescriptionDispensing dispensing) {
         this.dispensing = dispensing;
     }
 
