@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,6 +23,7 @@ import javax.persistence.EntityManager;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.osgi.framework.BundleContext;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
@@ -32,8 +34,12 @@ import org.pavilion.emr.internal.ClinicalAccess;
 import org.pavilion.emr.internal.EmrDatabase;
 import org.pavilion.emr.internal.Names;
 import org.pavilion.emr.internal.PatientEntity;
-import org.pavilion.events.api.EventPublisher;
+import org.pavilion.emr.internal.PatientMerge;
+import org.pavilion.emr.internal.PatientService;
+import org.pavilion.emr.internal.privacy.ParticipantRuns;
+import org.pavilion.emr.internal.privacy.PrivacyParticipants;
 import org.pavilion.emr.internal.record.PrescriptionDispensing.Outcome;
+import org.pavilion.events.api.EventPublisher;
 
 /**
  * A prescription from the clinic to the pharmacy's counter and back into the record, on the EMR's real change logs
@@ -45,6 +51,8 @@ import org.pavilion.emr.internal.record.PrescriptionDispensing.Outcome;
 public class PrescriptionDispensingTest {
 
     private static final String TOMAS = "0000004269";
+    /** Tomás registered a second time at the emergency desk, merged into his record later. */
+    private static final String TOMAS_AGAIN = "0000004366";
     private static final Caller DOCTOR = Caller.inContainer("dr.garcia",
             Set.of("emr.record.clinical.view", "emr.record.clinical.edit"), "127.0.0.1");
 
@@ -53,11 +61,12 @@ public class PrescriptionDispensingTest {
     private final List<Object> payloads = Collections.synchronizedList(new ArrayList<>());
     private PrescriptionService prescriptions;
     private PrescriptionDispensing dispensing;
+    private EventPublisher events;
 
     @Before
     public void setUp() throws Exception {
         db = new EmrDatabase();
-        EventPublisher events = new EventPublisher() {
+        events = new EventPublisher() {
             public String publish(EntityManager em, String eventType, Object payload) {
                 return publish(em, eventType, null, payload);
             }
@@ -73,6 +82,7 @@ public class PrescriptionDispensingTest {
         dispensing = new PrescriptionDispensing(db.emf, trail::add);
         jpa.call(em -> {
             em.persist(patient(TOMAS));
+            em.persist(patient(TOMAS_AGAIN));
             return null;
         });
     }
@@ -214,6 +224,32 @@ public class PrescriptionDispensingTest {
                 dispensed("d-11", amox.id, "10", false, "yesterday")));
         assertEquals("nothing written, nothing audited", audited, trail.size());
         assertNull(current(amox.id).dispensedQuantity);
+    }
+
+    @Test
+    public void aMergeTakesThePrescriptionAndItsDispensesToTheSurvivor() throws Exception {
+        Clinical.Prescription amox = asDoctor(() -> prescriptions.prescribe(TOMAS_AGAIN,
+                input("Amoxicillin 500 mg capsule", "AMOX-500-CAP"), null));
+        dispensing.onMedicationDispensed(dispensed("d-1", amox.id, "10", false, "2026-12-04T09:15:00Z"));
+
+        BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> null);
+        ClinicalAccess access = new ClinicalAccess(db.emf, trail::add);
+        PatientService patients = new PatientService(context, db.emf, (bundle, changeLog) -> { }, trail::add, events,
+                access);
+        new PatientMerge(db.emf, trail::add, events, patients, new PrivacyParticipants(List.of()),
+                new ParticipantRuns(db.emf)).merge(TOMAS, TOMAS_AGAIN, "same person, registered twice at the desk");
+
+        assertEquals(Outcome.ALREADY_APPLIED, dispensing.onMedicationDispensed(dispensed("d-1", amox.id, "10", false,
+                "2026-12-04T09:15:00Z")));
+        assertEquals(Outcome.APPLIED, dispensing.onMedicationDispensed(dispensed("d-2", amox.id, "11", true,
+                "2026-12-05T10:30:00Z")));
+        Clinical.Prescription rx = current(amox.id);
+        assertEquals(TOMAS, rx.mrn);
+        assertEquals("21", rx.dispensedQuantity);
+        List<String> dispenseMrns = new JpaTransactions(db.emf).call(em -> em.createQuery(
+                "SELECT d.mrn FROM PrescriptionDispenseEntity d ORDER BY d.dispenseId", String.class).getResultList());
+        assertEquals(List.of(TOMAS, TOMAS), dispenseMrns);
     }
 
     /** As the event bus does for a subscriber that throws: deliver again (a few times, here at once). */
