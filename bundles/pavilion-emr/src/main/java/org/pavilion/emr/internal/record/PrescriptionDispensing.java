@@ -113,14 +113,15 @@ public class PrescriptionDispensing {
         em.flush();
         // One statement adds to the total under the row's lock: two dispenses applied at once both count. The newest
         // dispense (by its time) decides the last time and whether the prescription is complete.
+        // A dispense without a unit leaves the unit as it was; '' stands for it (PostgreSQL cannot type a null one).
         em.createNativeQuery("UPDATE emr_prescription SET dispensed_quantity = COALESCE(dispensed_quantity, 0) + ?1,"
-                + " dispensed_unit = COALESCE(?2, dispensed_unit),"
-                + " fully_dispensed = CASE WHEN last_dispensed_ms IS NULL OR last_dispensed_ms <= ?3 THEN ?4"
+                + " fully_dispensed = CASE WHEN last_dispensed_ms IS NULL OR last_dispensed_ms <= ?2 THEN ?3"
                 + " ELSE fully_dispensed END,"
-                + " last_dispensed_ms = CASE WHEN last_dispensed_ms IS NULL OR last_dispensed_ms < ?3 THEN ?3"
-                + " ELSE last_dispensed_ms END WHERE id = ?5")
-                .setParameter(1, d.quantity).setParameter(2, d.unit).setParameter(3, d.dispensedMs)
-                .setParameter(4, d.complete).setParameter(5, rx.getId()).executeUpdate();
+                + " last_dispensed_ms = CASE WHEN last_dispensed_ms IS NULL OR last_dispensed_ms < ?2 THEN ?2"
+                + " ELSE last_dispensed_ms END,"
+                + " dispensed_unit = COALESCE(NULLIF(?5, ''), dispensed_unit) WHERE id = ?4")
+                .setParameter(1, d.quantity).setParameter(2, d.dispensedMs).setParameter(3, d.complete)
+                .setParameter(4, rx.getId()).setParameter(5, d.unit == null ? "" : d.unit).executeUpdate();
         return new Applied(Outcome.APPLIED, rx.getMrn());
     }
 

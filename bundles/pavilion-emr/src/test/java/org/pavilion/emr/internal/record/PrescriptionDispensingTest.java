@@ -165,8 +165,11 @@ public class PrescriptionDispensingTest {
     public void anOlderDispenseArrivingLateAddsItsQuantityButNotItsTime() throws Exception {
         Clinical.Prescription amox = asDoctor(() -> prescriptions.prescribe(TOMAS, input("Amoxicillin", null), null));
         dispensing.onMedicationDispensed(dispensed("d-2", amox.id, "5", true, "2026-12-05T10:30:00Z"));
-        dispensing.onMedicationDispensed(dispensed("d-1", amox.id, "2.5", false, "2026-12-04T09:15:00Z"));
+        // An older one, from a pharmacy that left its unit out: the unit stays the one known.
+        dispensing.onMedicationDispensed(dispensed("d-1", amox.id, "2.5", false, "2026-12-04T09:15:00Z")
+                .replace("\"unit\":\"capsule\",", ""));
         Clinical.Prescription rx = current(amox.id);
+        assertEquals("capsule", rx.dispensedUnit);
         assertEquals("7.5", rx.dispensedQuantity);
         assertEquals("2026-12-05T10:30:00Z", rx.lastDispensedAt);
         assertTrue("the newest dispense said complete", rx.fullyDispensed);
