@@ -1,16 +1,69 @@
-// Prescriptions tab: current and past prescriptions, prescribe, stop.
+// Prescriptions tab: current and past prescriptions (with what the pharmacy dispensed), prescribe, stop. With the
+// pharmacy module running, the drug field offers its catalogue's medicines and the prescription carries the item's
+// code (drugCode); without it the drug is free text.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
 import { ChartPanel, label, alertRegion, options, can, listStatus } from '../util.js';
+import { pharmacyCatalogueAvailable, itemLabel, searchMedicines, dispensedText } from '../pharmacy.js';
 
 const ROUTES = ['ORAL', 'IV', 'IM', 'SC', 'SUBLINGUAL', 'TOPICAL', 'INHALED', 'RECTAL', 'OTHER'];
+const SEARCH_DELAY_MS = 250;
+const MIN_SEARCH_LENGTH = 2;
 
 class ChartPrescriptions extends ChartPanel {
   async load() {
-    this.items = await this.api.get(this.api.rec('/prescriptions'));
+    // Whether the pharmacy runs is asked once per chart: the form is drawn accordingly.
+    const [items, catalogue] = await Promise.all([this.api.get(this.api.rec('/prescriptions')),
+      this.catalogue === undefined ? pharmacyCatalogueAvailable(this.ctx) : this.catalogue]);
+    this.items = items;
+    this.catalogue = catalogue;
   }
 
   submit(e) {
-    return this.postForm(e, '/prescriptions', this.ctx.t('emr.chart.rx.saved'));
+    return this.postForm(e, '/prescriptions', this.ctx.t('emr.chart.rx.saved'), {
+      cleared: () => {
+        this.chosen = null;
+        this.medicines = [];
+      },
+    });
+  }
+
+  /** The drug field changed: an exact catalogue label picks that item; anything else is free text, and searched. */
+  drugTyped(value) {
+    const typed = value.trim();
+    this.chosen = (this.medicines || []).find((m) => itemLabel(m) === typed) || null;
+    this.paint();
+    clearTimeout(this.searchTimer);
+    if (!this.chosen && typed.length >= MIN_SEARCH_LENGTH) {
+      this.searchTimer = setTimeout(() => this.searchCatalogue(typed), SEARCH_DELAY_MS);
+    }
+  }
+
+  async searchCatalogue(typed) {
+    const found = await searchMedicines(this.ctx, typed);
+    const field = this.querySelector('#rx-drug');
+    if (!field || field.value.trim() !== typed) {
+      return; // typed on meanwhile: a newer search answers
+    }
+    this.medicines = found;
+    this.chosen = found.find((m) => itemLabel(m) === typed) || null;
+    this.paint();
+  }
+
+  drugField(t) {
+    if (!this.catalogue) {
+      return html`<div class="chart-field"><label for="rx-drug">${t('emr.chart.rx.drug')}</label>
+        <input id="rx-drug" name="drug" required maxlength="200" autocomplete="off"></div>`;
+    }
+    const medicines = this.medicines || [];
+    return html`<div class="chart-field"><label for="rx-drug">${t('emr.chart.rx.drug')}</label>
+      <input id="rx-drug" name="drug" required maxlength="200" autocomplete="off" list="rx-drug-options"
+        aria-describedby="rx-drug-help" @input=${(e) => this.drugTyped(e.target.value)}>
+      <datalist id="rx-drug-options">${medicines.map((m) => html`<option value=${itemLabel(m)}>${[m.code,
+        m.genericName, m.unitOfIssue].filter(Boolean).join(' · ')}</option>`)}</datalist>
+      <input type="hidden" name="drugCode" .value=${this.chosen ? this.chosen.code : ''}>
+      <p id="rx-drug-help" class="chart-help" aria-live="polite">${this.chosen
+        ? t('emr.chart.rx.fromCatalogue', { code: this.chosen.code })
+        : t('emr.chart.rx.catalogueHelp')}</p></div>`;
   }
 
   askStop(rx) {
@@ -47,11 +100,12 @@ class ChartPrescriptions extends ChartPanel {
           <th scope="col">${t('emr.chart.rx.period')}</th><th scope="col">${t('emr.chart.status')}</th>
           <th scope="col">${t('emr.chart.rx.prescriber')}</th>${canWrite ? html`<th scope="col">${t('emr.chart.actions')}</th>` : nothing}</tr></thead>
         <tbody>${items.map((rx) => html`<tr class=${rx.current ? '' : 'chart-row-past'}>
-          <td><strong>${rx.drug}</strong>${rx.instructions ? html`<br><span class="chart-muted">${rx.instructions}</span>` : nothing}</td>
+          <td><strong>${rx.drug}</strong>${rx.drugCode ? html` <span class="chart-muted rx-code">${rx.drugCode}</span>` : nothing}${rx.instructions ? html`<br><span class="chart-muted">${rx.instructions}</span>` : nothing}</td>
           <td>${rx.dose}, ${label(this.ctx, 'route', rx.route)}, ${rx.frequency}</td>
           <td>${t('emr.chart.rx.fromTo', { from: fmt.date(rx.startDate), to: fmt.date(rx.endDate) })}</td>
           <td>${rx.current ? t('emr.chart.rx.current') : label(this.ctx, 'rxStatus', rx.status)}
-            ${rx.stoppedAt ? html`<br><span class="chart-muted">${t('emr.chart.rx.stoppedBy', { by: rx.stoppedBy, when: fmt.dateTime(rx.stoppedAt) })}</span>` : nothing}</td>
+            ${rx.stoppedAt ? html`<br><span class="chart-muted">${t('emr.chart.rx.stoppedBy', { by: rx.stoppedBy, when: fmt.dateTime(rx.stoppedAt) })}</span>` : nothing}
+            ${rx.lastDispensedAt ? html`<br>${dispensedText(this.ctx, rx)}` : nothing}</td>
           <td>${rx.prescriber}</td>
           ${canWrite ? html`<td>${rx.current && this.confirming === rx.id ? html`<div role="group"
               aria-label=${t('emr.chart.rx.confirmStop', { drug: rx.drug })}>
@@ -63,8 +117,7 @@ class ChartPrescriptions extends ChartPanel {
         </tr>`)}</tbody></table></div>` : nothing}
       ${canWrite ? html`<form id="prescription-form" class="chart-form" novalidate @submit=${(e) => this.submit(e)}>
         <h3>${t('emr.chart.rx.add')}</h3>
-        <div class="chart-field"><label for="rx-drug">${t('emr.chart.rx.drug')}</label>
-          <input id="rx-drug" name="drug" required maxlength="200" autocomplete="off"></div>
+        ${this.drugField(t)}
         <div class="chart-field"><label for="rx-dose">${t('emr.chart.rx.dose')}</label>
           <input id="rx-dose" name="dose" required maxlength="100" aria-describedby="rx-dose-help">
           <p id="rx-dose-help" class="chart-help">${t('emr.chart.rx.doseHelp')}</p></div>

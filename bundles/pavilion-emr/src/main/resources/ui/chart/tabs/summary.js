@@ -2,6 +2,7 @@
 // overview of the record view (active problems, current medications, latest vitals, recent encounters, labs).
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
 import { ChartPanel, label, row, isNoKnownAllergy, can } from '../util.js';
+import { dispensedText } from '../pharmacy.js';
 
 class ChartSummary extends ChartPanel {
   async load() {
@@ -96,7 +97,8 @@ class ChartSummary extends ChartPanel {
       <section class="chart-card" aria-labelledby="summary-meds">
         <h2 id="summary-meds">${t('emr.chart.summary.currentMedications')}</h2>
         ${r.currentMedications && r.currentMedications.length ? html`<ul class="chart-list">${r.currentMedications.map((m) => html`
-          <li><strong>${m.drug}</strong> ${m.dose}, ${label(this.ctx, 'route', m.route)}, ${m.frequency}</li>`)}</ul>`
+          <li><strong>${m.drug}</strong> ${m.dose}, ${label(this.ctx, 'route', m.route)}, ${m.frequency}${m.lastDispensedAt
+            ? html`<br>${dispensedText(this.ctx, m)}` : nothing}</li>`)}</ul>`
           : html`<p>${t('emr.chart.summary.noneRecorded')}</p>`}
       </section>
       <section class="chart-card" aria-labelledby="summary-vitals">

@@ -161,6 +161,8 @@ public final class Clinical {
     @XmlType(name = "PrescriptionInput", namespace = NS)
     public static class PrescriptionInput {
         public String drug;
+        /** The pharmacy catalogue's item code when prescribed from it (A-Z, 0-9, '-', '_', up to 40); else left out. */
+        public String drugCode;
         /** With its unit, e.g. "500 mg". */
         public String dose;
         /** ORAL, IV, IM, SC, SUBLINGUAL, TOPICAL, INHALED, RECTAL, OTHER. */
@@ -186,6 +188,13 @@ public final class Clinical {
         public String issuedAt;
         public String stoppedAt;
         public String stoppedBy;
+        /** What the pharmacy dispensed so far, a decimal in dispensedUnit (e.g. "20" tablet); null when nothing yet. */
+        public String dispensedQuantity;
+        public String dispensedUnit;
+        /** When the pharmacy last dispensed against it; null when it never did. */
+        public String lastDispensedAt;
+        /** The pharmacy said the whole prescription is dispensed. */
+        public boolean fullyDispensed;
     }
 
     /** The doctor's one-call view of a patient. {@code labResults} is null (and shown) when no lab is available. */

@@ -1,5 +1,7 @@
 package org.pavilion.emr.internal.record;
 
+import java.math.BigDecimal;
+
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
@@ -22,6 +24,10 @@ public class PrescriptionEntity {
 
     @Column(name = "drug", nullable = false, length = 200)
     private String drug;
+
+    /** The pharmacy catalogue's item code when prescribed from it; null for free text. */
+    @Column(name = "drug_code", length = 40)
+    private String drugCode;
 
     @Column(name = "dose", nullable = false, length = 100)
     private String dose;
@@ -56,6 +62,20 @@ public class PrescriptionEntity {
     @Column(name = "stopped_by", length = 64)
     private String stoppedBy;
 
+    /** What the pharmacy dispensed so far (its MedicationDispensed events), in dispensedUnit; null: nothing yet. */
+    @Column(name = "dispensed_quantity", precision = 19, scale = 3)
+    private BigDecimal dispensedQuantity;
+
+    @Column(name = "dispensed_unit", length = 30)
+    private String dispensedUnit;
+
+    @Column(name = "last_dispensed_ms")
+    private Long lastDispensedMs;
+
+    /** The pharmacy said the prescription is fully dispensed. */
+    @Column(name = "fully_dispensed", nullable = false)
+    private boolean fullyDispensed;
+
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getMrn() { return mrn; }
@@ -64,6 +84,8 @@ public class PrescriptionEntity {
     public void setEncounterId(String encounterId) { this.encounterId = encounterId; }
     public String getDrug() { return drug; }
     public void setDrug(String drug) { this.drug = drug; }
+    public String getDrugCode() { return drugCode; }
+    public void setDrugCode(String drugCode) { this.drugCode = drugCode; }
     public String getDose() { return dose; }
     public void setDose(String dose) { this.dose = dose; }
     public String getRoute() { return route; }
@@ -86,4 +108,12 @@ public class PrescriptionEntity {
     public void setStoppedMs(Long stoppedMs) { this.stoppedMs = stoppedMs; }
     public String getStoppedBy() { return stoppedBy; }
     public void setStoppedBy(String stoppedBy) { this.stoppedBy = stoppedBy; }
+    public BigDecimal getDispensedQuantity() { return dispensedQuantity; }
+    public void setDispensedQuantity(BigDecimal dispensedQuantity) { this.dispensedQuantity = dispensedQuantity; }
+    public String getDispensedUnit() { return dispensedUnit; }
+    public void setDispensedUnit(String dispensedUnit) { this.dispensedUnit = dispensedUnit; }
+    public Long getLastDispensedMs() { return lastDispensedMs; }
+    public void setLastDispensedMs(Long lastDispensedMs) { this.lastDispensedMs = lastDispensedMs; }
+    public boolean isFullyDispensed() { return fullyDispensed; }
+    public void setFullyDispensed(boolean fullyDispensed) { this.fullyDispensed = fullyDispensed; }
 }

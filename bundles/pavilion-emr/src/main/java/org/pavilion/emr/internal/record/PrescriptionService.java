@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import javax.persistence.EntityManager;
 
@@ -31,6 +32,8 @@ public class PrescriptionService {
 
     static final Set<String> ROUTES = Set.of("ORAL", "IV", "IM", "SC", "SUBLINGUAL", "TOPICAL", "INHALED", "RECTAL", "OTHER");
     static final int MAX_DURATION_DAYS = 365;
+    /** The shape of a pharmacy catalogue item code; whether it exists is the pharmacy's business (it may be absent). */
+    static final Pattern DRUG_CODE = Pattern.compile("[A-Z0-9_-]{1,40}");
 
     private final RecordWork work;
 
@@ -45,6 +48,7 @@ public class PrescriptionService {
             Clinical.PrescriptionInput i = require(in, "prescription");
             List<String> problems = new ArrayList<>();
             String drug = text("drug", i.drug, 200, true, problems);
+            String drugCode = drugCode(i.drugCode, problems);
             String dose = text("dose", i.dose, 100, true, problems);
             String route = oneOf("route", i.route, ROUTES, null, problems);
             String frequency = text("frequency", i.frequency, 100, true, problems);
@@ -62,6 +66,7 @@ public class PrescriptionService {
                 p.setMrn(g.mrn);
                 p.setEncounterId(encounterId);
                 p.setDrug(drug);
+                p.setDrugCode(drugCode);
                 p.setDose(dose);
                 p.setRoute(route);
                 p.setFrequency(frequency);
@@ -77,6 +82,7 @@ public class PrescriptionService {
                 ev.prescriptionId = p.getId();
                 ev.encounterId = encounterId;
                 ev.drug = drug;
+                ev.drugCode = drugCode;
                 ev.dose = dose;
                 ev.route = route;
                 ev.frequency = frequency;
@@ -118,6 +124,16 @@ public class PrescriptionService {
                 return RecordMapper.prescription(p, today());
             });
         });
+    }
+
+    /** The catalogue code stripped, null when not given; its shape only is checked. */
+    static String drugCode(String value, List<String> problems) {
+        String v = value == null || value.isBlank() ? null : value.strip();
+        if (v != null && !DRUG_CODE.matcher(v).matches()) {
+            problems.add("drugCode must be 1 to 40 of A-Z, 0-9, '-' and '_' (the pharmacy catalogue's item code), was '"
+                    + value + "'");
+        }
+        return v;
     }
 
     /** All prescriptions newest first, or with {@code currentOnly} the current medications. */

@@ -99,6 +99,7 @@ final class RecordMapper {
         d.mrn = e.getMrn();
         d.encounterId = e.getEncounterId();
         d.drug = e.getDrug();
+        d.drugCode = e.getDrugCode();
         d.dose = e.getDose();
         d.route = e.getRoute();
         d.frequency = e.getFrequency();
@@ -113,6 +114,11 @@ final class RecordMapper {
         d.issuedAt = iso(e.getIssuedMs());
         d.stoppedAt = iso(e.getStoppedMs());
         d.stoppedBy = e.getStoppedBy();
+        d.dispensedQuantity = e.getDispensedQuantity() == null ? null
+                : e.getDispensedQuantity().stripTrailingZeros().toPlainString();
+        d.dispensedUnit = e.getDispensedUnit();
+        d.lastDispensedAt = iso(e.getLastDispensedMs());
+        d.fullyDispensed = e.isFullyDispensed();
         return d;
     }
 
