@@ -72,6 +72,9 @@ public class Forecast {
 
     /** Three decimals, as the ledger stores quantities. */
     static String quantity(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value); // most days: whole units, without BigDecimal's cost
+        }
         return plain(BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP));
     }
 

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -110,13 +111,10 @@ public class Forecasts {
             TreeSet<String> items = new TreeSet<>(history.keySet());
             items.addAll(stock.keySet());
             items.addAll(rules.keySet());
-            List<Forecast> out = new ArrayList<>(items.size());
-            for (String item : items) {
-                Projection p = Projection.of(history.get(item), today, stock.getOrDefault(item, BigDecimal.ZERO),
-                        rules.getOrDefault(item, BigDecimal.ZERO), s, days, true);
-                out.add(Forecast.of(storeCode, item, units.get(item), p, days));
-            }
-            return out;
+            // The fits are independent and pure: spread over the cores, in item order.
+            return new ArrayList<>(items).parallelStream().map(item -> Forecast.of(storeCode, item, units.get(item),
+                    Projection.of(history.get(item), today, stock.getOrDefault(item, BigDecimal.ZERO),
+                            rules.getOrDefault(item, BigDecimal.ZERO), s, days, true), days)).toList();
         });
     }
 
@@ -130,12 +128,9 @@ public class Forecasts {
         LocalDate today = today();
         Map<String, ConsumptionHistory.Series> history = ConsumptionHistory.ofStore(em, storeCode, items,
                 today.minusDays(s.historyDays()), today.minusDays(1));
-        Map<String, Projection> out = new HashMap<>(items.size() * 2);
-        for (String item : items) {
-            out.put(item, Projection.of(history.get(item), today, onHand.getOrDefault(item, BigDecimal.ZERO),
-                    reorderQuantity.getOrDefault(item, BigDecimal.ZERO), s, s.orderCoverDays(), false));
-        }
-        return out;
+        return new ArrayList<>(items).parallelStream().collect(Collectors.toConcurrentMap(item -> item,
+                item -> Projection.of(history.get(item), today, onHand.getOrDefault(item, BigDecimal.ZERO),
+                        reorderQuantity.getOrDefault(item, BigDecimal.ZERO), s, s.orderCoverDays(), false)));
     }
 
     private static void checkDays(int days) {
