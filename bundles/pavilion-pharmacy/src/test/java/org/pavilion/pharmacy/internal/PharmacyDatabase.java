@@ -138,6 +138,14 @@ public final class PharmacyDatabase implements AutoCloseable {
         store("WARD-A", "Ward A", "WARD", false);
     }
 
+    /**
+     * Removes every reorder rule, the starter catalogue's included: for tests that read only the rules they set
+     * (alerts, suggestions, stock lines).
+     */
+    public void withoutReorderRules() {
+        jpa.run(em -> em.createNativeQuery("DELETE FROM ph_item_store").executeUpdate());
+    }
+
     /** Stock of an item in a store, summed over batches. */
     public BigDecimal onHand(String storeCode, String itemCode) {
         return jpa.call(em -> StockLedger.onHand(em, storeCode, itemCode));

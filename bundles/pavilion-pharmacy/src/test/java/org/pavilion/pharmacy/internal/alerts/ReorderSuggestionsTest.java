@@ -38,6 +38,7 @@ public class ReorderSuggestionsTest {
     public void setUp() throws Exception {
         db = new PharmacyDatabase();
         db.starter();
+        db.withoutReorderRules();
         db.medicine("IBU400", "Ibuprofen 400 mg tablet", "ibuprofen", "400 mg", "TABLET", "M01AE01", "tablet");
         db.medicine("ORS", "Oral rehydration salts sachet", "oral rehydration salts", "20.5 g", "POWDER", "A07CA",
                 "sachet");

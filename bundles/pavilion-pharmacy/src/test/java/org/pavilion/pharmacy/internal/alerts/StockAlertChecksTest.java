@@ -49,6 +49,7 @@ public class StockAlertChecksTest {
     public void setUp() throws Exception {
         db = new PharmacyDatabase();
         db.starter();
+        db.withoutReorderRules();
         days = new DispensingDays(db);
         Forecasts forecasts = new Forecasts(db.emf, clock, new ForecastSettings(365, 14, 30));
         suggestions = new StoreReorderSuggestions(db.emf, schema(), forecasts);

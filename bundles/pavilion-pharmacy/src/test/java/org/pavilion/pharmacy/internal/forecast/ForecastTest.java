@@ -38,6 +38,7 @@ public class ForecastTest {
     public void setUp() throws Exception {
         db = new PharmacyDatabase();
         db.starter();
+        db.withoutReorderRules();
         days = new DispensingDays(db);
         forecasts = new Forecasts(db.emf, Clock.fixed(NOW, ZoneOffset.UTC), new ForecastSettings(365, 14, 30));
     }

@@ -37,7 +37,7 @@ final class Pharmacy implements AutoCloseable {
         db = new PharmacyDatabase();
         db.starter();
         // The stock tests set the reorder rules they read; the starter catalogue's own rules would add shelves.
-        db.jpa.run(em -> em.createNativeQuery("DELETE FROM ph_item_store").executeUpdate());
+        db.withoutReorderRules();
         moves = new StockMoves(db.jpa, db.ledger, audit::add, now::get);
         levels = new StockLevels(db.jpa, db.ledger, 90, now::get);
         ledger = new LedgerQuery(db.jpa);
