@@ -295,7 +295,7 @@ export class DispensePanel {
     const rx = this.rx;
     return html`<section id="pharmacy-rx" class="ph-panel card" aria-labelledby="pharmacy-rx-title">
       <h2 id="pharmacy-rx-title" tabindex="-1">${rx ? t('pharmacy.rx.title', { drug: rx.drug, patient: rx.patientId })
-        : t('pharmacy.loading')}</h2>
+        : t(this.error ? 'pharmacy.rx.notLoaded' : 'pharmacy.loading')}</h2>
       ${alertRegion(this.error, 'pharmacy-rx-error')}
       ${rx ? html`${this.details()}${this.dispensedView()}${this.matchForms()}${this.dispenseForm()}${this.history()}` : nothing}
       <div class="ph-actions ph-panel"><button type="button" class="button button-quiet" @click=${() => this.close()}>

@@ -132,7 +132,7 @@ export class OrderDetail {
     const o = this.order;
     return html`<section id="pharmacy-order" class="ph-panel card" aria-labelledby="pharmacy-order-title">
       <h2 id="pharmacy-order-title" tabindex="-1">${o ? t('pharmacy.order.title', { number: o.number,
-        supplier: o.supplierName || '', status: statusLabel(ctx, o.status) }) : t('pharmacy.loading')}</h2>
+        supplier: o.supplierName || '', status: statusLabel(ctx, o.status) }) : t(this.error ? 'pharmacy.order.notLoaded' : 'pharmacy.loading')}</h2>
       ${alertRegion(this.error, 'pharmacy-order-detail-error')}
       ${o ? html`${o.note ? html`<p>${o.note}</p>` : nothing}
         ${scrollTable(t('pharmacy.order.lines'), html`<table id="pharmacy-order-lines">

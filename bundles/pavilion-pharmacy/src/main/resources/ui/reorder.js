@@ -141,7 +141,7 @@ class PharmacyReorder extends HTMLElement {
     return html`<section class="ph-panel card" aria-labelledby="pharmacy-forecast-title">
       <h2 id="pharmacy-forecast-title" tabindex="-1">${t('pharmacy.forecast.title', { item: this.forecastOf.itemName })}</h2>
       ${alertRegion(this.forecastError, 'pharmacy-forecast-error')}
-      ${f ? html`${forecastChart(ctx, f, 'pharmacy-forecast-chart')}${forecastFacts(ctx, f)}
+      ${f ? html`<div class="ph-forecast-layout">${forecastChart(ctx, f, 'pharmacy-forecast-chart')}${forecastFacts(ctx, f)}</div>
         ${forecastTable(ctx, f, 'pharmacy-forecast-table')}`
         : this.forecastError ? nothing : html`<p role="status">${t('pharmacy.loading')}</p>`}
     </section>`;
