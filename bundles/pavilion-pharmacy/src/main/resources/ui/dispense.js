@@ -8,6 +8,11 @@ import { BASE, statusLabel, qty, dispensingStores, storeOptions, debounce, listO
 const SEARCH_DELAY_MS = 300;
 const DISPENSABLE = ['PENDING', 'PARTIALLY_DISPENSED'];
 
+/** Allergies as the API lists them ({substance, reaction, severity}); a plain text entry is read as the substance. */
+function allergies(list) {
+  return (Array.isArray(list) ? list : []).map((a) => (typeof a === 'string' ? { substance: a } : a || {}));
+}
+
 export class DispensePanel {
   /** host: the page (ctx, paint()); changed(): called after a match or a dispense (the queue reloads). */
   constructor(host, changed) {
@@ -29,6 +34,9 @@ export class DispensePanel {
         this.stores ? Promise.resolve(this.stores) : ctx.api.get(`${BASE}/stores`).then(listOf).catch(() => [])]);
       this.rx = rx;
       this.stores = stores;
+      // Warnings the API already knows for this prescription: asked for the reason before the first try.
+      const known = allergies(rx.allergyWarnings);
+      this.warning = known.length && DISPENSABLE.includes(rx.status) ? known : null;
     } catch (err) {
       this.error = errorText(ctx, err);
     }
@@ -137,7 +145,7 @@ export class DispensePanel {
     } catch (err) {
       if (err && err.status === 409 && err.type === 'allergy-warning') {
         // Not a failure: the pharmacist decides, with the allergies in front of her.
-        this.warning = err.problem.allergies || [];
+        this.warning = allergies(err.problem.allergies);
         this.dispenseError = '';
         focusSoon(this.host, '#pharmacy-allergy-title');
       } else {

@@ -55,6 +55,23 @@ class PharmacyStock extends HTMLElement {
     this.load(0);
   }
 
+  /** An expired batch's whole quantity out of the store (the API refuses a batch still in date). */
+  async writeOff(line, batch) {
+    const ctx = this._ctx;
+    let failure = '';
+    try {
+      await ctx.api.post(`${BASE}/stock/write-offs`, { storeCode: line.storeCode, itemCode: line.itemCode,
+        batchNumber: batch.batchNumber });
+      ctx.notify(ctx.t('pharmacy.stock.writtenOff', { batch: batch.batchNumber }), 'success');
+    } catch (err) {
+      failure = errorText(ctx, err);
+    }
+    // The list as it is now, then why the write-off failed (the reload must not wipe the message).
+    await this.load(this.page ? this.page.page : 0);
+    this.error = failure;
+    this.paint();
+  }
+
   rowActions(line) {
     const ctx = this._ctx;
     const t = (k, p) => ctx.t(k, p);
@@ -87,7 +104,10 @@ class PharmacyStock extends HTMLElement {
         <td>${l.reorderLevel ? qty(ctx, l.reorderLevel) : ''}${l.belowReorder
           ? html` <strong class="ph-below">${t('pharmacy.stock.below')}</strong>` : nothing}</td>
         <td><ul class="ph-batches">${(l.batches || []).map((b) => html`<li>${b.batchNumber}: ${qty(ctx, b.quantity)}
-          ${expiryBadge(ctx, b.expiry, b.expiryDate)}</li>`)}</ul></td>
+          ${expiryBadge(ctx, b.expiry, b.expiryDate)}${b.expiry === 'EXPIRED' && Number(b.quantity) > 0
+            && can(ctx, 'pharmacy.stock.adjust') ? html` <button type="button" class="button button-quiet"
+              aria-label=${t('pharmacy.stock.writeOffFor', { batch: b.batchNumber, item: l.itemName || l.itemCode })}
+              @click=${() => this.writeOff(l, b)}>${t('pharmacy.stock.writeOff')}</button>` : nothing}</li>`)}</ul></td>
         ${actions ? html`<td>${this.rowActions(l)}</td>` : nothing}</tr>`)
         : html`<tr><td colspan=${actions ? 6 : 5}>${this.busy ? t('pharmacy.loading') : t('pharmacy.stock.empty')}</td></tr>`}</tbody>
     </table>`);
