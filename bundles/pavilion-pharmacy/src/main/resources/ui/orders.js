@@ -2,7 +2,7 @@
 // receive a delivery (order-detail.js). Opened from the reorder list with state {orderId}: that order is shown.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
 import { alertRegion, pager, scrollTable, errorText, focusSoon, formValues } from '/ui/shell/kit.js';
-import { BASE, ORDER_STATUSES, useStyles, statusLabel, storeOptions, listOf } from './common.js';
+import { BASE, ORDER_STATUSES, useStyles, statusLabel, storeOptions, listOf, debounce } from './common.js';
 import { OrderDetail } from './order-detail.js';
 
 const SIZE = 50;
@@ -12,6 +12,8 @@ class PharmacyOrders extends HTMLElement {
     this._ctx = ctx;
     this.filter = this.filter || {};
     this.lines = [{}];
+    this.items = [];
+    this.suggest = debounce((q) => this.findItems(q), 300);
     this.detail = new OrderDetail(this, () => this.load(this.page ? this.page.page : 0));
     useStyles();
     this.paint();
@@ -64,6 +66,18 @@ class PharmacyOrders extends HTMLElement {
   /** Keeps what was typed in the line fields across repaints (adding or removing a line). */
   lineInput(index, field, value) {
     this.lines[index] = { ...this.lines[index], [field]: value.trim() };
+    if (field === 'itemCode') this.suggest(value.trim());
+  }
+
+  /** Item codes offered while typing a line (a datalist); the code typed is sent as it is. */
+  async findItems(q) {
+    if (!q || q.length < 2) return;
+    try {
+      this.items = (await this._ctx.api.get(`${BASE}/items`, { q, active: true, page: 0, size: 20 })).items || [];
+      this.paint();
+    } catch (err) {
+      // Suggestions only: the API says if a code is unknown when the order is created.
+    }
   }
 
   async create(event) {
@@ -106,7 +120,7 @@ class PharmacyOrders extends HTMLElement {
         <fieldset><legend>${t('pharmacy.order.lines')}</legend>
           ${this.lines.map((l, i) => html`<div class="field-row ph-order-line">
             <div class="field"><label for="pharmacy-order-item-${i}">${t('pharmacy.order.lineItem', { n: i + 1 })}</label>
-              <input id="pharmacy-order-item-${i}" name="lineItem" autocomplete="off" .value=${l.itemCode || ''}
+              <input id="pharmacy-order-item-${i}" name="lineItem" list="pharmacy-order-items" autocomplete="off" .value=${l.itemCode || ''}
                 @input=${(e) => this.lineInput(i, 'itemCode', e.target.value)}></div>
             <div class="field"><label for="pharmacy-order-qty-${i}">${t('pharmacy.col.quantity')}</label>
               <input id="pharmacy-order-qty-${i}" name="lineQuantity" inputmode="decimal" autocomplete="off" .value=${l.quantity || ''}
@@ -118,6 +132,7 @@ class PharmacyOrders extends HTMLElement {
               aria-label=${t('pharmacy.order.removeLine', { n: i + 1 })}
               @click=${() => { this.lines.splice(i, 1); this.paint(); }}>${t('pharmacy.order.remove')}</button>` : nothing}
           </div>`)}
+          <datalist id="pharmacy-order-items">${this.items.map((i) => html`<option value=${i.code}>${i.name}</option>`)}</datalist>
           <button type="button" class="button button-quiet" @click=${() => { this.lines.push({}); this.paint(); }}>
             ${t('pharmacy.order.addLine')}</button>
         </fieldset>
