@@ -25,7 +25,7 @@ export class DispensePanel {
 
   async open(id) {
     const ctx = this.host.ctx;
-    Object.assign(this, { rx: null, id, found: null, chosen: null, warning: null, dispensed: null,
+    Object.assign(this, { rx: null, id, found: null, chosen: null, warning: null, dispensed: null, returning: null,
       error: '', matchError: '', dispenseError: '' });
     this.host.paint();
     try {
@@ -156,6 +156,56 @@ export class DispensePanel {
     this.host.paint();
   }
 
+  askReturn(dispense) {
+    this.returning = dispense;
+    this.returnError = '';
+    this.host.paint();
+    focusSoon(this.host, '#pharmacy-return-quantity');
+  }
+
+  /** Medicine brought back to the pharmacy: a RETURN movement into the batches it came from (the API decides). */
+  async takeReturn(event) {
+    event.preventDefault();
+    const ctx = this.host.ctx;
+    const body = formValues(event.target);
+    if (!body.quantity || !body.reason) {
+      this.returnError = ctx.t('pharmacy.return.required');
+      this.host.paint();
+      return;
+    }
+    try {
+      await ctx.api.post(`${BASE}/dispenses/${encodeURIComponent(this.returning.id)}/returns`, body);
+      ctx.notify(ctx.t('pharmacy.return.done'), 'success');
+      this.returning = null;
+      this.returnError = '';
+      await this.reload();
+      this.changed();
+    } catch (err) {
+      this.returnError = errorText(ctx, err);
+    }
+    this.host.paint();
+  }
+
+  returnForm() {
+    const d = this.returning;
+    if (!d) return nothing;
+    const ctx = this.host.ctx;
+    const t = (k, p) => ctx.t(k, p);
+    return html`<form id="pharmacy-return-form" class="form ph-panel" novalidate @submit=${(e) => this.takeReturn(e)}>
+      <h4>${t('pharmacy.return.title', { quantity: qty(ctx, Number(d.quantity) - Number(d.quantityReturned || 0), d.unit) })}</h4>
+      <div class="field-row">
+        <div class="field"><label for="pharmacy-return-quantity">${t('pharmacy.col.quantity')}</label>
+          <input id="pharmacy-return-quantity" name="quantity" inputmode="decimal" autocomplete="off" required></div>
+        <div class="field"><label for="pharmacy-return-reason">${t('pharmacy.move.reason')}</label>
+          <input id="pharmacy-return-reason" name="reason" autocomplete="off" required></div>
+      </div>
+      ${alertRegion(this.returnError, 'pharmacy-return-error')}
+      <div class="ph-actions"><button type="submit" class="button">${t('pharmacy.return.submit')}</button>
+        <button type="button" class="button button-quiet" @click=${() => { this.returning = null; this.host.paint(); }}>
+          ${t('pharmacy.close')}</button></div>
+    </form>`;
+  }
+
   details() {
     const ctx = this.host.ctx;
     const t = (k, p) => ctx.t(k, p);
@@ -280,19 +330,24 @@ export class DispensePanel {
     const t = (k, p) => ctx.t(k, p);
     const list = this.rx.dispenses || [];
     if (!list.length) return nothing;
+    const returns = can(ctx, 'pharmacy.dispensing.record');
     return html`<section class="ph-panel" aria-labelledby="pharmacy-history-title">
       <h3 id="pharmacy-history-title">${t('pharmacy.dispense.history')}</h3>
       ${scrollTable(t('pharmacy.dispense.history'), html`<table id="pharmacy-rx-dispenses">
         <caption class="visually-hidden">${t('pharmacy.dispense.history')}</caption>
         <thead><tr><th scope="col">${t('pharmacy.col.when')}</th><th scope="col">${t('pharmacy.col.store')}</th>
           <th scope="col">${t('pharmacy.col.quantity')}</th><th scope="col">${t('pharmacy.col.batches')}</th>
-          <th scope="col">${t('pharmacy.col.by')}</th></tr></thead>
+          <th scope="col">${t('pharmacy.col.by')}</th>${returns ? html`<th scope="col">${t('pharmacy.col.actions')}</th>` : nothing}</tr></thead>
         <tbody>${list.map((d) => html`<tr><td>${ctx.fmt.dateTime(d.dispensedAt)}</td><td>${d.storeCode}</td>
           <td>${qty(ctx, d.quantity, d.unit)}${Number(d.quantityReturned || 0) > 0
             ? html` <span class="hint">${t('pharmacy.dispense.returned', { quantity: qty(ctx, d.quantityReturned) })}</span>` : nothing}</td>
           <td><ul class="ph-batches">${(d.batches || []).map((b) => html`<li>${b.batchNumber} · ${qty(ctx, b.quantity)}</li>`)}</ul></td>
-          <td>${d.dispensedBy}</td></tr>`)}</tbody>
+          <td>${d.dispensedBy}</td>${returns ? html`<td>${Number(d.quantity) > Number(d.quantityReturned || 0)
+            ? html`<button type="button" class="button button-quiet" aria-label=${t('pharmacy.return.openFor', {
+              quantity: qty(ctx, d.quantity, d.unit), when: ctx.fmt.dateTime(d.dispensedAt) })}
+              @click=${() => this.askReturn(d)}>${t('pharmacy.return.open')}</button>` : nothing}</td>` : nothing}</tr>`)}</tbody>
       </table>`)}
+      ${this.returnForm()}
     </section>`;
   }
 

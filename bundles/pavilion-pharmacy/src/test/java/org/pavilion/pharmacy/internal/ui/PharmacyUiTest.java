@@ -152,7 +152,7 @@ public class PharmacyUiTest {
                 "`${BASE}/items`", "`${BASE}/stores`", "`${BASE}/stock`", "`${BASE}${PATHS[this.mode]}`",
                 "`${BASE}/purchase-orders`", "`${BASE}/purchase-orders/{}`", "`${BASE}/purchase-orders/{}/receipts`",
                 "`${BASE}/purchase-orders/from-suggestions`", "`${BASE}/reorder-suggestions`", "`${BASE}/suppliers`",
-                "`${BASE}/forecasts/{}/{}`", "`${BASE}/portal/dispenses`", "`${BASE}/stock/write-offs`")) {
+                "`${BASE}/forecasts/{}/{}`", "`${BASE}/portal/dispenses`", "`${BASE}/stock/write-offs`", "`${BASE}/dispenses/{}/returns`")) {
             assertTrue("no page calls " + p + " in " + paths, paths.contains(p));
         }
         assertTrue(checker.file("common.js").contains("export const BASE = '/pharmacy';"));
