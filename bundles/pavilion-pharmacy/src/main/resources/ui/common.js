@@ -31,7 +31,7 @@ export function expiryBadge(ctx, expiry, date) {
     date ? ctx.fmt.date(date) : ctx.t('pharmacy.expiry.noDate')} · ${ctx.t(`pharmacy.expiry.${e}`)}</span>`;
 }
 
-/** The first store that dispenses (the pharmacy counter) when the caller has not picked one. */
+/** The active stores that dispense to patients (the ones a dispense may be taken from). */
 export function dispensingStores(stores) {
   return (stores || []).filter((s) => s.active !== false && s.dispensing);
 }
