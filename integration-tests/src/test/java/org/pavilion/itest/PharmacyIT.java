@@ -111,10 +111,12 @@ public class PharmacyIT extends PavilionTestSupport {
         String soon = "PS-" + tag();
         created(ama.post(API + "/purchase-orders/" + poId + "/receipts", receipt("DN-1", lineId, late, "2031-06-30", "600")));
         assertEquals("PARTIALLY_RECEIVED", ok(ama.get(API + "/purchase-orders/" + poId)).path("status").asText());
+        // One tablet more than is still open on the line is refused, and nothing moves.
+        problem(422, ama.post(API + "/purchase-orders/" + poId + "/receipts", receipt("DN-2", lineId, soon, "2030-01-31", "401")));
         created(ama.post(API + "/purchase-orders/" + poId + "/receipts", receipt("DN-2", lineId, soon, "2030-01-31", "400")));
         assertEquals("RECEIVED", ok(ama.get(API + "/purchase-orders/" + poId)).path("status").asText());
-        // One more tablet than ordered is refused, and nothing moves.
-        problem(422, ama.post(API + "/purchase-orders/" + poId + "/receipts", receipt("DN-3", lineId, late, "2031-06-30", "1")));
+        // A received order takes no further delivery.
+        problem(409, ama.post(API + "/purchase-orders/" + poId + "/receipts", receipt("DN-3", lineId, late, "2031-06-30", "1")));
         assertEquals(0, centralBefore.add(new BigDecimal("1000")).compareTo(onHand(ama, "CENTRAL", "PARA500")));
 
         // 300 go to the main pharmacy: the sooner-expiring batch goes first.
