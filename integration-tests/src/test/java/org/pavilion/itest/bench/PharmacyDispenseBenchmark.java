@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,7 +63,7 @@ public final class PharmacyDispenseBenchmark {
                 pharmacistTokens.add(user("bench.pharmacist" + i, "PHARMACIST"));
             }
             String doctor = user("bench.doctor", "DOCTOR");
-            List<String> medicines = stockMedicines(prescriptions);
+            List<String> medicines = stockMedicines(pharmacistTokens.get(0), prescriptions);
             List<String> patients = importPatients(Math.min(prescriptions, 1000));
             List<String> queue = prescribe(doctor, pharmacistTokens.get(0), patients, medicines, prescriptions);
             System.out.printf("SETUP   %d medicines stocked, %,d patients, %,d prescriptions queued in %.1f s%n",
@@ -103,7 +102,7 @@ public final class PharmacyDispenseBenchmark {
     // ---- set-up ----
 
     /** 20 medicines, three batches each in MAIN, enough for every prescription (10 units each). */
-    private List<String> stockMedicines(int prescriptions) throws Exception {
+    private List<String> stockMedicines(String pharmacist, int prescriptions) throws Exception {
         List<String> codes = new ArrayList<>();
         long perMedicine = (long) prescriptions * 10 / MEDICINES + 100;
         for (int m = 0; m < MEDICINES; m++) {
@@ -112,9 +111,9 @@ public final class PharmacyDispenseBenchmark {
                     .put("kind", "MEDICINE").put("genericName", "benchamol" + m).put("strength", "10 mg")
                     .put("form", "TABLET").put("atcCode", "N02BE01").put("unitOfIssue", "tablet")
                     .put("expiryRequired", true).put("active", true);
-            check(send(put(admin, API + "/items/" + code, item)));
+            check(send(put(pharmacist, API + "/items/" + code, item)));
             for (int b = 0; b < 3; b++) {
-                check(send(post(admin, API + "/stock/receipts", JSON.createObjectNode().put("storeCode", "MAIN")
+                check(send(post(pharmacist, API + "/stock/receipts", JSON.createObjectNode().put("storeCode", "MAIN")
                         .put("itemCode", code).put("batchNumber", code + "-B" + b)
                         .put("expiryDate", LocalDate.now().plusYears(1 + b).toString())
                         .put("quantity", Long.toString(perMedicine / 3 + 1)).put("reason", "Opening stock"))));
@@ -127,10 +126,9 @@ public final class PharmacyDispenseBenchmark {
     private List<String> prescribe(String doctor, String pharmacist, List<String> patients, List<String> medicines,
             int n) throws Exception {
         List<String> ids = new ArrayList<>();
-        Random random = new Random(11);
         for (int i = 0; i < n; i++) {
             String mrn = patients.get(i % patients.size());
-            String code = medicines.get(random.nextInt(medicines.size()));
+            String code = medicines.get(i % medicines.size()); // each medicine as often: stock covers all
             JsonNode rx = JSON.readTree(check(send(post(doctor, "/api/v1/emr/records/" + mrn + "/prescriptions",
                     JSON.createObjectNode().put("drug", "Bench medicine 10 mg tablet").put("drugCode", code)
                             .put("dose", "10 mg").put("route", "ORAL").put("frequency", "daily")

@@ -75,6 +75,22 @@ public class LastUnitsTest {
         assertEquals(4, pharmacy.ledger.list("MAIN", "PARA500", null, null, "ISSUE", 0, 50).getTotal());
     }
 
+    /**
+     * The batch expiring first has 5 tablets, the next 100: eight pharmacists issuing 3 each by first expiry all
+     * succeed, each from what the others left (the allocation locks the item's stock rows; without that, takers
+     * that read the first batch before another emptied it would be refused although the second had plenty).
+     */
+    @Test
+    public void eightTakersByFirstExpiryAllServedWhenTheNextBatchHasEnough() throws Exception {
+        pharmacy.receive("MAIN", "PARA500", "P-SOON", "2027-01-31", "5");
+        pharmacy.receive("MAIN", "PARA500", "P-LATER", "2028-01-31", "100");
+        List<String> answers = atOnce(() -> pharmacy.moves.issue(Pharmacy.issue("MAIN", "PARA500", "3", null, "Ward B")));
+        assertEquals(answers.toString(), PHARMACISTS, answers.stream().filter("201"::equals).count());
+        assertEquals(0, BigDecimal.ZERO.compareTo(pharmacy.stock("MAIN", "PARA500", "P-SOON")));
+        assertEquals(0, new BigDecimal("81").compareTo(pharmacy.stock("MAIN", "PARA500", "P-LATER")));
+        assertEquals(pharmacy.ledgerSums(), pharmacy.stockRows());
+    }
+
     @Test
     public void eightTakersOfTheLastFiveByFirstExpiryOneGetsThemAll() throws Exception {
         pharmacy.receive("MAIN", "AMOX500", "A-1", "2027-01-31", "2");
