@@ -68,10 +68,6 @@ public final class ConsumptionHistory {
         if (days <= 0) {
             return Map.of();
         }
-        Map<String, Integer> dayIndex = new HashMap<>(days * 2);
-        for (int i = 0; i < days; i++) {
-            dayIndex.put(from.plusDays(i).toString(), i);
-        }
         boolean inSql = items != null && items.size() <= MAX_IN_LIST;
         if (inSql && items.isEmpty()) {
             return Map.of();
@@ -86,7 +82,7 @@ public final class ConsumptionHistory {
             }
             try {
                 read(c, sql(inSql ? items.size() : 0), storeCode, from, to, inSql ? items : List.of(), wanted,
-                        dayIndex, days, perItem);
+                        days, perItem);
             } finally {
                 if (h2) {
                     lazyQueries(c, false);
@@ -104,6 +100,15 @@ public final class ConsumptionHistory {
         return series;
     }
 
+    /** The epoch day of an ISO date as the ledger stores it (yyyy-MM-dd), without a parser: a million rows a year. */
+    static long epochDay(String isoDate) {
+        int year = (isoDate.charAt(0) - '0') * 1000 + (isoDate.charAt(1) - '0') * 100 + (isoDate.charAt(2) - '0') * 10
+                + (isoDate.charAt(3) - '0');
+        int month = (isoDate.charAt(5) - '0') * 10 + (isoDate.charAt(6) - '0');
+        int day = (isoDate.charAt(8) - '0') * 10 + (isoDate.charAt(9) - '0');
+        return LocalDate.of(year, month, day).toEpochDay();
+    }
+
     private static void lazyQueries(Connection c, boolean on) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
@@ -111,8 +116,8 @@ public final class ConsumptionHistory {
     }
 
     private static void read(Connection c, String sql, String storeCode, LocalDate from, LocalDate to,
-            Collection<String> named, Set<String> wanted, Map<String, Integer> dayIndex, int days,
-            Map<String, Days> perItem) throws SQLException {
+            Collection<String> named, Set<String> wanted, int days, Map<String, Days> perItem) throws SQLException {
+        long fromDay = from.toEpochDay();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int p = 1;
             ps.setString(p++, storeCode);
@@ -132,8 +137,8 @@ public final class ConsumptionHistory {
                         last = wanted != null && !wanted.contains(item) ? null
                                 : perItem.computeIfAbsent(item, k -> new Days(days));
                     }
-                    Integer day = last == null ? null : dayIndex.get(rs.getString(2));
-                    if (day != null) {
+                    int day = last == null ? -1 : (int) (epochDay(rs.getString(2)) - fromDay);
+                    if (day >= 0 && day < days) {
                         last.quantities[day] += rs.getDouble(3);
                         last.first = Math.min(last.first, day);
                     }
