@@ -25,7 +25,7 @@ import org.pavilion.pharmacy.internal.forecast.Projection;
  * Active items whose usable stock in the store (batches not expired today) is at or below the reorder level of
  * their rule there, each with the quantity from its forecast ({@link Projection}: lead time and cover days of
  * forecast consumption above what is on hand, at least the rule's reorder quantity). A whole store costs three
- * queries: the rules, the stock, and one aggregate of the history of the items found.
+ * queries: the rules, the stock, and one of the history of the items found, summed by item and day.
  */
 @Component(service = {ReorderSuggestions.class, StoreReorderSuggestions.class})
 public class StoreReorderSuggestions implements ReorderSuggestions {

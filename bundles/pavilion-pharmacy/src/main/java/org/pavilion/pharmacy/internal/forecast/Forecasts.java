@@ -29,7 +29,7 @@ import org.pavilion.pharmacy.internal.stock.StockLedger;
 /**
  * Consumption forecasts of items in stores, from the ledger. History is the {@code forecastHistoryDays} complete
  * business days before today (today is still running); the forecast starts today. A store's items are read with one
- * aggregate query ({@link ConsumptionHistory}) and fitted one by one in memory.
+ * query summed by item and day ({@link ConsumptionHistory}) and fitted one by one in memory, over the cores.
  */
 @Component(service = Forecasts.class, configurationPid = PharmacyConfig.PID)
 // No @Designate: PharmacyConfig's own pid designates it.
@@ -95,7 +95,7 @@ public class Forecasts {
 
     /**
      * The forecasts of every item of the store that moved in the history window, has stock or a reorder rule
-     * there, by item code: one aggregate query for the history, one for stock, one for rules.
+     * there, by item code: one query for the history, one for stock, one for rules.
      */
     public List<Forecast> forStore(String storeCode, int days) {
         checkDays(days);
@@ -119,7 +119,7 @@ public class Forecasts {
     }
 
     /**
-     * Projections of the named items of a store (no backtest), for the reorder suggestions: one aggregate query
+     * Projections of the named items of a store (no backtest), for the reorder suggestions: one query
      * for their history. {@code em} must be in a transaction.
      */
     public Map<String, Projection> project(EntityManager em, String storeCode, Collection<String> items,

@@ -56,9 +56,10 @@ public final class ForecastBenchmark {
         int items = Integer.getInteger("pavilion.bench.items", 10_000);
         String url;
         Runnable cleanup;
+        boolean reuse = Boolean.getBoolean("pavilion.bench.reuse");
         if (db.equals("h2")) {
             Path dir = Path.of("target", "pharmacy-forecast-bench");
-            if (Files.exists(dir)) {
+            if (Files.exists(dir) && !reuse) {
                 try (Stream<Path> files = Files.walk(dir)) {
                     files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
@@ -87,22 +88,23 @@ public final class ForecastBenchmark {
             throw new IllegalArgumentException("h2 or postgresql, not " + db);
         }
         try {
-            run(db, url, items);
+            run(db, url, items, reuse && db.equals("h2"));
         } finally {
             cleanup.run();
         }
     }
 
-    static void run(String db, String url, int items) throws Exception {
+    /** {@code reuse}: measure the H2 file of the last run again without seeding it anew. */
+    static void run(String db, String url, int items, boolean reuse) throws Exception {
         try (Connection c = DriverManager.getConnection(url)) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
             new Liquibase(PharmacySchema.CHANGE_LOG, new ClassLoaderResourceAccessor(), database)
                     .update(new Contexts(), new LabelExpression());
         }
         long t0 = System.nanoTime();
-        long movements = seed(url, items);
-        System.out.printf(Locale.ROOT, "%s: seeded %d items, %d movements in %.1f s%n", db, items, movements,
-                seconds(t0));
+        long movements = reuse ? count(url) : seed(url, items);
+        System.out.printf(Locale.ROOT, "%s: %s %d items, %d movements in %.1f s%n", db, reuse ? "reused" : "seeded",
+                items, movements, seconds(t0));
 
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("pharmacy-test", Map.of(
                 "openjpa.ConnectionURL", url,
@@ -236,6 +238,14 @@ public final class ForecastBenchmark {
             c.commit();
         }
         return movements;
+    }
+
+    private static long count(String url) throws Exception {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT COUNT(*) FROM ph_movement")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static long nextId;
