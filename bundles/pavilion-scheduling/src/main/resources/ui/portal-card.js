@@ -1,47 +1,37 @@
 // Portal home card: the next appointment with its booking code, and a link to the appointments page.
-import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
+import { html, nothing } from '/ui/lib/lit-html/lit-html.js';
+import { PortalCard } from '/ui/shell/kit.js';
 import { BASE, isUpcoming, when, errorText, useStyles } from './common.js';
 
-class SchedulingPortalCard extends HTMLElement {
-  connectedCallback() {
-    if (!this.ctx) return;
+class SchedulingPortalCard extends PortalCard {
+  constructor() {
+    super({
+      route: '/portal/appointments', loadingKey: 'scheduling.loading', noneKey: 'scheduling.card.none',
+      openKey: 'scheduling.card.open', className: 'scheduling-card',
+    });
+  }
+
+  styles() {
     useStyles();
-    this.draw();
-    this.load();
   }
 
-  async load() {
-    try {
-      const page = await this.ctx.api.get(`${BASE}/my/appointments`, { status: 'BOOKED,CHECKED_IN', size: 100 });
-      const now = Date.now();
-      this.next = (page.items || []).filter((a) => isUpcoming(a, now))
-        .sort((a, b) => a.start.localeCompare(b.start))[0] || null;
-      this.loaded = true;
-    } catch (err) {
-      this.error = errorText(this.ctx, err);
-    }
-    this.draw();
+  // the department's own reading of a failure (the problem's text, else the error's message)
+  errorText(err) {
+    return errorText(this.ctx, err);
   }
 
-  draw() {
+  async fetchItem() {
+    const page = await this.ctx.api.get(`${BASE}/my/appointments`, { status: 'BOOKED,CHECKED_IN', size: 100 });
+    const now = Date.now();
+    return (page.items || []).filter((a) => isUpcoming(a, now))
+      .sort((a, b) => a.start.localeCompare(b.start))[0] || null;
+  }
+
+  content(a) {
     const ctx = this.ctx;
-    const t = (k, p) => ctx.t(k, p);
-    const a = this.next;
-    render(html`<div class="portal-card-body scheduling-card">
-      ${!this.loaded && !this.error ? html`<p role="status">${t('scheduling.loading')}</p>` : nothing}
-      ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
-      ${this.loaded && !a ? html`<p>${t('scheduling.card.none')}</p>` : nothing}
-      ${a ? html`<p><strong>${when(ctx, a)}</strong></p>
-        <p>${a.doctorName || a.doctorId} · ${a.serviceName || a.serviceCode}</p>
-        ${a.status === 'BOOKED' ? html`<p>${t('scheduling.code')}: <span class="scheduling-code">${a.bookingCode}</span></p>` : nothing}` : nothing}
-      <a class="portal-card-link" href="/portal/appointments" @click=${(e) => this.open(e)}>${t('scheduling.card.open')}</a>
-    </div>`, this);
-  }
-
-  open(event) {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    this.ctx.navigate('/portal/appointments', {});
+    return html`<p><strong>${when(ctx, a)}</strong></p>
+      <p>${a.doctorName || a.doctorId} · ${a.serviceName || a.serviceCode}</p>
+      ${a.status === 'BOOKED' ? html`<p>${ctx.t('scheduling.code')}: <span class="scheduling-code">${a.bookingCode}</span></p>` : nothing}`;
   }
 }
 

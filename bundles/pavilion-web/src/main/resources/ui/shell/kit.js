@@ -1,6 +1,6 @@
 // The shell's kit: small helpers every contribution's pages may import from /ui/shell/kit.js (the shell is always
 // there, so a department that uses the kit still needs nothing but the shell). Styles come from /ui/shell/base.css.
-import { html } from '/ui/lib/lit-html/lit-html.js';
+import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
 
 /** Adds a stylesheet once (a <link>, so the CSP needs no inline styles); href is usually new URL('x.css', import.meta.url). */
 export function useStyles(href) {
@@ -98,5 +98,62 @@ export class KitPage extends HTMLElement {
   }
 
   update() {
+  }
+}
+
+/**
+ * Base class of a portal home card: a loading line, the error, the "nothing yet" line or the department's content,
+ * and a link to its page. The subclass passes {route, loadingKey, noneKey, openKey, className} to the constructor and
+ * gives fetchItem() (what to show, or null) and content(item); styles() adds its stylesheets, errorText(err) may
+ * override how a failure reads.
+ */
+export class PortalCard extends HTMLElement {
+  constructor(options) {
+    super();
+    this.options = options;
+  }
+
+  connectedCallback() {
+    if (!this.ctx) return;
+    this.styles();
+    this.draw();
+    this.load();
+  }
+
+  styles() {
+  }
+
+  async load() {
+    try {
+      this.item = await this.fetchItem();
+      this.loaded = true;
+    } catch (err) {
+      this.error = this.errorText(err);
+    }
+    this.draw();
+  }
+
+  errorText(err) {
+    return errorText(this.ctx, err);
+  }
+
+  draw() {
+    const { route, loadingKey, noneKey, openKey, className } = this.options;
+    const t = (k, p) => this.ctx.t(k, p);
+    const item = this.item;
+    render(html`<div class=${className ? `portal-card-body ${className}` : 'portal-card-body'}>
+      ${!this.loaded && !this.error ? html`<p role="status">${t(loadingKey)}</p>` : nothing}
+      ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
+      ${this.loaded && !item ? html`<p>${t(noneKey)}</p>` : nothing}
+      ${item ? this.content(item) : nothing}
+      <a class="portal-card-link" href=${route} @click=${(e) => this.open(e)}>${t(openKey)}</a>
+    </div>`, this);
+  }
+
+  /** A plain left click navigates inside the shell; other clicks keep the browser's (new tab, new window). */
+  open(event) {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    this.ctx.navigate(this.options.route, {});
   }
 }

@@ -2,10 +2,11 @@
  * Local JPA transactions on a department's persistence unit, and the platform's one group commit of concurrent
  * writers. No persistence provider type appears here. 2.0: the throughput path's commit step and kept
  * EntityManager ({@code JpaTransactions.CommitStep}, {@code Kept}, {@code keep()}, {@code call(work, step)}) left
- * the API; the EMR directory keeps its EntityManager itself.
+ * the API; the EMR directory keeps its EntityManager itself. 2.1: {@code YearCounter}, a department's gapless
+ * document numbers from a counter row per year.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.pavilion.core.api.persistence;
 
 import org.osgi.annotation.bundle.Export;

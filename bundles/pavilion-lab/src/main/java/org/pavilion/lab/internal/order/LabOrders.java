@@ -24,6 +24,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.persistence.YearCounter;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.events.api.EventPublisher;
@@ -125,7 +126,7 @@ public class LabOrders {
                 audit.record(allowed.audit().resourceId(placed.id).detail(placed.orderNumber + ": " + codes(placed))
                         .build());
                 return placed;
-            } catch (OrderNumbers.YearMissing missing) {
+            } catch (YearCounter.YearMissing missing) {
                 OrderNumbers.ensureYear(jpa, missing.year);
             } catch (PersistenceException e) {
                 // two new specimens drew the same id at the same moment: draw again

@@ -1,39 +1,27 @@
 package org.pavilion.lab.internal.soap;
 
+import javax.xml.bind.annotation.XmlType;
 import javax.xml.ws.WebFault;
 
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.soap.ProblemFault;
 
-/** A business fault carrying what a REST client would see: the stable problem type, the HTTP status and the detail. */
+/**
+ * The lab results service business fault (400, 403 or 404, as the REST face answers, e.g.
+ * {@code urn:pavilion:problem:not-found}). Its element order pins the one this service has always published.
+ */
 @WebFault(name = "LabResultsFault", targetNamespace = LabResultsSoap.NAMESPACE)
-public class LabResultsFault extends Exception {
+@XmlType(name = "LabResultsFault", namespace = LabResultsSoap.NAMESPACE,
+        propOrder = {"problemType", "status", "detail", "message"})
+public class LabResultsFault extends ProblemFault {
 
     private static final long serialVersionUID = 1L;
 
-    private final String problemType;
-    private final int status;
-
     public LabResultsFault(String message, String problemType, int status) {
-        super(message);
-        this.problemType = problemType;
-        this.status = status;
+        super(message, problemType, status);
     }
 
     static LabResultsFault of(ProblemException e) {
         return new LabResultsFault(e.detail(), e.type(), e.status());
-    }
-
-    /** e.g. {@code urn:pavilion:problem:not-found}. */
-    public String getProblemType() {
-        return problemType;
-    }
-
-    /** 400, 403 or 404, as the REST face answers. */
-    public int getStatus() {
-        return status;
-    }
-
-    public String getDetail() {
-        return getMessage();
     }
 }

@@ -23,6 +23,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.persistence.YearCounter;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.pharmacy.internal.PharmacyProblems;
@@ -138,7 +139,7 @@ public class PurchaseOrders {
                 audit.record(AuditEvent.of("CREATE", RESOURCE).resourceId(created.id)
                         .detail(created.number + " (" + origin + ", " + created.lines.size() + " lines)").build());
                 return created;
-            } catch (PoNumbers.YearMissing missing) {
+            } catch (YearCounter.YearMissing missing) {
                 PoNumbers.ensureYear(jpa, missing.year);
             }
         }

@@ -1,39 +1,27 @@
 package org.pavilion.pharmacy.internal.soap;
 
+import javax.xml.bind.annotation.XmlType;
 import javax.xml.ws.WebFault;
 
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.soap.ProblemFault;
 
-/** A business fault carrying what a REST client would see: the stable problem type, the HTTP status and the detail. */
+/**
+ * The pharmacy stock service business fault (400 or 404, as the REST face answers, e.g.
+ * {@code urn:pavilion:problem:not-found}). Its element order pins the one this service has always published.
+ */
 @WebFault(name = "PharmacyStockFault", targetNamespace = PharmacyStockSoap.NAMESPACE)
-public class PharmacyStockFault extends Exception {
+@XmlType(name = "PharmacyStockFault", namespace = PharmacyStockSoap.NAMESPACE,
+        propOrder = {"status", "problemType", "detail", "message"})
+public class PharmacyStockFault extends ProblemFault {
 
     private static final long serialVersionUID = 1L;
 
-    private final String problemType;
-    private final int status;
-
     public PharmacyStockFault(String message, String problemType, int status) {
-        super(message);
-        this.problemType = problemType;
-        this.status = status;
+        super(message, problemType, status);
     }
 
     static PharmacyStockFault of(ProblemException e) {
         return new PharmacyStockFault(e.detail(), e.type(), e.status());
-    }
-
-    /** e.g. {@code urn:pavilion:problem:not-found}. */
-    public String getProblemType() {
-        return problemType;
-    }
-
-    /** 400 or 404, as the REST face answers. */
-    public int getStatus() {
-        return status;
-    }
-
-    public String getDetail() {
-        return getMessage();
     }
 }
