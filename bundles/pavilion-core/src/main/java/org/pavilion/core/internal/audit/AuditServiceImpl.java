@@ -154,17 +154,26 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
         }
     }
 
-    /** The committer's group: the appends in one transaction, under the append lock; one result (none) each. */
+    /**
+     * The committer's group: the appends in one transaction, under the append lock; one result (none) each. The
+     * connection is taken before the lock, as {@link #recordAllCommittingWith}'s callers hold theirs before it:
+     * taken the other way round, callers holding every pooled connection while waiting for the lock, and the lock's
+     * holder waiting for a connection, stopped the container under a burst of bookings.
+     */
     private List<Void> writeGroup(List<List<AuditRecordEntity>> group) {
         List<AuditRecordEntity> records = new ArrayList<>();
         for (List<AuditRecordEntity> append : group) {
             records.addAll(append);
         }
-        appendLock.lock();
-        try {
-            write(records);
-        } finally {
-            appendLock.unlock();
+        try (Connection c = dataSource.getConnection()) {
+            appendLock.lock();
+            try {
+                write(c, records);
+            } finally {
+                appendLock.unlock();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Audit append failed: " + e.getMessage(), e);
         }
         return Collections.nCopies(group.size(), null);
     }
@@ -175,20 +184,16 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
      * seq and hash) is kept in memory after a commit; after a failure it is read again, and the primary key on
      * seq refuses a record that would fork the chain (another writer on the same database).
      */
-    private void write(List<AuditRecordEntity> records) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Head next = insert(c, head != null ? head : readHead(c), records);
-                c.commit();
-                head = next;
-            } catch (SQLException | RuntimeException e) {
-                head = null;
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Audit append failed: " + e.getMessage(), e);
+    private void write(Connection c, List<AuditRecordEntity> records) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            Head next = insert(c, head != null ? head : readHead(c), records);
+            c.commit();
+            head = next;
+        } catch (SQLException | RuntimeException e) {
+            head = null;
+            c.rollback();
+            throw e;
         }
     }
 

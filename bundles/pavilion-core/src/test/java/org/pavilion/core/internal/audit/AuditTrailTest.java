@@ -223,6 +223,66 @@ public class AuditTrailTest {
         }
     }
 
+    /**
+     * The night the bookings stopped: every pooled connection was held by a transaction waiting to write its audit
+     * record, while the audit committer held the chain and waited for a connection. Here the pool has one
+     * connection: a transaction holds it, a clerk's record waits for it, and the transaction must still commit
+     * with its record, after which the clerk's record is written too.
+     */
+    @Test
+    public void aTransactionHoldingTheLastPooledConnectionStillCommitsWithItsRecord() throws Exception {
+        java.util.concurrent.Semaphore pool = new java.util.concurrent.Semaphore(1);
+        java.util.concurrent.CountDownLatch committerWaits = new java.util.concurrent.CountDownLatch(1);
+        javax.sql.DataSource oneConnection = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, m, args) -> {
+                    if (!m.getName().equals("getConnection")) {
+                        return m.invoke(db.dataSource, args);
+                    }
+                    if (!pool.tryAcquire()) {
+                        committerWaits.countDown();
+                        pool.acquire();
+                    }
+                    java.sql.Connection c = db.dataSource.getConnection();
+                    return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                            new Class<?>[] {java.sql.Connection.class}, (cp, cm, cargs) -> {
+                                if (cm.getName().equals("close")) {
+                                    c.close();
+                                    pool.release();
+                                    return null;
+                                }
+                                try {
+                                    return cm.invoke(c, cargs);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
+        audit.deactivate();
+        audit = new AuditServiceImpl(db.emf, oneConnection, null);
+        java.util.concurrent.ExecutorService clerks = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.sql.Connection booking = oneConnection.getConnection();
+            booking.setAutoCommit(false);
+            java.util.concurrent.Future<?> clerk = clerks.submit(() -> audit.record(
+                    AuditEvent.of("READ", "patient").patientId("P-1").build()));
+            assertTrue("the clerk's record never asked for a connection",
+                    committerWaits.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            java.util.concurrent.Future<String> booked = clerks.submit(() -> audit.recordAllCommittingWith(booking,
+                    java.util.List.of(AuditEvent.of("CREATE", "appointment").patientId("P-2").build()), () -> {
+                        booking.commit();
+                        booking.close();
+                        return "booked";
+                    }));
+            assertEquals("booked", booked.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            clerk.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            clerks.shutdownNow();
+        }
+        ChainVerification v = audit.verify();
+        assertTrue(v.problem, v.intact);
+        assertEquals(2, v.recordsChecked);
+    }
+
     @Test(expected = org.pavilion.core.api.rest.ProblemException.class)
     public void anAbsurdPageSizeIsRefused() {
         audit.search(new AuditQuery(), 0, 100_000);

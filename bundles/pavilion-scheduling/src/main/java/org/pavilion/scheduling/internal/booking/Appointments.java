@@ -16,12 +16,12 @@ import java.util.function.LongSupplier;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.EntityTransaction;
 import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -96,6 +96,7 @@ public class Appointments implements AppointmentBook {
     private final EventPublisher events;
     private final PatientGate withoutEmr;
     private final LongSupplier clock;
+    private final BookingCommits commits;
     private volatile Windows windows;
 
     /** The EMR's answer while it is installed (EmrPatientGate); the department works without it. */
@@ -127,6 +128,7 @@ public class Appointments implements AppointmentBook {
         this.withoutEmr = PatientGate.withoutEmr(audit);
         this.clock = clock;
         this.windows = Windows.of(config);
+        this.commits = new BookingCommits(emf, audit);
     }
 
     @Modified
@@ -145,34 +147,16 @@ public class Appointments implements AppointmentBook {
     }
 
     /**
-     * Runs {@code work} in one transaction whose commit also holds its audit record ({@code audited} of the result):
-     * one commit per booking or change instead of the booking's and then the audit trail's, which on H2 (every commit
-     * written through) was half of a booking's time. {@link AuditService#recordAllCommittingWith} keeps the chain in
-     * order while this commit runs.
+     * Runs {@code work} in one transaction whose commit also holds its audit record ({@code audited} of the result),
+     * grouped with the bookings and changes made at the same moment ({@link BookingCommits}).
      */
     private <T> T callAudited(Function<EntityManager, T> work, Function<T, AuditEvent> audited) {
-        EntityManager em = jpa.entityManagerFactory().createEntityManager();
-        EntityTransaction tx = em.getTransaction();
-        try {
-            tx.begin();
-            T result = work.apply(em);
-            em.flush();
-            Connection c = JpaTransactions.connection(em);
-            return audit.recordAllCommittingWith(c, List.of(audited.apply(result)), () -> {
-                c.close(); // the handle, before OpenJPA commits the connection behind it
-                tx.commit();
-                return result;
-            });
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new PersistenceException("Could not commit with its audit record: " + e.getMessage(), e);
-        } finally {
-            if (tx.isActive()) {
-                tx.rollback();
-            }
-            em.close();
-        }
+        return commits.call(null, work, audited);
+    }
+
+    @Deactivate
+    void deactivate() {
+        commits.close();
     }
 
     // ------------------------------------------------------------------------------------------ booking
@@ -195,52 +179,57 @@ public class Appointments implements AppointmentBook {
         }
         String patientId = allowed.mrn();
         Optional<VisitCostEstimator.Estimate> estimate = estimate(patientId, slot);
+        String externalSystem = Inputs.blankToNull(r.externalSystem());
+        String externalId = Inputs.blankToNull(r.externalId());
         for (int attempt = 1;; attempt++) {
             long now = clock.getAsLong();
-            AppointmentEntity e = new AppointmentEntity();
-            e.setId(UUID.randomUUID().toString());
-            e.setPatientId(patientId);
-            e.setDoctorId(slot.doctorId());
-            e.setServiceCode(slot.serviceCode());
-            e.setVisitType(slot.visitType());
-            e.setLocation(slot.location());
-            e.setStartsMs(slot.startsMs());
-            e.setEndsMs(slot.endsMs());
-            e.setStatus(BOOKED);
-            e.setBookingCode(BookingCodes.next());
-            e.setReason(Inputs.blankToNull(r.reason()));
-            // What the patient will pay: their share when insurance pays part, else the whole price.
-            e.setEstimatedCost(estimate.map(x -> x.patientShare() != null ? x.patientShare() : x.total()).orElse(null));
-            e.setCurrency(estimate.map(VisitCostEstimator.Estimate::currency).orElse(null));
-            e.setChannel(channel.name());
-            e.setBookedBy(actor);
-            e.setBookedMs(now);
-            e.setUpdatedMs(now);
-            e.setExternalSystem(Inputs.blankToNull(r.externalSystem()));
-            e.setExternalId(Inputs.blankToNull(r.externalId()));
+            String id = UUID.randomUUID().toString();
+            String bookingCode = BookingCodes.next();
             try {
-                Appointment booked = callAudited(em -> {
+                // The claim takes the time (a clash refuses this booking alone); the work writes it.
+                return commits.call(em -> {
                     if (r.offerId() != null) {
                         releaseOffer(em, r.offerId(), slot, new HashSet<>(List.of(patientId, r.patientId().strip())), now);
                     }
-                    hold(em, slot.doctorId(), slot.startsMs(), slot.endsMs(), e.getId());
+                    hold(em, slot.doctorId(), slot.startsMs(), slot.endsMs(), id);
+                }, em -> {
+                    AppointmentEntity e = new AppointmentEntity(); // per run: a group's failure runs it again
+                    e.setId(id);
+                    e.setPatientId(patientId);
+                    e.setDoctorId(slot.doctorId());
+                    e.setServiceCode(slot.serviceCode());
+                    e.setVisitType(slot.visitType());
+                    e.setLocation(slot.location());
+                    e.setStartsMs(slot.startsMs());
+                    e.setEndsMs(slot.endsMs());
+                    e.setStatus(BOOKED);
+                    e.setBookingCode(bookingCode);
+                    e.setReason(Inputs.blankToNull(r.reason()));
+                    // What the patient will pay: their share when insurance pays part, else the whole price.
+                    e.setEstimatedCost(estimate.map(x -> x.patientShare() != null ? x.patientShare() : x.total())
+                            .orElse(null));
+                    e.setCurrency(estimate.map(VisitCostEstimator.Estimate::currency).orElse(null));
+                    e.setChannel(channel.name());
+                    e.setBookedBy(actor);
+                    e.setBookedMs(now);
+                    e.setUpdatedMs(now);
+                    e.setExternalSystem(externalSystem);
+                    e.setExternalId(externalId);
                     em.persist(e);
                     em.flush();
-                    history(em, e.getId(), "BOOKED", channel + (r.offerId() == null ? "" : ", offer " + r.offerId())
-                            + (e.getExternalId() == null ? "" : ", " + e.getExternalSystem() + " " + e.getExternalId()),
-                            actor, now);
+                    history(em, id, "BOOKED", channel + (r.offerId() == null ? "" : ", offer " + r.offerId())
+                            + (externalId == null ? "" : ", " + externalSystem + " " + externalId), actor, now);
                     AppointmentViews views = new AppointmentViews(em, zone()).knowing(slot.doctorId(),
                             slot.serviceCode(), new AppointmentViews.Names(slot.doctorName(), slot.specialty(),
                                     slot.serviceName()));
                     AppointmentBooked p = views.event(new AppointmentBooked(), e, channel.name(), actor);
-                    p.bookingCode = e.getBookingCode();
+                    p.bookingCode = bookingCode;
                     p.estimatedCost = e.getEstimatedCost() == null ? null : e.getEstimatedCost().toPlainString();
                     p.currency = e.getCurrency();
-                    events.publish(em, AppointmentBooked.TYPE, subject(e.getId()), p);
+                    events.publish(em, AppointmentBooked.TYPE, subject(id), p);
                     return views.dto(e);
                 }, done -> allowed.audit().resourceId(done.id).detail(done.localStart + " with " + done.doctorId)
                         .build());
-                return booked;
             } catch (ProblemException refused) {
                 audit.record(allowed.audit().outcome(AuditOutcome.FAILED).detail(refused.getMessage()).build());
                 throw refused;
@@ -250,7 +239,7 @@ public class Appointments implements AppointmentBook {
                     continue; // two codes alike in 10^12: draw again
                 }
                 if (SlotHolds.isUniqueViolation(failed) && what.contains("external_uq")) {
-                    String reason = e.getExternalSystem() + " appointment " + e.getExternalId() + " is booked already";
+                    String reason = externalSystem + " appointment " + externalId + " is booked already";
                     audit.record(allowed.audit().outcome(AuditOutcome.FAILED).detail(reason).build());
                     throw ProblemException.conflict(reason);
                 }

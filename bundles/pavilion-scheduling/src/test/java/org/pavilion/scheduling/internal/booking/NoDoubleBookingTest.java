@@ -103,6 +103,31 @@ public class NoDoubleBookingTest {
         assertEquals(1, desk.events.types().size());
     }
 
+    /**
+     * A Monday morning rush: sixteen desks book eight slots at once, two desks per slot. Bookings made at the same
+     * moment commit together; a clash refuses only its own booking, and the group's other bookings stand.
+     */
+    @Test
+    public void sixteenDesksBookEightSlotsTwoPerSlotAndEachSlotIsGivenOnce() throws Exception {
+        String[] times = {"09:00", "09:20", "09:40", "10:00", "10:20", "10:40", "11:00", "11:20"};
+        List<Callable<Appointment>> desks = new ArrayList<>();
+        for (int i = 0; i < DESKS; i++) {
+            String patient = String.format("00000050%02d", i);
+            String time = times[i % times.length];
+            desks.add(() -> as(reception(), () -> desk.appointments.book(desk.desk(patient, desk.hartmann, GP20,
+                    time))));
+        }
+        Map<Integer, List<Object>> outcomes = race(desks);
+        List<Object> booked = outcomes.getOrDefault(200, List.of());
+        assertEquals(outcomes.toString(), times.length, booked.size());
+        assertEquals(outcomes.toString(), DESKS - times.length, outcomes.getOrDefault(409, List.of()).size());
+        assertEquals("every slot once", List.of(times), booked.stream()
+                .map(a -> ((Appointment) a).localStart.substring(11)).sorted().collect(Collectors.toList()));
+        assertEquals("four holds per booking, none left by the refused", times.length * 4,
+                desk.holders(desk.hartmann).size());
+        assertEquals(times.length, desk.events.types().size());
+    }
+
     @Test
     public void sixteenDesksMoveTwoAppointmentsIntoOneSlotAndOneWins() throws Exception {
         Appointment maria = as(reception(), () -> desk.appointments.book(desk.desk(MARIA, desk.hartmann, GP20,
