@@ -299,7 +299,8 @@ public abstract class PavilionTestSupport {
     protected static final List<String> DEPARTMENT_ENDPOINTS = List.of("/api/v1/platform/users",
             "/api/v1/platform/events/dead-letters", "/api/v1/example/visits", "/api/v1/example/ward-board",
             "/api/v1/emr/patients", "/api/v1/hl7/messages", "/api/v1/scheduling/appointments",
-            "/api/v1/lab/orders?patientId=0000000000", "/api/v1/pharmacy/stores");
+            "/api/v1/lab/orders?patientId=0000000000", "/api/v1/pharmacy/stores",
+            "/api/v1/billing/tax-categories");
 
     /**
      * The password pavilion-core generated for {@code admin} on first start, from

@@ -3,10 +3,11 @@
  * writers. No persistence provider type appears here. 2.0: the throughput path's commit step and kept
  * EntityManager ({@code JpaTransactions.CommitStep}, {@code Kept}, {@code keep()}, {@code call(work, step)}) left
  * the API; the EMR directory keeps its EntityManager itself. 2.1: {@code YearCounter}, a department's gapless
- * document numbers from a counter row per year.
+ * document numbers from a counter row per year; {@link org.pavilion.core.api.persistence.AuditedTransaction} (2.2) a
+ * transaction that commits with its audit records.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.pavilion.core.api.persistence;
 
 import org.osgi.annotation.bundle.Export;

@@ -35,6 +35,15 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, "validation", "Invalid request", detail);
     }
 
+    /**
+     * 422: a body that parses but does not fit (an unknown code, an amount above a balance, a negative price).
+     *
+     * @since 2.1
+     */
+    public static ProblemException unprocessable(String detail) {
+        return new ProblemException(422, "validation", "Unprocessable request", detail);
+    }
+
     public static ProblemException notFound(String what, Object id) {
         return new ProblemException(404, "not-found", what + " not found", what + " " + id + " does not exist");
     }

@@ -1,6 +1,6 @@
 /** How departments publish REST resources and SOAP services through the platform, and report errors. */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.pavilion.core.api.rest;
 
 import org.osgi.annotation.bundle.Export;

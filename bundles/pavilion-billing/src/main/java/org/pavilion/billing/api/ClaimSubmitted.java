@@ -1,0 +1,10 @@
+package org.pavilion.billing.api;
+
+/** A claim for an invoice's insurance share was sent to the insurer (FHIR {@code Claim}). Event type {@link #TYPE}. */
+public class ClaimSubmitted extends ClaimEvent {
+
+    public static final String TYPE = "ClaimSubmitted";
+
+    /** ISO-8601 instant. */
+    public String submittedAt;
+}
