@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.persistence.AuditedTransaction;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.CallerContext;
@@ -120,7 +121,7 @@ public class Dispensing {
         String actor = PatientGate.actor("system");
         long now = clock.getAsLong();
         try {
-            return AuditedTransaction.run(emf, audit, "prescription " + prescriptionId, em -> write(em, prescriptionId,
+            return PharmacyTransactions.run(emf, audit, "prescription " + prescriptionId, em -> write(em, prescriptionId,
                     item, store, quantity, batchNumber, allergy.warning(), allergy.overrideReason(), actor, now,
                     allowed));
         } catch (ProblemException e) {
@@ -263,7 +264,7 @@ public class Dispensing {
         String actor = PatientGate.actor("system");
         long now = clock.getAsLong();
         try {
-            return AuditedTransaction.run(emf, audit, "dispense " + dispenseId,
+            return PharmacyTransactions.run(emf, audit, "dispense " + dispenseId,
                     em -> takeBack(em, dispenseId, quantity, reason, actor, now, allowed));
         } catch (ProblemException e) {
             audit.record(allowed.audit().resourceId(dispenseId).outcome(AuditOutcome.FAILED)

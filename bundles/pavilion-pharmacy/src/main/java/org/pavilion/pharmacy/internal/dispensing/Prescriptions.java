@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.persistence.AuditedTransaction;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
@@ -173,7 +174,7 @@ public class Prescriptions {
         PrescriptionEntity found = find(id);
         PatientGate.Allowed allowed = PatientGate.allow(gate(), found.getPatientId(), true, "UPDATE",
                 PrescriptionIntakeService.RESOURCE);
-        return AuditedTransaction.run(emf, audit, "prescription " + id, em -> {
+        return PharmacyTransactions.run(emf, audit, "prescription " + id, em -> {
             PrescriptionEntity p = em.find(PrescriptionEntity.class, id);
             if (p.getVersion() != in.version) {
                 throw PharmacyProblems.changedMeanwhile("prescription " + id);
