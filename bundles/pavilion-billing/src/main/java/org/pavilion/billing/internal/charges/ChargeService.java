@@ -200,9 +200,9 @@ public class ChargeService {
         String code = required("priceCode", body.priceCode);
         BigDecimal quantity = Amounts.parseQuantity("quantity", body.quantity, false);
         LocalDate day = body.serviceDate == null ? LocalDate.now(zone) : date("serviceDate", body.serviceDate);
+        PatientGate.Allowed allowed = PatientGate.allow(gate(), patientId, true, "CREATE", RESOURCE);
         PriceList.Price price = prices.priceOf(code, day).orElseThrow(() -> ProblemException.unprocessable(
                 "no price for code " + code + " on " + day));
-        PatientGate.Allowed allowed = PatientGate.allow(gate(), patientId, true, "CREATE", RESOURCE);
         String actor = PatientGate.actor("system");
         ChargeRows.Incoming in = new ChargeRows.Incoming(ChargeRows.MANUAL, UUID.randomUUID().toString(),
                 allowed.mrn(), blankToNull(body.encounterId), code, quantity, day, blankToNull(body.doctorId),

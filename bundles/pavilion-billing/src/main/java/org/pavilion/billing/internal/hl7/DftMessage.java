@@ -55,7 +55,7 @@ final class DftMessage {
             throw new Hl7ContentException(Hl7Error.of(Hl7Error.SEGMENT_SEQUENCE_ERROR,
                     "a DFT^P03 carries at least one FT1 (financial transaction)"));
         }
-        LocalDate sent = date(m.field("MSH-7"), null);
+        LocalDate sent = date(m.field("MSH-7"), LocalDate.now()); // MSH-7 is required; a sender without it: today
         List<Transaction> transactions = new ArrayList<>(count);
         for (int n = 1; n <= count; n++) {
             String at = "FT1(" + n + ")-";

@@ -131,6 +131,22 @@ public class ChargeDeskTest {
     }
 
     @Test
+    public void aChargeAnswersTheContractsJsonWithAmountsAsStrings() throws Exception {
+        Charge c = charges.post(manual("0000004716", "ENC-9", "SUP-BANDAGE", "3", "2026-12-07"));
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(c));
+        for (String field : List.of("id", "patientId", "encounterId", "sourceType", "sourceId", "priceCode",
+                "description", "category", "department", "doctorId", "quantity", "unitPrice", "taxRate",
+                "serviceDate", "postedAt", "postedBy", "status", "invoiceId", "note")) {
+            assertTrue("Charge has " + field, json.has(field));
+        }
+        assertTrue(json.get("unitPrice").isTextual());
+        assertEquals("4.4950", json.get("unitPrice").asText());
+        assertEquals("3.000", json.get("quantity").asText());
+        assertTrue(json.get("postedAt").asText().endsWith("Z"));
+    }
+
+    @Test
     public void aChargeIsPricedOnItsServiceDate() {
         assertEquals(422, problem(() -> charges.post(manual("0000004712", null, "PROC-CAST", "1", "2026-12-09")))
                 .status());
