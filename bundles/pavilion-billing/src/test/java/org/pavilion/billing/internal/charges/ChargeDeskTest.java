@@ -147,6 +147,18 @@ public class ChargeDeskTest {
     }
 
     @Test
+    public void twoClerksCancellingTheSameChargeAtOnceCancelItOnceAndTheOtherIsToldSo() throws Exception {
+        Charge c = charges.post(manual("0000004717", null, "PROC-DRESS", "1", "2026-12-07"));
+        Race race = Race.of(List.of(Staff.clerk("clerk.weber"), Staff.clerk("clerk.yilmaz")),
+                () -> charges.cancel(c.id(), reason("entered twice")));
+        assertEquals(1, race.succeeded);
+        assertEquals(List.of(409), race.refused);
+        ChargeEntity row = db.jpa.call(em -> em.find(ChargeEntity.class, c.id()));
+        assertEquals("CANCELLED", row.getStatus());
+        assertEquals("entered twice", row.getCancelReason());
+    }
+
+    @Test
     public void aChargeIsPricedOnItsServiceDate() {
         assertEquals(422, problem(() -> charges.post(manual("0000004712", null, "PROC-CAST", "1", "2026-12-09")))
                 .status());

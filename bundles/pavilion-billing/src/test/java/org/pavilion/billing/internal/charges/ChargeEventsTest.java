@@ -270,6 +270,15 @@ public class ChargeEventsTest {
         assertEquals(posted.id(), resolved.getChargeId());
         assertEquals("clerk.weber", resolved.getResolvedBy());
         assertEquals(409, ChargeDeskTest.problem(() -> charges.postParked(p.getId(), fix)).status());
+
+        // two clerks posting the same parked charge at once: one charge, the other 409
+        routes.onEvent(LabTestCompleted.TYPE, labTest("ITEM-CBC-2", "LAB-BLOODCOUNT"));
+        ParkedChargeEntity second = parkedOf("LAB", "ITEM-CBC-2");
+        Race race = Race.of(List.of(Staff.clerk("clerk.weber"), Staff.clerk("clerk.yilmaz")),
+                () -> charges.postParked(second.getId(), fix));
+        assertEquals(1, race.succeeded);
+        assertEquals(List.of(409), race.refused);
+        assertEquals(1, chargesOf("LAB", "ITEM-CBC-2"));
         // a late redelivery of the event changes nothing
         CallerContext.clear();
         Filed late = routes.onEvent(LabTestCompleted.TYPE, misnamed);
