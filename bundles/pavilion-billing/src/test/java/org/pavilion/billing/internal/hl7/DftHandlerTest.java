@@ -172,6 +172,9 @@ public class DftHandlerTest {
         Terser t = dft("DFT-1001", RIS_ID, "RIS");
         ft1(t, 0, "TX-1001", "20261207", "RAD-XR-CHEST", null);
         ft1(t, 1, "TX-1002", "20261207", "RAD-CT-HEAD", "1");
+        // yesterday's chest X-ray was repeated by mistake: the RIS credits it (FT1-6 CD)
+        ft1(t, 2, "TX-0999-CR", "20261206", "RAD-XR-CHEST", "1");
+        t.set("/FINANCIAL(2)/FT1-6", "CD");
 
         Outcome outcome = handle(t);
 
@@ -187,6 +190,10 @@ public class DftHandlerTest {
         assertEquals("hl7:RIS", xray.getPostedBy());
         assertEquals("OPEN", xray.getStatus());
         assertEquals("RAD-CT-HEAD", charge("RIS:TX-1002").getPriceCode());
+        ChargeEntity credit = charge("RIS:TX-0999-CR");
+        assertEquals("-1.000", credit.getQuantity().toPlainString());
+        assertEquals("48.0000", credit.getUnitPrice().toPlainString());
+        assertEquals("2026-12-06", credit.getServiceDate());
         assertTrue(hubOutcome("DFT-1001").startsWith("ACCEPTED"));
         assertTrue(AUDIT.count("CREATE", MRN) >= 2);
     }
