@@ -74,6 +74,15 @@ public class ChargeEntity {
     @Column(name = "note")
     private String note;
 
+    @Column(name = "cancel_reason")
+    private String cancelReason;
+
+    @Column(name = "cancelled_ms")
+    private Long cancelledMs;
+
+    @Column(name = "cancelled_by")
+    private String cancelledBy;
+
     @Version
     @Column(name = "version", nullable = false)
     private int version;
@@ -244,5 +253,29 @@ public class ChargeEntity {
 
     public void setVersion(int version) {
         this.version = version;
+    }
+
+    public String getCancelReason() {
+        return cancelReason;
+    }
+
+    public void setCancelReason(String cancelReason) {
+        this.cancelReason = cancelReason;
+    }
+
+    public Long getCancelledMs() {
+        return cancelledMs;
+    }
+
+    public void setCancelledMs(Long cancelledMs) {
+        this.cancelledMs = cancelledMs;
+    }
+
+    public String getCancelledBy() {
+        return cancelledBy;
+    }
+
+    public void setCancelledBy(String cancelledBy) {
+        this.cancelledBy = cancelledBy;
     }
 }

@@ -58,6 +58,15 @@ public class ParkedChargeEntity {
     @Column(name = "resolved_by")
     private String resolvedBy;
 
+    @Column(name = "encounter_id")
+    private String encounterId;
+
+    @Column(name = "doctor_id")
+    private String doctorId;
+
+    @Column(name = "resolution_note")
+    private String resolutionNote;
+
     @Version
     @Column(name = "version", nullable = false)
     private int version;
@@ -180,5 +189,29 @@ public class ParkedChargeEntity {
 
     public void setVersion(int version) {
         this.version = version;
+    }
+
+    public String getEncounterId() {
+        return encounterId;
+    }
+
+    public void setEncounterId(String encounterId) {
+        this.encounterId = encounterId;
+    }
+
+    public String getDoctorId() {
+        return doctorId;
+    }
+
+    public void setDoctorId(String doctorId) {
+        this.doctorId = doctorId;
+    }
+
+    public String getResolutionNote() {
+        return resolutionNote;
+    }
+
+    public void setResolutionNote(String resolutionNote) {
+        this.resolutionNote = resolutionNote;
     }
 }

@@ -1,0 +1,103 @@
+package org.pavilion.billing.internal.charges;
+
+import org.apache.camel.Component;
+import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.pavilion.billing.internal.BillingConfig;
+import org.pavilion.core.api.security.Caller;
+import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.events.api.Events;
+import org.pavilion.lab.api.LabTestCompleted;
+import org.pavilion.pharmacy.api.MedicationDispensed;
+import org.pavilion.pharmacy.api.MedicationReturned;
+import org.pavilion.scheduling.api.AppointmentCompleted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Billing's durable subscriptions to the departments' billable events, one per department, in the platform's Camel
+ * context: completed appointments, completed lab tests, dispensed and returned medicines become charges (or parked
+ * charges) exactly once per source, however often an event is delivered. Each is switched by the cfg
+ * ({@code chargeAppointments}, {@code chargeLabTests}, {@code chargeDispenses}): while off, its events are taken and
+ * not charged. Only the event types' names (constants the compiler copies in) come from the departments' apis here;
+ * their classes load in the consumers, when such an event arrives.
+ */
+@org.osgi.service.component.annotations.Component(service = RoutesBuilder.class, configurationPid = BillingConfig.PID)
+public class ChargeEventRoutes extends RouteBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChargeEventRoutes.class);
+
+    static final String APPOINTMENTS = "billing-appointments";
+    static final String LAB_TESTS = "billing-lab-tests";
+    static final String DISPENSES = "billing-dispenses";
+
+    private final AppointmentCharges appointments;
+    private final LabTestCharges labTests;
+    private final DispenseCharges dispenses;
+    private final ReturnCredits returns;
+    private volatile BillingConfig config;
+
+    @Activate
+    public ChargeEventRoutes(@Reference ChargeService charges,
+            @Reference(target = "(camel.name=" + Events.SCHEME + ")") Component eventComponent, BillingConfig config) {
+        this(charges, config);
+    }
+
+    ChargeEventRoutes(ChargeService charges, BillingConfig config) {
+        this.appointments = new AppointmentCharges(charges);
+        this.labTests = new LabTestCharges(charges);
+        this.dispenses = new DispenseCharges(charges);
+        this.returns = new ReturnCredits(charges);
+        this.config = config;
+    }
+
+    @Modified
+    void modified(BillingConfig changed) {
+        config = changed;
+    }
+
+    @Override
+    public void configure() {
+        from(Events.SCHEME + ":" + APPOINTMENTS + "?types=" + AppointmentCompleted.TYPE)
+                .routeId(APPOINTMENTS)
+                .process(this::onEvent);
+        from(Events.SCHEME + ":" + LAB_TESTS + "?types=" + LabTestCompleted.TYPE)
+                .routeId(LAB_TESTS)
+                .process(this::onEvent);
+        from(Events.SCHEME + ":" + DISPENSES + "?types=" + MedicationDispensed.TYPE + "," + MedicationReturned.TYPE)
+                .routeId(DISPENSES)
+                .process(this::onEvent);
+    }
+
+    private void onEvent(Exchange exchange) throws Exception {
+        Filed filed = onEvent(exchange.getIn().getHeader(Events.HEADER_TYPE, String.class),
+                exchange.getIn().getBody(String.class));
+        if (filed != null) {
+            LOG.debug("{} {}: {}", exchange.getIn().getHeader(Events.HEADER_TYPE), exchange.getIn()
+                    .getHeader(Events.HEADER_ID), filed);
+        }
+    }
+
+    /** Files one delivery; null when its type is switched off (or not billing's). A failure is retried by the bus. */
+    Filed onEvent(String type, String json) throws Exception {
+        BillingConfig c = config;
+        String actor = CallerContext.current().map(Caller::username).orElse("events:billing");
+        if (AppointmentCompleted.TYPE.equals(type)) {
+            return c.chargeAppointments() ? appointments.onEvent(json, actor) : null;
+        }
+        if (LabTestCompleted.TYPE.equals(type)) {
+            return c.chargeLabTests() ? labTests.onEvent(json, actor) : null;
+        }
+        if (MedicationDispensed.TYPE.equals(type)) {
+            return c.chargeDispenses() ? dispenses.onEvent(json, actor) : null;
+        }
+        if (MedicationReturned.TYPE.equals(type)) {
+            return c.chargeDispenses() ? returns.onEvent(json, actor) : null;
+        }
+        return null;
+    }
+}
