@@ -209,11 +209,16 @@ final class BillingErasure {
     /** Parked charges filed under the patient, and those of no known patient whose message names an MRN of theirs. */
     private int deleteParked(List<String> keys) {
         int n = delete("DELETE FROM ParkedChargeEntity p WHERE p.patientId IN :m", keys);
-        for (ParkedChargeEntity p : em.createQuery("SELECT p FROM ParkedChargeEntity p WHERE p.patientId IS NULL",
-                ParkedChargeEntity.class).getResultList()) {
-            if (redaction.mentionsMrn(p.getPayload())) {
-                em.remove(p);
-                n++;
+        Set<String> seen = new LinkedHashSet<>();
+        for (String mrn : subject.mrns()) {
+            // LIKE narrows the candidates; the whole-word check in Java decides (MRN-0003 is not in MRN-00031)
+            for (ParkedChargeEntity p : em.createQuery("SELECT p FROM ParkedChargeEntity p WHERE p.patientId IS NULL"
+                    + " AND p.payload LIKE :text", ParkedChargeEntity.class).setParameter("text", "%" + mrn + "%")
+                    .getResultList()) {
+                if (seen.add(p.getId()) && redaction.mentionsMrn(p.getPayload())) {
+                    em.remove(p);
+                    n++;
+                }
             }
         }
         return n;
