@@ -22,9 +22,9 @@ import org.pavilion.core.api.privacy.PrivacySubject;
 import org.pavilion.core.api.rest.ProblemException;
 
 /**
- * A cashier takes a payment at the very moment the data-protection officer erases the patient: whichever commits
- * first wins, the other is refused (409: the cashier reloads; the erasure is reported FAILED and run again), and
- * never is a payment left under the erased MRN nor an invoice whose paid amount disagrees with its payments.
+ * A cashier takes a payment at the very moment the data-protection officer erases the patient: each commits on what
+ * the other left, or is refused (409: the cashier reloads; the erasure is reported FAILED and run again), and never
+ * is a payment left under the erased MRN nor an invoice whose paid amount disagrees with its payments.
  */
 public class ErasureRaceTest {
 
@@ -78,6 +78,33 @@ public class ErasureRaceTest {
                 + " FROM JournalLineEntity l", Object[].class).getResultList().stream()
                 .flatMap(r -> java.util.Arrays.stream(r).map(BigDecimal.class::cast)).toList());
         assertEquals("the books balance", 0, sides.get(0).compareTo(sides.get(1)));
+    }
+
+    @Test
+    public void anErasureThatReadTheInvoiceBeforeTheCashiersPaymentCommittedIsRefusedAndRunAgain() throws Exception {
+        String mrn = "MRN-0200";
+        String invoice = bills.issued(mrn, "INV-2026-000200", "50.00", "0", null, Instant.now());
+        PrivacySubject subject = new PrivacySubject(List.of(mrn), null, null, null, "FULL", Instant.now());
+        privacy.pseudonymOf(mrn); // the installation's secret exists already, as on any day but the first
+        // the cashier's payment, written and not yet committed: the invoice row is locked at its new version
+        javax.persistence.EntityManager cashier = db.emf.createEntityManager();
+        cashier.getTransaction().begin();
+        InvoiceEntity paying = cashier.find(InvoiceEntity.class, invoice);
+        org.pavilion.billing.internal.invoices.InvoiceBalances.pay(paying, false, new BigDecimal("50.00"));
+        cashier.flush();
+        CountDownLatch start = new CountDownLatch(1);
+        Future<Boolean> erased = pool.submit(refusable(start, () -> privacy.erase(subject)));
+        start.countDown();
+        Thread.sleep(1500); // the erasure reads the invoice as it was and waits for the cashier's row lock
+        cashier.getTransaction().commit();
+        cashier.close();
+
+        assertEquals("refused: the invoice changed meanwhile", false, erased.get(60, TimeUnit.SECONDS));
+        assertEquals(1, bills.count("InvoiceEntity", mrn));
+        privacy.erase(subject);
+        assertEquals(0, bills.count("InvoiceEntity", mrn));
+        assertEquals(new BigDecimal("50.00"), db.jpa.call(em -> em.find(InvoiceEntity.class, invoice))
+                .getPaidByPatient());
     }
 
     /** True when {@code work} committed, false when it was refused as a lost race (409). */
