@@ -91,6 +91,8 @@ final class BillingErasure {
         Set<String> documentIds = new LinkedHashSet<>(issuedIds);
         for (InvoiceEntity i : issued) {
             i.setPatientId(pseudonym);
+            // the EMR may keep the encounter (PARTIAL): its id would lead straight back to the patient
+            i.setEncounterId(null);
             i.setVoidReason(redaction.apply(i.getVoidReason()));
             if (i.getPolicyId() != null) {
                 retainedPolicies.add(i.getPolicyId());
@@ -120,6 +122,7 @@ final class BillingErasure {
                 ChargeEntity.class).stream().filter(c -> mrns.contains(c.getPatientId())).toList();
         for (ChargeEntity c : billed) {
             c.setPatientId(pseudonym);
+            c.setEncounterId(null);
             c.setNote(null);
         }
         long policiesAnonymised = 0;

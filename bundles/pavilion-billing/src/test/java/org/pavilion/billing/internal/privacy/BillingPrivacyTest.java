@@ -169,6 +169,7 @@ public class BillingPrivacyTest {
             InvoiceEntity kept = em.find(InvoiceEntity.class, inv);
             assertEquals("PARTIALLY_PAID", kept.getStatus());
             assertEquals(new BigDecimal("20.00"), kept.getPaidByPatient());
+            assertNull("the encounter would name her again", kept.getEncounterId());
             assertNull("a draft is not a financial record", em.find(InvoiceEntity.class, draft));
             assertNull(em.find(ChargeEntity.class, open));
             assertEquals("paid by [erased] [erased] at the desk",

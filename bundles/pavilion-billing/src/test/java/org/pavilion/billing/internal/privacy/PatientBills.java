@@ -48,6 +48,7 @@ public final class PatientBills {
             InvoiceEntity i = em.find(InvoiceEntity.class, id);
             i.setIssuedMs(issuedAt.toEpochMilli());
             i.setCreatedMs(issuedAt.toEpochMilli());
+            i.setEncounterId("ENC-" + number);
             ChargeEntity c = em.find(ChargeEntity.class, charge);
             c.setStatus("INVOICED");
             c.setInvoiceId(id);
