@@ -150,6 +150,34 @@ public class CashDeskDayTest {
     }
 
     @Test
+    public void twoClosesOfOneDayAtOnceOneIs201TheOther409() throws Exception {
+        String weber = day.db.issuedInvoice("MRN-1001", "INV-2026-000101", "40.00", "0.00", null);
+        day.pay(ANNA, weber, "40.00", "CASH", null);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (String counted : List.of("40.00", "39.00")) {
+                answers.add(two.submit(() -> {
+                    go.await();
+                    return status(() -> as(staff(ANNA), () -> day.desk.close(ANNA, "2026-12-07",
+                            close(counted, null))));
+                }));
+            }
+            go.countDown();
+            List<String> got = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<String> f : answers) {
+                got.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            got.sort(null);
+            assertEquals(List.of("201", "409"), got);
+        } finally {
+            two.shutdownNow();
+        }
+        assertEquals(1, day.rows("bl_cash_close"));
+    }
+
+    @Test
     public void theBusinessDayAndTheReceiptYearAreTheHospitalsNotUtc() {
         String weber = day.db.issuedInvoice("MRN-1001", "INV-2026-000101", "100.00", "0.00", null);
         day.at("2026-12-07T23:30:00Z"); // 00:30 on the 8th in Berlin
