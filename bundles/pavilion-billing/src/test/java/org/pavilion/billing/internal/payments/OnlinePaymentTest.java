@@ -163,6 +163,26 @@ public class OnlinePaymentTest {
     }
 
     @Test
+    public void moneyTakenOnlineAfterTheBillWasPaidAtTheDeskIsFlaggedForRefundNotBookedTwice() throws Exception {
+        String bill = day.db.issuedInvoice("MRN-2001", "INV-2026-000208", "40.00", "0.00", null);
+        PaymentViews.Checkout checkout = payNow(WEBER, bill);
+        day.pay(CashDeskDay.ANNA, bill, "40.00", "CASH", null); // her husband paid at the desk meanwhile
+        TestCheckoutProvider.Delivery late = provider.complete("co_1", "SUCCEEDED");
+        assertEquals(late.body(), 200, late.status());
+        PaymentIntentEntity intent = online.intent(checkout.intentId);
+        assertEquals("FAILED", intent.getStatus());
+        assertTrue(intent.getFailure(), intent.getFailure().startsWith("paid at hosted-checkout (co_1) but not "
+                + "recorded"));
+        assertEquals(200, provider.complete("co_1", "SUCCEEDED").status()); // a replay changes nothing
+        assertEquals(1, day.rows("bl_payment"));
+        assertEquals(new BigDecimal("40.00"), day.invoice(bill).getPaidByPatient());
+        assertNull(day.balances().get("1030"));
+        assertEquals(1, day.audit.events.stream().filter(e -> e.resourceId() != null
+                && e.resourceId().equals(checkout.intentId) && e.outcome()
+                == org.pavilion.core.api.audit.AuditOutcome.FAILED).count());
+    }
+
+    @Test
     public void forgedOrUnsignedNotificationsAre401AndChangeNothing() throws Exception {
         String bill = day.db.issuedInvoice("MRN-2001", "INV-2026-000204", "50.00", "0.00", null);
         PaymentViews.Checkout checkout = payNow(WEBER, bill);

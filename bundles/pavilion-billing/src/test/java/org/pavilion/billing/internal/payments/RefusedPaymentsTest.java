@@ -70,6 +70,26 @@ public class RefusedPaymentsTest {
     }
 
     @Test
+    public void aPatientTheGateRefusesGetsNoPaymentAndTheRefusalIsTheGates() throws Exception {
+        String vip = day.db.issuedInvoice("MRN-1009", "INV-2026-000109", "90.00", "0.00", null);
+        // the EMR's answer for a record the cashier may not touch (a restricted VIP record)
+        org.pavilion.billing.internal.access.PatientGate restricted = (patientId, write, action, type) -> {
+            throw org.pavilion.core.api.rest.ProblemException.forbidden("restricted record");
+        };
+        PaymentService guarded = new PaymentService(day.db.emf, day.audit, day.events,
+                CashDeskDay.settings("", "", ""), restricted, day.now::get);
+        PaymentBodies.Pay in = new PaymentBodies.Pay();
+        in.invoiceId = vip;
+        in.amount = "90.00";
+        in.method = "CASH";
+        assertEquals("403", status(() -> CashDeskDay.as(CashDeskDay.staff(ANNA), () -> guarded.record(in))));
+        assertEquals("403", status(() -> CashDeskDay.as(CashDeskDay.staff(ANNA), () -> guarded.list(null, null,
+                "MRN-1009", 0, 10))));
+        assertEquals(0, day.rows("bl_payment"));
+        assertEquals("ISSUED", day.invoice(vip).getStatus());
+    }
+
+    @Test
     public void aDraftOrVoidInvoiceTakesNoPayment() throws Exception {
         String draft = day.db.issuedInvoice("MRN-1005", "INV-2026-000105", "50.00", "0.00", null);
         day.db.jpa.run(em -> em.find(org.pavilion.billing.internal.invoices.InvoiceEntity.class, draft)
