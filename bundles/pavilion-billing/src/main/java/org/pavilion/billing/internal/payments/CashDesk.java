@@ -1,6 +1,8 @@
 package org.pavilion.billing.internal.payments;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
@@ -93,6 +95,7 @@ public class CashDesk {
         String actor = CallerContext.current().map(Caller::username).orElse("system");
         try {
             return BillingTransactions.run(emf, audit, "the day of " + c, em -> {
+                holdReceipts(em, d.getYear());
                 if (closeOf(em, c, d) != null) {
                     throw alreadyClosed(c, d);
                 }
@@ -121,6 +124,21 @@ public class CashDesk {
                 throw alreadyClosed(c, d);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Holds the year's receipt counter row until the close commits. Every payment and refund takes that row before
+     * checking {@link #requireOpen}, so a receipt is either in the close's sums or refused as after the close; none
+     * slips in between. Nothing is counted (no number is used); without a row for the year there was no receipt.
+     */
+    private static void holdReceipts(EntityManager em, int year) {
+        try (Connection c = JpaTransactions.connection(em); PreparedStatement s = c.prepareStatement(
+                "UPDATE bl_receipt_number SET last_number = last_number WHERE number_year = ?")) {
+            s.setInt(1, year);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("could not hold the receipt counter of " + year, e);
         }
     }
 

@@ -116,8 +116,8 @@ public class PaymentService {
         return write("invoice " + label(found), allowed, () -> BillingTransactions.run(emf, audit,
                 "invoice " + label(found), em -> {
                     InvoiceEntity invoice = payable(em, invoiceId);
-                    CashDesk.requireOpen(em, cashier, day);
                     PaymentEntity p = Receipts.book(em, events, invoice, receipt, allowed.mrn(), now, day, cashier);
+                    CashDesk.requireOpen(em, cashier, day); // after the receipt counter: a close waits for it
                     return done(p, invoice, allowed, p.getReceiptNumber() + ": " + method + " " + amount
                             + " on " + label(invoice) + " (" + invoice.getStatus() + ")");
                 }));
@@ -154,8 +154,8 @@ public class PaymentService {
                 throw ProblemException.unprocessable("A refund of " + amount.toPlainString() + " is more than the "
                         + left.toPlainString() + " left of " + original.getReceiptNumber());
             }
-            CashDesk.requireOpen(em, cashier, day);
             PaymentEntity p = Receipts.book(em, events, invoice, receipt, allowed.mrn(), now, day, cashier);
+            CashDesk.requireOpen(em, cashier, day); // after the receipt counter: a close waits for it
             return done(p, invoice, allowed, p.getReceiptNumber() + ": refund of " + amount + " "
                     + original.getMethod() + " from " + original.getReceiptNumber() + ", reason: " + reason);
         }));

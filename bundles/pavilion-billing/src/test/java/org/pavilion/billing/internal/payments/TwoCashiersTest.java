@@ -77,6 +77,36 @@ public class TwoCashiersTest {
         assertEquals(2L, scalar("SELECT last_number FROM bl_receipt_number WHERE number_year = 2026"));
     }
 
+    /**
+     * Anna closes her day while her last payment is still being written: the close waits for it, so the payment is
+     * either in the close's expected cash or refused as after the close, never in the till but missing from the close.
+     */
+    @Test
+    public void aCloseAndAPaymentAtTheSameMomentNeverLeaveAReceiptOutsideTheClose() throws Exception {
+        String weber = day.db.issuedInvoice("MRN-1001", "INV-2026-000101", "120.00", "0.00", null);
+        day.pay(ANNA, weber, "100.00", "CASH", null);
+        Future<String> payment;
+        Future<PaymentViews.CashClose> close;
+        try (Connection holder = day.db.database.getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement s = holder.createStatement()) {
+                s.executeUpdate("UPDATE bl_receipt_number SET last_number = last_number WHERE number_year = 2026");
+            }
+            payment = threads.submit(() -> status(() -> day.pay(ANNA, weber, "20.00", "CASH", null)));
+            awaitBlocked(1);
+            close = threads.submit(() -> CashDeskDay.as(CashDeskDay.staff(ANNA), () -> day.desk.close(ANNA,
+                    "2026-12-07", CashDeskDayTest.close("120.00", null))));
+            awaitBlocked(2);
+            holder.rollback();
+        }
+        String paid = payment.get(60, TimeUnit.SECONDS);
+        PaymentViews.CashClose closed = close.get(60, TimeUnit.SECONDS);
+        PaymentViews.Till till = CashDeskDay.as(CashDeskDay.staff(ANNA), () -> day.desk.till(ANNA, "2026-12-07"));
+        assertEquals(till.cash, closed.expectedCash);
+        assertEquals(paid.equals("201") ? "120.00" : "100.00", closed.expectedCash);
+        assertTrue(paid, paid.equals("201") || paid.equals("409"));
+    }
+
     /** Waits (bounded) until {@code n} sessions wait for a lock. */
     private void awaitBlocked(int n) throws Exception {
         String sql = day.db.database.onPostgres()
