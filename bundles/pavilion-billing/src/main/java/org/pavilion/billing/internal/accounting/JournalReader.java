@@ -132,8 +132,8 @@ public class JournalReader {
 
     /**
      * Writes the journal lines of {@code range} as CSV ({@link JournalCsv#HEADER} first), one record per line in
-     * {@code seq} and line order, read {@link #EXPORT_BATCH} rows at a time in one transaction. {@code reference} is the
-     * document's number (INV-, CN-, RCPT-, CLM-), else the referenced id.
+     * {@code seq} and line order, read {@link #EXPORT_BATCH} rows at a time in one transaction. {@code reference} is
+     * the document's number (INV-, CN-, RCPT-, CLM-), else the referenced id.
      */
     public void export(Range range, Writer out) throws IOException {
         JournalCsv csv = new JournalCsv(out);
@@ -205,7 +205,8 @@ public class JournalReader {
             ids.computeIfAbsent((String) r[3], t -> new TreeSet<>()).add((String) r[4]);
         }
         Map<String, String> numbers = new HashMap<>();
-        lookUp(em, numbers, "INVOICE", ids.get("INVOICE"), "SELECT d.id, d.number FROM InvoiceEntity d WHERE d.id IN :ids");
+        lookUp(em, numbers, "INVOICE", ids.get("INVOICE"),
+                "SELECT d.id, d.number FROM InvoiceEntity d WHERE d.id IN :ids");
         lookUp(em, numbers, "PAYMENT", ids.get("PAYMENT"),
                 "SELECT d.id, d.receiptNumber FROM PaymentEntity d WHERE d.id IN :ids");
         lookUp(em, numbers, "CLAIM", ids.get("CLAIM"), "SELECT d.id, d.number FROM ClaimEntity d WHERE d.id IN :ids");
@@ -224,7 +225,7 @@ public class JournalReader {
         }
     }
 
-    /** GET /journal/trial-balance: every account's debits and credits of the entries up to {@code to} (default today). */
+    /** GET /journal/trial-balance: each account's debits and credits of the entries up to {@code to}, default today. */
     public JournalViews.TrialBalance trialBalance(String to) {
         LocalDate last = BusinessDays.day("to", to, days.today());
         String scaleOf = currency;

@@ -33,7 +33,7 @@ public final class JournalViews {
         public String doctorId;
     }
 
-    /** Every account's sums up to a day, and their totals: {@code debit} equals {@code credit} when the books balance. */
+    /** Each account's sums up to a day, and their totals: {@code debit} equals {@code credit} when books balance. */
     public static class TrialBalance {
         public String to;
         public List<AccountBalance> accounts = new ArrayList<>();

@@ -16,7 +16,7 @@ import org.pavilion.billing.internal.accounting.BusinessDays;
 import org.pavilion.billing.internal.money.Amounts;
 import org.pavilion.core.api.persistence.JpaTransactions;
 
-/** Claims submitted in a period (by the day submitted, hospital's zone), counted and summed by status by the database. */
+/** Claims submitted in a period (by the day submitted, hospital's zone), counted and summed per status in SQL. */
 @Component(service = ClaimsReport.class, configurationPid = BillingConfig.PID)
 public class ClaimsReport {
 
