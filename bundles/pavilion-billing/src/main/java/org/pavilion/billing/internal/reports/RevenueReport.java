@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.pavilion.billing.internal.BillingConfig;
 import org.pavilion.billing.internal.BillingSchema;
 import org.pavilion.billing.internal.accounting.BusinessDays;
+import org.pavilion.billing.internal.invoices.InvoiceBalances;
 import org.pavilion.billing.internal.money.Amounts;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
@@ -116,11 +117,11 @@ public class RevenueReport {
                 + "SUM(l.net), SUM(l.discount), SUM(l.tax), SUM(l.gross), COUNT(l)"
                 + " FROM InvoiceEntity i, InvoiceLineEntity l WHERE l.invoiceId = i.id AND i.issuedMs IS NOT NULL";
         String groupBy = key == null ? "" : " GROUP BY " + key;
-        add(sums, key, em.createQuery(select + " AND i.status <> 'DRAFT' AND i.issuedMs >= :start"
-                + " AND i.issuedMs < :end" + groupBy, Object[].class)
+        add(sums, key, em.createQuery(select + " AND i.status <> :draft AND i.issuedMs >= :start"
+                + " AND i.issuedMs < :end" + groupBy, Object[].class).setParameter("draft", InvoiceBalances.DRAFT)
                 .setParameter("start", startMs).setParameter("end", endMs).getResultList(), BigDecimal.ONE);
-        add(sums, key, em.createQuery(select + " AND i.status = 'VOID' AND i.voidedMs >= :start AND i.voidedMs < :end"
-                + groupBy, Object[].class)
+        add(sums, key, em.createQuery(select + " AND i.status = :voided AND i.voidedMs >= :start AND i.voidedMs < :end"
+                + groupBy, Object[].class).setParameter("voided", InvoiceBalances.VOID)
                 .setParameter("start", startMs).setParameter("end", endMs).getResultList(), BigDecimal.ONE.negate());
         return sums;
     }
