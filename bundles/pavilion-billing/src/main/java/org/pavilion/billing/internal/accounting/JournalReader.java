@@ -1,7 +1,6 @@
 package org.pavilion.billing.internal.accounting;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -132,55 +131,54 @@ public class JournalReader {
 
     /**
      * Writes the journal lines of {@code range} as CSV ({@link JournalCsv#HEADER} first), one record per line in
-     * {@code seq} and line order, read {@link #EXPORT_BATCH} rows at a time in one transaction. {@code reference} is
-     * the document's number (INV-, CN-, RCPT-, CLM-), else the referenced id.
+     * {@code seq} and line order. {@code reference} is the document's number (INV-, CN-, RCPT-, CLM-), else the
+     * referenced id. Read {@link #EXPORT_BATCH} rows at a time, each batch in a short transaction of its own after the
+     * last row written (a slow client holds no transaction open), up to the last entry committed when the export began:
+     * entries are append-only and commit in seq order, so the export is that moment's journal, whole entries only.
      */
     public void export(Range range, Writer out) throws IOException {
         JournalCsv csv = new JournalCsv(out);
         csv.row(JournalCsv.HEADER);
         String scaleOf = currency;
         int batchSize = exportBatch;
-        try {
-            jpa.run(em -> {
-                long seq = -1;
-                int lineNo = 0;
-                while (true) {
-                    List<Object[]> batch = exportBatch(em, range, seq, lineNo, batchSize);
-                    if (batch.isEmpty()) {
-                        break;
-                    }
-                    Map<String, String> numbers = documentNumbers(em, batch);
-                    for (Object[] r : batch) {
-                        Account account = Account.ofCode((String) r[6]);
-                        try {
-                            csv.row(java.util.Arrays.asList(String.valueOf(r[0]), (String) r[1], (String) r[2],
-                                    numbers.getOrDefault(r[3] + ":" + r[4], (String) r[4]), (String) r[6],
-                                    account == null ? null : account.title, money((BigDecimal) r[7], scaleOf),
-                                    money((BigDecimal) r[8], scaleOf), (String) r[9], (String) r[10]));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }
-                    Object[] lastRow = batch.get(batch.size() - 1);
-                    seq = ((Number) lastRow[0]).longValue();
-                    lineNo = ((Number) lastRow[5]).intValue();
-                    if (batch.size() < batchSize) {
-                        break;
-                    }
-                }
+        Long upTo = jpa.call(em -> em.createQuery("SELECT MAX(e.seq) FROM JournalEntryEntity e", Long.class)
+                .getSingleResult());
+        long seq = -1;
+        int lineNo = 0;
+        while (upTo != null) {
+            long afterSeq = seq;
+            int afterLine = lineNo;
+            Batch batch = jpa.call(em -> {
+                List<Object[]> rows = exportBatch(em, range, afterSeq, afterLine, upTo, batchSize);
+                return new Batch(rows, documentNumbers(em, rows));
             });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            for (Object[] r : batch.rows()) {
+                Account account = Account.ofCode((String) r[6]);
+                csv.row(java.util.Arrays.asList(String.valueOf(r[0]), (String) r[1], (String) r[2],
+                        batch.numbers().getOrDefault(r[3] + ":" + r[4], (String) r[4]), (String) r[6],
+                        account == null ? null : account.title, money((BigDecimal) r[7], scaleOf),
+                        money((BigDecimal) r[8], scaleOf), (String) r[9], (String) r[10]));
+            }
+            if (batch.rows().size() < batchSize) {
+                break;
+            }
+            Object[] lastRow = batch.rows().get(batch.rows().size() - 1);
+            seq = ((Number) lastRow[0]).longValue();
+            lineNo = ((Number) lastRow[5]).intValue();
         }
         out.flush();
     }
 
-    private static List<Object[]> exportBatch(EntityManager em, Range range, long afterSeq, int afterLine,
+    /** Rows of the export and the document numbers they name. */
+    private record Batch(List<Object[]> rows, Map<String, String> numbers) {
+    }
+
+    private static List<Object[]> exportBatch(EntityManager em, Range range, long afterSeq, int afterLine, long upTo,
             int batchSize) {
         StringBuilder jpql = new StringBuilder("SELECT e.seq, e.businessDay, e.kind, e.referenceType, e.referenceId,"
                 + " l.lineNo, l.account, l.debit, l.credit, l.department, l.doctorId"
                 + " FROM JournalEntryEntity e, JournalLineEntity l WHERE l.entryId = e.id"
-                + " AND (e.seq > :seq OR (e.seq = :seq AND l.lineNo > :line))");
+                + " AND (e.seq > :seq OR (e.seq = :seq AND l.lineNo > :line)) AND e.seq <= :upTo");
         if (range.from() != null) {
             jpql.append(" AND e.businessDay >= :first");
         }
@@ -188,7 +186,8 @@ public class JournalReader {
             jpql.append(" AND e.businessDay <= :last");
         }
         TypedQuery<Object[]> q = em.createQuery(jpql + " ORDER BY e.seq, l.lineNo", Object[].class)
-                .setParameter("seq", afterSeq).setParameter("line", afterLine).setMaxResults(batchSize);
+                .setParameter("seq", afterSeq).setParameter("line", afterLine).setParameter("upTo", upTo)
+                .setMaxResults(batchSize);
         if (range.from() != null) {
             q.setParameter("first", range.from().toString());
         }
