@@ -19,6 +19,7 @@ import org.pavilion.billing.internal.invoices.InvoiceLineEntity;
 import org.pavilion.billing.internal.money.Amounts;
 import org.pavilion.billing.internal.money.LineAmounts;
 import org.pavilion.billing.internal.payments.PaymentEntity;
+import org.pavilion.billing.internal.pricing.PriceList;
 import org.pavilion.core.api.persistence.AuditedTransaction;
 
 /**
@@ -77,7 +78,7 @@ public final class ClinicBooks {
                 l.setPriceCode(item.priceCode);
                 l.setDescription(item.priceCode);
                 l.setCategory(item.category);
-                l.setDepartment(department(item.category));
+                l.setDepartment(PriceList.departmentOf(item.category));
                 l.setDoctorId(item.doctorId);
                 l.setServiceDate(day.toString());
                 l.setQuantity(new BigDecimal(item.quantity).setScale(Amounts.QUANTITY_SCALE));
@@ -236,18 +237,6 @@ public final class ClinicBooks {
             return Journal.post(em, new Posting("CLAIM_ADJUDICATED", "CLAIM", claimId, c.getNumber()).move(refused,
                     Account.RECEIVABLE_PATIENTS, Account.RECEIVABLE_INSURERS), day, at(day), "system");
         });
-    }
-
-    public static String department(String category) {
-        switch (category) {
-            case "CONSULTATION": return "CONSULTATIONS";
-            case "LAB_TEST": return "LABORATORY";
-            case "MEDICINE":
-            case "SUPPLY": return "PHARMACY";
-            case "PROCEDURE": return "PROCEDURES";
-            case "BED_DAY": return "WARDS";
-            default: return "OTHER";
-        }
     }
 
     /**
