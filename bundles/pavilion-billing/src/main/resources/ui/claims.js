@@ -14,8 +14,8 @@ class BillingClaims extends HTMLElement {
     this.filter = this.filter || { status: 'SUBMITTED' };
     useStyles();
     this.paint();
-    this.load(0);
-    this.loadClaimable();
+    // The board first: the invoices to claim leave out those whose claim it shows waiting.
+    this.load(0).then(() => this.loadClaimable());
   }
 
   get ctx() {
@@ -43,7 +43,7 @@ class BillingClaims extends HTMLElement {
       const pages = await Promise.all(CLAIMABLE.map((status) => ctx.api.get(`${BASE}/invoices`,
         { status, kind: 'INVOICE', page: 0, size: SIZE })));
       this.claimable = pages.flatMap((p) => p.items || [])
-        .filter((i) => i.policyId && isPositive(i.insuranceBalance));
+        .filter((i) => i.policyId && isPositive(i.insuranceBalance) && !this.waiting().has(i.id));
       // Claims carry no currency: the hospital's one, as its invoices give it.
       this.currency = (pages.flatMap((p) => p.items || [])[0] || {}).currency || this.currency;
       this.claimableError = '';
@@ -51,6 +51,11 @@ class BillingClaims extends HTMLElement {
       this.claimableError = errorText(ctx, err);
     }
     this.paint();
+  }
+
+  /** The invoices whose claim the board shows waiting for the insurer (a second open claim is refused anyway). */
+  waiting() {
+    return new Set(((this.page && this.page.items) || []).filter((c) => c.status === 'SUBMITTED').map((c) => c.invoiceId));
   }
 
   applyFilter(event) {
@@ -72,7 +77,8 @@ class BillingClaims extends HTMLElement {
       failure = errorText(ctx, err);
     }
     this.saving = false;
-    await Promise.all([this.load(this.page ? this.page.page : 0), this.loadClaimable()]);
+    await this.load(this.page ? this.page.page : 0);
+    await this.loadClaimable();
     this.actionError = failure;
     this.paint();
   }

@@ -84,14 +84,10 @@ class BillingDesk extends HTMLElement {
     return [...groups.entries()];
   }
 
-  /** A draft invoice of one encounter's open charges, or of the open charges of the period they span. */
-  async createInvoice(encounterId, charges) {
-    let body = { patientId: this.patientId, encounterId };
-    if (!encounterId) {
-      const days = charges.map((c) => c.serviceDate).filter(Boolean).sort();
-      body = { patientId: this.patientId, from: days[0], to: days[days.length - 1] };
-    }
-    await this.create(body);
+  /** The first and last service day of the open charges without an encounter: the period the form proposes. */
+  loosePeriod() {
+    const days = (this.charges || []).filter((c) => !c.encounterId).map((c) => c.serviceDate).filter(Boolean).sort();
+    return days.length ? { from: days[0], to: days[days.length - 1] } : { from: '', to: today() };
   }
 
   async createForPeriod(event) {
@@ -128,6 +124,7 @@ class BillingDesk extends HTMLElement {
     if (!this.charges) return nothing;
     const manage = can(ctx, 'billing.invoices.manage');
     const groups = this.groups();
+    const period = this.loosePeriod();
     return html`<section class="bl-panel" aria-labelledby="billing-charges-title">
       <h3 id="billing-charges-title">${t('billing.desk.openCharges')}</h3>
       ${groups.length ? groups.map(([encounter, charges], i) => html`<div class="bl-group" data-encounter=${encounter}>
@@ -145,17 +142,20 @@ class BillingDesk extends HTMLElement {
             <td>${c.department || ''}</td>
             <td class="bl-num">${ctx.fmt.number(c.quantity)}</td>
             <td class="bl-num">${unitMoney(ctx, c.unitPrice, this.currency(c))}</td></tr>`)}</tbody></table>`)}
-        ${manage ? html`<button type="button" class="button billing-create-invoice" ?disabled=${this.creating}
+        ${manage && encounter ? html`<button type="button" class="button billing-create-invoice" ?disabled=${this.creating}
           aria-describedby="billing-charges-group-${i}"
-          @click=${() => this.createInvoice(encounter, charges)}>${t('billing.desk.createInvoice')}</button>` : nothing}
+          @click=${() => this.create({ patientId: this.patientId, encounterId: encounter })}>${t('billing.desk.createInvoice')}</button>`
+          : nothing}
+        ${manage && !encounter ? html`<p class="hint">${t('billing.desk.looseHint')}</p>` : nothing}
       </div>`) : html`<p class="empty" id="billing-no-charges">${t('billing.desk.noCharges')}</p>`}
-      ${manage ? html`<details class="bl-panel"><summary>${t('billing.desk.byPeriod')}</summary>
+      ${manage ? html`<details class="bl-panel" ?open=${groups.some(([encounter]) => !encounter)}>
+        <summary>${t('billing.desk.byPeriod')}</summary>
         <form id="billing-period-form" class="form" novalidate @submit=${(e) => this.createForPeriod(e)}>
           <div class="field-row">
             <div class="field"><label for="billing-period-from">${t('billing.col.from')}</label>
-              <input id="billing-period-from" name="from" type="date" required></div>
+              <input id="billing-period-from" name="from" type="date" required .value=${period.from}></div>
             <div class="field"><label for="billing-period-to">${t('billing.col.to')}</label>
-              <input id="billing-period-to" name="to" type="date" required .value=${today()}></div>
+              <input id="billing-period-to" name="to" type="date" required .value=${period.to}></div>
           </div>
           <button type="submit" class="button button-quiet" ?disabled=${this.creating}>${t('billing.desk.createInvoice')}</button>
         </form></details>` : nothing}

@@ -272,7 +272,10 @@ export class InvoicePanel {
           : money(ctx, d.amount, inv.currency), on: d.lineId ? lineName(d.lineId) || '' : t('billing.discount.wholeInvoice'),
           reason: d.reason, who: d.requestedBy || '' })}
         · <strong>${label(ctx, 'discountStatus', d.status)}</strong>
-        ${d.status === 'REQUESTED' && approver && inv.status === 'DRAFT' ? html`<span class="bl-actions">
+        ${d.status === 'REQUESTED' && approver && inv.status === 'DRAFT' && d.requestedBy === ctx.caller.username
+          ? html` <span class="hint">${t('billing.discount.notYours')}</span>` : nothing}
+        ${d.status === 'REQUESTED' && approver && inv.status === 'DRAFT' && d.requestedBy !== ctx.caller.username
+          ? html`<span class="bl-actions">
           <button type="button" class="button" ?disabled=${this.saving}
             @click=${() => this.decideDiscount(d, 'approve')}>${t('billing.discount.approve')}</button>
           <button type="button" class="button button-quiet" ?disabled=${this.saving}
