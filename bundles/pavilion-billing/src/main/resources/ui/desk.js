@@ -50,17 +50,21 @@ class BillingDesk extends HTMLElement {
     focusSoon(this, '#billing-patient-title');
   }
 
+  /** The patient's open charges and invoices; an older answer arriving late never replaces a newer patient's. */
   async loadPatient() {
     const ctx = this._ctx;
+    const patientId = this.patientId;
     try {
       const [charges, invoices] = await Promise.all([
-        ctx.api.get(`${BASE}/charges`, { patientId: this.patientId, status: 'OPEN', page: 0, size: SIZE }),
+        ctx.api.get(`${BASE}/charges`, { patientId, status: 'OPEN', page: 0, size: SIZE }),
         can(ctx, 'billing.invoices.view')
-          ? ctx.api.get(`${BASE}/invoices`, { patientId: this.patientId, page: 0, size: SIZE }) : Promise.resolve(null)]);
+          ? ctx.api.get(`${BASE}/invoices`, { patientId, page: 0, size: SIZE }) : Promise.resolve(null)]);
+      if (patientId !== this.patientId) return;
       this.charges = listOf(charges);
-      this.invoices = listOf(invoices);
+      this.invoices = invoices ? listOf(invoices) : null;
       this.error = '';
     } catch (err) {
+      if (patientId !== this.patientId) return;
       this.charges = null;
       this.invoices = null;
       this.error = errorText(ctx, err);
