@@ -52,6 +52,16 @@ export function unitMoney(ctx, amount, currency) {
   }
 }
 
+/**
+ * An amount as typed ("48,50" in French, "1 250.00" with a space) turned into the API's decimal string ("48.50"),
+ * as text: a lone comma is the decimal separator, spaces group digits. Anything else goes as typed, for the API to judge.
+ */
+export function decimalInput(text) {
+  if (!text) return text;
+  const compact = String(text).replace(/[\s\u00a0\u202f]/g, '');
+  return /^-?\d+,\d+$/.test(compact) ? compact.replace(',', '.') : compact;
+}
+
 /** Whether a decimal string is zero ("0", "0.00", "-0.00"), read as text. */
 export function isZero(amount) {
   return !amount || /^-?0*(\.0*)?$/.test(String(amount));

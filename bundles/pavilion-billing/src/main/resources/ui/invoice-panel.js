@@ -4,7 +4,7 @@
 // answers the invoice again from the API; the page never computes an amount.
 import { html, nothing } from '/ui/lib/lit-html/lit-html.js';
 import { alertRegion, scrollTable, can, errorText, focusSoon, formValues } from '/ui/shell/kit.js';
-import { BASE, DESK_METHODS, NEEDS_REFERENCE, label, money, unitMoney, isPositive, pdfLink, ratePercent } from './common.js';
+import { BASE, DESK_METHODS, NEEDS_REFERENCE, decimalInput, label, money, unitMoney, isPositive, pdfLink, ratePercent } from './common.js';
 
 const PAYABLE = ['ISSUED', 'PARTIALLY_PAID'];
 const CREDITABLE = ['ISSUED', 'PARTIALLY_PAID', 'PAID'];
@@ -87,7 +87,7 @@ export class InvoicePanel {
       this.host.paint();
       return;
     }
-    const body = { reason: v.reason, [v.kind === 'percent' ? 'percent' : 'amount']: v.value };
+    const body = { reason: v.reason, [v.kind === 'percent' ? 'percent' : 'amount']: decimalInput(v.value) };
     if (v.lineId) body.lineId = v.lineId;
     this.act(() => ctx.api.post(`${BASE}/invoices/${encodeURIComponent(this.invoice.id)}/discounts`, body),
       'billing.discount.requested', () => { this.discounting = false; });
@@ -114,7 +114,7 @@ export class InvoicePanel {
       focusSoon(this.host, '#billing-payment-reference');
       return;
     }
-    const body = { invoiceId: this.invoice.id, amount: v.amount, method: v.method };
+    const body = { invoiceId: this.invoice.id, amount: decimalInput(v.amount), method: v.method };
     if (NEEDS_REFERENCE.includes(v.method)) body.reference = v.reference;
     this.act(() => ctx.api.post(`${BASE}/payments`, body), 'billing.payment.done', (payment) => {
       this.receipt = payment;
@@ -139,7 +139,8 @@ export class InvoicePanel {
       return;
     }
     const paid = this.refunding;
-    this.act(() => ctx.api.post(`${BASE}/payments/${encodeURIComponent(paid.id)}/refunds`, v), 'billing.refund.done',
+    this.act(() => ctx.api.post(`${BASE}/payments/${encodeURIComponent(paid.id)}/refunds`,
+      { amount: decimalInput(v.amount), reason: v.reason }), 'billing.refund.done',
       (refund) => {
         this.refunding = null;
         this.receipt = refund;

@@ -3,7 +3,7 @@
 // (DELETE: its history stays). A code has one price a day: an overlapping validity answers 409, shown at the form.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
 import { alertRegion, pager, scrollTable, can, errorText, formValues, focusSoon } from '/ui/shell/kit.js';
-import { BASE, CATEGORIES, useStyles, label, unitMoney, listOf, today, validity, ratePercent } from './common.js';
+import { BASE, CATEGORIES, decimalInput, useStyles, label, unitMoney, listOf, today, validity, ratePercent } from './common.js';
 
 const SIZE = 50;
 /** The fields of a Price the form edits (the rest of the price is sent back as it came). */
@@ -68,8 +68,10 @@ class BillingPrices extends HTMLElement {
       this.paint();
       return;
     }
-    const body = { ...(this.editing.id ? this.editing : {}), active: true };
+    // A new price is active; a changed one keeps its state (deactivating is its own action).
+    const body = { ...(this.editing.id ? this.editing : {}), active: this.editing.id ? this.editing.active !== false : true };
     FIELDS.forEach((f) => { body[f] = v[f] === undefined ? null : v[f]; });
+    body.unitPrice = decimalInput(body.unitPrice);
     try {
       if (this.editing.id) {
         await ctx.api.put(`${BASE}/prices/${encodeURIComponent(this.editing.id)}`, body);

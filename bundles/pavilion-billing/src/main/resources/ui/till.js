@@ -2,7 +2,7 @@
 // "close my day" with the counted cash; the API answers the expected cash and the difference (once per day).
 import { html, nothing } from '/ui/lib/lit-html/lit-html.js';
 import { alertRegion, can, errorText, formValues, focusSoon } from '/ui/shell/kit.js';
-import { BASE, money, today, isZero } from './common.js';
+import { BASE, money, today, isZero, decimalInput } from './common.js';
 
 export class Till {
   constructor(host) {
@@ -39,7 +39,7 @@ export class Till {
     }
     try {
       this.closed = await ctx.api.post(`${BASE}/cash/${encodeURIComponent(ctx.caller.username)}/${encodeURIComponent(this.day)}/close`,
-        v);
+        { ...v, countedCash: decimalInput(v.countedCash) });
       this.closeError = '';
       ctx.notify(ctx.t('billing.till.closedDone'), 'success');
       await this.load();

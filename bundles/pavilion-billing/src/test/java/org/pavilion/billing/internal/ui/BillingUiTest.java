@@ -183,6 +183,10 @@ public class BillingUiTest {
         String common = checker.file("common.js");
         assertTrue(common.contains("return ctx.fmt.money(text, currency || 'EUR');"));
         assertTrue(common.contains("ctx.fmt.number(text, { style: 'currency'"));
+        // Typed amounts ("48,50" in French) reach the API as its decimal strings, by text, not through a number.
+        assertTrue(checker.file("invoice-panel.js").contains("amount: decimalInput(v.amount)"));
+        assertTrue(checker.file("till.js").contains("countedCash: decimalInput(v.countedCash)"));
+        assertTrue(checker.file("prices.js").contains("body.unitPrice = decimalInput(body.unitPrice);"));
     }
 
     @Test
