@@ -53,9 +53,9 @@ public class PriceListService implements PriceList {
     private static final Logger LOG = LoggerFactory.getLogger(PriceListService.class);
 
     /** The currency prices are in and the zone of "today" (a quote without a day). */
-    record Settings(String currency, ZoneId zone) {
+    public record Settings(String currency, ZoneId zone) {
 
-        static Settings of(BillingConfig config) {
+        public static Settings of(BillingConfig config) {
             String zone = config.zone() == null ? "" : config.zone().strip();
             return new Settings(config.currency().strip().toUpperCase(Locale.ROOT),
                     zone.isEmpty() ? ZoneId.systemDefault() : ZoneId.of(zone));
@@ -240,14 +240,12 @@ public class PriceListService implements PriceList {
             throw ProblemException.conflict("Price " + id + " exists: send its version to replace it");
         }
         write("Price " + id, em -> {
-            PriceEntity p = find(em, id);
+            PriceEntity p = lockedPrice(em, id);
             if (!p.getCode().equalsIgnoreCase(d.code())) {
                 throw ProblemException.unprocessable("a price keeps its code (" + p.getCode() + "): create a price of "
                         + d.code() + " instead");
             }
             requireTaxCategory(em, d.taxCategory());
-            lockCode(em, p.getCode());
-            em.refresh(p);
             if (p.getVersion() != d.version()) {
                 throw changedMeanwhile("Price " + id);
             }
@@ -265,9 +263,7 @@ public class PriceListService implements PriceList {
     /** Deactivates the price: no longer charged, kept for history. Inactive already: unchanged. */
     public PriceDto deactivate(String id) {
         write("Price " + id, em -> {
-            PriceEntity p = find(em, id);
-            lockCode(em, p.getCode());
-            em.refresh(p);
+            PriceEntity p = lockedPrice(em, id);
             if (!p.isActive()) {
                 return new AuditedTransaction.Done<>(id, List.of());
             }
@@ -291,16 +287,15 @@ public class PriceListService implements PriceList {
         }
     }
 
-    /** The code's lock row, taken for the rest of the transaction (created, and inserted at once, on a first edit). */
+    /** The code's lock row, held (SELECT ... FOR UPDATE) until the transaction ends; created by a code's first edit. */
     private static void lockCode(EntityManager em, String code) {
         PriceCodeEntity lock = em.find(PriceCodeEntity.class, code, LockModeType.PESSIMISTIC_WRITE);
         if (lock == null) {
             lock = new PriceCodeEntity();
             lock.setCode(code);
             em.persist(lock);
+            // inserted now, so that a concurrent first edit of the code waits on it (and then fails: 409)
             em.flush();
-        } else {
-            em.lock(lock, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         }
     }
 
@@ -332,12 +327,18 @@ public class PriceListService implements PriceList {
         }
     }
 
-    private static PriceEntity find(EntityManager em, String id) {
-        PriceEntity p = id == null ? null : em.find(PriceEntity.class, id);
-        if (p == null) {
+    /**
+     * The price {@code id} read after its code's lock is taken: its code first (a plain value, codes never change),
+     * then the row itself, so what is checked is what the previous editor of the code committed.
+     */
+    private static PriceEntity lockedPrice(EntityManager em, String id) {
+        List<String> code = id == null ? List.of() : em.createQuery("SELECT p.code FROM PriceEntity p WHERE p.id = :id",
+                String.class).setParameter("id", id).getResultList();
+        if (code.isEmpty()) {
             throw ProblemException.notFound("Price", id);
         }
-        return p;
+        lockCode(em, code.get(0));
+        return em.find(PriceEntity.class, id);
     }
 
     private static AuditEvent record(String action, PriceEntity p) {
