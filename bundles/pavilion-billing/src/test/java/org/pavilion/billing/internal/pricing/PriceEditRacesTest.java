@@ -23,8 +23,8 @@ import org.pavilion.core.api.rest.ProblemException;
 
 /**
  * Two finance officers at once, on the real database: adding prices of one code with overlapping validities (a new
- * code, and one edited before), or correcting the same price from the same version. One wins, the other gets 409,
- * and the list never holds two prices of a code on one day.
+ * code, and one edited before), correcting the same price or the same tax rate from the same version. One wins, the
+ * other gets 409, and the list never holds two prices of a code on one day.
  */
 public class PriceEditRacesTest {
 
@@ -91,6 +91,32 @@ public class PriceEditRacesTest {
             assertEquals(suture.version + 1, (int) after.version);
             assertTrue(after.unitPrice, List.of(mine, theirs).contains(after.unitPrice));
         }
+    }
+
+    @Test
+    public void twoNewRatesOfOneCategoryAtOnceOneWins() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            TaxCategoryDto read = prices.taxCategories().stream().filter(t -> t.code.equals("REDUCED")).findFirst()
+                    .get();
+            String mine = "0.06" + round;
+            String theirs = "0.07" + round;
+            List<String> outcomes = race(() -> rate(read, mine), () -> rate(read, theirs));
+            assertOneWinner(outcomes);
+            TaxCategoryDto after = prices.taxCategories().stream().filter(t -> t.code.equals("REDUCED")).findFirst()
+                    .get();
+            assertEquals(read.version + 1, (int) after.version);
+            assertEquals(after.rate, prices.priceOf("PH-PARA500", LocalDate.of(2026, 12, 7)).get().taxRate()
+                    .toPlainString());
+        }
+    }
+
+    private PriceDto rate(TaxCategoryDto read, String rate) {
+        TaxCategoryDto in = new TaxCategoryDto();
+        in.name = read.name;
+        in.rate = rate;
+        in.version = read.version;
+        prices.putTaxCategory(read.code, in);
+        return null;
     }
 
     /** Both calls released together; each answers "ok" or the status of its problem. */
