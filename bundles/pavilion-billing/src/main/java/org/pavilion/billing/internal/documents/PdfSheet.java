@@ -1,0 +1,176 @@
+package org.pavilion.billing.internal.documents;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/**
+ * A4 pages written top to bottom in Helvetica (no font files to ship): lines of text and table rows whose columns are
+ * left or right aligned; a new page when the current one is full. Characters the font cannot show print as '?'.
+ */
+final class PdfSheet implements AutoCloseable {
+
+    static final float MARGIN = 36;
+    static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
+
+    /** A table column: where it starts, how wide it is, right aligned (amounts) or not. */
+    record Column(float x, float width, boolean right) {
+    }
+
+    private final PDDocument doc = new PDDocument();
+    private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private PDPageContentStream page;
+    private float y;
+
+    PdfSheet() {
+        newPage();
+    }
+
+    /** A line of text at the left margin. */
+    PdfSheet line(String text, float size, boolean strong) {
+        room(size * 1.5f);
+        show(MARGIN, y, text, size, strong);
+        y -= size * 1.5f;
+        return this;
+    }
+
+    /** Empty space. */
+    PdfSheet gap(float points) {
+        y -= points;
+        return this;
+    }
+
+    /** A table row: one cell per column, cut to the column's width. */
+    PdfSheet row(Column[] columns, String[] cells, float size, boolean strong) {
+        room(size * 1.4f);
+        for (int n = 0; n < columns.length; n++) {
+            Column c = columns[n];
+            String text = fit(cells[n] == null ? "" : cells[n], c.width() - 2, size, strong);
+            float x = c.right() ? MARGIN + c.x() + c.width() - 2 - width(text, size, strong) : MARGIN + c.x();
+            show(x, y, text, size, strong);
+        }
+        y -= size * 1.4f;
+        return this;
+    }
+
+    /** A label and an amount, the amount right aligned at the right margin (totals). */
+    PdfSheet total(String label, String amount, float size, boolean strong) {
+        room(size * 1.5f);
+        show(MARGIN + WIDTH * 0.5f, y, label, size, strong);
+        String a = clean(amount);
+        show(MARGIN + WIDTH - width(a, size, strong), y, a, size, strong);
+        y -= size * 1.5f;
+        return this;
+    }
+
+    /** A rule across the page. */
+    PdfSheet rule() {
+        room(6);
+        try {
+            page.moveTo(MARGIN, y + 3);
+            page.lineTo(MARGIN + WIDTH, y + 3);
+            page.stroke();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        y -= 6;
+        return this;
+    }
+
+    byte[] bytes() {
+        try {
+            page.close();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            doc.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void room(float needed) {
+        if (y - needed < MARGIN) {
+            try {
+                page.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            newPage();
+        }
+    }
+
+    private void newPage() {
+        PDPage p = new PDPage(PDRectangle.A4);
+        doc.addPage(p);
+        try {
+            page = new PDPageContentStream(doc, p);
+            page.setLineWidth(0.5f);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        y = PDRectangle.A4.getHeight() - MARGIN;
+    }
+
+    private void show(float x, float atY, String text, float size, boolean strong) {
+        try {
+            page.beginText();
+            page.setFont(strong ? bold : regular, size);
+            page.newLineAtOffset(x, atY - size);
+            page.showText(clean(text));
+            page.endText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String fit(String text, float max, float size, boolean strong) {
+        String t = clean(text);
+        if (width(t, size, strong) <= max) {
+            return t;
+        }
+        while (t.length() > 1 && width(t + "...", size, strong) > max) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t + "...";
+    }
+
+    private float width(String text, float size, boolean strong) {
+        try {
+            return (strong ? bold : regular).getStringWidth(clean(text)) / 1000 * size;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The text with what Helvetica (WinAnsi) cannot encode replaced by '?'. */
+    private String clean(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            String ch = Character.isWhitespace(cp) ? " " : new String(Character.toChars(cp));
+            try {
+                regular.encode(ch);
+                b.append(ch);
+            } catch (IllegalArgumentException | IOException unknown) {
+                b.append('?');
+            }
+        });
+        return b.toString();
+    }
+}
