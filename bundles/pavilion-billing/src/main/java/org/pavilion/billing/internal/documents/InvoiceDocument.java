@@ -14,16 +14,16 @@ import org.pavilion.billing.internal.invoices.InvoiceViews;
 final class InvoiceDocument {
 
     private static final PdfSheet.Column[] COLUMNS = {
-        new PdfSheet.Column(0, 18, false), // no
-        new PdfSheet.Column(18, 52, false), // service date
-        new PdfSheet.Column(70, 175, false), // code and description
-        new PdfSheet.Column(245, 38, true), // quantity
-        new PdfSheet.Column(283, 52, true), // unit price
-        new PdfSheet.Column(335, 48, true), // net
-        new PdfSheet.Column(383, 44, true), // discount
-        new PdfSheet.Column(427, 34, true), // tax rate
-        new PdfSheet.Column(461, 4 + 38, true), // tax
-        new PdfSheet.Column(461 + 42, PdfSheet.WIDTH - 503, true), // gross
+        new PdfSheet.Column(0, 16, false), // no
+        new PdfSheet.Column(16, 50, false), // service date
+        new PdfSheet.Column(66, 150, false), // code and description
+        new PdfSheet.Column(216, 30, true), // quantity
+        new PdfSheet.Column(246, 48, true), // unit price
+        new PdfSheet.Column(294, 48, true), // net
+        new PdfSheet.Column(342, 44, true), // discount
+        new PdfSheet.Column(386, 34, true), // tax rate
+        new PdfSheet.Column(420, 44, true), // tax
+        new PdfSheet.Column(464, PdfSheet.WIDTH - 464, true), // gross
     };
 
     private InvoiceDocument() {

@@ -8,12 +8,14 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
 /**
- * A4 pages written top to bottom in Helvetica (no font files to ship): lines of text and table rows whose columns are
- * left or right aligned; a new page when the current one is full. Characters the font cannot show print as '?'.
+ * A4 pages written top to bottom: lines of text and table rows whose columns are left or right aligned; a new page
+ * when the current one is full. The font is PDFBox's own Liberation Sans, embedded (subset): any Latin name prints,
+ * and no system font is looked up (PDFBox's standard-14 fonts scan the system's fonts on first use, seconds long).
+ * Bold is the same font stroked. Characters the font has no glyph for print as '?'.
  */
 final class PdfSheet implements AutoCloseable {
 
@@ -24,13 +26,22 @@ final class PdfSheet implements AutoCloseable {
     record Column(float x, float width, boolean right) {
     }
 
+    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+
     private final PDDocument doc = new PDDocument();
-    private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private final PDType0Font font;
     private PDPageContentStream page;
     private float y;
 
     PdfSheet() {
+        try (java.io.InputStream in = PDDocument.class.getResourceAsStream(FONT)) {
+            if (in == null) {
+                throw new IllegalStateException("PDFBox's " + FONT + " is missing");
+            }
+            font = PDType0Font.load(doc, in, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         newPage();
     }
 
@@ -131,7 +142,8 @@ final class PdfSheet implements AutoCloseable {
     private void show(float x, float atY, String text, float size, boolean strong) {
         try {
             page.beginText();
-            page.setFont(strong ? bold : regular, size);
+            page.setFont(font, size);
+            page.setRenderingMode(strong ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
             page.newLineAtOffset(x, atY - size);
             page.showText(clean(text));
             page.endText();
@@ -153,19 +165,19 @@ final class PdfSheet implements AutoCloseable {
 
     private float width(String text, float size, boolean strong) {
         try {
-            return (strong ? bold : regular).getStringWidth(clean(text)) / 1000 * size;
+            return font.getStringWidth(clean(text)) / 1000 * size * (strong ? 1.03f : 1f);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The text with what Helvetica (WinAnsi) cannot encode replaced by '?'. */
+    /** The text with what the font has no glyph for replaced by '?'. */
     private String clean(String text) {
         StringBuilder b = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
             String ch = Character.isWhitespace(cp) ? " " : new String(Character.toChars(cp));
             try {
-                regular.encode(ch);
+                font.encode(ch);
                 b.append(ch);
             } catch (IllegalArgumentException | IOException unknown) {
                 b.append('?');
