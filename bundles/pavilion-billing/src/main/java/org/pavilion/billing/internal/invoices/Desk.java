@@ -76,8 +76,16 @@ final class Desk {
 
     /** Runs {@code work} on invoice {@code invoiceId} for a caller allowed to change the patient's billing data. */
     <T> T change(String invoiceId, String action, Work<T> work) {
+        return change(invoiceId, action, true, work);
+    }
+
+    /**
+     * As {@link #change(String, String, Work)}; {@code write} false asks the gate for reading only (a discount's
+     * approver holds {@code billing.discount.approve}, checked before, not necessarily the desk's privileges).
+     */
+    <T> T change(String invoiceId, String action, boolean write, Work<T> work) {
         InvoiceEntity found = find(invoiceId);
-        PatientGate.Allowed allowed = PatientGate.allow(gate(), found.getPatientId(), true, action, RESOURCE);
+        PatientGate.Allowed allowed = PatientGate.allow(gate(), found.getPatientId(), write, action, RESOURCE);
         String actor = PatientGate.actor("system");
         long now = clock.getAsLong();
         String label = found.getNumber() != null ? found.getNumber() : "draft invoice " + invoiceId;

@@ -81,7 +81,8 @@ final class Discounts {
         if (CallerContext.current().map(c -> !c.hasPrivilege(APPROVE)).orElse(false)) {
             throw ProblemException.forbidden("deciding on a discount needs the privilege " + APPROVE);
         }
-        return desk.change(invoiceId, approve ? "APPROVE_DISCOUNT" : "REJECT_DISCOUNT", (em, inv, actor, now) -> {
+        return desk.change(invoiceId, approve ? "APPROVE_DISCOUNT" : "REJECT_DISCOUNT", false, (em, inv, actor,
+                now) -> {
             DiscountEntity d = em.find(DiscountEntity.class, discountId);
             if (d == null || !d.getInvoiceId().equals(invoiceId)) {
                 throw ProblemException.notFound("Discount", discountId);
