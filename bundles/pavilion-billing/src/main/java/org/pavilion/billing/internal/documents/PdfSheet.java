@@ -84,15 +84,15 @@ final class PdfSheet implements AutoCloseable {
 
     /** A rule across the page. */
     PdfSheet rule() {
-        room(6);
-        try {
-            page.moveTo(MARGIN, y + 3);
-            page.lineTo(MARGIN + WIDTH, y + 3);
+        room(8);
+        try { // below the previous line's descenders
+            page.moveTo(MARGIN, y - 1);
+            page.lineTo(MARGIN + WIDTH, y - 1);
             page.stroke();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        y -= 6;
+        y -= 5;
         return this;
     }
 

@@ -1,6 +1,5 @@
 package org.pavilion.billing.internal.invoices;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -30,6 +30,7 @@ import org.pavilion.billing.internal.insurance.ClaimEntity;
 import org.pavilion.billing.internal.insurance.Coverages;
 import org.pavilion.billing.internal.money.Amounts;
 import org.pavilion.core.api.audit.AuditEvent;
+import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.AuditedTransaction;
 import org.pavilion.core.api.rest.Page;
@@ -123,7 +124,7 @@ public class InvoiceService {
                 return AuditedTransaction.Done.of(new InvoiceViews(em).full(inv), record);
             });
         } catch (ProblemException e) {
-            desk.audit.record(allowed.audit().outcome(org.pavilion.core.api.audit.AuditOutcome.FAILED)
+            desk.audit.record(allowed.audit().outcome(AuditOutcome.FAILED)
                     .detail("no invoice: " + e.detail()).build());
             throw e;
         }
