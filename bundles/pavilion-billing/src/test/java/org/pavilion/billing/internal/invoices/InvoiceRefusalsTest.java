@@ -12,6 +12,7 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.pavilion.billing.internal.charges.ChargeEntity;
+import org.pavilion.billing.internal.insurance.ClaimEntity;
 import org.pavilion.core.api.audit.AuditOutcome;
 
 /** What the invoice desk refuses, and how: 400 malformed, 422 does not fit, 404 unknown, 409 wrong state. */
@@ -125,6 +126,34 @@ public class InvoiceRefusalsTest {
         assertEquals(400, refused(CLERK, () -> desk.invoices.list(null, null, null, null, null, 0, 0)).status());
         assertEquals(400, refused(CLERK, () -> desk.invoices.list(null, null, null, "yesterday", null, 0, 5))
                 .status());
+    }
+
+    @Test
+    public void aClaimedInvoiceShowsItsClaimAndIsCreditedRatherThanVoided() throws Exception {
+        desk.db.plan("MUTUELLE", null, "SANTE-PLUS", "0.80", "5.00", "CONSULTATION");
+        String policy = desk.db.policy("P-5006", "SANTE-PLUS", "M-5006");
+        desk.db.charge("P-5006", "ENC-51", "CONS-GP", "CONSULTATION", "1", "25.0000", "0", "2026-12-07");
+        InvoiceViews.Invoice invoice = desk.issued("P-5006", "ENC-51");
+        assertEquals("16.00", invoice.insuranceShare);
+        desk.db.jpa.run(em -> { // as the insurance part submits it
+            ClaimEntity c = new ClaimEntity();
+            c.setId("claim-1");
+            c.setNumber("CLM-2026-000001");
+            c.setInvoiceId(invoice.id);
+            c.setPolicyId(policy);
+            c.setPatientId("P-5006");
+            c.setStatus("SUBMITTED");
+            c.setClaimedAmount(new java.math.BigDecimal("16.00"));
+            c.setSubmittedMs(desk.clock.get());
+            c.setSubmittedBy("bl.moreau");
+            em.persist(c);
+        });
+        InvoiceViews.Claim claim = desk.get(invoice.id).claims.get(0);
+        assertEquals(List.of("CLM-2026-000001", "SUBMITTED", "16.00", "SANTE-PLUS", "MUTUELLE", "INV-2026-000001"),
+                List.of(claim.number, claim.status, claim.claimedAmount, claim.planCode, claim.insurerCode,
+                        claim.invoiceNumber));
+        assertEquals(409, refused(CLERK, () -> desk.voided(invoice.id, "wrong patient")).status());
+        assertEquals("CREDIT_NOTE", desk.credit(invoice.id, "wrong patient").kind);
     }
 
     private int create(String patientId, String encounterId, String from, String to) throws Exception {
