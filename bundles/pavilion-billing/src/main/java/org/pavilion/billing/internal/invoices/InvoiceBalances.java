@@ -76,6 +76,23 @@ public final class InvoiceBalances {
         settle(i);
     }
 
+    /**
+     * A credit note took {@code insurance} and {@code patient} (both zero or positive) off the invoice's shares. What
+     * was paid stays: when it is now more than a share, the balance is negative, a refund due (the payment's refund
+     * brings it back to zero). 422 when a share would fall below zero.
+     */
+    public static void credit(InvoiceEntity i, BigDecimal insurance, BigDecimal patient) {
+        BigDecimal ins = i.getInsuranceShare().subtract(insurance);
+        BigDecimal pat = i.getPatientShare().subtract(patient);
+        if (insurance.signum() < 0 || patient.signum() < 0 || ins.signum() < 0 || pat.signum() < 0) {
+            throw ProblemException.unprocessable("Cannot credit " + insurance.add(patient).toPlainString()
+                    + " on invoice " + label(i) + ": more than its shares");
+        }
+        i.setInsuranceShare(ins);
+        i.setPatientShare(pat);
+        settle(i);
+    }
+
     /** The status the paid amounts give an issued invoice: PAID when both shares are settled. */
     public static void settle(InvoiceEntity i) {
         if (DRAFT.equals(i.getStatus()) || VOID.equals(i.getStatus())) {

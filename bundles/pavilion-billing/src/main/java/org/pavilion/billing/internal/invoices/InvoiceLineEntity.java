@@ -70,6 +70,9 @@ public class InvoiceLineEntity {
     @Column(name = "patient_share", nullable = false)
     private BigDecimal patientShare;
 
+    @Column(name = "credited_line_id")
+    private String creditedLineId;
+
     public String getId() {
         return id;
     }
@@ -220,5 +223,13 @@ public class InvoiceLineEntity {
 
     public void setPatientShare(BigDecimal patientShare) {
         this.patientShare = patientShare;
+    }
+
+    public String getCreditedLineId() {
+        return creditedLineId;
+    }
+
+    public void setCreditedLineId(String creditedLineId) {
+        this.creditedLineId = creditedLineId;
     }
 }
