@@ -3,7 +3,11 @@ package org.pavilion.billing.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** {@code etc/org.pavilion.billing.cfg}: read by every component of the department that needs one of these. */
+/**
+ * {@code etc/org.pavilion.billing.cfg}: read by every component of the department that needs one of these. The two
+ * secrets are private properties ({@code .paymentProviderKey}, {@code .paymentWebhookSecret}: a method name's leading
+ * underscore is a dot), so Declarative Services never copies them onto a registered service's properties.
+ */
 @ObjectClassDefinition(pid = BillingConfig.PID, name = "Pavilion billing",
         description = "Currency, business day, invoices, online payment provider, insurers")
 public @interface BillingConfig {
@@ -32,10 +36,10 @@ public @interface BillingConfig {
     String paymentProviderUrl() default "";
 
     @AttributeDefinition(description = "Online payment provider's secret API key (never logged)", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
-    String paymentProviderKey() default "";
+    String _paymentProviderKey() default "";
 
     @AttributeDefinition(description = "Shared secret the provider signs its payment notifications with (HMAC-SHA256)", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
-    String paymentWebhookSecret() default "";
+    String _paymentWebhookSecret() default "";
 
     @AttributeDefinition(description = "Where the provider sends the patient back after paying (the portal's bills page)")
     String paymentReturnUrl() default "/portal/#/billing";

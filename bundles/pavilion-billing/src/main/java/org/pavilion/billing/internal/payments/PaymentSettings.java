@@ -15,8 +15,8 @@ public record PaymentSettings(String currency, ZoneId zone, String providerUrl, 
 
     public static PaymentSettings of(BillingConfig c) {
         ZoneId zone = c.zone() == null || c.zone().isBlank() ? ZoneId.systemDefault() : ZoneId.of(c.zone().strip());
-        return new PaymentSettings(c.currency(), zone, strip(c.paymentProviderUrl()), strip(c.paymentProviderKey()),
-                strip(c.paymentWebhookSecret()), strip(c.paymentReturnUrl()));
+        return new PaymentSettings(c.currency(), zone, strip(c.paymentProviderUrl()), strip(c._paymentProviderKey()),
+                strip(c._paymentWebhookSecret()), strip(c.paymentReturnUrl()));
     }
 
     /** The business day (hospital zone) of an instant. */
