@@ -65,6 +65,7 @@ public final class TestInsurer implements AutoCloseable {
 
     /** Starts at once on a free port of 127.0.0.1. */
     public TestInsurer() throws IOException {
+        fhir(); // seconds on a busy machine: not inside the first request's time
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/fhir/", this::handle);
