@@ -41,7 +41,6 @@ import org.pavilion.billing.internal.invoices.InvoiceBalances;
 import org.pavilion.billing.internal.invoices.InvoiceEntity;
 import org.pavilion.billing.internal.invoices.InvoiceLineEntity;
 import org.pavilion.billing.internal.money.Amounts;
-import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.AuditedTransaction;
 import org.pavilion.core.api.persistence.JpaTransactions;

@@ -3,22 +3,17 @@ package org.pavilion.billing.internal.insurance;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
-import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
-import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
-import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.Response;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.Endpoints;
-import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.security.RequiresPrivilege;
 
 /** REST at /api/v1/billing/insurers: the insurers and where their FHIR servers are. */
