@@ -1,0 +1,112 @@
+package org.pavilion.billing.internal.insurance;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+import static org.pavilion.billing.internal.insurance.InsuranceDesk.CLERK;
+import static org.pavilion.billing.internal.insurance.InsuranceDesk.as;
+import static org.pavilion.billing.internal.insurance.InsuranceDesk.rule;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.pavilion.core.api.rest.ProblemException;
+
+/** The billing office sets up an insurer, its plan and a patient's policy. */
+public class PlansAndPoliciesTest {
+
+    private InsuranceDesk desk;
+
+    @Before
+    public void setUp() throws Exception {
+        desk = new InsuranceDesk();
+    }
+
+    @After
+    public void tearDown() throws Exception {
+        desk.close();
+    }
+
+    private static int status(Callable<?> work) throws Exception {
+        try {
+            as(CLERK, work);
+            fail("expected a problem");
+            return 0;
+        } catch (ProblemException e) {
+            return e.status();
+        }
+    }
+
+    @Test
+    public void anInsurerAndItsPlanWithRulesAreKeptAndReplacedByVersion() throws Exception {
+        InsurerDto tk = desk.insurer("TK");
+        assertTrue(tk.version != null);
+        assertEquals("PAYER-TK", tk.payerId);
+        PlanDto plan = desk.plan("TK-PLUS", "TK", rule("CONSULTATION", "0.9", "5.00", null),
+                rule("LAB_TEST", "1", "0", "250.00"));
+        assertEquals(2, plan.rules.size());
+        PlanDto read = desk.catalogue.plan("TK-PLUS");
+        assertEquals("CONSULTATION", read.rules.get(0).category);
+        assertEquals("0.9000", read.rules.get(0).coveredPercent);
+        assertEquals("5.00", read.rules.get(0).copay);
+        assertNull(read.rules.get(0).annualLimit);
+        assertEquals("250.00", read.rules.get(1).annualLimit);
+        assertEquals(List.of("TK-PLUS"), desk.catalogue.plans("TK").stream().map(p -> p.code).toList());
+
+        // replace the rules: only medicines now
+        read.rules = List.of(rule("MEDICINE", "0.5", "0", null));
+        PlanDto replaced = as(CLERK, () -> desk.catalogue.putPlan("TK-PLUS", read));
+        assertEquals(1, replaced.rules.size());
+        assertTrue(replaced.version > read.version);
+        // a second editor with the old version loses
+        assertEquals(409, status(() -> desk.catalogue.putPlan("TK-PLUS", read)));
+        // an insurer replaced without a version is refused too
+        InsurerDto again = new InsurerDto();
+        again.name = "TK";
+        assertEquals(409, status(() -> desk.catalogue.putInsurer("TK", again)));
+    }
+
+    @Test
+    public void rulesThatDoNotFitAreRefused() throws Exception {
+        desk.insurer("TK");
+        assertEquals(422, status(() -> desk.plan("TK-A", "TK", rule("CONSULTATION", "1.2", "0", null))));
+        assertEquals(422, status(() -> desk.plan("TK-B", "TK", rule("CONSULTATION", "0.8", "-5.00", null))));
+        assertEquals(422, status(() -> desk.plan("TK-C", "TK", rule("CONSULTATION", "0.8", "5.001", null))));
+        assertEquals(422, status(() -> desk.plan("TK-D", "TK", rule("DIAGNOSIS", "0.8", "0", null))));
+        assertEquals(422, status(() -> desk.plan("TK-E", "NOBODY", rule("CONSULTATION", "0.8", "0", null))));
+        assertEquals(404, status(() -> desk.catalogue.plan("TK-A")));
+    }
+
+    @Test
+    public void aPatientsPolicyIsAddedListedAndEnded() throws Exception {
+        desk.insurer("TK");
+        desk.plan("TK-PLUS", "TK", rule("CONSULTATION", "0.9", "5.00", null));
+        PolicyDto p = desk.policy("MRN-2001", "TK-PLUS", "T-0001", "2026-01-01");
+        assertEquals("ACTIVE", p.status);
+        assertEquals("TK", p.insurerCode);
+        assertNull(p.eligibility);
+        List<PolicyDto> listed = as(CLERK, () -> desk.policies.list("MRN-2001"));
+        assertEquals(List.of(p.id), listed.stream().map(x -> x.id).toList());
+        assertEquals(List.of("bl-policy"), desk.audit.of("bl-policy").stream().map(e -> e.resourceType()).distinct()
+                .toList());
+        assertTrue("the create and the list are audited against the patient", desk.audit.of("bl-policy").stream()
+                .allMatch(e -> "MRN-2001".equals(e.patientId())));
+
+        PolicyDto end = new PolicyDto();
+        end.status = "ENDED";
+        end.version = p.version;
+        PolicyDto ended = as(CLERK, () -> desk.policies.update(p.id, end));
+        assertEquals("ENDED", ended.status);
+        assertEquals("2026-12-07", ended.validTo); // ended today when no date is given
+        end.status = "ACTIVE";
+        end.version = ended.version;
+        assertEquals(409, status(() -> desk.policies.update(p.id, end)));
+
+        assertEquals(422, status(() -> desk.policy("MRN-2001", "NO-PLAN", "T-0002", "2026-01-01")));
+        assertEquals(400, status(() -> desk.policy("MRN-2001", "TK-PLUS", "T-0002", "1st of May")));
+    }
+}
