@@ -19,7 +19,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
 import org.pavilion.billing.internal.BillingConfig;
 import org.pavilion.billing.internal.BillingSchema;
 import org.pavilion.billing.internal.BillingTransactions;
@@ -45,9 +44,8 @@ import org.slf4j.LoggerFactory;
  * <p>The snapshot sees what was written here. A row written around this service (SQL, a test's seeding, an edit in
  * another container) is seen after the next edit or {@link #reload()}.
  */
-// Designates BillingConfig for the bundle (once: bnd refuses a second designate of a pid).
+// No @Designate: BillingConfig's own pid designates it (bnd refuses a second designate of a pid).
 @Component(service = {PriceList.class, PriceListService.class}, configurationPid = BillingConfig.PID)
-@Designate(ocd = BillingConfig.class)
 public class PriceListService implements PriceList {
 
     static final String PRICE_AUDIT = "bl-price";
