@@ -44,8 +44,14 @@ final class AppointmentViews {
         return names.computeIfAbsent(e.getDoctorId() + "|" + e.getServiceCode(), k -> {
             DoctorEntity d = em.find(DoctorEntity.class, e.getDoctorId());
             ServiceEntity s = em.find(ServiceEntity.class, e.getServiceCode());
-            return new Names(d == null ? null : d.getDisplayName(), s == null ? null : s.getSpecialty(),
-                    s == null ? null : s.getName());
+            // The service's specialty, else the doctor's first, as the slot engine names it at booking: every event
+            // of one appointment carries the same specialty (billing prices consultations by it).
+            String specialty = s == null ? null : s.getSpecialty();
+            if (specialty == null) {
+                specialty = em.createQuery("SELECT MIN(x.specialty) FROM DoctorSpecialtyEntity x WHERE x.doctorId = :d",
+                        String.class).setParameter("d", e.getDoctorId()).getSingleResult();
+            }
+            return new Names(d == null ? null : d.getDisplayName(), specialty, s == null ? null : s.getName());
         });
     }
 

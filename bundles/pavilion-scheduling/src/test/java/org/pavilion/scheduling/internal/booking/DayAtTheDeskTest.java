@@ -216,6 +216,32 @@ public class DayAtTheDeskTest {
                 as(reception(), () -> desk.lists.history(a.id)).stream().map(h -> h.action).toList());
     }
 
+    /**
+     * A service of no particular specialty (a general consultation) booked with a cardiologist: every event of the
+     * appointment, the completion's included, names her specialty, as the booking did (billing prices the
+     * consultation by it).
+     */
+    @Test
+    public void aServiceWithoutSpecialtyTakesTheDoctorsInEveryEvent() throws Exception {
+        new org.pavilion.core.api.persistence.JpaTransactions(desk.emf).run(em -> {
+            em.find(org.pavilion.scheduling.internal.directory.ServiceEntity.class, GP20).setSpecialty(null);
+            for (String specialty : List.of("Internal medicine", "Cardiology")) {
+                org.pavilion.scheduling.internal.directory.DoctorSpecialtyEntity d =
+                        new org.pavilion.scheduling.internal.directory.DoctorSpecialtyEntity();
+                d.setDoctorId(desk.hartmann);
+                d.setSpecialty(specialty);
+                em.persist(d);
+            }
+        });
+        Appointment maria = as(reception(), () -> desk.appointments.book(desk.desk(MARIA, desk.hartmann, GP20,
+                "09:00")));
+        desk.clock("09:05");
+        as(reception(), () -> desk.appointments.checkIn(maria.id, Channel.DESK));
+        as(doctorHartmann(), () -> desk.appointments.complete(maria.id));
+        assertEquals("Cardiology", desk.events.last(PatientCheckedIn.class).specialty);
+        assertEquals("Cardiology", desk.events.last(AppointmentCompleted.class).specialty);
+    }
+
     @Test
     public void anUnknownAppointmentIs404() throws Exception {
         assertEquals(404, status(() -> as(reception(), () -> desk.appointments.get("no-such-appointment"))));
