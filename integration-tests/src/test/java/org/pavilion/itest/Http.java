@@ -54,6 +54,11 @@ public final class Http {
         return send(request(path).GET());
     }
 
+    /** A GET asking for {@code mediaType} (a PDF, a CSV) instead of JSON. */
+    public Response getAccepting(String path, String mediaType) throws IOException, InterruptedException {
+        return send(request(path).setHeader("Accept", mediaType).GET());
+    }
+
     public Response delete(String path) throws IOException, InterruptedException {
         return send(request(path).DELETE());
     }

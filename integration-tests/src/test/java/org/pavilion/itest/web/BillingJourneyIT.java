@@ -132,7 +132,8 @@ public class BillingJourneyIT {
             assertEquals(invoice.toString(), "0.00", invoice.path("patientBalance").asText());
         }
         // The receipt link is the API's PDF, readable with the cashier's session.
-        Http.Response pdf = login(CASHIER).get(receiptHref.substring(receiptHref.indexOf("/api/v1/")));
+        Http.Response pdf = login(CASHIER).getAccepting(receiptHref.substring(receiptHref.indexOf("/api/v1/")),
+                "application/pdf");
         assertEquals(pdf.toString().substring(0, Math.min(200, pdf.toString().length())), 200, pdf.status);
         assertTrue(pdf.contentType, pdf.contentType.startsWith("application/pdf"));
         assertTrue("a PDF", pdf.body.startsWith("%PDF"));

@@ -20,16 +20,19 @@ final class InvoicePostings {
     private InvoicePostings() {
     }
 
-    /** The entry of an issued invoice, or of a credit note (its lines are negative, so the sides swap). */
+    /**
+     * The entry of an issued invoice, or of a credit note (its lines are negative, so the sides swap). Descriptions
+     * name the document, never the patient or free text: the journal is append-only and outlives an erasure.
+     */
     static Posting issue(String kind, InvoiceEntity inv, List<InvoiceLineEntity> lines) {
-        Posting p = new Posting(kind, "INVOICE", inv.getId(), inv.getNumber() + " " + inv.getPatientId());
+        Posting p = new Posting(kind, "INVOICE", inv.getId(), inv.getNumber());
         lines.forEach(l -> line(p, l, false));
         return p;
     }
 
     /** The exact reverse of {@link #issue} for a voided invoice. */
     static Posting voided(InvoiceEntity inv, List<InvoiceLineEntity> lines) {
-        Posting p = new Posting(VOIDED, "INVOICE", inv.getId(), "void " + inv.getNumber() + ": " + inv.getVoidReason());
+        Posting p = new Posting(VOIDED, "INVOICE", inv.getId(), "void " + inv.getNumber());
         lines.forEach(l -> line(p, l, true));
         return p;
     }

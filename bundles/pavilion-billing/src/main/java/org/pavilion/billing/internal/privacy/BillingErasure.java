@@ -9,7 +9,6 @@ import java.util.Set;
 
 import javax.persistence.EntityManager;
 
-import org.pavilion.billing.internal.accounting.JournalEntryEntity;
 import org.pavilion.billing.internal.charges.ChargeEntity;
 import org.pavilion.billing.internal.charges.ParkedChargeEntity;
 import org.pavilion.billing.internal.insurance.ClaimEntity;
@@ -88,7 +87,6 @@ final class BillingErasure {
                 + " AND i.issuedMs IS NOT NULL", InvoiceEntity.class).setParameter("m", mrns).getResultList();
         List<String> issuedIds = issued.stream().map(InvoiceEntity::getId).toList();
         Set<String> retainedPolicies = new LinkedHashSet<>();
-        Set<String> documentIds = new LinkedHashSet<>(issuedIds);
         for (InvoiceEntity i : issued) {
             i.setPatientId(pseudonym);
             // the EMR may keep the encounter (PARTIAL): its id would lead straight back to the patient
@@ -107,7 +105,6 @@ final class BillingErasure {
         for (PaymentEntity p : payments) {
             p.setPatientId(pseudonym);
             p.setReason(redaction.apply(p.getReason()));
-            documentIds.add(p.getId());
         }
         List<ClaimEntity> claims = em.createQuery("SELECT c FROM ClaimEntity c WHERE c.patientId IN :m",
                 ClaimEntity.class).setParameter("m", mrns).getResultList();
@@ -115,7 +112,6 @@ final class BillingErasure {
             c.setPatientId(pseudonym);
             c.setReason(redaction.apply(c.getReason()));
             retainedPolicies.add(c.getPolicyId());
-            documentIds.add(c.getId());
         }
         // the charges behind the retained lines stay with them; every other charge was never billed
         List<ChargeEntity> billed = inList("SELECT c FROM ChargeEntity c WHERE c.invoiceId IN :ids", issuedIds,
@@ -136,7 +132,6 @@ final class BillingErasure {
             }
         }
         em.flush();
-        long journal = redactJournal(documentIds);
 
         outcome.anonymised("issued invoices and credit notes", issued.size(), kept)
                 .anonymised("payments and refunds", payments.size(), kept)
@@ -145,10 +140,6 @@ final class BillingErasure {
                         + kept)
                 .anonymised("insurance policies of retained invoices and claims", policiesAnonymised, "member id"
                         + " blanked; insurer and plan stay so the retained claims still read; " + kept);
-        if (journal > 0) {
-            outcome.anonymised("journal entry descriptions naming the patient", journal, "the patient's MRN or name"
-                    + " in the text replaced; accounts and amounts unchanged");
-        }
         removeUnbilled(mrns, "not a financial record yet: nothing was issued on it");
         long alreadyKept = em.createQuery("SELECT COUNT(i) FROM InvoiceEntity i WHERE i.patientId = :p", Long.class)
                 .setParameter("p", pseudonym).getSingleResult() - issued.size();
@@ -222,19 +213,6 @@ final class BillingErasure {
                     em.remove(p);
                     n++;
                 }
-            }
-        }
-        return n;
-    }
-
-    private long redactJournal(Set<String> documentIds) {
-        long n = 0;
-        for (JournalEntryEntity e : inList("SELECT e FROM JournalEntryEntity e WHERE e.referenceId IN :ids",
-                List.copyOf(documentIds), JournalEntryEntity.class)) {
-            String text = redaction.apply(e.getDescription());
-            if (!text.equals(e.getDescription())) {
-                e.setDescription(text.length() <= 200 ? text : text.substring(0, 200));
-                n++;
             }
         }
         return n;

@@ -56,7 +56,7 @@ public final class PatientBills {
             InvoiceLineEntity line = em.createQuery("SELECT l FROM InvoiceLineEntity l WHERE l.invoiceId = :id",
                     InvoiceLineEntity.class).setParameter("id", id).getSingleResult();
             line.setChargeId(charge);
-            Journal.post(em, new Posting("INVOICE_ISSUED", "INVOICE", id, "Invoice " + number + " of " + mrn)
+            Journal.post(em, new Posting("INVOICE_ISSUED", "INVOICE", id, number)
                     .move(g.subtract(ins), Account.RECEIVABLE_PATIENTS, Account.REVENUE_CONSULTATIONS,
                             "CONSULTATIONS", null)
                     .move(ins, Account.RECEIVABLE_INSURERS, Account.REVENUE_CONSULTATIONS, "CONSULTATIONS", null),
@@ -105,8 +105,7 @@ public final class PatientBills {
             p.setReceivedMs(at.toEpochMilli());
             p.setBusinessDay(day(at).toString());
             em.persist(p);
-            Journal.post(em, new Posting("PAYMENT", "PAYMENT", id, "Receipt " + receipt + " of "
-                    + i.getPatientId()).move(a, "CARD".equals(method) ? Account.CARD : Account.CASH,
+            Journal.post(em, new Posting("PAYMENT", "PAYMENT", id, receipt).move(a, "CARD".equals(method) ? Account.CARD : Account.CASH,
                     Account.RECEIVABLE_PATIENTS), day(at), at.toEpochMilli(), "cashier.1");
         });
         return id;
