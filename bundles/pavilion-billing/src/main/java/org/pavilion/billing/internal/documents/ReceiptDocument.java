@@ -1,6 +1,7 @@
 package org.pavilion.billing.internal.documents;
 
 import org.pavilion.billing.internal.invoices.InvoiceViews;
+import org.pavilion.billing.internal.payments.PaymentViews;
 
 /** The printed receipt of a payment or a refund: who paid what for which invoice, how, and what is left to pay. */
 final class ReceiptDocument {
@@ -8,7 +9,7 @@ final class ReceiptDocument {
     private ReceiptDocument() {
     }
 
-    static byte[] render(Letterhead head, InvoiceViews.Payment p, InvoiceViews.Invoice inv) {
+    static byte[] render(Letterhead head, PaymentViews.Payment p, InvoiceViews.Invoice inv) {
         boolean refund = "REFUND".equals(p.kind);
         try (PdfSheet pdf = new PdfSheet()) {
             Letters.head(pdf, head);

@@ -10,6 +10,7 @@ import org.pavilion.billing.internal.insurance.PlanEntity;
 import org.pavilion.billing.internal.insurance.PolicyEntity;
 import org.pavilion.billing.internal.money.Amounts;
 import org.pavilion.billing.internal.payments.PaymentEntity;
+import org.pavilion.billing.internal.payments.PaymentViews;
 
 /** The JSON of an invoice, its lines, discounts, payments and claims (docs/billing-api.md, "Invoices"). */
 public final class InvoiceViews {
@@ -48,7 +49,7 @@ public final class InvoiceViews {
         /** Null in lists. */
         public List<Line> lines;
         public List<Discount> discounts;
-        public List<Payment> payments;
+        public List<PaymentViews.Payment> payments;
         public List<Claim> claims;
     }
 
@@ -87,25 +88,6 @@ public final class InvoiceViews {
         public String decidedBy;
         public String decidedAt;
         public int version;
-    }
-
-    public static class Payment {
-        public String id;
-        public String receiptNumber;
-        public String invoiceId;
-        public String invoiceNumber;
-        public String patientId;
-        public String kind;
-        public String method;
-        public String payer;
-        public String amount;
-        public String currency;
-        public String reference;
-        public String refundOf;
-        public String reason;
-        public String cashier;
-        public String receivedAt;
-        public String day;
     }
 
     public static class Claim {
@@ -243,28 +225,12 @@ public final class InvoiceViews {
         return v;
     }
 
-    public static Payment payment(PaymentEntity p, String invoiceNumber) {
-        Payment v = new Payment();
-        v.id = p.getId();
-        v.receiptNumber = p.getReceiptNumber();
-        v.invoiceId = p.getInvoiceId();
-        v.invoiceNumber = invoiceNumber;
-        v.patientId = p.getPatientId();
-        v.kind = p.getKind();
-        v.method = p.getMethod();
-        v.payer = p.getPayer();
-        v.amount = Amounts.text(p.getAmount());
-        v.currency = p.getCurrency();
-        v.reference = p.getReference();
-        v.refundOf = p.getRefundOf();
-        v.reason = p.getReason();
-        v.cashier = p.getCashier();
-        v.receivedAt = instant(p.getReceivedMs());
-        v.day = p.getBusinessDay();
-        return v;
+    /** A payment as the payment endpoints show it (one view of a payment for the whole department). */
+    public static PaymentViews.Payment payment(PaymentEntity p, String invoiceNumber) {
+        return PaymentViews.Payment.of(p, invoiceNumber);
     }
 
-    private Claim claim(ClaimEntity c, String invoiceNumber) {
+    public Claim claim(ClaimEntity c, String invoiceNumber) {
         Claim v = new Claim();
         v.id = c.getId();
         v.number = c.getNumber();

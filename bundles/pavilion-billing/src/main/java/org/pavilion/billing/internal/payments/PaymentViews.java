@@ -33,7 +33,7 @@ public final class PaymentViews {
         public String receivedAt;
         public String day;
 
-        static Payment of(PaymentEntity p, String invoiceNumber) {
+        public static Payment of(PaymentEntity p, String invoiceNumber) {
             Payment v = new Payment();
             v.id = p.getId();
             v.receiptNumber = p.getReceiptNumber();

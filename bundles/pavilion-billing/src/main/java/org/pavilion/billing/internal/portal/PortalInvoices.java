@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.pavilion.billing.internal.invoices.InvoiceViews;
 import org.pavilion.billing.internal.BillingSchema;
 import org.pavilion.billing.internal.access.PatientGate;
 import org.pavilion.billing.internal.invoices.InvoiceEntity;
@@ -68,7 +69,7 @@ public class PortalInvoices {
                     + " AND i.issuedMs IS NOT NULL ORDER BY i.issuedMs DESC, i.number DESC", InvoiceEntity.class)
                     .setParameter("mrn", allowed.mrn()).setFirstResult(page * size).setMaxResults(size)
                     .getResultList();
-            return new Page<>(rows.stream().map(i -> InvoiceViews.invoice(em, i, false)).toList(), page, size,
+            return new Page<>(rows.stream().map(i -> new InvoiceViews(em).summary(i)).toList(), page, size,
                     total);
         });
         audit.record(allowed.audit().detail("own invoices page " + page + ": " + answer.getItems().size() + " of "
@@ -88,7 +89,7 @@ public class PortalInvoices {
         if (found.getIssuedMs() == null) {
             throw ProblemException.notFound("Invoice", id);
         }
-        InvoiceViews.Invoice answer = jpa.call(em -> InvoiceViews.invoice(em, em.find(InvoiceEntity.class, id), true));
+        InvoiceViews.Invoice answer = jpa.call(em -> new InvoiceViews(em).full(em.find(InvoiceEntity.class, id)));
         audit.record(allowed.audit().resourceId(id).detail("own invoice " + answer.number).build());
         return answer;
     }

@@ -12,7 +12,7 @@ import org.pavilion.billing.internal.insurance.PlanEntity;
 import org.pavilion.billing.internal.insurance.PolicyEntity;
 import org.pavilion.billing.internal.invoices.InvoiceEntity;
 import org.pavilion.billing.internal.payments.PaymentEntity;
-import org.pavilion.billing.internal.portal.InvoiceViews;
+import org.pavilion.billing.internal.invoices.InvoiceViews;
 
 /**
  * The patient's billing data for the GDPR export, in the contract's JSON shapes: invoices and credit notes (drafts
@@ -32,7 +32,7 @@ final class BillingExport {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("invoices", invoices.values().stream().map(i -> {
-            InvoiceViews.Invoice v = InvoiceViews.invoice(em, i, true);
+            InvoiceViews.Invoice v = new InvoiceViews(em).full(i);
             // listed once, below
             v.payments = null;
             v.claims = null;
@@ -46,7 +46,7 @@ final class BillingExport {
                 .stream().map(p -> policy(em, p)).toList());
         out.put("claims", em.createQuery("SELECT c FROM ClaimEntity c WHERE c.patientId IN :mrns"
                 + " ORDER BY c.submittedMs, c.id", ClaimEntity.class).setParameter("mrns", mrns).getResultList()
-                .stream().map(c -> InvoiceViews.claim(em, c, numberOf(em, invoices, c.getInvoiceId()))).toList());
+                .stream().map(c -> new InvoiceViews(em).claim(c, numberOf(em, invoices, c.getInvoiceId()))).toList());
         out.put("charges", em.createQuery("SELECT c FROM ChargeEntity c WHERE c.patientId IN :mrns"
                 + " ORDER BY c.serviceDate, c.postedMs, c.id", ChargeEntity.class).setParameter("mrns", mrns)
                 .getResultList().stream().map(BillingExport::charge).toList());

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.pavilion.billing.internal.invoices.InvoiceViews;
 import org.pavilion.billing.internal.BillingDatabase;
 import org.pavilion.billing.internal.access.EmrPatientGate;
 import org.pavilion.billing.internal.access.PatientGate;
