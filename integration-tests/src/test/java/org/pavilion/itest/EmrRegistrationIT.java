@@ -471,7 +471,9 @@ public class EmrRegistrationIT extends PavilionTestSupport {
             // Keyed by the record that goes away: subscribers get all of the emergency record's events before the merge.
             assertEquals("PatientsMerged in the outbox, keyed by the duplicate", "patient:" + emergencyMrn, key);
         }
-        JsonNode audit = admin.get("/api/v1/platform/audit?action=MERGE&outcome=SUCCESS&patientId=" + realMrn).json();
+        // The EMR's own record of the merge (departments that follow it audit theirs under their own resource types).
+        JsonNode audit = admin.get("/api/v1/platform/audit?action=MERGE&outcome=SUCCESS&resourceType=patient&patientId="
+                + realMrn).json();
         assertEquals(audit.toString(), 1, audit.path("total").asLong());
         assertTrue(audit.toString(), audit.path("items").get(0).path("detail").asText().contains("wife"));
     }
@@ -550,7 +552,8 @@ public class EmrRegistrationIT extends PavilionTestSupport {
         assertEquals(0, search(admin, "nationalId=DK-210669").path("total").asLong());
         assertEquals(200, admin.get(PATIENTS + "/" + other).status);
         assertEquals("Olsen", admin.get(PATIENTS + "/" + other).json().path("familyName").asText());
-        assertEquals(1, admin.get("/api/v1/platform/audit?action=ERASE&patientId=" + mrn).json().path("total").asLong());
+        assertEquals(1, admin.get("/api/v1/platform/audit?action=ERASE&resourceType=patient-privacy&patientId=" + mrn)
+                .json().path("total").asLong());
     }
 
     private static int exportStatus(Http who, String mrn) throws Exception {

@@ -20,18 +20,18 @@ import org.pavilion.itest.Await;
 import org.pavilion.itest.Http;
 
 /**
- * Journey 6 (issue 25): the cashier's desk and the patient's bills in the browser. Amara Diallo had her wound dressed
+ * Journey 6 (issue 25): the cashier's desk and the patient's bills in the browser. Fatou Ndiaye had her wound dressed
  * twice and a dressing kit used in one visit (encounter charges posted over REST, as a department's event would).
  * Cashier Haddad finds her by MRN at the desk, sees the open charges of the visit, creates its invoice, issues it,
  * takes the whole balance in cash and gets the receipt's PDF link; the day's till shows the cash. A second visit is
- * invoiced and issued over REST and left unpaid: on her phone, Amara sees both bills in "My bills", the paid one as paid
+ * invoiced and issued over REST and left unpaid: on her phone, Fatou sees both bills in "My bills", the paid one as paid
  * and the other with its balance, its PDF and "Pay now". axe checks every page state on the way.
  */
 public class BillingJourneyIT {
 
     private static final String API = "/api/v1/billing";
     private static final String CASHIER = "cash.haddad";
-    private static final String PATIENT_USER = "amara.diallo";
+    private static final String PATIENT_USER = "fatou.ndiaye";
     /** A tariff code of this test's own (priced EXEMPT: the totals do not depend on the starter tax rates). */
     private static final String CODE = "ITEST-DRESSING";
     private static final String UNIT_PRICE = "35.00";
@@ -53,7 +53,7 @@ public class BillingJourneyIT {
             Http.Response r = platform.admin().get(API + "/prices?q=" + CODE);
             assertEquals(r.toString(), 200, r.status);
         });
-        mrn = platform.registerPatient("Amara", "Diallo", "1986-02-11", "FEMALE");
+        mrn = platform.registerPatient("Fatou", "Ndiaye", "1986-02-11", "FEMALE");
         visit = "ENC-" + mrn + "-1";
         secondVisit = "ENC-" + mrn + "-2";
         passwords.put(CASHIER, platform.createUser(CASHIER, "BILLING", null));
@@ -146,7 +146,7 @@ public class BillingJourneyIT {
         String unpaidId = unpaid.path("id").asText();
         String unpaidNumber = unpaid.path("number").asText();
 
-        // 3. Amara on her phone: the home card, then "My bills" with the paid bill and the one to pay.
+        // 3. Fatou on her phone: the home card, then "My bills" with the paid bill and the one to pay.
         try (Browser b = Browser.open(platform.baseUrl())) {
             b.size(Browser.PHONE);
             b.openSignedIn("/portal", PATIENT_USER, passwords.get(PATIENT_USER));
