@@ -60,7 +60,10 @@ public class SchedulingIT extends PavilionTestSupport {
         Http pedro = createUser(admin, "pedro.alves", "PATIENT", pedroMrn);
         Http anonymous = Http.anonymous(baseUrl());
 
-        // Billing is installed (this test stands in for its price list): the directory and the booking show prices.
+        // The real billing department steps aside (uninstalled, nothing else refreshed) and this test stands in for
+        // its price list: the directory and the booking show this estimator's prices; BillingIT covers the real one.
+        everyDepartmentItsOwnRootRequirement();
+        withFeatures(f -> f.uninstallFeature("pavilion-billing", NO_REFRESH));
         ServiceRegistration<VisitCostEstimator> billing = bundleContext.registerService(VisitCostEstimator.class,
                 new PriceList(), null);
         // The public directory, no login: the doctor, her specialty and her next free slots.
@@ -135,6 +138,7 @@ public class SchedulingIT extends PavilionTestSupport {
         assertTrue(mine.toString(), mine.toString().contains("COMPLETED"));
         JsonNode trail = ok(admin.get("/api/v1/platform/audit?size=200&patientId=" + chinwe));
         assertTrue(trail.toString(), trail.toString().contains("appointment"));
+        withFeatures(f -> f.installFeature("pavilion-billing", NO_REFRESH)); // back for the other tests
     }
 
     @Test
