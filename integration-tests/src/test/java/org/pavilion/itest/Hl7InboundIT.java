@@ -330,11 +330,11 @@ public class Hl7InboundIT extends PavilionTestSupport {
         assertEquals(unknown, "AR", msa1(unknown));
         assertTrue(unknown, field(segment(unknown, "ERR"), 3).startsWith("200^"));
         assertEquals("REJECTED", stored(admin, "UNK-0001").path("status").asText());
-        // A charge while no billing is installed (the laboratory is since issue 23, the pharmacy since issue 24).
+        // A charge reaches billing (installed since issue 25): one without any FT1 is refused for its content, AE.
         String dft = send(msh("2.5.1", "DFT^P03^DFT_P03", "DFT-0001") + "EVN|P03\r"
                 + pid("H1602", "Charge", "Only", "19700101", "F"));
-        assertEquals(dft, "AR", msa1(dft));
-        assertTrue(dft, field(segment(dft, "ERR"), 8).contains("billing not installed"));
+        assertEquals(dft, "AE", msa1(dft));
+        assertTrue(dft, field(segment(dft, "ERR"), 3).startsWith("100^"));
         String event = send(msh("2.5.1", "ADT^A17^ADT_A17", "UNK-0002") + "EVN|A17\r");
         assertEquals(event, "AR", msa1(event));
     }
