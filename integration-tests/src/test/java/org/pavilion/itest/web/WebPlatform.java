@@ -98,7 +98,8 @@ public final class WebPlatform {
             // The pages can be in the manifest a moment before the departments' REST resources are published.
             Await.until("the departments' REST resources", BOOT, () -> {
                 for (String path : List.of("/api/v1/emr/patients?size=1", "/api/v1/scheduling/services",
-                        "/api/v1/lab/tests/K", "/api/v1/pharmacy/stores", "/api/v1/billing/tax-categories")) {
+                        "/api/v1/lab/tests/K", "/api/v1/pharmacy/stores", "/api/v1/billing/tax-categories",
+                        "/api/v1/notifications/events")) {
                     Http.Response r = admin.get(path);
                     if (r.status == 404 || r.status == 503) {
                         throw new AssertionError(path + " not published yet: " + r);
