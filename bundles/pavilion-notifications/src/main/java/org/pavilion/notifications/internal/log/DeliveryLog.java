@@ -186,9 +186,11 @@ public class DeliveryLog {
                             + (Secrets.secretBody(n.getEventType()) ? " (it contained a password reset link)" : ""));
                 }
                 long now = clock.millis();
-                Attempts.record(em, n, Attempts.REQUEUED, "was " + n.getStatus(), actor, now);
+                String was = n.getStatus();
                 n.setStatus(NotificationQueue.QUEUED);
                 n.setAttempts(0);
+                // numbered 0: the sends after it count from 1 again
+                Attempts.record(em, n, Attempts.REQUEUED, "was " + was, actor, now);
                 n.setNextAttemptMs(now);
                 n.setClaimedBy(null);
                 n.setClaimUntilMs(null);
