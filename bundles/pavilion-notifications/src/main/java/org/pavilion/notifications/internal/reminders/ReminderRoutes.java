@@ -1,10 +1,11 @@
 package org.pavilion.notifications.internal.reminders;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.RoutesBuilder;
@@ -55,7 +56,11 @@ public class ReminderRoutes extends RouteBuilder {
                 .process(exchange -> fireDue());
     }
 
-    /** Fires every due reminder. One that fails stays SCHEDULED and is tried on the next tick. */
+    /**
+     * Fires every due reminder, a batch at a time: each through the intake (its own transaction), then the batch's
+     * marks in one. A crash in between fires them again, and the intake's dedup keys queue nothing twice. One that
+     * fails stays SCHEDULED and is tried on the next tick.
+     */
     public int fireDue() {
         int fired = 0;
         Set<String> failed = new HashSet<>();
@@ -63,22 +68,27 @@ public class ReminderRoutes extends RouteBuilder {
             // The ones that failed in this run are still due: read past them.
             int limit = BATCH + failed.size();
             List<Reminders.Due> batch = reminders.due(limit);
-            int progress = 0;
+            List<Reminders.Due> done = new ArrayList<>();
             for (Reminders.Due due : batch) {
                 if (failed.contains(due.id())) {
                     continue;
                 }
                 try {
-                    fire(due);
-                    fired++;
-                } catch (RuntimeException | java.io.IOException e) {
+                    intake.accept(due.eventId(), Reminders.EVENT_TYPE, JSON.readTree(due.payload()), due.ruleId());
+                    done.add(due);
+                } catch (RuntimeException | IOException e) {
                     failed.add(due.id());
                     LOG.warn("Reminder {} (rule {}) could not be fired, tried again later: {}", due.id(), due.ruleId(),
                             rootCause(e));
                 }
-                progress++;
             }
-            if (batch.size() < limit || progress == 0) {
+            int marked = reminders.markFired(done);
+            if (marked < done.size()) {
+                LOG.debug("{} reminders changed while they fired (moved, cancelled or fired elsewhere)",
+                        done.size() - marked);
+            }
+            fired += done.size();
+            if (batch.size() < limit || marked == 0) { // a short batch, or no progress
                 return fired;
             }
         }
@@ -90,13 +100,5 @@ public class ReminderRoutes extends RouteBuilder {
             t = t.getCause();
         }
         return t == e ? e.toString() : e.getClass().getSimpleName() + " caused by " + t;
-    }
-
-    private void fire(Reminders.Due due) throws java.io.IOException {
-        JsonNode payload = JSON.readTree(due.payload());
-        intake.accept(due.eventId(), Reminders.EVENT_TYPE, payload, due.ruleId());
-        if (!reminders.markFired(due)) {
-            LOG.debug("Reminder {} changed while it fired (moved, cancelled or fired elsewhere)", due.id());
-        }
     }
 }

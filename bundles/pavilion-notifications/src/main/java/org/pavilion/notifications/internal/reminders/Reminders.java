@@ -3,7 +3,9 @@ package org.pavilion.notifications.internal.reminders;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -104,6 +106,14 @@ public class Reminders {
             }
             int scheduled = 0;
             long now = clock.millis();
+            // A rule disabled since the booking no longer reminds of this appointment.
+            Set<String> enabled = reminderRules.stream().map(RuleView::id).collect(Collectors.toSet());
+            for (ReminderEntity r : forAppointment(em, appointmentId)) {
+                if (!enabled.contains(r.getRuleId()) && SCHEDULED.equals(r.getStatus())) {
+                    r.setStatus(STATUS_CANCELLED);
+                    r.setUpdatedMs(now);
+                }
+            }
             for (RuleView rule : reminderRules) {
                 if (schedule(em, appointmentId, rule, start, startAt, Json.text(event, "patientId"), payload, now)) {
                     scheduled++;
@@ -166,18 +176,27 @@ public class Reminders {
     }
 
     /**
-     * Marks a due reminder FIRED unless it changed since it was read (moved, cancelled, or fired by another container).
+     * Marks due reminders FIRED, in one transaction, unless one changed since it was read (moved, cancelled, or fired
+     * by another container): that one is left as it is.
      *
-     * @return false when it had changed
+     * @return how many were marked
      */
-    public boolean markFired(Due due) {
+    public int markFired(List<Due> fired) {
+        if (fired.isEmpty()) {
+            return 0;
+        }
         long now = clock.millis();
-        int updated = jpa.call(em -> em.createQuery("UPDATE ReminderEntity r SET r.status = :fired, r.updatedMs = :now,"
-                + " r.version = :next WHERE r.id = :id AND r.version = :version AND r.status = :scheduled")
-                .setParameter("fired", FIRED).setParameter("now", now).setParameter("next", due.version() + 1)
-                .setParameter("id", due.id()).setParameter("version", due.version())
-                .setParameter("scheduled", SCHEDULED).executeUpdate());
-        return updated == 1;
+        return jpa.call(em -> {
+            int marked = 0;
+            for (Due due : fired) {
+                marked += em.createQuery("UPDATE ReminderEntity r SET r.status = :fired, r.updatedMs = :now,"
+                        + " r.version = :next WHERE r.id = :id AND r.version = :version AND r.status = :scheduled")
+                        .setParameter("fired", FIRED).setParameter("now", now).setParameter("next", due.version() + 1)
+                        .setParameter("id", due.id()).setParameter("version", due.version())
+                        .setParameter("scheduled", SCHEDULED).executeUpdate();
+            }
+            return marked;
+        });
     }
 
     /** The appointment's reminders, soonest first. */

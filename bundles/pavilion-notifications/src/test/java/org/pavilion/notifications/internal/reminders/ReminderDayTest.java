@@ -196,6 +196,48 @@ public class ReminderDayTest {
     }
 
     @Test
+    public void theDeskSeesTheAppointmentsRemindersAndTheReadIsAudited() throws Exception {
+        book("APT-8", MONDAY_0930);
+        RecordingAudit audit = new RecordingAudit();
+        ReminderResource resource = new ReminderResource(reminders, audit);
+
+        List<ReminderDto> list = resource.list("APT-8");
+        assertEquals(2, list.size());
+        assertEquals("2026-12-06T08:30:00Z", list.get(0).fireAt());
+        assertEquals(Reminders.SCHEDULED, list.get(0).status());
+        assertEquals(List.of("appointment-reminder-email", "appointment-reminder-sms"),
+                list.stream().map(ReminderDto::ruleId).toList());
+        assertEquals(1, audit.records.size());
+        assertEquals("READ", audit.records.get(0).action());
+        assertEquals("MRN-1001", audit.records.get(0).patientId());
+
+        assertEquals(0, resource.list("APT-NONE").size());
+        try {
+            resource.list(" ");
+            org.junit.Assert.fail("an appointment id is required");
+        } catch (org.pavilion.core.api.rest.ProblemException e) {
+            assertEquals(400, e.status());
+        }
+    }
+
+    @Test
+    public void aRuleDisabledAfterTheBookingNoLongerReminds() throws Exception {
+        book("APT-9", MONDAY_0930);
+        rules.disable("appointment-reminder-sms");
+        clock.set(Instant.parse("2026-12-06T09:00:00Z"));
+        assertEquals("handed to the intake, which finds no enabled rule for the SMS", 2, reminderRoute.fireDue());
+        List<NotificationEntity> sent = reminderMessages();
+        assertEquals(1, sent.size());
+        assertEquals("EMAIL", sent.get(0).getChannel());
+
+        book("APT-10", MONDAY_0930);
+        rules.disable("appointment-reminder-email");
+        publish(AppointmentRescheduled.TYPE, appointment(new AppointmentRescheduled(), "APT-10",
+                "2026-12-10T08:30:00Z"));
+        reminders.forAppointment("APT-10").forEach(r -> assertEquals(Reminders.STATUS_CANCELLED, r.getStatus()));
+    }
+
+    @Test
     public void aRestartStillFiresTheReminder() throws Exception {
         book("APT-6", MONDAY_0930);
         start(); // the container restarted: new components, same tables
@@ -215,18 +257,18 @@ public class ReminderDayTest {
         for (Reminders.Due due : seenByOther) {
             assertEquals(0, new EventIntake(db.jpa, rules, directory, new FakeRenderer(), new FakeQueue())
                     .accept(due.eventId(), Reminders.EVENT_TYPE, JSON.readTree(due.payload()), due.ruleId()));
-            assertEquals("version-guarded", false, reminders.markFired(due));
+            assertEquals("version-guarded", 0, reminders.markFired(List.of(due)));
         }
         assertEquals(0, other.fireDue());
         assertEquals(2, reminderMessages().size());
     }
 
     @Test
-    public void aThousandRemindersDueAtOnceAllFireInBatches() throws Exception {
+    public void moreRemindersDueAtOnceThanOneBatchAllFire() throws Exception {
         rules.disable("appointment-reminder-sms");
         rules.disable("appointment-booked-email"); // only the reminders matter here
         rules.disable("appointment-booked-sms");
-        int n = 2 * ReminderRoutes.BATCH + 50;
+        int n = ReminderRoutes.BATCH + 50; // two batches: the second read follows a full first one
         for (int i = 0; i < n; i++) {
             book("APT-B" + i, MONDAY_0930);
         }
