@@ -17,4 +17,15 @@ public interface Intake {
      * @return how many messages were queued now (0 for a repeat or when no rule applies)
      */
     int accept(String eventId, String eventType, JsonNode event);
+
+    /**
+     * As {@link #accept(String, String, JsonNode)} with only the rule {@code onlyRuleId} of the type (a reminder is
+     * one rule's occurrence); null for all rules. The default serves implementations that predate it (test fakes).
+     */
+    default int accept(String eventId, String eventType, JsonNode event, String onlyRuleId) {
+        if (onlyRuleId == null) {
+            return accept(eventId, eventType, event);
+        }
+        throw new UnsupportedOperationException("accept one rule of " + eventType);
+    }
 }
