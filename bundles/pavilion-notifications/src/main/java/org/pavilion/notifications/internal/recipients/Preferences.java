@@ -112,6 +112,9 @@ public class Preferences {
             });
         } catch (PersistenceException e) {
             // Two desks saving the first choice of a channel at once: one insert loses on the primary key.
+            if (!Problems.collided(e)) {
+                throw e;
+            }
             audit.record(AuditEvent.of("UPDATE", RESOURCE).patientId(filed).outcome(AuditOutcome.FAILED)
                     .detail("changed by someone else meanwhile").build());
             throw ProblemException.conflict("The patient's preferences were changed by someone else meanwhile: reload them");

@@ -117,7 +117,7 @@ public class StaffContacts {
                         .detail(fields(c)).build());
             });
         } catch (PersistenceException e) {
-            if (AuditedTransaction.lostRace(e) || duplicateInsert(e)) {
+            if (Problems.collided(e)) {
                 throw ProblemException.conflict("The contact of " + username + " was changed by someone else meanwhile:"
                         + " reload it");
             }
@@ -162,12 +162,6 @@ public class StaffContacts {
     private static String fields(ContactRules.Checked c) {
         return "email " + (c.email() == null ? "none" : "set") + ", phone " + (c.phone() == null ? "none" : "set")
                 + ", language " + (c.language() == null ? "none" : c.language());
-    }
-
-    /** The first entry of a username saved twice at once: the second insert loses on the primary key. */
-    private static boolean duplicateInsert(PersistenceException e) {
-        return e instanceof javax.persistence.EntityExistsException
-                || e.getCause() instanceof javax.persistence.EntityExistsException;
     }
 
     static StaffContactBodies.Contact view(StaffContactEntity e) {

@@ -26,6 +26,7 @@ import org.pavilion.core.api.privacy.ParticipantOutcome;
 import org.pavilion.core.api.privacy.ParticipantOutcome.Action;
 import org.pavilion.core.api.privacy.PrivacySubject;
 import org.pavilion.notifications.internal.NotificationsDatabase;
+import org.pavilion.notifications.internal.queue.AttemptEntity;
 import org.pavilion.notifications.internal.queue.NotificationEntity;
 import org.pavilion.notifications.internal.recipients.Hospital;
 import org.pavilion.notifications.internal.recipients.PreferenceEntity;
@@ -146,6 +147,13 @@ public class NotificationsPrivacyTest {
             assertNull(n.getBody());
         }
         assertEquals("CANCELLED", find(queuedReminder).getStatus());
+        assertEquals("cancelled: the patient was erased", find(queuedReminder).getLastAnswer());
+        List<AttemptEntity> log = db.jpa.call(em -> em.createQuery("SELECT a FROM AttemptEntity a",
+                AttemptEntity.class).getResultList());
+        assertEquals(1, log.size());
+        assertEquals(queuedReminder, log.get(0).getNotificationId());
+        assertEquals("CANCELLED", log.get(0).getOutcome());
+        assertEquals("privacy", log.get(0).getActor());
         assertEquals("SENT", find(oldBooking).getStatus());
         List<ReminderEntity> reminders = db.jpa.call(em -> em.createQuery("SELECT r FROM ReminderEntity r"
                 + " ORDER BY r.appointmentId", ReminderEntity.class).getResultList());
@@ -161,6 +169,8 @@ public class NotificationsPrivacyTest {
         assertTrue(again.toString(), again.items().stream().filter(i -> i.action() != Action.KEPT)
                 .allMatch(i -> i.count() == 0));
         assertEquals(2, audit.with("ERASE", "notification", AuditOutcome.SUCCESS).size());
+        assertEquals("no second log line", 1L, (long) db.jpa.call(em -> em.createQuery(
+                "SELECT COUNT(a) FROM AttemptEntity a", Long.class).getSingleResult()));
         assertEquals("REMOVED 4 opt-outs per channel; REMOVED 1 queued messages (cancelled); ANONYMISED 3 messages"
                 + " (address, subject and text removed); KEPT 3 message rows; REMOVED 1 scheduled reminders"
                 + " (cancelled); ANONYMISED 2 reminder payloads (emptied)",
