@@ -170,7 +170,8 @@ public class EmailChannel implements NotificationChannel {
                 s.append(": ").append(c.getMessage());
             }
         }
-        return s.toString();
+        // Server replies end in a line break; the log and the answer want one line.
+        return s.toString().replaceAll("\\s+", " ").trim();
     }
 
     private String mask(String text) {

@@ -10,7 +10,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
-import org.osgi.service.metatype.annotations.Designate;
 import org.pavilion.notifications.api.NotificationChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = {}, immediate = true, configurationPid = SmsConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
-@Designate(ocd = SmsConfig.class)
+// No @Designate: SmsConfig's own pid designates it (bnd refuses a second designate of a pid).
 public class SmsChannelRegistration {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsChannelRegistration.class);

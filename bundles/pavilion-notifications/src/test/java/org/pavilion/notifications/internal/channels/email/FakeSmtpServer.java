@@ -78,7 +78,7 @@ final class FakeSmtpServer implements AutoCloseable {
                 } else if (upper.startsWith("AUTH PLAIN")) {
                     String credentials = new String(Base64.getDecoder().decode(line.substring(11).trim()),
                             StandardCharsets.UTF_8).replace('\0', ' ');
-                    reply(out, refuseAuth ? "535 5.7.8 Authentication failed for" + credentials
+                    reply(out, refuseAuth ? "535 5.7.8 Authentication failed for " + credentials.trim()
                             : "235 2.7.0 Authentication successful");
                 } else if (upper.startsWith("MAIL FROM")) {
                     reply(out, "250 2.1.0 Ok");
