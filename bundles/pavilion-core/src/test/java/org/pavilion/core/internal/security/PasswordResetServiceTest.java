@@ -223,7 +223,7 @@ public class PasswordResetServiceTest {
                     try {
                         resets.confirm(token, password, "x");
                         return password;
-                    } catch (ProblemException e) {
+                    } catch (RuntimeException refusedOrTimedOutOnTheRowLock) {
                         return null;
                     }
                 };
