@@ -7,6 +7,7 @@ import {
   app, shell, renderLayout, show, mount, installNavigation, takePatientFromAddress, refreshManifest,
 } from './shell.js';
 import { signInPage, started } from './session.js';
+import { takeResetToken, resetPasswordPage } from './reset.js';
 
 function toastRegions() {
   const box = document.getElementById('toasts');
@@ -54,10 +55,17 @@ async function boot() {
     navigator.serviceWorker.register('/portal/sw.js', { scope: '/portal' }).catch(() => {});
   }
   let session = null;
-  try {
-    session = await api.get('/auth/session');
-  } catch (e) {
-    session = null; // not signed in (or the session ended)
+  const resetToken = takeResetToken();
+  if (resetToken) {
+    // A reset link: set the password, then sign in with it (not as whoever may still be signed in here).
+    renderLayout();
+    await resetPasswordPage(resetToken);
+  } else {
+    try {
+      session = await api.get('/auth/session');
+    } catch (e) {
+      session = null; // not signed in (or the session ended)
+    }
   }
   if (!session) {
     renderLayout();

@@ -4,6 +4,7 @@ import { html, render } from '/ui/lib/lit-html/lit-html.js';
 import { api, ApiError, onSessionExpired } from './api.js';
 import { t, fmt } from './i18n.js';
 import { shell, toCaller, renderLayout, notify, problem, app, HOME } from './shell.js';
+import { forgotPasswordForm } from './reset.js';
 
 const WARN_BEFORE_MS = 2 * 60 * 1000;
 let timers = [];
@@ -58,11 +59,19 @@ export function signInPage() {
           <div id="sign-in-error" class="alert alert-error" role="alert" tabindex="-1" ?hidden=${!error}>${error}</div>
           <button type="submit" class="button" ?disabled=${busy}>${t('shell.signin.submit')}</button>
         </form>
+        <p><a id="sign-in-forgot" href="#/forgot-password" @click=${forgot}>${t('shell.signin.forgot')}</a></p>
       </div>`, box);
     };
-    shell.onLanguage = draw;
-    draw();
-    box.querySelector('#sign-in-username').focus();
+    const signIn = () => {
+      shell.onLanguage = draw;
+      draw();
+      box.querySelector('#sign-in-username').focus();
+    };
+    const forgot = (e) => {
+      e.preventDefault();
+      forgotPasswordForm(box, signIn);
+    };
+    signIn();
   });
 }
 

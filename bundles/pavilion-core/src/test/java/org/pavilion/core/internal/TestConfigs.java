@@ -34,6 +34,7 @@ public final class TestConfigs {
             @Override public int minPasswordLength() { return 12; }
             @Override public int basicCacheSeconds() { return basicCacheSeconds; }
             @Override public int privilegeRefreshSeconds() { return privilegeRefreshSeconds; }
+            @Override public int passwordResetMinutes() { return 30; }
         };
     }
 }

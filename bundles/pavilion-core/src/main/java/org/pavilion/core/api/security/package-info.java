@@ -3,7 +3,7 @@
  * that name the privilege a REST method or SOAP operation needs.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.pavilion.core.api.security;
 
 import org.osgi.annotation.bundle.Export;

@@ -449,6 +449,25 @@ public class AccountService {
         return v;
     }
 
+    // ---- self-service password reset (PasswordResetService) ----------------------------------------------
+
+    /** Minutes a password reset token stays valid. */
+    int passwordResetMinutes() {
+        return config.passwordResetMinutes();
+    }
+
+    /** The hash of a new password that passes the password rules; a 400 names the rule it breaks. */
+    String hashNewPassword(String password) {
+        validPassword(password);
+        return hasher.hash(password.toCharArray());
+    }
+
+    /** After a committed change that ended {@code username}'s sessions: forget what this container cached of them. */
+    void forgetCachedCredentials(String username) {
+        sessions.values().removeIf(s -> s.caller.username().equals(username));
+        basicCredentials.values().removeIf(s -> s.caller.username().equals(username));
+    }
+
     // ---- first start ---------------------------------------------------------------------------------
 
     private void createFirstAdministrator() {

@@ -29,4 +29,7 @@ public @interface AuthConfig {
             + "so a changed role or grant takes effect within this bound, also from another container on the same "
             + "database; 0 reads them on every request")
     int privilegeRefreshSeconds() default 5;
+
+    @AttributeDefinition(description = "Minutes a self-service password reset link stays valid")
+    int passwordResetMinutes() default 30;
 }

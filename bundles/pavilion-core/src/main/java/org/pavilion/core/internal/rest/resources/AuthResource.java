@@ -30,10 +30,12 @@ import org.pavilion.core.internal.rest.SessionCookie;
 import org.pavilion.core.internal.security.AccountService;
 import org.pavilion.core.internal.security.AuthenticationFailedException;
 import org.pavilion.core.internal.security.LoginResult;
+import org.pavilion.core.internal.security.PasswordResetService;
 
 /**
  * POST /api/v1/auth/login and /logout (bearer tokens, for programs); /auth/session (the browser's HttpOnly cookie,
- * the token never reaches page scripts); POST /auth/password (a user's own change of password).
+ * the token never reaches page scripts); POST /auth/password (a user's own change of password); POST
+ * /auth/password-reset and /auth/password-reset/confirm (a forgotten password, by a link sent to the user).
  */
 @Component(service = AuthResource.class, property = Endpoints.REST_BASE + "=/auth")
 @PublicEndpoint
@@ -43,10 +45,12 @@ import org.pavilion.core.internal.security.LoginResult;
 public class AuthResource {
 
     private final AccountService accounts;
+    private final PasswordResetService resets;
 
     @Activate
-    public AuthResource(@Reference AccountService accounts) {
+    public AuthResource(@Reference AccountService accounts, @Reference PasswordResetService resets) {
         this.accounts = accounts;
+        this.resets = resets;
     }
 
     public static final class LoginRequest {
@@ -62,6 +66,21 @@ public class AuthResource {
         public Set<String> roles;
         public Set<String> privileges;
         public String patientId;
+    }
+
+    public static final class PasswordResetAsk {
+        public String username;
+    }
+
+    public static final class PasswordResetConfirm {
+        public String token;
+        public String password;
+    }
+
+    /** The one answer to every reset request, so it tells no one whether an account exists. */
+    public static final class PasswordResetAccepted {
+        public String status = "accepted";
+        public String detail = "If the account exists and may be reset, a link has been sent to its owner";
     }
 
     public static final class PasswordChange {
@@ -125,6 +144,28 @@ public class AuthResource {
             throw new ProblemException(403, "wrong-password", "Password not changed",
                     "The current password is wrong (or the account is locked)");
         }
+        return Response.noContent().build();
+    }
+
+    /** A forgotten password: 202 whether or not the account exists; the link goes out by the installed messengers. */
+    @POST
+    @Path("password-reset")
+    public Response requestPasswordReset(PasswordResetAsk ask, @Context HttpServletRequest http) {
+        if (ask == null) {
+            throw ProblemException.validation("A JSON body with username is required");
+        }
+        resets.request(ask.username, http.getRemoteAddr());
+        return Response.accepted(new PasswordResetAccepted()).build();
+    }
+
+    /** Sets the new password with the link's token; 400 for an unknown, used or expired token alike. */
+    @POST
+    @Path("password-reset/confirm")
+    public Response confirmPasswordReset(PasswordResetConfirm confirm, @Context HttpServletRequest http) {
+        if (confirm == null) {
+            throw ProblemException.validation("A JSON body with token and password is required");
+        }
+        resets.confirm(confirm.token, confirm.password, http.getRemoteAddr());
         return Response.noContent().build();
     }
 
