@@ -186,7 +186,7 @@ class NotificationsRules extends HTMLElement {
         <td>${r.urgent ? t('notifications.yes') : t('notifications.no')}</td>
         <td>${manage ? html`<span class="nt-check"><input id="nt-rule-on-${r.id}" type="checkbox" role="switch"
             .checked=${!!r.enabled} @change=${(ev) => this.toggle(r, ev.target.checked)}>
-            <label for="nt-rule-on-${r.id}">${t('notifications.rule.enabledFor', { id: r.id })}</label></span>`
+            <label class="visually-hidden" for="nt-rule-on-${r.id}">${t('notifications.rule.enabledFor', { id: r.id })}</label></span>`
           : (r.enabled ? t('notifications.yes') : t('notifications.no'))}</td>
         ${manage ? html`<td><button type="button" class="button button-quiet nt-edit"
           aria-label=${t('notifications.rule.editFor', { id: r.id })} @click=${() => this.edit(r)}>
