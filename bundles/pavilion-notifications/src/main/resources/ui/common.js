@@ -51,22 +51,27 @@ export function eventName(e) {
 }
 
 /**
- * The per-field messages of a 422 problem, as {field: text}: its extension lists each (errors, fields, violations or
- * problems), as a list of {field, message} or as a map. Messages without a field go under '' .
+ * The per-field messages of a 422 problem, as {field: text}: its extension lists each (problems, errors, fields or
+ * violations), as texts starting with the fields they name ("phone: ..."), as {field, message}, or as a map.
+ * Messages that name no field go under ''.
  */
 export function fieldErrors(err) {
   const problem = (err && err.problem) || {};
   const out = {};
-  for (const name of ['errors', 'fields', 'violations', 'problems']) {
+  for (const name of ['problems', 'errors', 'fields', 'violations']) {
     const list = problem[name];
     if (Array.isArray(list)) {
       for (const item of list) {
         if (typeof item === 'string') {
-          out[''] = out[''] ? `${out['']} ${item}` : item;
+          // "phone: '12' is not an international number" or "email, phone: give one": the fields it names.
+          const named = /^([A-Za-z][\w.]*(?:,\s*[A-Za-z][\w.]*)*):\s*(.+)$/s.exec(item);
+          const fields = named ? named[1].split(/,\s*/) : [''];
+          const text = named ? named[2] : item;
+          fields.forEach((field) => { out[field] = out[field] ? `${out[field]}; ${text}` : text; });
         } else if (item) {
           const field = item.field || item.name || item.path || item.property || '';
           const text = item.message || item.detail || item.reason || item.code || '';
-          out[field] = out[field] ? `${out[field]} ${text}` : text;
+          out[field] = out[field] ? `${out[field]}; ${text}` : text;
         }
       }
     } else if (list && typeof list === 'object') {

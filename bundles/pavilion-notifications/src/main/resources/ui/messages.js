@@ -9,6 +9,12 @@ import { BASE, STATUSES, RETRYABLE, CHANNELS, EVENT_TYPES, useStyles, label, lis
 
 const SIZE = 25;
 
+/** How many times a message was tried: attemptCount in the log (attempts is the list, in one message's answer). */
+function attemptCount(m) {
+  if (typeof m.attemptCount === 'number') return m.attemptCount;
+  return Array.isArray(m.attempts) ? m.attempts.length : (m.attempts || 0);
+}
+
 class NotificationsMessages extends HTMLElement {
   set ctx(ctx) {
     this._ctx = ctx;
@@ -150,7 +156,7 @@ class NotificationsMessages extends HTMLElement {
       <tbody>${items.length ? items.map((m) => html`<tr data-id=${m.id} data-event=${m.eventType}>
         <td>${when(ctx, m.createdAt, m.createdMs)}</td><td>${this.recipient(m)}</td>
         <td>${label(ctx, 'channel', m.channel)}</td><td>${label(ctx, 'event', m.eventType)}</td>
-        <td>${this.status(m)}</td><td>${ctx.fmt.number(m.attempts || 0)}</td>
+        <td>${this.status(m)}</td><td>${ctx.fmt.number(attemptCount(m))}</td>
         <td><button type="button" class="button button-quiet nt-open"
           aria-label=${t('notifications.message.openFor', { event: label(ctx, 'event', m.eventType),
             when: when(ctx, m.createdAt, m.createdMs) })}

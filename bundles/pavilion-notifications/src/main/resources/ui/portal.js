@@ -8,8 +8,8 @@ import { BASE, CHANNELS, useStyles, label, listOf, asPage, when } from './common
 const SIZE = 20;
 
 /**
- * The preferences as a list of {channel, optedOut}, whatever shape the answer takes: a list, {items}, {preferences},
- * {channels}, or a map channel → opted out.
+ * The preferences as a list of {channel, optedOut}. The API answers {channels: {EMAIL: {optedOut}, SMS: {...}}}; a
+ * list, {items}, {preferences} or {channels: [...]} of {channel, optedOut} is read too.
  */
 export function preferenceList(answer) {
   if (Array.isArray(answer)) return answer;
@@ -17,14 +17,21 @@ export function preferenceList(answer) {
   for (const name of ['items', 'preferences', 'channels']) {
     if (Array.isArray(answer[name])) return answer[name];
   }
-  if (answer.optedOut && typeof answer.optedOut === 'object') {
-    return Object.entries(answer.optedOut).map(([channel, optedOut]) => ({ channel, optedOut: !!optedOut }));
+  if (answer.channels && typeof answer.channels === 'object') {
+    return Object.entries(answer.channels).map(([channel, choice]) => ({ channel,
+      optedOut: !!(choice && typeof choice === 'object' ? choice.optedOut : choice) }));
   }
   return [];
 }
 
-/** The answer with one channel's opt-out changed, in the shape it came in (so the PUT speaks the API's own shape). */
+/**
+ * What a PUT sends to change one channel, in the shape the answer came in: {channels: {SMS: {optedOut: true}}} for the
+ * API's map (the channels it does not name keep their choice), else the list with that channel changed.
+ */
 function withChoice(answer, channel, optedOut) {
+  if (answer && answer.channels && typeof answer.channels === 'object' && !Array.isArray(answer.channels)) {
+    return { channels: { [channel]: { optedOut } } };
+  }
   const change = (list) => {
     const found = list.some((p) => p.channel === channel);
     const next = list.map((p) => (p.channel === channel ? { ...p, optedOut } : p));
@@ -34,10 +41,7 @@ function withChoice(answer, channel, optedOut) {
   for (const name of ['items', 'preferences', 'channels']) {
     if (Array.isArray(answer[name])) return { ...answer, [name]: change(answer[name]) };
   }
-  if (answer.optedOut && typeof answer.optedOut === 'object') {
-    return { ...answer, optedOut: { ...answer.optedOut, [channel]: optedOut } };
-  }
-  return { preferences: change([]) };
+  return { channels: { [channel]: { optedOut } } };
 }
 
 class NotificationsPortal extends HTMLElement {
@@ -78,7 +82,8 @@ class NotificationsPortal extends HTMLElement {
     try {
       const answer = await ctx.api.put(`${BASE}/portal/preferences`, withChoice(this.preferences, channel, !receive));
       this.preferences = answer && preferenceList(answer).length ? answer
-        : withChoice(this.preferences, channel, !receive);
+        : { channels: Object.fromEntries(preferenceList(this.preferences).map((p) => [p.channel,
+          { optedOut: p.channel === channel ? !receive : p.optedOut }])) };
       ctx.notify(ctx.t(receive ? 'notifications.portal.channelOn' : 'notifications.portal.channelOff',
         { channel: label(ctx, 'channel', channel) }), 'success');
     } catch (err) {

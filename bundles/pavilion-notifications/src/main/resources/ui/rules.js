@@ -8,6 +8,12 @@ import { BASE, CHANNELS, RECIPIENTS, EVENT_TYPES, useStyles, label, listOf, even
   from './common.js';
 import { TemplatesPanel } from './templates.js';
 
+/** A rule's fixed addresses as one line (the API answers a list). */
+function addressList(rule) {
+  const a = rule.addresses;
+  return Array.isArray(a) ? a.join(', ') : a || '';
+}
+
 class NotificationsRules extends HTMLElement {
   set ctx(ctx) {
     this._ctx = ctx;
@@ -92,7 +98,9 @@ class NotificationsRules extends HTMLElement {
     const body = { ...this.editing, ...v, urgent: form.elements.urgent.checked,
       clinicalDetail: form.elements.clinicalDetail.checked, enabled: form.elements.enabled.checked,
       offsetMinutes: v.offsetMinutes ? Number.parseInt(v.offsetMinutes, 10) : null };
-    if (body.recipient !== 'ADDRESSES') body.addresses = null;
+    // The API keeps addresses as a list; the form shows them separated by commas.
+    body.addresses = body.recipient === 'ADDRESSES' && v.addresses
+      ? v.addresses.split(/[,;\s]+/).filter(Boolean) : null;
     this.formError = '';
     this.formErrors = {};
     try {
@@ -140,7 +148,7 @@ class NotificationsRules extends HTMLElement {
             ${fieldError('nt-rule-channel-error', e.channel)}</div>
         </div>
         <div class="field"><label for="nt-rule-addresses">${t('notifications.rule.addresses')}</label>
-          <input id="nt-rule-addresses" name="addresses" .value=${r.addresses || ''}
+          <input id="nt-rule-addresses" name="addresses" .value=${addressList(r)}
             aria-describedby="nt-rule-addresses-hint nt-rule-addresses-error">
           <p class="hint" id="nt-rule-addresses-hint">${t('notifications.rule.addressesHint')}</p>
           ${fieldError('nt-rule-addresses-error', e.addresses)}</div>
@@ -181,7 +189,7 @@ class NotificationsRules extends HTMLElement {
         ${manage ? html`<th scope="col">${t('notifications.col.actions')}</th>` : nothing}</tr></thead>
       <tbody>${this.rules.length ? this.rules.map((r) => html`<tr data-id=${r.id}>
         <td>${label(ctx, 'event', r.eventType)}</td>
-        <td>${label(ctx, 'recipient', r.recipient)}${r.addresses ? html`<br>${r.addresses}` : nothing}</td>
+        <td>${label(ctx, 'recipient', r.recipient)}${addressList(r) ? html`<br>${addressList(r)}` : nothing}</td>
         <td>${label(ctx, 'channel', r.channel)}</td><td>${r.templateKey}</td>
         <td>${r.urgent ? t('notifications.yes') : t('notifications.no')}</td>
         <td>${manage ? html`<span class="nt-check"><input id="nt-rule-on-${r.id}" type="checkbox" role="switch"

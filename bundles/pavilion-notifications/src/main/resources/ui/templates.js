@@ -47,7 +47,7 @@ export class TemplatesPanel {
 
   edit(template) {
     this.editing = template ? { ...template }
-      : { templateKey: this.filter.templateKey || '', channel: this.filter.channel || 'EMAIL', language: 'en' };
+      : { templateKey: this.filter.key || '', channel: this.filter.channel || 'EMAIL', language: 'en' };
     this.editing.eventType = this.eventOf(this.editing.templateKey) || EVENT_TYPES[0];
     this.saveError = '';
     this.saveErrors = {};
@@ -189,8 +189,8 @@ export class TemplatesPanel {
       <form id="nt-templates-filter" class="form" @submit=${(e) => this.applyFilter(e)}>
         <div class="field-row">
           <div class="field"><label for="nt-templates-key">${t('notifications.col.template')}</label>
-            <select id="nt-templates-key" name="templateKey"><option value="">${t('notifications.any')}</option>
-              ${this.keys().map((k) => html`<option value=${k} ?selected=${f.templateKey === k}>${k}</option>`)}</select></div>
+            <select id="nt-templates-key" name="key"><option value="">${t('notifications.any')}</option>
+              ${this.keys().map((k) => html`<option value=${k} ?selected=${f.key === k}>${k}</option>`)}</select></div>
           <div class="field"><label for="nt-templates-channel">${t('notifications.col.channel')}</label>
             <select id="nt-templates-channel" name="channel"><option value="">${t('notifications.any')}</option>
               ${CHANNELS.map((c) => html`<option value=${c} ?selected=${f.channel === c}>${label(ctx, 'channel', c)}</option>`)}

@@ -195,8 +195,17 @@ public class NotificationsJourneyIT {
         axe.assertNone();
     }
 
-    /** The channels a preferences answer has opted out: a list of {channel, optedOut}, wrapped or not, or a map. */
+    /** The channels a preferences answer has opted out: {channels: {SMS: {optedOut}}}, or a list of {channel, optedOut}. */
     private static List<String> optedOut(JsonNode prefs) {
+        if (prefs.path("channels").isObject()) {
+            List<String> out = new ArrayList<>();
+            prefs.path("channels").fields().forEachRemaining(e -> {
+                if (e.getValue().path("optedOut").asBoolean()) {
+                    out.add(e.getKey());
+                }
+            });
+            return out;
+        }
         JsonNode list = prefs;
         for (String name : List.of("items", "preferences", "channels")) {
             if (prefs.path(name).isArray()) {
