@@ -170,8 +170,10 @@ public class NotificationsJourneyIT {
                 }
                 return shown.equals(listed) ? true : null;
             });
+            // The switches are usable once her choices are loaded (the fieldset is disabled until then).
             WebElement sms = b.until("the SMS switch, on", d -> {
-                List<WebElement> s = d.findElements(By.cssSelector("#nt-portal-channel-SMS:not([disabled])"));
+                List<WebElement> s = d.findElements(By.cssSelector(
+                        "#nt-portal-preferences:not([disabled]) #nt-portal-channel-SMS:not([disabled])"));
                 return s.isEmpty() || !s.get(0).isSelected() ? null : s.get(0);
             });
             assertEquals("switch", sms.getAttribute("role"));
