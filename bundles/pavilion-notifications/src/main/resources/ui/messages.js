@@ -40,12 +40,17 @@ class NotificationsMessages extends HTMLElement {
   }
 
   async load(page) {
+    // Only the latest search's answer is shown (a slow first page must not overwrite a filtered one).
+    const asked = (this.loads = (this.loads || 0) + 1);
     this.busy = true;
     this.paint();
     try {
-      this.page = asPage(await this._ctx.api.get(`${BASE}/deliveries`, { ...this.filter, page, size: SIZE }), SIZE);
+      const answer = await this._ctx.api.get(`${BASE}/deliveries`, { ...this.filter, page, size: SIZE });
+      if (asked !== this.loads) return;
+      this.page = asPage(answer, SIZE);
       this.error = '';
     } catch (err) {
+      if (asked !== this.loads) return;
       this.error = errorText(this._ctx, err);
     }
     this.busy = false;

@@ -24,10 +24,14 @@ export class TemplatesPanel {
   }
 
   async load() {
+    const asked = (this.loads = (this.loads || 0) + 1);
     try {
-      this.items = listOf(await this.ctx.api.get(`${BASE}/templates`, { ...this.filter, page: 0, size: 200 }));
+      const answer = await this.ctx.api.get(`${BASE}/templates`, { ...this.filter, page: 0, size: 200 });
+      if (asked !== this.loads) return;
+      this.items = listOf(answer);
       this.error = '';
     } catch (err) {
+      if (asked !== this.loads) return;
       this.error = errorText(this.ctx, err);
     }
     this.host.paint();
