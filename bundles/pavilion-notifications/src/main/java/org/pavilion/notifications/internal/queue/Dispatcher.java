@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -98,12 +99,19 @@ public class Dispatcher implements AutoCloseable {
 
     /** One pass over every installed channel; returns how many messages were handed to channels. */
     public int dispatch() {
+        if (closed) {
+            return 0;
+        }
         Map<String, NotificationChannel> installed = channels.installed();
         markNotInstalled(installed.keySet());
         List<Future<Integer>> passes = new ArrayList<>();
         for (Map.Entry<String, NotificationChannel> c : installed.entrySet()) {
             for (int i = 0; i < settings.senders() && !closed; i++) {
-                passes.add(workers.submit(() -> drain(c.getKey(), c.getValue())));
+                try {
+                    passes.add(workers.submit(() -> drain(c.getKey(), c.getValue())));
+                } catch (RejectedExecutionException stopping) {
+                    break; // deactivated meanwhile
+                }
             }
         }
         int sent = 0;

@@ -16,8 +16,9 @@ import org.pavilion.notifications.api.SendOutcome;
 final class Outcomes {
 
     private static final String SENT = "update nt_notification set status = 'SENT', attempts = ?, sent_ms = ?,"
-            + " provider_message_id = ?, last_answer = ?, body = case when ? then null else body end, claimed_by = null,"
-            + " claim_until_ms = null, updated_ms = ?, version = version + 1 where id = ? and version = ?";
+            + " provider_message_id = ?, last_answer = ?, body = case when ? then null else body end,"
+            + " claimed_by = null, claim_until_ms = null, updated_ms = ?, version = version + 1"
+            + " where id = ? and version = ?";
 
     private static final String NOT_SENT = "update nt_notification set status = ?, attempts = ?, next_attempt_ms = ?,"
             + " last_answer = ?, body = case when ? then null else body end, claimed_by = null, claim_until_ms = null,"

@@ -63,7 +63,8 @@ public final class QuietHours {
             return nowMs;
         }
         // the end on the same day when we are before it (early morning), else the next day's
-        LocalDateTime endAt = t.isBefore(end) ? now.toLocalDate().atTime(end) : now.toLocalDate().plusDays(1).atTime(end);
+        LocalDateTime endAt = t.isBefore(end) ? now.toLocalDate().atTime(end)
+                : now.toLocalDate().plusDays(1).atTime(end);
         return endAt.atZone(zone).toInstant().toEpochMilli();
     }
 

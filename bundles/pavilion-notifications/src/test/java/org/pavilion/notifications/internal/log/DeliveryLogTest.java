@@ -110,8 +110,8 @@ public class DeliveryLogTest {
 
     @Test
     public void searchByStatusChannelRecipientAndDates() {
-        assertEquals(List.of(id(reset), id(durandSms)), search(null, "failed", null, null, null, null).getItems()
-                .stream().map(DeliveryViews.Delivery::id).sorted((a, b) -> a.equals(id(reset)) ? -1 : 1).toList());
+        assertEquals(Set.of(id(reset), id(durandSms)), Set.copyOf(search(null, "failed", null, null, null, null)
+                .getItems().stream().map(DeliveryViews.Delivery::id).toList()));
         assertEquals(1, search(null, null, "sms", null, null, null).getTotal());
         assertEquals("by address", 1, search(null, null, null, "+33612345678", null, null).getTotal());
         assertEquals("by reference", 2, search(null, null, null, "MRN-PETIT", null, null).getTotal());
