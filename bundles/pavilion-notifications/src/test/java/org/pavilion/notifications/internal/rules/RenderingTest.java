@@ -55,22 +55,7 @@ public class RenderingTest {
     }
 
     private RuleView rule(String id) {
-        return desk.rules.get(id) == null ? null : RuleService.view(entity(desk.rules.get(id)));
-    }
-
-    private static RuleEntity entity(RuleDto d) {
-        RuleEntity r = new RuleEntity();
-        r.setId(d.id);
-        r.setEventType(d.eventType);
-        r.setRecipient(d.recipient);
-        r.setAddresses(d.addresses.isEmpty() ? null : String.join(",", d.addresses));
-        r.setChannel(d.channel);
-        r.setTemplateKey(d.templateKey);
-        r.setUrgent(d.urgent);
-        r.setClinicalDetail(d.clinicalDetail);
-        r.setOffsetMinutes(d.offsetMinutes);
-        r.setEnabled(d.enabled);
-        return r;
+        return RulesDesk.view(desk.rules.get(id));
     }
 
     @Test

@@ -72,6 +72,12 @@ final class RulesDesk implements AutoCloseable {
         return found.get(0);
     }
 
+    /** A rule as the intake reads it. */
+    static RuleView view(RuleDto r) {
+        return new RuleView(r.id, r.eventType, r.recipient, r.addresses, r.channel, r.templateKey, r.urgent,
+                r.clinicalDetail, r.offsetMinutes, r.enabled);
+    }
+
     /** Expects {@code call} to answer {@code status} with a detail containing every one of {@code parts}. */
     static ProblemException expect(int status, Runnable call, String... parts) {
         try {

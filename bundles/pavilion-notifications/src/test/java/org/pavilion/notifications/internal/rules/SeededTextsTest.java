@@ -11,6 +11,9 @@ import java.util.Set;
 
 import org.junit.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * What Pavilion ships: every seeded rule fits the catalogue and its templates, and every seeded text compiles and
  * renders in en and fr with the catalogue's samples, without a blank where a field should be.
@@ -27,8 +30,7 @@ public class SeededTextsTest {
                 assertTrue(r.id, r.seeded);
                 EventCatalogue.EventType type = EventCatalogue.type(r.eventType).orElseThrow();
                 assertTrue(r.id, type.recipients().contains(r.recipient));
-                RuleView view = new RuleView(r.id, r.eventType, r.recipient, r.addresses, r.channel, r.templateKey,
-                        r.urgent, r.clinicalDetail, r.offsetMinutes, r.enabled);
+                RuleView view = RulesDesk.view(r);
                 for (String language : List.of("en", "fr")) {
                     TemplateDto t = desk.template(r.templateKey, r.channel, language);
                     Set<String> used = TemplateService.fieldProblems(entity(t),
@@ -87,6 +89,20 @@ public class SeededTextsTest {
                 EventCatalogue.type("CriticalLabResult").orElseThrow().recipients());
         assertEquals(Set.of("testCode", "testName", "loinc", "value", "unit", "referenceRange", "flag", "critical"),
                 EventCatalogue.type("LabResultReleased").orElseThrow().clinicalNames());
+
+        // GET /notifications/events answers the records as they are
+        JsonNode booked = new ObjectMapper().valueToTree(EventCatalogue.all()).get(0);
+        assertEquals(List.of("name", "publisher", "subject", "description", "fields", "derived", "recipients"),
+                iterate(booked.fieldNames()));
+        assertEquals("specialty", booked.get("fields").get(3).get("name").asText());
+        assertTrue(booked.get("fields").get(3).get("clinical").asBoolean());
+        assertEquals("date", booked.get("derived").get(0).get("name").asText());
+    }
+
+    private static List<String> iterate(java.util.Iterator<String> names) {
+        List<String> l = new java.util.ArrayList<>();
+        names.forEachRemaining(l::add);
+        return l;
     }
 
     private static TemplateEntity entity(TemplateDto d) {
