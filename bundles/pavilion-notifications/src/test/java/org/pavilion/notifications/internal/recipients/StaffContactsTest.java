@@ -9,7 +9,13 @@ import static org.pavilion.notifications.internal.recipients.Hospital.NURSE;
 import static org.pavilion.notifications.internal.recipients.Hospital.as;
 import static org.pavilion.notifications.internal.recipients.Hospital.status;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.After;
 import org.junit.Before;
@@ -122,5 +128,35 @@ public class StaffContactsTest {
         assertEquals(kim.email, as(ADMIN, () -> admin.get("nurse.kim")).email);
         assertEquals(422, status(() -> as(NURSE, () -> me.put(new StaffContactBodies.Update("kim", null, null)))));
         assertEquals("kim@hospital.example", Directory.of(db.emf, null).staff("nurse.kim").orElseThrow().email());
+    }
+
+    @Test
+    public void twoAdministratorsEnteringTheSameNewDoctorAtOnceGetAnAnswerEachAndOneEntry() throws Exception {
+        int admins = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(admins);
+        CyclicBarrier start = new CyclicBarrier(admins);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < admins; i++) {
+                String phone = "+4179555010" + i;
+                answers.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return status(() -> as(ADMIN, () -> admin.put("dr.new",
+                            new StaffContactBodies.Update(null, phone, null))));
+                }));
+            }
+            int saved = 0;
+            for (Future<Integer> a : answers) {
+                int s = a.get(60, TimeUnit.SECONDS);
+                assertTrue("answered " + s, s == -1 || s == 409);
+                saved += s == -1 ? 1 : 0;
+            }
+            assertTrue(saved >= 1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1L, (long) db.jpa.call(em -> em.createQuery("SELECT COUNT(c) FROM StaffContactEntity c",
+                Long.class).getSingleResult()));
+        assertTrue(as(ADMIN, () -> admin.get("dr.new")).phone.startsWith("+4179555010"));
     }
 }
