@@ -39,10 +39,31 @@ public class EmailChannel implements NotificationChannel {
 
     private final SmtpSettings settings;
     private final Session session;
+    private final InternetAddress sender;
+    private final InternetAddress[] replyTo;
+    /** Why the configured sender cannot be used, or null: a configuration matter, so messages wait (RETRY). */
+    private final String senderProblem;
 
     public EmailChannel(SmtpSettings settings) {
         this.settings = settings;
         this.session = MailSessions.session(properties(settings));
+        InternetAddress from = null;
+        InternetAddress[] reply = new InternetAddress[0];
+        String problem = null;
+        try {
+            from = settings.fromName().isEmpty() ? new InternetAddress(settings.from(), true)
+                    : new InternetAddress(settings.from(), settings.fromName(), StandardCharsets.UTF_8.name());
+            from.validate();
+            if (!settings.replyTo().isEmpty()) {
+                reply = InternetAddress.parse(settings.replyTo(), true);
+            }
+        } catch (AddressException | UnsupportedEncodingException e) {
+            problem = "The configured sender (from, replyTo) is not a valid address: " + e.getMessage();
+            LOG.warn("E-mail channel: {}", problem);
+        }
+        this.sender = from;
+        this.replyTo = reply;
+        this.senderProblem = problem;
     }
 
     /** The Message-ID we give a notification's mail. */
@@ -67,6 +88,10 @@ public class EmailChannel implements NotificationChannel {
 
     private List<SendOutcome> sendAll(List<OutgoingMessage> messages) {
         SendOutcome[] outcomes = new SendOutcome[messages.size()];
+        if (senderProblem != null) {
+            Arrays.fill(outcomes, SendOutcome.retry(senderProblem));
+            return Arrays.asList(outcomes);
+        }
         Transport transport = null;
         try {
             for (int i = 0; i < outcomes.length; i++) {
@@ -79,7 +104,7 @@ public class EmailChannel implements NotificationChannel {
                 } catch (AddressException e) {
                     outcomes[i] = SendOutcome.failed("Invalid address: " + e.getMessage());
                     continue;
-                } catch (MessagingException | UnsupportedEncodingException e) {
+                } catch (MessagingException e) {
                     outcomes[i] = SendOutcome.failed("Cannot compose the mail: " + mask(e.getMessage()));
                     continue;
                 }
@@ -125,13 +150,11 @@ public class EmailChannel implements NotificationChannel {
         return transport;
     }
 
-    private MimeMessage compose(OutgoingMessage m, InternetAddress to)
-            throws MessagingException, UnsupportedEncodingException {
+    private MimeMessage compose(OutgoingMessage m, InternetAddress to) throws MessagingException {
         SMTPMessage mime = new StableIdMessage(session, messageId(m.notificationId()));
-        mime.setFrom(settings.fromName().isEmpty() ? new InternetAddress(settings.from())
-                : new InternetAddress(settings.from(), settings.fromName(), StandardCharsets.UTF_8.name()));
-        if (!settings.replyTo().isEmpty()) {
-            mime.setReplyTo(InternetAddress.parse(settings.replyTo()));
+        mime.setFrom(sender);
+        if (replyTo.length > 0) {
+            mime.setReplyTo(replyTo);
         }
         mime.setRecipient(MimeMessage.RecipientType.TO, to);
         mime.setSubject(m.subject() == null ? "" : m.subject(), StandardCharsets.UTF_8.name());

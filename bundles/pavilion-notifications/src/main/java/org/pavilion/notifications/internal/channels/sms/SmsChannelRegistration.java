@@ -43,7 +43,13 @@ public class SmsChannelRegistration {
             LOG.info("SMS channel off (no gateway url in {}.cfg): SMS stay queued", SmsConfig.PID);
             return;
         }
-        channel = new SmsGatewayChannel(settings);
+        try {
+            channel = new SmsGatewayChannel(settings);
+        } catch (IllegalArgumentException e) {
+            LOG.error("SMS channel off: the gateway url in {}.cfg is not a valid URL ({})", SmsConfig.PID,
+                    e.getMessage());
+            return;
+        }
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(NotificationChannel.CHANNEL_PROPERTY, SmsGatewayChannel.NAME);
         registration = context.registerService(NotificationChannel.class, channel, props);

@@ -95,6 +95,19 @@ public class EmailChannelTest {
     }
 
     @Test
+    public void aMistypedSenderInTheConfigurationKeepsTheMessagesWaitingRatherThanFailingThem() {
+        SmtpSettings good = Loopback.smtp(smtp.getSmtp().getPort(), "", "", "");
+        EmailChannel channel = new EmailChannel(new SmtpSettings(good.host(), good.port(), good.security(), "", "",
+                "rendezvous@@hopital-nord.fr", "", "", "", 2000, 5000));
+
+        List<SendOutcome> outcomes = channel.send(List.of(confirmation("nt-2101", "a.martin@example.fr", "Anne Martin")));
+
+        assertEquals(Status.RETRY, outcomes.get(0).status());
+        assertTrue(outcomes.get(0).answer(), outcomes.get(0).answer().startsWith("The configured sender"));
+        assertEquals(0, smtp.getReceivedMessages().length);
+    }
+
+    @Test
     public void theChannelIsTheBuiltInEmailOne() {
         EmailChannel channel = new EmailChannel(Loopback.smtp(smtp.getSmtp().getPort(), "", "", ""));
         assertEquals("EMAIL", channel.name());

@@ -30,6 +30,7 @@ final class FakeSmtpServer implements AutoCloseable {
     final AtomicInteger connections = new AtomicInteger();
     final List<String> accepted = new CopyOnWriteArrayList<>();
     private volatile boolean refuseAuth;
+    private volatile String mailFromReply = "250 2.1.0 Ok";
 
     FakeSmtpServer() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -43,6 +44,12 @@ final class FakeSmtpServer implements AutoCloseable {
     /** RCPT TO this address gets {@code reply}, e.g. {@code 550 5.1.1 user unknown}. */
     FakeSmtpServer refuse(String address, String reply) {
         rcptReplies.put(address.toLowerCase(), reply);
+        return this;
+    }
+
+    /** MAIL FROM gets {@code reply}, e.g. {@code 553 5.7.1 sender not owned by user}. */
+    FakeSmtpServer refuseSender(String reply) {
+        mailFromReply = reply;
         return this;
     }
 
@@ -81,7 +88,7 @@ final class FakeSmtpServer implements AutoCloseable {
                     reply(out, refuseAuth ? "535 5.7.8 Authentication failed for " + credentials.trim()
                             : "235 2.7.0 Authentication successful");
                 } else if (upper.startsWith("MAIL FROM")) {
-                    reply(out, "250 2.1.0 Ok");
+                    reply(out, mailFromReply);
                 } else if (upper.startsWith("RCPT TO")) {
                     recipient = line.substring(line.indexOf('<') + 1, line.indexOf('>')).toLowerCase();
                     reply(out, rcptReplies.getOrDefault(recipient, "250 2.1.5 Ok"));

@@ -49,6 +49,23 @@ public class SmtpRefusalsTest {
     }
 
     @Test
+    public void aSenderTheRelayRefusesIsOurConfigurationSoTheMessagesWait() throws Exception {
+        try (FakeSmtpServer relay = new FakeSmtpServer()
+                .refuseSender("553 5.7.1 <rendezvous@hopital-nord.fr>: Sender address rejected: not owned by user")) {
+            EmailChannel channel = new EmailChannel(Loopback.smtp(relay.port(), "", "", ""));
+
+            List<SendOutcome> outcomes = channel.send(List.of(message("nt-3101", "h.lambert@example.fr"),
+                    message("nt-3102", "i.faure@example.fr")));
+
+            for (SendOutcome o : outcomes) {
+                assertEquals(o.answer(), Status.RETRY, o.status());
+                assertTrue(o.answer(), o.answer().startsWith("553 5.7.1"));
+            }
+            assertEquals(0, relay.accepted.size());
+        }
+    }
+
+    @Test
     public void thePasswordNeverReachesAnAnswerEvenWhenTheServerEchoesIt() throws Exception {
         try (FakeSmtpServer relay = new FakeSmtpServer().refuseAuthEchoingCredentials()) {
             EmailChannel channel = new EmailChannel(Loopback.smtp(relay.port(), "notifications", PASSWORD, ""));
