@@ -37,6 +37,7 @@ public class ReminderRoutes extends RouteBuilder {
     private final Reminders reminders;
     private final Intake intake;
     private final long intervalMs;
+    private final int batchSize;
 
     @Activate
     public ReminderRoutes(@Reference Reminders reminders, @Reference Intake intake, NotificationsConfig config) {
@@ -44,9 +45,15 @@ public class ReminderRoutes extends RouteBuilder {
     }
 
     public ReminderRoutes(Reminders reminders, Intake intake, long intervalMs) {
+        this(reminders, intake, intervalMs, BATCH);
+    }
+
+    /** With a smaller batch: tests see several batches without writing thousands of reminders. */
+    ReminderRoutes(Reminders reminders, Intake intake, long intervalMs, int batchSize) {
         this.reminders = reminders;
         this.intake = intake;
         this.intervalMs = Math.max(100, intervalMs);
+        this.batchSize = batchSize;
     }
 
     @Override
@@ -66,7 +73,7 @@ public class ReminderRoutes extends RouteBuilder {
         Set<String> failed = new HashSet<>();
         while (true) {
             // The ones that failed in this run are still due: read past them.
-            int limit = BATCH + failed.size();
+            int limit = batchSize + failed.size();
             List<Reminders.Due> batch = reminders.due(limit);
             List<Reminders.Due> done = new ArrayList<>();
             for (Reminders.Due due : batch) {

@@ -43,6 +43,7 @@ public class ReminderDayTest {
     private FakeDirectory directory;
     private EventRoutes routes;
     private ReminderRoutes reminderRoute;
+    private EventIntake intake;
     private Reminders reminders;
     private int eventNo;
 
@@ -59,7 +60,7 @@ public class ReminderDayTest {
     /** New component instances on the same database: what a restart (or a second container) has. */
     private void start() {
         FakeQueue queue = new FakeQueue();
-        EventIntake intake = new EventIntake(db.jpa, rules, directory, new FakeRenderer(), queue);
+        intake = new EventIntake(db.jpa, rules, directory, new FakeRenderer(), queue);
         intake.emrInstalled(true);
         reminders = new Reminders(db.jpa, rules, queue, NotificationClock.of(clock));
         routes = new EventRoutes(intake, reminders);
@@ -264,16 +265,44 @@ public class ReminderDayTest {
     }
 
     @Test
+    public void aReminderThatCannotBeFiredStaysScheduledAndDoesNotHoldBackTheOthers() throws Exception {
+        rules.disable("appointment-reminder-sms");
+        for (int i = 0; i < 7; i++) {
+            book("APT-F" + i, MONDAY_0930);
+        }
+        org.pavilion.notifications.internal.intake.Intake failingForOne =
+                new org.pavilion.notifications.internal.intake.Intake() {
+                    public int accept(String eventId, String eventType, com.fasterxml.jackson.databind.JsonNode event) {
+                        throw new UnsupportedOperationException();
+                    }
+
+                    public int accept(String eventId, String eventType, com.fasterxml.jackson.databind.JsonNode event,
+                            String onlyRuleId) {
+                        if ("APT-F3".equals(event.path("appointmentId").asText())) {
+                            throw new IllegalStateException("the template store did not answer");
+                        }
+                        return intake.accept(eventId, eventType, event, onlyRuleId);
+                    }
+                };
+        clock.set(Instant.parse(MONDAY_0930));
+        assertEquals(6, new ReminderRoutes(reminders, failingForOne, 10_000, 5).fireDue());
+        assertEquals(Reminders.SCHEDULED, reminders.forAppointment("APT-F3").get(0).getStatus());
+
+        assertEquals("the next tick fires it", 1, reminderRoute.fireDue());
+        assertEquals(7, reminderMessages().size());
+    }
+
+    @Test
     public void moreRemindersDueAtOnceThanOneBatchAllFire() throws Exception {
         rules.disable("appointment-reminder-sms");
         rules.disable("appointment-booked-email"); // only the reminders matter here
         rules.disable("appointment-booked-sms");
-        int n = ReminderRoutes.BATCH + 50; // two batches: the second read follows a full first one
+        int n = 12; // batches of 5: two full ones, then a short one ends the run
         for (int i = 0; i < n; i++) {
             book("APT-B" + i, MONDAY_0930);
         }
         clock.set(Instant.parse(MONDAY_0930));
-        assertEquals(n, reminderRoute.fireDue());
+        assertEquals(n, new ReminderRoutes(reminders, intake, 10_000, 5).fireDue());
         assertEquals(n, reminderMessages().size());
         assertEquals(0, reminders.due(10).size());
     }
