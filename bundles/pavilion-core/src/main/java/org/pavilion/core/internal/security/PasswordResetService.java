@@ -1,5 +1,9 @@
 package org.pavilion.core.internal.security;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 
+import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 
 import org.osgi.service.component.annotations.Activate;
@@ -147,17 +152,11 @@ public class PasswordResetService {
         String tokenHash = PasswordHasher.sha256Hex(token.trim());
         long now = clock.getAsLong();
         String username = jpa.call(em -> {
-            PasswordResetEntity p = em.find(PasswordResetEntity.class, tokenHash);
-            if (p == null) {
+            String owner = claim(em, tokenHash, now);
+            if (owner == null) {
                 return null;
             }
-            int won = em.createQuery("UPDATE PasswordResetEntity p SET p.usedMs = :now WHERE p.tokenHash = :h "
-                    + "AND p.usedMs IS NULL AND p.expiresMs > :now")
-                    .setParameter("now", now).setParameter("h", tokenHash).executeUpdate();
-            if (won == 0) {
-                return null;
-            }
-            UserEntity u = em.find(UserEntity.class, p.getUsername());
+            UserEntity u = em.find(UserEntity.class, owner);
             if (u == null || !u.isEnabled()) {
                 return null;
             }
@@ -166,11 +165,10 @@ public class PasswordResetService {
             u.setLockedUntilMs(0);
             u.setUpdatedMs(now);
             // Any other link of the account is void now, and whoever held its sessions is signed out.
-            em.createQuery("UPDATE PasswordResetEntity p SET p.usedMs = :now WHERE p.username = :u AND p.usedMs IS NULL")
-                    .setParameter("now", now).setParameter("u", u.getUsername()).executeUpdate();
+            sql(em, "UPDATE core_password_reset SET used_ms = ? WHERE username = ? AND used_ms IS NULL", now, owner);
             em.createQuery("DELETE FROM SessionEntity s WHERE s.username = :u")
-                    .setParameter("u", u.getUsername()).executeUpdate();
-            return u.getUsername();
+                    .setParameter("u", owner).executeUpdate();
+            return owner;
         });
         if (username == null) {
             record(requester, "PASSWORD_RESET", null, AuditOutcome.DENIED, "invalid, used or expired token");
@@ -178,6 +176,39 @@ public class PasswordResetService {
         }
         accounts.forgetCachedCredentials(username);
         record(requester, "PASSWORD_RESET", username, AuditOutcome.SUCCESS, "by reset link; sessions ended, account unlocked");
+    }
+
+    /**
+     * Marks the token used if it is unused and unexpired, and names its account; null when it is not. A plain
+     * conditional UPDATE on the transaction's connection: the row lock makes a second confirmation wait and then
+     * find the token used, whatever the provider would do with a JPQL bulk update.
+     */
+    private static String claim(EntityManager em, String tokenHash, long now) {
+        int won = sql(em, "UPDATE core_password_reset SET used_ms = ? WHERE token_hash = ? AND used_ms IS NULL "
+                + "AND expires_ms > ?", now, tokenHash, now);
+        if (won == 0) {
+            return null;
+        }
+        try (Connection c = JpaTransactions.connection(em);
+                PreparedStatement ps = c.prepareStatement("SELECT username FROM core_password_reset WHERE token_hash = ?")) {
+            ps.setString(1, tokenHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static int sql(EntityManager em, String statement, Object... args) {
+        try (Connection c = JpaTransactions.connection(em); PreparedStatement ps = c.prepareStatement(statement)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     private static ProblemException invalidToken() {

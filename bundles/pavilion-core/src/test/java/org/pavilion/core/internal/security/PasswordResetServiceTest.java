@@ -211,34 +211,38 @@ public class PasswordResetServiceTest {
 
     @Test
     public void ofTwoConfirmationsAtOnceOnlyOneSetsThePassword() throws Exception {
-        resets.request("nina.nurse", "x");
-        String token = outbox.get(0).token();
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
         try {
-            List<Future<String>> results = new ArrayList<>();
-            for (String password : List.of("first-hand-password", "second-hand-password")) {
-                Callable<String> confirm = () -> {
-                    start.await();
-                    try {
-                        resets.confirm(token, password, "x");
-                        return password;
-                    } catch (RuntimeException refusedOrTimedOutOnTheRowLock) {
-                        return null;
-                    }
-                };
-                results.add(pool.submit(confirm));
-            }
-            start.countDown();
-            List<String> won = new ArrayList<>();
-            for (Future<String> f : results) {
-                String w = f.get(60, TimeUnit.SECONDS);
-                if (w != null) {
-                    won.add(w);
+            // Several rounds: a race that is lost only now and then must still show.
+            for (int round = 0; round < 5; round++) {
+                now.addAndGet(PasswordResetService.RATE_WINDOW_MS);
+                resets.request("nina.nurse", "x");
+                String token = outbox.get(outbox.size() - 1).token();
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<String>> results = new ArrayList<>();
+                for (String password : List.of("first-hand-password-" + round, "second-hand-password-" + round)) {
+                    Callable<String> confirm = () -> {
+                        start.await();
+                        try {
+                            resets.confirm(token, password, "x");
+                            return password;
+                        } catch (RuntimeException refusedOrTimedOutOnTheRowLock) {
+                            return null;
+                        }
+                    };
+                    results.add(pool.submit(confirm));
                 }
+                start.countDown();
+                List<String> won = new ArrayList<>();
+                for (Future<String> f : results) {
+                    String w = f.get(60, TimeUnit.SECONDS);
+                    if (w != null) {
+                        won.add(w);
+                    }
+                }
+                assertEquals("round " + round, 1, won.size());
+                accounts.login("nina.nurse", won.get(0), "x");
             }
-            assertEquals(1, won.size());
-            accounts.login("nina.nurse", won.get(0), "x");
         } finally {
             pool.shutdownNow();
         }
