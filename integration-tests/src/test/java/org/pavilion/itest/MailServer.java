@@ -26,12 +26,14 @@ final class MailServer implements AutoCloseable {
     private final int smtpPort;
     private final int apiPort;
     private final Path log;
+    private final Http api;
     private Process process;
 
     MailServer(int smtpPort, int apiPort) throws IOException {
         this.smtpPort = smtpPort;
         this.apiPort = apiPort;
         this.log = Files.createTempFile("greenmail", ".log");
+        this.api = Http.anonymous("http://127.0.0.1:" + apiPort + "/api");
     }
 
     int smtpPort() {
@@ -55,7 +57,7 @@ final class MailServer implements AutoCloseable {
                 throw new IllegalStateException("GreenMail stopped: " + Files.readString(log));
             }
             try (Socket s = new Socket("127.0.0.1", smtpPort)) {
-                Http.Response r = Http.anonymous(api()).get("/service/readiness");
+                Http.Response r = api.get("/service/readiness");
                 return r.status == 200 ? Boolean.TRUE : null;
             } catch (IOException notYet) {
                 return null;
@@ -77,7 +79,7 @@ final class MailServer implements AutoCloseable {
 
     /** The messages {@code address} received, oldest first: Message-ID, subject, contentType, mimeMessage. */
     List<JsonNode> inbox(String address) throws Exception {
-        Http.Response r = Http.anonymous(api()).get("/user/" + address + "/messages/INBOX");
+        Http.Response r = api.get("/user/" + address + "/messages/INBOX");
         List<JsonNode> messages = new ArrayList<>();
         if (r.status != 200) {
             return messages; // the user exists only once a message reached it
@@ -94,10 +96,6 @@ final class MailServer implements AutoCloseable {
             List<JsonNode> in = inbox(address);
             return in.size() >= count ? in : null;
         });
-    }
-
-    private String api() {
-        return "http://127.0.0.1:" + apiPort + "/api";
     }
 
     @Override

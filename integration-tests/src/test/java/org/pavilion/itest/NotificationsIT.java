@@ -18,9 +18,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,6 +39,8 @@ import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Notifications in the real container (issue 26's proof), on whichever database the suite runs, with a real SMTP
@@ -52,12 +56,7 @@ public class NotificationsIT extends PavilionTestSupport {
 
     private static final String API = "/api/v1/notifications";
     private static final Duration BOUND = Duration.ofMinutes(1);
-    private static final String SMTP_PORT = "pavilion.itest.smtp.port";
-    private static final String MAIL_API_PORT = "pavilion.itest.mail.api.port";
-    private static final String SMS_PORT = "pavilion.itest.sms.port";
     private static final String NOTIFICATIONS_CFG = "etc/org.pavilion.notifications.cfg";
-    private static final String EMAIL_CFG = "etc/org.pavilion.notifications.email.cfg";
-    private static final String SMS_CFG = "etc/org.pavilion.notifications.sms.cfg";
 
     private static MailServer mail;
     private static SmsGateway sms;
@@ -66,37 +65,16 @@ public class NotificationsIT extends PavilionTestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        try {
-            int smtp = freePort();
-            int mailApi = freePort();
-            int gateway = freePort();
-            return new Option[] {
-                systemProperty(SMTP_PORT).value(String.valueOf(smtp)),
-                systemProperty(MAIL_API_PORT).value(String.valueOf(mailApi)),
-                systemProperty(SMS_PORT).value(String.valueOf(gateway)),
-                systemProperty(MailServer.JAR_PROPERTY).value(System.getProperty(MailServer.JAR_PROPERTY, "")),
-                // Quiet hours off (the suite runs at any hour); a quick dispatcher and short back-off.
-                editConfigurationFilePut(NOTIFICATIONS_CFG, "quietHoursStart", ""),
-                editConfigurationFilePut(NOTIFICATIONS_CFG, "dispatchIntervalMs", "200"),
-                editConfigurationFilePut(NOTIFICATIONS_CFG, "backoffBaseMs", "300"),
-                editConfigurationFilePut(NOTIFICATIONS_CFG, "backoffMaxMs", "1000"),
-                editConfigurationFilePut(NOTIFICATIONS_CFG, "maxAttempts", "50"),
-                editConfigurationFilePut(NOTIFICATIONS_CFG, "reminderIntervalMs", "300"),
-                editConfigurationFilePut(EMAIL_CFG, "host", "127.0.0.1"),
-                editConfigurationFilePut(EMAIL_CFG, "port", String.valueOf(smtp)),
-                editConfigurationFilePut(EMAIL_CFG, "from", "appointments@pavilion-hospital.test"),
-                editConfigurationFilePut(EMAIL_CFG, "connectTimeoutMs", "2000"),
-                editConfigurationFilePut(EMAIL_CFG, "timeoutMs", "5000"),
-                editConfigurationFilePut(SMS_CFG, "url", "http://127.0.0.1:" + gateway + "/sms"),
-                editConfigurationFilePut(SMS_CFG, "style", "FORM"),
-                editConfigurationFilePut(SMS_CFG, "sender", "PAVILION"),
-                editConfigurationFilePut(SMS_CFG, "auth", "HEADER"),
-                editConfigurationFilePut(SMS_CFG, "apiKeyHeader", "X-API-Key"),
-                editConfigurationFilePut(SMS_CFG, ".apiKey", SmsGateway.API_KEY),
-                editConfigurationFilePut(SMS_CFG, "messageIdPointer", "/messages/0/id")};
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Option[] {
+            systemProperty(MailServer.JAR_PROPERTY).value(System.getProperty(MailServer.JAR_PROPERTY, "")),
+            // Quiet hours off (the suite runs at any hour); a quick dispatcher and short back-off. The channels are
+            // pointed at the servers once they run (ready()), on ports picked inside the container.
+            editConfigurationFilePut(NOTIFICATIONS_CFG, "quietHoursStart", ""),
+            editConfigurationFilePut(NOTIFICATIONS_CFG, "dispatchIntervalMs", "200"),
+            editConfigurationFilePut(NOTIFICATIONS_CFG, "backoffBaseMs", "300"),
+            editConfigurationFilePut(NOTIFICATIONS_CFG, "backoffMaxMs", "1000"),
+            editConfigurationFilePut(NOTIFICATIONS_CFG, "maxAttempts", "1000"),
+            editConfigurationFilePut(NOTIFICATIONS_CFG, "reminderIntervalMs", "300")};
     }
 
     @AfterClass
@@ -170,7 +148,7 @@ public class NotificationsIT extends PavilionTestSupport {
         for (JsonNode d : log.path("items")) {
             assertEquals(d.toString(), "fr", d.path("language").asText());
         }
-        assertEquals("SCHEDULED", ok(admin.get(API + "/reminders?appointmentId=" + forAmelie)).path("items").get(0)
+        assertEquals("SCHEDULED", ok(admin.get(API + "/reminders?appointmentId=" + forAmelie)).get(0)
                 .path("status").asText());
     }
 
@@ -188,6 +166,7 @@ public class NotificationsIT extends PavilionTestSupport {
         JsonNode sent = await(admin, API + "/deliveries?patientId=" + mrn + "&channel=SMS", 1, "SENT")
                 .path("items").get(0);
         JsonNode detail = ok(admin.get(API + "/deliveries/" + sent.path("id").asText()));
+        assertEquals(detail.toString(), 3, detail.path("attemptCount").asInt());
         assertEquals(detail.toString(), 3, detail.path("attempts").size());
         assertTrue(sms.requests() - before >= 3);
         Thread.sleep(1500); // a duplicate would be sent by now
@@ -271,7 +250,7 @@ public class NotificationsIT extends PavilionTestSupport {
                 JsonNode d = ok(admin.get(API + "/deliveries?patientId=" + mrn + "&channel=EMAIL")).path("items");
                 assertEquals(1, d.size());
                 assertEquals(d.toString(), "QUEUED", d.get(0).path("status").asText());
-                assertTrue(d.toString(), d.get(0).path("attempts").asInt() >= 1);
+                assertTrue(d.toString(), d.get(0).path("attemptCount").asInt() >= 1);
             });
         } finally {
             mail.start();
@@ -297,11 +276,11 @@ public class NotificationsIT extends PavilionTestSupport {
             mail.awaitInbox(address, 2, BOUND); // the two confirmations
             ok(admin.post("/api/v1/scheduling/appointments/" + cancelled + "/cancel", obj().put("reason", "travel")));
             Await.until("the cancelled appointment's reminder is cancelled", BOUND, () -> {
-                for (JsonNode r : ok(admin.get(API + "/reminders?appointmentId=" + cancelled)).path("items")) {
+                for (JsonNode r : ok(admin.get(API + "/reminders?appointmentId=" + cancelled))) {
                     assertEquals(r.toString(), "CANCELLED", r.path("status").asText());
                 }
             });
-            JsonNode reminder = ok(admin.get(API + "/reminders?appointmentId=" + kept)).path("items").get(0);
+            JsonNode reminder = ok(admin.get(API + "/reminders?appointmentId=" + kept)).get(0);
             assertEquals(reminder.toString(), "SCHEDULED", reminder.path("status").asText());
             Instant fireAt = Instant.parse(reminder.path("fireAt").asText());
             int confirmationsAndCancellation = mail.awaitInbox(address, 3, BOUND).size();
@@ -342,20 +321,46 @@ public class NotificationsIT extends PavilionTestSupport {
 
     // ------------------------------------------------------------------------------------------------
 
-    /** Signed in as admin, the servers started once and a doctor with open hours. */
+    /** Signed in as admin, the servers started once, the channels pointed at them, and a doctor with open hours. */
     private Http ready() throws Exception {
         Http admin = loginAsAdmin();
         Await.until("notifications answer", BOUND, () -> assertEquals(200,
                 admin.get(API + "/events").status));
         synchronized (NotificationsIT.class) {
             if (mail == null) {
-                mail = new MailServer(Integer.getInteger(SMTP_PORT), Integer.getInteger(MAIL_API_PORT)).start();
-                sms = new SmsGateway(Integer.getInteger(SMS_PORT));
+                mail = new MailServer(freePort(), freePort()).start();
+                sms = new SmsGateway(0);
+                ConfigurationAdmin config = awaitService(ConfigurationAdmin.class, null, BOUND);
+                update(config, "org.pavilion.notifications.email", Map.of("host", "127.0.0.1",
+                        "port", String.valueOf(mail.smtpPort()), "from", "appointments@pavilion-hospital.test",
+                        "connectTimeoutMs", "2000", "timeoutMs", "5000"));
+                update(config, "org.pavilion.notifications.sms", Map.of("url", sms.url(), "style", "FORM",
+                        "sender", "PAVILION", "auth", "HEADER", "apiKeyHeader", "X-API-Key",
+                        ".apiKey", SmsGateway.API_KEY, "messageIdPointer", "/messages/0/id"));
+                Await.until("both channels are installed", BOUND, () -> {
+                    JsonNode channels = ok(admin.get(API + "/channels"));
+                    int installed = 0;
+                    for (JsonNode c : channels) {
+                        if (c.path("installed").asBoolean() && List.of("EMAIL", "SMS").contains(
+                                c.path("name").asText())) {
+                            installed++;
+                        }
+                    }
+                    assertEquals(channels.toString(), 2, installed);
+                });
                 doctorName = "Dr Kofi Mensah " + tag();
                 doctorId = doctor(admin, doctorName);
             }
         }
         return admin;
+    }
+
+    private static void update(ConfigurationAdmin config, String pid, Map<String, String> values)
+            throws IOException {
+        Configuration c = config.getConfiguration(pid, null);
+        Dictionary<String, Object> props = c.getProperties() == null ? new Hashtable<>() : c.getProperties();
+        values.forEach(props::put);
+        c.update(props);
     }
 
     private static String patient(Http admin, String given, String family, String language, String email,

@@ -52,9 +52,6 @@ public class EventIntake implements Intake {
     /** Vendor channels by name (EMAIL and SMS are known without them). */
     private final Map<String, NotificationChannel> channels = new ConcurrentHashMap<>();
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile EmrPresence emr;
-
     @Activate
     public EventIntake(@Reference NotificationsSchema schema,
             @Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf,
@@ -63,7 +60,7 @@ public class EventIntake implements Intake {
         this(new JpaTransactions(emf), rules, directory, renderer, queue);
     }
 
-    /** Without OSGi (tests): call {@link #emrInstalled} and {@link #addChannel} as the container would. */
+    /** Without OSGi (tests): call {@link #addChannel} as the container would. */
     public EventIntake(JpaTransactions jpa, RuleBook rules, RecipientDirectory directory, MessageRenderer renderer,
             NotificationQueue queue) {
         this.jpa = jpa;
@@ -85,11 +82,6 @@ public class EventIntake implements Intake {
     private static String name(NotificationChannel channel, Map<String, Object> properties) {
         Object n = properties == null ? null : properties.get(NotificationChannel.CHANNEL_PROPERTY);
         return n != null ? n.toString() : channel.name();
-    }
-
-    /** Tests: whether the EMR (the patient directory's source) is installed. */
-    public void emrInstalled(boolean installed) {
-        emr = installed ? new EmrPresence() { } : null;
     }
 
     @Override
@@ -168,7 +160,7 @@ public class EventIntake implements Intake {
 
     private String suppressed(RuleView rule, Target t, Recipient r, String address) {
         if (r == null) {
-            return Recipient.PATIENT.equals(t.kind()) && emr == null ? NO_PATIENT_DIRECTORY : NO_ADDRESS;
+            return Recipient.PATIENT.equals(t.kind()) && !directory.patientDirectoryInstalled() ? NO_PATIENT_DIRECTORY : NO_ADDRESS;
         }
         if (r.erased()) {
             return ERASED;

@@ -44,7 +44,8 @@ public class Directory implements RecipientDirectory {
     }
 
     /** Whether the EMR is installed: then a patient must exist in it. */
-    public boolean knowsPatients() {
+    @Override
+    public boolean patientDirectoryInstalled() {
         return emr != null;
     }
 

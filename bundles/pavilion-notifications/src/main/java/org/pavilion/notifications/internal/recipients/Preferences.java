@@ -171,7 +171,7 @@ public class Preferences {
         if (mrn == null || mrn.isBlank() || mrn.length() > 64) {
             throw ProblemException.validation("an MRN is required (at most 64 characters)");
         }
-        if (!directory.knowsPatients()) {
+        if (!directory.patientDirectoryInstalled()) {
             return mrn;
         }
         Optional<Recipient> found = directory.patient(mrn, PURPOSE);
@@ -186,7 +186,7 @@ public class Preferences {
     /** The signed-in patient, filed under the survivor's MRN when the EMR knows the account's record was merged. */
     private String own(String action) {
         String own = ownPatient(audit, action, RESOURCE);
-        return directory.knowsPatients() ? directory.patient(own, PURPOSE).map(Recipient::ref).orElse(own) : own;
+        return directory.patientDirectoryInstalled() ? directory.patient(own, PURPOSE).map(Recipient::ref).orElse(own) : own;
     }
 
     /** The patient a portal account is for; 403 (audited) when the signed-in account is no patient's. */

@@ -12,6 +12,12 @@ public interface RecipientDirectory {
      */
     Optional<Recipient> patient(String mrn, String purpose);
 
+    /**
+     * Whether patients can be looked up at all (the EMR is installed): tells "no patient directory" from "the EMR
+     * does not know this patient", which {@link #patient}'s empty answer does not.
+     */
+    boolean patientDirectoryInstalled();
+
     /** The staff member's contact entry; empty when they have none. */
     Optional<Recipient> staff(String username);
 

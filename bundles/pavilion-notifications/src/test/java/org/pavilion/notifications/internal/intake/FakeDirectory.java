@@ -43,4 +43,9 @@ public class FakeDirectory implements RecipientDirectory {
         return new Recipient(Recipient.ADDRESS, address, null, null, email ? address : null, email ? null : address,
                 null, Set.of(), false);
     }
+
+    @Override
+    public boolean patientDirectoryInstalled() {
+        return emrInstalled;
+    }
 }

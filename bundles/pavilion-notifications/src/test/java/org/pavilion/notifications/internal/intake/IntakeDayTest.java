@@ -43,7 +43,6 @@ public class IntakeDayTest {
         directory = new FakeDirectory();
         renderer = new FakeRenderer();
         intake = new EventIntake(db.jpa, rules, directory, renderer, new FakeQueue());
-        intake.emrInstalled(true);
         directory.patient("MRN-1001", "Amélie", "amelie@example.org", "+33611111111");
         directory.staff("dr.house", "house@hospital.example", "+33622222222");
         directory.staff("nurse.joy", "joy@hospital.example", "+33633333333");
@@ -181,7 +180,6 @@ public class IntakeDayTest {
 
     @Test
     public void withoutTheEmrPatientsAreLoggedNoPatientDirectoryAndAnUnknownPatientNoAddress() {
-        intake.emrInstalled(false);
         directory.emrInstalled = false;
         intake.accept("ev-3", AppointmentBooked.TYPE, json(booked("APT-3", "MRN-1001", "2026-12-09T10:00:00Z")));
         rows().forEach(n -> {
@@ -189,8 +187,6 @@ public class IntakeDayTest {
             assertEquals(EventIntake.NO_PATIENT_DIRECTORY, n.getLastAnswer());
         });
         assertEquals(2, rows().size());
-
-        intake.emrInstalled(true);
         directory.emrInstalled = true;
         intake.accept("ev-4", AppointmentBooked.TYPE, json(booked("APT-4", "MRN-UNKNOWN", "2026-12-09T11:00:00Z")));
         List<NotificationEntity> unknown = rows().stream().filter(n -> "ev-4".equals(n.getEventId())).toList();

@@ -101,7 +101,7 @@ public class DirectoryTest {
         StaffContacts.of(db.emf, new RecordingAudit(), Hospital.CLOCK)
                 .put("dr.grey", new StaffContactBodies.Update("grey@hospital.example", "+41 79 555 01 02", "en"));
 
-        assertFalse(directory.knowsPatients());
+        assertFalse(directory.patientDirectoryInstalled());
         assertEquals(Optional.empty(), directory.patient(ANA, "appointment booked"));
         assertTrue(emr.reads.isEmpty());
 

@@ -61,7 +61,6 @@ public class ReminderDayTest {
     private void start() {
         FakeQueue queue = new FakeQueue();
         intake = new EventIntake(db.jpa, rules, directory, new FakeRenderer(), queue);
-        intake.emrInstalled(true);
         reminders = new Reminders(db.jpa, rules, queue, NotificationClock.of(clock));
         routes = new EventRoutes(intake, reminders);
         reminderRoute = new ReminderRoutes(reminders, intake, 10_000);
