@@ -80,7 +80,14 @@ public final class Http {
     }
 
     private Response send(HttpRequest.Builder b) throws IOException, InterruptedException {
-        HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = b.build();
+        HttpResponse<String> r;
+        try {
+            r = client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            // the client's own exception may name no address (a failed connect surfaces as ClosedChannelException)
+            throw new IOException(request.method() + " " + request.uri() + ": " + e, e);
+        }
         return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
     }
 

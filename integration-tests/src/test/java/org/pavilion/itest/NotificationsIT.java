@@ -32,7 +32,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.karaf.features.Feature;
-import org.junit.AfterClass;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runners.MethodSorters;
@@ -75,16 +74,6 @@ public class NotificationsIT extends PavilionTestSupport {
             editConfigurationFilePut(NOTIFICATIONS_CFG, "backoffMaxMs", "1000"),
             editConfigurationFilePut(NOTIFICATIONS_CFG, "maxAttempts", "1000"),
             editConfigurationFilePut(NOTIFICATIONS_CFG, "reminderIntervalMs", "300")};
-    }
-
-    @AfterClass
-    public static void stopServers() throws Exception {
-        if (mail != null) {
-            mail.close();
-        }
-        if (sms != null) {
-            sms.close();
-        }
     }
 
     @Test
@@ -328,7 +317,17 @@ public class NotificationsIT extends PavilionTestSupport {
                 admin.get(API + "/events").status));
         synchronized (NotificationsIT.class) {
             if (mail == null) {
-                mail = new MailServer(freePort(), freePort()).start();
+                // Started once for the class and stopped with the container's JVM: Pax Exam runs @AfterClass after
+                // every test method in the container, which would stop them between methods.
+                MailServer server = new MailServer(freePort(), freePort()).start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        server.close();
+                    } catch (Exception ignored) {
+                        // the JVM is going away
+                    }
+                }));
+                mail = server;
                 sms = new SmsGateway(0);
                 ConfigurationAdmin config = awaitService(ConfigurationAdmin.class, null, BOUND);
                 update(config, "org.pavilion.notifications.email", Map.of("host", "127.0.0.1",
