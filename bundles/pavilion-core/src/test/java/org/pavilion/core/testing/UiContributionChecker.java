@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.pavilion.core.api.ui.UiCard;
@@ -129,12 +131,31 @@ public final class UiContributionChecker {
         }
     }
 
+    /**
+     * Every string a script quotes that looks like one of the module's keys ({@code '<id>.something'}) is a message
+     * key of the English file or a privilege the module declares: a renamed or misspelt key fails here, not on screen.
+     */
+    public void scriptsNameOnlyKnownKeys() throws IOException {
+        Map<String, String> en = messages("en");
+        Properties privileges = new Properties();
+        privileges.load(new StringReader(resource("/OSGI-INF/pavilion/privileges.properties")));
+        Pattern quoted = Pattern.compile("'(" + Pattern.quote(ui.id()) + "\\.[A-Za-z0-9_.\\-]+)'");
+        for (String script : scripts()) {
+            Matcher m = quoted.matcher(file(script));
+            while (m.find()) {
+                assertTrue(script + " names a missing key " + m.group(1),
+                        en.containsKey(m.group(1)) || privileges.containsKey(m.group(1)));
+            }
+        }
+    }
+
     /** Runs every check above, the forbidden-API one on every script of the contribution. */
     public void checkAll() throws IOException {
         privilegesAreDeclared();
         modulesDefineTheirElements();
         messagesAlikeInEnglishAndFrench();
         noForbiddenBrowserApis(scripts());
+        scriptsNameOnlyKnownKeys();
     }
 
     private List<String> i18nFiles() {

