@@ -109,19 +109,22 @@ public final class NotificationsBenchmark {
             double emailSeconds = -1;
             double smsSeconds = -1;
             long deadline = start + Duration.ofMinutes(30).toNanos();
+            int polls = 0;
             while ((emailSeconds < 0 || smsSeconds < 0) && System.nanoTime() < deadline) {
                 Thread.sleep(200);
+                polls++;
                 double now = (System.nanoTime() - start) / 1e9;
-                if (emailSeconds < 0 && smtp.getReceivedMessages().length >= appointments.size()) {
+                // GreenMail lists every stored message to count them: once a second is enough
+                if (emailSeconds < 0 && polls % 5 == 0 && smtp.getReceivedMessages().length >= appointments.size()) {
                     emailSeconds = now;
                 }
-                if (smsSeconds < 0 && gateway.accepted().size() >= appointments.size()) {
+                if (smsSeconds < 0 && gateway.count() >= appointments.size()) {
                     smsSeconds = now;
                 }
             }
             Thread.sleep(3000); // duplicates would arrive by now
             int emails = smtp.getReceivedMessages().length;
-            int texts = gateway.accepted().size();
+            int texts = gateway.count();
             System.out.printf("EMAIL   %,d reminders received by the SMTP server in %.1f s = %.0f e-mails/s%n", emails,
                     emailSeconds, emails / emailSeconds);
             System.out.printf("SMS     %,d reminders accepted by the gateway in %.1f s = %.0f SMS/s%n", texts,

@@ -49,7 +49,7 @@ public class DispatchRoutes extends RouteBuilder {
         QueueSettings s = dispatcher.settings();
         from("timer:" + DISPATCH_ROUTE + "?period=" + s.dispatchIntervalMs() + "&delay=" + s.dispatchIntervalMs())
                 .routeId(DISPATCH_ROUTE)
-                .process(exchange -> dispatcher.dispatch());
+                .process(exchange -> dispatcher.startDrains());
         from("timer:" + RETENTION_ROUTE + "?period=" + DAY_MS + "&delay=" + RETENTION_DELAY_MS)
                 .routeId(RETENTION_ROUTE)
                 .process(exchange -> {

@@ -59,6 +59,8 @@ public class Dispatcher implements AutoCloseable {
     /** One claimer at a time per channel in this container: its senders take different rows, not the same ones. */
     private final Map<String, ReentrantLock> claimLocks = new ConcurrentHashMap<>();
     private final Set<String> toldNotInstalled = ConcurrentHashMap.newKeySet();
+    /** Workers draining each channel now (the timer's passes top them up to {@code senders}). */
+    private final Map<String, AtomicInteger> draining = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     @Activate
@@ -97,7 +99,50 @@ public class Dispatcher implements AutoCloseable {
         return settings;
     }
 
-    /** One pass over every installed channel; returns how many messages were handed to channels. */
+    /**
+     * The timer's pass: tops up every installed channel to {@code senders} draining workers and returns without
+     * waiting for them, so a channel with a long backlog (or a slow gateway) never holds back another's messages.
+     */
+    public void startDrains() {
+        if (closed) {
+            return;
+        }
+        Map<String, NotificationChannel> installed = channels.installed();
+        markNotInstalled(installed.keySet());
+        for (Map.Entry<String, NotificationChannel> c : installed.entrySet()) {
+            AtomicInteger running = draining.computeIfAbsent(c.getKey(), k -> new AtomicInteger());
+            while (!closed) {
+                int now = running.get();
+                if (now >= settings.senders()) {
+                    break;
+                }
+                if (!running.compareAndSet(now, now + 1)) {
+                    continue;
+                }
+                try {
+                    workers.submit(() -> {
+                        try {
+                            return drain(c.getKey(), c.getValue());
+                        } catch (RuntimeException e) {
+                            LOG.warn("A dispatch pass of {} failed (its claims expire and are taken again): {}",
+                                    c.getKey(), e.toString());
+                            return 0;
+                        } finally {
+                            running.decrementAndGet();
+                        }
+                    });
+                } catch (RejectedExecutionException stopping) {
+                    running.decrementAndGet();
+                    return; // deactivated meanwhile
+                }
+            }
+        }
+    }
+
+    /**
+     * One pass over every installed channel, waiting for all of it; returns how many messages were handed to
+     * channels (tests, and whoever needs the queue drained now).
+     */
     public int dispatch() {
         if (closed) {
             return 0;

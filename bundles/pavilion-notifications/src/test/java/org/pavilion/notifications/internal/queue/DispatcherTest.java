@@ -180,4 +180,41 @@ public class DispatcherTest {
         assertTrue("an old message still waiting keeps its text", ward.row(keys.get(1)).getBody() != null);
         assertTrue(ward.row(keys.get(2)).getAddress() != null);
     }
+
+    @Test
+    public void aSlowChannelNeverHoldsBackAnother() throws Exception {
+        // A gateway taking its time over a long SMS backlog, while the e-mails of the next bookings arrive.
+        queueConfirmations(100, "SMS");
+        QueueSettings oneSender = new QueueSettings(1000, 20, 1, 8, 30_000, 3_600_000, 300_000, 365);
+        FakeChannel sms = new FakeChannel("SMS");
+        sms.millisPerBatch = 1500;
+        FakeChannel email = new FakeChannel("EMAIL");
+        Dispatcher d = dispatcher(oneSender, sms, email);
+        ward.db.jpa.run(em -> {
+            for (int i = 0; i < 10; i++) {
+                ward.queue.enqueue(em, Ward.booked("B-" + i, "MRN-B" + i, "EMAIL"));
+            }
+        });
+
+        d.startDrains();
+        awaitSent(email, 10);
+        ward.db.jpa.run(em -> {
+            for (int i = 0; i < 10; i++) {
+                ward.queue.enqueue(em, Ward.booked("C-" + i, "MRN-C" + i, "EMAIL"));
+            }
+        });
+        d.startDrains(); // the timer's next tick: the e-mail worker ended its pass, the SMS one is still at work
+        awaitSent(email, 20);
+        assertTrue("the SMS backlog is still draining: " + sms.sent.size(), sms.sent.size() < 100);
+    }
+
+    private static void awaitSent(FakeChannel channel, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (channel.sent.size() < count) {
+            if (System.nanoTime() > deadline) {
+                fail(channel.name() + " sent " + channel.sent.size() + " of " + count + " in time");
+            }
+            Thread.sleep(20);
+        }
+    }
 }
