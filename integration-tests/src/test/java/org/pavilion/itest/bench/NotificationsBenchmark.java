@@ -66,6 +66,9 @@ public final class NotificationsBenchmark {
         System.out.printf("Pavilion notifications benchmark: database %s, %,d appointment reminders by e-mail and SMS, "
                 + "%d cores, java %s%n", db, reminders, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
+        // The JDK's HTTP server writes headers and body apart; with Nagle's algorithm on, each small answer waits for
+        // the client's delayed ACK (~40 ms), which would make the stand-in gateway, not the sender, the limit.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         GreenMail smtp = new GreenMail(new ServerSetup(PavilionTestSupport.freePort(), "127.0.0.1", "smtp"));
         smtp.start();
         try (SmsGateway gateway = new SmsGateway(PavilionTestSupport.freePort());
