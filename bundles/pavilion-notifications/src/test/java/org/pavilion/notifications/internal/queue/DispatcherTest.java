@@ -206,10 +206,16 @@ public class DispatcherTest {
         d.startDrains(); // the timer's next tick: the e-mail worker ended its pass, the SMS one is still at work
         awaitSent(email, 20);
         assertTrue("the SMS backlog is still draining: " + sms.sent.size(), sms.sent.size() < 100);
+        // let the SMS worker finish before the database closes under its transaction
+        awaitSent(sms, 100, 30);
     }
 
     private static void awaitSent(FakeChannel channel, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        awaitSent(channel, count, 5);
+    }
+
+    private static void awaitSent(FakeChannel channel, int count, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (channel.sent.size() < count) {
             if (System.nanoTime() > deadline) {
                 fail(channel.name() + " sent " + channel.sent.size() + " of " + count + " in time");
