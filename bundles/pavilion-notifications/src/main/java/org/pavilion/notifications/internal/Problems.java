@@ -1,4 +1,4 @@
-package org.pavilion.notifications.internal.recipients;
+package org.pavilion.notifications.internal;
 
 import java.util.List;
 import java.util.Map;

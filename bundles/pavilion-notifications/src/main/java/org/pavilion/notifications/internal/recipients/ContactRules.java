@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.pavilion.notifications.internal.Problems;
 
 /**
  * What a staff contact must look like: an e-mail address, a phone number in E.164 (after removing spaces and dashes:

@@ -23,6 +23,7 @@ import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.notifications.internal.NotificationClock;
 import org.pavilion.notifications.internal.NotificationsSchema;
+import org.pavilion.notifications.internal.Problems;
 
 /**
  * A patient's opt-outs per channel ({@code nt_preference}), recorded at the desk for an MRN or by the patient in the

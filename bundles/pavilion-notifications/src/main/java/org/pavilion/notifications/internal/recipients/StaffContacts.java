@@ -19,6 +19,7 @@ import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.notifications.internal.NotificationClock;
 import org.pavilion.notifications.internal.NotificationsSchema;
+import org.pavilion.notifications.internal.Problems;
 
 /**
  * How to reach staff members ({@code nt_staff_contact}; the platform's users carry no address): kept by an

@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import javax.persistence.EntityExistsException;
@@ -38,8 +37,7 @@ final class Problems {
     /** 422 listing every problem (also as the {@code problems} member of the answer), when there is any. */
     void throwIfAny() {
         if (!found.isEmpty()) {
-            throw new ProblemException(422, "validation", "Unprocessable request", String.join("; ", found),
-                    Map.of("problems", List.copyOf(found)));
+            throw org.pavilion.notifications.internal.Problems.unprocessable(found);
         }
     }
 
