@@ -203,8 +203,16 @@ public class DispatcherTest {
                 ward.queue.enqueue(em, Ward.booked("C-" + i, "MRN-C" + i, "EMAIL"));
             }
         });
-        d.startDrains(); // the timer's next tick: the e-mail worker ended its pass, the SMS one is still at work
-        awaitSent(email, 20);
+        // the timer's next ticks (the e-mail worker may still be writing its last outcomes at the first of them),
+        // while the SMS one is still at work
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (email.sent.size() < 20) {
+            if (System.nanoTime() > deadline) {
+                fail("EMAIL sent " + email.sent.size() + " of 20 in time");
+            }
+            d.startDrains();
+            Thread.sleep(50);
+        }
         assertTrue("the SMS backlog is still draining: " + sms.sent.size(), sms.sent.size() < 100);
         // let the SMS worker finish before the database closes under its transaction
         awaitSent(sms, 100, 30);
