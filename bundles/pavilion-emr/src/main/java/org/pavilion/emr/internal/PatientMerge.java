@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.persistence.AuditedTransaction.Done;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.emr.api.PatientsMerged;
@@ -84,7 +85,8 @@ public class PatientMerge {
         long now = System.currentTimeMillis();
         Map<String, Integer> moved;
         try {
-            moved = jpa.call(em -> {
+            // The merge, its event and its two audit records (one filed under each patient) commit together.
+            moved = jpa.callAudited(audit, em -> {
                 // Lock both rows in MRN order: two clerks merging the same pair either way round cannot deadlock,
                 // and the second sees the first's tombstone.
                 for (String mrn : List.of(survivorMrn, duplicateMrn).stream().sorted().toList()) {
@@ -126,18 +128,18 @@ public class PatientMerge {
                 event.duplicateFamilyName = duplicate.getFamilyName();
                 // Keyed by the record that goes away: a subscriber has all of it before it moves it to the survivor.
                 events.publish(em, PatientsMerged.TYPE, Mrn.subjectKey(duplicateMrn), event);
-                return counts;
+                return new Done<>(counts, List.of(
+                        AuditEvent.of("MERGE", PatientService.RESOURCE).resourceId(duplicateMrn).patientId(survivorMrn)
+                                .detail("merged duplicate " + duplicateMrn + " into " + survivorMrn + ", moved " + counts
+                                        + ": " + why).build(),
+                        AuditEvent.of("MERGE", PatientService.RESOURCE).resourceId(duplicateMrn)
+                                .patientId(duplicateMrn).detail("merged into " + survivorMrn + ": " + why).build()));
             });
         } catch (ProblemException e) {
             audit.record(AuditEvent.of("MERGE", PatientService.RESOURCE).resourceId(duplicateMrn)
                     .patientId(survivorMrn).outcome(AuditOutcome.FAILED).detail(e.getMessage()).build());
             throw e;
         }
-        audit.record(AuditEvent.of("MERGE", PatientService.RESOURCE).resourceId(duplicateMrn).patientId(survivorMrn)
-                .detail("merged duplicate " + duplicateMrn + " into " + survivorMrn + ", moved " + moved + ": " + why)
-                .build());
-        audit.record(AuditEvent.of("MERGE", PatientService.RESOURCE).resourceId(duplicateMrn).patientId(duplicateMrn)
-                .detail("merged into " + survivorMrn + ": " + why).build());
         // The departments re-point their rows after the EMR's merge committed, each in its own transactions.
         List<ParticipantReport> departments = participants.merge(survivorMrn, duplicateMrn);
         // Kept so a failed one can be re-run alone (MergeParticipantRetry).

@@ -278,10 +278,19 @@ public class EventStore {
      * the later events of its key it held back; it waits itself while an earlier one of its key is still parked.
      */
     public ReplayOutcome replay(String deliveryId, long now) {
+        return replay(deliveryId, now, Connection::commit);
+    }
+
+    /** {@link #replay(String, long)}, committed by {@code commit} when it changed the delivery (with its audit record). */
+    public ReplayOutcome replay(String deliveryId, long now, Commit commit) {
         return inTransaction(c -> {
             int changed = update(c, "UPDATE events_delivery SET status = ?, attempts = 0, next_attempt_ms = ?, updated_ms = ?"
                     + " WHERE id = ? AND status = ?", PENDING, now, now, deliveryId, PARKED);
-            return changed == 1 ? ReplayOutcome.REPLAYED : exists(c, deliveryId) ? ReplayOutcome.NOT_PARKED : ReplayOutcome.NOT_FOUND;
+            if (changed == 1) {
+                commit(commit, c);
+                return ReplayOutcome.REPLAYED;
+            }
+            return exists(c, deliveryId) ? ReplayOutcome.NOT_PARKED : ReplayOutcome.NOT_FOUND;
         });
     }
 
@@ -290,11 +299,36 @@ public class EventStore {
      * the later events of its subject key, which the relay then delivers in order.
      */
     public ReplayOutcome discard(String deliveryId, long now) {
+        return discard(deliveryId, now, Connection::commit);
+    }
+
+    /** {@link #discard(String, long)}, committed by {@code commit} when it changed the delivery (with its audit record). */
+    public ReplayOutcome discard(String deliveryId, long now, Commit commit) {
         return inTransaction(c -> {
             int changed = update(c, "UPDATE events_delivery SET status = ?, updated_ms = ? WHERE id = ? AND status = ?",
                     DISCARDED, now, deliveryId, PARKED);
-            return changed == 1 ? ReplayOutcome.DISCARDED : exists(c, deliveryId) ? ReplayOutcome.NOT_PARKED : ReplayOutcome.NOT_FOUND;
+            if (changed == 1) {
+                commit(commit, c);
+                return ReplayOutcome.DISCARDED;
+            }
+            return exists(c, deliveryId) ? ReplayOutcome.NOT_PARKED : ReplayOutcome.NOT_FOUND;
         });
+    }
+
+    /** Commits a change's transaction; the dead-letter endpoints write their audit record on it first. */
+    @FunctionalInterface
+    public interface Commit {
+        void commit(Connection transaction) throws Exception;
+    }
+
+    private static void commit(Commit commit, Connection c) throws SQLException {
+        try {
+            commit.commit(c);
+        } catch (SQLException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SQLException("could not commit: " + e.getMessage(), e);
+        }
     }
 
     private static boolean exists(Connection c, String deliveryId) throws SQLException {

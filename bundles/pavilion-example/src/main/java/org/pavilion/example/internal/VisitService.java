@@ -82,7 +82,9 @@ public class VisitService {
         e.setCheckedInMs(System.currentTimeMillis());
         e.setRecordedBy(CallerContext.current().map(c -> c.username()).orElse("system"));
         try {
-            jpa.run(em -> {
+            // The visit, its event and its audit record commit together.
+            jpa.runAudited(audit, AuditEvent.of("CREATE", "visit").resourceId(e.getId()).patientId(e.getPatientId())
+                    .build(), em -> {
                 em.persist(e);
                 events.publish(em, VisitorCheckedIn.TYPE, payload(e));
             });
@@ -94,7 +96,6 @@ public class VisitService {
             }
             throw ex;
         }
-        audit.record(AuditEvent.of("CREATE", "visit").resourceId(e.getId()).patientId(e.getPatientId()).build());
         return Visit.of(e);
     }
 

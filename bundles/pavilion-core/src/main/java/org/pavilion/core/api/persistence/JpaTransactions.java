@@ -8,6 +8,8 @@ import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.EntityTransaction;
 
+import org.pavilion.core.api.audit.AuditEvent;
+import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.internal.db.OpenJpaConnections;
 
 /**
@@ -59,6 +61,43 @@ public final class JpaTransactions {
         call(em -> {
             work.accept(em);
             return null;
+        });
+    }
+
+    /**
+     * Runs {@code work} in a new transaction that commits with {@code record} (an {@link AuditedTransaction}): a change
+     * and its audit record are both there or neither is, also across a crash.
+     *
+     * @since 2.3
+     */
+    public void runAudited(AuditService audit, AuditEvent record, Consumer<EntityManager> work) {
+        AuditedTransaction.run(emf, audit, em -> {
+            work.accept(em);
+            return AuditedTransaction.Done.of(null, record);
+        });
+    }
+
+    /**
+     * Runs {@code work} in a new transaction that commits with the audit records it returns, and returns its answer
+     * (an {@link AuditedTransaction}).
+     *
+     * @since 2.3
+     */
+    public <R> R callAudited(AuditService audit, Function<EntityManager, AuditedTransaction.Done<R>> work) {
+        return AuditedTransaction.run(emf, audit, work);
+    }
+
+    /**
+     * Runs {@code work} in a new transaction that commits with the audit record {@code record} makes of its result,
+     * and returns the result (an {@link AuditedTransaction}).
+     *
+     * @since 2.3
+     */
+    public <R> R callAudited(AuditService audit, Function<EntityManager, R> work,
+            Function<? super R, AuditEvent> record) {
+        return AuditedTransaction.run(emf, audit, em -> {
+            R result = work.apply(em);
+            return AuditedTransaction.Done.of(result, record.apply(result));
         });
     }
 

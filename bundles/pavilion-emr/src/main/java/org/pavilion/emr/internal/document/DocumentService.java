@@ -30,6 +30,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.persistence.AuditedTransaction.Done;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
@@ -149,10 +150,9 @@ public class DocumentService {
             e.setStatus(DocumentEntity.CURRENT);
             e.setCreatedMs(System.currentTimeMillis());
             e.setCreatedBy(actor);
-            Document created = STORE_FILE.equals(s.store) ? attachAsFile(e, staged, s.files)
-                    : attachInDatabase(e, staged);
-            audit.record(grant.audit("CREATE").resourceId(id).build());
-            return created;
+            AuditEvent record = grant.audit("CREATE").resourceId(id).build();
+            return STORE_FILE.equals(s.store) ? attachAsFile(e, staged, s.files, record)
+                    : attachInDatabase(e, staged, record);
         } catch (IOException e) {
             audit.record(grant.audit("CREATE").resourceId(id).outcome(AuditOutcome.FAILED)
                     .detail("storing failed: " + e.getMessage()).build());
@@ -172,8 +172,9 @@ public class DocumentService {
         }
     }
 
-    private Document attachInDatabase(DocumentEntity e, StagedUpload staged) {
-        return jpa.call(em -> {
+    /** The row, its chunks, its event and its audit record in one transaction. */
+    private Document attachInDatabase(DocumentEntity e, StagedUpload staged, AuditEvent record) {
+        return jpa.callAudited(audit, em -> {
             em.persist(e);
             em.flush(); // the chunks' foreign key needs the row
             try (Connection c = connection(em)) {
@@ -182,18 +183,22 @@ public class DocumentService {
                 throw new IllegalStateException("Could not write the chunks of document " + e.getId(), ex);
             }
             events.publish(em, DocumentAttached.TYPE, Mrn.subjectKey(e.getMrn()), attached(e));
-            return Document.of(e);
+            return Done.of(Document.of(e), record);
         });
     }
 
-    /** The file is complete and in place before the row commits; if the commit fails, the file goes. */
-    private Document attachAsFile(DocumentEntity e, StagedUpload staged, FileContentStore files) throws IOException {
+    /**
+     * The file is complete and in place before the row (with its event and audit record) commits; if the commit
+     * fails, the file goes.
+     */
+    private Document attachAsFile(DocumentEntity e, StagedUpload staged, FileContentStore files, AuditEvent record)
+            throws IOException {
         files.commit(staged, e.getId());
         try {
-            return jpa.call(em -> {
+            return jpa.callAudited(audit, em -> {
                 em.persist(e);
                 events.publish(em, DocumentAttached.TYPE, Mrn.subjectKey(e.getMrn()), attached(e));
-                return Document.of(e);
+                return Done.of(Document.of(e), record);
             });
         } catch (RuntimeException | Error failed) {
             try {
@@ -262,8 +267,11 @@ public class DocumentService {
         ClinicalAccess.Grant grant = access.write(mrn, PART, RESOURCE, breakGlassReason);
         String actor = PatientService.actor();
         Document d;
+        AuditEvent record = grant.audit("DELETE").resourceId(id)
+                .detail(joinDetail(grant, "marked entered in error" + (why == null || why.isEmpty() ? "" : ": " + why)))
+                .build();
         try {
-            d = jpa.call(em -> {
+            d = jpa.callAudited(audit, em -> {
                 DocumentEntity e = em.find(DocumentEntity.class, key);
                 if (!DocumentEntity.ENTERED_IN_ERROR.equals(e.getStatus())) {
                     e.setStatus(DocumentEntity.ENTERED_IN_ERROR);
@@ -271,15 +279,12 @@ public class DocumentService {
                     e.setStatusBy(actor);
                     e.setStatusReason(why == null || why.isEmpty() ? null : why);
                 }
-                return Document.of(e);
+                return Done.of(Document.of(e), record);
             });
         } catch (OptimisticLockException | RollbackException concurrent) {
             // Two clinicians marking the same document at once: the first wins, the second is told.
             throw ProblemException.conflict("Document " + id + " was changed at the same moment; read it again");
         }
-        audit.record(grant.audit("DELETE").resourceId(id)
-                .detail(joinDetail(grant, "marked entered in error" + (why == null || why.isEmpty() ? "" : ": " + why)))
-                .build());
         return d;
     }
 

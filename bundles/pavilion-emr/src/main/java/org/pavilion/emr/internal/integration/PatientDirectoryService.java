@@ -31,6 +31,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.persistence.AuditedTransaction.Done;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.emr.api.ExternalInsurance;
@@ -520,12 +521,12 @@ public class PatientDirectoryService implements CommittingDirectory {
         if (old.equals(replacement)) {
             return new Result(required(sys, old), null, Change.UNCHANGED);
         }
-        Result r = jpa.call(em -> {
+        Result r = jpa.callAudited(audit, em -> {
             List<PatientIdentifierEntity> prior = identifierRows(em, sys, old);
             String newMrn = mrnOf(em, sys, replacement);
             if (prior.isEmpty()) {
                 if (newMrn != null) {
-                    return new Result(newMrn, null, Change.UNCHANGED); // changed before (a resend)
+                    return new Done<>(new Result(newMrn, null, Change.UNCHANGED), List.of()); // changed before (a resend)
                 }
                 throw new IllegalArgumentException("unknown patient identifier " + old + " (" + sys + ")");
             }
@@ -540,12 +541,10 @@ public class PatientDirectoryService implements CommittingDirectory {
             } else {
                 prior.get(0).setIdValue(replacement);
             }
-            return new Result(mrn, null, Change.UPDATED);
-        });
-        if (r.change == Change.UPDATED) {
-            audit.record(AuditEvent.of("UPDATE", RESOURCE).resourceId(sys + "|" + replacement).patientId(r.mrn)
+            return Done.of(new Result(mrn, null, Change.UPDATED), AuditEvent.of("UPDATE", RESOURCE)
+                    .resourceId(sys + "|" + replacement).patientId(mrn)
                     .detail("identifier " + old + " replaced by " + replacement).build());
-        }
+        });
         return r;
     }
 

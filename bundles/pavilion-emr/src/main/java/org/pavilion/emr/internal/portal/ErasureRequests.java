@@ -56,7 +56,7 @@ public class ErasureRequests {
         long now = System.currentTimeMillis();
         ErasureRequest created;
         try {
-            created = jpa.call(em -> {
+            created = jpa.callAudited(audit, em -> {
                 PatientEntity p = OwnPatient.find(em, accountMrn);
                 if (!openOf(em, p.getMrn()).isEmpty()) {
                     throw alreadyOpen();
@@ -71,13 +71,12 @@ public class ErasureRequests {
                 e.setRequestedBy(actor);
                 em.persist(e);
                 return ErasureRequest.of(e);
-            });
+            }, r -> AuditEvent.of("CREATE", RESOURCE).resourceId(r.id).patientId(r.mrn)
+                    .detail("erasure requested by the patient").build());
         } catch (PersistenceException raced) {
             // Two requests at once: the unique open_mrn lets one commit; the other is told one is open.
             throw alreadyOpen();
         }
-        audit.record(AuditEvent.of("CREATE", RESOURCE).resourceId(created.id).patientId(created.mrn)
-                .detail("erasure requested by the patient").build());
         return created;
     }
 
@@ -134,7 +133,7 @@ public class ErasureRequests {
         }
         String actor = PatientService.actor();
         long now = System.currentTimeMillis();
-        ErasureRequest closed = jpa.call(em -> {
+        return jpa.callAudited(audit, em -> {
             ErasureRequestEntity e = em.find(ErasureRequestEntity.class, id);
             if (e == null) {
                 throw ProblemException.notFound("Erasure request", id);
@@ -148,10 +147,8 @@ public class ErasureRequests {
             e.setClosedBy(actor);
             e.setClosingNote(text);
             return ErasureRequest.of(e);
-        });
-        audit.record(AuditEvent.of("UPDATE", RESOURCE).resourceId(id).patientId(closed.mrn)
+        }, closed -> AuditEvent.of("UPDATE", RESOURCE).resourceId(id).patientId(closed.mrn)
                 .detail("closed as " + o).build());
-        return closed;
     }
 
     private static List<ErasureRequestEntity> openOf(javax.persistence.EntityManager em, String mrn) {

@@ -69,7 +69,7 @@ public class OwnContacts {
         String channel = channel(in.preferredChannel);
         String actor = PatientService.actor();
         long now = System.currentTimeMillis();
-        Patient updated = jpa.call(em -> {
+        Patient updated = jpa.callAudited(audit, em -> {
             PatientEntity e = OwnPatient.find(em, accountMrn);
             Patient current = PatientService.load(em, e);
             ValidDemographics v = ValidDemographics.of(withContacts(current, in), LocalDate.now());
@@ -92,8 +92,7 @@ public class OwnContacts {
                 pref.setUpdatedBy(actor);
             }
             return p;
-        });
-        audit.record(AuditEvent.of("UPDATE", RESOURCE).resourceId(updated.mrn).patientId(updated.mrn)
+        }, p -> AuditEvent.of("UPDATE", RESOURCE).resourceId(p.mrn).patientId(p.mrn)
                 .detail("by the patient: phones, email, language, preferred channel").build());
         return view(updated, channel);
     }

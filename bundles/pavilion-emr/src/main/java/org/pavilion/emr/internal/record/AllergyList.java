@@ -54,7 +54,7 @@ public class AllergyList {
             }
             reject(problems);
             long now = System.currentTimeMillis();
-            return work.inTransaction(em -> {
+            return em -> {
                 AllergyEntity a = new AllergyEntity();
                 a.setId(UUID.randomUUID().toString());
                 a.setMrn(g.mrn);
@@ -82,7 +82,7 @@ public class AllergyList {
                 ev.recordedBy = a.getRecordedBy();
                 work.publish(em, AllergyRecorded.TYPE, ev.mrn, ev);
                 return RecordMapper.allergy(a);
-            });
+            };
         });
     }
 

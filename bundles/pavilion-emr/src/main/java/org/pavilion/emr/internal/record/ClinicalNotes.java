@@ -41,7 +41,7 @@ public class ClinicalNotes {
             String text = text("text", i.text, 20000, true, problems);
             reject(problems);
             long now = System.currentTimeMillis();
-            return work.inTransaction(em -> {
+            return em -> {
                 ClinicalNoteEntity n = new ClinicalNoteEntity();
                 n.setId(UUID.randomUUID().toString());
                 n.setMrn(g.mrn);
@@ -60,7 +60,7 @@ public class ClinicalNotes {
                 ev.writtenAt = iso(now);
                 work.publish(em, NoteAdded.TYPE, ev.mrn, ev);
                 return RecordMapper.note(n);
-            });
+            };
         });
     }
 

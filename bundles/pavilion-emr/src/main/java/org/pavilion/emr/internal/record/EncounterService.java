@@ -86,7 +86,7 @@ public class EncounterService {
             String reason = text("reason", i.reason, 500, false, problems);
             reject(problems);
             long now = System.currentTimeMillis();
-            return work.inTransaction(em -> {
+            return em -> {
                 EncounterEntity e = new EncounterEntity();
                 e.setId(UUID.randomUUID().toString());
                 e.setMrn(g.mrn);
@@ -115,7 +115,7 @@ public class EncounterService {
                 ev.openedBy = e.getOpenedBy();
                 work.publish(em, EncounterOpened.TYPE, ev.mrn, ev);
                 return RecordMapper.encounter(e);
-            });
+            };
         });
     }
 

@@ -50,7 +50,7 @@ final class EncounterTransition {
             Change change = checked.get();
             long now = System.currentTimeMillis();
             String by = PatientService.actor();
-            return work.inTransaction(em -> {
+            return em -> {
                 EncounterEntity e = em.find(EncounterEntity.class, encounterId);
                 if (e == null || !e.getMrn().equals(g.mrn)) {
                     throw ProblemException.notFound("Encounter", encounterId);
@@ -59,7 +59,7 @@ final class EncounterTransition {
                     work.publish(em, ev.type(), e.getMrn(), ev.payload());
                 }
                 return RecordMapper.encounter(e);
-            });
+            };
         });
     }
 }

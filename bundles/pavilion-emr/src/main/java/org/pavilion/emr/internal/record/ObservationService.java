@@ -67,7 +67,7 @@ public class ObservationService {
             }
             reject(problems);
             long effectiveMs = Math.min(effective, now);
-            return work.inTransaction(em -> {
+            return em -> {
                 ObservationEntity o = new ObservationEntity();
                 o.setId(UUID.randomUUID().toString());
                 o.setMrn(g.mrn);
@@ -91,7 +91,7 @@ public class ObservationService {
                 ev.recordedBy = o.getRecordedBy();
                 work.publish(em, ObservationRecorded.TYPE, ev.mrn, ev);
                 return RecordMapper.observation(o);
-            });
+            };
         });
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Set;
 
 import javax.persistence.EntityManager;
@@ -17,6 +18,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.persistence.AuditedTransaction.Done;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.emr.internal.PatientService;
@@ -77,13 +79,16 @@ public class PrescriptionDispensing {
             LOG.warn("MedicationDispensed not applied to the record, its payload is unusable: {}", e.getMessage());
             return Outcome.MALFORMED;
         }
-        Applied applied = jpa.call(em -> apply(em, d));
-        if (applied.outcome == Outcome.APPLIED) {
-            audit.record(AuditEvent.of("UPDATE", "prescription").resourceId(d.prescriptionId).patientId(applied.mrn)
-                    .detail("dispensed " + d.quantity.stripTrailingZeros().toPlainString() + (d.unit == null ? "" : " " + d.unit)
+        // The record's change and its audit record commit together.
+        Applied applied = jpa.callAudited(audit, em -> {
+            Applied a = apply(em, d);
+            return new Done<>(a, a.outcome != Outcome.APPLIED ? List.of() : List.of(AuditEvent.of("UPDATE",
+                    "prescription").resourceId(d.prescriptionId).patientId(a.mrn).detail("dispensed "
+                            + d.quantity.stripTrailingZeros().toPlainString() + (d.unit == null ? "" : " " + d.unit)
                             + " (pharmacy dispense " + d.dispenseId + ")" + (d.complete ? ", complete" : ""))
-                    .build().as(ACTOR));
-        } else if (applied.outcome == Outcome.NOT_AN_EMR_PRESCRIPTION) {
+                    .build().as(ACTOR)));
+        });
+        if (applied.outcome == Outcome.NOT_AN_EMR_PRESCRIPTION) {
             LOG.debug("Dispense {} is for prescription {}, not one of the EMR's", d.dispenseId, d.prescriptionId);
         }
         return applied.outcome;

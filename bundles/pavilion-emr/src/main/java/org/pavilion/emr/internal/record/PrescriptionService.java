@@ -59,7 +59,7 @@ public class PrescriptionService {
             reject(problems);
             long now = System.currentTimeMillis();
             LocalDate today = today();
-            return work.inTransaction(em -> {
+            return em -> {
                 String encounterId = EncounterService.openEncounterOf(em, g.mrn, i.encounterId);
                 PrescriptionEntity p = new PrescriptionEntity();
                 p.setId(UUID.randomUUID().toString());
@@ -93,7 +93,7 @@ public class PrescriptionService {
                 ev.issuedAt = iso(now);
                 work.publish(em, PrescriptionIssued.TYPE, ev.mrn, ev);
                 return RecordMapper.prescription(p, today);
-            });
+            };
         });
     }
 
@@ -101,7 +101,7 @@ public class PrescriptionService {
         Grant g = work.write(mrn, "prescription", breakGlass);
         return work.audited(g, "UPDATE", p -> p.id + " STOPPED", () -> {
             long now = System.currentTimeMillis();
-            return work.inTransaction(em -> {
+            return em -> {
                 int n = em.createQuery("UPDATE PrescriptionEntity p SET p.status = 'STOPPED', p.stoppedMs = :now, "
                         + "p.stoppedBy = :by WHERE p.id = :id AND p.mrn = :mrn AND p.status = 'ACTIVE'")
                         .setParameter("now", now).setParameter("by", PatientService.actor()).setParameter("id", prescriptionId)
@@ -122,7 +122,7 @@ public class PrescriptionService {
                 ev.stoppedBy = PatientService.actor();
                 work.publish(em, PrescriptionStopped.TYPE, ev.mrn, ev);
                 return RecordMapper.prescription(p, today());
-            });
+            };
         });
     }
 

@@ -64,7 +64,7 @@ public class ProblemList {
             String code = Icd10CodeList.dotted(normalised);
             String codeTitle = title;
             long now = System.currentTimeMillis();
-            return work.inTransaction(em -> {
+            return em -> {
                 String encounterId = EncounterService.openEncounterOf(em, g.mrn, i.encounterId);
                 DiagnosisEntity d = new DiagnosisEntity();
                 d.setId(UUID.randomUUID().toString());
@@ -94,7 +94,7 @@ public class ProblemList {
                 ev.recordedBy = d.getRecordedBy();
                 work.publish(em, DiagnosisRecorded.TYPE, ev.mrn, ev);
                 return RecordMapper.diagnosis(d);
-            });
+            };
         });
     }
 
@@ -107,7 +107,7 @@ public class ProblemList {
             String status = oneOf("status", in == null ? null : in.status, PROBLEM_STATUSES, null, problems);
             reject(problems);
             long now = System.currentTimeMillis();
-            return work.inTransaction(em -> {
+            return em -> {
                 int n = em.createQuery("UPDATE DiagnosisEntity d SET d.status = :s, d.updatedMs = :now, d.updatedBy = :by "
                         + "WHERE d.id = :id AND d.mrn = :mrn").setParameter("s", status).setParameter("now", now)
                         .setParameter("by", PatientService.actor()).setParameter("id", diagnosisId).setParameter("mrn", g.mrn)
@@ -126,7 +126,7 @@ public class ProblemList {
                 ev.changedBy = PatientService.actor();
                 work.publish(em, ProblemStatusChanged.TYPE, ev.mrn, ev);
                 return RecordMapper.diagnosis(d);
-            });
+            };
         });
     }
 

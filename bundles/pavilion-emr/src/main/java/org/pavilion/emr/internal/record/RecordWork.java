@@ -75,25 +75,26 @@ public class RecordWork {
     }
 
     /**
-     * Runs a write granted by {@code g} and audits it: FAILED with the problem when it throws one, else a success
-     * whose resource id is the first word of {@code id.apply(result)} and whose detail is the rest (left out when
-     * the glass was broken: the detail then carries the reason).
+     * Runs a write granted by {@code g}: {@code prepare} checks the request and gives the transaction's work, which
+     * commits with its audit record, a success whose resource id is the first word of {@code id.apply(result)} and
+     * whose detail is the rest (left out when the glass was broken: the detail then carries the reason). A problem
+     * thrown by either is audited FAILED.
      */
-    <T> T audited(Grant g, String action, Function<T, String> id, Supplier<T> work) {
-        T result;
+    <T> T audited(Grant g, String action, Function<T, String> id, Supplier<Function<EntityManager, T>> prepare) {
         try {
-            result = work.get();
+            Function<EntityManager, T> change = prepare.get();
+            return jpa.callAudited(audit, change, result -> {
+                String detail = id.apply(result);
+                int space = detail.indexOf(' ');
+                AuditEvent.Builder b = g.audit(action).resourceId(space < 0 ? detail : detail.substring(0, space));
+                if (space >= 0 && !g.emergency) {
+                    b.detail(detail.substring(space + 1));
+                }
+                return b.build();
+            });
         } catch (ProblemException e) {
             throw failed(g, action, e);
         }
-        String detail = id.apply(result);
-        int space = detail.indexOf(' ');
-        AuditEvent.Builder b = g.audit(action).resourceId(space < 0 ? detail : detail.substring(0, space));
-        if (space >= 0 && !g.emergency) {
-            b.detail(detail.substring(space + 1));
-        }
-        audit.record(b.build());
-        return result;
     }
 
     /** Runs a list read granted by {@code g} and audits it as READ of the patient with the number of entries. */

@@ -1,6 +1,7 @@
 package org.pavilion.events.internal.rest;
 
 import java.time.Clock;
+import java.util.List;
 
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
@@ -69,18 +70,26 @@ public class DeadLetterResource {
         return letter;
     }
 
+    /** The change and its audit record commit together. */
+    private EventStore.Commit committingWith(AuditEvent record) {
+        return c -> audit.recordAllCommittingWith(c, List.of(record), () -> {
+            c.commit();
+            return null;
+        });
+    }
+
     /** Back to PENDING with attempts reset; the relay delivers it on its next poll. */
     @POST
     @Path("dead-letters/{id}/replay")
     @RequiresPrivilege("events.dead-letter.replay")
     public DeadLetter replay(@PathParam("id") String id) {
-        switch (store.replay(id, clock.millis())) {
+        AuditEvent record = AuditEvent.of("REPLAY", AUDIT_TYPE).resourceId(id).build();
+        switch (store.replay(id, clock.millis(), committingWith(record))) {
             case NOT_FOUND:
                 throw ProblemException.notFound("Dead letter", id);
             case NOT_PARKED:
                 throw ProblemException.conflict("Delivery " + id + " is not parked");
             default:
-                audit.record(AuditEvent.of("REPLAY", AUDIT_TYPE).resourceId(id).build());
                 return store.delivery(id).orElseThrow(() -> ProblemException.notFound("Dead letter", id));
         }
     }
@@ -90,13 +99,13 @@ public class DeadLetterResource {
     @Path("dead-letters/{id}/discard")
     @RequiresPrivilege("events.dead-letter.discard")
     public DeadLetter discard(@PathParam("id") String id) {
-        switch (store.discard(id, clock.millis())) {
+        AuditEvent record = AuditEvent.of("DISCARD", AUDIT_TYPE).resourceId(id).build();
+        switch (store.discard(id, clock.millis(), committingWith(record))) {
             case NOT_FOUND:
                 throw ProblemException.notFound("Dead letter", id);
             case NOT_PARKED:
                 throw ProblemException.conflict("Delivery " + id + " is not parked");
             default:
-                audit.record(AuditEvent.of("DISCARD", AUDIT_TYPE).resourceId(id).build());
                 return store.delivery(id).orElseThrow(() -> ProblemException.notFound("Dead letter", id));
         }
     }

@@ -1,5 +1,7 @@
 package org.pavilion.events.internal.shell;
 
+import java.util.List;
+
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -41,13 +43,18 @@ abstract class DeadLetterCommand implements Action {
     }
 
     /** The store call this command stands for. */
-    abstract ReplayOutcome apply(EventStore store, String deliveryId, long now);
+    abstract ReplayOutcome apply(EventStore store, String deliveryId, long now, EventStore.Commit commit);
 
     @Override
     public Object execute() {
-        ReplayOutcome outcome = apply(bus.store(), id, System.currentTimeMillis());
+        AuditEvent record = AuditEvent.of(auditAction, "event-dead-letter").resourceId(id).detail("karaf shell").build();
+        // The change and its audit record commit together.
+        ReplayOutcome outcome = apply(bus.store(), id, System.currentTimeMillis(),
+                c -> audit.recordAllCommittingWith(c, List.of(record), () -> {
+                    c.commit();
+                    return null;
+                }));
         if (outcome == done) {
-            audit.record(AuditEvent.of(auditAction, "event-dead-letter").resourceId(id).detail("karaf shell").build());
             System.out.println("Delivery " + id + " " + doneText);
             return null;
         }

@@ -14,7 +14,7 @@ public class DiscardCommand extends DeadLetterCommand {
     }
 
     @Override
-    ReplayOutcome apply(EventStore store, String deliveryId, long now) {
-        return store.discard(deliveryId, now);
+    ReplayOutcome apply(EventStore store, String deliveryId, long now, EventStore.Commit commit) {
+        return store.discard(deliveryId, now, commit);
     }
 }

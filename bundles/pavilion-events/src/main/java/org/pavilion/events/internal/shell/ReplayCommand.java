@@ -14,7 +14,7 @@ public class ReplayCommand extends DeadLetterCommand {
     }
 
     @Override
-    ReplayOutcome apply(EventStore store, String deliveryId, long now) {
-        return store.replay(deliveryId, now);
+    ReplayOutcome apply(EventStore store, String deliveryId, long now, EventStore.Commit commit) {
+        return store.replay(deliveryId, now, commit);
     }
 }

@@ -108,7 +108,7 @@ public class CatalogueService {
         String c = d.test().getCode();
         boolean[] created = {false};
         try {
-            jpa.run(em -> {
+            jpa.callAudited(audit, em -> {
                 LabTestEntity stored = em.find(LabTestEntity.class, c);
                 if (stored == null) {
                     em.persist(d.test());
@@ -154,7 +154,8 @@ public class CatalogueService {
                     em.persist(r);
                 }
                 em.flush();
-            });
+                return null;
+            }, none -> AuditEvent.of(created[0] ? "CREATE" : "UPDATE", "lab-test").resourceId(c).build());
         } catch (PersistenceException e) {
             if (isOptimistic(e)) {
                 throw LabProblems.changedMeanwhile("Test " + c);
@@ -166,7 +167,6 @@ public class CatalogueService {
         } finally {
             catalogue.invalidate();
         }
-        audit.record(AuditEvent.of(created[0] ? "CREATE" : "UPDATE", "lab-test").resourceId(c).build());
         return get(c);
     }
 
@@ -174,7 +174,7 @@ public class CatalogueService {
     public TestDto deactivate(String code) {
         String c = code == null ? "" : Catalogue.normalise(code);
         try {
-            jpa.run(em -> {
+            jpa.runAudited(audit, AuditEvent.of("DELETE", "lab-test").resourceId(c).detail("deactivated").build(), em -> {
                 LabTestEntity t = em.find(LabTestEntity.class, c);
                 if (t == null) {
                     throw ProblemException.notFound("Test", c);
@@ -189,7 +189,6 @@ public class CatalogueService {
         } finally {
             catalogue.invalidate();
         }
-        audit.record(AuditEvent.of("DELETE", "lab-test").resourceId(c).detail("deactivated").build());
         return get(c);
     }
 

@@ -118,7 +118,7 @@ public class CriticalAlerts {
         for (int attempt = 1;; attempt++) {
             try {
                 String[] detail = new String[1];
-                CriticalAlert done = jpa.call(em -> {
+                return jpa.callAudited(audit, em -> {
                     CriticalAlertEntity a = em.find(CriticalAlertEntity.class, loaded.getId());
                     if (a.getAcknowledgedMs() != null) {
                         throw alreadyAcknowledged(a);
@@ -132,9 +132,7 @@ public class CriticalAlerts {
                     em.flush(); // the version check: a concurrent acknowledgement or escalation fails here or at commit
                     CriticalHistory.write(em, a, CriticalHistory.ACKNOWLEDGED, doctor, detail[0], now);
                     return CriticalAlertViews.of(em, a);
-                });
-                audit.record(allowed.audit().resourceId(done.id).detail(detail[0]).build());
-                return done;
+                }, done -> allowed.audit().resourceId(done.id).detail(detail[0]).build());
             } catch (ProblemException p) {
                 throw refused(allowed, loaded, p);
             } catch (PersistenceException e) {

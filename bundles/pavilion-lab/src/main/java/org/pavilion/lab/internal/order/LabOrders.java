@@ -121,11 +121,9 @@ public class LabOrders {
         int year = Instant.ofEpochMilli(now).atZone(ZoneId.systemDefault()).getYear();
         for (int attempt = 1;; attempt++) {
             try {
-                OrderDto placed = jpa.call(em -> write(em, allowed.mrn(), encounterId, priority, note, tests, actor,
-                        now, year));
-                audit.record(allowed.audit().resourceId(placed.id).detail(placed.orderNumber + ": " + codes(placed))
-                        .build());
-                return placed;
+                return jpa.callAudited(audit, em -> write(em, allowed.mrn(), encounterId, priority, note, tests,
+                        actor, now, year), placed -> allowed.audit().resourceId(placed.id)
+                                .detail(placed.orderNumber + ": " + codes(placed)).build());
             } catch (YearCounter.YearMissing missing) {
                 OrderNumbers.ensureYear(jpa, missing.year);
             } catch (PersistenceException e) {
@@ -199,7 +197,7 @@ public class LabOrders {
                 "lab-order");
         String actor = PatientGate.actor("system");
         try {
-            OrderDto d = jpa.call(em -> {
+            return jpa.callAudited(audit, em -> {
                 LabOrderEntity o = em.find(LabOrderEntity.class, loaded.getId());
                 OrderViews views = new OrderViews(em, catalogue);
                 if ("CANCELLED".equals(o.getStatus())) {
@@ -229,9 +227,7 @@ public class LabOrders {
                 OrderHistory.record(em, o.getId(), null, "CANCELLED", actor, why, now);
                 em.flush();
                 return views.order(o);
-            });
-            audit.record(allowed.audit().resourceId(d.id).detail("cancelled: " + why).build());
-            return d;
+            }, d -> allowed.audit().resourceId(d.id).detail("cancelled: " + why).build());
         } catch (ProblemException refused) {
             audit.record(allowed.audit().resourceId(loaded.getId()).outcome(AuditOutcome.FAILED)
                     .detail(refused.getMessage()).build());

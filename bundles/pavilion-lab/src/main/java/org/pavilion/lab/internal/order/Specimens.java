@@ -193,7 +193,7 @@ public class Specimens {
         PatientGate.Allowed allowed = PatientGate.allow(gate(), patientId, privilege, true, "UPDATE", "lab-order");
         String actor = PatientGate.actor("system");
         try {
-            SpecimenDto d = jpa.call(em -> {
+            return jpa.callAudited(audit, em -> {
                 SpecimenEntity s = em.find(SpecimenEntity.class, loaded.getId());
                 if (s.getVersion() != loaded.getVersion()) {
                     throw LabProblems.changedMeanwhile("Specimen " + s.getId());
@@ -209,10 +209,7 @@ public class Specimens {
                 step.apply(em, s, o, items, actor, clock.getAsLong());
                 em.flush();
                 return views.specimen(s);
-            });
-            audit.record(allowed.audit().resourceId(loaded.getOrderId()).detail("specimen " + d.id + " " + verb)
-                    .build());
-            return d;
+            }, d -> allowed.audit().resourceId(loaded.getOrderId()).detail("specimen " + d.id + " " + verb).build());
         } catch (ProblemException refused) {
             audit.record(allowed.audit().resourceId(loaded.getOrderId()).outcome(AuditOutcome.FAILED)
                     .detail(refused.getMessage()).build());

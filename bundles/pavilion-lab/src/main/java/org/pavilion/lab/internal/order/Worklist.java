@@ -157,7 +157,7 @@ public class Worklist {
         AuditEvent.Builder event = PatientGate.allow(g != null ? g : withoutEmr, order.getPatientId(), RECEIVE, true,
                 "UPDATE", "lab-order").audit().resourceId(order.getId());
         try {
-            OrderViews.ItemDto d = jpa.call(em -> {
+            return jpa.callAudited(audit, em -> {
                 OrderItemEntity i = em.find(OrderItemEntity.class, id);
                 LabOrderEntity o = em.find(LabOrderEntity.class, i.getOrderId());
                 if (!ItemStatus.IN_PROGRESS.name().equals(i.getStatus())) {
@@ -173,9 +173,7 @@ public class Worklist {
                     em.flush();
                 }
                 return new OrderViews(em, catalogue).item(i, o);
-            });
-            audit.record(event.detail(d.testCode + " " + d.status.toLowerCase(Locale.ROOT)).build());
-            return d;
+            }, d -> event.detail(d.testCode + " " + d.status.toLowerCase(Locale.ROOT)).build());
         } catch (ProblemException refused) {
             audit.record(event.outcome(org.pavilion.core.api.audit.AuditOutcome.FAILED).detail(refused.getMessage())
                     .build());

@@ -218,11 +218,11 @@ public class Results {
     private ResultDto step(PatientGate.Allowed allowed, String targetId, java.util.function.Function<EntityManager,
             ResultDto> work, String done) {
         try {
-            ResultDto d = jpa.call(work);
-            String value = d.value.length() <= 60 ? d.value : d.value.substring(0, 60) + "...";
-            audit.record(allowed.audit().resourceId(d.id).detail(done + ": " + d.testCode + " " + value
-                    + (d.unit == null ? "" : " " + d.unit) + (d.flag == null ? "" : " " + d.flag)).build());
-            return d;
+            return jpa.callAudited(audit, work, d -> {
+                String value = d.value.length() <= 60 ? d.value : d.value.substring(0, 60) + "...";
+                return allowed.audit().resourceId(d.id).detail(done + ": " + d.testCode + " " + value
+                        + (d.unit == null ? "" : " " + d.unit) + (d.flag == null ? "" : " " + d.flag)).build();
+            });
         } catch (ProblemException refused) {
             audit.record(allowed.audit().resourceId(targetId).outcome(AuditOutcome.FAILED)
                     .detail(refused.getMessage()).build());

@@ -89,7 +89,7 @@ public class ItemService {
         String c = d.item().getCode();
         boolean[] created = {false};
         try {
-            jpa.run(em -> {
+            jpa.callAudited(audit, em -> {
                 // the row lock makes a second editor of the same version wait and then see the new version,
                 // rather than racing on the pack rows the first one is replacing
                 ItemEntity stored = em.find(ItemEntity.class, c, LockModeType.PESSIMISTIC_WRITE);
@@ -116,7 +116,8 @@ public class ItemService {
                 }
                 d.packs().forEach(em::persist);
                 em.flush();
-            });
+                return null;
+            }, none -> AuditEvent.of(created[0] ? "CREATE" : "UPDATE", AUDIT_TYPE).resourceId(c).build());
         } catch (PersistenceException e) {
             if (isOptimistic(e)) {
                 throw PharmacyProblems.changedMeanwhile("Item " + c);
@@ -128,7 +129,6 @@ public class ItemService {
         } finally {
             catalogue.invalidate();
         }
-        audit.record(AuditEvent.of(created[0] ? "CREATE" : "UPDATE", AUDIT_TYPE).resourceId(c).build());
         return get(c);
     }
 
@@ -136,7 +136,7 @@ public class ItemService {
     public ItemDto deactivate(String code) {
         String c = code == null ? "" : Catalogue.normalise(code);
         try {
-            jpa.run(em -> {
+            jpa.runAudited(audit, AuditEvent.of("DELETE", AUDIT_TYPE).resourceId(c).detail("deactivated").build(), em -> {
                 ItemEntity item = em.find(ItemEntity.class, c);
                 if (item == null) {
                     throw ProblemException.notFound("Item", c);
@@ -151,7 +151,6 @@ public class ItemService {
         } finally {
             catalogue.invalidate();
         }
-        audit.record(AuditEvent.of("DELETE", AUDIT_TYPE).resourceId(c).detail("deactivated").build());
         return get(c);
     }
 

@@ -3,6 +3,7 @@ package org.pavilion.pharmacy.internal.catalogue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -69,18 +70,16 @@ public class ReorderRuleService {
         }
         BigDecimal level = notNegative(in.reorderLevel, "reorderLevel", errors);
         BigDecimal quantity = notNegative(in.reorderQuantity, "reorderQuantity", errors);
-        ReorderRuleDto set;
+        Function<ReorderRuleDto, AuditEvent> record = set -> AuditEvent.of("UPDATE", StoreService.AUDIT_TYPE)
+                .resourceId(s).detail("reorder rule " + i + ": level " + set.reorderLevel + ", quantity "
+                        + set.reorderQuantity).build();
         try {
-            set = jpa.call(em -> write(em, s, i, level, quantity, errors));
+            return jpa.callAudited(audit, em -> write(em, s, i, level, quantity, errors), record);
         } catch (PersistenceException e) {
             // two pharmacists creating the same rule at once: the second insert hits the primary key; the rule
             // exists now, so setting it again replaces it (last writer wins, as for any rule edit)
-            set = jpa.call(em -> write(em, s, i, level, quantity, errors));
+            return jpa.callAudited(audit, em -> write(em, s, i, level, quantity, errors), record);
         }
-        audit.record(AuditEvent.of("UPDATE", StoreService.AUDIT_TYPE).resourceId(s)
-                .detail("reorder rule " + i + ": level " + set.reorderLevel + ", quantity " + set.reorderQuantity)
-                .build());
-        return set;
     }
 
     private static ReorderRuleDto write(EntityManager em, String s, String i, BigDecimal level, BigDecimal quantity,
@@ -116,7 +115,7 @@ public class ReorderRuleService {
         String i = Catalogue.normalise(itemCode == null ? "" : itemCode);
         ReorderRuleDto removed;
         try {
-            removed = jpa.call(em -> {
+            removed = jpa.callAudited(audit, em -> {
                 requireStore(em, s);
                 ItemStoreEntity rule = em.find(ItemStoreEntity.class, new ItemStoreEntity.Key(i, s));
                 if (rule == null) {
@@ -125,13 +124,12 @@ public class ReorderRuleService {
                 em.remove(rule);
                 em.flush();
                 return dto(rule);
-            });
+            }, gone -> AuditEvent.of("DELETE", StoreService.AUDIT_TYPE).resourceId(s)
+                    .detail("reorder rule " + i + " removed").build());
         } catch (PersistenceException e) {
             // removed by someone else between this one's read and its delete
             throw ProblemException.notFound("Reorder rule", i + " in " + s);
         }
-        audit.record(AuditEvent.of("DELETE", StoreService.AUDIT_TYPE).resourceId(s)
-                .detail("reorder rule " + i + " removed").build());
         return removed;
     }
 

@@ -67,7 +67,7 @@ public class StoreService {
         String c = checked.getCode();
         boolean[] created = {false};
         try {
-            jpa.run(em -> {
+            jpa.callAudited(audit, em -> {
                 StoreEntity stored = em.find(StoreEntity.class, c);
                 if (stored == null) {
                     em.persist(checked);
@@ -86,7 +86,8 @@ public class StoreService {
                     em.lock(stored, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
                 }
                 em.flush();
-            });
+                return null;
+            }, none -> AuditEvent.of(created[0] ? "CREATE" : "UPDATE", AUDIT_TYPE).resourceId(c).build());
         } catch (PersistenceException e) {
             if (ItemService.isOptimistic(e)) {
                 throw PharmacyProblems.changedMeanwhile("Store " + c);
@@ -96,7 +97,6 @@ public class StoreService {
             }
             throw e;
         }
-        audit.record(AuditEvent.of(created[0] ? "CREATE" : "UPDATE", AUDIT_TYPE).resourceId(c).build());
         return get(c);
     }
 

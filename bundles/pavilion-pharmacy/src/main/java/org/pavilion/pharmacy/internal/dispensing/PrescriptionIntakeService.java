@@ -1,5 +1,7 @@
 package org.pavilion.pharmacy.internal.dispensing;
 
+import java.util.List;
+
 import java.math.BigDecimal;
 
 import javax.persistence.EntityManager;
@@ -11,6 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.persistence.AuditedTransaction.Done;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.pharmacy.internal.PharmacyProblems;
@@ -54,10 +57,14 @@ public class PrescriptionIntakeService implements PrescriptionIntake {
         require(p.drug(), "drug");
         PrescriptionEntity queued;
         try {
-            queued = jpa.call(em -> em.find(PrescriptionEntity.class, p.id()) != null ? null
-                    : persist(em, p.id(), "EMR", p.patientId(), p.encounterId(), p.drug(),
-                            ItemMatching.match(em, p.drugCode(), p.drug()), p.dose(), p.route(), p.frequency(),
-                            p.durationDays(), p.instructions(), null, p.prescriber(), p.issuedMs(), nowMs, null, null));
+            queued = jpa.callAudited(audit, em -> {
+                PrescriptionEntity q = em.find(PrescriptionEntity.class, p.id()) != null ? null
+                        : persist(em, p.id(), "EMR", p.patientId(), p.encounterId(), p.drug(),
+                                ItemMatching.match(em, p.drugCode(), p.drug()), p.dose(), p.route(), p.frequency(),
+                                p.durationDays(), p.instructions(), null, p.prescriber(), p.issuedMs(), nowMs, null,
+                                null);
+                return new Done<>(q, q == null ? List.<AuditEvent>of() : List.of(created(q, "the EMR")));
+            });
         } catch (PersistenceException e) {
             // the same event delivered twice at once: the other delivery queued it
             if (jpa.call(em -> em.find(PrescriptionEntity.class, p.id())) != null) {
@@ -65,11 +72,7 @@ public class PrescriptionIntakeService implements PrescriptionIntake {
             }
             throw e;
         }
-        if (queued == null) {
-            return false;
-        }
-        audit.record(created(queued, "the EMR"));
-        return true;
+        return queued != null;
     }
 
     /**
@@ -77,24 +80,20 @@ public class PrescriptionIntakeService implements PrescriptionIntake {
      * dispensed keeps its status and records the stop. False when the pharmacy does not know the prescription.
      */
     public boolean stopped(String id, long stoppedMs, String stoppedBy) {
-        PrescriptionEntity stopped = jpa.call(em -> {
+        PrescriptionEntity stopped = jpa.callAudited(audit, em -> {
             PrescriptionEntity p = em.find(PrescriptionEntity.class, id);
             if (p == null || p.getStoppedMs() != null) {
-                return p;
+                return new Done<>(p, List.of()); // unknown, or the stop was recorded already
             }
             if (PrescriptionStatus.open(p.getStatus())) {
                 p.setStatus(PrescriptionStatus.STOPPED.name());
             }
             p.setStoppedMs(stoppedMs);
             p.setStoppedBy(stoppedBy);
-            return p;
+            return Done.of(p, AuditEvent.of("UPDATE", RESOURCE).resourceId(id).patientId(p.getPatientId())
+                    .detail("stopped by " + stoppedBy + "; status " + p.getStatus()).build());
         });
-        if (stopped == null) {
-            return false;
-        }
-        audit.record(AuditEvent.of("UPDATE", RESOURCE).resourceId(id).patientId(stopped.getPatientId())
-                .detail("stopped by " + stoppedBy + "; status " + stopped.getStatus()).build());
-        return true;
+        return stopped != null;
     }
 
     @Override

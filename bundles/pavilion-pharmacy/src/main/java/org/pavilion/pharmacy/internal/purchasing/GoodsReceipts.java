@@ -81,7 +81,7 @@ public class GoodsReceipts {
         String[] number = new String[2];
         GoodsReceipt booked;
         try {
-            booked = jpa.call(em -> {
+            booked = jpa.callAudited(audit, em -> {
                 PurchaseOrderEntity order = PurchaseOrders.lockedForUpdate(em, orderIdOrNumber);
                 number[0] = order.getNumber();
                 number[1] = order.getId();
@@ -144,7 +144,10 @@ public class GoodsReceipts {
                 em.flush();
                 ledger.post(em, actor, now, movements);
                 return new PurchaseOrderViews(em).receipt(receipt, itemOfLine);
-            });
+            }, done -> AuditEvent.of("UPDATE", PurchaseOrders.RESOURCE).resourceId(number[1])
+                    .detail(number[0] + ": goods receipt " + done.id
+                            + (deliveryNote == null ? "" : ", delivery note " + deliveryNote) + ": " + done.lines.size()
+                            + " lines").build());
         } catch (PersistenceException e) {
             if (Requests.isOptimistic(e)) {
                 throw PharmacyProblems.changedMeanwhile("Purchase order " + (number[0] == null ? orderIdOrNumber : number[0]));
@@ -157,9 +160,6 @@ public class GoodsReceipts {
             }
             throw e;
         }
-        audit.record(AuditEvent.of("UPDATE", PurchaseOrders.RESOURCE).resourceId(number[1])
-                .detail(number[0] + ": goods receipt " + booked.id + (deliveryNote == null ? "" : ", delivery note " + deliveryNote)
-                        + ": " + booked.lines.size() + " lines").build());
         return booked;
     }
 

@@ -118,7 +118,7 @@ public class PurchaseOrders {
         int year = ledger.dayOf(now).getYear();
         while (true) {
             try {
-                PurchaseOrder created = jpa.call(em -> {
+                return jpa.callAudited(audit, em -> {
                     PurchaseOrderEntity o = new PurchaseOrderEntity();
                     o.setId(UUID.randomUUID().toString());
                     o.setSupplierId(activeSupplier(em, supplierId).getId());
@@ -135,10 +135,8 @@ public class PurchaseOrders {
                     persistLines(em, o.getId(), rows);
                     em.flush();
                     return new PurchaseOrderViews(em).order(o);
-                });
-                audit.record(AuditEvent.of("CREATE", RESOURCE).resourceId(created.id)
+                }, created -> AuditEvent.of("CREATE", RESOURCE).resourceId(created.id)
                         .detail(created.number + " (" + origin + ", " + created.lines.size() + " lines)").build());
-                return created;
             } catch (YearCounter.YearMissing missing) {
                 PoNumbers.ensureYear(jpa, missing.year);
             }
@@ -186,7 +184,8 @@ public class PurchaseOrders {
             throw ProblemException.validation("version is required to change a purchase order");
         }
         String note = Requests.text("note", in.note, 1000);
-        PurchaseOrder changed = change(idOrNumber, in.version, (em, o) -> {
+        PurchaseOrder changed = change(idOrNumber, in.version, done -> done.number + ": " + done.lines.size() + " lines",
+                (em, o) -> {
             requireStatus(o, "have its lines changed", "DRAFT");
             List<PurchaseOrderLineEntity> rows = lines(em, in.lines);
             em.createQuery("DELETE FROM PurchaseOrderLineEntity l WHERE l.poId = :o").setParameter("o", o.getId())
@@ -194,20 +193,17 @@ public class PurchaseOrders {
             persistLines(em, o.getId(), rows);
             o.setNote(note);
         });
-        audit.record(AuditEvent.of("UPDATE", RESOURCE).resourceId(changed.id)
-                .detail(changed.number + ": " + changed.lines.size() + " lines").build());
         return changed;
     }
 
     /** DRAFT → SENT: the order went to the supplier; its lines are fixed from now on. */
     public PurchaseOrder send(String idOrNumber) {
         long now = clock.getAsLong();
-        PurchaseOrder sent = change(idOrNumber, null, (em, o) -> {
+        PurchaseOrder sent = change(idOrNumber, null, done -> done.number + " sent", (em, o) -> {
             requireStatus(o, "be sent", "DRAFT");
             o.setStatus("SENT");
             o.setSentMs(now);
         });
-        audit.record(AuditEvent.of("UPDATE", RESOURCE).resourceId(sent.id).detail(sent.number + " sent").build());
         return sent;
     }
 
@@ -218,14 +214,12 @@ public class PurchaseOrders {
             throw ProblemException.validation("reason is required to cancel a purchase order");
         }
         long now = clock.getAsLong();
-        PurchaseOrder cancelled = change(idOrNumber, null, (em, o) -> {
+        PurchaseOrder cancelled = change(idOrNumber, null, done -> done.number + " cancelled: " + why, (em, o) -> {
             requireStatus(o, "be cancelled", "DRAFT", "SENT");
             o.setStatus("CANCELLED");
             o.setCancelReason(why);
             o.setClosedMs(now);
         });
-        audit.record(AuditEvent.of("UPDATE", RESOURCE).resourceId(cancelled.id)
-                .detail(cancelled.number + " cancelled: " + why).build());
         return cancelled;
     }
 
@@ -234,9 +228,10 @@ public class PurchaseOrders {
     }
 
     /** Applies {@code change} in one transaction, bumping the version; stale {@code version} or a concurrent change: 409. */
-    private PurchaseOrder change(String idOrNumber, Integer version, Change change) {
+    private PurchaseOrder change(String idOrNumber, Integer version, Function<PurchaseOrder, String> detail,
+            Change change) {
         try {
-            return jpa.call(em -> {
+            return jpa.callAudited(audit, em -> {
                 PurchaseOrderEntity o = lockedForUpdate(em, idOrNumber);
                 if (version != null && version != o.getVersion()) {
                     throw PharmacyProblems.changedMeanwhile("Purchase order " + o.getNumber());
@@ -245,7 +240,7 @@ public class PurchaseOrders {
                 em.lock(o, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
                 em.flush();
                 return new PurchaseOrderViews(em).order(o);
-            });
+            }, done -> AuditEvent.of("UPDATE", RESOURCE).resourceId(done.id).detail(detail.apply(done)).build());
         } catch (PersistenceException e) {
             if (Requests.isOptimistic(e)) {
                 throw PharmacyProblems.changedMeanwhile("Purchase order " + idOrNumber);

@@ -67,8 +67,8 @@ public class Suppliers {
         SupplierEntity s = new SupplierEntity();
         s.setId(UUID.randomUUID().toString());
         copy(in, s);
-        jpa.run(em -> em.persist(s));
-        audit.record(AuditEvent.of("CREATE", RESOURCE).resourceId(s.getId()).detail(s.getName()).build());
+        jpa.runAudited(audit, AuditEvent.of("CREATE", RESOURCE).resourceId(s.getId()).detail(s.getName()).build(),
+                em -> em.persist(s));
         return get(s.getId());
     }
 
@@ -78,7 +78,7 @@ public class Suppliers {
             throw ProblemException.validation("version is required to replace a supplier");
         }
         try {
-            jpa.run(em -> {
+            jpa.runAudited(audit, AuditEvent.of("UPDATE", RESOURCE).resourceId(id).build(), em -> {
                 SupplierEntity s = find(em, id);
                 if (s.getVersion() != in.version) {
                     throw PharmacyProblems.changedMeanwhile("Supplier " + id);
@@ -92,7 +92,6 @@ public class Suppliers {
             }
             throw e;
         }
-        audit.record(AuditEvent.of("UPDATE", RESOURCE).resourceId(id).build());
         return get(id);
     }
 

@@ -215,7 +215,7 @@ public class StockMoves {
         long now = clock.getAsLong();
         Plan plan = new Plan(now, ledger.dayOf(now));
         String actor = CallerContext.current().map(Caller::username).orElse("system");
-        StockViews.Movements answer = jpa.call(em -> {
+        return jpa.callAudited(audit, em -> {
             planner.plan(em, plan);
             StockViews.Movements out = new StockViews.Movements();
             out.referenceId = plan.referenceId;
@@ -223,9 +223,7 @@ public class StockMoves {
                 out.movements.add(StockViews.Movement.of(m, em.find(BatchEntity.class, m.getBatchId())));
             }
             return out;
-        });
-        audit.record(AuditEvent.of("CREATE", AUDIT_TYPE).resourceId(plan.referenceId).detail(summary).build());
-        return answer;
+        }, out -> AuditEvent.of("CREATE", AUDIT_TYPE).resourceId(plan.referenceId).detail(summary).build());
     }
 
     /** The named batch (the ledger refuses it if expired or short), or first expiry first. */

@@ -82,7 +82,7 @@ public class StockTakes {
         }
         String actor = actor();
         long now = clock.getAsLong();
-        StockTake opened = jpa.call(em -> {
+        StockTake opened = jpa.callAudited(audit, em -> {
             // the store's row is locked until the sheet commits: two sheets opened at once cannot both pass the
             // "one sheet in progress per store" check
             StoreEntity s = em.find(StoreEntity.class, store, LockModeType.PESSIMISTIC_WRITE);
@@ -121,9 +121,8 @@ public class StockTakes {
             }
             em.flush();
             return new StockTakeViews(em).take(t);
-        });
-        audit.record(AuditEvent.of("CREATE", RESOURCE).resourceId(opened.id)
-                .detail(store + ": " + opened.lines.size() + " batches to count").build());
+        }, sheet -> AuditEvent.of("CREATE", RESOURCE).resourceId(sheet.id)
+                .detail(store + ": " + sheet.lines.size() + " batches to count").build());
         return opened;
     }
 
@@ -165,7 +164,7 @@ public class StockTakes {
         if (counts == null || counts.isEmpty()) {
             throw ProblemException.validation("a list of counts [{lineId, counted}] is required");
         }
-        StockTake counted = change(id, (em, t) -> {
+        StockTake counted = change(id, counts.size() + " counts", (em, t) -> {
             requireStatus(t, "take counts", "OPEN");
             Map<String, CountLineEntity> lines = new HashMap<>();
             StockTakeViews.lines(em, t.getId()).forEach(l -> lines.put(l.getId(), l));
@@ -183,7 +182,6 @@ public class StockTakes {
                 l.setCounted(c.counted);
             }
         });
-        audit.record(AuditEvent.of("UPDATE", RESOURCE).resourceId(counted.id).detail(counts.size() + " counts").build());
         return counted;
     }
 
@@ -191,7 +189,7 @@ public class StockTakes {
     public StockTake submit(String id) {
         String actor = actor();
         long now = clock.getAsLong();
-        StockTake submitted = change(id, (em, t) -> {
+        StockTake submitted = change(id, "submitted", (em, t) -> {
             requireStatus(t, "be submitted", "OPEN");
             List<String> uncounted = new ArrayList<>();
             for (Line l : new StockTakeViews(em).take(t).lines) {
@@ -207,7 +205,6 @@ public class StockTakes {
             t.setSubmittedMs(now);
             t.setSubmittedBy(actor);
         });
-        audit.record(AuditEvent.of("UPDATE", RESOURCE).resourceId(submitted.id).detail("submitted").build());
         return submitted;
     }
 
@@ -224,7 +221,7 @@ public class StockTakes {
     public StockTake approve(String id) {
         String actor = actor();
         long now = clock.getAsLong();
-        StockTake approved = change(id, (em, t) -> {
+        StockTake approved = change(id, "approved", (em, t) -> {
             requireStatus(t, "be approved", "SUBMITTED");
             if (actor.equals(t.getSubmittedBy())) {
                 throw new ProblemException(409, "same-user-approval", "Approval by the submitter",
@@ -248,7 +245,6 @@ public class StockTakes {
             em.flush();
             ledger.post(em, actor, now, movements);
         });
-        audit.record(AuditEvent.of("UPDATE", RESOURCE).resourceId(approved.id).detail("approved").build());
         return approved;
     }
 
@@ -256,13 +252,12 @@ public class StockTakes {
     public StockTake cancel(String id) {
         String actor = actor();
         long now = clock.getAsLong();
-        StockTake cancelled = change(id, (em, t) -> {
+        StockTake cancelled = change(id, "cancelled", (em, t) -> {
             requireStatus(t, "be cancelled", "OPEN", "SUBMITTED");
             t.setStatus("CANCELLED");
             t.setDecidedMs(now);
             t.setDecidedBy(actor);
         });
-        audit.record(AuditEvent.of("UPDATE", RESOURCE).resourceId(cancelled.id).detail("cancelled").build());
         return cancelled;
     }
 
@@ -270,16 +265,17 @@ public class StockTakes {
         void apply(EntityManager em, StockTakeEntity take);
     }
 
-    private StockTake change(String id, Change change) {
+    /** Runs {@code change} on the locked sheet in a transaction that commits with its UPDATE audit record. */
+    private StockTake change(String id, String detail, Change change) {
         try {
-            return jpa.call(em -> {
+            return jpa.callAudited(audit, em -> {
                 // row-locked until the end: a count and an approval, or two approvals, of one sheet queue up
                 StockTakeEntity t = find(em, id, LockModeType.PESSIMISTIC_WRITE);
                 change.apply(em, t);
                 em.lock(t, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
                 em.flush();
                 return new StockTakeViews(em).take(t);
-            });
+            }, changed -> AuditEvent.of("UPDATE", RESOURCE).resourceId(changed.id).detail(detail).build());
         } catch (PersistenceException e) {
             if (isOptimistic(e)) {
                 throw PharmacyProblems.changedMeanwhile("Stock take " + id);

@@ -30,6 +30,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.persistence.AuditedTransaction.Done;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
@@ -112,33 +113,32 @@ public class DirectoryService {
         ServiceEntity e = new ServiceEntity();
         e.setCode(code(in == null ? null : in.code));
         applyService(e, in);
-        jpa.run(em -> {
+        jpa.runAudited(audit, AuditEvent.of("CREATE", "service").resourceId(e.getCode()).build(), em -> {
             if (em.find(ServiceEntity.class, e.getCode()) != null) {
                 throw ProblemException.conflict("Service " + e.getCode() + " exists already");
             }
             em.persist(e);
         });
-        return serviceChanged("CREATE", e);
+        return serviceChanged(e);
     }
 
     public DirectoryDtos.Service updateService(String code, DirectoryDtos.Service in) {
         if (in != null && in.code != null && !in.code.strip().equals(code)) {
             throw ProblemException.validation("The code of a service cannot change (path " + code + ", body " + in.code + ")");
         }
-        ServiceEntity saved = jpa.call(em -> {
+        ServiceEntity saved = jpa.callAudited(audit, em -> {
             ServiceEntity e = em.find(ServiceEntity.class, code);
             if (e == null) {
                 throw ProblemException.notFound("Service", code);
             }
             applyService(e, in);
-            return e;
+            return Done.of(e, AuditEvent.of("UPDATE", "service").resourceId(code).build());
         });
-        return serviceChanged("UPDATE", saved);
+        return serviceChanged(saved);
     }
 
-    private DirectoryDtos.Service serviceChanged(String action, ServiceEntity e) {
+    private DirectoryDtos.Service serviceChanged(ServiceEntity e) {
         snapshots.changed();
-        audit.record(AuditEvent.of(action, "service").resourceId(e.getCode()).build());
         return view(new ServiceInfo(e.getCode(), e.getName(), e.getSpecialty(), e.getSlotMinutes(),
                 ScheduleSnapshots.splitList(e.getVisitTypes()), e.isActive()));
     }
@@ -207,7 +207,7 @@ public class DirectoryService {
         requireStaffEditor("CREATE", null);
         String id = UUID.randomUUID().toString();
         long now = System.currentTimeMillis();
-        jpa.run(em -> {
+        jpa.runAudited(audit, AuditEvent.of("CREATE", "doctor").resourceId(id).build(), em -> {
             DoctorEntity d = new DoctorEntity();
             d.setId(id);
             d.setCreatedMs(now);
@@ -217,7 +217,7 @@ public class DirectoryService {
             em.persist(d);
             replaceLists(em, id, in);
         });
-        return doctorChanged("CREATE", id);
+        return doctorChanged(id);
     }
 
     /**
@@ -234,7 +234,7 @@ public class DirectoryService {
                 || (in.active != null && in.active != existing.isActive()))) {
             deny("UPDATE", id, "a doctor may not change the link to their account or their active flag");
         }
-        jpa.run(em -> {
+        jpa.runAudited(audit, AuditEvent.of("UPDATE", "doctor").resourceId(id).build(), em -> {
             DoctorEntity d = em.find(DoctorEntity.class, id);
             if (in != null && !staff) {
                 in.username = d.getUsername();
@@ -243,7 +243,7 @@ public class DirectoryService {
             d.setUpdatedMs(System.currentTimeMillis());
             replaceLists(em, id, in);
         });
-        return doctorChanged("UPDATE", id);
+        return doctorChanged(id);
     }
 
     public Photo photo(String doctorId) {
@@ -268,7 +268,8 @@ public class DirectoryService {
         }
         requireEditor(existing, "UPDATE");
         String type = DoctorPhotos.check(contentType, content);
-        jpa.run(em -> {
+        jpa.runAudited(audit, AuditEvent.of("UPDATE", "doctor").resourceId(doctorId).detail("photo " + type + ", "
+                + content.length + " bytes").build(), em -> {
             try (Connection c = JpaTransactions.connection(em)) {
                 DoctorPhotos.put(c, doctorId, type, content, System.currentTimeMillis());
             } catch (SQLException e) {
@@ -276,13 +277,10 @@ public class DirectoryService {
             }
         });
         snapshots.changed();
-        audit.record(AuditEvent.of("UPDATE", "doctor").resourceId(doctorId).detail("photo " + type + ", "
-                + content.length + " bytes").build());
     }
 
-    private DoctorProfile doctorChanged(String action, String id) {
+    private DoctorProfile doctorChanged(String id) {
         snapshots.changed();
-        audit.record(AuditEvent.of(action, "doctor").resourceId(id).build());
         Snapshot snap = snapshots.current();
         return profile(snap, snap.doctors().get(id));
     }

@@ -100,7 +100,8 @@ public class FeedbackService {
         e.setComment(in.comment == null || in.comment.isBlank() ? null : in.comment.strip());
         e.setCreatedMs(System.currentTimeMillis());
         try {
-            jpa.run(em -> {
+            jpa.runAudited(audit, allowed.audit().resourceId(appointmentId).detail("feedback rating " + e.getRating())
+                    .build(), em -> {
                 if (em.find(FeedbackEntity.class, appointmentId) != null) {
                     throw alreadyRated();
                 }
@@ -121,7 +122,6 @@ public class FeedbackService {
             throw ex;
         }
         ratingChanged.run();
-        audit.record(allowed.audit().resourceId(appointmentId).detail("feedback rating " + e.getRating()).build());
         return Feedback.of(e);
     }
 

@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.persistence.AuditedTransaction.Done;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.scheduling.internal.Inputs;
@@ -82,7 +84,7 @@ public class ScheduleService {
 
     public Change addHours(String doctorId, WorkingHours in) {
         String id = UUID.randomUUID().toString();
-        WorkingHours saved = jpa.call(em -> {
+        WorkingHours saved = changeSchedule(doctorId, "working hours " + id + " added", em -> {
             requireDoctor(em, doctorId);
             WorkingHoursEntity h = new WorkingHoursEntity();
             h.setId(id);
@@ -92,11 +94,11 @@ public class ScheduleService {
             breaks.forEach(em::persist);
             return view(h, breaks);
         });
-        return changed(doctorId, "working hours " + id + " added", saved);
+        return changed(doctorId, saved);
     }
 
     public Change updateHours(String doctorId, String hoursId, WorkingHours in) {
-        WorkingHours saved = jpa.call(em -> {
+        WorkingHours saved = changeSchedule(doctorId, "working hours " + hoursId + " changed", em -> {
             requireDoctor(em, doctorId);
             WorkingHoursEntity h = requireHours(em, doctorId, hoursId);
             List<BreakEntity> breaks = apply(em, h, in);
@@ -104,17 +106,18 @@ public class ScheduleService {
             breaks.forEach(em::persist);
             return view(h, breaks);
         });
-        return changed(doctorId, "working hours " + hoursId + " changed", saved);
+        return changed(doctorId, saved);
     }
 
     public Change deleteHours(String doctorId, String hoursId) {
-        jpa.run(em -> {
+        changeSchedule(doctorId, "working hours " + hoursId + " removed", em -> {
             requireDoctor(em, doctorId);
             WorkingHoursEntity h = requireHours(em, doctorId, hoursId);
             em.createQuery("DELETE FROM BreakEntity b WHERE b.hoursId = :h").setParameter("h", hoursId).executeUpdate();
             em.remove(h);
+            return null;
         });
-        return changed(doctorId, "working hours " + hoursId + " removed", null);
+        return changed(doctorId, null);
     }
 
     public Change addLeave(String doctorId, ScheduleDtos.Leave in) {
@@ -132,23 +135,25 @@ public class ScheduleService {
         l.setFromDay(from.toString());
         l.setToDay(to.toString());
         l.setReason(Inputs.optional(in.reason, "reason", 200));
-        jpa.run(em -> {
+        changeSchedule(doctorId, "leave " + from + ".." + to + " added", em -> {
             requireDoctor(em, doctorId);
             em.persist(l);
+            return null;
         });
-        return changed(doctorId, "leave " + from + ".." + to + " added", view(l));
+        return changed(doctorId, view(l));
     }
 
     public Change deleteLeave(String doctorId, String leaveId) {
-        jpa.run(em -> {
+        changeSchedule(doctorId, "leave " + leaveId + " removed", em -> {
             requireDoctor(em, doctorId);
             LeaveEntity l = em.find(LeaveEntity.class, leaveId);
             if (l == null || !l.getDoctorId().equals(doctorId)) {
                 throw ProblemException.notFound("Leave", leaveId);
             }
             em.remove(l);
+            return null;
         });
-        return changed(doctorId, "leave " + leaveId + " removed", null);
+        return changed(doctorId, null);
     }
 
     public Change addException(String doctorId, ScheduleDtos.DayException in) {
@@ -179,21 +184,23 @@ public class ScheduleService {
         } else {
             throw ProblemException.validation("kind must be CLOSED or OPEN");
         }
-        jpa.run(em -> {
+        changeSchedule(doctorId, kind + " exception on " + day + " added", em -> {
             requireDoctor(em, doctorId);
             ExceptionRows.insert(em, e);
+            return null;
         });
-        return changed(doctorId, kind + " exception on " + day + " added", view(e));
+        return changed(doctorId, view(e));
     }
 
     public Change deleteException(String doctorId, String exceptionId) {
-        jpa.run(em -> {
+        changeSchedule(doctorId, "exception " + exceptionId + " removed", em -> {
             requireDoctor(em, doctorId);
             if (!ExceptionRows.delete(em, doctorId, exceptionId)) {
                 throw ProblemException.notFound("Exception", exceptionId);
             }
+            return null;
         });
-        return changed(doctorId, "exception " + exceptionId + " removed", null);
+        return changed(doctorId, null);
     }
 
     /**
@@ -244,9 +251,14 @@ public class ScheduleService {
         return false;
     }
 
-    private Change changed(String doctorId, String what, Object change) {
+    /** Runs a change of the doctor's schedule in a transaction that commits with its audit record. */
+    private <R> R changeSchedule(String doctorId, String what, Function<EntityManager, R> work) {
+        return jpa.callAudited(audit, em -> Done.of(work.apply(em),
+                AuditEvent.of("UPDATE", "schedule").resourceId(doctorId).detail(what).build()));
+    }
+
+    private Change changed(String doctorId, Object change) {
         snapshots.changed();
-        audit.record(AuditEvent.of("UPDATE", "schedule").resourceId(doctorId).detail(what).build());
         return new Change(change, conflicts(doctorId));
     }
 

@@ -29,6 +29,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.persistence.AuditedTransaction.Done;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.events.api.EventPublisher;
@@ -118,16 +119,19 @@ public class SlotOffers {
         }
         Optional<Made> made;
         try {
-            made = retryingRaces(em -> offerIn(em, slot, now));
+            made = retryingRaces(em -> {
+                Optional<Made> m = offerIn(em, slot, now);
+                return new Done<>(m, m.map(x -> List.of(AuditEvent.of("CREATE", "appointment")
+                        .patientId(x.entry.getPatientId()).resourceId(x.offer.getId())
+                        .detail("slot offered from the waiting list, until " + Times.instant(x.offer.getExpiresMs()))
+                        .build())).orElse(List.of()));
+            });
         } catch (ProblemException e) {
             if (e.status() == 409) {
                 return Optional.empty(); // booked (or offered) by someone meanwhile: not free any more
             }
             throw e;
         }
-        made.ifPresent(m -> audit.record(AuditEvent.of("CREATE", "appointment").patientId(m.entry.getPatientId())
-                .resourceId(m.offer.getId()).detail("slot offered from the waiting list, until "
-                        + Times.instant(m.offer.getExpiresMs())).build()));
         return made.map(m -> m.view);
     }
 
@@ -226,10 +230,9 @@ public class SlotOffers {
             w.setStatus(WaitingList.BOOKED);
             w.setAppointmentId(appointmentId);
             w.setUpdatedMs(clock.millis());
-            return null;
+            return Done.of(null, allowed.audit().resourceId(offer.getId())
+                    .detail("offer accepted: appointment " + appointmentId).build());
         });
-        audit.record(allowed.audit().resourceId(offer.getId()).detail("offer accepted: appointment " + appointmentId)
-                .build());
         return book.get(appointmentId);
     }
 
@@ -260,8 +263,8 @@ public class SlotOffers {
         if (DECLINED.equals(l.offer.getStatus())) {
             return l.view;
         }
-        Offer view = close(l.offer.getId(), DECLINED, own);
-        audit.record(l.allowed.audit().resourceId(offerId).detail("offer declined").build());
+        Offer view = close(l.offer.getId(), DECLINED, own,
+                w -> l.allowed.audit().resourceId(offerId).detail("offer declined").build());
         handOn(l.offer, l.entry);
         return view;
     }
@@ -277,9 +280,8 @@ public class SlotOffers {
             try {
                 OfferEntity o = jpa.call(em -> em.find(OfferEntity.class, id));
                 WaitingEntity w = jpa.call(em -> em.find(WaitingEntity.class, o.getWaitingId()));
-                close(id, EXPIRED, false);
-                audit.record(AuditEvent.of("UPDATE", "appointment").patientId(w.getPatientId()).resourceId(id)
-                        .detail("offer lapsed unanswered").build());
+                close(id, EXPIRED, false, entry -> AuditEvent.of("UPDATE", "appointment")
+                        .patientId(entry.getPatientId()).resourceId(id).detail("offer lapsed unanswered").build());
                 expired++;
                 handOn(o, w);
             } catch (ProblemException e) {
@@ -295,7 +297,7 @@ public class SlotOffers {
      * Closes an OPEN offer (DECLINED or EXPIRED), frees its hold and puts its entry back on the list (REMOVED after
      * {@link #MAX_UNANSWERED} lapsed offers); 409 when it was answered meanwhile.
      */
-    private Offer close(String offerId, String status, boolean own) {
+    private Offer close(String offerId, String status, boolean own, Function<WaitingEntity, AuditEvent> record) {
         return retryingRaces(em -> {
             OfferEntity o = em.find(OfferEntity.class, offerId);
             if (!OPEN.equals(o.getStatus())) {
@@ -316,7 +318,7 @@ public class SlotOffers {
                 w.setStatus(unresponsive ? WaitingList.REMOVED : WaitingList.WAITING);
                 w.setUpdatedMs(clock.millis());
             }
-            return view(em, o, w);
+            return Done.of(view(em, o, w), record.apply(w));
         });
     }
 
@@ -418,11 +420,14 @@ public class SlotOffers {
         return list.settings().zone();
     }
 
-    /** Runs {@code work} in a transaction, again when it lost a race on an entry's version to another one. */
-    private <R> R retryingRaces(Function<EntityManager, R> work) {
+    /**
+     * Runs {@code work} in a transaction that commits with its audit records, again when it lost a race on an entry's
+     * version to another one.
+     */
+    private <R> R retryingRaces(Function<EntityManager, Done<R>> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return jpa.call(work);
+                return jpa.callAudited(audit, work);
             } catch (RuntimeException e) {
                 if (attempt >= RACE_RETRIES || !lostRace(e)) {
                     throw e;

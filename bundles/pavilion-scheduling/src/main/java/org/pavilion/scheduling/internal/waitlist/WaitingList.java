@@ -2,6 +2,7 @@ package org.pavilion.scheduling.internal.waitlist;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.persistence.AuditedTransaction.Done;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
@@ -118,12 +120,12 @@ public class WaitingList {
         e.setCreatedMs(now);
         e.setUpdatedMs(now);
         try {
-            jpa.run(em -> insert(em, e));
+            jpa.runAudited(audit, allowed.audit().resourceId(e.getId()).detail("waiting list " + e.getServiceCode())
+                    .build(), em -> insert(em, e));
         } catch (ProblemException refused) {
             audit.record(allowed.audit().outcome(AuditOutcome.FAILED).detail(refused.getMessage()).build());
             throw refused;
         }
-        audit.record(allowed.audit().resourceId(e.getId()).detail("waiting list " + e.getServiceCode()).build());
         return WaitingEntry.of(e, staffView);
     }
 
@@ -174,7 +176,7 @@ public class WaitingList {
     private WaitingEntry remove(String id, String privilege, boolean staffView) {
         WaitingEntity found = find(id);
         PatientGate.Allowed allowed = gate().check(found.getPatientId(), privilege, true, "UPDATE");
-        WaitingEntity e = jpa.call(em -> {
+        WaitingEntity e = jpa.callAudited(audit, em -> {
             WaitingEntity w = em.find(WaitingEntity.class, id);
             if (w.getStatus().equals(OFFERED)) {
                 // An open offer holds a slot for this entry: answered first, the slot is freed or handed on.
@@ -184,9 +186,8 @@ public class WaitingList {
                 w.setStatus(REMOVED);
                 w.setUpdatedMs(clock.millis());
             }
-            return w;
+            return Done.of(w, allowed.audit().resourceId(id).detail("off the waiting list").build());
         });
-        audit.record(allowed.audit().resourceId(id).detail("off the waiting list").build());
         return WaitingEntry.of(e, staffView);
     }
 
@@ -256,19 +257,18 @@ public class WaitingList {
     /** Entries still waiting whose last acceptable day has passed (an OFFERED one waits for its offer's end). */
     public int expirePassed() {
         String today = LocalDate.now(clock.withZone(settings.zone())).toString();
-        List<WaitingEntity> passed = jpa.call(em -> {
+        List<WaitingEntity> passed = jpa.callAudited(audit, em -> {
             List<WaitingEntity> rows = em.createQuery("SELECT w FROM WaitingEntity w WHERE w.status = 'WAITING'"
                     + " AND w.toDay < :today", WaitingEntity.class).setParameter("today", today).getResultList();
+            List<AuditEvent> records = new ArrayList<>();
             for (WaitingEntity w : rows) {
                 w.setStatus(EXPIRED);
                 w.setUpdatedMs(clock.millis());
+                records.add(AuditEvent.of("UPDATE", "appointment").patientId(w.getPatientId()).resourceId(w.getId())
+                        .detail("waiting list entry expired after " + w.getToDay()).build());
             }
-            return rows;
+            return new Done<>(rows, records);
         });
-        for (WaitingEntity w : passed) {
-            audit.record(AuditEvent.of("UPDATE", "appointment").patientId(w.getPatientId()).resourceId(w.getId())
-                    .detail("waiting list entry expired after " + w.getToDay()).build());
-        }
         return passed.size();
     }
 
