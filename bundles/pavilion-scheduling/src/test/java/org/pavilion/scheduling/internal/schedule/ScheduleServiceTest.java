@@ -1,18 +1,22 @@
 package org.pavilion.scheduling.internal.schedule;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.pavilion.scheduling.internal.schedule.Clinic.MONDAY;
 import static org.pavilion.scheduling.internal.schedule.Clinic.at;
 
+import java.sql.Connection;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.pavilion.core.api.audit.AuditEvent;
+import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.scheduling.internal.booking.AppointmentEntity;
@@ -68,6 +72,25 @@ public class ScheduleServiceTest {
         // the snapshot sees the new hours at once: the 12:20 slot touches lunch, 12:40 is the next one
         refused(400, "break", () -> clinic.slots.slotAt(ruiz, "GP", null, at(MONDAY, "12:20")));
         assertEquals("MAIN", clinic.slots.slotAt(ruiz, "GP", null, at(MONDAY, "12:40")).location());
+    }
+
+    @Test
+    public void hoursWhoseAuditRecordCannotBeWrittenAreNotKept() {
+        // The audit trail fails after the hours were written in the transaction: they must not stay unaudited.
+        AuditService failing = new AuditService() {
+            @Override
+            public void record(AuditEvent event) {
+                throw new IllegalStateException("the audit trail is unavailable");
+            }
+
+            @Override
+            public <T> T recordAllCommittingWith(Connection transaction, List<AuditEvent> events, Callable<T> commit) {
+                throw new IllegalStateException("the audit trail is unavailable");
+            }
+        };
+        ScheduleService unaudited = new ScheduleService(clinic.db.emf, failing, clinic.snapshots, clinic.slots);
+        assertThrows(IllegalStateException.class, () -> unaudited.addHours(ruiz, hours(1, "08:00", "16:00")));
+        assertTrue(clinic.schedules.schedule(ruiz).workingHours.isEmpty());
     }
 
     @Test
