@@ -126,7 +126,10 @@ public class Hl7MessageResource {
             throw ProblemException.validation("rawText is not an HL7 v2 message: " + e.getMessage());
         }
         StoredMessage m = requireExisting(id);
+        String before = m.rawText;
+        m.rawText = normalised; // the record names the patient of the text as edited
         AuditEvent edited = audited(AuditEvent.of("UPDATE", RESOURCE), m, "raw text edited").build();
+        m.rawText = before;
         if (!hub.store().editRaw(id, normalised, caller(), System.currentTimeMillis(), withAudit(edited))) {
             audit.record(audited(AuditEvent.of("UPDATE", RESOURCE), m, "not editable in status " + m.status)
                     .outcome(AuditOutcome.FAILED).build());
