@@ -44,7 +44,7 @@ public class Hl7Hub {
 
     static final String PID = "org.pavilion.hl7.hub";
 
-    @ObjectClassDefinition(pid = PID, name = "Pavilion HL7 hub",
+    @ObjectClassDefinition(name = "Pavilion HL7 hub",
             description = "The inbound message store shared by every MLLP listener")
     public @interface Config {
         @AttributeDefinition(name = "Most messages waiting to be stored",
