@@ -67,7 +67,9 @@ public class Hl7StoreSecurityIT extends PavilionTestSupport {
     private static String adt(String trigger, String controlId, String pid3, String family) {
         return "MSH|^~\\&|PUBFEED|SAMPLEHOSP|PAVILION|HOSP|20240501083000||ADT^" + trigger + "|" + controlId
                 + "|P|2.5.1\rEVN|" + trigger + "|20240501083000\rPID|1||" + pid3 + "^^^SAMPLEHOSP^MR||" + family
-                + "^Ada||19800101|F\r";
+                + "^Ada||19800101|F\r"
+                // an A04 without a visit is a registration only; the others carry the visit an A01 requires
+                + (trigger.equals("A04") ? "" : "PV1|1|I|W1^101^A" + "|".repeat(16) + "V-" + pid3 + "^^^SAMPLEHOSP\r");
     }
 
     private static Http admin() throws Exception {
