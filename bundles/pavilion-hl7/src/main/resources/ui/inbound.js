@@ -1,5 +1,6 @@
 // Inbound HL7 messages (/api/v1/hl7/messages): filtered and paged list, one message with its raw text, ACK and
-// error; a PARKED or REJECTED message edited and replayed by users holding hl7.message.repair.
+// error; a PARKED or REJECTED message edited and replayed by users holding hl7.message.replay. A message parked
+// because its sender reused a control id is replayed under a new control id, or as it is once confirmed.
 import { html, render } from '/ui/lib/lit-html/lit-html.js';
 import { Hl7Page, alertRegion, can, errorText, focusSoon, pager, scrollTable, segments, when } from './common.js';
 
@@ -78,13 +79,19 @@ class Hl7Inbound extends Hl7Page {
 
   replay() {
     const id = this.message.id;
-    this.repair(() => this.ctx.api.post(`/hl7/messages/${encodeURIComponent(id)}/replay`, {}),
+    const form = this.querySelector('#hl7-repair');
+    const body = {};
+    if (this.message.controlIdReused && form) {
+      body.controlId = form.elements.controlId.value.trim();
+      body.confirmReusedControlId = form.elements.confirmReused.checked;
+    }
+    this.repair(() => this.ctx.api.post(`/hl7/messages/${encodeURIComponent(id)}/replay`, body),
       (m) => this.ctx.t('hl7.inbound.replayed', { status: this.ctx.t(`hl7.status.${m.status}`), ack: m.ackCode || '' }));
   }
 
   repairForm(m) {
     const { t } = this.ctx;
-    if (!REPAIRABLE.has(m.status) || !can(this.ctx, 'hl7.message.repair')) {
+    if (!REPAIRABLE.has(m.status) || !can(this.ctx, 'hl7.message.replay')) {
       return '';
     }
     return html`<section aria-labelledby="hl7-repair-heading">
@@ -94,6 +101,10 @@ class Hl7Inbound extends Hl7Page {
           <textarea name="rawText" spellcheck="false" autocapitalize="none" aria-describedby="hl7-repair-hint"
             .value=${segments(m.rawText)}></textarea></label>
         <p id="hl7-repair-hint" class="hint hl7-muted">${t('hl7.inbound.repair-hint')}</p>
+        ${m.controlIdReused ? html`<p class="hint" id="hl7-reused-hint">${t('hl7.inbound.reused-hint')}</p>
+          <label>${t('hl7.inbound.new-control-id')}
+            <input name="controlId" maxlength="20" autocapitalize="none" aria-describedby="hl7-reused-hint"></label>
+          <label><input type="checkbox" name="confirmReused"> ${t('hl7.inbound.confirm-reused')}</label>` : ''}
         <p class="alert alert-error hl7-alert" role="alert" id="hl7-repair-error" tabindex="-1" ?hidden=${!this.repairError}>
           ${this.repairError}</p>
         <div class="hl7-actions">

@@ -407,7 +407,13 @@ public class Hl7InboundIT extends PavilionTestSupport {
     @Test
     public void t10_aParkedMessageIsEditedAndReplayedByAnIntegrator() throws Exception {
         Http admin = admin();
-        Http integrator = user(admin, "hl7.integrator", "INTEGRATION");
+        // Editing and replaying need hl7.message.replay (seeded for ADMIN only): the hospital's own repair role.
+        Http.Response role = admin.post("/api/v1/platform/roles", Http.json().createObjectNode()
+                .put("name", "hl7-repair").put("description", "Repairs parked HL7 messages"));
+        assertEquals(role.toString(), 201, role.status);
+        assertEquals(200, admin.put("/api/v1/platform/roles/hl7-repair/privileges/hl7.message.view", null).status);
+        assertEquals(200, admin.put("/api/v1/platform/roles/hl7-repair/privileges/hl7.message.replay", null).status);
+        Http integrator = user(admin, "hl7.integrator", "hl7-repair");
         Http clerk = user(admin, "hl7.clerk", "RECEPTIONIST");
         String ack = send(a04("2.5.1", "FIX-0001", "PID|1||||Fonseca^Beatriz||19880808|F\r"));
         assertEquals(ack, "AE", msa1(ack));

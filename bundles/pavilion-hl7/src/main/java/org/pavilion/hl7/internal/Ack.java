@@ -18,6 +18,7 @@ public final class Ack {
     public static final int UNSUPPORTED_EVENT_CODE = 201;
     public static final int UNSUPPORTED_VERSION = 203;
     public static final int UNKNOWN_KEY = 204;
+    public static final int DUPLICATE_KEY = 205;
     public static final int INTERNAL_ERROR = 207;
 
     private static final Set<String> OLD_ERR = Set.of("2.1", "2.2", "2.3", "2.3.1", "2.4");

@@ -31,16 +31,28 @@ final class GroupCommit implements AutoCloseable {
     /** Upper bound of operations in one transaction, so a burst does not become one huge commit. */
     static final int MAX_BATCH = 256;
     private static final String INSERT = "INSERT INTO hl7_message (id, status, listener, remote_address, sender, "
-            + "control_id, message_type, hl7_version, charset, size_bytes, raw_text, received_ms, attempts) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
-    private static final String FIND = "SELECT id, status, ack_text FROM hl7_message WHERE sender = ? AND control_id = ?";
+            + "control_id, message_type, hl7_version, charset, size_bytes, raw_text, received_ms, content_hash, attempts) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+    /**
+     * A later message under a control id its sender used for other content: stored PARKED and answered AE at once,
+     * under its own reuse slot (its content hash), never applied.
+     */
+    private static final String INSERT_REUSED = "INSERT INTO hl7_message (id, status, ack_code, ack_text, error, "
+            + "completed_ms, processing_ms, reuse_slot, listener, remote_address, sender, control_id, message_type, "
+            + "hl7_version, charset, size_bytes, raw_text, received_ms, content_hash, attempts) "
+            + "VALUES (?, 'PARKED', 'AE', ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
+    /** Every row a sender stored under a control id: the first content, and any later ones parked as reused. */
+    private static final String FIND = "SELECT id, status, ack_text, content_hash, reuse_slot FROM hl7_message "
+            + "WHERE sender = ? AND control_id = ?";
+    /** The received text of a row stored before content hashes existed. */
+    private static final String LEGACY_TEXT = "SELECT original_text, raw_text FROM hl7_message WHERE id = ?";
     private static final String COMPLETE = "UPDATE hl7_message SET status = ?, ack_code = ?, ack_text = ?, error = ?, "
             + "outcome = ?, completed_ms = ?, processing_ms = ?, attempts = attempts + 1, accept_seq = ? WHERE id = ?";
     /** A message stored and completed at once (in the transaction of the department applying it). */
     private static final String INSERT_COMPLETED = "INSERT INTO hl7_message (status, ack_code, ack_text, error, outcome, "
             + "completed_ms, processing_ms, accept_seq, id, listener, remote_address, sender, control_id, message_type, "
-            + "hl7_version, charset, size_bytes, raw_text, attempts, received_ms) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)";
+            + "hl7_version, charset, size_bytes, raw_text, attempts, received_ms, content_hash) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
     /** SQLState of a unique constraint violated (H2 and PostgreSQL). */
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -48,16 +60,25 @@ final class GroupCommit implements AutoCloseable {
     abstract static class Op<T> {
     }
 
-    /** Insert a new message unless (sender, control id) is stored already. */
+    /**
+     * Insert a new message unless its sender stored the same content under its control id already; a different
+     * content under a used control id is inserted PARKED with {@code reusedAck} (the AE the processor prepared).
+     */
     static final class Insert extends Op<MessageStore.Receipt> {
         final String id;
         final StoredMessage m;
+        final String reusedAck;
         MessageStore.Receipt receipt;
 
-        Insert(String id, StoredMessage m) {
+        Insert(String id, StoredMessage m, String reusedAck) {
             this.id = id;
             this.m = m;
+            this.reusedAck = reusedAck;
         }
+    }
+
+    /** A row stored under one (sender, control id): enough to tell a redelivery from a reuse. */
+    private record Keyed(MessageStore.Receipt receipt, String hash) {
     }
 
     /** Store the outcome of processing and the ACK. */
@@ -88,6 +109,9 @@ final class GroupCommit implements AutoCloseable {
     private final GroupCommitter<Op<?>, Object> committer;
     /** accept_seq of AA completions, taken and committed in order (shared with completions joining a department). */
     private final AcceptOrder acceptOrder;
+    /** New messages waiting for (or in) a commit; bounded by {@link #maxPendingReceipts}. */
+    private final java.util.concurrent.atomic.AtomicInteger pendingReceipts = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int maxPendingReceipts = MessageStore.DEFAULT_MAX_PENDING_RECEIPTS;
     /** Whether the store is PostgreSQL (known after the first commit); committer thread only. */
     private Boolean postgreSql;
 
@@ -97,16 +121,35 @@ final class GroupCommit implements AutoCloseable {
         this.committer = new GroupCommitter<>("pavilion-hl7-group-commit", MAX_BATCH, this::commit);
     }
 
-    /** Queues {@code op} and waits until the transaction holding it committed; throws if it did not. */
+    /**
+     * Queues {@code op} and waits until the transaction holding it committed; throws if it did not. A new message
+     * finding {@link #maxPendingReceipts} others already waiting is refused at once ({@link MessageStore.StoreBusy}):
+     * the listener then answers nothing and the sender resends later. Completions are never refused: their
+     * message is stored and its effects may be committed already.
+     */
     @SuppressWarnings("unchecked")
     <T> T submit(Op<T> op) {
+        boolean receipt = op instanceof Insert;
+        if (receipt && pendingReceipts.incrementAndGet() > maxPendingReceipts) {
+            pendingReceipts.decrementAndGet();
+            throw new MessageStore.StoreBusy(maxPendingReceipts);
+        }
         try {
             return (T) committer.submit(op);
         } catch (MessageStore.Hl7StoreException e) {
             throw e;
         } catch (Exception e) {
             throw new MessageStore.Hl7StoreException("storing an HL7 message failed", e);
+        } finally {
+            if (receipt) {
+                pendingReceipts.decrementAndGet();
+            }
         }
+    }
+
+    /** Applies a new bound to messages waiting to be stored (at least 1). */
+    void maxPendingReceipts(int max) {
+        maxPendingReceipts = Math.max(1, max);
     }
 
     int queued() {
@@ -184,12 +227,14 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /**
-     * New messages are inserted in one JDBC batch. A message whose sender and control id are stored already (or
-     * come twice in this batch) is not inserted: its receipt names the earlier row, so no statement fails and the
-     * transaction stays good on PostgreSQL, where any failed statement aborts it.
+     * New messages are inserted in one JDBC batch. A message whose sender stored the same content (same
+     * {@link MessageStore#contentHash}) under its control id already, or which comes twice in this batch, is not
+     * inserted: its receipt names the earlier row. A different content under a used control id is inserted PARKED
+     * with its AE (reuse slot: its hash). No statement fails, so the transaction stays good on PostgreSQL, where any
+     * failed statement aborts it.
      */
     private static void insert(Connection c, List<Op<?>> batch) throws SQLException {
-        Map<String, MessageStore.Receipt> inBatch = new HashMap<>();
+        Map<String, List<Keyed>> known = new HashMap<>();
         int rows = 0;
         try (PreparedStatement find = c.prepareStatement(FIND); PreparedStatement s = c.prepareStatement(INSERT)) {
             for (Op<?> op : batch) {
@@ -198,18 +243,27 @@ final class GroupCommit implements AutoCloseable {
                 }
                 Insert in = (Insert) op;
                 StoredMessage m = in.m;
+                String hash = m.contentHash != null ? m.contentHash : MessageStore.contentHash(m.rawText);
+                m.contentHash = hash;
                 if (m.controlId != null) {
                     String key = m.sender + '\u0000' + m.controlId;
-                    MessageStore.Receipt earlier = inBatch.get(key);
+                    List<Keyed> earlier = known.get(key);
                     if (earlier == null) {
-                        earlier = stored(find, m.sender, m.controlId);
+                        earlier = stored(c, find, m.sender, m.controlId);
+                        known.put(key, earlier);
                     }
-                    if (earlier != null) {
-                        in.receipt = earlier.duplicate() ? earlier
-                                : new MessageStore.Receipt(earlier.id(), true, earlier.status(), earlier.ackText());
+                    Keyed same = sameContent(earlier, hash);
+                    if (same != null) {
+                        MessageStore.Receipt r = same.receipt();
+                        in.receipt = new MessageStore.Receipt(r.id(), true, r.status(), r.ackText());
                         continue;
                     }
-                    inBatch.put(key, new MessageStore.Receipt(in.id, false, MessageStore.RECEIVED, null));
+                    if (!earlier.isEmpty()) {
+                        insertReused(c, in, hash);
+                        earlier.add(new Keyed(in.receipt, hash));
+                        continue;
+                    }
+                    earlier.add(new Keyed(new MessageStore.Receipt(in.id, false, MessageStore.RECEIVED, null), hash));
                 }
                 s.setString(1, in.id);
                 s.setString(2, MessageStore.RECEIVED);
@@ -224,12 +278,61 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private static MessageStore.Receipt stored(PreparedStatement find, String sender, String controlId)
+    private static Keyed sameContent(List<Keyed> rows, String hash) {
+        for (Keyed k : rows) {
+            if (hash.equals(k.hash())) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    private static void insertReused(Connection c, Insert in, String hash) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(INSERT_REUSED)) {
+            s.setString(1, in.id);
+            s.setString(2, in.reusedAck);
+            s.setString(3, MessageStore.CONTROL_ID_REUSED);
+            s.setLong(4, System.currentTimeMillis());
+            s.setString(5, hash);
+            bindMessage(s, 6, in.m);
+            s.executeUpdate();
+        }
+        in.receipt = new MessageStore.Receipt(in.id, false, MessageStore.PARKED, in.reusedAck, true);
+    }
+
+    /**
+     * The rows stored under (sender, control id), with their content hash; a row stored before hashes existed is
+     * hashed from its received text (the original, if it was edited since).
+     */
+    private static List<Keyed> stored(Connection c, PreparedStatement find, String sender, String controlId)
             throws SQLException {
         find.setString(1, sender);
         find.setString(2, controlId);
+        List<Keyed> out = new ArrayList<>();
         try (ResultSet rs = find.executeQuery()) {
-            return rs.next() ? new MessageStore.Receipt(rs.getString(1), true, rs.getString(2), rs.getString(3)) : null;
+            while (rs.next()) {
+                out.add(new Keyed(new MessageStore.Receipt(rs.getString(1), true, rs.getString(2), rs.getString(3),
+                        !rs.getString(5).isEmpty()), rs.getString(4)));
+            }
+        }
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).hash() == null) {
+                out.set(i, new Keyed(out.get(i).receipt(), legacyHash(c, out.get(i).receipt().id())));
+            }
+        }
+        return out;
+    }
+
+    private static String legacyHash(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(LEGACY_TEXT)) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return "";
+                }
+                String original = rs.getString(1);
+                return MessageStore.contentHash(original != null ? original : rs.getString(2));
+            }
         }
     }
 
@@ -303,7 +406,7 @@ final class GroupCommit implements AutoCloseable {
     /**
      * The message's own columns, from parameter {@code first} on, in the order of {@link #INSERT} and
      * {@link #INSERT_COMPLETED}: listener, remote address, sender, control id, type, version, charset, size, raw
-     * text, time received.
+     * text, time received, content hash.
      */
     private static void bindMessage(PreparedStatement s, int first, StoredMessage m) throws SQLException {
         s.setString(first, m.listener);
@@ -316,6 +419,7 @@ final class GroupCommit implements AutoCloseable {
         s.setInt(first + 7, m.sizeBytes);
         s.setString(first + 8, m.rawText);
         s.setLong(first + 9, m.receivedMs);
+        s.setString(first + 10, m.contentHash != null ? m.contentHash : MessageStore.contentHash(m.rawText));
     }
 
     private static void bind(PreparedStatement s, Complete u, Long acceptSeq) throws SQLException {

@@ -14,10 +14,14 @@ import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.pavilion.core.api.schema.SchemaMigrator;
 import org.pavilion.hl7.api.Hl7Handler;
 import org.pavilion.hl7.api.OutboundBuilder;
@@ -34,8 +38,21 @@ import org.slf4j.LoggerFactory;
  * earlier run stored but never completed (see {@link Hl7Processor#recover}), on its own thread, and again whenever
  * a handler comes (ADT stored while the EMR was away).
  */
-@Component(service = Hl7Hub.class)
+@Component(service = Hl7Hub.class, configurationPid = Hl7Hub.PID)
+@Designate(ocd = Hl7Hub.Config.class)
 public class Hl7Hub {
+
+    static final String PID = "org.pavilion.hl7.hub";
+
+    @ObjectClassDefinition(name = "Pavilion HL7 hub",
+            description = "The inbound message store shared by every MLLP listener")
+    public @interface Config {
+        @AttributeDefinition(name = "Most messages waiting to be stored",
+                description = "New inbound messages waiting for the store's commit, over all listeners. One more "
+                        + "is refused: the listener closes the connection without an ACK, so the sender resends "
+                        + "later; nothing is acknowledged that is not stored. Applied without a restart.", min = "1")
+        int maxPendingMessages() default MessageStore.DEFAULT_MAX_PENDING_RECEIPTS;
+    }
 
     static final String CHANGELOG = "db/hl7-changelog.xml";
     private static final Logger LOG = LoggerFactory.getLogger(Hl7Hub.class);
@@ -56,13 +73,19 @@ public class Hl7Hub {
 
     @Activate
     public Hl7Hub(BundleContext context, @Reference(target = "(osgi.jndi.service.name=pavilion)") DataSource dataSource,
-            @Reference SchemaMigrator migrator) {
+            @Reference SchemaMigrator migrator, Config config) {
         migrator.migrate(context.getBundle(), CHANGELOG);
         this.startedMs = System.currentTimeMillis();
         this.store = new MessageStore(dataSource);
+        store.maxPendingReceipts(config.maxPendingMessages());
         this.processor = new Hl7Processor(store, handlers, inbound::wake);
         this.outbound = new OutboundStore(dataSource);
         recoverLater();
+    }
+
+    @Modified
+    void modified(Config config) {
+        store.maxPendingReceipts(config.maxPendingMessages());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

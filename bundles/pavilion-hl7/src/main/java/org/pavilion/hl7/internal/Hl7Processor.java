@@ -89,6 +89,7 @@ public class Hl7Processor {
         m.sizeBytes = raw.length;
         m.receivedMs = System.currentTimeMillis();
         m.rawText = text;
+        m.contentHash = MessageStore.contentHash(text); // of all of it, also when only the header is kept
         if (early == null && raw.length > settings.maxMessageBytes()) {
             // Only the header is kept: the point of the limit is not to store what is too large.
             int end = normalised.indexOf('\r');
@@ -139,12 +140,20 @@ public class Hl7Processor {
      * answered long ago, so the new ACK is only stored. False when the message was not PARKED or REJECTED.
      */
     public boolean replay(String id) {
+        return replay(id, MessageStore.Committer.PLAIN);
+    }
+
+    /**
+     * As {@link #replay(String)}; the claim (PARKED or REJECTED to RECEIVED) is committed by {@code claim}, so the
+     * caller's audit record of the replay commits with it. The outcome is then stored on the message's row.
+     */
+    public boolean replay(String id, MessageStore.Committer claim) {
         StoredMessage found = store.find(id);
         if (found == null) {
             return false;
         }
         return locked(lockKey(found.sender, found.controlId), () -> {
-            if (!store.claimForReplay(id)) {
+            if (!store.claimForReplay(id, claim)) {
                 return false;
             }
             process(store.find(id));
@@ -260,7 +269,12 @@ public class Hl7Processor {
             if (id != null) {
                 return;
             }
-            MessageStore.Receipt receipt = Hl7Processor.this.store.receive(m);
+            MessageStore.Receipt receipt = Hl7Processor.this.store.receive(m, reusedAck(h));
+            if (receipt.reused()) {
+                LOG.info("HL7 {} {} from {} answered AE: {} (parked)", h.type(), h.controlId(), h.sender(),
+                        MessageStore.CONTROL_ID_REUSED);
+                throw new AlreadyAnswered(receipt.ackText()); // stored PARKED with this AE, never applied
+            }
             if (receipt.duplicate() && !MessageStore.RECEIVED.equals(receipt.status()) && receipt.ackText() != null) {
                 throw new AlreadyAnswered(receipt.ackText()); // nothing applied again
             }
@@ -285,6 +299,15 @@ public class Hl7Processor {
             ack = text;
             completed(h, o);
         }
+    }
+
+    /**
+     * The AE for a message whose control id its sender used for other content: ERR at MSH-10, code 205 (duplicate
+     * key identifier). Built before storing so the row is stored PARKED with it in the store's one commit.
+     */
+    private String reusedAck(Hl7Text.Header h) {
+        return Ack.build(h, "AE", MessageStore.CONTROL_ID_REUSED, new Ack.Error("MSH", 1, 10, Ack.DUPLICATE_KEY),
+                nextAckControlId(), clock.now());
     }
 
     /** An earlier delivery of the message was completed: its ACK is the answer, and nothing is applied again. */

@@ -148,6 +148,21 @@ public final class Hl7Text {
                 (vcomp >= 0 ? version.substring(0, vcomp) : version).strip(), field(f, 18));
     }
 
+    /** The normalised message with MSH-10 set to {@code controlId} (fields up to MSH-10 added when missing). */
+    public static String withControlId(String normalised, String controlId) {
+        header(normalised); // refuses what has no MSH
+        int end = normalised.indexOf('\r');
+        String msh = end < 0 ? normalised : normalised.substring(0, end);
+        String rest = end < 0 ? "" : normalised.substring(end);
+        char sep = msh.charAt(3);
+        List<String> f = new ArrayList<>(List.of(split(msh.substring(4), sep))); // f.get(k) is MSH-(k+2)
+        while (f.size() < 9) {
+            f.add("");
+        }
+        f.set(8, controlId);
+        return "MSH" + sep + String.join(String.valueOf(sep), f) + rest;
+    }
+
     /** {@code s} cut at every {@code c}, empty pieces kept (also trailing ones). */
     public static String[] split(String s, char c) {
         List<String> out = new ArrayList<>();

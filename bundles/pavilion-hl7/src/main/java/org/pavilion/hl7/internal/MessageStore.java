@@ -25,12 +25,16 @@ public class MessageStore implements AutoCloseable {
     public static final String PROCESSED = "PROCESSED";
     public static final String REJECTED = "REJECTED";
     public static final String PARKED = "PARKED";
+    /** Default bound of messages waiting to be stored (config maxPendingMessages of the hub). */
+    public static final int DEFAULT_MAX_PENDING_RECEIPTS = 1000;
+    /** The error of a message whose control id its sender used before for other content. */
+    public static final String CONTROL_ID_REUSED = "control id reused with different content";
 
     static final int MAX_ERROR = 2000;
     static final int MAX_OUTCOME = 500;
     private static final String SUMMARY_COLUMNS = "id, listener, remote_address, sender, control_id, message_type, "
             + "hl7_version, charset, size_bytes, status, ack_code, error, outcome, attempts, received_ms, completed_ms, "
-            + "processing_ms, edited_by, edited_ms";
+            + "processing_ms, edited_by, edited_ms, reuse_slot";
 
     private final DataSource dataSource;
     private final GroupCommit commits;
@@ -40,8 +44,31 @@ public class MessageStore implements AutoCloseable {
         this.commits = new GroupCommit(dataSource, new AcceptOrder());
     }
 
-    /** What {@link #receive} found: a new row, or the row of an earlier delivery of the same message. */
-    public record Receipt(String id, boolean duplicate, String status, String ackText) {
+    /**
+     * What {@link #receive} found: a new row, or the row of an earlier delivery of the same message; or, when
+     * {@code reused}, a new row stored PARKED because the sender used the control id for other content before
+     * ({@code ackText} is the AE it is answered with).
+     */
+    public record Receipt(String id, boolean duplicate, String status, String ackText, boolean reused) {
+        public Receipt(String id, boolean duplicate, String status, String ackText) {
+            this(id, duplicate, status, ackText, false);
+        }
+    }
+
+    /**
+     * The content hash that tells a redelivery from a reused control id: SHA-256 (hex) of the text after
+     * {@link Hl7Text#normalise} (CR LF, LF and CR all end a segment; blank segments and anything before "MSH"
+     * dropped; every segment ends with CR), encoded UTF-8. Nothing else is normalised: any other byte that differs
+     * makes another message.
+     */
+    public static String contentHash(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Hl7Text.normalise(text == null ? "" : text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /**
@@ -50,7 +77,15 @@ public class MessageStore implements AutoCloseable {
      * callers share commits ({@link GroupCommit}).
      */
     public Receipt receive(StoredMessage m) {
-        return commits.submit(new GroupCommit.Insert(UUID.randomUUID().toString(), m));
+        return receive(m, null);
+    }
+
+    /**
+     * As {@link #receive(StoredMessage)}; a message whose control id its sender used for other content is stored
+     * PARKED, completed with {@code reusedAck}, in the same commit, and its receipt says {@code reused}.
+     */
+    public Receipt receive(StoredMessage m, String reusedAck) {
+        return commits.submit(new GroupCommit.Insert(UUID.randomUUID().toString(), m, reusedAck));
     }
 
     /** The outcome of processing, committed (shared with concurrent callers): status, ACK, error, timings. */
@@ -105,7 +140,7 @@ public class MessageStore implements AutoCloseable {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     StoredMessage m = summary(rs);
-                    m.rawText = rs.getString(20);
+                    m.rawText = rs.getString(21);
                     out.add(m);
                 }
             }
@@ -206,6 +241,11 @@ public class MessageStore implements AutoCloseable {
         }
     }
 
+    /** Bounds the messages waiting to be stored; more are refused with {@link StoreBusy} (no ACK). */
+    public void maxPendingReceipts(int max) {
+        commits.maxPendingReceipts(max);
+    }
+
     /** Operations waiting for the committer. */
     int queued() {
         return commits.queued();
@@ -239,24 +279,87 @@ public class MessageStore implements AutoCloseable {
     }
 
     /**
+     * Commits a change to the store together with what the caller writes on the same transaction (its audit
+     * records, {@code AuditService#recordAllCommittingWith}); it must commit {@code transaction} or throw.
+     */
+    @FunctionalInterface
+    public interface Committer {
+        void commit(Connection transaction) throws Exception;
+
+        /** Nothing to add: just commit. */
+        Committer PLAIN = Connection::commit;
+    }
+
+    /**
      * Replaces the raw text of a PARKED or REJECTED message (the first text is kept in original_text). False
      * when the message is in another status, so a message being processed or done is never changed.
      */
     public boolean editRaw(String id, String text, String by, long now) {
-        int n = update("UPDATE hl7_message SET original_text = COALESCE(original_text, raw_text), raw_text = ?, "
-                + "edited_by = ?, edited_ms = ? WHERE id = ? AND status IN ('PARKED', 'REJECTED')", s -> {
+        return editRaw(id, text, by, now, Committer.PLAIN);
+    }
+
+    /** As {@link #editRaw(String, String, String, long)}, committed by {@code committer} (with its audit record). */
+    public boolean editRaw(String id, String text, String by, long now, Committer committer) {
+        return changeCommitting("UPDATE hl7_message SET original_text = COALESCE(original_text, raw_text), "
+                + "raw_text = ?, edited_by = ?, edited_ms = ? WHERE id = ? AND status IN ('PARKED', 'REJECTED')", s -> {
                     s.setString(1, text);
                     s.setString(2, by);
                     s.setLong(3, now);
                     s.setString(4, id);
-                });
-        return n == 1;
+                }, committer);
     }
 
     /** Claims a PARKED or REJECTED message for a replay: it becomes RECEIVED again; false if it was not. */
     public boolean claimForReplay(String id) {
-        return update("UPDATE hl7_message SET status = 'RECEIVED' WHERE id = ? AND status IN ('PARKED', 'REJECTED')",
-                s -> s.setString(1, id)) == 1;
+        return claimForReplay(id, Committer.PLAIN);
+    }
+
+    /** As {@link #claimForReplay(String)}, committed by {@code committer} (with its audit record). */
+    public boolean claimForReplay(String id, Committer committer) {
+        return changeCommitting("UPDATE hl7_message SET status = 'RECEIVED' WHERE id = ? "
+                + "AND status IN ('PARKED', 'REJECTED')", s -> s.setString(1, id), committer);
+    }
+
+    /** Whether {@code sender} sent (or a replay gave) a message under {@code controlId}: stored or as applied. */
+    public boolean controlIdInUse(String sender, String controlId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*) FROM hl7_message WHERE sender = ? AND control_id = ?")) {
+            s.setString(1, sender);
+            s.setString(2, controlId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new Hl7StoreException("reading control ids failed", e);
+        }
+    }
+
+    /** One UPDATE of one row and the caller's writes, one commit; false (rolled back) when no row matched. */
+    private boolean changeCommitting(String sql, Jdbc.Binder binder, Committer committer) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int n;
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    binder.bind(s);
+                    n = s.executeUpdate();
+                }
+                if (n != 1) {
+                    c.rollback();
+                    return false;
+                }
+                committer.commit(c);
+                return true;
+            } catch (Exception e) {
+                c.rollback();
+                throw e instanceof Hl7StoreException h ? h : new Hl7StoreException("changing hl7_message failed", e);
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new Hl7StoreException("changing hl7_message failed", e);
+        }
     }
 
     public StoredMessage find(String id) {
@@ -268,9 +371,9 @@ public class MessageStore implements AutoCloseable {
                     return null;
                 }
                 StoredMessage m = summary(rs);
-                m.rawText = rs.getString(20);
-                m.originalText = rs.getString(21);
-                m.ackText = rs.getString(22);
+                m.rawText = rs.getString(21);
+                m.originalText = rs.getString(22);
+                m.ackText = rs.getString(23);
                 return m;
             }
         } catch (SQLException e) {
@@ -353,6 +456,7 @@ public class MessageStore implements AutoCloseable {
         m.processingMs = nullableLong(rs, 17);
         m.editedBy = rs.getString(18);
         m.editedMs = nullableLong(rs, 19);
+        m.controlIdReused = !rs.getString(20).isEmpty();
         return m;
     }
 
@@ -375,6 +479,18 @@ public class MessageStore implements AutoCloseable {
 
         AlreadyStored(String sender, String controlId, Throwable cause) {
             super("message " + controlId + " from " + sender + " is stored already", cause);
+        }
+    }
+
+    /**
+     * Too many messages are waiting to be stored: this one is not, and must not be acknowledged (the listener
+     * closes the connection without an ACK; the sender resends).
+     */
+    public static class StoreBusy extends Hl7StoreException {
+        private static final long serialVersionUID = 1L;
+
+        public StoreBusy(int max) {
+            super("busy: " + max + " HL7 messages are already waiting to be stored; resend later", null);
         }
     }
 

@@ -27,4 +27,11 @@ public class StoredMessage {
     public String rawText;
     public String originalText;
     public String ackText;
+    /**
+     * True when the sender had used this control id for other content before: stored PARKED with AE, never
+     * applied; a replay needs a new control id or the integrator's confirmation.
+     */
+    public boolean controlIdReused;
+    /** SHA-256 of the received text, segment separators normalised ({@link MessageStore#contentHash}). */
+    String contentHash;
 }

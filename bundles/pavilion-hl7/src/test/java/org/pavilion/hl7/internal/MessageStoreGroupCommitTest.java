@@ -158,6 +158,32 @@ public class MessageStoreGroupCommitTest {
         }
     }
 
+    @Test
+    public void aFullQueueRefusesANewMessageAtOnceSoItIsNeitherStoredNorAcknowledged() throws Exception {
+        store.maxPendingReceipts(2);
+        Hl7Processor processor = new Hl7Processor(store, new Handlers());
+        db.holdNextConnection();
+        Future<MessageStore.Receipt> inCommit = connections.submit(() -> store.receive(adt("LAB|GEN", "Q-1")));
+        db.awaitHeld(); // the committer holds Q-1 and waits for its connection
+        Future<MessageStore.Receipt> waiting = connections.submit(() -> store.receive(adt("LAB|GEN", "Q-2")));
+        awaitQueued(1);
+        String third = "MSH|^~\\&|LAB|GEN|PAVILION|GEN|20240601||ORU^R01|Q-3|P|2.5.1\r";
+        try {
+            processor.receive("default", "127.0.0.1:40000", third.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    new Hl7Processor.Settings(java.nio.charset.StandardCharsets.UTF_8, 1 << 20));
+            fail("a third message waiting with a bound of two must be refused, so that no ACK is sent for it");
+        } catch (MessageStore.StoreBusy expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("resend later"));
+        }
+        db.open();
+        assertFalse(inCommit.get(10, TimeUnit.SECONDS).duplicate());
+        assertFalse(waiting.get(10, TimeUnit.SECONDS).duplicate());
+        assertEquals("the refused message was not stored", 0, store.count(null, "LAB|GEN", null, "Q-3"));
+        // room again: the sender's resend is stored
+        assertFalse(store.receive(adt("LAB|GEN", "Q-3")).duplicate());
+        assertEquals(3, store.count(null, "LAB|GEN", null, null));
+    }
+
     /** Waits (bounded) until the connection threads have queued {@code n} operations behind the held batch. */
     private void awaitQueued(int n) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
