@@ -17,6 +17,7 @@ import org.apache.camel.component.mllp.internal.TcpSocketConsumerRunnable;
 /**
  * A camel-mllp server endpoint whose consumer asks a {@link Gate} about each accepted connection before camel-mllp
  * reads a byte from it: a peer the gate refuses is reset at once, so nothing it sent is read, stored or answered.
+ * An admitted connection is read through a {@link FrameBoundedSocket}: unframed bytes are cut off at the buffer bound.
  * While a message is processed, {@link #peerSubject()} gives the TLS client certificate's subject of the
  * connection it came on (processing runs on the connection's own thread).
  */
@@ -62,7 +63,8 @@ public final class GuardedMllpEndpoint extends MllpEndpoint {
         return consumer;
     }
 
-    static String subjectOf(Socket socket) {
+    static String subjectOf(Socket connection) {
+        Socket socket = connection instanceof FrameBoundedSocket bounded ? bounded.unwrap() : connection;
         if (socket instanceof SSLSocket ssl) {
             try {
                 return ssl.getSession().getPeerPrincipal().getName();
@@ -85,7 +87,7 @@ public final class GuardedMllpEndpoint extends MllpEndpoint {
         @Override
         public void validateConsumer(Socket socket) {
             if (gate.admit(socket)) {
-                super.validateConsumer(socket);
+                super.validateConsumer(new FrameBoundedSocket(socket, getConfiguration().getMaxBufferSize()));
                 return;
             }
             try {
