@@ -10,14 +10,19 @@ import java.net.SocketAddress;
 import java.net.SocketException;
 
 /**
- * An accepted connection as camel-mllp sees it, whose input fails once more than {@code limit} bytes arrive
- * without an MLLP end-of-block byte (0x1C). camel-mllp itself drops bytes before a start-of-block and keeps reading,
- * so a sender of unframed bytes (an HTTP request, a port scanner, random data) would hold a consumer slot for as
- * long as it writes; with this bound camel-mllp sees a read error and resets the connection.
+ * An accepted connection as camel-mllp sees it: only MLLP frames reach camel-mllp, and the input fails once too much
+ * arrives outside or inside a frame. camel-mllp itself skips bytes before a start-of-block and keeps reading (and
+ * logs them at WARN, content included, whatever logPhi says), so a sender of unframed bytes (an HTTP request, a
+ * port scan, random data) would hold a consumer slot for as long as it writes; with this bound camel-mllp sees a
+ * read error and resets the connection.
  */
 final class FrameBoundedSocket extends Socket {
 
+    private static final int START_OF_BLOCK = 0x0b;
     private static final int END_OF_BLOCK = 0x1c;
+    private static final int END_OF_DATA = 0x0d;
+    /** Bytes tolerated between frames (stray line ends); an HTTP request or a scan is cut off after this. */
+    static final int OUT_OF_BAND_LIMIT = 4096;
 
     private final Socket socket;
     private final long limit;
@@ -41,9 +46,16 @@ final class FrameBoundedSocket extends Socket {
         return in;
     }
 
+    /**
+     * Passes MLLP frames (start-of-block .. end-of-block and the carriage return after it) and drops what comes
+     * between frames, so camel-mllp never sees, and never logs, out-of-band bytes; fails the read once more than
+     * {@link #OUT_OF_BAND_LIMIT} bytes arrive between frames or more than {@code limit} inside one.
+     */
     private static final class Bounded extends FilterInputStream {
         private final long limit;
-        private long sinceEndOfBlock;
+        private boolean inFrame;
+        private boolean afterEndOfBlock;
+        private long count;
 
         Bounded(InputStream in, long limit) {
             super(in);
@@ -52,28 +64,62 @@ final class FrameBoundedSocket extends Socket {
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(b);
-            }
-            return b;
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            for (int i = 0; i < n; i++) {
-                count(b[off + i] & 0xff);
+            if (len == 0) {
+                return 0;
             }
-            return n;
+            while (true) {
+                int n = super.read(b, off, len);
+                if (n <= 0) {
+                    return n;
+                }
+                int kept = 0;
+                for (int i = 0; i < n; i++) {
+                    int x = b[off + i] & 0xff;
+                    if (keep(x)) {
+                        b[off + kept++] = (byte) x;
+                    }
+                }
+                if (kept > 0) {
+                    return kept;
+                }
+                // everything read was between frames: read on (a timeout or the end still ends the read)
+            }
         }
 
-        private void count(int b) throws IOException {
-            if (b == END_OF_BLOCK) {
-                sinceEndOfBlock = 0;
-            } else if (++sinceEndOfBlock > limit) {
-                throw new IOException("more than " + limit + " bytes without an MLLP frame end: connection cut off");
+        private boolean keep(int x) throws IOException {
+            if (inFrame) {
+                if (x == END_OF_BLOCK) {
+                    inFrame = false;
+                    afterEndOfBlock = true;
+                    count = 0;
+                } else if (++count > limit) {
+                    throw new IOException("MLLP frame longer than " + limit + " bytes: connection cut off");
+                }
+                return true;
             }
+            if (afterEndOfBlock) {
+                afterEndOfBlock = false;
+                if (x == END_OF_DATA) {
+                    return true;
+                }
+            }
+            if (x == START_OF_BLOCK) {
+                inFrame = true;
+                count = 0;
+                return true;
+            }
+            if (++count > OUT_OF_BAND_LIMIT) {
+                throw new IOException("more than " + OUT_OF_BAND_LIMIT
+                        + " bytes outside MLLP frames: connection cut off");
+            }
+            return false;
         }
     }
 

@@ -47,12 +47,19 @@ public class FrameBoundedSocketTest {
             }
             out.flush();
             assertEquals(450, drain(bounded.getInputStream(), 450));
-            byte[] garbage = new byte[200];
+            // bytes between frames are dropped, never handed on; past the bound the read fails
+            out.write("GET / HTTP/1.1\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(frame);
+            out.flush();
+            byte[] got = new byte[90];
+            assertEquals(90, bounded.getInputStream().readNBytes(got, 0, 90));
+            assertEquals(0x0b, got[0]);
+            byte[] garbage = new byte[FrameBoundedSocket.OUT_OF_BAND_LIMIT + 10];
             Arrays.fill(garbage, (byte) 'G');
             out.write(garbage);
             out.flush();
-            IOException cut = assertThrows(IOException.class, () -> drain(bounded.getInputStream(), 200));
-            assertTrue(cut.getMessage().contains("without an MLLP frame end"));
+            IOException cut = assertThrows(IOException.class, () -> drain(bounded.getInputStream(), 1));
+            assertTrue(cut.getMessage().contains("outside MLLP frames"));
             bounded.close();
             assertTrue(accepted.isClosed());
         }
