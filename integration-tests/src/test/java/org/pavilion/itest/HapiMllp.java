@@ -22,15 +22,23 @@ import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
  * it refuses new ones (max consumers). In the probe that happened after the first test method, because Pax Exam
  * runs each method as its own JUnit request, {@code @AfterClass} included. Close an instance when its test ends.
  */
-final class HapiMllp implements AutoCloseable {
+public final class HapiMllp implements AutoCloseable {
 
     private final String host;
     private final int port;
     private final ExecutorService threads;
     private final HapiContext hapi;
     private Connection connection;
+    /** TLS: HAPI's client dials with its socket factory's createTlsSocket(). */
+    private final boolean tls;
 
     HapiMllp(String host, int port) {
+        this(host, port, null);
+    }
+
+    /** @param tlsSockets a socket factory whose TLS sockets trust the listener's CA; null: plain TCP */
+    public HapiMllp(String host, int port, ca.uhn.hl7v2.util.SocketFactory tlsSockets) {
+        this.tls = tlsSockets != null;
         this.host = host;
         this.port = port;
         ClassLoader hapiLoader = HapiContext.class.getClassLoader();
@@ -46,6 +54,9 @@ final class HapiMllp implements AutoCloseable {
             // Write each message in the character set its MSH-18 names, as sending systems do (HAPI's default
             // writes everything in one configured charset).
             c.setLowerLayerProtocol(new MinLowerLayerProtocol(true));
+            if (tlsSockets != null) {
+                c.setSocketFactory(tlsSockets);
+            }
             return c;
         });
     }
@@ -68,14 +79,14 @@ final class HapiMllp implements AutoCloseable {
     }
 
     /** {@link #sendAndReceive} and the ACK re-encoded as HAPI sees it. */
-    String send(String text) throws Exception {
+    public String send(String text) throws Exception {
         Message ack = sendAndReceive(text);
         return withHapiLoaderChecked(() -> hapi.getPipeParser().encode(ack));
     }
 
     private Connection connection() throws Exception {
         if (connection == null || !connection.isOpen()) {
-            connection = hapi.newClient(host, port, false);
+            connection = hapi.newClient(host, port, tls);
         }
         return connection;
     }

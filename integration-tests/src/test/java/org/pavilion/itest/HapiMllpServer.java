@@ -32,6 +32,11 @@ public final class HapiMllpServer implements AutoCloseable {
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
 
     public HapiMllpServer(int port) throws Exception {
+        this(port, null);
+    }
+
+    /** @param tlsSockets a socket factory whose TLS server sockets carry a certificate; null: plain TCP */
+    public HapiMllpServer(int port, ca.uhn.hl7v2.util.SocketFactory tlsSockets) throws Exception {
         ClassLoader hapiLoader = HapiContext.class.getClassLoader();
         threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "itest-hapi-server-" + port);
@@ -42,9 +47,12 @@ public final class HapiMllpServer implements AutoCloseable {
         hapi = HapiMllp.withHapiLoaderChecked(() -> {
             HapiContext c = new DefaultHapiContext(threads);
             c.setValidationContext(ValidationContextFactory.noValidation());
+            if (tlsSockets != null) {
+                c.setSocketFactory(tlsSockets);
+            }
             return c;
         });
-        server = hapi.newServer(port, false);
+        server = hapi.newServer(port, tlsSockets != null);
         server.registerApplication(new ReceivingApplication<Message>() {
             @Override
             public Message processMessage(Message message, Map<String, Object> metadata)

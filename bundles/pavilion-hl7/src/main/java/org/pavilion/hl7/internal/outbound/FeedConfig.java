@@ -1,9 +1,13 @@
 package org.pavilion.hl7.internal.outbound;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** One outbound feed: etc/org.pavilion.hl7.feed-&lt;name&gt;.cfg (factory PID org.pavilion.hl7.feed). */
+/**
+ * One outbound feed: etc/org.pavilion.hl7.feed-&lt;name&gt;.cfg (factory PID org.pavilion.hl7.feed). Secrets are
+ * private properties ({@code .truststorePassword}, {@code .keystorePassword}): never logged nor shown.
+ */
 @ObjectClassDefinition(name = "Pavilion HL7 outbound feed")
 public @interface FeedConfig {
 
@@ -63,4 +67,25 @@ public @interface FeedConfig {
 
     @AttributeDefinition(description = "How often the sender looks for due messages when idle, ms")
     long pollIntervalMs() default 500;
+
+    @AttributeDefinition(description = "MLLP over TLS (TLSv1.2/1.3 only) to the receiver")
+    boolean tls() default false;
+
+    @AttributeDefinition(description = "TLS: trust store with the receiver's CA (relative to Karaf's etc); empty: the JVM's default CAs")
+    String truststore() default "";
+
+    @AttributeDefinition(description = "TLS: trust store password", type = AttributeType.PASSWORD)
+    String _truststorePassword() default "";
+
+    @AttributeDefinition(description = "TLS: key store with our client certificate for mutual TLS (relative to Karaf's etc); empty: none")
+    String keystore() default "";
+
+    @AttributeDefinition(description = "TLS: key store password (also the key's)", type = AttributeType.PASSWORD)
+    String _keystorePassword() default "";
+
+    @AttributeDefinition(description = "TLS: type of truststore and keystore (PKCS12 or JKS)")
+    String keystoreType() default "PKCS12";
+
+    @AttributeDefinition(description = "TLS: the receiver's certificate must name host (DNS or IP subject alternative name)")
+    boolean verifyHostname() default true;
 }

@@ -1,14 +1,19 @@
 package org.pavilion.hl7.internal.outbound;
 
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.Producer;
+import org.apache.camel.component.mllp.MllpComponent;
 import org.apache.camel.component.mllp.MllpConstants;
+import org.apache.camel.component.mllp.MllpEndpoint;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.service.ServiceHelper;
+import org.pavilion.hl7.internal.transport.TlsContexts;
 
 /**
  * A feed's MLLP connection: a Camel {@code mllp} producer (a TCP client that keeps its connection open, reconnects
@@ -22,14 +27,41 @@ public class MllpLink implements FeedSender.Link {
     private final Charset charset;
 
     public MllpLink(CamelContext camel, FeedSettings feed) throws Exception {
+        this(camel, feed, null);
+    }
+
+    /** @param tls null: plain TCP */
+    public MllpLink(CamelContext camel, FeedSettings feed, SSLContextParameters tls) throws Exception {
+        MllpComponent mllp = camel.getComponent("mllp", true, true) instanceof MllpComponent m ? m : null;
+        if (mllp != null) {
+            mllp.setLogPhi(false); // camel-mllp's exceptions then carry no message bytes
+        }
         String uri = "mllp://" + feed.host() + ":" + feed.port() + "?receiveTimeout=" + feed.ackTimeoutMs()
                 + "&connectTimeout=" + feed.connectTimeoutMs() + "&validatePayload=false&hl7Headers=false"
                 + "&keepAlive=true&tcpNoDelay=true";
         this.endpoint = camel.getComponent("mllp", true).createEndpoint(uri);
+        if (tls != null) {
+            ((MllpEndpoint) endpoint).getConfiguration().setSslContextParameters(tls);
+        }
         this.charset = feed.charset();
         ServiceHelper.startService(endpoint);
         this.producer = endpoint.createProducer();
         ServiceHelper.startService(producer);
+    }
+
+    /** The feed's TLS settings; null when tls is off. A missing store file fails the feed's activation. */
+    public static SSLContextParameters tls(CamelContext camel, FeedConfig c, String host) throws Exception {
+        if (!c.tls()) {
+            return null;
+        }
+        String type = c.keystoreType();
+        return TlsContexts.client(camel, etc(), new TlsContexts.Store(c.truststore(), c._truststorePassword(), type),
+                new TlsContexts.Store(c.keystore(), c._keystorePassword(), type), host, c.verifyHostname());
+    }
+
+    private static Path etc() {
+        String etc = System.getProperty("karaf.etc");
+        return Path.of(etc == null ? "etc" : etc);
     }
 
     @Override

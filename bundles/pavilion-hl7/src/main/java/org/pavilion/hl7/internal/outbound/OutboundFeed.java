@@ -73,7 +73,7 @@ public class OutboundFeed {
         Builders builders = hub.builders();
         ZoneId zone = ZoneId.systemDefault();
         try {
-            sender = new FeedSender(feed, store, new MllpLink(camel, feed), Clock.systemUTC());
+            sender = new FeedSender(feed, store, new MllpLink(camel, feed, MllpLink.tls(camel, config, feed.host())), Clock.systemUTC());
         } catch (Exception e) {
             RUNNING.remove(name);
             throw e;
