@@ -22,11 +22,20 @@ final class ModuleReadiness {
     private ModuleReadiness() {
     }
 
-    /** Null for a module that is not started (it is not expected to serve), else ready or not. */
+    /** Karaf registers it once the boot features are installed and started (by name: no Karaf import). */
+    static final String BOOT_FINISHED = "org.apache.karaf.features.BootFinished";
+
+    /**
+     * Null for a module deliberately not started (stopped after boot: it is not expected to serve), else ready or
+     * not. During boot a module not yet started is {@code starting}: the features service starts it soon.
+     */
     static Boolean ready(Bundle b, ServiceComponentRuntime scr, List<PublishedEndpoint> published,
             List<RefusedEndpoint> refused) {
         if (b.getState() != Bundle.ACTIVE) {
-            return b.getState() == Bundle.STARTING ? Boolean.FALSE : null;
+            if (b.getState() == Bundle.STARTING) {
+                return false;
+            }
+            return bootFinished(b) ? null : Boolean.FALSE;
         }
         if (scr != null && !componentsUp(b, scr)) {
             return false;
@@ -43,6 +52,12 @@ final class ModuleReadiness {
         long taken = published.stream().filter(e -> e.bundleId() == b.getBundleId()).count()
                 + refused.stream().filter(r -> r.bundleId() == b.getBundleId()).count();
         return taken >= registered;
+    }
+
+    private static boolean bootFinished(Bundle b) {
+        Bundle core = org.osgi.framework.FrameworkUtil.getBundle(ModuleReadiness.class);
+        org.osgi.framework.BundleContext context = core == null ? null : core.getBundleContext();
+        return context == null || context.getServiceReference(BOOT_FINISHED) != null;
     }
 
     private static boolean componentsUp(Bundle b, ServiceComponentRuntime scr) {
