@@ -201,7 +201,7 @@ public abstract class PavilionTestSupport {
      * the previous class that is still shutting down never writes into the next class's fresh database.
      */
     private static List<Option> postgresqlOptions(String testClass) {
-        String url = perClassUrl(System.getProperty(PG_URL_PROPERTY, DEFAULT_PG_URL).trim(), testClass);
+        String url = withShippedTimeouts(perClassUrl(System.getProperty(PG_URL_PROPERTY, DEFAULT_PG_URL).trim(), testClass));
         String user = System.getProperty("pavilion.itest.pg.user", "postgres");
         String password = System.getProperty("pavilion.itest.pg.password", "");
         recreateDatabase(url, user, password);
@@ -214,6 +214,15 @@ public abstract class PavilionTestSupport {
                 editConfigurationFilePut(cfg, "password", password),
                 editConfigurationFilePut(cfg, "pool", "dbcp2"),
                 editConfigurationFilePut(cfg, "xa", "false"));
+    }
+
+    /** The timeouts etc/org.ops4j.datasource-pavilion.cfg documents for PostgreSQL, unless the URL sets its own. */
+    static final String PG_TIMEOUTS = "connectTimeout=5&socketTimeout=45"
+            + "&options=-c%20statement_timeout%3D30s%20-c%20lock_timeout%3D5s";
+
+    static String withShippedTimeouts(String url) {
+        return url.contains("Timeout") || url.contains("options=") ? url
+                : url + (url.contains("?") ? "&" : "?") + PG_TIMEOUTS;
     }
 
     static String perClassUrl(String url, String testClass) {

@@ -8,6 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.pavilion.core.api.rest.ServiceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +25,14 @@ import org.slf4j.LoggerFactory;
  * <li>a caller returns only after the commit holding its work, also when its thread is interrupted meanwhile
  * (the interrupt is kept for later), so it never answers for a work that may still be committed;</li>
  * <li>if a group throws, each of its works is run again in a group of its own, so one bad work fails only its
- * own caller;</li>
+ * own caller; unless the failure says the database is unavailable or too slow ({@link DatabaseUnavailable}):
+ * then every caller of the group fails at once;</li>
  * <li>{@link #close()} refuses new work and drains: what was handed in before is still committed (within
  * {@link #DRAIN_MILLIS}; what is left then fails, uncommitted).</li>
  * </ul>
+ * The queue is bounded ({@link #DEFAULT_CAPACITY} or the capacity given): when that many works already wait, a
+ * caller is refused at once with a {@link ServiceUnavailableException} (503 with Retry-After) instead of queueing
+ * behind a database that has stopped answering, so threads and memory stay bounded.
  *
  * @param <W> a caller's work
  * @param <R> its result
@@ -36,6 +41,12 @@ public final class GroupCommitter<W, R> implements AutoCloseable {
 
     /** How long {@link #close()} lets the committer commit the works handed in before it. */
     public static final long DRAIN_MILLIS = 10_000;
+
+    /** Works that may wait at once when a user does not choose: a few seconds of a busy hospital's writes. */
+    public static final int DEFAULT_CAPACITY = 1024;
+
+    /** What a refused caller is told to wait before trying again. */
+    public static final int RETRY_AFTER_SECONDS = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
 
@@ -61,12 +72,16 @@ public final class GroupCommitter<W, R> implements AutoCloseable {
     private final String name;
     private final int maxGroup;
     private final Group<W, R> group;
-    private final LinkedBlockingQueue<Pending<W, R>> queue = new LinkedBlockingQueue<>();
+    private final int capacity;
+    /** One more than the capacity, room for {@link #close()}'s wake-up. */
+    private final LinkedBlockingQueue<Pending<W, R>> queue;
     /** Queued by {@link #close()} so the committer notices at once; never part of a group. */
     private final Pending<W, R> wakeUp = new Pending<>(null);
     private final Thread committer;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong works = new AtomicLong();
+    /** The last submit was refused for a full queue (logged once until one is taken again). */
+    private volatile boolean full;
     /** No new work is taken; the committer drains the queue. */
     private volatile boolean closed;
     /** The committer takes nothing more: whatever is queued fails. */
@@ -77,11 +92,26 @@ public final class GroupCommitter<W, R> implements AutoCloseable {
      * does not become one huge commit.
      */
     public GroupCommitter(String name, int maxGroup, Group<W, R> group) {
+        this(name, maxGroup, DEFAULT_CAPACITY, group);
+    }
+
+    /**
+     * As {@link #GroupCommitter(String, int, Group)}, with at most {@code capacity} works waiting; more are
+     * refused at once.
+     *
+     * @since 2.3
+     */
+    public GroupCommitter(String name, int maxGroup, int capacity, Group<W, R> group) {
         if (maxGroup < 1) {
             throw new IllegalArgumentException("maxGroup must be at least 1, was " + maxGroup);
         }
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
+        }
         this.name = name;
         this.maxGroup = maxGroup;
+        this.capacity = capacity;
+        this.queue = new LinkedBlockingQueue<>(capacity + 1);
         this.group = group;
         this.committer = new Thread(this::loop, name);
         committer.setDaemon(true);
@@ -91,17 +121,26 @@ public final class GroupCommitter<W, R> implements AutoCloseable {
     /**
      * Hands in {@code work} and returns its result once the transaction holding it committed. Throws what the
      * work's own group threw (after the retry alone), or an {@link IllegalStateException} when this committer is
-     * closed: in every such case nothing of the work is committed.
+     * closed, or a {@link ServiceUnavailableException} at once when {@link #capacity()} works already wait: in
+     * every such case nothing of the work is committed.
      */
     public R submit(W work) throws Exception {
         if (closed) {
             throw closedException();
         }
         Pending<W, R> p = new Pending<>(work);
-        queue.add(p);
+        if (queue.size() >= capacity || !queue.offer(p)) {
+            if (!full) { // once per episode, not once per refused caller
+                full = true;
+                LOG.warn("Group commit {} is full ({} works wait); refusing new works with 503", name, capacity);
+            }
+            throw new ServiceUnavailableException("Too many writes are waiting; try again shortly",
+                    RETRY_AFTER_SECONDS);
+        }
         if (stopped) {
             failPending(); // the committer ended after our check: nobody else will
         }
+        full = false;
         return await(p);
     }
 
@@ -127,6 +166,11 @@ public final class GroupCommitter<W, R> implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Works that may wait at once; more are refused. */
+    public int capacity() {
+        return capacity;
     }
 
     /** Works waiting for the committer now. */
@@ -186,6 +230,11 @@ public final class GroupCommitter<W, R> implements AutoCloseable {
                 batch.get(0).done.completeExceptionally(e);
                 return;
             }
+            if (DatabaseUnavailable.why(e) != null) {
+                // Not one bad work but the database: one by one, each would wait for the same timeout again.
+                batch.forEach(p -> p.done.completeExceptionally(e));
+                return;
+            }
             LOG.warn("Group commit {} of {} works failed ({}); running them one by one", name, batch.size(),
                     e.toString());
         }
@@ -230,7 +279,7 @@ public final class GroupCommitter<W, R> implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        queue.add(wakeUp);
+        queue.offer(wakeUp); // a full queue wakes the committer anyway
         try {
             committer.join(DRAIN_MILLIS);
         } catch (InterruptedException e) {

@@ -5,7 +5,8 @@
  * the API; the EMR directory keeps its EntityManager itself. 2.1: {@code YearCounter}, a department's gapless
  * document numbers from a counter row per year; {@link org.pavilion.core.api.persistence.AuditedTransaction} (2.2) a
  * transaction that commits with its audit records. 2.3: {@code JpaTransactions.runAudited}/{@code callAudited}, the same
- * for a unit's own transactions.
+ * for a unit's own transactions; a {@link org.pavilion.core.api.persistence.GroupCommitter} holds at most a capacity
+ * of waiting works and refuses more at once with a 503; {@code DatabaseUnavailable} tells an unavailable database.
  */
 @Export
 @Version("2.3.0")

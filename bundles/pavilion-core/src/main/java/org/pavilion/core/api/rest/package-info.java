@@ -1,6 +1,7 @@
-/** How departments publish REST resources and SOAP services through the platform, and report errors. */
+/** How departments publish REST resources and SOAP services through the platform, and report errors. 2.2:
+ * {@link org.pavilion.core.api.rest.ServiceUnavailableException}, a 503 with Retry-After. */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.pavilion.core.api.rest;
 
 import org.osgi.annotation.bundle.Export;

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.util.tracker.BundleTracker;
 import org.pavilion.core.api.module.ModuleHeaders;
 import org.pavilion.core.internal.rest.PublishedEndpoint;
@@ -25,12 +26,15 @@ public class ModuleRegistry {
 
     private final RestPublisher rest;
     private final SoapPublisher soap;
+    private final ServiceComponentRuntime scr;
     private final BundleTracker<Bundle> tracker;
 
     @Activate
-    public ModuleRegistry(BundleContext context, @Reference RestPublisher rest, @Reference SoapPublisher soap) {
+    public ModuleRegistry(BundleContext context, @Reference RestPublisher rest, @Reference SoapPublisher soap,
+            @Reference ServiceComponentRuntime scr) {
         this.rest = rest;
         this.soap = soap;
+        this.scr = scr;
         int allStates = Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING;
         this.tracker = new BundleTracker<>(context, allStates, null) {
             @Override
@@ -67,6 +71,9 @@ public class ModuleRegistry {
                     m.refused.add(r.address() + ": " + String.join("; ", r.reasons()));
                 }
             }
+            List<PublishedEndpoint> published = new ArrayList<>(restEndpoints);
+            published.addAll(soapEndpoints);
+            m.ready = ModuleReadiness.ready(b, scr, published, refused);
             modules.add(m);
         }
         modules.sort(Comparator.comparing((ModuleView m) -> m.name).thenComparing(m -> m.bundle));

@@ -13,4 +13,6 @@ public final class ModuleView {
     public List<String> soap;
     /** Endpoints refused at publication, each with why (a method naming no declared privilege). */
     public List<String> refused;
+    /** Started and its endpoints published (health UP needs it); null when the module is not started. */
+    public Boolean ready;
 }

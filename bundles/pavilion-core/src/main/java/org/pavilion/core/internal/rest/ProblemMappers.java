@@ -10,10 +10,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.rest.ServiceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Every error leaves as problem+json; never a stack trace. */
+/**
+ * Every error leaves as problem+json; never a stack trace. A database that is down, overloaded or too slow (a lock
+ * or statement timeout, an exhausted pool) is a 503 with Retry-After, not a 500: the request can be repeated.
+ */
 public final class ProblemMappers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMappers.class);
@@ -24,7 +28,7 @@ public final class ProblemMappers {
     public static final class Problem implements ExceptionMapper<ProblemException> {
         @Override
         public Response toResponse(ProblemException e) {
-            return Problems.response(e);
+            return problem(e);
         }
     }
 
@@ -67,7 +71,14 @@ public final class ProblemMappers {
         public Response toResponse(Throwable e) {
             ProblemException nested = find(e);
             if (nested != null) {
-                return Problems.response(nested);
+                return problem(nested);
+            }
+            String unavailable = org.pavilion.core.api.persistence.DatabaseUnavailable.why(e);
+            if (unavailable != null) {
+                // The cause's message may quote the statement or the values: only its kind is logged.
+                LOG.warn("Answering 503: the database is unavailable or too slow ({})", unavailable);
+                return problem(new ServiceUnavailableException(
+                        "The database is temporarily unavailable or too slow; try again shortly."));
             }
             String incident = UUID.randomUUID().toString();
             LOG.error("Unexpected error, incident {}", incident, e);
@@ -85,5 +96,15 @@ public final class ProblemMappers {
             }
             return null;
         }
+    }
+
+    /** The problem's response; a 503 carries its Retry-After header. */
+    static Response problem(ProblemException p) {
+        Response r = Problems.response(p);
+        if (p instanceof ServiceUnavailableException) {
+            return Response.fromResponse(r)
+                    .header("Retry-After", ((ServiceUnavailableException) p).retryAfterSeconds()).build();
+        }
+        return r;
     }
 }

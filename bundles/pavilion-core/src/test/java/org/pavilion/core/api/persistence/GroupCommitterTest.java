@@ -206,4 +206,87 @@ public class GroupCommitterTest {
             assertTrue("the interrupt is kept for the caller", stillInterrupted[0]);
         }
     }
+
+    @Test
+    public void aFullQueueRefusesAtOnceWithA503AndTakesWorkAgainOnceItDrains() throws Exception {
+        CountDownLatch hung = new CountDownLatch(1);
+        CountDownLatch inGroup = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try (GroupCommitter<String, String> committer = new GroupCommitter<>("test-commit", 1, 2, works -> {
+            inGroup.countDown();
+            hung.await(); // a database that stopped answering
+            return commit(works);
+        })) {
+            assertEquals(2, committer.capacity());
+            Future<String> first = callers.submit(() -> committer.submit("first")); // taken, hangs in its group
+            assertTrue(inGroup.await(5, TimeUnit.SECONDS));
+            Future<String> second = callers.submit(() -> committer.submit("second"));
+            Future<String> third = callers.submit(() -> committer.submit("third"));
+            long deadline = System.currentTimeMillis() + 5000;
+            while (committer.queued() < 2 && System.currentTimeMillis() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertEquals(2, committer.queued());
+
+            long start = System.nanoTime();
+            org.pavilion.core.api.rest.ServiceUnavailableException refused = assertThrows(
+                    org.pavilion.core.api.rest.ServiceUnavailableException.class, () -> committer.submit("fourth"));
+            assertTrue("refused at once", System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1));
+            assertEquals(503, refused.status());
+            assertEquals(GroupCommitter.RETRY_AFTER_SECONDS, refused.retryAfterSeconds());
+            assertFalse(committed.contains("fourth"));
+
+            hung.countDown();
+            assertEquals("receipt of first", first.get(5, TimeUnit.SECONDS));
+            assertEquals("receipt of second", second.get(5, TimeUnit.SECONDS));
+            assertEquals("receipt of third", third.get(5, TimeUnit.SECONDS));
+            assertEquals("receipt of fifth", committer.submit("fifth"));
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    public void aCapacityBelowOneIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new GroupCommitter<String, String>("x", 1, 0, this::commit));
+    }
+
+    @Test
+    public void aGroupFailingForAnUnavailableDatabaseFailsEveryCallerAtOnceWithoutRetryingOneByOne() throws Exception {
+        CountDownLatch first = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger lockWaits = new AtomicInteger();
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try (GroupCommitter<String, String> committer = new GroupCommitter<>("test-commit", 64, works -> {
+            if (works.contains("first")) {
+                first.countDown();
+                release.await(); // the others queue meanwhile and then form one group
+                return commit(works);
+            }
+            lockWaits.incrementAndGet();
+            throw new SQLException("canceling statement due to lock timeout", "55P03");
+        })) {
+            Future<String> one = callers.submit(() -> committer.submit("first"));
+            assertTrue(first.await(5, TimeUnit.SECONDS));
+            List<Future<String>> rest = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String w = "w" + i;
+                rest.add(callers.submit(() -> committer.submit(w)));
+            }
+            long deadline = System.currentTimeMillis() + 5000;
+            while (committer.queued() < 3 && System.currentTimeMillis() < deadline) {
+                Thread.onSpinWait();
+            }
+            release.countDown();
+            assertEquals("receipt of first", one.get(5, TimeUnit.SECONDS));
+            for (Future<String> f : rest) {
+                java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                        () -> f.get(5, TimeUnit.SECONDS));
+                assertEquals("55P03", ((SQLException) e.getCause()).getSQLState());
+            }
+            assertEquals("one lock wait for the group, none per work", 1, lockWaits.get());
+        } finally {
+            callers.shutdownNow();
+        }
+    }
 }
