@@ -100,11 +100,12 @@ public final class ProblemMappers {
 
     /** The problem's response; a 503 carries its Retry-After header. */
     static Response problem(ProblemException p) {
-        Response r = Problems.response(p);
-        if (p instanceof ServiceUnavailableException) {
-            return Response.fromResponse(r)
-                    .header("Retry-After", ((ServiceUnavailableException) p).retryAfterSeconds()).build();
+        if (p instanceof ServiceUnavailableException u) {
+            // Built afresh, not copied with Response.fromResponse: the copy's entity came out garbled in the container.
+            return Response.status(p.status()).type(Problems.PROBLEM_JSON_TYPE)
+                    .entity(Problems.body(p.status(), p.type(), p.title(), p.detail(), p.extensions()))
+                    .header("Retry-After", String.valueOf(u.retryAfterSeconds())).build();
         }
-        return r;
+        return Problems.response(p);
     }
 }
