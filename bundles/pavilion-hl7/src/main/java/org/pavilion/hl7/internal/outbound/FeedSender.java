@@ -30,6 +30,7 @@ public class FeedSender {
     /** Pending rows the ordering rule looks at per round; more are reached as earlier ones are sent. */
     static final int WINDOW = 500;
     private static final Logger LOG = LoggerFactory.getLogger(FeedSender.class);
+    private static final int STOP_BOUND_SECONDS = 5;
 
     private final FeedSettings feed;
     private final OutboundStore store;
@@ -57,19 +58,31 @@ public class FeedSender {
         executor.scheduleWithFixedDelay(this::drain, 0, feed.pollIntervalMs(), TimeUnit.MILLISECONDS);
     }
 
-    /** Stops the thread and closes the connection; a message in flight stays PENDING and is sent again later. */
+    /**
+     * Stops the thread and closes the connection; a message in flight stays PENDING and is sent again later. Bounded:
+     * a send stuck on a receiver that never answers (a TLS peer that stalls the handshake) holds the connection's lock
+     * until its socket gives up, and the caller (Config Admin's single dispatcher thread, when a feed is removed) must
+     * not wait for that; the connection is then closed in the background.
+     */
     public synchronized void stop() {
         running = false;
-        link.close();
         if (executor != null) {
             executor.shutdownNow();
-            try {
-                if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                    LOG.warn("HL7 feed '{}': sender thread did not stop within 10 s", feed.name());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        }
+        Thread closer = new Thread(link::close, "hl7-feed-" + feed.name() + "-close");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(TimeUnit.SECONDS.toMillis(STOP_BOUND_SECONDS));
+            if (closer.isAlive()) {
+                LOG.warn("HL7 feed '{}': its connection did not close within {} s (a send in flight is stuck); "
+                        + "it closes in the background when the socket gives up", feed.name(), STOP_BOUND_SECONDS);
             }
+            if (executor != null && !executor.awaitTermination(STOP_BOUND_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("HL7 feed '{}': sender thread did not stop within {} s", feed.name(), STOP_BOUND_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
