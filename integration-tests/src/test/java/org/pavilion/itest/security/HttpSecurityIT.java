@@ -95,7 +95,7 @@ public class HttpSecurityIT extends PavilionTestSupport {
     public void overHttpsTheBrowserSignsInWithASecureCookieAndEveryAnswerCarriesHsts() throws Exception {
         Http admin = loginAsAdmin();
         HttpClient tls = HttpClient.newBuilder().sslContext(trustingOurCertificate())
-                .connectTimeout(Duration.ofSeconds(5)).build();
+                .connectTimeout(Duration.ofSeconds(60)).build();
         String https = "https://localhost:" + System.getProperty(HTTPS_PORT_PROPERTY);
 
         HttpResponse<String> session = tls.send(HttpRequest.newBuilder(URI.create(https + "/api/v1/auth/session"))
@@ -243,14 +243,13 @@ public class HttpSecurityIT extends PavilionTestSupport {
 
     @Test
     public void aDeeplyNestedSoapBodyGetsAFaultNotAnOutOfMemory() throws Exception {
-        loginAsAdmin();
+        Http admin = loginAsAdmin();
         String inner = "<x>".repeat(500) + "</x>".repeat(500);
         String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\">"
                 + "<soapenv:Body>" + inner + "</soapenv:Body></soapenv:Envelope>";
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl()
                 + "/api/soap/emr/PatientRegistry")).header("Content-Type", "text/xml; charset=UTF-8")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "emr-adt-feed:emr-adt-feed-secret".getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + admin.token())
                 .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(r.body(), 500, r.statusCode());
         assertTrue(r.body(), r.body().contains("Fault"));

@@ -141,13 +141,17 @@ public class RestPublisher {
     }
 
     /**
-     * Replaces CXF's default WADL generator (which answers ?_wadl before any authentication) with one that ignores
-     * the query: ?_wadl then reaches the resource like any request, 401 without credentials.
+     * Replaces CXF's default WADL generator (which answers ?_wadl before any authentication) with one that does
+     * nothing: ?_wadl then reaches the resource like any request, 401 without credentials. (Its own
+     * ignoreRequests switch would answer an empty 404 instead.) WADL is off: the API description is OpenAPI's job.
      */
     private static WadlGenerator noWadl() {
-        WadlGenerator wadl = new WadlGenerator();
-        wadl.setIgnoreRequests(true);
-        return wadl;
+        return new WadlGenerator() {
+            @Override
+            public void filter(javax.ws.rs.container.ContainerRequestContext request) {
+                // no description, no answer of its own
+            }
+        };
     }
 
     private final class Customizer implements ServiceTrackerCustomizer<Object, Published> {
