@@ -41,7 +41,8 @@ public class EmrClinicalRecordIT extends PavilionTestSupport {
         Await.until("EMR record REST and SOAP endpoints are published", BOOT_BOUND, () -> {
             assertEquals(400, admin.get("/api/v1/emr/icd10").status);
             assertEquals(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(baseUrl() + "/api/soap/emr/ClinicalRecord?wsdl")).build(),
+                    URI.create(baseUrl() + "/api/soap/emr/ClinicalRecord?wsdl"))
+                    .header("Authorization", "Bearer " + admin.token()).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());
             assertEquals(400, admin.get(PATIENTS).status);
         });

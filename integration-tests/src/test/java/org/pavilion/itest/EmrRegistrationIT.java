@@ -55,7 +55,8 @@ public class EmrRegistrationIT extends PavilionTestSupport {
             // No criteria: a 400 from the EMR itself, nothing read or audited.
             assertEquals(400, admin.get(PATIENTS).status);
             HttpResponse<String> wsdl = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(baseUrl() + "/api/soap/emr/PatientRegistry?wsdl")).build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create(baseUrl() + "/api/soap/emr/PatientRegistry?wsdl"))
+                    .header("Authorization", "Bearer " + admin.token()).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, wsdl.statusCode());
         });
         return admin;
@@ -325,8 +326,11 @@ public class EmrRegistrationIT extends PavilionTestSupport {
         assertTrue(again.body(), again.body().contains(mrn));
 
         assertEquals(401, soap(register, null).statusCode());
+        // The service description is for integrators who can sign in.
         HttpResponse<String> wsdl = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(baseUrl() + "/api/soap/emr/PatientRegistry?wsdl")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(baseUrl() + "/api/soap/emr/PatientRegistry?wsdl")).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, wsdl.statusCode());
         assertTrue(wsdl.body().contains("findByDemographics"));
     }

@@ -216,7 +216,9 @@ public class HospitalDayIT extends PavilionTestSupport {
         assertTrue(anonymous.body(), anonymous.body().contains("soap:Fault"));
 
         HttpResponse<String> wsdl = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(baseUrl() + "/api/soap/example/VisitorLog?wsdl")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(baseUrl() + "/api/soap/example/VisitorLog?wsdl")).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString("gate-system:gate-system-secret".getBytes(StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, wsdl.statusCode());
         assertTrue(wsdl.body().contains("VisitorLog"));
     }

@@ -34,6 +34,7 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
 
     private final AccountService accounts;
     private final AuditService audit;
+    private final HttpPolicy policy;
 
     @Context
     private ResourceInfo resourceInfo;
@@ -41,15 +42,16 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
     @Context
     private HttpServletRequest httpRequest;
 
-    public AuthFilter(AccountService accounts, AuditService audit) {
+    public AuthFilter(AccountService accounts, AuditService audit, HttpPolicy policy) {
         this.accounts = accounts;
         this.audit = audit;
+        this.policy = policy;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         CallerContext.clear();
-        String address = httpRequest == null ? "unknown" : httpRequest.getRemoteAddr();
+        String address = httpRequest == null ? "unknown" : ClientAddress.resolve(httpRequest, policy).address();
         Optional<AuthenticatedCaller> caller;
         try {
             caller = accounts.authenticateHeader(request.getHeaderString(HttpHeaders.AUTHORIZATION), address);
@@ -103,6 +105,10 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
         // Answers about patients must not stay in browser or proxy caches; a resource may say otherwise.
         if (!response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+        String hsts = policy.hstsValue();
+        if (hsts != null && httpRequest != null && ClientAddress.isSecure(httpRequest)) {
+            response.getHeaders().putSingle(HttpPolicy.HSTS_HEADER, hsts);
         }
     }
 

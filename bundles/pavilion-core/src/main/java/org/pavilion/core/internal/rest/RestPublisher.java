@@ -10,6 +10,7 @@ import org.apache.cxf.Bus;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.jaxrs.lifecycle.SingletonResourceProvider;
+import org.apache.cxf.jaxrs.model.wadl.WadlGenerator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -44,14 +45,17 @@ public class RestPublisher {
     private final AccountService accounts;
     private final AuditService audit;
     private final PrivilegeRegistry privileges;
+    private final HttpPolicy http;
     private final Map<Long, RefusedEndpoint> refused = new ConcurrentHashMap<>();
     private final Map<String, Published> byBase = new ConcurrentHashMap<>();
     private final ServiceTracker<Object, Published> tracker;
 
     @Activate
     public RestPublisher(BundleContext context, @Reference PlatformBus platformBus, @Reference AccountService accounts,
-            @Reference AuditService audit, @Reference PrivilegeRegistry privileges) throws InvalidSyntaxException {
+            @Reference AuditService audit, @Reference PrivilegeRegistry privileges, @Reference HttpPolicy http)
+            throws InvalidSyntaxException {
         this.context = context;
+        this.http = http;
         this.bus = platformBus.bus();
         this.accounts = accounts;
         this.audit = audit;
@@ -105,7 +109,8 @@ public class RestPublisher {
         factory.setAddress(REST_PREFIX + path);
         factory.setResourceClasses(resource.getClass());
         factory.setResourceProvider(resource.getClass(), new SingletonResourceProvider(resource));
-        factory.setProviders(List.of(JsonProviderFactory.create(), new AuthFilter(accounts, audit),
+        factory.setProviders(List.of(noWadl(), JsonProviderFactory.create(), new AuthFilter(accounts, audit, http),
+                new JsonBodyLimit(http),
                 new ProblemMappers.Problem(), new ProblemMappers.Json(), new ProblemMappers.WebApplication(),
                 new ProblemMappers.Unexpected()));
         Thread thread = Thread.currentThread();
@@ -133,6 +138,20 @@ public class RestPublisher {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * Replaces CXF's default WADL generator (which answers ?_wadl before any authentication) with one that does
+     * nothing: ?_wadl then reaches the resource like any request, 401 without credentials. (Its own
+     * ignoreRequests switch would answer an empty 404 instead.) WADL is off: the API description is OpenAPI's job.
+     */
+    private static WadlGenerator noWadl() {
+        return new WadlGenerator() {
+            @Override
+            public void filter(javax.ws.rs.container.ContainerRequestContext request) {
+                // no description, no answer of its own
+            }
+        };
     }
 
     private final class Customizer implements ServiceTrackerCustomizer<Object, Published> {

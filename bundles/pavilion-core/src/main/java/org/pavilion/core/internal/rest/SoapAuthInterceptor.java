@@ -16,22 +16,24 @@ import org.pavilion.core.internal.security.AuthenticationFailedException;
 
 /**
  * Authenticates SOAP calls from the HTTP Authorization header (Basic for integration accounts, or a
- * bearer token). The WSDL itself is answered before this runs, so it stays readable without credentials.
+ * bearer token). Service description queries (?wsdl) are guarded earlier by {@link SoapHttpGuard}.
  */
 final class SoapAuthInterceptor extends AbstractPhaseInterceptor<Message> {
 
     private final AccountService accounts;
+    private final HttpPolicy policy;
 
-    SoapAuthInterceptor(AccountService accounts) {
+    SoapAuthInterceptor(AccountService accounts, HttpPolicy policy) {
         super(Phase.PRE_PROTOCOL);
         this.accounts = accounts;
+        this.policy = policy;
     }
 
     @Override
     public void handleMessage(Message message) {
         HttpServletRequest request = (HttpServletRequest) message.get(AbstractHTTPDestination.HTTP_REQUEST);
         String header = request == null ? null : request.getHeader("Authorization");
-        String address = request == null ? "unknown" : request.getRemoteAddr();
+        String address = request == null ? "unknown" : ClientAddress.resolve(request, policy).address();
         AuthenticatedCaller caller;
         try {
             caller = accounts.authenticateHeader(header, address).orElseThrow(() -> new AuthenticationFailedException(

@@ -46,14 +46,17 @@ public class SoapPublisher {
     private final AccountService accounts;
     private final AuditService audit;
     private final PrivilegeRegistry privileges;
+    private final HttpPolicy http;
     private final Map<Long, RefusedEndpoint> refused = new ConcurrentHashMap<>();
     private final Map<String, Published> byAddress = new ConcurrentHashMap<>();
     private final ServiceTracker<Object, Published> tracker;
 
     @Activate
     public SoapPublisher(BundleContext context, @Reference PlatformBus platformBus, @Reference AccountService accounts,
-            @Reference AuditService audit, @Reference PrivilegeRegistry privileges) throws InvalidSyntaxException {
+            @Reference AuditService audit, @Reference PrivilegeRegistry privileges, @Reference HttpPolicy http)
+            throws InvalidSyntaxException {
         this.context = context;
+        this.http = http;
         this.bus = platformBus.bus();
         this.accounts = accounts;
         this.audit = audit;
@@ -108,7 +111,8 @@ public class SoapPublisher {
         factory.setServiceClass(implementor.getClass());
         factory.setServiceBean(implementor);
         factory.setInvoker(new CallerBindingInvoker(implementor));
-        factory.getInInterceptors().add(new SoapAuthInterceptor(accounts));
+        factory.getInInterceptors().add(new SoapHttpGuard(accounts, http));
+        factory.getInInterceptors().add(new SoapAuthInterceptor(accounts, http));
         factory.getInInterceptors().add(new SoapPrivilegeInterceptor(implementor.getClass(), audit));
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();

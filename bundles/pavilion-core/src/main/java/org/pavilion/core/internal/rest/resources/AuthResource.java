@@ -26,6 +26,7 @@ import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.core.api.security.PublicEndpoint;
+import org.pavilion.core.internal.rest.ClientAddress;
 import org.pavilion.core.internal.rest.SessionCookie;
 import org.pavilion.core.internal.security.AccountService;
 import org.pavilion.core.internal.security.AuthenticationFailedException;
@@ -104,7 +105,7 @@ public class AuthResource {
         LoginResult r = loginOrFail(request, http);
         LoginResponse out = describe(r.caller(), r.expiresMs());
         out.tokenType = null;
-        return Response.ok(out).header(HttpHeaders.SET_COOKIE, SessionCookie.set(r.token(), http.isSecure())).build();
+        return Response.ok(out).header(HttpHeaders.SET_COOKIE, SessionCookie.set(r.token(), ClientAddress.isSecure(http))).build();
     }
 
     /** Who the browser's session is: 401 when it has none or it expired. */
@@ -125,7 +126,7 @@ public class AuthResource {
         if (token != null && !token.isBlank()) {
             accounts.logout(token);
         }
-        return Response.noContent().header(HttpHeaders.SET_COOKIE, SessionCookie.clear(http.isSecure())).build();
+        return Response.noContent().header(HttpHeaders.SET_COOKIE, SessionCookie.clear(ClientAddress.isSecure(http))).build();
     }
 
     /** The signed-in user's own change of password (bearer or browser session). */
@@ -139,7 +140,7 @@ public class AuthResource {
         }
         try {
             accounts.changeOwnPassword(caller.username(), change.currentPassword, change.newPassword,
-                    http.getRemoteAddr());
+                    ClientAddress.of(http));
         } catch (AuthenticationFailedException e) {
             throw new ProblemException(403, "wrong-password", "Password not changed",
                     "The current password is wrong (or the account is locked)");
@@ -154,7 +155,7 @@ public class AuthResource {
         if (ask == null) {
             throw ProblemException.validation("A JSON body with username is required");
         }
-        resets.request(ask.username, http.getRemoteAddr());
+        resets.request(ask.username, ClientAddress.of(http));
         return Response.accepted(new PasswordResetAccepted()).build();
     }
 
@@ -165,7 +166,7 @@ public class AuthResource {
         if (confirm == null) {
             throw ProblemException.validation("A JSON body with token and password is required");
         }
-        resets.confirm(confirm.token, confirm.password, http.getRemoteAddr());
+        resets.confirm(confirm.token, confirm.password, ClientAddress.of(http));
         return Response.noContent().build();
     }
 
@@ -174,7 +175,7 @@ public class AuthResource {
             throw ProblemException.validation("A JSON body with username and password is required");
         }
         try {
-            return accounts.login(request.username, request.password, http.getRemoteAddr());
+            return accounts.login(request.username, request.password, ClientAddress.of(http));
         } catch (AuthenticationFailedException e) {
             throw new ProblemException(401, "unauthorized", "Login failed", e.getMessage());
         }
