@@ -88,7 +88,8 @@ public final class Http {
             // the client's own exception may name no address (a failed connect surfaces as ClosedChannelException)
             throw new IOException(request.method() + " " + request.uri() + ": " + e, e);
         }
-        return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+        return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""),
+                r.headers().firstValue("Retry-After").orElse(null));
     }
 
     public static ObjectMapper json() {
@@ -100,11 +101,14 @@ public final class Http {
         public final int status;
         public final String body;
         public final String contentType;
+        /** The Retry-After header of a 429 or 503, or null. */
+        public final String retryAfter;
 
-        Response(int status, String body, String contentType) {
+        Response(int status, String body, String contentType, String retryAfter) {
             this.status = status;
             this.body = body;
             this.contentType = contentType;
+            this.retryAfter = retryAfter;
         }
 
         public JsonNode json() throws IOException {

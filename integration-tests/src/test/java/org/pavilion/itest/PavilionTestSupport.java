@@ -168,6 +168,10 @@ public abstract class PavilionTestSupport {
                 // JMX's rmiRegistryPort and rmiServerPort: Pax Exam's Karaf container picks free ones itself.
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
                 systemProperty(HTTP_PORT_PROPERTY).value(String.valueOf(httpPort)),
+                // The suite signs dozens of users in from 127.0.0.1 within seconds; LoginSecurityIT tests the
+                // shipped per-address login throttle.
+                editConfigurationFilePut("etc/org.pavilion.core.auth.cfg", "loginAttemptsPerMinutePerAddress", "6000"),
+                editConfigurationFilePut("etc/org.pavilion.core.auth.cfg", "loginBurstPerAddress", "1000"),
                 systemProperty(DB_PROPERTY).value(db)));
         if ("postgresql".equals(db)) {
             options.addAll(postgresqlOptions(getClass().getSimpleName()));

@@ -149,17 +149,10 @@ public class AccountService {
                 .setParameter("h", hash).executeUpdate());
     }
 
-    /**
-     * When the session of {@code token} expires (epoch ms) if it is not used again: the earlier of its absolute
-     * expiry and its idle bound; 0 when it is unknown.
-     */
+    /** When the session of {@code token} ends at the latest (epoch ms), or 0 when it is unknown; see also the idle bound. */
     public long sessionExpiry(String token) {
         CachedSession cached = sessions.get(PasswordHasher.sha256Hex(token));
-        if (cached == null) {
-            return 0;
-        }
-        long idleMs = idleMs();
-        return idleMs <= 0 ? cached.expiresMs : Math.min(cached.expiresMs, cached.lastUsedMs + idleMs);
+        return cached == null ? 0 : cached.expiresMs;
     }
 
     /** Minutes a session may go unused; 0 when only the absolute bound applies. */

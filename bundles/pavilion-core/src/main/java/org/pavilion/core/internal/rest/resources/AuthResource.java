@@ -117,8 +117,7 @@ public class AuthResource {
         } catch (LoginThrottledException e) {
             return tooManyAttempts(e);
         }
-        LoginResponse out = describe(r.caller(), accounts.sessionExpiry(r.token()) > 0
-                ? accounts.sessionExpiry(r.token()) : r.expiresMs());
+        LoginResponse out = describe(r.caller(), r.expiresMs());
         out.idleTimeoutMinutes = accounts.idleTimeoutMinutes();
         out.tokenType = null;
         return Response.ok(out).header(HttpHeaders.SET_COOKIE, SessionCookie.set(r.token(), http.isSecure())).build();
