@@ -43,13 +43,13 @@ public class LoginSecurityIT extends PavilionTestSupport {
     private static final String OTHER_ADDRESS = "127.0.0.2";
 
     @Override
+    protected boolean shippedLoginThrottle() {
+        return true;
+    }
+
+    @Override
     protected Option[] extraOptions() {
-        return new Option[] {
-            // The shipped throttle (the suite's default configuration raises it, see PavilionTestSupport).
-            editConfigurationFilePut(AUTH_CFG, "loginAttemptsPerMinutePerAddress", "20"),
-            editConfigurationFilePut(AUTH_CFG, "loginBurstPerAddress", "5"),
-            editConfigurationFilePut(AUTH_CFG, "idleTimeoutMinutes", "1"),
-        };
+        return new Option[] {editConfigurationFilePut(AUTH_CFG, "idleTimeoutMinutes", "1")};
     }
 
     @Test
