@@ -104,6 +104,10 @@ public final class Http {
         /** The Retry-After header of a 429 or 503, or null. */
         public final String retryAfter;
 
+        Response(int status, String body, String contentType) {
+            this(status, body, contentType, null);
+        }
+
         Response(int status, String body, String contentType, String retryAfter) {
             this.status = status;
             this.body = body;
