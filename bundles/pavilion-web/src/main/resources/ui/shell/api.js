@@ -17,6 +17,12 @@ export class ApiError extends Error {
 }
 
 let expiredHandler = null;
+let activityHandler = null;
+
+/** fn(): called after each answer the server gave while signed in (the session's idle clock restarted). */
+export function onActivity(fn) {
+  activityHandler = fn;
+}
 
 /** fn(apiError) -> Promise<boolean>: true when the user signed in again and the call should be retried. */
 export function onSessionExpired(fn) {
@@ -83,6 +89,7 @@ async function request(method, path, { query, body, form, blob, options = {} } =
       if (await expiredHandler(error)) continue;
       throw error;
     }
+    if (resp.status !== 401 && activityHandler) activityHandler();
     if (!resp.ok) throw new ApiError(resp.status, await problemOf(resp));
     if (blob) return resp.blob();
     if (resp.status === 204) return null;

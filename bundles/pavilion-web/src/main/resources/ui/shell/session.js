@@ -1,7 +1,7 @@
 // Signing in and out with the browser session cookie (/api/v1/auth/session), the expired-session dialog that keeps
 // the page under it and retries the interrupted calls, and the warning shortly before the session ends.
 import { html, render } from '/ui/lib/lit-html/lit-html.js';
-import { api, ApiError, onSessionExpired } from './api.js';
+import { api, ApiError, onSessionExpired, onActivity } from './api.js';
 import { t, fmt } from './i18n.js';
 import { shell, toCaller, renderLayout, notify, problem, app, HOME } from './shell.js';
 import { forgotPasswordForm } from './reset.js';
@@ -79,17 +79,29 @@ export function signInPage() {
 export function started(session) {
   shell.caller = toCaller(session);
   shell.onLanguage = null;
-  timers.forEach(clearTimeout);
-  timers = [];
-  if (session.expiresAt) {
-    const end = Date.parse(session.expiresAt);
-    const warnIn = end - Date.now() - WARN_BEFORE_MS;
+  const absoluteEnd = session.expiresAt ? Date.parse(session.expiresAt) : 0;
+  const idleMs = (session.idleTimeoutMinutes || 0) * 60 * 1000;
+  let plannedAt = 0;
+  // The session ends at its absolute expiry or after idleTimeoutMinutes without a call, whichever comes first;
+  // every answer restarts the idle clock, so the warning is planned again (at most every 30 seconds).
+  const plan = () => {
+    const now = Date.now();
+    if (now - plannedAt < 30 * 1000) return;
+    plannedAt = now;
+    timers.forEach(clearTimeout);
+    timers = [];
+    const ends = [absoluteEnd, idleMs ? now + idleMs : 0].filter((e) => e > 0);
+    if (!ends.length) return;
+    const end = Math.min(...ends);
+    const warnIn = end - now - WARN_BEFORE_MS;
     if (warnIn > 0) {
-      timers.push(setTimeout(() => notify(t('shell.session.expiring', { time: fmt.time(session.expiresAt) }), 'info'), warnIn));
+      timers.push(setTimeout(() => notify(t('shell.session.expiring', { time: fmt.time(new Date(end).toISOString()) }), 'info'), warnIn));
     }
     // At the end, ask for the password at once rather than on the next click.
-    timers.push(setTimeout(() => { reauthenticate(); }, Math.max(0, end - Date.now() + 1000)));
-  }
+    timers.push(setTimeout(() => { reauthenticate(); }, Math.max(0, end - now + 1000)));
+  };
+  plan();
+  onActivity(plan);
   onSessionExpired(reauthenticate);
 }
 

@@ -101,7 +101,7 @@ public final class Http {
         public final int status;
         public final String body;
         public final String contentType;
-        /** The Retry-After header of a 503, null when absent. */
+        /** The Retry-After header of a 429 or 503, or null. */
         public final String retryAfter;
 
         Response(int status, String body, String contentType) {

@@ -172,8 +172,19 @@ public abstract class PavilionTestSupport {
         if ("postgresql".equals(db)) {
             options.addAll(postgresqlOptions(getClass().getSimpleName()));
         }
+        if (!shippedLoginThrottle()) {
+            // The suite signs dozens of users in from 127.0.0.1 within seconds: not what the throttle is for.
+            options.add(editConfigurationFilePut("etc/org.pavilion.core.auth.cfg", "loginAttemptsPerMinutePerAddress",
+                    "6000"));
+            options.add(editConfigurationFilePut("etc/org.pavilion.core.auth.cfg", "loginBurstPerAddress", "1000"));
+        }
         options.addAll(Arrays.asList(extraOptions()));
         return options.toArray(new Option[0]);
+    }
+
+    /** True for a class that tests the shipped per-address login throttle (LoginSecurityIT); others raise it. */
+    protected boolean shippedLoginThrottle() {
+        return false;
     }
 
     /** Subclasses: more options (features to install, configuration edits, system properties). */

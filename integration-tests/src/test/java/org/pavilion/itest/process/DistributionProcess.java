@@ -67,6 +67,9 @@ public final class DistributionProcess implements AutoCloseable {
         // Not the shipped 2575: a distribution left running (the browser tests share one per test JVM) must not
         // hold the port the Pax Exam containers' default listener binds.
         d.writeEtc("org.pavilion.hl7.listener-default.cfg", "port", String.valueOf(freePort()));
+        // Tests and benchmarks sign many users in from 127.0.0.1 at once: not what the login throttle is for.
+        d.writeEtc("org.pavilion.core.auth.cfg", "loginAttemptsPerMinutePerAddress", "6000");
+        d.writeEtc("org.pavilion.core.auth.cfg", "loginBurstPerAddress", "1000");
         if ("postgresql".equals(System.getProperty("pavilion.itest.db", "h2"))) {
             d.usePostgreSql(name.replaceAll("[^a-z0-9]", "_") + "_" + ProcessHandle.current().pid());
         }

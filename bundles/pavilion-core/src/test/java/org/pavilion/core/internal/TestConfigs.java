@@ -25,7 +25,19 @@ public final class TestConfigs {
     }
 
     public static AuthConfig auth(int maxFailedLogins, int basicCacheSeconds, int privilegeRefreshSeconds) {
+        return auth(maxFailedLogins, basicCacheSeconds, privilegeRefreshSeconds, 0, 5, 0);
+    }
+
+    /**
+     * {@code attemptsPerMinute}: the per-address login throttle (0 off, as in the older tests that sign in often);
+     * {@code idleMinutes}: the idle session bound (0 off).
+     */
+    public static AuthConfig auth(int maxFailedLogins, int basicCacheSeconds, int privilegeRefreshSeconds,
+            int attemptsPerMinute, int burst, int idleMinutes) {
         return new AuthConfig() {
+            @Override public int idleTimeoutMinutes() { return idleMinutes; }
+            @Override public int loginAttemptsPerMinutePerAddress() { return attemptsPerMinute; }
+            @Override public int loginBurstPerAddress() { return burst; }
             @Override public Class<? extends Annotation> annotationType() { return AuthConfig.class; }
             @Override public int tokenTtlMinutes() { return 60; }
             @Override public int maxFailedLogins() { return maxFailedLogins; }

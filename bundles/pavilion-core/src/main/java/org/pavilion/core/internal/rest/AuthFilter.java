@@ -21,6 +21,7 @@ import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.core.internal.security.AccountService;
 import org.pavilion.core.internal.security.AuthenticatedCaller;
 import org.pavilion.core.internal.security.AuthenticationFailedException;
+import org.pavilion.core.internal.security.LoginThrottledException;
 
 /**
  * Authenticates every request (bearer token, HTTP Basic for integration accounts, or the web UI's session cookie),
@@ -55,6 +56,11 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
         Optional<AuthenticatedCaller> caller;
         try {
             caller = accounts.authenticateHeader(request.getHeaderString(HttpHeaders.AUTHORIZATION), address);
+        } catch (LoginThrottledException e) {
+            request.abortWith(Response.fromResponse(Problems.response(429, "too-many-login-attempts",
+                    "Too many sign-in attempts", e.getMessage()))
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).build());
+            return;
         } catch (AuthenticationFailedException e) {
             request.abortWith(unauthorized(e.getMessage()));
             return;

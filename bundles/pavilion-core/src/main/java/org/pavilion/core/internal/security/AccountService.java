@@ -14,12 +14,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 
+import org.pavilion.core.api.persistence.AuditedTransaction;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -49,6 +51,10 @@ public class AccountService {
     static final String ADMIN_PASSWORD_FILE = "pavilion/initial-admin-password";
     /** The privilege an account needs to authenticate with HTTP Basic (feeds and legacy systems, never people). */
     public static final String BASIC_PRIVILEGE = "platform.auth.basic";
+    /** Client addresses the login throttle remembers before it evicts those it no longer holds back. */
+    static final int MAX_THROTTLED_ADDRESSES = 10_000;
+    /** Last use of a session is written at most this often (or half the idle bound, if shorter). */
+    static final long LAST_USE_WRITE_MS = 60_000L;
 
     private final JpaTransactions jpa;
     private final AuditService audit;
@@ -56,6 +62,9 @@ public class AccountService {
     private volatile LongSupplier clock = System::currentTimeMillis;
     private volatile AuthConfig config;
     private volatile PasswordHasher hasher;
+    private volatile LoginThrottle throttle;
+    private final LoginFailures failures;
+    private volatile long lastPurgeMs;
     /** sha256(token) -> session, so a request does not query the database once its token is known. */
     private final Map<String, CachedSession> sessions = new ConcurrentHashMap<>();
     /** sha256(user:password) -> expiry, for HTTP Basic callers. */
@@ -67,6 +76,7 @@ public class AccountService {
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
         this.roleStore = new RoleStore(jpa);
+        this.failures = new LoginFailures(jpa);
         modified(config);
         createFirstAdministrator();
     }
@@ -75,6 +85,8 @@ public class AccountService {
     void modified(AuthConfig newConfig) {
         this.config = newConfig;
         this.hasher = new PasswordHasher(newConfig.passwordHashIterations());
+        this.throttle = new LoginThrottle(newConfig.loginAttemptsPerMinutePerAddress(),
+                newConfig.loginBurstPerAddress(), MAX_THROTTLED_ADDRESSES);
         basicCredentials.clear();
     }
 
@@ -122,6 +134,7 @@ public class AccountService {
         s.setUsername(caller.username());
         s.setCreatedMs(now);
         s.setExpiresMs(expires);
+        s.setLastUsedMs(now);
         jpa.run(em -> {
             em.createQuery("DELETE FROM SessionEntity s WHERE s.expiresMs < :now").setParameter("now", now).executeUpdate();
             em.persist(s);
@@ -136,26 +149,39 @@ public class AccountService {
                 .setParameter("h", hash).executeUpdate());
     }
 
-    /** When the session of {@code token} expires (epoch ms), or 0 when it is unknown. */
+    /** When the session of {@code token} ends at the latest (epoch ms), or 0 when it is unknown; see also the idle bound. */
     public long sessionExpiry(String token) {
         CachedSession cached = sessions.get(PasswordHasher.sha256Hex(token));
         return cached == null ? 0 : cached.expiresMs;
+    }
+
+    /** Minutes a session may go unused; 0 when only the absolute bound applies. */
+    public int idleTimeoutMinutes() {
+        return Math.max(0, config.idleTimeoutMinutes());
+    }
+
+    private long idleMs() {
+        return idleTimeoutMinutes() * 60_000L;
     }
 
     /** The caller a bearer token stands for, if the token is known, unexpired and its user enabled. */
     public Optional<AuthenticatedCaller> authenticateToken(String token, String clientAddress) {
         String hash = PasswordHasher.sha256Hex(token);
         long now = clock.getAsLong();
+        long idleMs = idleMs();
         CachedSession cached = sessions.get(hash);
-        // Re-read after the refresh bound, so a changed role reaches signed-in users, also from another container.
-        if (cached == null || stale(cached, now)) {
+        // Re-read after the refresh bound, so a changed role reaches signed-in users, also from another container;
+        // and before calling a session idle, since another container may have used it meanwhile.
+        if (cached == null || stale(cached, now) || idle(cached, now, idleMs)) {
+            long usedHere = cached == null ? 0 : cached.lastUsedMs;
             cached = jpa.call(em -> {
                 SessionEntity s = em.find(SessionEntity.class, hash);
                 if (s == null) {
                     return null;
                 }
                 AuthenticatedCaller c = loadCaller(em, s.getUsername(), null);
-                return c == null ? null : new CachedSession(c, s.getExpiresMs(), now);
+                return c == null ? null : new CachedSession(c, s.getExpiresMs(), now,
+                        Math.max(s.getLastUsedMs(), usedHere), s.getLastUsedMs());
             });
             if (cached == null) {
                 sessions.remove(hash);
@@ -163,11 +189,24 @@ public class AccountService {
             }
             sessions.put(hash, cached);
         }
-        if (cached.expiresMs <= now) {
+        if (cached.expiresMs <= now || idle(cached, now, idleMs)) {
             sessions.remove(hash);
+            jpa.run(em -> em.createQuery("DELETE FROM SessionEntity s WHERE s.tokenHash = :h")
+                    .setParameter("h", hash).executeUpdate());
             return Optional.empty();
         }
+        cached.lastUsedMs = Math.max(cached.lastUsedMs, now);
+        if (idleMs > 0 && now - cached.lastWrittenMs >= Math.min(LAST_USE_WRITE_MS, idleMs / 2)) {
+            cached.lastWrittenMs = now;
+            jpa.run(em -> em.createQuery("UPDATE SessionEntity s SET s.lastUsedMs = :now "
+                    + "WHERE s.tokenHash = :h AND s.lastUsedMs < :now")
+                    .setParameter("now", now).setParameter("h", hash).executeUpdate());
+        }
         return Optional.of(cached.caller.withClientAddress(clientAddress));
+    }
+
+    private static boolean idle(CachedSession cached, long now, long idleMs) {
+        return idleMs > 0 && now - cached.lastUsedMs > idleMs;
     }
 
     /**
@@ -182,7 +221,8 @@ public class AccountService {
         if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             Optional<AuthenticatedCaller> c = authenticateToken(header.substring(7).trim(), clientAddress);
             if (c.isEmpty()) {
-                throw new AuthenticationFailedException("The bearer token is unknown or expired; log in again");
+                throw new AuthenticationFailedException("The session expired (or the bearer token is unknown): it was "
+                        + "unused for longer than the idle timeout, passed its lifetime or was ended; log in again");
             }
             return c;
         }
@@ -213,7 +253,7 @@ public class AccountService {
             // The password was verified; only the grants are read again.
             String name = cached.caller.username();
             AuthenticatedCaller reloaded = jpa.call(em -> loadCaller(em, name, null));
-            cached = reloaded == null ? null : new CachedSession(reloaded, cached.expiresMs, now);
+            cached = reloaded == null ? null : new CachedSession(reloaded, cached.expiresMs, now, now, now);
             if (cached == null) {
                 basicCredentials.remove(key);
             } else {
@@ -231,19 +271,38 @@ public class AccountService {
             throw new AuthenticationFailedException("HTTP Basic is accepted for integration accounts only; log in for a token");
         }
         if (config.basicCacheSeconds() > 0) {
-            basicCredentials.put(key, new CachedSession(caller, now + config.basicCacheSeconds() * 1000L, now));
+            basicCredentials.put(key, new CachedSession(caller, now + config.basicCacheSeconds() * 1000L, now, now, now));
         }
         return caller;
     }
 
+    /**
+     * Checks a password: first the client address's throttle (no hash, no counter touched when it refuses), then the
+     * (account, address) pair's reservation in the database, then the hash.
+     */
     private AuthenticatedCaller checkPassword(String username, String password, String clientAddress, String action)
             throws AuthenticationFailedException {
         if (username == null || password == null || username.isBlank() || password.isEmpty()) {
             throw new AuthenticationFailedException("Username and password are required");
         }
         String name = username.trim().toLowerCase(java.util.Locale.ROOT);
+        String address = addressKey(clientAddress);
         long now = clock.getAsLong();
+        LoginThrottle.Decision decision = throttle.tryAcquire(address, now);
+        if (!decision.allowed()) {
+            if (decision.firstRefusalInWindow()) {
+                // Once per address and minute, not per request: a flood must not flood the audit trail too.
+                auditAs(anonymous(clientAddress), AuditEvent.of("LOGIN_THROTTLED", "session").resourceId(address)
+                        .outcome(AuditOutcome.DENIED).detail("more than " + config.loginAttemptsPerMinutePerAddress()
+                                + " password checks a minute from this address").build());
+                LOG.warn("Throttling password checks from {}", address);
+            }
+            throw new LoginThrottledException(decision.retryAfterSeconds());
+        }
+        purgeOldFailures(now);
         UserEntity user = jpa.call(em -> em.find(UserEntity.class, name));
+        int max = maxFailedLogins();
+        long lockMs = lockMs();
         String failure = null;
         if (user == null) {
             hasher.burn(password.toCharArray());
@@ -251,12 +310,17 @@ public class AccountService {
         } else if (!user.isEnabled()) {
             hasher.burn(password.toCharArray());
             failure = "account disabled";
-        } else if (user.getLockedUntilMs() > now) {
+        } else if (!failures.reserve(name, address, max, now, lockMs)) {
             hasher.burn(password.toCharArray());
-            failure = "account locked";
+            failure = "account locked for this address";
         } else if (!hasher.verify(password.toCharArray(), user.getPasswordHash())) {
             failure = "wrong password";
-            recordFailure(name, now);
+            if (failures.failed(name, address, max, clock.getAsLong())) {
+                LOG.warn("Account {} locked for {} minutes from {} after {} failed logins", name, config.lockMinutes(),
+                        address, max);
+            }
+        } else {
+            failures.succeeded(name, address);
         }
         RoleStore.Grants grants = user == null ? new RoleStore.Grants(Set.of(), Set.of(), Set.of())
                 : jpa.call(em -> grants(em, name));
@@ -268,27 +332,26 @@ public class AccountService {
             // One message for every failure, so callers cannot probe which usernames exist.
             throw new AuthenticationFailedException("Invalid username or password, or the account is locked or disabled");
         }
-        if (user.getFailedLogins() > 0) {
-            jpa.run(em -> {
-                UserEntity u = em.find(UserEntity.class, name);
-                u.setFailedLogins(0);
-            });
-        }
         return caller;
     }
 
-    private void recordFailure(String name, long now) {
-        jpa.run(em -> {
-            UserEntity u = em.find(UserEntity.class, name);
-            int failed = u.getFailedLogins() + 1;
-            if (failed >= config.maxFailedLogins()) {
-                u.setLockedUntilMs(now + config.lockMinutes() * 60_000L);
-                u.setFailedLogins(0);
-                LOG.warn("Account {} locked for {} minutes after {} failed logins", name, config.lockMinutes(), failed);
-            } else {
-                u.setFailedLogins(failed);
-            }
-        });
+    /** The key an address is counted under: the value the REST layer gave, bounded to the column's width. */
+    private static String addressKey(String clientAddress) {
+        String a = clientAddress == null || clientAddress.isBlank() ? "unknown" : clientAddress.trim();
+        return a.length() > 64 ? a.substring(0, 64) : a;
+    }
+
+    private static AuthenticatedCaller anonymous(String clientAddress) {
+        return new AuthenticatedCaller("anonymous", Set.of(), Set.of(), null, clientAddress);
+    }
+
+    /** At most every ten minutes: forgets pairs whose last attempt is older than a day and any lock. */
+    private void purgeOldFailures(long now) {
+        if (now - lastPurgeMs < 600_000L) {
+            return;
+        }
+        lastPurgeMs = now;
+        failures.purge(now, Math.max(86_400_000L, config.lockMinutes() * 60_000L));
     }
 
     private void auditAs(Caller caller, AuditEvent event) {
@@ -321,7 +384,7 @@ public class AccountService {
         u.setEnabled(true);
         u.setCreatedMs(now);
         u.setUpdatedMs(now);
-        Set<String> held = jpa.call(em -> {
+        Set<String> held = AuditedTransaction.run(jpa.entityManagerFactory(), audit, em -> {
             java.sql.Connection c = JpaTransactions.connection(em);
             Set<String> ids = sql(() -> roleStore.roleIds(c, roles));
             validRoles(ids, patientId);
@@ -334,10 +397,11 @@ public class AccountService {
                 roleStore.setUserRoles(c, name, ids);
                 return null;
             });
-            return grants(em, name).roles();
+            Set<String> heldRoles = grants(em, name).roles();
+            return AuditedTransaction.Done.of(heldRoles,
+                    AuditEvent.of("CREATE", "user").resourceId(name).detail("roles " + heldRoles).build());
         });
-        audit.record(AuditEvent.of("CREATE", "user").resourceId(name).detail("roles " + held).build());
-        return UserView.of(u, held, now);
+        return UserView.of(u, held, now, List.of());
     }
 
     private interface SqlWork<R> {
@@ -360,7 +424,7 @@ public class AccountService {
             List<UserView> items = new ArrayList<>();
             for (UserEntity u : em.createQuery("SELECT u FROM UserEntity u ORDER BY u.username", UserEntity.class)
                     .setFirstResult(page * size).setMaxResults(size).getResultList()) {
-                items.add(UserView.of(u, grants(em, u.getUsername()).roles(), now));
+                items.add(view(em, u, now));
             }
             return new Page<>(items, page, size, total);
         });
@@ -373,7 +437,7 @@ public class AccountService {
             if (u == null) {
                 throw ProblemException.notFound("User", name);
             }
-            return UserView.of(u, grants(em, name).roles(), clock.getAsLong());
+            return view(em, u, clock.getAsLong());
         });
     }
 
@@ -382,7 +446,7 @@ public class AccountService {
         if (roles == null || roles.isEmpty()) {
             throw ProblemException.validation("at least one role is required");
         }
-        UserView v = update(username, (em, u) -> {
+        return update(username, true, (em, u) -> {
             java.sql.Connection c = JpaTransactions.connection(em);
             Set<String> ids = sql(() -> roleStore.roleIds(c, roles));
             validRoles(ids, patientId);
@@ -391,31 +455,44 @@ public class AccountService {
                 roleStore.setUserRoles(c, u.getUsername(), ids);
                 return null;
             });
-        });
-        audit.record(AuditEvent.of("UPDATE_ROLES", "user").resourceId(v.username).detail("roles " + v.roles).build());
-        return v;
+        }, v -> AuditEvent.of("UPDATE_ROLES", "user").resourceId(v.username).detail("roles " + v.roles).build());
     }
 
     public UserView setEnabled(String username, boolean enabled) {
         if (!enabled && ADMIN.equals(normalise(username)) && CallerContext.current().map(c -> c.username().equals(ADMIN)).orElse(false)) {
             throw ProblemException.conflict("The administrator cannot disable their own account");
         }
-        UserView v = update(username, (em, u) -> u.setEnabled(enabled));
-        audit.record(AuditEvent.of(enabled ? "ENABLE" : "DISABLE", "user").resourceId(v.username).build());
-        return v;
+        return update(username, true, (em, u) -> u.setEnabled(enabled),
+                v -> AuditEvent.of(enabled ? "ENABLE" : "DISABLE", "user").resourceId(v.username).build());
     }
 
     /** Sets a new password, unlocks the account and ends its sessions. */
     public UserView resetPassword(String username, String password) {
         validPassword(password);
         String hash = hasher.hash(password.toCharArray());
-        UserView v = update(username, (em, u) -> {
+        return update(username, true, (em, u) -> {
             u.setPasswordHash(hash);
             u.setFailedLogins(0);
             u.setLockedUntilMs(0);
-        });
-        audit.record(AuditEvent.of("RESET_PASSWORD", "user").resourceId(v.username).build());
-        return v;
+            LoginFailures.unlock(em, u.getUsername());
+        }, v -> AuditEvent.of("RESET_PASSWORD", "user").resourceId(v.username).build());
+    }
+
+    /**
+     * Lifts every lock of the account (all client addresses) without ending its sessions; audited with the number
+     * of locked addresses it cleared.
+     */
+    public UserView unlock(String username) {
+        int[] cleared = {0};
+        return update(username, false, (em, u) -> {
+            List<LockedAddress> locked = LoginFailures.locked(em, u.getUsername(), maxFailedLogins(),
+                    clock.getAsLong(), lockMs());
+            cleared[0] = locked.size();
+            LoginFailures.unlock(em, u.getUsername());
+            u.setFailedLogins(0);
+            u.setLockedUntilMs(0);
+        }, v -> AuditEvent.of("UNLOCK", "user").resourceId(v.username)
+                .detail("cleared " + cleared[0] + " locked address(es)").build());
     }
 
     /**
@@ -427,26 +504,49 @@ public class AccountService {
         checkPassword(username, current, clientAddress, "CHANGE_PASSWORD");
         validPassword(next);
         String hash = hasher.hash(next.toCharArray());
-        update(username, (em, u) -> u.setPasswordHash(hash));
+        update(username, true, (em, u) -> u.setPasswordHash(hash), null);
     }
 
-    private UserView update(String username, BiConsumer<EntityManager, UserEntity> change) {
+    /**
+     * Changes an account in one transaction that commits with the audit record {@code record} makes of the result
+     * (none when null); {@code endSessions}: the account's sessions end, so roles and passwords take effect at once.
+     */
+    private UserView update(String username, boolean endSessions, BiConsumer<EntityManager, UserEntity> change,
+            Function<UserView, AuditEvent> record) {
         String name = normalise(username);
         long now = clock.getAsLong();
-        UserView v = jpa.call(em -> {
+        UserView v = AuditedTransaction.run(jpa.entityManagerFactory(), audit, em -> {
             UserEntity u = em.find(UserEntity.class, name);
             if (u == null) {
                 throw ProblemException.notFound("User", name);
             }
             change.accept(em, u);
             u.setUpdatedMs(now);
-            // Any change to an account ends its sessions: roles and passwords take effect at once.
-            em.createQuery("DELETE FROM SessionEntity s WHERE s.username = :u").setParameter("u", name).executeUpdate();
-            return UserView.of(u, grants(em, name).roles(), now);
+            if (endSessions) {
+                em.createQuery("DELETE FROM SessionEntity s WHERE s.username = :u").setParameter("u", name)
+                        .executeUpdate();
+            }
+            em.flush();
+            UserView view = view(em, u, now);
+            return new AuditedTransaction.Done<>(view, record == null ? List.of() : List.of(record.apply(view)));
         });
-        sessions.values().removeIf(s -> s.caller.username().equals(name));
-        basicCredentials.values().removeIf(s -> s.caller.username().equals(name));
+        if (endSessions) {
+            forgetCachedCredentials(name);
+        }
         return v;
+    }
+
+    private UserView view(EntityManager em, UserEntity u, long now) {
+        return UserView.of(u, grants(em, u.getUsername()).roles(), now,
+                LoginFailures.locked(em, u.getUsername(), maxFailedLogins(), now, lockMs()));
+    }
+
+    private int maxFailedLogins() {
+        return Math.max(1, config.maxFailedLogins());
+    }
+
+    private long lockMs() {
+        return config.lockMinutes() * 60_000L;
     }
 
     // ---- self-service password reset (PasswordResetService) ----------------------------------------------
@@ -541,11 +641,16 @@ public class AccountService {
         final long expiresMs;
         /** When the caller's roles and privileges were read. */
         final long loadedMs;
+        /** Last use seen by this container, and the last use written to the database. */
+        volatile long lastUsedMs;
+        volatile long lastWrittenMs;
 
-        CachedSession(AuthenticatedCaller caller, long expiresMs, long loadedMs) {
+        CachedSession(AuthenticatedCaller caller, long expiresMs, long loadedMs, long lastUsedMs, long lastWrittenMs) {
             this.caller = caller;
             this.expiresMs = expiresMs;
             this.loadedMs = loadedMs;
+            this.lastUsedMs = lastUsedMs;
+            this.lastWrittenMs = lastWrittenMs;
         }
     }
 }

@@ -9,10 +9,23 @@ public @interface AuthConfig {
     @AttributeDefinition(description = "Minutes a bearer token stays valid after login")
     int tokenTtlMinutes() default 480;
 
-    @AttributeDefinition(description = "Failed logins in a row that lock an account")
+    @AttributeDefinition(description = "Minutes a bearer token or browser session may go unused before it expires; "
+            + "0 leaves only the absolute bound (tokenTtlMinutes)")
+    int idleTimeoutMinutes() default 30;
+
+    @AttributeDefinition(description = "Failed logins in a row, from one client address, that lock the account for "
+            + "that address only")
     int maxFailedLogins() default 5;
 
-    @AttributeDefinition(description = "Minutes an account stays locked after too many failed logins")
+    @AttributeDefinition(description = "Password checks (logins, uncached HTTP Basic, password changes) one client "
+            + "address may make per minute before it is answered 429 without any hash being computed; 0 turns it off")
+    int loginAttemptsPerMinutePerAddress() default 20;
+
+    @AttributeDefinition(description = "Password checks one client address may make at once before the per-minute "
+            + "rate applies")
+    int loginBurstPerAddress() default 5;
+
+    @AttributeDefinition(description = "Minutes an (account, address) pair stays locked after too many failed logins")
     int lockMinutes() default 15;
 
     @AttributeDefinition(description = "PBKDF2-HMAC-SHA256 iterations for new password hashes")

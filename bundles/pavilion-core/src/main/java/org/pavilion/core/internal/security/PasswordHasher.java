@@ -21,6 +21,18 @@ public final class PasswordHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int iterations;
+    /** Key derivations run in this JVM (verifications and burns alike), so tests can prove a refusal cost none. */
+    private static final java.util.concurrent.atomic.LongAdder DERIVATIONS = new java.util.concurrent.atomic.LongAdder();
+    private static final java.util.concurrent.atomic.LongAdder VERIFICATIONS = new java.util.concurrent.atomic.LongAdder();
+
+    static long derivations() {
+        return DERIVATIONS.sum();
+    }
+
+    /** Checks against a stored hash, as opposed to burns. */
+    static long verifications() {
+        return VERIFICATIONS.sum();
+    }
 
     public PasswordHasher(int iterations) {
         if (iterations < 10_000) {
@@ -45,6 +57,7 @@ public final class PasswordHasher {
         int storedIterations = Integer.parseInt(parts[1]);
         byte[] salt = Base64.getDecoder().decode(parts[2]);
         byte[] expected = Base64.getDecoder().decode(parts[3]);
+        VERIFICATIONS.increment();
         return MessageDigest.isEqual(expected, derive(password, salt, storedIterations));
     }
 
@@ -54,6 +67,7 @@ public final class PasswordHasher {
     }
 
     private static byte[] derive(char[] password, byte[] salt, int iterations) {
+        DERIVATIONS.increment();
         PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, KEY_BITS);
         try {
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();

@@ -163,6 +163,7 @@ public class PasswordResetService {
             u.setPasswordHash(hash);
             u.setFailedLogins(0);
             u.setLockedUntilMs(0);
+            LoginFailures.unlock(em, owner); // the owner proved it: no address stays locked
             u.setUpdatedMs(now);
             // Any other link of the account is void now, and whoever held its sessions is signed out.
             sql(em, "UPDATE core_password_reset SET used_ms = ? WHERE username = ? AND used_ms IS NULL", now, owner);

@@ -23,6 +23,10 @@ public class SessionEntity {
     @Column(name = "expires_ms", nullable = false)
     private long expiresMs;
 
+    /** Last use as last written: at most about once a minute per session, so the idle bound holds across containers. */
+    @Column(name = "last_used_ms", nullable = false)
+    private long lastUsedMs;
+
     public String getTokenHash() { return tokenHash; }
     public void setTokenHash(String tokenHash) { this.tokenHash = tokenHash; }
     public String getUsername() { return username; }
@@ -31,4 +35,6 @@ public class SessionEntity {
     public void setCreatedMs(long createdMs) { this.createdMs = createdMs; }
     public long getExpiresMs() { return expiresMs; }
     public void setExpiresMs(long expiresMs) { this.expiresMs = expiresMs; }
+    public long getLastUsedMs() { return lastUsedMs; }
+    public void setLastUsedMs(long lastUsedMs) { this.lastUsedMs = lastUsedMs; }
 }

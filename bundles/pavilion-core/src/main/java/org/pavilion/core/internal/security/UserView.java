@@ -1,6 +1,7 @@
 package org.pavilion.core.internal.security;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /** A user account as administrators see it; never carries the password hash. */
@@ -9,17 +10,21 @@ public final class UserView {
     public Set<String> roles;
     public String patientId;
     public boolean enabled;
+    /** True while the account is locked for at least one client address. */
     public boolean locked;
+    /** The client addresses the account is locked for, with when each lock ends; an administrator may unlock. */
+    public List<LockedAddress> lockedAddresses;
     public String createdAt;
     public String updatedAt;
 
-    static UserView of(UserEntity u, Set<String> roles, long nowMs) {
+    static UserView of(UserEntity u, Set<String> roles, long nowMs, List<LockedAddress> lockedAddresses) {
         UserView v = new UserView();
         v.username = u.getUsername();
         v.roles = roles;
         v.patientId = u.getPatientId();
         v.enabled = u.isEnabled();
-        v.locked = u.getLockedUntilMs() > nowMs;
+        v.lockedAddresses = lockedAddresses;
+        v.locked = !lockedAddresses.isEmpty();
         v.createdAt = Instant.ofEpochMilli(u.getCreatedMs()).toString();
         v.updatedAt = Instant.ofEpochMilli(u.getUpdatedMs()).toString();
         return v;

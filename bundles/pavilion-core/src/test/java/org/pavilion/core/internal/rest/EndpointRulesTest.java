@@ -136,7 +136,7 @@ public class EndpointRulesTest {
         Set<String> admin = Set.of("ADMIN");
         matrix.assertRest(UserResource.class, Map.of("create", admin, "list", admin, "get", admin,
                 "changeRoles", admin, "assignRole", admin, "unassignRole", admin, "disable", admin, "enable", admin,
-                "resetPassword", admin));
+                "resetPassword", admin, "unlock", admin));
         matrix.assertRest(AuditResource.class, Map.of("search", admin, "verify", admin));
         matrix.assertRest(PlatformResources.Modules.class, Map.of("list", PrivilegeMatrix.ANY_SIGNED_IN));
         matrix.assertRest(RoleResource.class, Map.of("list", admin, "create", admin, "get", admin, "update", admin,

@@ -27,10 +27,12 @@ import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.core.api.security.PublicEndpoint;
 import org.pavilion.core.internal.rest.ClientAddress;
+import org.pavilion.core.internal.rest.Problems;
 import org.pavilion.core.internal.rest.SessionCookie;
 import org.pavilion.core.internal.security.AccountService;
 import org.pavilion.core.internal.security.AuthenticationFailedException;
 import org.pavilion.core.internal.security.LoginResult;
+import org.pavilion.core.internal.security.LoginThrottledException;
 import org.pavilion.core.internal.security.PasswordResetService;
 
 /**
@@ -67,6 +69,8 @@ public class AuthResource {
         public Set<String> roles;
         public Set<String> privileges;
         public String patientId;
+        /** Minutes without use after which the session ends (expiresAt is the absolute end); 0: none. */
+        public Integer idleTimeoutMinutes;
     }
 
     public static final class PasswordResetAsk {
@@ -91,19 +95,31 @@ public class AuthResource {
 
     @POST
     @Path("login")
-    public LoginResponse login(LoginRequest request, @Context HttpServletRequest http) {
-        LoginResult r = loginOrFail(request, http);
+    public Response login(LoginRequest request, @Context HttpServletRequest http) {
+        LoginResult r;
+        try {
+            r = loginOrFail(request, http);
+        } catch (LoginThrottledException e) {
+            return tooManyAttempts(e);
+        }
         LoginResponse out = describe(r.caller(), r.expiresMs());
         out.token = r.token();
-        return out;
+        out.idleTimeoutMinutes = accounts.idleTimeoutMinutes();
+        return Response.ok(out).build();
     }
 
     /** Signs a browser in: the token goes into an HttpOnly, SameSite=Strict cookie only; the body says who it is. */
     @POST
     @Path("session")
     public Response openSession(LoginRequest request, @Context HttpServletRequest http) {
-        LoginResult r = loginOrFail(request, http);
+        LoginResult r;
+        try {
+            r = loginOrFail(request, http);
+        } catch (LoginThrottledException e) {
+            return tooManyAttempts(e);
+        }
         LoginResponse out = describe(r.caller(), r.expiresMs());
+        out.idleTimeoutMinutes = accounts.idleTimeoutMinutes();
         out.tokenType = null;
         return Response.ok(out).header(HttpHeaders.SET_COOKIE, SessionCookie.set(r.token(), ClientAddress.isSecure(http))).build();
     }
@@ -115,6 +131,7 @@ public class AuthResource {
         Caller caller = CallerContext.current().orElseThrow(() -> new ProblemException(401, "unauthorized",
                 "Unauthorized", "No session: sign in"));
         LoginResponse out = describe(caller, token == null ? 0 : accounts.sessionExpiry(token));
+        out.idleTimeoutMinutes = accounts.idleTimeoutMinutes();
         out.tokenType = null;
         return out;
     }
@@ -141,6 +158,8 @@ public class AuthResource {
         try {
             accounts.changeOwnPassword(caller.username(), change.currentPassword, change.newPassword,
                     ClientAddress.of(http));
+        } catch (LoginThrottledException e) {
+            return tooManyAttempts(e);
         } catch (AuthenticationFailedException e) {
             throw new ProblemException(403, "wrong-password", "Password not changed",
                     "The current password is wrong (or the account is locked)");
@@ -170,12 +189,20 @@ public class AuthResource {
         return Response.noContent().build();
     }
 
-    private LoginResult loginOrFail(LoginRequest request, HttpServletRequest http) {
+    /** 429 with Retry-After: too many password checks from this address; nothing was hashed or counted. */
+    static Response tooManyAttempts(LoginThrottledException e) {
+        return Response.fromResponse(Problems.response(429, "too-many-login-attempts", "Too many sign-in attempts",
+                e.getMessage())).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).build();
+    }
+
+    private LoginResult loginOrFail(LoginRequest request, HttpServletRequest http) throws LoginThrottledException {
         if (request == null) {
             throw ProblemException.validation("A JSON body with username and password is required");
         }
         try {
             return accounts.login(request.username, request.password, ClientAddress.of(http));
+        } catch (LoginThrottledException e) {
+            throw e;
         } catch (AuthenticationFailedException e) {
             throw new ProblemException(401, "unauthorized", "Login failed", e.getMessage());
         }

@@ -116,6 +116,13 @@ public class UserResource {
         return accounts.setEnabled(username, true);
     }
 
+    /** Lifts the account's locks after failed logins, for every client address; its sessions stay. */
+    @POST
+    @Path("{username}/unlock")
+    public UserView unlock(@PathParam("username") String username) {
+        return accounts.unlock(username);
+    }
+
     @POST
     @Path("{username}/password")
     public UserView resetPassword(@PathParam("username") String username, PasswordReset reset) {

@@ -1,0 +1,187 @@
+package org.pavilion.itest.security;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.management.ObjectName;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.Assume;
+import org.junit.Test;
+import org.ops4j.pax.exam.Option;
+import org.pavilion.itest.Await;
+import org.pavilion.itest.Http;
+import org.pavilion.itest.PavilionTestSupport;
+
+/**
+ * Login abuse (docs/security-login.md): the per-address throttle answers 429 before any password hash runs, a lock
+ * after failed logins holds for one (account, address) pair only, administrators unlock, idle sessions end.
+ * The second client address is 127.0.0.2 (the HTTP connector listens on every address, loopback included).
+ */
+public class LoginSecurityIT extends PavilionTestSupport {
+
+    private static final String AUTH_CFG = "etc/org.pavilion.core.auth.cfg";
+    private static final String OTHER_ADDRESS = "127.0.0.2";
+
+    @Override
+    protected boolean shippedLoginThrottle() {
+        return true;
+    }
+
+    @Override
+    protected Option[] extraOptions() {
+        return new Option[] {editConfigurationFilePut(AUTH_CFG, "idleTimeoutMinutes", "1")};
+    }
+
+    @Test
+    public void twoHundredParallelWrongLoginsFromOneAddressAreMostlyRefusedCheaplyAndTheAccountStillSignsInElsewhere()
+            throws Exception {
+        Http admin = loginAsAdmin();
+        createAccount(admin, "flood.target");
+        // The cost of one password check, as the unit of the CPU bound (from the other address, so this one's
+        // tokens stay for the flood).
+        long before = processCpuNanos();
+        assertEquals(401, rawLogin(OTHER_ADDRESS, "flood.target", "a-single-wrong-guess"));
+        long oneCheck = Math.max(processCpuNanos() - before, 50_000_000L);
+
+        List<Callable<Integer>> guesses = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String guess = "guess-number-" + i;
+            guesses.add(() -> Http.anonymous(baseUrl()).post("/api/v1/auth/login",
+                    obj().put("username", "flood.target").put("password", guess)).status);
+        }
+        long floodStart = processCpuNanos();
+        int throttled = 0;
+        int refused = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        try {
+            for (Future<Integer> f : pool.invokeAll(guesses)) {
+                int status = f.get();
+                throttled += status == 429 ? 1 : 0;
+                refused += status == 401 ? 1 : 0;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long floodCpu = processCpuNanos() - floodStart;
+        assertEquals("every guess is answered 401 or 429", 200, throttled + refused);
+        assertTrue("most guesses are throttled: " + throttled, throttled >= 180);
+        assertTrue("the flood cost " + floodCpu / 1_000_000 + " ms of CPU, one check " + oneCheck / 1_000_000
+                + " ms", floodCpu < 40 * oneCheck);
+
+        Http.Response r = Http.anonymous(baseUrl()).post("/api/v1/auth/login",
+                obj().put("username", "flood.target").put("password", "another-guess"));
+        problem(429, r);
+        assertNotNull("429 says when to retry: " + r, r.retryAfter);
+
+        // The guesses locked (flood.target, 127.0.0.1) at most; from another address the owner signs in.
+        assertEquals(200, awaitNotThrottled(OTHER_ADDRESS, "flood.target", "flood.target-password-1"));
+    }
+
+    @Test
+    public void anAdministratorSeesTheLockedAddressAndUnlocksIt() throws Exception {
+        Http admin = loginAsAdmin();
+        createAccount(admin, "locked.out");
+        for (int i = 0; i < 5; i++) {
+            String guess = "wrong-" + i;
+            assertEquals(401, Await.value("a checked wrong guess", Duration.ofSeconds(60), () -> {
+                int status = rawLogin(OTHER_ADDRESS, "locked.out", guess);
+                return status == 429 ? null : status;
+            }).intValue());
+        }
+        assertEquals("locked for that address even with the right password", 401,
+                awaitNotThrottled(OTHER_ADDRESS, "locked.out", "locked.out-password-1"));
+        JsonNode user = ok(admin.get("/api/v1/platform/users/locked.out"));
+        assertTrue(user.toString(), user.path("locked").asBoolean());
+        assertEquals(OTHER_ADDRESS, user.path("lockedAddresses").path(0).path("clientAddress").asText());
+
+        JsonNode unlocked = ok(admin.post("/api/v1/platform/users/locked.out/unlock", obj()));
+        assertTrue(unlocked.toString(), !unlocked.path("locked").asBoolean());
+        assertEquals(200, awaitNotThrottled(OTHER_ADDRESS, "locked.out", "locked.out-password-1"));
+        JsonNode audit = ok(admin.get("/api/v1/platform/audit?action=UNLOCK"));
+        assertTrue(audit.toString(), audit.toString().contains("locked.out"));
+    }
+
+    @Test
+    public void aSessionUnusedForLongerThanTheIdleTimeoutIsRefusedAsExpired() throws Exception {
+        Assume.assumeTrue("h2".equals(database())); // the clock, not the database, decides
+        Http admin = loginAsAdmin();
+        createAccount(admin, "idle.user");
+        String token = Await.value("idle.user signs in", Duration.ofSeconds(60), () -> {
+            Http.Response r = Http.anonymous(baseUrl()).post("/api/v1/auth/login",
+                    obj().put("username", "idle.user").put("password", "idle.user-password-1"));
+            return r.status == 200 ? r.json().path("token").asText() : null;
+        });
+        Http idle = Http.withToken(baseUrl(), token);
+        ok(idle.get("/api/v1/auth/session"));
+        // One wait past the configured minute without any request: polling would itself keep the session in use.
+        Thread.sleep(62_000);
+        Http.Response r = idle.get("/api/v1/auth/session");
+        problem(401, r);
+        assertTrue(r.toString(), r.body.contains("session expired"));
+    }
+
+    private static void createAccount(Http admin, String username) throws Exception {
+        JsonNode node = obj().put("username", username).put("password", username + "-password-1");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node).putArray("roles").add("NURSE");
+        created(admin.post("/api/v1/platform/users", node));
+    }
+
+    /** Logs in from {@code address} until the answer is not 429; returns that status. */
+    private static int awaitNotThrottled(String address, String username, String password) throws Exception {
+        return Await.value("a sign-in from " + address + " not throttled", Duration.ofSeconds(60), () -> {
+            int status = rawLogin(address, username, password);
+            return status == 429 ? null : status;
+        });
+    }
+
+    /** POST /api/v1/auth/login over a socket bound to {@code fromAddress}; the HTTP status. */
+    private static int rawLogin(String fromAddress, String username, String password) throws Exception {
+        int port = Integer.parseInt(System.getProperty(HTTP_PORT_PROPERTY));
+        byte[] body = obj().put("username", username).put("password", password).toString()
+                .getBytes(StandardCharsets.UTF_8);
+        try (Socket s = new Socket()) {
+            s.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
+            s.setSoTimeout(30_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost:" + port + "\r\nContent-Type: "
+                    + "application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            InputStream in = s.getInputStream();
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+                line.write(b);
+            }
+            String status = line.toString(StandardCharsets.US_ASCII); // HTTP/1.1 200 OK
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
+    /** CPU time of this (the container's) process, through the platform MBean server. */
+    private static long processCpuNanos() throws Exception {
+        return ((Number) ManagementFactory.getPlatformMBeanServer()
+                .getAttribute(new ObjectName("java.lang:type=OperatingSystem"), "ProcessCpuTime")).longValue();
+    }
+}
