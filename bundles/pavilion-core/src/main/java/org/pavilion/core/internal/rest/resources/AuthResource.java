@@ -121,7 +121,8 @@ public class AuthResource {
         LoginResponse out = describe(r.caller(), r.expiresMs());
         out.idleTimeoutMinutes = accounts.idleTimeoutMinutes();
         out.tokenType = null;
-        return Response.ok(out).header(HttpHeaders.SET_COOKIE, SessionCookie.set(r.token(), ClientAddress.isSecure(http))).build();
+        return Response.ok(out).header(HttpHeaders.SET_COOKIE, SessionCookie.set(r.token(), ClientAddress.isSecure(http)))
+                .build();
     }
 
     /** Who the browser's session is: 401 when it has none or it expired. */
