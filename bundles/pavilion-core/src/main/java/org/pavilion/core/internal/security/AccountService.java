@@ -382,17 +382,22 @@ public class AccountService {
         if (roles == null || roles.isEmpty()) {
             throw ProblemException.validation("at least one role is required");
         }
+        java.util.concurrent.atomic.AtomicReference<java.util.Optional<AuditEvent>> selfGrant =
+                new java.util.concurrent.atomic.AtomicReference<>(java.util.Optional.empty());
         UserView v = update(username, (em, u) -> {
             java.sql.Connection c = JpaTransactions.connection(em);
             Set<String> ids = sql(() -> roleStore.roleIds(c, roles));
             validRoles(ids, patientId);
             u.setPatientId(blankToNull(patientId));
+            ClinicalPrivileges.SelfGrantCheck check = sql(() -> ClinicalPrivileges.before(roleStore, c, u.getUsername()));
             sql(() -> {
                 roleStore.setUserRoles(c, u.getUsername(), ids);
                 return null;
             });
+            selfGrant.set(sql(() -> check.after(c)));
         });
         audit.record(AuditEvent.of("UPDATE_ROLES", "user").resourceId(v.username).detail("roles " + v.roles).build());
+        selfGrant.get().ifPresent(audit::record);
         return v;
     }
 
