@@ -49,7 +49,8 @@ public class HarvestGuard {
     /** One user's recent patients: MRN to the last time seen, oldest first; and when the last alert was. */
     private static final class Window {
         final LinkedHashMap<String, Long> seen = new LinkedHashMap<>(16, 0.75f, true);
-        long alertedMs = Long.MIN_VALUE;
+        /** When the last alert was written; -1 for never. */
+        long alertedMs = -1;
     }
 
     @Activate
@@ -153,7 +154,7 @@ public class HarvestGuard {
                 oldest.next();
                 oldest.remove();
             }
-            if (w.seen.size() <= s.distinct || now - w.alertedMs < s.windowMs) {
+            if (w.seen.size() <= s.distinct || w.alertedMs >= 0 && now - w.alertedMs < s.windowMs) {
                 return;
             }
             w.alertedMs = now;

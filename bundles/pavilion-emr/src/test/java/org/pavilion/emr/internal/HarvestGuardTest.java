@@ -74,8 +74,7 @@ public class HarvestGuardTest {
                 () -> as(clerk, guard::admit));
         assertEquals(429, slowed.status());
         assertTrue(slowed.retryAfterSeconds > 0 && slowed.retryAfterSeconds <= 600);
-        assertEquals(429, slowed.response().getStatus());
-        assertEquals(String.valueOf(slowed.retryAfterSeconds), slowed.response().getHeaderString("Retry-After"));
+        // The REST answer with its Retry-After header is checked in AccessSecurityIT (no JAX-RS runtime here).
         // Still over the limit: no second alert in the same window.
         as(clerk, () -> guard.saw(List.of("p4")));
         assertEquals(1, trail.size());
