@@ -48,11 +48,11 @@ public class AccessSecurityIT extends PavilionTestSupport {
 
     private static String restrictedPatient(Http admin, String family) throws Exception {
         JsonNode p = created(admin.post("/api/v1/emr/patients", obj().put("givenName", "Vera").put("familyName",
-                family).put("sex", "F").put("birthDate", "1968-03-0" + (1 + Math.abs(family.hashCode()) % 8))
-                .put("nationalId", "NID-" + family).put("phones", (String) null)
+                family).put("sex", "FEMALE").put("birthDate", "1968-03-0" + (1 + Math.abs(family.hashCode()) % 8))
+                .put("nationalId", "NID-" + family)
                 .set("address", obj().put("line", "1 Quiet Lane").put("city", "Lyon"))));
         String mrn = p.path("mrn").asText();
-        ok(admin.put(PATIENTS + mrn, obj().put("givenName", "Vera").put("familyName", family).put("sex", "F")
+        ok(admin.put(PATIENTS + mrn, obj().put("givenName", "Vera").put("familyName", family).put("sex", "FEMALE")
                 .put("birthDate", p.path("birthDate").asText()).put("nationalId", "NID-" + family)
                 .set("address", obj().put("line", "1 Quiet Lane").put("city", "Lyon"))));
         ok(admin.put(RECORDS + mrn + "/restriction", obj().put("restricted", true)));
@@ -138,7 +138,7 @@ public class AccessSecurityIT extends PavilionTestSupport {
     @Test
     public void anAdministratorsExportOfAnotherPersonsRecordNeedsAReasonAndIsFlagged() throws Exception {
         Http admin = admin();
-        String mrn = registerPatient(admin, "Export", "Subject", "F", "1980-01-02");
+        String mrn = registerPatient(admin, "Export", "Subject", "FEMALE", "1980-01-02");
         String path = "/api/v1/emr/privacy/" + mrn + "/export";
 
         HttpResponse<String> without = get(admin, path, null);
@@ -197,7 +197,7 @@ public class AccessSecurityIT extends PavilionTestSupport {
         Http admin = admin();
         String[] mrns = new String[HARVEST_LIMIT + 3];
         for (int i = 0; i < mrns.length; i++) {
-            mrns[i] = registerPatient(admin, "Harvest", "Person" + (char) ('a' + i), "M",
+            mrns[i] = registerPatient(admin, "Harvest", "Person" + (char) ('a' + i), "MALE",
                     "1990-05-" + String.format("%02d", i + 1));
         }
         Http nosy = createUser(admin, "glass.nosy", "BILLING", null);
