@@ -43,9 +43,11 @@ public class ClinicalAccess implements PatientAccess {
     public static final String BREAK_GLASS_HEADER = "Pavilion-Break-Glass-Reason";
     /** Problem type of a refusal that breaking the glass would lift, so a UI can ask for a reason. */
     public static final String BREAK_GLASS_REQUIRED = "break-the-glass-required";
-    static final int MIN_REASON_LENGTH = 10;
+    /** The shortest reason accepted for breaking the glass (and lifting a restriction, exporting another's record). */
+    public static final int MIN_REASON_LENGTH = 10;
     static final String FEED_WRITE = "emr.record.feed-write";
-    static final String BREAK_GLASS = "emr.record.break-glass";
+    /** The privilege to break the glass (clinicians). */
+    public static final String BREAK_GLASS = "emr.record.break-glass";
     /**
      * The parts {@link #FEED_WRITE} opens: what the EMR owns and its ADT mapping writes (encounters, allergies,
      * diagnoses, notes, documents). Demographics are written by the EMR's own ADT handler, not through here.

@@ -26,6 +26,11 @@ public class Patient extends PatientDemographics {
     public String arrivalNote;
     /** Set when the MRN asked for was merged: the MRN asked for; this record is the survivor it redirects to. */
     public String redirectedFrom;
+    /**
+     * Fields left out of this answer because the record is restricted and the caller may not see its contact
+     * data ({@link RestrictedContact}): the UI says "hidden: restricted record". Null when nothing is hidden.
+     */
+    public List<String> hidden;
 
     /** The whole registration record, with next of kin and insurance. */
     static Patient of(PatientEntity e, List<String> phones, List<NextOfKin> nextOfKin,

@@ -132,6 +132,9 @@ public class PatientFinder {
             records.add(AuditEvent.of("SEARCH", PatientService.RESOURCE).detail(detail).build());
         }
         audit.recordAll(records);
+        if (!RestrictedContact.callerMaySee()) {
+            result.getItems().forEach(RestrictedContact::hide); // after matching: a hit is found, not its contacts
+        }
         return new Found(result, lowerBound[0]);
     }
 

@@ -20,7 +20,9 @@ import org.pavilion.emr.api.PatientLookup;
 
 /**
  * {@link PatientLookup} for in-container callers: one read-only transaction per lookup, then one audit record
- * naming the caller, the key asked for and the stated purpose (also when nothing was found).
+ * naming the caller, the key asked for and the stated purpose (also when nothing was found). A restricted
+ * patient's address, phones and national id are withheld from persons without the restricted-contact privilege,
+ * kept for in-container actors ({@link #minimised}).
  */
 @Component(service = PatientLookup.class)
 public class PatientLookupService implements PatientLookup {
@@ -81,7 +83,24 @@ public class PatientLookupService implements PatientLookup {
                     + found.mrn()) + "; purpose: " + why);
         }
         audit.record(record.build().as(caller));
-        return Optional.ofNullable(found);
+        return Optional.ofNullable(found == null ? null : minimised(caller, found));
+    }
+
+    /**
+     * A restricted patient's address, phones and national id for a person calling without
+     * {@link RestrictedContact#PRIVILEGE} are left out (as in the EMR's own answers). In-container actors (no
+     * roles: the notifications sender texting an appointment reminder, HL7 routes) keep them: they contact the
+     * patient on the hospital's behalf.
+     */
+    static PatientDetails minimised(Caller caller, PatientDetails d) {
+        boolean person = !caller.roles().isEmpty();
+        if (!d.restricted() || !person || caller.hasPrivilege(RestrictedContact.PRIVILEGE)) {
+            return d;
+        }
+        return new PatientDetails(d.mrn(), d.requestedMrn(), d.givenName(), d.familyName(), d.sex(), d.birthDate(),
+                d.birthDateEstimated(), d.unidentified(), d.restricted(), d.erased(), null, d.identifiers(),
+                new PatientDetails.Contact(List.of(), d.contact().email(), null), d.preferredLanguage(),
+                d.insurance());
     }
 
     /** The survivor's data with its identifiers; {@code asked} is the MRN the lookup led to. */

@@ -29,9 +29,12 @@ public class PatientRegistrySoap {
 
     private final PatientService patients;
     private final PatientFinder finder;
+    private final HarvestGuard harvest;
 
     @Activate
-    public PatientRegistrySoap(@Reference PatientService patients, @Reference PatientFinder finder) {
+    public PatientRegistrySoap(@Reference PatientService patients, @Reference PatientFinder finder,
+            @Reference HarvestGuard harvest) {
+        this.harvest = harvest;
         this.patients = patients;
         this.finder = finder;
     }
@@ -53,7 +56,10 @@ public class PatientRegistrySoap {
     @RequiresPrivilege("emr.patient-registry.use")
     public Patient getByMrn(@WebParam(name = "mrn") String mrn) throws PatientRegistryFault {
         try {
-            return patients.get(mrn);
+            harvest.admit();
+            Patient p = patients.get(mrn);
+            harvest.saw(java.util.List.of(p.mrn));
+            return p;
         } catch (ProblemException e) {
             throw new PatientRegistryFault(e.getMessage(), e.type());
         }
@@ -69,7 +75,11 @@ public class PatientRegistrySoap {
     public List<Patient> findByDemographics(@WebParam(name = "criteria") PatientSearch criteria,
             @WebParam(name = "page") int page, @WebParam(name = "size") int size) throws PatientRegistryFault {
         try {
-            return finder.search(criteria, page, size == 0 ? Page.DEFAULT_SIZE : size, true).page().getItems();
+            harvest.admit();
+            List<Patient> found = finder.search(criteria, page, size == 0 ? Page.DEFAULT_SIZE : size, true).page()
+                    .getItems();
+            harvest.saw(found.stream().map(p -> p.mrn).toList());
+            return found;
         } catch (ProblemException e) {
             throw new PatientRegistryFault(e.getMessage(), e.type());
         }

@@ -1,5 +1,7 @@
 package org.pavilion.emr.internal;
 
+import java.util.List;
+
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
@@ -37,10 +39,12 @@ public class PatientResource {
     private final PatientService patients;
     private final PatientMerge merges;
     private final PatientFinder finder;
+    private final HarvestGuard harvest;
 
     @Activate
     public PatientResource(@Reference PatientService patients, @Reference PatientMerge merges,
-            @Reference PatientFinder finder) {
+            @Reference PatientFinder finder, @Reference HarvestGuard harvest) {
+        this.harvest = harvest;
         this.patients = patients;
         this.merges = merges;
         this.finder = finder;
@@ -86,6 +90,11 @@ public class PatientResource {
             @QueryParam("name") String name, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size,
             @QueryParam("fuzzy") @DefaultValue("true") boolean fuzzy) {
+        try {
+            harvest.admit();
+        } catch (HarvestGuard.TooManyPatients e) {
+            return e.response();
+        }
         PatientSearch q = new PatientSearch();
         q.mrn = mrn;
         q.nationalId = nationalId;
@@ -93,6 +102,7 @@ public class PatientResource {
         q.birthDate = birthDate;
         q.name = name;
         PatientFinder.Found found = finder.search(q, page, size, fuzzy);
+        harvest.saw(found.page().getItems().stream().map(p -> p.mrn).toList());
         Response.ResponseBuilder r = Response.ok(found.page());
         return (found.totalIsLowerBound() ? r.header(TOTAL_IS_LOWER_BOUND, "true") : r).build();
     }
@@ -101,8 +111,15 @@ public class PatientResource {
     @GET
     @Path("{mrn}")
     @RequiresPrivilege("emr.patient.view")
-    public Response get(@PathParam("mrn") String mrn, @Context UriInfo uri) {
-        Patient p = patients.get(mrn);
+    public Response get(@PathParam("mrn") String mrn, @Context UriInfo uri,
+            @HeaderParam(ClinicalAccess.BREAK_GLASS_HEADER) String breakGlassReason) {
+        try {
+            harvest.admit();
+        } catch (HarvestGuard.TooManyPatients e) {
+            return e.response();
+        }
+        Patient p = patients.get(mrn, breakGlassReason);
+        harvest.saw(List.of(p.mrn));
         if (p.redirectedFrom != null) {
             // A merged duplicate's MRN is a tombstone: permanent redirect to the survivor, which is also the body.
             return Response.status(308).location(uri.getBaseUriBuilder().path(p.mrn).build()).entity(p).build();
@@ -115,7 +132,7 @@ public class PatientResource {
     @RequiresPrivilege("emr.patient.edit")
     public Response update(@PathParam("mrn") String mrn, @HeaderParam("If-Match") String ifMatch,
             PatientDemographics in) {
-        Patient p = patients.update(mrn, in, expectedVersion(ifMatch));
+        Patient p = RestrictedContact.forCaller(patients.update(mrn, in, expectedVersion(ifMatch)));
         return Response.ok(p).tag(new EntityTag(Long.toString(p.version))).build();
     }
 

@@ -30,6 +30,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.persistence.AuditedTransaction;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.schema.SchemaMigrator;
@@ -57,6 +58,7 @@ public class PatientService {
     /** Staff and feeds that read any patient's demographics; without it, an account reads only its own patient. */
     private static final String VIEW_ANY = "emr.patient.view-any";
 
+    private final EntityManagerFactory emf;
     private final JpaTransactions jpa;
     private final AuditService audit;
     private final EventPublisher events;
@@ -68,6 +70,7 @@ public class PatientService {
             @Reference SchemaMigrator migrator, @Reference AuditService audit, @Reference EventPublisher events,
             @Reference PatientAccess access) {
         migrator.migrate(context.getBundle(), "db/emr-changelog.xml");
+        this.emf = emf;
         this.jpa = new JpaTransactions(emf);
         this.access = access;
         this.audit = audit;
@@ -85,7 +88,11 @@ public class PatientService {
         List<Map<String, Object>> candidates = new ArrayList<>();
         Patient created;
         try {
-            created = jpa.call(em -> registerIn(em, v, actor, now, confirmDuplicate, null, candidates));
+            // The registration and its audit record commit together (AuditedTransaction).
+            created = AuditedTransaction.run(emf, audit, em -> {
+                Patient p = registerIn(em, v, actor, now, confirmDuplicate, null, candidates);
+                return AuditedTransaction.Done.of(p, registeredAudit(p, candidates));
+            });
         } catch (DuplicateFound d) {
             audit.record(AuditEvent.of("CREATE", RESOURCE).outcome(AuditOutcome.FAILED)
                     .detail("possible duplicate of " + String.join(", ", candidateMrns(candidates))).build());
@@ -94,7 +101,6 @@ public class PatientService {
                             + ". Check the candidates; to register anyway, send again with confirmDuplicate=true.",
                     Map.of("candidates", candidates));
         }
-        audit.record(registeredAudit(created, candidates));
         return created;
     }
 
@@ -199,7 +205,21 @@ public class PatientService {
      * set: the tombstone redirects.
      */
     public Patient get(String mrn) {
+        return get(mrn, null);
+    }
+
+    /**
+     * As {@link #get(String)}; a restricted patient's contact data are hidden ({@link RestrictedContact}) unless
+     * the caller may see them or breaks the glass with {@code breakGlassReason} (a clinician's reason, at least
+     * {@link ClinicalAccess#MIN_REASON_LENGTH} characters): then shown, and the read audited as emergency access.
+     */
+    public Patient get(String mrn, String breakGlassReason) {
         requireMayRead(mrn);
+        String reason = breakGlassReason == null || breakGlassReason.isBlank() ? null : breakGlassReason.strip();
+        if (reason != null && reason.length() < ClinicalAccess.MIN_REASON_LENGTH) {
+            throw ProblemException.validation("A break-the-glass reason must say why, in at least "
+                    + ClinicalAccess.MIN_REASON_LENGTH + " characters");
+        }
         Patient p = jpa.call(em -> {
             PatientEntity e = em.find(PatientEntity.class, mrn);
             if (e == null) {
@@ -217,9 +237,14 @@ public class PatientService {
                     .detail("no such patient").build());
             throw ProblemException.notFound("Patient", mrn);
         }
-        audit.record(AuditEvent.of("READ", RESOURCE).resourceId(mrn).patientId(p.mrn)
-                .detail(p.redirectedFrom == null ? null : "merged into " + p.mrn).build());
-        return p;
+        String merged = p.redirectedFrom == null ? null : "merged into " + p.mrn;
+        boolean glass = p.restricted && !RestrictedContact.callerMaySee() && reason != null
+                && CallerContext.current().map(c -> c.hasPrivilege(ClinicalAccess.BREAK_GLASS)).orElse(false);
+        AuditEvent.Builder read = AuditEvent.of("READ", RESOURCE).resourceId(mrn).patientId(p.mrn);
+        audit.record((glass ? read.emergencyAccess(true).detail("break-the-glass: " + reason
+                + "; restricted contact data shown" + (merged == null ? "" : "; " + merged))
+                : read.detail(merged)).build());
+        return glass ? p : RestrictedContact.forCaller(p);
     }
 
     /**
@@ -231,7 +256,7 @@ public class PatientService {
         ValidEmergencyArrival v = ValidEmergencyArrival.of(in, LocalDate.now());
         String actor = actor();
         long now = System.currentTimeMillis();
-        Patient created = jpa.call(em -> {
+        return AuditedTransaction.run(emf, audit, em -> {
             String mrn = MrnAllocator.next(em);
             PatientEntity e = new PatientEntity();
             e.setMrn(mrn);
@@ -251,11 +276,10 @@ public class PatientService {
             em.persist(e);
             PatientRegistered event = registered(e, List.of());
             events.publish(em, PatientRegistered.TYPE, Mrn.subjectKey(e.getMrn()), event);
-            return Patient.of(e, List.of(), List.of(), List.of());
+            return AuditedTransaction.Done.of(Patient.of(e, List.of(), List.of(), List.of()),
+                    AuditEvent.of("CREATE", RESOURCE).resourceId(mrn).patientId(mrn)
+                            .detail("emergency registration, unidentified").build());
         });
-        audit.record(AuditEvent.of("CREATE", RESOURCE).resourceId(created.mrn).patientId(created.mrn)
-                .detail("emergency registration, unidentified").build());
-        return created;
     }
 
     /**
@@ -268,13 +292,16 @@ public class PatientService {
         ValidDemographics v = ValidDemographics.of(in, LocalDate.now());
         String actor = actor();
         long now = System.currentTimeMillis();
-        Patient updated = jpa.call(em -> updateIn(em, mrn, v, actor, now, expectedVersion));
+        Patient updated = AuditedTransaction.run(emf, audit, em -> {
+            Patient u = updateIn(em, mrn, v, actor, now, expectedVersion);
+            return u == null ? new AuditedTransaction.Done<>(null, List.<AuditEvent>of())
+                    : AuditedTransaction.Done.of(u, updatedAudit(mrn));
+        });
         if (updated == null) {
             audit.record(AuditEvent.of("UPDATE", RESOURCE).resourceId(mrn).patientId(mrn)
                     .outcome(AuditOutcome.FAILED).detail("no such patient").build());
             throw ProblemException.notFound("Patient", mrn);
         }
-        audit.record(updatedAudit(mrn));
         return updated;
     }
 

@@ -446,16 +446,26 @@ public class AccountService {
         if (roles == null || roles.isEmpty()) {
             throw ProblemException.validation("at least one role is required");
         }
-        return update(username, true, (em, u) -> {
+        java.util.concurrent.atomic.AtomicReference<java.util.Optional<AuditEvent>> selfGrant =
+                new java.util.concurrent.atomic.AtomicReference<>(java.util.Optional.empty());
+        // The change, its UPDATE_ROLES record and a flagged SELF_GRANT_CLINICAL record commit together.
+        return updateAll(username, true, (em, u) -> {
             java.sql.Connection c = JpaTransactions.connection(em);
             Set<String> ids = sql(() -> roleStore.roleIds(c, roles));
             validRoles(ids, patientId);
             u.setPatientId(blankToNull(patientId));
+            ClinicalPrivileges.SelfGrantCheck check = sql(() -> ClinicalPrivileges.before(roleStore, c, u.getUsername()));
             sql(() -> {
                 roleStore.setUserRoles(c, u.getUsername(), ids);
                 return null;
             });
-        }, v -> AuditEvent.of("UPDATE_ROLES", "user").resourceId(v.username).detail("roles " + v.roles).build());
+            selfGrant.set(sql(() -> check.after(c)));
+        }, v -> {
+            List<AuditEvent> records = new ArrayList<>();
+            records.add(AuditEvent.of("UPDATE_ROLES", "user").resourceId(v.username).detail("roles " + v.roles).build());
+            selfGrant.get().ifPresent(records::add);
+            return records;
+        });
     }
 
     public UserView setEnabled(String username, boolean enabled) {
@@ -513,6 +523,11 @@ public class AccountService {
      */
     private UserView update(String username, boolean endSessions, BiConsumer<EntityManager, UserEntity> change,
             Function<UserView, AuditEvent> record) {
+        return updateAll(username, endSessions, change, record == null ? v -> List.of() : v -> List.of(record.apply(v)));
+    }
+
+    private UserView updateAll(String username, boolean endSessions, BiConsumer<EntityManager, UserEntity> change,
+            Function<UserView, List<AuditEvent>> records) {
         String name = normalise(username);
         long now = clock.getAsLong();
         UserView v = AuditedTransaction.run(jpa.entityManagerFactory(), audit, em -> {
@@ -528,7 +543,7 @@ public class AccountService {
             }
             em.flush();
             UserView view = view(em, u, now);
-            return new AuditedTransaction.Done<>(view, record == null ? List.of() : List.of(record.apply(view)));
+            return new AuditedTransaction.Done<>(view, records.apply(view));
         });
         if (endSessions) {
             forgetCachedCredentials(name);

@@ -1,12 +1,21 @@
 package org.pavilion.core.internal.security;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.persistence.AuditedTransaction;
+import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.security.Caller;
+import org.pavilion.core.api.security.CallerContext;
 
 /**
  * Roles as administrators manage them (REST and shell): create, rename, grant and revoke, each audited. Signed-in
@@ -52,10 +61,33 @@ public class RoleAdministration {
         return v;
     }
 
+    /**
+     * Grants {@code privilege} to {@code role}, audited in the same transaction. When the caller holds the role and
+     * it gives them a clinical privilege they did not have, a second record {@code SELF_GRANT_CLINICAL} flagged as
+     * emergency access commits with it: allowed (an administrator may be a doctor too) but visible.
+     */
     public RoleView grant(String role, String privilege) {
-        if (store.grant(role, privilege)) {
-            audit.record(AuditEvent.of("GRANT", "role").resourceId(role).detail(privilege).build());
-        }
+        Optional<Caller> caller = CallerContext.current();
+        AuditedTransaction.run(store.entityManagerFactory(), audit, em -> {
+            Connection c = JpaTransactions.connection(em);
+            try {
+                Set<String> before = caller.isPresent() ? store.grantsOf(c, caller.get().username()).privileges()
+                        : Set.of();
+                if (!store.grant(c, role, privilege)) {
+                    return new AuditedTransaction.Done<>(null, List.of());
+                }
+                List<AuditEvent> records = new ArrayList<>();
+                records.add(AuditEvent.of("GRANT", "role").resourceId(role).detail(privilege).build());
+                if (caller.isPresent()) {
+                    String me = caller.get().username();
+                    ClinicalPrivileges.selfGrant(me, before, store.grantsOf(c, me).privileges(),
+                            "granting " + privilege + " to role " + role).ifPresent(records::add);
+                }
+                return new AuditedTransaction.Done<>(null, records);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
         return store.role(role);
     }
 

@@ -211,17 +211,25 @@ public final class RoleStore {
 
     /** Grants a privilege the platform knows; false when the role already had it. */
     public boolean grant(String role, String privilege) {
-        return tx(c -> {
-            String id = requireRole(c, role);
-            if (!privilegeKnown(c, privilege)) {
-                throw ProblemException.notFound("Privilege", privilege);
-            }
-            if (holds(c, id, privilege)) {
-                return false;
-            }
-            insertGrant(c, id, privilege);
-            return true;
-        });
+        return tx(c -> grant(c, role, privilege));
+    }
+
+    /** {@link #grant(String, String)} in the caller's transaction {@code c}. */
+    boolean grant(Connection c, String role, String privilege) throws SQLException {
+        String id = requireRole(c, role);
+        if (!privilegeKnown(c, privilege)) {
+            throw ProblemException.notFound("Privilege", privilege);
+        }
+        if (holds(c, id, privilege)) {
+            return false;
+        }
+        insertGrant(c, id, privilege);
+        return true;
+    }
+
+    /** The factory of this store's transactions, for a change that commits with its audit records. */
+    javax.persistence.EntityManagerFactory entityManagerFactory() {
+        return jpa.entityManagerFactory();
     }
 
     /** False when the role did not have it. */

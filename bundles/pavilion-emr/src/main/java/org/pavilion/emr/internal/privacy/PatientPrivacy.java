@@ -44,6 +44,7 @@ import org.pavilion.emr.api.AccessDecision;
 import org.pavilion.emr.api.DataPart;
 import org.pavilion.emr.api.PatientAccess;
 import org.pavilion.emr.api.PatientErased;
+import org.pavilion.emr.internal.ClinicalAccess;
 import org.pavilion.emr.internal.Mrn;
 import org.pavilion.emr.internal.Names;
 import org.pavilion.emr.internal.PatientEntity;
@@ -117,6 +118,16 @@ public class PatientPrivacy {
      * audits it, and returns the MRNs whose data the export holds (the survivor first, then its tombstones).
      */
     public List<String> prepareExport(String mrn) {
+        return prepareExport(mrn, null);
+    }
+
+    /**
+     * As {@link #prepareExport(String)}; an administrator exporting someone else's record (anyone but the
+     * patient's own account) must give {@code reason} (at least {@link ClinicalAccess#MIN_REASON_LENGTH}
+     * characters, 422 otherwise): the whole record leaves the hospital, so it is audited as emergency access with
+     * the reason. The patient's own export (the right of access) needs none.
+     */
+    public List<String> prepareExport(String mrn, String reason) {
         PatientService.requireValidMrn(mrn);
         AccessDecision decision = access.decide(mrn, DataPart.EXPORT, PatientAccess.Action.READ);
         if (decision.outcome() == AccessDecision.Outcome.DENIED) {
@@ -128,9 +139,30 @@ public class PatientPrivacy {
         if (mrns == null) {
             throw ProblemException.notFound("Patient", mrn);
         }
-        audit.record(AuditEvent.of("EXPORT", RESOURCE).resourceId(mrn).patientId(mrns.get(0))
-                .detail("GDPR export of " + mrns).build());
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        boolean someoneElses = !ownRecord(mrns);
+        if (someoneElses && (why == null || why.length() < ClinicalAccess.MIN_REASON_LENGTH)) {
+            audit.record(AuditEvent.of("EXPORT", RESOURCE).resourceId(mrn).patientId(mrns.get(0))
+                    .outcome(AuditOutcome.FAILED).detail("no reason given for exporting another person's record")
+                    .build());
+            throw ProblemException.unprocessable("Exporting another person's record needs a reason of at least "
+                    + ClinicalAccess.MIN_REASON_LENGTH + " characters (header " + ClinicalAccess.BREAK_GLASS_HEADER
+                    + " or ?reason=): it is audited as emergency access");
+        }
+        AuditEvent.Builder record = AuditEvent.of("EXPORT", RESOURCE).resourceId(mrn).patientId(mrns.get(0));
+        audit.record((someoneElses
+                ? record.emergencyAccess(true).detail("break-the-glass: " + why + "; GDPR export of " + mrns)
+                : record.detail("GDPR export of " + mrns)).build());
         return mrns;
+    }
+
+    /** Whether the caller is the patient's own account (its linked MRN is one of the record's {@code mrns}). */
+    private static boolean ownRecord(List<String> mrns) {
+        Caller caller = CallerContext.current().orElse(null);
+        if (caller == null) {
+            return true; // an in-container actor, not a person exporting someone's record
+        }
+        return caller.patientId().map(mrns::contains).orElse(false);
     }
 
     /**

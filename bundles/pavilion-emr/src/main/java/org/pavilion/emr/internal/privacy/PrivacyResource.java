@@ -4,10 +4,12 @@ import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.StreamingOutput;
@@ -18,6 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.RequiresPrivilege;
+import org.pavilion.emr.internal.ClinicalAccess;
 
 /** REST at /api/v1/emr/privacy: the GDPR export and erasure of a patient's EMR data. */
 @Component(service = PrivacyResource.class, property = Endpoints.REST_BASE + "=/emr/privacy")
@@ -33,13 +36,18 @@ public class PrivacyResource {
         this.privacy = privacy;
     }
 
-    /** The whole EMR record as one ZIP (patient.json); for an administrator, or the patient themself. */
+    /**
+     * The whole EMR record as one ZIP (patient.json); for the patient themself, or an administrator giving a
+     * reason (header Pavilion-Break-Glass-Reason or ?reason=), audited as emergency access.
+     */
     @GET
     @Path("{mrn}/export")
     @Produces("application/zip")
     @RequiresPrivilege("emr.privacy.export")
-    public Response export(@PathParam("mrn") String mrn) {
-        List<String> mrns = privacy.prepareExport(mrn);
+    public Response export(@PathParam("mrn") String mrn,
+            @HeaderParam(ClinicalAccess.BREAK_GLASS_HEADER) String headerReason,
+            @QueryParam("reason") String queryReason) {
+        List<String> mrns = privacy.prepareExport(mrn, headerReason != null ? headerReason : queryReason);
         StreamingOutput body = out -> privacy.export(mrns, out);
         return Response.ok(body, "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"patient-" + mrns.get(0) + "-export.zip\"")

@@ -72,13 +72,17 @@ public class ClinicalRecordResource {
     @PUT
     @Path("{mrn}/restriction")
     @RequiresPrivilege("emr.record.restrict")
-    public Map<String, Object> restrict(@PathParam("mrn") String mrn, Restriction in) {
-        return Map.of("mrn", mrn, "restricted", restriction.restrict(mrn, in == null ? null : in.restricted));
+    public Map<String, Object> restrict(@PathParam("mrn") String mrn, Restriction in,
+            @HeaderParam(BREAK_GLASS) String headerReason) {
+        String reason = in != null && in.reason != null ? in.reason : headerReason;
+        return Map.of("mrn", mrn, "restricted",
+                restriction.restrict(mrn, in == null ? null : in.restricted, reason));
     }
 
-    /** Body of PUT restriction. */
+    /** Body of PUT restriction: lifting it ({@code restricted=false}) needs a reason (or the break-glass header). */
     public static class Restriction {
         public Boolean restricted;
+        public String reason;
     }
 
     // encounters
