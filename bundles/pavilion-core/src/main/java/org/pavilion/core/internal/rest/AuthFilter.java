@@ -21,6 +21,7 @@ import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.core.internal.security.AccountService;
 import org.pavilion.core.internal.security.AuthenticatedCaller;
 import org.pavilion.core.internal.security.AuthenticationFailedException;
+import org.pavilion.core.internal.security.totp.SecondFactorGate;
 
 /**
  * Authenticates every request (bearer token, HTTP Basic for integration accounts, or the web UI's session cookie),
@@ -34,6 +35,7 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
 
     private final AccountService accounts;
     private final AuditService audit;
+    private final SecondFactorGate secondFactors;
 
     @Context
     private ResourceInfo resourceInfo;
@@ -41,9 +43,10 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
     @Context
     private HttpServletRequest httpRequest;
 
-    public AuthFilter(AccountService accounts, AuditService audit) {
+    public AuthFilter(AccountService accounts, AuditService audit, SecondFactorGate secondFactors) {
         this.accounts = accounts;
         this.audit = audit;
+        this.secondFactors = secondFactors;
     }
 
     @Override
@@ -85,6 +88,11 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
         }
         CallerContext.bind(caller.get());
         if (rule.open()) {
+            return;
+        }
+        Optional<Response> refusal = secondFactors.refusal(caller.get(), request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (refusal.isPresent()) {
+            request.abortWith(refusal.get());
             return;
         }
         if (rule.privilege() == null || !caller.get().hasPrivilege(rule.privilege())) {

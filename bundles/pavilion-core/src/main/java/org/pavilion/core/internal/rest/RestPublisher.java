@@ -22,6 +22,7 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.internal.security.AccountService;
+import org.pavilion.core.internal.security.totp.SecondFactorGate;
 import org.pavilion.core.internal.security.PrivilegeRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,18 +45,21 @@ public class RestPublisher {
     private final AccountService accounts;
     private final AuditService audit;
     private final PrivilegeRegistry privileges;
+    private final SecondFactorGate secondFactors;
     private final Map<Long, RefusedEndpoint> refused = new ConcurrentHashMap<>();
     private final Map<String, Published> byBase = new ConcurrentHashMap<>();
     private final ServiceTracker<Object, Published> tracker;
 
     @Activate
     public RestPublisher(BundleContext context, @Reference PlatformBus platformBus, @Reference AccountService accounts,
-            @Reference AuditService audit, @Reference PrivilegeRegistry privileges) throws InvalidSyntaxException {
+            @Reference AuditService audit, @Reference PrivilegeRegistry privileges,
+            @Reference SecondFactorGate secondFactors) throws InvalidSyntaxException {
         this.context = context;
         this.bus = platformBus.bus();
         this.accounts = accounts;
         this.audit = audit;
         this.privileges = privileges;
+        this.secondFactors = secondFactors;
         this.tracker = new ServiceTracker<>(context, context.createFilter("(" + Endpoints.REST_BASE + "=*)"),
                 new Customizer());
         tracker.open(true);
@@ -105,7 +109,7 @@ public class RestPublisher {
         factory.setAddress(REST_PREFIX + path);
         factory.setResourceClasses(resource.getClass());
         factory.setResourceProvider(resource.getClass(), new SingletonResourceProvider(resource));
-        factory.setProviders(List.of(JsonProviderFactory.create(), new AuthFilter(accounts, audit),
+        factory.setProviders(List.of(JsonProviderFactory.create(), new AuthFilter(accounts, audit, secondFactors),
                 new ProblemMappers.Problem(), new ProblemMappers.Json(), new ProblemMappers.WebApplication(),
                 new ProblemMappers.Unexpected()));
         Thread thread = Thread.currentThread();

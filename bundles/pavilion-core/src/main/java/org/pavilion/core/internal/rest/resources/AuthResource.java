@@ -31,6 +31,7 @@ import org.pavilion.core.internal.security.AccountService;
 import org.pavilion.core.internal.security.AuthenticationFailedException;
 import org.pavilion.core.internal.security.LoginResult;
 import org.pavilion.core.internal.security.PasswordResetService;
+import org.pavilion.core.internal.security.totp.SecondFactorRequiredException;
 
 /**
  * POST /api/v1/auth/login and /logout (bearer tokens, for programs); /auth/session (the browser's HttpOnly cookie,
@@ -56,6 +57,8 @@ public class AuthResource {
     public static final class LoginRequest {
         public String username;
         public String password;
+        /** The TOTP (or recovery) code, for an account with a second factor. */
+        public String code;
     }
 
     public static final class LoginResponse {
@@ -174,7 +177,10 @@ public class AuthResource {
             throw ProblemException.validation("A JSON body with username and password is required");
         }
         try {
-            return accounts.login(request.username, request.password, http.getRemoteAddr());
+            return accounts.login(request.username, request.password, request.code, http.getRemoteAddr());
+        } catch (SecondFactorRequiredException e) {
+            // Only after a right password: a wrong one answers the usual 401 below.
+            throw new ProblemException(401, SecondFactorRequiredException.TYPE, "Code required", e.getMessage());
         } catch (AuthenticationFailedException e) {
             throw new ProblemException(401, "unauthorized", "Login failed", e.getMessage());
         }
