@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.Test;
+import org.ops4j.pax.exam.CoreOptions;
+import org.ops4j.pax.exam.Option;
 import org.pavilion.itest.Http;
 import org.pavilion.itest.PavilionTestSupport;
 
@@ -24,6 +26,12 @@ import org.pavilion.itest.PavilionTestSupport;
 public class SecondFactorSecurityIT extends PavilionTestSupport {
 
     private static final String TYPE = "urn:pavilion:problem:";
+
+    /** The container's boot gets Pax Exam's longer bound: on 2 shared cores it can take more than the default 3 min. */
+    @Override
+    protected Option[] extraOptions() {
+        return new Option[] {CoreOptions.systemTimeout(600_000)};
+    }
 
     @Test
     public void anEnrolledUserSignsInOnlyWithAFreshCodeAndAReusedCodeIsRefused() throws Exception {
