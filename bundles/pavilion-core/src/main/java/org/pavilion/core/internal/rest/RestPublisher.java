@@ -45,21 +45,18 @@ public class RestPublisher {
     private final AccountService accounts;
     private final AuditService audit;
     private final PrivilegeRegistry privileges;
-    private final SecondFactorGate secondFactors;
     private final Map<Long, RefusedEndpoint> refused = new ConcurrentHashMap<>();
     private final Map<String, Published> byBase = new ConcurrentHashMap<>();
     private final ServiceTracker<Object, Published> tracker;
 
     @Activate
     public RestPublisher(BundleContext context, @Reference PlatformBus platformBus, @Reference AccountService accounts,
-            @Reference AuditService audit, @Reference PrivilegeRegistry privileges,
-            @Reference SecondFactorGate secondFactors) throws InvalidSyntaxException {
+            @Reference AuditService audit, @Reference PrivilegeRegistry privileges) throws InvalidSyntaxException {
         this.context = context;
         this.bus = platformBus.bus();
         this.accounts = accounts;
         this.audit = audit;
         this.privileges = privileges;
-        this.secondFactors = secondFactors;
         this.tracker = new ServiceTracker<>(context, context.createFilter("(" + Endpoints.REST_BASE + "=*)"),
                 new Customizer());
         tracker.open(true);
@@ -109,7 +106,8 @@ public class RestPublisher {
         factory.setAddress(REST_PREFIX + path);
         factory.setResourceClasses(resource.getClass());
         factory.setResourceProvider(resource.getClass(), new SingletonResourceProvider(resource));
-        factory.setProviders(List.of(JsonProviderFactory.create(), new AuthFilter(accounts, audit, secondFactors),
+        factory.setProviders(List.of(JsonProviderFactory.create(), new AuthFilter(accounts, audit,
+                new SecondFactorGate(accounts.secondFactors(), audit)),
                 new ProblemMappers.Problem(), new ProblemMappers.Json(), new ProblemMappers.WebApplication(),
                 new ProblemMappers.Unexpected()));
         Thread thread = Thread.currentThread();

@@ -96,6 +96,11 @@ public class AccountService {
         return roleStore;
     }
 
+    /** The second factors the login checks, for the REST filter's gate (one instance, one cache). */
+    public SecondFactors secondFactors() {
+        return secondFactors;
+    }
+
     /** Whether a cached caller's roles and privileges are older than the configured refresh bound. */
     private boolean stale(CachedSession cached, long now) {
         return now - cached.loadedMs >= config.privilegeRefreshSeconds() * 1000L;

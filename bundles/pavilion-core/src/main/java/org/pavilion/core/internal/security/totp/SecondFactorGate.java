@@ -4,9 +4,6 @@ import java.util.Optional;
 
 import javax.ws.rs.core.Response;
 
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
@@ -19,7 +16,6 @@ import org.pavilion.core.internal.rest.Problems;
  * public ones that check the caller themselves), and an account that has or needs a second factor cannot use HTTP
  * Basic, which carries no code.
  */
-@Component(service = SecondFactorGate.class)
 public class SecondFactorGate {
 
     public static final String ENROLMENT_REQUIRED = "second-factor-enrolment-required";
@@ -27,8 +23,9 @@ public class SecondFactorGate {
     private final SecondFactors secondFactors;
     private final AuditService audit;
 
-    @Activate
-    public SecondFactorGate(@Reference SecondFactors secondFactors, @Reference AuditService audit) {
+    // Not a DS component of its own: one more reference of RestPublisher changed the order in which SCR activates the
+    // publisher and the module registry, and the registry then met a circular reference.
+    public SecondFactorGate(SecondFactors secondFactors, AuditService audit) {
         this.secondFactors = secondFactors;
         this.audit = audit;
     }
