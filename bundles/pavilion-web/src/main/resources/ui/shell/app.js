@@ -43,7 +43,20 @@ async function enter(session) {
     return;
   }
   await refreshManifest();
+  if (await enrolmentRequired()) {
+    // A role requires two-step sign-in: until it is set up, only the account page works.
+    history.replaceState(null, '', '/account');
+  }
   await show(location.pathname, history.state);
+}
+
+async function enrolmentRequired() {
+  try {
+    const s = await api.get('/auth/totp');
+    return s.required && !s.enrolled;
+  } catch (e) {
+    return false;
+  }
 }
 
 async function boot() {

@@ -12,7 +12,15 @@ let pending = null;
 
 function credentials(form) {
   const data = new FormData(form);
-  return { username: String(data.get('username') || '').trim(), password: String(data.get('password') || '') };
+  const out = { username: String(data.get('username') || '').trim(), password: String(data.get('password') || '') };
+  const code = String(data.get('code') || '').trim();
+  if (code) out.code = code;
+  return out;
+}
+
+/** The server asks for the code of an account with two-step sign-in (the password was right). */
+function needsCode(e) {
+  return e instanceof ApiError && e.status === 401 && e.type === 'second-factor-required';
 }
 
 function failure(e) {
@@ -26,6 +34,8 @@ export function signInPage() {
     document.getElementById('main').replaceChildren(box);
     let error = '';
     let busy = false;
+    // Second step of two-step sign-in: the password was right, the code is asked on the same page.
+    let askCode = false;
     const submit = async (e) => {
       e.preventDefault();
       if (busy) return;
@@ -36,8 +46,18 @@ export function signInPage() {
         const session = await api.post('/auth/session', credentials(e.target));
         resolve(session);
       } catch (err) {
-        error = failure(err);
         busy = false;
+        if (needsCode(err)) {
+          error = askCode ? t('shell.signin.code-failed') : '';
+          askCode = true;
+          draw();
+          const code = e.target.querySelector('#sign-in-code');
+          code.value = '';
+          (error ? e.target.querySelector('#sign-in-error') : code).focus();
+          return;
+        }
+        error = failure(err);
+        askCode = false;
         draw();
         e.target.querySelector('[name=password]').value = '';
         e.target.querySelector('#sign-in-error')?.focus();
@@ -55,6 +75,12 @@ export function signInPage() {
           <div class="field">
             <label for="sign-in-password">${t('shell.signin.password')}</label>
             <input id="sign-in-password" name="password" type="password" autocomplete="current-password" required>
+          </div>
+          <div class="field" ?hidden=${!askCode}>
+            <label for="sign-in-code">${t('shell.signin.code')}</label>
+            <input id="sign-in-code" name="code" inputmode="numeric" autocomplete="one-time-code" ?required=${askCode}
+              aria-describedby="sign-in-code-hint" ?disabled=${!askCode}>
+            <p id="sign-in-code-hint" class="hint">${t('shell.signin.code-hint')}</p>
           </div>
           <div id="sign-in-error" class="alert alert-error" role="alert" tabindex="-1" ?hidden=${!error}>${error}</div>
           <button type="submit" class="button" ?disabled=${busy}>${t('shell.signin.submit')}</button>
@@ -117,10 +143,12 @@ function dialog() {
     const before = shell.caller && shell.caller.username;
     const returnFocus = document.activeElement;
     let error = '';
+    let askCode = false;
     const submit = async (e) => {
       e.preventDefault();
       try {
         const session = await api.post('/auth/session', credentials(e.target));
+        askCode = false;
         if (before && session.username !== before) {
           // Someone else: nothing of the previous user's page may stay on screen.
           location.assign(HOME);
@@ -132,6 +160,14 @@ function dialog() {
         if (returnFocus && document.contains(returnFocus)) returnFocus.focus();
         resolve(true);
       } catch (err) {
+        if (needsCode(err)) {
+          error = askCode ? t('shell.signin.code-failed') : '';
+          askCode = true;
+          draw();
+          box.querySelector('#again-code').value = '';
+          box.querySelector(error ? '#sign-in-again-error' : '#again-code').focus();
+          return;
+        }
         error = failure(err);
         draw();
         box.querySelector('[name=password]').value = '';
@@ -154,6 +190,10 @@ function dialog() {
         <div class="field">
           <label for="again-password">${t('shell.signin.password')}</label>
           <input id="again-password" name="password" type="password" autocomplete="current-password" required>
+        </div>
+        <div class="field" ?hidden=${!askCode}>
+          <label for="again-code">${t('shell.signin.code')}</label>
+          <input id="again-code" name="code" inputmode="numeric" autocomplete="one-time-code" ?disabled=${!askCode}>
         </div>
         <div id="sign-in-again-error" class="alert alert-error" role="alert" tabindex="-1" ?hidden=${!error}>${error}</div>
         <div class="actions">

@@ -22,6 +22,7 @@ import org.pavilion.core.internal.security.AccountService;
 import org.pavilion.core.internal.security.AuthenticatedCaller;
 import org.pavilion.core.internal.security.AuthenticationFailedException;
 import org.pavilion.core.internal.security.LoginThrottledException;
+import org.pavilion.core.internal.security.totp.SecondFactorGate;
 
 /**
  * Authenticates every request (bearer token, HTTP Basic for integration accounts, or the web UI's session cookie),
@@ -36,6 +37,7 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
     private final AccountService accounts;
     private final AuditService audit;
     private final HttpPolicy policy;
+    private final SecondFactorGate secondFactors;
 
     @Context
     private ResourceInfo resourceInfo;
@@ -43,10 +45,11 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
     @Context
     private HttpServletRequest httpRequest;
 
-    public AuthFilter(AccountService accounts, AuditService audit, HttpPolicy policy) {
+    public AuthFilter(AccountService accounts, AuditService audit, HttpPolicy policy, SecondFactorGate secondFactors) {
         this.accounts = accounts;
         this.audit = audit;
         this.policy = policy;
+        this.secondFactors = secondFactors;
     }
 
     @Override
@@ -93,6 +96,11 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
         }
         CallerContext.bind(caller.get());
         if (rule.open()) {
+            return;
+        }
+        Optional<Response> refusal = secondFactors.refusal(caller.get(), request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (refusal.isPresent()) {
+            request.abortWith(refusal.get());
             return;
         }
         if (rule.privilege() == null || !caller.get().hasPrivilege(rule.privilege())) {

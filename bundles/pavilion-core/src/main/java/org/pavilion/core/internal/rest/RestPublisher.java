@@ -23,6 +23,7 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.internal.security.AccountService;
+import org.pavilion.core.internal.security.totp.SecondFactorGate;
 import org.pavilion.core.internal.security.PrivilegeRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,8 +110,8 @@ public class RestPublisher {
         factory.setAddress(REST_PREFIX + path);
         factory.setResourceClasses(resource.getClass());
         factory.setResourceProvider(resource.getClass(), new SingletonResourceProvider(resource));
-        factory.setProviders(List.of(noWadl(), JsonProviderFactory.create(), new AuthFilter(accounts, audit, http),
-                new JsonBodyLimit(http),
+        factory.setProviders(List.of(noWadl(), JsonProviderFactory.create(), new AuthFilter(accounts, audit, http,
+                new SecondFactorGate(accounts.secondFactors(), audit)), new JsonBodyLimit(http),
                 new ProblemMappers.Problem(), new ProblemMappers.Json(), new ProblemMappers.WebApplication(),
                 new ProblemMappers.Unexpected()));
         Thread thread = Thread.currentThread();

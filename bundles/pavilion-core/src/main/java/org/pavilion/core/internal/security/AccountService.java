@@ -37,6 +37,7 @@ import org.pavilion.core.api.schema.SchemaMigrator;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.core.api.security.SeededRoles;
+import org.pavilion.core.internal.security.totp.SecondFactors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,7 @@ public class AccountService {
     private final JpaTransactions jpa;
     private final AuditService audit;
     private final RoleStore roleStore;
+    private final SecondFactors secondFactors;
     private volatile LongSupplier clock = System::currentTimeMillis;
     private volatile AuthConfig config;
     private volatile PasswordHasher hasher;
@@ -72,13 +74,20 @@ public class AccountService {
 
     @Activate
     public AccountService(@Reference(target = "(osgi.unit.name=pavilion-core)") EntityManagerFactory emf,
-            @Reference AuditService audit, @Reference SchemaMigrator schemaReady, AuthConfig config) {
+            @Reference AuditService audit, @Reference SchemaMigrator schemaReady, AuthConfig config,
+            @Reference SecondFactors secondFactors) {
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
+        this.secondFactors = secondFactors;
         this.roleStore = new RoleStore(jpa);
         this.failures = new LoginFailures(jpa);
         modified(config);
         createFirstAdministrator();
+    }
+
+    /** Outside the container (tests): the second factors on the same database. */
+    public AccountService(EntityManagerFactory emf, AuditService audit, SchemaMigrator schemaReady, AuthConfig config) {
+        this(emf, audit, schemaReady, config, new SecondFactors(emf, audit, schemaReady));
     }
 
     @Modified
@@ -97,6 +106,11 @@ public class AccountService {
 
     public RoleStore roleStore() {
         return roleStore;
+    }
+
+    /** The second factors the login checks, for the REST filter's gate (one instance, one cache). */
+    public SecondFactors secondFactors() {
+        return secondFactors;
     }
 
     /** Whether a cached caller's roles and privileges are older than the configured refresh bound. */
@@ -125,7 +139,18 @@ public class AccountService {
     // ---- logins and tokens -------------------------------------------------------------------------
 
     public LoginResult login(String username, String password, String clientAddress) throws AuthenticationFailedException {
+        return login(username, password, null, clientAddress);
+    }
+
+    /** {@code code}: the TOTP or recovery code, needed (and checked) only when the account has a second factor. */
+    public LoginResult login(String username, String password, String code, String clientAddress)
+            throws AuthenticationFailedException {
+        int failuresBefore = jpa.call(em -> {
+            UserEntity u = em.find(UserEntity.class, normalise(username));
+            return u == null ? 0 : u.getFailedLogins();
+        });
         AuthenticatedCaller caller = checkPassword(username, password, clientAddress, "LOGIN");
+        secondFactors.verifyAtLogin(caller, code, () -> recordSecondFactorFailure(caller.username(), failuresBefore));
         String token = PasswordHasher.randomPassword(32);
         long now = clock.getAsLong();
         long expires = now + config.tokenTtlMinutes() * 60_000L;
@@ -352,6 +377,15 @@ public class AccountService {
         }
         lastPurgeMs = now;
         failures.purge(now, Math.max(86_400_000L, config.lockMinutes() * 60_000L));
+    }
+
+    /**
+     * A wrong second-factor code counts towards the lockout like a wrong password; the right password just reset the
+     * counter, so counting goes on from before it (else guessing codes with a known password would never lock).
+     */
+    private void recordSecondFactorFailure(String name, int failuresBefore) {
+        jpa.run(em -> em.find(UserEntity.class, name).setFailedLogins(failuresBefore));
+        recordFailure(name, clock.getAsLong());
     }
 
     private void auditAs(Caller caller, AuditEvent event) {

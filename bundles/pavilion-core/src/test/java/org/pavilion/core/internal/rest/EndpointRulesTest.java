@@ -20,6 +20,7 @@ import org.pavilion.core.internal.rest.resources.AuditResource;
 import org.pavilion.core.internal.rest.resources.AuthResource;
 import org.pavilion.core.internal.rest.resources.PlatformResources;
 import org.pavilion.core.internal.rest.resources.RoleResource;
+import org.pavilion.core.internal.security.totp.TotpResource;
 import org.pavilion.core.internal.rest.resources.UserResource;
 import org.pavilion.core.testing.PrivilegeMatrix;
 
@@ -140,8 +141,14 @@ public class EndpointRulesTest {
         matrix.assertRest(AuditResource.class, Map.of("search", admin, "verify", admin));
         matrix.assertRest(PlatformResources.Modules.class, Map.of("list", PrivilegeMatrix.ANY_SIGNED_IN));
         matrix.assertRest(RoleResource.class, Map.of("list", admin, "create", admin, "get", admin, "update", admin,
-                "grant", admin, "revoke", admin));
+                "grant", admin, "revoke", admin, "secondFactor", admin, "requireSecondFactor", admin));
         matrix.assertRest(RoleResource.Privileges.class, Map.of("list", admin));
+        // Two-step sign-in: one's own enrolment is open (a user confined to enrolment must reach it); a reset is not.
+        for (java.lang.reflect.Method m : EndpointRules.restMethods(TotpResource.class)) {
+            EndpointRules.Rule rule = EndpointRules.rule(TotpResource.class, m);
+            assertTrue(m.getName(), m.getName().equals("reset")
+                    ? "platform.user.manage".equals(rule.privilege()) && !rule.open() : rule.open());
+        }
         for (Class<?> open : new Class<?>[] {AuthResource.class, PlatformResources.Health.class}) {
             for (java.lang.reflect.Method m : EndpointRules.restMethods(open)) {
                 assertTrue(open.getSimpleName() + "." + m.getName(), EndpointRules.rule(open, m).open());

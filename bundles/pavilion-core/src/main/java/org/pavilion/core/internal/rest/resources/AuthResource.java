@@ -34,6 +34,7 @@ import org.pavilion.core.internal.security.AuthenticationFailedException;
 import org.pavilion.core.internal.security.LoginResult;
 import org.pavilion.core.internal.security.LoginThrottledException;
 import org.pavilion.core.internal.security.PasswordResetService;
+import org.pavilion.core.internal.security.totp.SecondFactorRequiredException;
 
 /**
  * POST /api/v1/auth/login and /logout (bearer tokens, for programs); /auth/session (the browser's HttpOnly cookie,
@@ -59,6 +60,8 @@ public class AuthResource {
     public static final class LoginRequest {
         public String username;
         public String password;
+        /** The TOTP (or recovery) code, for an account with a second factor. */
+        public String code;
     }
 
     public static final class LoginResponse {
@@ -201,9 +204,12 @@ public class AuthResource {
             throw ProblemException.validation("A JSON body with username and password is required");
         }
         try {
-            return accounts.login(request.username, request.password, ClientAddress.of(http));
+            return accounts.login(request.username, request.password, request.code, ClientAddress.of(http));
         } catch (LoginThrottledException e) {
             throw e;
+        } catch (SecondFactorRequiredException e) {
+            // Only after a right password: a wrong one answers the usual 401 below.
+            throw new ProblemException(401, SecondFactorRequiredException.TYPE, "Code required", e.getMessage());
         } catch (AuthenticationFailedException e) {
             throw new ProblemException(401, "unauthorized", "Login failed", e.getMessage());
         }

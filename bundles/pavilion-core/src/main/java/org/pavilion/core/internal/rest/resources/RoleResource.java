@@ -21,6 +21,7 @@ import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.RequiresPrivilege;
 import org.pavilion.core.internal.security.PrivilegeView;
 import org.pavilion.core.internal.security.RoleAdministration;
+import org.pavilion.core.internal.security.totp.SecondFactors;
 import org.pavilion.core.internal.security.RoleView;
 
 /** Roles at /api/v1/platform/roles: administrator-defined sets of privileges. */
@@ -32,10 +33,18 @@ import org.pavilion.core.internal.security.RoleView;
 public class RoleResource {
 
     private final RoleAdministration roles;
+    private final SecondFactors secondFactors;
 
     @Activate
-    public RoleResource(@Reference RoleAdministration roles) {
+    public RoleResource(@Reference RoleAdministration roles, @Reference SecondFactors secondFactors) {
         this.roles = roles;
+        this.secondFactors = secondFactors;
+    }
+
+    /** Whether the role's holders must sign in with a second factor (TOTP). */
+    public static final class SecondFactorRule {
+        public String role;
+        public Boolean requireSecondFactor;
     }
 
     /** A new role, or a rename and/or new description of one. */
@@ -71,6 +80,26 @@ public class RoleResource {
             throw ProblemException.validation("A JSON body with a new name and/or description is required");
         }
         return roles.update(name, change.name, change.description);
+    }
+
+    @GET
+    @Path("{name}/second-factor")
+    public SecondFactorRule secondFactor(@PathParam("name") String name) {
+        SecondFactorRule out = new SecondFactorRule();
+        out.role = name;
+        out.requireSecondFactor = secondFactors.roleRequires(name);
+        return out;
+    }
+
+    /** {"requireSecondFactor":true}: holders without a second factor may then only enrol until they have one. */
+    @PUT
+    @Path("{name}/second-factor")
+    public SecondFactorRule requireSecondFactor(@PathParam("name") String name, SecondFactorRule rule) {
+        if (rule == null || rule.requireSecondFactor == null) {
+            throw ProblemException.validation("A JSON body with requireSecondFactor true or false is required");
+        }
+        secondFactors.setRoleRequires(name, rule.requireSecondFactor);
+        return secondFactor(name);
     }
 
     @PUT
