@@ -145,12 +145,13 @@ public class AccountService {
     /** {@code code}: the TOTP or recovery code, needed (and checked) only when the account has a second factor. */
     public LoginResult login(String username, String password, String code, String clientAddress)
             throws AuthenticationFailedException {
-        int failuresBefore = jpa.call(em -> {
-            UserEntity u = em.find(UserEntity.class, normalise(username));
-            return u == null ? 0 : u.getFailedLogins();
-        });
-        AuthenticatedCaller caller = checkPassword(username, password, clientAddress, "LOGIN");
-        secondFactors.verifyAtLogin(caller, code, () -> recordSecondFactorFailure(caller.username(), failuresBefore));
+        // The (account, address) attempt stays counted until the second factor passes too: a wrong code counts
+        // towards the lockout like a wrong password, and guessing codes with a known password locks as well.
+        AuthenticatedCaller caller = checkPassword(username, password, clientAddress, "LOGIN", false);
+        String address = addressKey(clientAddress);
+        secondFactors.verifyAtLogin(caller, code,
+                () -> failures.failed(caller.username(), address, maxFailedLogins(), clock.getAsLong()));
+        failures.succeeded(caller.username(), address);
         String token = PasswordHasher.randomPassword(32);
         long now = clock.getAsLong();
         long expires = now + config.tokenTtlMinutes() * 60_000L;
@@ -291,7 +292,7 @@ public class AccountService {
             }
             return cached.caller.withClientAddress(clientAddress);
         }
-        AuthenticatedCaller caller = checkPassword(username, password, clientAddress, "LOGIN_BASIC");
+        AuthenticatedCaller caller = checkPassword(username, password, clientAddress, "LOGIN_BASIC", true);
         if (!caller.hasPrivilege(BASIC_PRIVILEGE)) {
             throw new AuthenticationFailedException("HTTP Basic is accepted for integration accounts only; log in for a token");
         }
@@ -304,8 +305,11 @@ public class AccountService {
     /**
      * Checks a password: first the client address's throttle (no hash, no counter touched when it refuses), then the
      * (account, address) pair's reservation in the database, then the hash.
+     *
+     * @param clearOnSuccess whether a right password clears the pair's failures (not before a second factor)
      */
-    private AuthenticatedCaller checkPassword(String username, String password, String clientAddress, String action)
+    private AuthenticatedCaller checkPassword(String username, String password, String clientAddress, String action,
+            boolean clearOnSuccess)
             throws AuthenticationFailedException {
         if (username == null || password == null || username.isBlank() || password.isEmpty()) {
             throw new AuthenticationFailedException("Username and password are required");
@@ -344,7 +348,7 @@ public class AccountService {
                 LOG.warn("Account {} locked for {} minutes from {} after {} failed logins", name, config.lockMinutes(),
                         address, max);
             }
-        } else {
+        } else if (clearOnSuccess) {
             failures.succeeded(name, address);
         }
         RoleStore.Grants grants = user == null ? new RoleStore.Grants(Set.of(), Set.of(), Set.of())
@@ -377,15 +381,6 @@ public class AccountService {
         }
         lastPurgeMs = now;
         failures.purge(now, Math.max(86_400_000L, config.lockMinutes() * 60_000L));
-    }
-
-    /**
-     * A wrong second-factor code counts towards the lockout like a wrong password; the right password just reset the
-     * counter, so counting goes on from before it (else guessing codes with a known password would never lock).
-     */
-    private void recordSecondFactorFailure(String name, int failuresBefore) {
-        jpa.run(em -> em.find(UserEntity.class, name).setFailedLogins(failuresBefore));
-        recordFailure(name, clock.getAsLong());
     }
 
     private void auditAs(Caller caller, AuditEvent event) {
@@ -545,7 +540,7 @@ public class AccountService {
      */
     public void changeOwnPassword(String username, String current, String next, String clientAddress)
             throws AuthenticationFailedException {
-        checkPassword(username, current, clientAddress, "CHANGE_PASSWORD");
+        checkPassword(username, current, clientAddress, "CHANGE_PASSWORD", true);
         validPassword(next);
         String hash = hasher.hash(next.toCharArray());
         update(username, true, (em, u) -> u.setPasswordHash(hash), null);
