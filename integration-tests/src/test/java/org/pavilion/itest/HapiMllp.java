@@ -22,7 +22,7 @@ import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
  * it refuses new ones (max consumers). In the probe that happened after the first test method, because Pax Exam
  * runs each method as its own JUnit request, {@code @AfterClass} included. Close an instance when its test ends.
  */
-final class HapiMllp implements AutoCloseable {
+public final class HapiMllp implements AutoCloseable {
 
     private final String host;
     private final int port;
@@ -68,7 +68,7 @@ final class HapiMllp implements AutoCloseable {
     }
 
     /** {@link #sendAndReceive} and the ACK re-encoded as HAPI sees it. */
-    String send(String text) throws Exception {
+    public String send(String text) throws Exception {
         Message ack = sendAndReceive(text);
         return withHapiLoaderChecked(() -> hapi.getPipeParser().encode(ack));
     }
