@@ -16,7 +16,10 @@ import java.util.Properties;
 
 import javax.sql.DataSource;
 
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
+
 import org.junit.Test;
+import org.ops4j.pax.exam.Option;
 import org.pavilion.itest.Await;
 import org.pavilion.itest.Http;
 import org.pavilion.itest.PavilionTestSupport;
@@ -29,6 +32,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * nor cut off the end of the trail unnoticed. One test walks the attacker's steps in order on one trail.
  */
 public class AuditIntegritySecurityIT extends PavilionTestSupport {
+
+    /** Boots slowly on a loaded machine: Pax Exam's 3-minute default is too short for the whole distribution. */
+    @Override
+    protected Option[] extraOptions() {
+        return new Option[] {systemTimeout(900_000)};
+    }
 
     private DataSource dataSource() throws Exception {
         return awaitService(DataSource.class, "(osgi.jndi.service.name=pavilion)", BOOT_BOUND);

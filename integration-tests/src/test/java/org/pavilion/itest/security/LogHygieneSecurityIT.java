@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
+
 import org.junit.Assume;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
@@ -44,7 +46,7 @@ public class LogHygieneSecurityIT extends PavilionTestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        return withHl7ListenerOnFreePort();
+        return withHl7ListenerOnFreePort(systemTimeout(900_000)); // slow boots on a loaded machine
     }
 
     private static String msh(String type, String controlId) {
