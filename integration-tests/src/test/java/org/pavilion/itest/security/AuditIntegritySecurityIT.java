@@ -74,7 +74,7 @@ public class AuditIntegritySecurityIT extends PavilionTestSupport {
     public void anEditedRowAndADeletedTailAreDetectedByTheKeyedChainAndTheHeadCheckpoint() throws Exception {
         awaitHealthy();
         Http admin = loginAsAdmin();
-        Http clerk = createUser(admin, "audit.clerk", "CLERK", null);
+        Http clerk = createUser(admin, "audit.clerk", "RECEPTIONIST", null);
         String mrn = registerPatient(clerk, "Ilse", "Vermeer", "F", "1961-04-02");
         for (int i = 0; i < 3; i++) {
             ok(clerk.get("/api/v1/emr/patients/" + mrn));

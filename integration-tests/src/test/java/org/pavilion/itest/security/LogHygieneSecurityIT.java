@@ -58,7 +58,7 @@ public class LogHygieneSecurityIT extends PavilionTestSupport {
         Assume.assumeTrue("h2".equals(database()));
         awaitHealthy();
         Http admin = loginAsAdmin();
-        Http clerk = createUser(admin, "hygiene.clerk", "CLERK", null);
+        Http clerk = createUser(admin, "hygiene.clerk", "RECEPTIONIST", null);
 
         ObjectNode body = obj().put("givenName", GIVEN).put("familyName", FAMILY).put("sex", "female")
                 .put("birthDate", BIRTH).put("nationalId", NATIONAL_ID);
