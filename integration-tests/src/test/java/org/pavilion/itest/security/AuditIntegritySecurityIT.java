@@ -75,7 +75,7 @@ public class AuditIntegritySecurityIT extends PavilionTestSupport {
         awaitHealthy();
         Http admin = loginAsAdmin();
         Http clerk = createUser(admin, "audit.clerk", "RECEPTIONIST", null);
-        String mrn = registerPatient(clerk, "Ilse", "Vermeer", "F", "1961-04-02");
+        String mrn = registerPatient(clerk, "Ilse", "Vermeer", "FEMALE", "1961-04-02");
         for (int i = 0; i < 3; i++) {
             ok(clerk.get("/api/v1/emr/patients/" + mrn));
         }

@@ -60,7 +60,7 @@ public class LogHygieneSecurityIT extends PavilionTestSupport {
         Http admin = loginAsAdmin();
         Http clerk = createUser(admin, "hygiene.clerk", "RECEPTIONIST", null);
 
-        ObjectNode body = obj().put("givenName", GIVEN).put("familyName", FAMILY).put("sex", "female")
+        ObjectNode body = obj().put("givenName", GIVEN).put("familyName", FAMILY).put("sex", "FEMALE")
                 .put("birthDate", BIRTH).put("nationalId", NATIONAL_ID);
         body.putArray("phones").add(PHONE);
         String mrn = created(clerk.post("/api/v1/emr/patients", body)).path("mrn").asText();
@@ -69,7 +69,7 @@ public class LogHygieneSecurityIT extends PavilionTestSupport {
         ok(clerk.get("/api/v1/emr/patients?nationalId=" + URLEncoder.encode(NATIONAL_ID, StandardCharsets.UTF_8)));
         // refused: born in the future, with the same identifiers in the body
         Http.Response refused = clerk.post("/api/v1/emr/patients", obj().put("givenName", GIVEN)
-                .put("familyName", FAMILY).put("sex", "female").put("birthDate", "2999-01-01")
+                .put("familyName", FAMILY).put("sex", "FEMALE").put("birthDate", "2999-01-01")
                 .put("nationalId", NATIONAL_ID));
         assertTrue(refused.toString(), refused.status == 422 || refused.status == 400);
 
