@@ -239,7 +239,11 @@ public class Hl7Processor {
         if ("AA".equals(o.ackCode())) {
             wakeRoutes(h);
         } else {
-            LOG.info("HL7 {} {} from {} answered {}: {}", h.type(), h.controlId(), h.sender(), o.ackCode(), o.text());
+            // The reason may quote the message's content (names, dates): it is in the stored ACK, not in the log.
+            Ack.Error e = o.error();
+            LOG.info("HL7 {} {} from {} answered {} (error {}{})", h.type(), h.controlId(), h.sender(), o.ackCode(),
+                    e == null ? "-" : e.code(), e == null || e.segment() == null ? ""
+                            : " at " + e.segment() + "-" + e.field());
         }
     }
 

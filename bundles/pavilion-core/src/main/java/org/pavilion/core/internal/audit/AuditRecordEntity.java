@@ -53,6 +53,10 @@ public class AuditRecordEntity {
     @Column(name = "hash", nullable = false)
     private String hash;
 
+    /** The HMAC key that produced hash; null on records written before the chain was keyed (plain SHA-256). */
+    @Column(name = "key_id")
+    private String keyId;
+
     public long getSeq() { return seq; }
     public void setSeq(long seq) { this.seq = seq; }
     public long getOccurredMs() { return occurredMs; }
@@ -81,4 +85,6 @@ public class AuditRecordEntity {
     public void setPrevHash(String prevHash) { this.prevHash = prevHash; }
     public String getHash() { return hash; }
     public void setHash(String hash) { this.hash = hash; }
+    public String getKeyId() { return keyId; }
+    public void setKeyId(String keyId) { this.keyId = keyId; }
 }

@@ -1,5 +1,8 @@
 package org.pavilion.core.internal.audit;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
@@ -22,6 +26,8 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
@@ -32,7 +38,8 @@ import org.pavilion.core.api.security.CallerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-@Component(service = {AuditService.class, AuditTrail.class})
+@Component(service = {AuditService.class, AuditTrail.class}, configurationPid = "org.pavilion.core.audit")
+@Designate(ocd = AuditIntegrityConfig.class)
 public class AuditServiceImpl implements AuditService, AuditTrail {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditServiceImpl.class);
@@ -50,20 +57,111 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
     private Head head;
     /** Group commit of appends in transactions of their own (see appendAll). */
     private final GroupCommitter<List<AuditRecordEntity>, Void> appends;
+    /** The HMAC keys (outside the database); replaced on a configuration change, which is how keys rotate. */
+    private volatile AuditKeyring keys;
+    /** This container's head written outside the database; null: none kept (tests). */
+    private volatile HeadCheckpoint checkpoint;
 
     @Activate
     public AuditServiceImpl(@Reference(target = "(osgi.unit.name=pavilion-core)") EntityManagerFactory emf,
             @Reference(target = "(osgi.jndi.service.name=pavilion)") DataSource dataSource,
-            @Reference SchemaMigrator schemaReady) {
+            @Reference SchemaMigrator schemaReady, AuditIntegrityConfig config) throws IOException {
+        this(loadKeys(config), emf, dataSource);
+        this.checkpoint = newCheckpoint(config);
+    }
+
+    /** An in-memory key and no head checkpoint: for tests of the departments that write records. */
+    public AuditServiceImpl(EntityManagerFactory emf, DataSource dataSource, SchemaMigrator schemaReady) {
+        this(AuditKeyring.ephemeral(), emf, dataSource);
+    }
+
+    /** Tests: the chain keyed with {@code keys}, no head checkpoint until {@link #checkpointTo}. */
+    static AuditServiceImpl keyed(EntityManagerFactory emf, DataSource dataSource, AuditKeyring keys) {
+        return new AuditServiceImpl(keys, emf, dataSource);
+    }
+
+    private AuditServiceImpl(AuditKeyring keys, EntityManagerFactory emf, DataSource dataSource) {
         this.jpa = new JpaTransactions(emf);
         this.dataSource = dataSource;
+        this.keys = keys;
         this.appends = new GroupCommitter<>("pavilion-audit-commit", MAX_GROUP, this::writeGroup);
     }
 
-    /** Commits the appends handed in before, then stops the committer thread. */
+    /** Tests: keep the head checkpoint in {@code file}. */
+    void checkpointTo(Path file, long intervalMs) {
+        checkpoint = new HeadCheckpoint(file, () -> keys, intervalMs);
+    }
+
+    /** Tests: the key file was rotated. */
+    void useKeys(AuditKeyring rotated) {
+        keys = rotated;
+    }
+
+    /**
+     * A new current key (rotation) takes effect with the next append, which first writes a record re-anchoring the
+     * chain with it; a new head file path is used from now on.
+     */
+    @Modified
+    void modified(AuditIntegrityConfig config) throws IOException {
+        AuditKeyring reloaded = loadKeys(config);
+        HeadCheckpoint replacement = newCheckpoint(config);
+        HeadCheckpoint old;
+        appendLock.lock();
+        try {
+            keys = reloaded;
+            old = checkpoint;
+            checkpoint = replacement;
+            if (head != null) {
+                replacement.offer(head.seq, head.hash);
+            }
+        } finally {
+            appendLock.unlock();
+        }
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    private HeadCheckpoint newCheckpoint(AuditIntegrityConfig config) {
+        return new HeadCheckpoint(headFile(config), () -> keys, Math.max(100, config.checkpointIntervalMs()));
+    }
+
+    private static AuditKeyring loadKeys(AuditIntegrityConfig config) throws IOException {
+        Path file = config.keyFile().isBlank()
+                ? Paths.get(System.getProperty("karaf.etc", "etc"), "pavilion-audit.key")
+                : Paths.get(config.keyFile().trim());
+        boolean[] created = {false};
+        AuditKeyring k = AuditKeyring.loadOrCreate(file, created);
+        if (created[0]) {
+            LOG.warn("Created the audit chain key file {} with a new random key; keep a copy off this host, "
+                    + "without it the audit trail cannot be verified", file);
+        }
+        return k;
+    }
+
+    private static Path headFile(AuditIntegrityConfig config) {
+        return config.headFile().isBlank()
+                ? Paths.get(System.getProperty("karaf.data", "data"), "pavilion", "audit-head")
+                : Paths.get(config.headFile().trim());
+    }
+
+    /** Commits the appends handed in before, then stops the committer thread and writes the last head. */
     @Deactivate
     public void deactivate() {
         appends.close();
+        HeadCheckpoint c = checkpoint;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    /** Remembers a committed head; the checkpoint writes it outside the database within its interval. */
+    private void committed(Head next) {
+        head = next;
+        HeadCheckpoint c = checkpoint;
+        if (c != null) {
+            c.offer(next.seq, next.hash);
+        }
     }
 
     @Override
@@ -107,7 +205,7 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
                 head = null; // committed or not: read the head again
                 throw e;
             }
-            head = next;
+            committed(next);
             return result;
         } finally {
             appendLock.unlock();
@@ -189,7 +287,7 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
         try {
             Head next = insert(c, head != null ? head : readHead(c), records);
             c.commit();
-            head = next;
+            committed(next);
         } catch (SQLException | RuntimeException e) {
             head = null;
             c.rollback();
@@ -197,8 +295,20 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
         }
     }
 
-    /** Chains {@code records} after {@code h} and inserts them on {@code c} in one batch; returns the new head. */
-    private static Head insert(Connection c, Head h, List<AuditRecordEntity> records) throws SQLException {
+    /**
+     * Chains {@code records} after {@code h} and inserts them on {@code c} in one batch; returns the new head. When
+     * the head was hashed with another key (or none: records from before the upgrade), a record naming the new key
+     * goes first, so the switch is itself on the chain.
+     */
+    private Head insert(Connection c, Head h, List<AuditRecordEntity> records) throws SQLException {
+        AuditKeyring k = keys;
+        String keyId = k.currentId();
+        if (h.seq > 0 && !Objects.equals(h.keyId, keyId)) {
+            List<AuditRecordEntity> anchored = new ArrayList<>(records.size() + 1);
+            anchored.add(anchor(keyId, h.keyId));
+            anchored.addAll(records);
+            records = anchored;
+        }
         long seq = h.seq;
         String prevHash = h.hash;
         long occurredMs = Math.max(System.currentTimeMillis(), h.occurredMs);
@@ -207,19 +317,33 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
                 r.setSeq(++seq);
                 r.setPrevHash(prevHash);
                 r.setOccurredMs(occurredMs);
-                r.setHash(AuditChain.hashOf(r));
+                r.setKeyId(keyId);
+                r.setHash(AuditChain.hashOf(r, k));
                 prevHash = r.getHash();
                 bind(insert, r);
                 insert.addBatch();
             }
             insert.executeBatch();
         }
-        return new Head(seq, prevHash, occurredMs);
+        return new Head(seq, prevHash, occurredMs, keyId);
+    }
+
+    private static AuditRecordEntity anchor(String keyId, String previousKeyId) {
+        AuditRecordEntity r = new AuditRecordEntity();
+        r.setActor("system");
+        r.setClientAddress("local");
+        r.setAction(AuditChain.ANCHOR_ACTION);
+        r.setResourceType("audit-chain");
+        r.setResourceId(keyId);
+        r.setOutcome("SUCCESS");
+        r.setDetail("chain re-anchored with key " + keyId
+                + (previousKeyId == null ? " after unkeyed records" : " after key " + previousKeyId));
+        return r;
     }
 
     private static final String INSERT = "INSERT INTO core_audit (seq, occurred_ms, actor, actor_roles, action,"
-            + " resource_type, resource_id, patient_id, client_address, outcome, emergency, detail, prev_hash, hash)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " resource_type, resource_id, patient_id, client_address, outcome, emergency, detail, prev_hash, hash,"
+            + " key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static void bind(PreparedStatement ps, AuditRecordEntity r) throws SQLException {
         ps.setLong(1, r.getSeq());
@@ -236,17 +360,19 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
         ps.setString(12, r.getDetail());
         ps.setString(13, r.getPrevHash());
         ps.setString(14, r.getHash());
+        ps.setString(15, r.getKeyId());
     }
 
     /** The last committed record's seq, hash and time; the genesis when the trail is empty. */
-    private record Head(long seq, String hash, long occurredMs) {
+    private record Head(long seq, String hash, long occurredMs, String keyId) {
     }
 
     private static Head readHead(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT seq, hash, occurred_ms FROM core_audit ORDER BY seq DESC LIMIT 1");
+                "SELECT seq, hash, occurred_ms, key_id FROM core_audit ORDER BY seq DESC LIMIT 1");
                 ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? new Head(rs.getLong(1), rs.getString(2), rs.getLong(3)) : new Head(0, AuditChain.GENESIS, 0);
+            return rs.next() ? new Head(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4))
+                    : new Head(0, AuditChain.GENESIS, 0, null);
         }
     }
 
@@ -286,12 +412,30 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
         }
     }
 
+    /**
+     * Walks the chain from its first record (links, and each hash with the key that made it), then compares its end
+     * with this container's head checkpoint: a last record behind it means a deleted tail.
+     */
     @Override
     public ChainVerification verify() {
-        return jpa.call(em -> {
+        AuditKeyring k = keys;
+        HeadCheckpoint c = checkpoint;
+        HeadCheckpoint.Head checkpointed = null;
+        if (c != null) {
+            try {
+                c.flush(); // this container's latest commits first, so the comparison is current
+                checkpointed = c.read();
+            } catch (IOException | RuntimeException e) {
+                return ChainVerification.badCheckpoint(e.getMessage());
+            }
+        }
+        long checkpointSeq = checkpointed == null ? -1 : checkpointed.seq();
+        String checkpointHash = checkpointed == null ? null : checkpointed.hash();
+        ChainVerification walked = jpa.call(em -> {
             String prevHash = AuditChain.GENESIS;
             long expectedSeq = 1;
             long checked = 0;
+            String keyedWith = null;
             while (true) {
                 List<AuditRecordEntity> batch = em.createQuery(
                         "SELECT a FROM AuditRecordEntity a WHERE a.seq >= :from ORDER BY a.seq", AuditRecordEntity.class)
@@ -306,8 +450,25 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
                     if (!prevHash.equals(r.getPrevHash())) {
                         return ChainVerification.broken(checked, r.getSeq(), "link to the previous record does not match");
                     }
-                    if (!AuditChain.hashOf(r).equals(r.getHash())) {
-                        return ChainVerification.broken(checked, r.getSeq(), "record content does not match its hash");
+                    if (r.getKeyId() == null && keyedWith != null) {
+                        return ChainVerification.broken(checked, r.getSeq(),
+                                "unkeyed record after the chain was keyed with " + keyedWith);
+                    }
+                    if (r.getKeyId() != null && !k.has(r.getKeyId())) {
+                        return ChainVerification.broken(checked, r.getSeq(), "cannot verify: key " + r.getKeyId()
+                                + " is not in this container's key file");
+                    }
+                    if (!AuditChain.hashOf(r, k).equals(r.getHash())) {
+                        return ChainVerification.broken(checked, r.getSeq(), r.getKeyId() == null
+                                ? "record content does not match its hash"
+                                : "record content does not match its HMAC (key " + r.getKeyId() + ")");
+                    }
+                    if (r.getSeq() == checkpointSeq && !r.getHash().equals(checkpointHash)) {
+                        return ChainVerification.broken(checked, r.getSeq(),
+                                "record differs from the head checkpoint written outside the database");
+                    }
+                    if (r.getKeyId() != null) {
+                        keyedWith = r.getKeyId();
                     }
                     prevHash = r.getHash();
                     expectedSeq++;
@@ -316,5 +477,14 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
                 em.clear();
             }
         });
+        if (walked.intact && checkpointed != null) {
+            walked.checkpointSeq = checkpointSeq;
+            if (walked.recordsChecked < checkpointSeq) {
+                return ChainVerification.broken(walked.recordsChecked, walked.recordsChecked + 1,
+                        "truncated after seq " + walked.recordsChecked + ": the head checkpoint names seq "
+                                + checkpointSeq);
+            }
+        }
+        return walked;
     }
 }

@@ -7,11 +7,20 @@ public final class ChainVerification {
     /** First record whose stored hash or link is wrong, or null when intact. */
     public Long firstBrokenSeq;
     public String problem;
+    /** The seq of this container's head checkpoint the chain was compared with; null when there was none. */
+    public Long checkpointSeq;
 
     static ChainVerification intact(long count) {
         ChainVerification v = new ChainVerification();
         v.intact = true;
         v.recordsChecked = count;
+        return v;
+    }
+
+    static ChainVerification badCheckpoint(String problem) {
+        ChainVerification v = new ChainVerification();
+        v.intact = false;
+        v.problem = problem;
         return v;
     }
 

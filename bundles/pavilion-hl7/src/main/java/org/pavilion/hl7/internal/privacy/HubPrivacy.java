@@ -151,7 +151,8 @@ public class HubPrivacy implements PrivacyParticipant {
         } catch (SQLException e) {
             throw new Hl7StoreException("erasing the patient's HL7 messages failed", e);
         }
-        LOG.info("Erasure of {}: {} inbound and {} outbound HL7 messages anonymised in {} ms", subject.mrns(),
+        // No MRN in the log: the erasure's audit record names the patient.
+        LOG.info("Erasure: {} inbound and {} outbound HL7 messages anonymised in {} ms",
                 counts[0], counts[1], (System.nanoTime() - started) / 1_000_000);
         ParticipantOutcome.Builder b = ParticipantOutcome.builder()
                 .anonymised("stored inbound messages (text, edited text, ACK)", counts[0], "the patient's segments "
