@@ -212,16 +212,21 @@ public class Hl7InboundIT extends PavilionTestSupport {
         Http admin = admin();
         String first = send(a04("2.5.1", "DUP-0001", pid("H1101", "Duplessis", "Marc", "19660101", "M")));
         assertEquals(first, "AA", msa1(first));
-        // Same sender and control id, different content: the stored ACK, byte for byte, and nothing applied.
-        String again = send(a04("2.5.1", "DUP-0001", pid("H1101", "Changed", "Marc", "19660101", "M")));
+        // The same message again (the sender missed the ACK): the stored ACK, byte for byte, and applied once.
+        String again = send(a04("2.5.1", "DUP-0001", pid("H1101", "Duplessis", "Marc", "19660101", "M")));
         assertEquals(first, again);
+        assertEquals(1, stored(admin, "DUP-0001").path("attempts").asInt());
+        // Same sender and control id, different content: not a duplicate but a reused id, answered AE and parked.
+        String reused = send(a04("2.5.1", "DUP-0001", pid("H1101", "Changed", "Marc", "19660101", "M")));
+        assertEquals(reused, "AE", msa1(reused));
         JsonNode found = patientsNamed(admin, "Duplessis");
         assertEquals(found.toString(), 1, found.size());
         assertEquals(0, patientsNamed(admin, "Changed").size());
         String mrn = found.get(0).path("mrn").asText();
         assertEquals(1, outboxEvents("PatientRegistered", mrn));
         assertEquals(0, outboxEvents("PatientUpdated", mrn));
-        assertEquals(1, stored(admin, "DUP-0001").path("attempts").asInt());
+        Http.Response parked = admin.get("/api/v1/hl7/messages?controlId=DUP-0001&status=PARKED");
+        assertEquals(parked.toString(), 1, parked.json().path("total").asLong());
         // The same patient under a new control id is a new message: applied, and it changes nothing.
         String resent = send(a04("2.5.1", "DUP-0002", pid("H1101", "Duplessis", "Marc", "19660101", "M")));
         assertEquals(resent, "AA", msa1(resent));
