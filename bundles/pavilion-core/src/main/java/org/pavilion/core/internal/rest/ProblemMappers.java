@@ -101,9 +101,8 @@ public final class ProblemMappers {
     /** The problem's response; a 503 carries its Retry-After header. */
     static Response problem(ProblemException p) {
         if (p instanceof ServiceUnavailableException u) {
-            // Built afresh, not copied with Response.fromResponse: the copy's entity came out garbled in the container.
             return Response.status(p.status()).type(Problems.PROBLEM_JSON_TYPE)
-                    .entity(Problems.body(p.status(), p.type(), p.title(), p.detail(), p.extensions()))
+                    .entity(Problems.entity(Problems.body(p.status(), p.type(), p.title(), p.detail(), p.extensions())))
                     .header("Retry-After", String.valueOf(u.retryAfterSeconds())).build();
         }
         return Problems.response(p);

@@ -3,6 +3,7 @@ package org.pavilion.core.internal.rest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import javax.ws.rs.core.GenericEntity;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
@@ -26,8 +27,18 @@ public final class Problems {
     }
 
     public static Response response(int status, String type, String title, String detail, Map<String, Object> ext) {
-        Map<String, Object> body = body(status, type, title, detail, ext);
-        return Response.status(status).type(PROBLEM_JSON_TYPE).entity(body).build();
+        return Response.status(status).type(PROBLEM_JSON_TYPE).entity(entity(body(status, type, title, detail, ext)))
+                .build();
+    }
+
+    /**
+     * The body as an entity typed {@code Map<String, Object>}: without the type, the JSON writer takes the failed
+     * resource method's return type, and a method returning {@code Map<String, String>} broke off at the integer
+     * {@code status}, leaving half a JSON document.
+     */
+    public static GenericEntity<Map<String, Object>> entity(Map<String, Object> body) {
+        return new GenericEntity<Map<String, Object>>(body) {
+        };
     }
 
     public static Map<String, Object> body(int status, String type, String title, String detail, Map<String, Object> ext) {
