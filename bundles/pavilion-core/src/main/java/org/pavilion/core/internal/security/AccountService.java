@@ -384,16 +384,7 @@ public class AccountService {
     }
 
     private void auditAs(Caller caller, AuditEvent event) {
-        try {
-            CallerContext.runAs(caller, () -> {
-                audit.record(event);
-                return null;
-            });
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        audit.record(event.as(caller));
     }
 
     // ---- administration ----------------------------------------------------------------------------

@@ -28,7 +28,6 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.schema.SchemaMigrator;
 import org.pavilion.core.api.security.Caller;
-import org.pavilion.core.api.security.CallerContext;
 
 /**
  * The optional TOTP second factor of staff accounts (table {@code core_totp}, recovery codes in
@@ -331,16 +330,7 @@ public class SecondFactors {
     }
 
     private void auditAs(Caller caller, AuditEvent event) {
-        try {
-            CallerContext.runAs(caller, () -> {
-                audit.record(event);
-                return null;
-            });
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        audit.record(event.as(caller));
     }
 
     private static String normalise(String username) {
