@@ -41,6 +41,8 @@ public class LoginSecurityIT extends PavilionTestSupport {
 
     private static final String AUTH_CFG = "etc/org.pavilion.core.auth.cfg";
     private static final String OTHER_ADDRESS = "127.0.0.2";
+    /** The flood test's own other address: the lock-out test may have spent 127.0.0.2's tokens just before. */
+    private static final String FLOOD_OTHER_ADDRESS = "127.0.0.3";
 
     @Override
     protected boolean shippedLoginThrottle() {
@@ -60,7 +62,7 @@ public class LoginSecurityIT extends PavilionTestSupport {
         // The cost of one password check, as the unit of the CPU bound (from the other address, so this one's
         // tokens stay for the flood).
         long before = processCpuNanos();
-        assertEquals(401, rawLogin(OTHER_ADDRESS, "flood.target", "a-single-wrong-guess"));
+        assertEquals(401, rawLogin(FLOOD_OTHER_ADDRESS, "flood.target", "a-single-wrong-guess"));
         long oneCheck = Math.max(processCpuNanos() - before, 50_000_000L);
 
         List<Callable<Integer>> guesses = new ArrayList<>();
@@ -94,7 +96,7 @@ public class LoginSecurityIT extends PavilionTestSupport {
         assertNotNull("429 says when to retry: " + r, r.retryAfter);
 
         // The guesses locked (flood.target, 127.0.0.1) at most; from another address the owner signs in.
-        assertEquals(200, awaitNotThrottled(OTHER_ADDRESS, "flood.target", "flood.target-password-1"));
+        assertEquals(200, awaitNotThrottled(FLOOD_OTHER_ADDRESS, "flood.target", "flood.target-password-1"));
     }
 
     @Test

@@ -138,7 +138,7 @@ public class ResilienceSecurityIT extends PavilionTestSupport {
     public void aLockedAuditTrailMakesHealthDownWithinTwoSecondsAndRequestsAnswer503NotHang() throws Exception {
         Assume.assumeTrue("postgresql".equals(database()));
         Http admin = loginAsAdmin();
-        String mrn = registerPatient(admin, "Lock", "Tester", "F", "1970-01-01");
+        String mrn = registerPatient(admin, "Lock", "Tester", "FEMALE", "1970-01-01");
         DataSource ds = awaitService(DataSource.class, "(osgi.jndi.service.name=pavilion)", BOOT_BOUND);
         Http anonymous = Http.anonymous(baseUrl());
         assertEquals(200, anonymous.get("/api/v1/platform/health").status);
