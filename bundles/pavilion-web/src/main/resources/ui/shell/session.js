@@ -51,9 +51,10 @@ export function signInPage() {
           error = askCode ? t('shell.signin.code-failed') : '';
           askCode = true;
           draw();
-          const code = e.target.querySelector('#sign-in-code');
+          // From the box, not the event's form: the focus must land on the field on screen now.
+          const code = box.querySelector('#sign-in-code');
           code.value = '';
-          (error ? e.target.querySelector('#sign-in-error') : code).focus();
+          (error ? box.querySelector('#sign-in-error') : code).focus();
           return;
         }
         error = failure(err);
