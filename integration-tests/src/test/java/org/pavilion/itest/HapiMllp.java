@@ -1,5 +1,11 @@
 package org.pavilion.itest;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.Charset;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -124,6 +130,35 @@ public final class HapiMllp implements AutoCloseable {
             return work.call();
         } finally {
             t.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * Sends raw bytes in one MLLP frame over a plain socket to 127.0.0.1:{@code port}, bypassing HAPI (for bytes HAPI
+     * would not send as they are), and returns the ACK's bytes decoded with {@code charset}.
+     */
+    public static String sendFramed(int port, byte[] message, Charset charset) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(30_000);
+            OutputStream out = s.getOutputStream();
+            out.write(0x0b);
+            out.write(message);
+            out.write(0x1c);
+            out.write(0x0d);
+            out.flush();
+            InputStream in = s.getInputStream();
+            ByteArrayOutputStream ack = new ByteArrayOutputStream();
+            int b = in.read();
+            if (b != 0x0b) {
+                throw new IOException("no MLLP start block, got " + b);
+            }
+            while ((b = in.read()) != 0x1c) {
+                if (b < 0) {
+                    throw new IOException("connection closed before the end of the ACK");
+                }
+                ack.write(b);
+            }
+            return ack.toString(charset);
         }
     }
 }

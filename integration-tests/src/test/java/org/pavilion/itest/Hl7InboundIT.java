@@ -6,10 +6,6 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -94,28 +90,7 @@ public class Hl7InboundIT extends PavilionTestSupport {
 
     /** Sends raw bytes in an MLLP frame over a plain socket and returns the ACK decoded with {@code charset}. */
     private static String sendRaw(byte[] message, Charset charset) throws Exception {
-        try (Socket s = new Socket("localhost", port())) {
-            s.setSoTimeout(30_000);
-            OutputStream out = s.getOutputStream();
-            out.write(0x0b);
-            out.write(message);
-            out.write(0x1c);
-            out.write(0x0d);
-            out.flush();
-            InputStream in = s.getInputStream();
-            ByteArrayOutputStream ack = new ByteArrayOutputStream();
-            int b = in.read();
-            if (b != 0x0b) {
-                throw new AssertionError("no MLLP start block, got " + b);
-            }
-            while ((b = in.read()) != 0x1c) {
-                if (b < 0) {
-                    throw new AssertionError("connection closed before the end of the ACK");
-                }
-                ack.write(b);
-            }
-            return ack.toString(charset);
-        }
+        return HapiMllp.sendFramed(port(), message, charset);
     }
 
     static String msh(String version, String type, String controlId) {

@@ -4,11 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -18,6 +13,7 @@ import org.junit.Assume;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 import org.pavilion.itest.Await;
+import org.pavilion.itest.HapiMllp;
 import org.pavilion.itest.Http;
 import org.pavilion.itest.PavilionTestSupport;
 
@@ -39,29 +35,8 @@ public class Hl7StoreSecurityIT extends PavilionTestSupport {
     }
 
     private static String sendRaw(String text) throws Exception {
-        int port = Integer.parseInt(System.getProperty(HL7_PORT_PROPERTY));
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            s.setSoTimeout(30_000);
-            OutputStream out = s.getOutputStream();
-            out.write(0x0b);
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-            out.write(0x1c);
-            out.write(0x0d);
-            out.flush();
-            InputStream in = s.getInputStream();
-            ByteArrayOutputStream ack = new ByteArrayOutputStream();
-            int b = in.read();
-            if (b != 0x0b) {
-                throw new IOException("no MLLP start block, got " + b);
-            }
-            while ((b = in.read()) != 0x1c) {
-                if (b < 0) {
-                    throw new IOException("connection closed before the end of the ACK");
-                }
-                ack.write(b);
-            }
-            return ack.toString(StandardCharsets.UTF_8);
-        }
+        return HapiMllp.sendFramed(Integer.parseInt(System.getProperty(HL7_PORT_PROPERTY)),
+                text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     }
 
     private static String adt(String trigger, String controlId, String pid3, String family) {
