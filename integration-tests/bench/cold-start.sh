@@ -12,4 +12,4 @@ mvn -B -q -pl integration-tests test-compile exec:java \
   -Dexec.classpathScope=test \
   -Dexec.args="$rounds" \
   -Dpavilion.itest.db="${PAVILION_DB:-h2}" \
-  -Dpavilion.distribution.archive="$PWD/karaf-distribution/target/pavilion-distribution-0.1.0-SNAPSHOT.tar.gz"
+  -Dpavilion.distribution.archive="$PWD/karaf-distribution/target/pavilion-distribution-0.2.0-SNAPSHOT.tar.gz"

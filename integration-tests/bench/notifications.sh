@@ -16,5 +16,5 @@ mvn -B -q -pl integration-tests test-compile exec:java \
   -Dexec.args="$db" \
   -Dpavilion.bench.reminders="${PAVILION_BENCH_REMINDERS:-10000}" \
   -Dpavilion.itest.pg.url="${PAVILION_PG_URL:-jdbc:postgresql://127.0.0.1:5432/pavilion_itest}" \
-  -Dpavilion.distribution.archive="${PAVILION_DISTRIBUTION:-$PWD/karaf-distribution/target/pavilion-distribution-0.1.0-SNAPSHOT.tar.gz}" \
+  -Dpavilion.distribution.archive="${PAVILION_DISTRIBUTION:-$PWD/karaf-distribution/target/pavilion-distribution-0.2.0-SNAPSHOT.tar.gz}" \
   ${MAVEN_ARGS:-}

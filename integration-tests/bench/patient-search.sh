@@ -27,5 +27,5 @@ mvn -B -q -pl integration-tests test-compile exec:java \
   -Dpavilion.bench.keep="${PAVILION_BENCH_KEEP:-false}" \
   -Dpavilion.bench.attach="${PAVILION_BENCH_ATTACH:-}" \
   -Dpavilion.bench.admin.password="${PAVILION_BENCH_ADMIN_PASSWORD:-}" \
-  -Dpavilion.distribution.archive="$PWD/karaf-distribution/target/pavilion-distribution-0.1.0-SNAPSHOT.tar.gz" \
+  -Dpavilion.distribution.archive="$PWD/karaf-distribution/target/pavilion-distribution-0.2.0-SNAPSHOT.tar.gz" \
   ${MAVEN_ARGS:-}

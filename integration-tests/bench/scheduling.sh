@@ -21,5 +21,5 @@ mvn -B -q -pl integration-tests test-compile exec:java \
   -Dpavilion.bench.bookings="${PAVILION_BENCH_BOOKINGS:-2000}" \
   -Dpavilion.bench.clients="${PAVILION_BENCH_CLIENTS:-8}" \
   -Dpavilion.bench.searches="${PAVILION_BENCH_SEARCHES:-500}" \
-  -Dpavilion.distribution.archive="$PWD/karaf-distribution/target/pavilion-distribution-0.1.0-SNAPSHOT.tar.gz" \
+  -Dpavilion.distribution.archive="$PWD/karaf-distribution/target/pavilion-distribution-0.2.0-SNAPSHOT.tar.gz" \
   ${MAVEN_ARGS:-}

@@ -49,7 +49,7 @@ public final class DistributionProcess implements AutoCloseable {
      */
     public static DistributionProcess unpack(String name) throws Exception {
         Path archive = Paths.get(System.getProperty("pavilion.distribution.archive",
-                "../karaf-distribution/target/pavilion-distribution-0.1.0-SNAPSHOT.tar.gz")).toAbsolutePath();
+                "../karaf-distribution/target/pavilion-distribution-0.2.0-SNAPSHOT.tar.gz")).toAbsolutePath();
         if (!Files.isRegularFile(archive)) {
             throw new IllegalStateException("Build the distribution first: " + archive + " is missing");
         }

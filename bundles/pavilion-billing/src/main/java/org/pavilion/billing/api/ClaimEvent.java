@@ -1,6 +1,9 @@
 package org.pavilion.billing.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** What every insurance claim event carries. */
+@ProviderType
 public abstract class ClaimEvent {
     public String claimId;
     /** CLM-yyyy-nnnnnn. */

@@ -1,6 +1,9 @@
 package org.pavilion.billing.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** What every invoice event carries: whose invoice, which, and its amounts after the change. */
+@ProviderType
 public abstract class InvoiceEvent {
     public String invoiceId;
     /** INV-yyyy-nnnnnn, or CN-yyyy-nnnnnn for a credit note. */

@@ -1,9 +1,12 @@
 package org.pavilion.billing.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * An invoice (or a credit note) was issued: it is final, numbered and posted to the journal. Notifications tell the
  * patient ("your invoice is ready"); no clinical detail is carried. Event type {@link #TYPE}.
  */
+@ProviderType
 public class InvoiceIssued extends InvoiceEvent {
 
     public static final String TYPE = "InvoiceIssued";

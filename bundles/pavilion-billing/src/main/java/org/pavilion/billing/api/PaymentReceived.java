@@ -1,9 +1,12 @@
 package org.pavilion.billing.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * A payment (or a refund, with a negative {@link #amount}) was recorded against an invoice. Event type
  * {@link #TYPE}.
  */
+@ProviderType
 public class PaymentReceived extends InvoiceEvent {
 
     public static final String TYPE = "PaymentReceived";

@@ -1,5 +1,7 @@
 package org.pavilion.camel.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * How bundles plug into the container's one CamelContext, which is registered as an OSGi service of type
  * {@code org.apache.camel.CamelContext} with {@value #CONTEXT_NAME_PROPERTY}={@value #CONTEXT_NAME}.
@@ -12,6 +14,7 @@ package org.pavilion.camel.api;
  * and removed live.</li>
  * </ul>
  */
+@ProviderType
 public final class CamelServices {
 
     /** Service property naming a bean or component for Camel's registry. */

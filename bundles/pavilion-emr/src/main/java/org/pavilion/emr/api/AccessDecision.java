@@ -2,6 +2,7 @@ package org.pavilion.emr.api;
 
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * What {@link PatientAccess} answered, with what the audit record needs. Only {@link Outcome#ALLOWED} lets the
@@ -17,10 +18,12 @@ import org.pavilion.core.api.audit.AuditOutcome;
  * @param emergency        allowed by breaking the glass: the audit record is flagged as emergency access
  * @param breakGlassReason the clinician's stated reason when {@code emergency}, else null
  */
+@ProviderType
 public record AccessDecision(Outcome outcome, String reason, String requestedMrn, String mrn, DataPart part,
         PatientAccess.Action action, boolean emergency, String breakGlassReason) {
 
     /** The possible answers. */
+    @ProviderType
     public enum Outcome {
         /** Go on, using {@link AccessDecision#mrn()}. */
         ALLOWED,

@@ -1,10 +1,13 @@
 package org.pavilion.emr.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Event payload: an allergy or intolerance was recorded on the patient's record, or an entry was changed (its status,
  * severity, reaction): the payload is always the entry as it stands now, so a subscriber replaces what it had for
  * {@code allergyId}. Pharmacy checks new prescriptions against it. Event type {@link #TYPE}.
  */
+@ProviderType
 public class AllergyRecorded {
 
     public static final String TYPE = "AllergyRecorded";

@@ -2,6 +2,7 @@ package org.pavilion.emr.api;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * A part of a patient's data, named by the privileges that open it: {@code anyPatient} lets staff reach every
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
  * @param ownPatient    privilege of a patient account to read its own part, or null when patients may not
  * @param clinical      whether a restricted record closes it (break-the-glass)
  */
+@ProviderType
 public record DataPart(String name, String anyPatient, String anyPatientWrite, String ownPatient, boolean clinical) {
 
     private static final Pattern PRIVILEGE = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+){2,}");

@@ -1,6 +1,9 @@
 package org.pavilion.emr.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** Event payload: a doctor recorded a coded diagnosis on the patient's problem list. Event type {@link #TYPE}. */
+@ProviderType
 public class DiagnosisRecorded {
 
     public static final String TYPE = "DiagnosisRecorded";

@@ -1,6 +1,9 @@
 package org.pavilion.emr.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** Event payload: a document or image was attached to a patient's record. Published as event type {@link #TYPE}. */
+@ProviderType
 public class DocumentAttached {
 
     public static final String TYPE = "DocumentAttached";

@@ -1,5 +1,7 @@
 package org.pavilion.emr.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Event payload: an open (or planned) encounter changed class, e.g. an outpatient admitted as an inpatient (HL7 ADT
  * A06: OUTPATIENT to ADMISSION) or an inpatient continuing as an outpatient (A07). Same encounter, same visit:
@@ -7,6 +9,7 @@ package org.pavilion.emr.api;
  *
  * @since 1.7
  */
+@ProviderType
 public class EncounterClassChanged {
     public static final String TYPE = "EncounterClassChanged";
     public String mrn;

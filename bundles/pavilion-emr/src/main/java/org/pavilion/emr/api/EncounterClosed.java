@@ -1,6 +1,9 @@
 package org.pavilion.emr.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** Event payload: an encounter was closed (discharge, end of visit). Event type {@link #TYPE}. */
+@ProviderType
 public class EncounterClosed {
 
     public static final String TYPE = "EncounterClosed";

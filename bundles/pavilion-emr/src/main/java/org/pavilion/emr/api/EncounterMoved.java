@@ -1,10 +1,13 @@
 package org.pavilion.emr.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Event payload: a patient in an open encounter was transferred to another location (ward, room, bed), as HL7 ADT
  * A02 reports (or back to the previous location, as an A12 cancelling the transfer does). Published by the EMR's
  * encounter move (the ADT A02/A12 mapping). Event type {@link #TYPE}.
  */
+@ProviderType
 public class EncounterMoved {
 
     public static final String TYPE = "EncounterMoved";

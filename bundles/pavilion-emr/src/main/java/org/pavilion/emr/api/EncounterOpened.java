@@ -1,6 +1,9 @@
 package org.pavilion.emr.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** Event payload: an encounter (visit, admission, teleconsultation) was opened. Event type {@link #TYPE}. */
+@ProviderType
 public class EncounterOpened {
 
     public static final String TYPE = "EncounterOpened";

@@ -1,5 +1,7 @@
 package org.pavilion.emr.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Event payload: a closed encounter was reopened (a discharge cancelled, HL7 A13: status OPEN again) or an open one
  * was cancelled (an admission entered in error, HL7 A11: status CANCELLED; the encounter is kept, not deleted).
@@ -7,6 +9,7 @@ package org.pavilion.emr.api;
  *
  * @since 1.6
  */
+@ProviderType
 public class EncounterStatusChanged {
     public static final String TYPE = "EncounterStatusChanged";
     public String mrn;

@@ -1,11 +1,14 @@
 package org.pavilion.emr.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * An allergy as a feed sends it (HL7 AL1), already in the record's terms: {@code substance} is what the record
  * keeps and what makes it one allergy of the patient (a second one of the same substance is the same allergy).
  *
  * @since 1.6
  */
+@ProviderType
 public class ExternalAllergy {
     /** The allergen as text (AL1-3 text, else its code); required. */
     public String substance;

@@ -1,10 +1,13 @@
 package org.pavilion.emr.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * A health insurance policy covering the patient, as a feed sends it (HL7 IN1), in the record's terms.
  *
  * @since 1.6
  */
+@ProviderType
 public class ExternalInsurance {
     public String insurer;
     public String plan;

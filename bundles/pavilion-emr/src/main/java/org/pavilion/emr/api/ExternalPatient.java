@@ -2,8 +2,10 @@ package org.pavilion.emr.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 
 /** A patient as an external system describes it, identified by that system's identifier. */
+@ProviderType
 public class ExternalPatient {
     /** Assigning authority of the identifier (HL7 PID-3.4, else the sending application). */
     public String system;

@@ -1,6 +1,9 @@
 package org.pavilion.emr.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** A visit as an external system numbers it (HL7 PV1-19), with what the feed says of it (PV1-3, -7, -17). */
+@ProviderType
 public class ExternalVisit {
     /** The visit number's assigning authority; for a visit without a number, the sending facility. */
     public String system;

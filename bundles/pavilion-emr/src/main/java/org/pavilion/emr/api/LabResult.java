@@ -1,6 +1,9 @@
 package org.pavilion.emr.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** One lab result as the EMR shows it in the record view (a plain DTO owned by the EMR's API). */
+@ProviderType
 public class LabResult {
 
     /** Test code (e.g. a LOINC code) and its display name. */

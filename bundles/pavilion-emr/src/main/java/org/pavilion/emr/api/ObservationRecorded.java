@@ -1,6 +1,9 @@
 package org.pavilion.emr.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** Event payload: a vital sign was recorded (ward early-warning scores, charting). Event type {@link #TYPE}. */
+@ProviderType
 public class ObservationRecorded {
 
     public static final String TYPE = "ObservationRecorded";

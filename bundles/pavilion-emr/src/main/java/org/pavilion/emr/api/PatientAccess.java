@@ -1,5 +1,7 @@
 package org.pavilion.emr.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * The one answer to "may the current caller see, or act on, this part of this patient's data", for code of any
  * department running in the container. The EMR applies the same rules to its own endpoints, so a department that
@@ -12,9 +14,11 @@ package org.pavilion.emr.api;
  * {@link AccessDecision#auditEvent(String, String)} with its own {@code AuditService}, in the transaction that does the
  * work, so a refusal and a success are written exactly once and beside what they protect.
  */
+@ProviderType
 public interface PatientAccess {
 
     /** Whether the caller wants to look or to change something. */
+    @ProviderType
     enum Action {
         READ, WRITE
     }

@@ -1,6 +1,7 @@
 package org.pavilion.emr.api;
 
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * A patient's registration data as {@link PatientLookup} answers it: immutable, the lists unmodifiable.
@@ -21,6 +22,7 @@ import java.util.List;
  * @param preferredLanguage  BCP 47 tag, or null
  * @param insurance          policies, the primary cover first
  */
+@ProviderType
 public record PatientDetails(String mrn, String requestedMrn, String givenName, String familyName, String sex,
         String birthDate, boolean birthDateEstimated, boolean unidentified, boolean restricted, boolean erased,
         String nationalId, List<Identifier> identifiers, Contact contact, String preferredLanguage,
@@ -33,10 +35,12 @@ public record PatientDetails(String mrn, String requestedMrn, String givenName, 
     }
 
     /** An identifier in another system: its assigning system (e.g. HL7 PID-3.4) and value. */
+    @ProviderType
     public record Identifier(String system, String value) {
     }
 
     /** How to reach the patient: phones in the registered order, e-mail, postal address (null when none). */
+    @ProviderType
     public record Contact(List<String> phones, String email, Address address) {
         public Contact {
             phones = phones == null ? List.of() : List.copyOf(phones);
@@ -44,6 +48,7 @@ public record PatientDetails(String mrn, String requestedMrn, String givenName, 
     }
 
     /** A postal address; country as ISO 3166-1 alpha-2. */
+    @ProviderType
     public record Address(String line, String city, String postalCode, String country) {
     }
 
@@ -55,6 +60,7 @@ public record PatientDetails(String mrn, String requestedMrn, String givenName, 
      * @param validTo            ISO date or null
      * @param active             valid today
      */
+    @ProviderType
     public record Insurance(String insurer, String policyNumber, String plan, String holderRelationship,
             String validFrom, String validTo, boolean active) {
     }

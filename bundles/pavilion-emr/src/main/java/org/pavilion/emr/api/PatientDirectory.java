@@ -20,11 +20,13 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface PatientDirectory {
 
     /** What an operation did. */
+    @ProviderType
     enum Change {
         CREATED, UPDATED, UNCHANGED
     }
 
     /** Outcome of a directory write: the patient's (surviving) MRN, the encounter where there is one. */
+    @ProviderType
     final class Result {
         public final String mrn;
         public final String encounterId;

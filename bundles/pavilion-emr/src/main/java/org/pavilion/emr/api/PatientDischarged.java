@@ -1,10 +1,13 @@
 package org.pavilion.emr.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Event payload: a patient left the hospital: published when an ADMISSION or EMERGENCY encounter is closed, together
  * with {@link EncounterClosed}. Billing finalises the stay, the pharmacy stops inpatient supplies. Event type
  * {@link #TYPE}.
  */
+@ProviderType
 public class PatientDischarged {
 
     public static final String TYPE = "PatientDischarged";

@@ -1,6 +1,9 @@
 package org.pavilion.emr.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** Event payload: a patient was registered and given an MRN. Published as event type {@link #TYPE}. */
+@ProviderType
 public class PatientRegistered {
 
     public static final String TYPE = "PatientRegistered";

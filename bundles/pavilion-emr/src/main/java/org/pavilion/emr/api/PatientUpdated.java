@@ -1,6 +1,9 @@
 package org.pavilion.emr.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** Event payload: a patient's demographics changed. Published as event type {@link #TYPE}. */
+@ProviderType
 public class PatientUpdated {
 
     public static final String TYPE = "PatientUpdated";

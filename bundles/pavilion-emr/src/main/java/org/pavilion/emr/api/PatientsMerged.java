@@ -1,10 +1,13 @@
 package org.pavilion.emr.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Event payload: a duplicate record was merged into its survivor. Everything the EMR held under
  * {@link #duplicateMrn} now belongs to {@link #survivorMrn}; the duplicate's MRN is a tombstone that redirects.
  * Departments keeping their own data per MRN re-key it to the survivor. Published as event type {@link #TYPE}.
  */
+@ProviderType
 public class PatientsMerged {
 
     public static final String TYPE = "PatientsMerged";

@@ -1,6 +1,9 @@
 package org.pavilion.emr.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** Event payload for the pharmacy: a doctor issued a prescription. Event type {@link #TYPE}. */
+@ProviderType
 public class PrescriptionIssued {
 
     public static final String TYPE = "PrescriptionIssued";

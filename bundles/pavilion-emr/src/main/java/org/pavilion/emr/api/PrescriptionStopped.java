@@ -1,6 +1,9 @@
 package org.pavilion.emr.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** Event payload for the pharmacy: a prescription was stopped before its end. Event type {@link #TYPE}. */
+@ProviderType
 public class PrescriptionStopped {
 
     public static final String TYPE = "PrescriptionStopped";

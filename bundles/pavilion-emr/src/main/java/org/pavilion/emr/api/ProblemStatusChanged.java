@@ -1,6 +1,9 @@
 package org.pavilion.emr.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** Event payload: a problem on the list was marked ACTIVE or RESOLVED. Event type {@link #TYPE}. */
+@ProviderType
 public class ProblemStatusChanged {
 
     public static final String TYPE = "ProblemStatusChanged";

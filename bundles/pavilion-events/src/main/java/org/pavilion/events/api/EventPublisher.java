@@ -47,6 +47,7 @@ public interface EventPublisher {
      * @param subjectKey null when the event is about no subject that needs ordering (since 1.2)
      * @since 1.1
      */
+    @ProviderType
     record Event(String eventType, String subjectKey, Object payload) {
 
         /** An event without a subject key: no ordering promise among the subscriber's other deliveries. */

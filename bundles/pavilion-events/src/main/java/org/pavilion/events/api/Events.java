@@ -1,6 +1,9 @@
 package org.pavilion.events.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** Names shared by publishers and subscribers of the event bus. */
+@ProviderType
 public final class Events {
 
     /** The Camel component scheme of subscriber routes: {@code pavilion-event:<subscriber>?types=A,B}. */

@@ -2,12 +2,14 @@ package org.pavilion.hl7.api;
 
 import java.sql.Connection;
 import java.util.concurrent.Callable;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The hub's record of the message being handled: its stored row, outcome and ACK. What keeps a kill -9 from losing
  * an answered message or applying one twice is that the message is stored before its effect is committed, or in the
  * same commit.
  */
+@ProviderType
 public interface Completion {
 
     /**

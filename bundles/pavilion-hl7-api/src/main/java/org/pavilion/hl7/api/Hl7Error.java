@@ -1,9 +1,12 @@
 package org.pavilion.hl7.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * An error or warning the ACK carries in an ERR segment: where ({@code segment} id, its repetition from 1, field
  * and component from 1, 0 when not known), what (an HL7 table 0357 {@code code}) and a text for people.
  */
+@ProviderType
 public record Hl7Error(String segment, int segmentRepetition, int field, int component, int code, String text) {
 
     /** HL7 table 0357 codes. */

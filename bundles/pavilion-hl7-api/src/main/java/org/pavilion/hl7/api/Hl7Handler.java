@@ -1,6 +1,7 @@
 package org.pavilion.hl7.api;
 
 import java.util.Set;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A department's handler of inbound HL7 v2 messages, registered as an OSGi service; the hub tracks handlers
@@ -12,6 +13,7 @@ import java.util.Set;
  * {@code service.ranking}, then the lower {@code service.id} (the one registered first) takes it; the other is
  * refused for that type (logged) and takes it over only when the first goes away.
  */
+@ConsumerType
 public interface Hl7Handler {
 
     /**

@@ -2,6 +2,7 @@ package org.pavilion.hl7.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * One segment of an outbound message with the standard delimiters ({@code |^~\&}), for an {@link OutboundBuilder}
@@ -17,6 +18,7 @@ import java.util.List;
  *
  * @since 1.1
  */
+@ProviderType
 public final class Hl7Segment {
 
     private final String id;

@@ -1,5 +1,7 @@
 package org.pavilion.hl7.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * One received HL7 v2 message as a handler sees it: the MSH header values, the text (segments separated by CR, in
  * the charset MSH-18 named already decoded) and a field reader.
@@ -14,6 +16,7 @@ package org.pavilion.hl7.api;
  * <p>Cheap on purpose: the hub builds one per message on its hot path. The constructor only finds where segments
  * start; each read walks one segment's text; nothing is parsed that nobody reads.
  */
+@ProviderType
 public final class InboundMessage {
 
     private final String text;

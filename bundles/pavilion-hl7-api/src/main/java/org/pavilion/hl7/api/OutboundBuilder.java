@@ -2,6 +2,7 @@ package org.pavilion.hl7.api;
 
 import java.util.Optional;
 import java.util.Set;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A department's builder of outbound HL7 messages from its events, registered as an OSGi service. Each outbound
@@ -11,6 +12,7 @@ import java.util.Set;
  * the lower {@code service.id}, builds (the other is refused for it, logged). An event no installed builder takes is
  * queued as FAILED with that reason, visible in the feed's queue.
  */
+@ConsumerType
 public interface OutboundBuilder {
 
     /** The event types it builds from (as published on the event bus, e.g. {@code LabResultReleased}). */

@@ -2,8 +2,10 @@ package org.pavilion.hl7.api;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import org.osgi.annotation.versioning.ProviderType;
 
 /** What a builder needs from the feed it builds for: the header values of its configuration and of this message. */
+@ProviderType
 public interface OutboundContext {
 
     /** The feed's name (its configuration's). */

@@ -3,6 +3,7 @@ package org.pavilion.hl7.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * What handling a message came to. {@link #accepted}: MSA-1 AA, with warnings the ACK carries as ERR segments of
@@ -10,9 +11,11 @@ import java.util.Objects;
  * hub parks the message for an integrator to fix and replay. {@link #rejected}: AR, the message is not for this
  * department (an event it does not take), stored as rejected.
  */
+@ProviderType
 public final class Outcome {
 
     /** The three HL7 original-mode answers. */
+    @ProviderType
     public enum Kind { ACCEPTED, ERROR, REJECTED }
 
     private final Kind kind;

@@ -1,8 +1,11 @@
 package org.pavilion.lab.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * What every laboratory event carries: which order, whose, ordered by whom, how urgent. Times are ISO-8601 instants.
  */
+@ProviderType
 public abstract class LabOrderEvent {
     public String orderId;
     /** The order number staff and an external LIS use (the HL7 placer order number). */

@@ -2,8 +2,10 @@ package org.pavilion.lab.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 
 /** A doctor ordered tests for a patient. Event type {@link #TYPE}. */
+@ProviderType
 public class LabOrderPlaced extends LabOrderEvent {
 
     public static final String TYPE = "LabOrderPlaced";
@@ -14,6 +16,7 @@ public class LabOrderPlaced extends LabOrderEvent {
     public List<OrderedTest> tests = new ArrayList<>();
 
     /** A test of the order. */
+    @ProviderType
     public static class OrderedTest {
         public String itemId;
         public String testCode;

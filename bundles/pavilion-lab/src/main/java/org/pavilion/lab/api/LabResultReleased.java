@@ -1,9 +1,12 @@
 package org.pavilion.lab.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * A verified result was released to the doctor and the patient (a correction is released again with status
  * CORRECTED). Event type {@link #TYPE}.
  */
+@ProviderType
 public class LabResultReleased extends LabOrderEvent {
 
     public static final String TYPE = "LabResultReleased";

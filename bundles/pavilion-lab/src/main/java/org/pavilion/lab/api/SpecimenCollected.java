@@ -2,8 +2,10 @@ package org.pavilion.lab.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 
 /** A specimen was taken from the patient. Event type {@link #TYPE}. */
+@ProviderType
 public class SpecimenCollected extends LabOrderEvent {
 
     public static final String TYPE = "SpecimenCollected";

@@ -3,6 +3,7 @@ package org.pavilion.notifications.api;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ConsumerType;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * A way to deliver a message: the built-in {@code EMAIL} (SMTP) and {@code SMS} (HTTP gateway), or a vendor's channel.
@@ -33,6 +34,7 @@ public interface NotificationChannel {
     List<SendOutcome> send(List<OutgoingMessage> messages);
 
     /** The kind of address a channel delivers to. */
+    @ProviderType
     enum AddressKind {
         EMAIL, PHONE
     }

@@ -1,5 +1,7 @@
 package org.pavilion.notifications.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * One rendered message to send.
  *
@@ -11,6 +13,7 @@ package org.pavilion.notifications.api;
  * @param language       BCP 47 tag of the text, e.g. {@code fr}
  * @param urgent         an urgent staff alert (sent in quiet hours too); a channel may prioritise it
  */
+@ProviderType
 public record OutgoingMessage(String notificationId, String address, String subject, String body, String language,
         boolean urgent) {
 }

@@ -1,5 +1,7 @@
 package org.pavilion.notifications.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * What became of one message handed to a {@link NotificationChannel}.
  *
@@ -9,8 +11,10 @@ package org.pavilion.notifications.api;
  * @param answer            the server's or gateway's answer as staff should read it in the delivery log (at most
  *                          1000 characters kept), never a credential; may be null
  */
+@ProviderType
 public record SendOutcome(Status status, String providerMessageId, String answer) {
 
+    @ProviderType
     public enum Status {
         SENT, RETRY, FAILED
     }

@@ -1,11 +1,13 @@
 package org.pavilion.pharmacy.api;
 
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Medicine was handed over to a patient against a prescription: billing charges it once per {@link #dispenseId},
  * the record shows it. A partial dispense is one event; the rest comes as further events. Event type {@link #TYPE}.
  */
+@ProviderType
 public class MedicationDispensed {
 
     public static final String TYPE = "MedicationDispensed";
@@ -40,6 +42,7 @@ public class MedicationDispensed {
     public String dispensedAt;
 
     /** A quantity taken from one batch. */
+    @ProviderType
     public static class BatchQuantity {
         public String batchNumber;
         /** ISO-8601 date, or null for an item without expiry. */

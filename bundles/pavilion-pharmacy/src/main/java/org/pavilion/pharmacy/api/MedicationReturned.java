@@ -1,9 +1,12 @@
 package org.pavilion.pharmacy.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * A patient returned unused medicine of a dispense, back into stock: billing credits it, once per
  * {@link #returnId}. Event type {@link #TYPE}.
  */
+@ProviderType
 public class MedicationReturned {
 
     public static final String TYPE = "MedicationReturned";

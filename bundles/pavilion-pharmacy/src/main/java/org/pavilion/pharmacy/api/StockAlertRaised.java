@@ -1,10 +1,13 @@
 package org.pavilion.pharmacy.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * A scheduled check found an item below its reorder level in a store ({@code REORDER}), or a batch expiring within
  * the configured window ({@code EXPIRY}). Raised once per condition: a later run that still finds it does not raise it
  * again; once cleared and found again, it is raised again. Event type {@link #TYPE}.
  */
+@ProviderType
 public class StockAlertRaised {
 
     public static final String TYPE = "StockAlertRaised";

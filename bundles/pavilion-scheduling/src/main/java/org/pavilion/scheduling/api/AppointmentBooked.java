@@ -1,6 +1,9 @@
 package org.pavilion.scheduling.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** A patient's appointment was booked (by staff, the patient, an HL7 feed, or an accepted waiting-list offer). Event type {@link #TYPE}. */
+@ProviderType
 public class AppointmentBooked extends AppointmentEvent {
 
     public static final String TYPE = "AppointmentBooked";

@@ -1,6 +1,9 @@
 package org.pavilion.scheduling.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** The visit took place and was completed by the doctor or the desk; billing charges it. Event type {@link #TYPE}. */
+@ProviderType
 public class AppointmentCompleted extends AppointmentEvent {
 
     public static final String TYPE = "AppointmentCompleted";

@@ -1,10 +1,13 @@
 package org.pavilion.scheduling.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * What every appointment event carries: enough for a notification ("your appointment with Dr X on ... at ...") and
  * for billing (doctor, service, visit type) without calling back. Times are ISO-8601: {@code start}/{@code end} as
  * instants, {@code localStart} as the hospital's wall-clock time ({@code 2026-12-07T09:30}) with its {@code zone}.
  */
+@ProviderType
 public abstract class AppointmentEvent {
     public String appointmentId;
     /** The patient's MRN when the EMR knows them, else the identifier the desk or feed gave. */

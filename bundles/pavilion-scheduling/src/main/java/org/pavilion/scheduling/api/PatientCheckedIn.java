@@ -1,6 +1,9 @@
 package org.pavilion.scheduling.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** The patient arrived (at the desk, or with the booking code at a kiosk). Event type {@link #TYPE}. */
+@ProviderType
 public class PatientCheckedIn extends AppointmentEvent {
 
     public static final String TYPE = "PatientCheckedIn";

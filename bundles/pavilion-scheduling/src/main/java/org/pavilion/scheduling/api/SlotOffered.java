@@ -1,9 +1,12 @@
 package org.pavilion.scheduling.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * A freed slot is held for a patient on the waiting list, who may accept it until {@code offerExpiresAt}; after that
  * it goes to the next waiting patient. Event type {@link #TYPE}, subject key {@code waiting:<waitingId>}.
  */
+@ProviderType
 public class SlotOffered {
 
     public static final String TYPE = "SlotOffered";

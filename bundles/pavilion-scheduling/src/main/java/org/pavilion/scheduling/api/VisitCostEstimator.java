@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ConsumerType;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Prices a visit from the hospital's price list: implemented by a billing department and registered as an OSGi
@@ -15,6 +16,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface VisitCostEstimator {
 
     /** A visit to price. {@code patientId} is null for the public directory (no insurance known). */
+    @ProviderType
     record Visit(String patientId, String doctorId, String specialty, String serviceCode, String visitType,
             LocalDate date) {
     }
@@ -23,6 +25,7 @@ public interface VisitCostEstimator {
      * An amount in a currency (ISO 4217), exact decimal. {@code insuranceShare} and {@code patientShare} are null
      * when no insurance applies.
      */
+    @ProviderType
     record Estimate(BigDecimal total, BigDecimal insuranceShare, BigDecimal patientShare, String currency,
             String note) {
     }

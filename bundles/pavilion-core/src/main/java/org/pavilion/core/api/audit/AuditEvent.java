@@ -3,11 +3,13 @@ package org.pavilion.core.api.audit;
 import java.util.Objects;
 
 import org.pavilion.core.api.security.Caller;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * One access to patient or platform data, as a department reports it. Who, their role and where from are
  * taken from the current {@link org.pavilion.core.api.security.CallerContext} unless set with {@link #as}.
  */
+@ProviderType
 public final class AuditEvent {
 
     private final String action;
@@ -61,6 +63,7 @@ public final class AuditEvent {
     /** Who acted when set with {@link #as}; null: the caller current when it is recorded. @since 1.2 */
     public Caller caller() { return caller; }
 
+    @ProviderType
     public static final class Builder {
         private String action;
         private String resourceType;

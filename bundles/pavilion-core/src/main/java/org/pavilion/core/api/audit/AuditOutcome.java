@@ -1,5 +1,8 @@
 package org.pavilion.core.api.audit;
 
+import org.osgi.annotation.versioning.ProviderType;
+
+@ProviderType
 public enum AuditOutcome {
     /** The access or change happened. */
     SUCCESS,

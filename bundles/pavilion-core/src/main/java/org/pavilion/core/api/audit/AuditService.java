@@ -3,11 +3,13 @@ package org.pavilion.core.api.audit;
 import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Appends to the tamper-evident audit trail. The record is written in its own transaction, so a denied or
  * failed access is recorded even when the caller's own transaction rolls back.
  */
+@ProviderType
 public interface AuditService {
 
     void record(AuditEvent event);

@@ -1,8 +1,12 @@
 package org.pavilion.core.api.health;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** The result of one health check. */
+@ProviderType
 public final class HealthCheck {
 
+    @ProviderType
     public enum Status { UP, DOWN }
 
     private final Status status;

@@ -1,9 +1,12 @@
 package org.pavilion.core.api.module;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Manifest headers that make a bundle a Pavilion module. The registry at {@code /api/v1/platform/modules}
  * lists every bundle carrying {@link #MODULE}, with its state and the REST and SOAP endpoints it published.
  */
+@ProviderType
 public final class ModuleHeaders {
 
     /** Short module name, e.g. {@code emr}; also the first segment of its REST base path. */

@@ -12,6 +12,7 @@ import javax.persistence.PersistenceException;
 
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * One JPA transaction whose audit records commit with it ({@link AuditService#recordAllCommittingWith} on the
@@ -20,9 +21,11 @@ import org.pavilion.core.api.audit.AuditService;
  *
  * @since 2.2
  */
+@ProviderType
 public final class AuditedTransaction {
 
     /** What the work returns: its answer and the audit records to commit with it. */
+    @ProviderType
     public record Done<T>(T answer, List<AuditEvent> records) {
 
         public static <T> Done<T> of(T answer, AuditEvent record) {

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Whether an exception's cause chain says the database is unavailable or too slow rather than the request
@@ -21,6 +22,7 @@ import java.util.Set;
  *
  * @since 2.3
  */
+@ProviderType
 public final class DatabaseUnavailable {
 
     private DatabaseUnavailable() {

@@ -3,6 +3,7 @@ package org.pavilion.core.api.persistence;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Which of the platform's two databases (the embedded H2, PostgreSQL) a connection is on, for the few statements
@@ -10,6 +11,7 @@ import java.util.Locale;
  *
  * @since 1.4
  */
+@ProviderType
 public final class Databases {
 
     private Databases() {

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.pavilion.core.api.rest.ServiceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.osgi.annotation.versioning.ConsumerType;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The platform's one group commit, for writes that many threads make at once and that each must see committed
@@ -37,6 +39,7 @@ import org.slf4j.LoggerFactory;
  * @param <W> a caller's work
  * @param <R> its result
  */
+@ProviderType
 public final class GroupCommitter<W, R> implements AutoCloseable {
 
     /** How long {@link #close()} lets the committer commit the works handed in before it. */
@@ -52,6 +55,7 @@ public final class GroupCommitter<W, R> implements AutoCloseable {
 
     /** What a group is: run the works in one transaction and commit it. */
     @FunctionalInterface
+    @ConsumerType
     public interface Group<W, R> {
         /**
          * Runs {@code works} in one transaction and commits it; returns their results in the same order. Throwing

@@ -11,6 +11,7 @@ import javax.persistence.EntityTransaction;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.internal.db.OpenJpaConnections;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Runs work in one local transaction of a persistence unit: commit when it returns, roll back when it
@@ -24,6 +25,7 @@ import org.pavilion.core.internal.db.OpenJpaConnections;
  *
  * <p>Only JPA and JDBC types appear here: the provider (OpenJPA) stays a detail of core's implementation.
  */
+@ProviderType
 public final class JpaTransactions {
 
     private final EntityManagerFactory emf;

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Gapless document numbers from a department's own counter table, one row per year ({@code <year column> int}
@@ -29,11 +30,13 @@ import javax.persistence.PersistenceException;
  *
  * @since 2.1
  */
+@ProviderType
 public final class YearCounter {
 
     private static final Pattern SQL_NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
     /** The year has no counter row yet: {@link #ensureYear} it and run the transaction again. */
+    @ProviderType
     public static final class YearMissing extends RuntimeException {
         private static final long serialVersionUID = 1L;
         public final int year;

@@ -3,20 +3,24 @@ package org.pavilion.core.api.privacy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * What a participant did in one operation, item by item, each with why: the lines of the erasure report and of a
  * merge's answer. Immutable; built with {@link #builder()}.
  */
+@ProviderType
 public final class ParticipantOutcome {
 
     /** What happened to a kind of data. */
+    @ProviderType
     public enum Action { REPOINTED, REMOVED, ANONYMISED, KEPT }
 
     /**
      * One line: {@code count} rows (null when not counted) of {@code what} were handled by {@code action}, because
      * {@code why}.
      */
+    @ProviderType
     public record Item(Action action, String what, Long count, String why) {
         public Item {
             Objects.requireNonNull(action, "action");
@@ -50,6 +54,7 @@ public final class ParticipantOutcome {
     }
 
     /** Collects the items of an outcome. */
+    @ProviderType
     public static final class Builder {
         private final List<Item> items = new ArrayList<>();
 

@@ -3,6 +3,7 @@ package org.pavilion.core.api.privacy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The patient a privacy operation is about, as the EMR knows them when the operation starts: every MRN of the
@@ -21,6 +22,7 @@ import java.util.Objects;
  * @param requestedAt   when the operation began: data a participant recorded after it (e.g. the erasure's own
  *                      announcement) is not the subject's
  */
+@ProviderType
 public record PrivacySubject(List<String> mrns, List<Identifier> identifiers, List<Name> names,
         List<String> birthDates, String scope, Instant requestedAt) {
 
@@ -42,6 +44,7 @@ public record PrivacySubject(List<String> mrns, List<Identifier> identifiers, Li
     }
 
     /** An external identifier: the assigning system (e.g. an HL7 PID-3.4) and the value in it. */
+    @ProviderType
     public record Identifier(String system, String value) {
         public Identifier {
             Objects.requireNonNull(system, "system");
@@ -50,6 +53,7 @@ public record PrivacySubject(List<String> mrns, List<Identifier> identifiers, Li
     }
 
     /** A given and a family name as registered. */
+    @ProviderType
     public record Name(String given, String family) {
     }
 }

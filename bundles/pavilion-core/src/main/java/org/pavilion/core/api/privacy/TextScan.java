@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 import javax.sql.DataSource;
+import org.osgi.annotation.versioning.ConsumerType;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The search and the erasure transaction that participants without a patient column share (the hub's stored
@@ -22,22 +24,26 @@ import javax.sql.DataSource;
  *
  * @since 1.1
  */
+@ProviderType
 public final class TextScan {
 
     /** Sets a query's parameters for one value's {@code LIKE} pattern (made by {@link #containing}). */
     @FunctionalInterface
+    @ConsumerType
     public interface Binder {
         void bind(PreparedStatement query, String pattern) throws SQLException;
     }
 
     /** Reads a candidate row (the cursor's current one): what the participant keeps of it, or null when not the patient's. */
     @FunctionalInterface
+    @ConsumerType
     public interface Check<R> {
         R match(ResultSet row) throws SQLException;
     }
 
     /** A change made on one connection inside one transaction. */
     @FunctionalInterface
+    @ConsumerType
     public interface Work<T> {
         T run(Connection transaction) throws SQLException;
     }

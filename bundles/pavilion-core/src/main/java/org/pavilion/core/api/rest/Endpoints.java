@@ -1,10 +1,13 @@
 package org.pavilion.core.api.rest;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * The whiteboard contract of the platform's HTTP surface. A department registers its JAX-RS resource or
  * JAX-WS implementor as an OSGi service with one of these properties; the platform publishes it with
  * authentication, JSON and problem+json error mapping, and withdraws it when the service goes away.
  */
+@ProviderType
 public final class Endpoints {
 
     /**

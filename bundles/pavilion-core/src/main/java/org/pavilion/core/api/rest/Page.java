@@ -1,8 +1,10 @@
 package org.pavilion.core.api.rest;
 
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 
 /** One page of a list answer: {@code ?page=} is zero-based, {@code ?size=} at most {@link #MAX_SIZE}. */
+@ProviderType
 public final class Page<T> {
 
     public static final int DEFAULT_SIZE = 20;

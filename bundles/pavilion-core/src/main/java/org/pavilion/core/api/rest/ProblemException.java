@@ -3,11 +3,13 @@ package org.pavilion.core.api.rest;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * An error a REST resource throws to answer with an RFC 7807 {@code application/problem+json} body. The
  * {@code type} is a stable URI clients can switch on, e.g. {@code urn:pavilion:problem:validation}.
  */
+@ProviderType
 public class ProblemException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

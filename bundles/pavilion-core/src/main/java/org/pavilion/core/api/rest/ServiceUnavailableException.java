@@ -1,6 +1,7 @@
 package org.pavilion.core.api.rest;
 
 import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * 503: the platform cannot take this request now but will soon (a full commit queue, a database that is down or
@@ -9,6 +10,7 @@ import java.util.Map;
  *
  * @since 2.2
  */
+@ProviderType
 public class ServiceUnavailableException extends ProblemException {
 
     private static final long serialVersionUID = 1L;

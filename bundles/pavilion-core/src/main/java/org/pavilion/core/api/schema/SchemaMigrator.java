@@ -1,11 +1,13 @@
 package org.pavilion.core.api.schema;
 
 import org.osgi.framework.Bundle;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Brings a bundle's tables up to date on the platform database (embedded or PostgreSQL) with Liquibase.
  * A department calls it from its {@code @Activate}, before it touches its persistence unit.
  */
+@ProviderType
 public interface SchemaMigrator {
 
     /**

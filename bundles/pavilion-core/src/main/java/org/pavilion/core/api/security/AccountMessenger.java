@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import org.osgi.annotation.versioning.ConsumerType;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Delivers the platform's messages about an account to its owner (a password reset link by e-mail, ...). Registered
@@ -26,6 +27,7 @@ public interface AccountMessenger {
      * @param token     the single-use reset token (base64url), to confirm at {@code POST /api/v1/auth/password-reset/confirm}
      * @param expiresAt when the token stops being accepted
      */
+    @ProviderType
     record PasswordResetRequest(String username, String patientId, String token, Instant expiresAt) {
 
         public PasswordResetRequest {

@@ -2,12 +2,14 @@ package org.pavilion.core.api.security;
 
 import java.util.Optional;
 import java.util.Set;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The authenticated user behind the current request, or a named actor inside the container (an HL7 feed, a timer).
  * Authorise with {@link #hasPrivilege}: roles are administrator-defined sets of privileges and their names are for
  * display and the audit trail only.
  */
+@ProviderType
 public interface Caller {
 
     String username();

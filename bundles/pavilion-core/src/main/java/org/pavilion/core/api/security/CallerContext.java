@@ -4,11 +4,13 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The caller of the work running on this thread. The platform sets it for every authenticated REST or
  * SOAP request; routes and timers that act on their own set a system caller with {@link #runAs}.
  */
+@ProviderType
 public final class CallerContext {
 
     private static final ThreadLocal<Caller> CURRENT = new ThreadLocal<>();

@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The privilege a JAX-RS resource method or a SOAP operation needs, e.g. {@code emr.patient.register}. On the
@@ -15,6 +16,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
+@ProviderType
 public @interface RequiresPrivilege {
 
     /** Privilege name, {@code <module>.<aggregate>.<action>} in lower case. */

@@ -1,10 +1,13 @@
 package org.pavilion.core.api.security;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Names of the nine roles the platform seeds at installation, for a module's privilege file (the default grants of
  * a new privilege) and for tests. An administrator decides what each role grants and may rename it, so code never
  * authorises with these names: it asks {@link Caller#hasPrivilege}.
  */
+@ProviderType
 public final class SeededRoles {
 
     public static final String ADMIN = "ADMIN";

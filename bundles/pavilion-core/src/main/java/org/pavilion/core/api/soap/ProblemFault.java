@@ -1,11 +1,14 @@
 package org.pavilion.core.api.soap;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * A SOAP business fault carrying what a REST client would see: the stable problem type, the HTTP status and the
  * detail. A department's fault extends it and keeps its own {@code @WebFault} name and namespace. CXF builds the fault
  * element from the public getters, these inherited ones included, in an order the JVM chooses: the subclass pins its
  * published order with {@code @XmlType(name, namespace, propOrder)} so its WSDL stays as it was.
  */
+@ProviderType
 public abstract class ProblemFault extends Exception {
 
     private static final long serialVersionUID = 1L;

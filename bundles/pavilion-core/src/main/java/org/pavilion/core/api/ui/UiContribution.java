@@ -1,6 +1,7 @@
 package org.pavilion.core.api.ui;
 
 import java.util.List;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A bundle's part of the web UI, registered as an OSGi service (whiteboard), typically a DS component
@@ -10,6 +11,7 @@ import java.util.List;
  * {@code i18n/<language>.json} and {@code i18n/<part>.<language>.json} files, merged (English is the fallback).
  * Unregistering the service (stopping or uninstalling the bundle) takes its pages away on the next navigation.
  */
+@ConsumerType
 public interface UiContribution {
 
     /** URL-safe name, unique in the container: lower-case letters, digits and '-' ({@code emr}, {@code acme-physio}). */

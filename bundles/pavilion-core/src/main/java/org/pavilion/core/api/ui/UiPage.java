@@ -1,6 +1,7 @@
 package org.pavilion.core.api.ui;
 
 import java.util.Objects;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * One page: shown at {@code route} (staff pages under {@code /}, portal pages under {@code /portal}) to users holding
@@ -17,6 +18,7 @@ import java.util.Objects;
  *                   navigation (reached from other pages)
  * @param order      position in its navigation group, lower first
  */
+@ProviderType
 public record UiPage(String route, String module, String element, String titleKey, String privilege,
         String navSection, int order) {
 
