@@ -1,5 +1,8 @@
 package org.pavilion.telemedicine.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -10,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
 import javax.persistence.EntityManagerFactory;
 
 import org.osgi.framework.BundleContext;
@@ -239,11 +243,9 @@ public class ConsultationService {
         Caller caller = CallerContext.require();
         long now = clock.millis();
         Consultation admitted = jpa.callAudited(audit, em -> {
-            int changed = em.createQuery("UPDATE ConsultationEntity c SET c.state = :in, c.admittedMs = :now, "
-                    + "c.hostUsername = :host, c.updatedMs = :now WHERE c.id = :id AND c.state = :waiting")
-                    .setParameter("in", ConsultationState.IN_CALL).setParameter("now", now)
-                    .setParameter("host", caller.username()).setParameter("id", id)
-                    .setParameter("waiting", ConsultationState.WAITING).executeUpdate();
+            int changed = update(em, "UPDATE telemedicine_consultation SET state = ?, admitted_ms = ?, "
+                    + "host_username = ?, updated_ms = ? WHERE id = ? AND state = ?", ConsultationState.IN_CALL.name(),
+                    now, caller.username(), now, id, ConsultationState.WAITING.name());
             if (changed == 0) {
                 return new AuditedTransaction.Done<>(null, List.of());
             }
@@ -272,11 +274,9 @@ public class ConsultationService {
         Caller caller = CallerContext.require();
         long now = clock.millis();
         Consultation ended = jpa.callAudited(audit, em -> {
-            int changed = em.createQuery("UPDATE ConsultationEntity c SET c.state = :ended, c.endedMs = :now, "
-                    + "c.updatedMs = :now WHERE c.id = :id AND c.state = :in AND c.hostUsername = :host")
-                    .setParameter("ended", ConsultationState.ENDED).setParameter("now", now).setParameter("id", id)
-                    .setParameter("in", ConsultationState.IN_CALL).setParameter("host", caller.username())
-                    .executeUpdate();
+            int changed = update(em, "UPDATE telemedicine_consultation SET state = ?, ended_ms = ?, updated_ms = ? "
+                    + "WHERE id = ? AND state = ? AND host_username = ?", ConsultationState.ENDED.name(), now, now, id,
+                    ConsultationState.IN_CALL.name(), caller.username());
             if (changed == 0) {
                 return new AuditedTransaction.Done<>(null, List.of());
             }
@@ -317,6 +317,22 @@ public class ConsultationService {
         return ProblemException.conflict("Consultation " + id + " is " + e.getState() + ", not " + needed);
     }
 
+    /**
+     * One conditional UPDATE in plain SQL on the transaction's connection, before the transaction reads the row: the
+     * database decides the race (the second writer waits for the row lock and re-checks the WHERE). OpenJPA's JPQL bulk
+     * update may evaluate such a condition in memory instead, which lets both racers win on PostgreSQL.
+     */
+    private static int update(EntityManager em, String sql, Object... params) {
+        try (Connection c = JpaTransactions.connection(em); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("conditional update failed: " + e.getMessage(), e);
+        }
+    }
+
     private static String subject(String consultationId) {
         return "consultation:" + consultationId;
     }
@@ -353,10 +369,9 @@ public class ConsultationService {
         ConsultationEntity own = own(id, "ARRIVE");
         long now = clock.millis();
         Consultation waiting = jpa.callAudited(audit, em -> {
-            int changed = em.createQuery("UPDATE ConsultationEntity c SET c.state = :waiting, c.arrivedMs = :now, "
-                    + "c.updatedMs = :now WHERE c.id = :id AND c.state = :scheduled")
-                    .setParameter("waiting", ConsultationState.WAITING).setParameter("now", now)
-                    .setParameter("id", id).setParameter("scheduled", ConsultationState.SCHEDULED).executeUpdate();
+            int changed = update(em, "UPDATE telemedicine_consultation SET state = ?, arrived_ms = ?, updated_ms = ? "
+                    + "WHERE id = ? AND state = ?", ConsultationState.WAITING.name(), now, now, id,
+                    ConsultationState.SCHEDULED.name());
             ConsultationEntity e = em.find(ConsultationEntity.class, id);
             if (changed == 0 && e.getState() != ConsultationState.WAITING) {
                 return new AuditedTransaction.Done<>(null, List.of());
@@ -456,12 +471,10 @@ public class ConsultationService {
         long sessionEnds = now + settings.values().guestSessionMinutes() * 60_000L;
         Caller guest = Caller.inContainer("guest", java.util.Set.of(), clientAddress);
         GuestRedemption won = jpa.callAudited(audit, em -> {
-            int changed = em.createQuery("UPDATE GuestLinkEntity g SET g.redeemedMs = :now, g.redeemedAddress = :addr, "
-                    + "g.sessionHash = :session, g.sessionExpiresMs = :ends "
-                    + "WHERE g.tokenHash = :hash AND g.redeemedMs IS NULL AND g.expiresMs > :now")
-                    .setParameter("now", now).setParameter("addr", truncate(clientAddress, 64))
-                    .setParameter("session", Tokens.hash(session)).setParameter("ends", sessionEnds)
-                    .setParameter("hash", hash).executeUpdate();
+            int changed = update(em, "UPDATE telemedicine_guest_link SET redeemed_ms = ?, redeemed_address = ?, "
+                    + "session_hash = ?, session_expires_ms = ? "
+                    + "WHERE token_hash = ? AND redeemed_ms IS NULL AND expires_ms > ?", now,
+                    truncate(clientAddress, 64), Tokens.hash(session), sessionEnds, hash, now);
             if (changed == 0) {
                 return new AuditedTransaction.Done<>(null, List.of());
             }
@@ -579,6 +592,6 @@ public class ConsultationService {
         ConsultationEntity e = jpa.call(em -> em.find(ConsultationEntity.class, consultationId));
         AuditEvent record = AuditEvent.of("JOIN", RESOURCE).resourceId(consultationId)
                 .patientId(e == null ? null : e.getPatientId()).outcome(outcome).detail(detail).build();
-        audit.record(p == null ? record : record.as(p.caller()));
+        audit.record(record.as(p.caller()));
     }
 }

@@ -1,5 +1,6 @@
 package org.pavilion.telemedicine.internal;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.audit.AuditOutcome;
+import org.pavilion.core.api.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +79,9 @@ public class SignallingEndpoint {
         Optional<Participant> participant = ticket.size() == 1 ? tickets.redeem(ticket.get(0), consultationId)
                 : Optional.empty();
         if (participant.isEmpty()) {
-            consultations.auditJoin(null, consultationId, AuditOutcome.DENIED, "signalling without a valid ticket");
+            Caller unknown = Caller.inContainer("signalling:no-ticket", Set.of(), peerAddress(session));
+            consultations.auditJoin(new Participant(consultationId, Participant.Role.GUEST, "unknown", unknown),
+                    consultationId, AuditOutcome.DENIED, "signalling without a valid ticket");
             refuse(session, "a valid ticket for this consultation is required");
             return;
         }
@@ -138,6 +142,22 @@ public class SignallingEndpoint {
     public void error(Session session, Throwable failure) {
         // Too large a message, a dropped network: the connection goes; its content is not logged.
         LOG.debug("Signalling connection {} failed: {}", session.getId(), failure.getClass().getName());
+    }
+
+    /**
+     * The connection's peer address, for the audit record of a refused connection (JSR 356 has no API for it; Jetty's
+     * session has {@code getRemoteAddress()}). A participant's own address is the one its ticket's REST request had.
+     */
+    static String peerAddress(Session session) {
+        try {
+            Object address = session.getClass().getMethod("getRemoteAddress").invoke(session);
+            if (address instanceof InetSocketAddress) {
+                return ((InetSocketAddress) address).getAddress().getHostAddress();
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("No peer address for signalling connection {}", session.getId());
+        }
+        return "unknown";
     }
 
     private static void reply(Session session, String code, String detail) {
