@@ -39,11 +39,15 @@ public class TelemedicineIT extends PavilionTestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        return new Option[] {editConfigurationFilePut("etc/org.pavilion.scheduling.cfg", "zone", "UTC")};
+        // The HL7 listener on a free port, so that another container on this machine cannot hold up the boot.
+        return withHl7ListenerOnFreePort(editConfigurationFilePut("etc/org.pavilion.scheduling.cfg", "zone", "UTC"));
     }
 
     @Test
     public void aVideoConsultationFromBookingToHangingUp() throws Exception {
+        // More time than BOOT_BOUND: on a loaded 2-core machine pavilion-all has taken over 3 minutes to boot.
+        Await.until("the container answers health", Duration.ofMinutes(6), () -> assertEquals(200,
+                Http.anonymous(baseUrl()).get("/api/v1/platform/health").status));
         Http admin = loginAsAdmin();
         Await.until("scheduling and telemedicine are published", BOOT_BOUND, () -> {
             assertEquals(200, Http.anonymous(baseUrl()).get(SCHEDULING + "/services").status);
