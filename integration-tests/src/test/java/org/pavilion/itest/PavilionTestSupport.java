@@ -320,7 +320,7 @@ public abstract class PavilionTestSupport {
             "/api/v1/platform/events/dead-letters", "/api/v1/example/visits", "/api/v1/example/ward-board",
             "/api/v1/emr/patients", "/api/v1/hl7/messages", "/api/v1/scheduling/appointments",
             "/api/v1/lab/orders?patientId=0000000000", "/api/v1/pharmacy/stores",
-            "/api/v1/billing/tax-categories", "/api/v1/notifications/events");
+            "/api/v1/billing/tax-categories", "/api/v1/notifications/events", "/api/v1/telemedicine/consultations");
 
     /**
      * The password pavilion-core generated for {@code admin} on first start, from

@@ -1,0 +1,98 @@
+package org.pavilion.telemedicine.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The department's configuration as the other components read it; replaced as a whole on every change, so a reader
+ * sees one consistent version.
+ */
+@Component(service = TelemedicineSettings.class, configurationPid = TelemedicineSettings.PID)
+@Designate(ocd = TelemedicineConfig.class)
+public class TelemedicineSettings {
+
+    public static final String PID = "org.pavilion.telemedicine";
+
+    /** One consistent reading of the configuration. */
+    record Values(List<String> stunUrls, List<String> turnUrls, String turnUsername, String turnCredential,
+            int guestLinkDefaultMinutes, int guestLinkMaxMinutes, int guestSessionMinutes, int signalTicketSeconds,
+            int maxMessageBytes) {
+
+        /** The RTCIceServer list a browser hands to RTCPeerConnection; TURN credentials only when configured. */
+        List<Map<String, Object>> iceServers() {
+            List<Map<String, Object>> servers = new ArrayList<>();
+            if (!stunUrls.isEmpty()) {
+                servers.add(Map.of("urls", stunUrls));
+            }
+            if (!turnUrls.isEmpty()) {
+                Map<String, Object> turn = new LinkedHashMap<>();
+                turn.put("urls", turnUrls);
+                if (!turnUsername.isEmpty()) {
+                    turn.put("username", turnUsername);
+                    turn.put("credential", turnCredential);
+                }
+                servers.add(turn);
+            }
+            return servers;
+        }
+    }
+
+    private volatile Values values;
+
+    @Activate
+    public TelemedicineSettings(TelemedicineConfig config) {
+        modified(config);
+    }
+
+    /** For tests. */
+    TelemedicineSettings(Values values) {
+        this.values = values;
+    }
+
+    @Modified
+    void modified(TelemedicineConfig c) {
+        values = new Values(urls(c.stunUrls(), "stun:", "stuns:"), urls(c.turnUrls(), "turn:", "turns:"),
+                c.turnUsername().trim(), c.turnCredential(), atLeast(c.guestLinkDefaultMinutes(), 1),
+                atLeast(c.guestLinkMaxMinutes(), 1), atLeast(c.guestSessionMinutes(), 5), atLeast(c.signalTicketSeconds(), 5),
+                atLeast(c.maxMessageBytes(), 4096));
+    }
+
+    Values values() {
+        return values;
+    }
+
+    static Values defaults() {
+        return new Values(List.of(), List.of(), "", "", 60, 1440, 240, 60, 65536);
+    }
+
+    /** Comma-separated or multi-valued; an entry with another scheme is a configuration error, refused loudly. */
+    private static List<String> urls(String[] configured, String... schemes) {
+        List<String> urls = new ArrayList<>();
+        for (String entry : configured == null ? new String[0] : configured) {
+            for (String url : entry.split(",")) {
+                String u = url.trim();
+                if (u.isEmpty()) {
+                    continue;
+                }
+                if (Arrays.stream(schemes).noneMatch(u::startsWith)) {
+                    throw new IllegalArgumentException("ICE server URL " + u + " must start with one of "
+                            + Arrays.toString(schemes));
+                }
+                urls.add(u);
+            }
+        }
+        return List.copyOf(urls);
+    }
+
+    private static int atLeast(int value, int min) {
+        return Math.max(value, min);
+    }
+}
