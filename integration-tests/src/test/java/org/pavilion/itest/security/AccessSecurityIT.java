@@ -31,12 +31,16 @@ public class AccessSecurityIT extends PavilionTestSupport {
     private static final String REASON_HEADER = "Pavilion-Break-Glass-Reason";
     private static final int HARVEST_LIMIT = 6;
 
+    /**
+     * The HL7 listener on a free port: on the default one (2575) a container already running on the machine held
+     * the feature installer in bind retries for minutes, and the EMR came up after the first test gave up.
+     */
     @Override
     protected Option[] extraOptions() {
-        return new Option[] {
+        return withHl7ListenerOnFreePort(
             editConfigurationFilePut("etc/org.pavilion.emr.harvest.cfg", "harvestDistinctPatients",
                     String.valueOf(HARVEST_LIMIT)),
-            editConfigurationFilePut("etc/org.pavilion.emr.harvest.cfg", "harvestWindowMinutes", "10") };
+            editConfigurationFilePut("etc/org.pavilion.emr.harvest.cfg", "harvestWindowMinutes", "10"));
     }
 
     private static Http admin() throws Exception {
