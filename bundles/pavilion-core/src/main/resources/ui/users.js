@@ -1,5 +1,5 @@
 // User administration (/api/v1/platform/users): a paged list, creating an account, and for one account its roles
-// and patient link, disabling/enabling it and resetting its password.
+// and patient link, disabling/enabling it, unlocking it after failed sign-ins and resetting its password.
 import { html, render } from '/ui/lib/lit-html/lit-html.js';
 import { PlatformPage, alertRegion, can, errorText, focusSoon, pager, scrollTable } from './common.js';
 
@@ -117,6 +117,14 @@ class PlatformUsers extends PlatformPage {
       this.ctx.t(u.enabled ? 'platform.users.disabled-done' : 'platform.users.enabled-done', { username: u.username }));
   }
 
+  /** Lifts the lock failed sign-ins put on the account (POST .../unlock); the answer no longer says locked. */
+  unlock() {
+    const u = this.selected.username;
+    this.act(() => this.ctx.api.post(`/platform/users/${encodeURIComponent(u)}/unlock`, {}),
+      this.ctx.t('platform.users.unlocked', { username: u }))
+      .then((ok) => { if (ok) { focusSoon(this, '#user-toggle'); } });
+  }
+
   async resetPassword(event) {
     event.preventDefault();
     const form = event.target;
@@ -172,9 +180,12 @@ class PlatformUsers extends PlatformPage {
         <div class="pv-actions"><button type="submit">${t('platform.users.save-roles')}</button></div>
       </form>
       <div class="pv-actions">
+        ${u.locked ? html`<button type="button" id="user-unlock" @click=${() => this.unlock()}
+          aria-describedby="user-unlock-hint">${t('platform.users.unlock')}</button>` : ''}
         <button type="button" class="button button-quiet" id="user-toggle" @click=${() => this.toggle()}>
           ${u.enabled ? t('platform.users.disable') : t('platform.users.enable')}</button>
       </div>
+      ${u.locked ? html`<p class="hint pv-muted" id="user-unlock-hint">${t('platform.users.unlock-hint')}</p>` : ''}
       <form id="user-password" @submit=${(e) => this.resetPassword(e)}>
         <h3>${t('platform.users.reset-password')}</h3>
         <label>${t('platform.users.new-password')}

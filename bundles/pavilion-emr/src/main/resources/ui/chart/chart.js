@@ -1,9 +1,10 @@
 // emr-chart: the patient chart at /chart for ctx.state.patientId (the MRN). Header, allergy banner, tabs
 // (WAI-ARIA tabs pattern) with the EMR's own panels and those other departments contribute (navSection "chart"),
-// and the break-the-glass dialog for restricted records.
+// the break-the-glass dialog for restricted records, and restricting a record or lifting its restriction (lifting
+// asks for the reason in a dialog: the server audits it as emergency access and refuses it without one).
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
 import { RecordApi, needsBreakGlass } from './api.js';
-import { age, label, errorText, isNoKnownAllergy, alertRegion } from './util.js';
+import { age, label, errorText, isNoKnownAllergy, alertRegion, can } from './util.js';
 import { chartContributions } from './contributions.js';
 import './tabs/summary.js';
 import './tabs/allergies.js';
@@ -36,6 +37,7 @@ class EmrChart extends HTMLElement {
     this.activeTab = 'summary';
     this.contributed = [];
     this.reasonError = '';
+    this.liftError = '';
   }
 
   connectedCallback() {
@@ -147,6 +149,92 @@ class EmrChart extends HTMLElement {
     }
   }
 
+  /**
+   * Restricts the record (no reason needed). Clinical access then needs the glass broken, so the chart asks for a
+   * reason to go on, as for any restricted record.
+   */
+  async restrictRecord() {
+    try {
+      await this.ctx.api.put(this.api.rec('/restriction'), { restricted: true });
+      this.ctx.notify(this.ctx.t('emr.chart.restriction.restricted'), 'success');
+      this.recordChanged();
+    } catch (e) {
+      this.error = errorText(this.ctx, e);
+      this.paint();
+    }
+  }
+
+  openLiftDialog() {
+    this.liftError = '';
+    this.paint();
+    const dialog = this.querySelector('#lift-restriction-dialog');
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector('[name=reason]').focus();
+    }
+  }
+
+  /**
+   * Lifts the restriction with the reason typed in the dialog, sent in the body through ctx.api (never the
+   * chart's break-the-glass header, which the server would take instead): the server decides whether the reason
+   * is enough and its refusal is shown in the dialog.
+   */
+  async submitLift(e) {
+    e.preventDefault();
+    const form = e.target;
+    try {
+      await this.ctx.api.put(this.api.rec('/restriction'), { restricted: false, reason: form.elements.reason.value.trim() });
+    } catch (err) {
+      this.liftError = errorText(this.ctx, err);
+      this.paint();
+      form.elements.reason.focus();
+      return;
+    }
+    this.liftError = '';
+    this.querySelector('#lift-restriction-dialog').close();
+    form.reset();
+    this.api.reason = null; // the record is open now: later calls are ordinary, not emergency access
+    this.ctx.notify(this.ctx.t('emr.chart.restriction.lifted'), 'success');
+    this.recordChanged();
+    const heading = this.querySelector('h1');
+    if (heading) {
+      heading.focus();
+    }
+  }
+
+  liftDialog() {
+    const t = (k, a) => this.ctx.t(k, a);
+    return html`<dialog id="lift-restriction-dialog" aria-labelledby="lift-restriction-title"
+        aria-describedby="lift-restriction-help">
+      <form id="lift-restriction-form" method="dialog" novalidate @submit=${(e) => this.submitLift(e)}>
+        <h2 id="lift-restriction-title">${t('emr.chart.restriction.liftTitle')}</h2>
+        <p id="lift-restriction-help">${t('emr.chart.restriction.liftHelp', { min: MIN_REASON })}</p>
+        <label for="lift-restriction-reason">${t('emr.chart.restriction.reason')}</label>
+        <textarea id="lift-restriction-reason" name="reason" required aria-required="true" rows="3"
+          aria-describedby="lift-restriction-help lift-restriction-error"
+          aria-invalid=${this.liftError ? 'true' : 'false'}></textarea>
+        ${alertRegion('lift-restriction-error', this.liftError)}
+        <div class="chart-actions">
+          <button type="submit" class="chart-danger">${t('emr.chart.restriction.lift')}</button>
+          <button type="button" @click=${() => this.querySelector('#lift-restriction-dialog').close()}>
+            ${t('emr.chart.cancel')}</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  restrictionAction(p) {
+    const t = (k, a) => this.ctx.t(k, a);
+    if (!can(this.ctx, 'emr.record.restrict')) {
+      return nothing;
+    }
+    return html`<div class="chart-actions chart-restriction">${p.restricted
+      ? html`<button type="button" id="lift-restriction" @click=${() => this.openLiftDialog()}
+          aria-haspopup="dialog">${t('emr.chart.restriction.lift')}</button>`
+      : html`<button type="button" id="restrict-record" @click=${() => this.restrictRecord()}>
+          ${t('emr.chart.restriction.restrict')}</button>`}</div>`;
+  }
+
   tabs() {
     const t = (k, a) => this.ctx.t(k, a);
     const own = OWN_TABS.map((tab) => ({ ...tab, title: t(`emr.chart.tab.${tab.id}`) }));
@@ -206,6 +294,7 @@ class EmrChart extends HTMLElement {
         ${this.api.reason ? html`<li class="chart-flag chart-flag-emergency" id="emergency-access">
           ${t('emr.chart.header.emergencyAccess')}</li>` : nothing}
       </ul>
+      ${this.restrictionAction(p)}
     </header>`;
   }
 
@@ -354,7 +443,8 @@ class EmrChart extends HTMLElement {
       this.root.className = 'emr-chart';
       this.append(this.root);
     }
-    render(html`${this.body()}${this.status === 'no-patient' ? nothing : this.breakGlassDialog()}`, this.root);
+    render(html`${this.body()}${this.status === 'no-patient' ? nothing : this.breakGlassDialog()}
+      ${this.record ? this.liftDialog() : nothing}`, this.root);
     if (this.status === 'ready') {
       this.mountContribution();
     }

@@ -1,13 +1,16 @@
 // Summary tab: demographics, contact, next of kin, insurance (the registration record), then the clinical
 // overview of the record view (active problems, current medications, latest vitals, recent encounters, labs).
+// Fields the server withheld (a restricted record's contact data, listed in `hidden`) show as withheld, not empty.
 import { html, render, nothing } from '/ui/lib/lit-html/lit-html.js';
-import { ChartPanel, label, row, isNoKnownAllergy, can } from '../util.js';
+import { ChartPanel, label, row, isNoKnownAllergy, can, errorText } from '../util.js';
 import { dispensedText } from '../pharmacy.js';
 
 class ChartSummary extends ChartPanel {
   async load() {
     try {
-      this.patient = await this.api.get(`/emr/patients/${encodeURIComponent(this.api.mrn)}`);
+      // Never with the chart's break-the-glass reason: opening a restricted clinical record does not also put the
+      // patient's contact data on screen. revealContacts() asks for them, as an emergency read of their own.
+      this.patient = await this.ctx.api.get(`/emr/patients/${encodeURIComponent(this.api.mrn)}`);
     } catch (e) {
       // Demographics only (no next of kin, insurance) when the caller may not read the registration record.
       this.patient = null;
@@ -15,6 +18,29 @@ class ChartSummary extends ChartPanel {
         throw e;
       }
     }
+  }
+
+  /** The withheld contact data, read with the chart's break-the-glass reason (audited as emergency access). */
+  async revealContacts() {
+    try {
+      this.patient = await this.api.get(`/emr/patients/${encodeURIComponent(this.api.mrn)}`);
+      this.error = '';
+    } catch (e) {
+      this.error = errorText(this.ctx, e);
+    }
+    this.update();
+    const heading = this.querySelector('#summary-demographics');
+    if (heading) {
+      heading.focus();
+    }
+  }
+
+  /** A row of a field the server may withhold: the value, or a withheld marker when `hidden` names the field. */
+  field(p, name, term, value) {
+    if (!(p.hidden || []).includes(name)) {
+      return row(term, value);
+    }
+    return row(term, html`<span class="chart-withheld" data-withheld=${name}>${this.ctx.t('emr.chart.withheld')}</span>`);
   }
 
   editPatient(e) {
@@ -26,21 +52,24 @@ class ChartSummary extends ChartPanel {
     const t = (k, a) => this.ctx.t(k, a);
     const addr = p.address;
     return html`<section class="chart-card" aria-labelledby="summary-demographics">
-      <h2 id="summary-demographics">${t('emr.chart.summary.demographics')}</h2>
+      <h2 id="summary-demographics" tabindex="-1">${t('emr.chart.summary.demographics')}</h2>
       <dl class="chart-dl">
         ${row(t('emr.chart.field.givenName'), p.givenName)}
         ${row(t('emr.chart.field.familyName'), p.familyName)}
         ${row(t('emr.chart.field.birthDate'), p.birthDate ? this.ctx.fmt.date(p.birthDate) : '')}
         ${row(t('emr.chart.field.sex'), label(this.ctx, 'sex', p.sex))}
-        ${row(t('emr.chart.field.nationalId'), p.nationalId)}
-        ${row(t('emr.chart.field.phones'), (p.phones || []).join(', '))}
+        ${this.field(p, 'nationalId', t('emr.chart.field.nationalId'), p.nationalId)}
+        ${this.field(p, 'phones', t('emr.chart.field.phones'), (p.phones || []).join(', '))}
         ${row(t('emr.chart.field.email'), p.email)}
-        ${row(t('emr.chart.field.address'), addr
+        ${this.field(p, 'address', t('emr.chart.field.address'), addr
           ? [addr.line, [addr.postalCode, addr.city].filter(Boolean).join(' '), addr.country].filter(Boolean).join(', ')
           : '')}
         ${row(t('emr.chart.field.preferredLanguage'), p.preferredLanguage)}
         ${row(t('emr.chart.field.arrivalNote'), p.arrivalNote)}
       </dl>
+      ${(p.hidden || []).length ? html`<p class="chart-muted" id="withheld-note">${t('emr.chart.withheldNote')}</p>
+        ${this.api.reason ? html`<p><button type="button" id="reveal-contacts" @click=${() => this.revealContacts()}
+          aria-describedby="withheld-note">${t('emr.chart.revealContacts')}</button></p>` : nothing}` : nothing}
       ${can(this.ctx, 'emr.patient.edit')
         ? html`<p><a href="/patients/edit" id="edit-patient" @click=${(e) => this.editPatient(e)}>
             ${t('emr.chart.summary.edit')}</a></p>` : nothing}

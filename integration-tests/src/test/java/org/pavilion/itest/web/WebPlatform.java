@@ -30,7 +30,8 @@ import org.pavilion.itest.process.DistributionProcess;
  */
 public final class WebPlatform {
 
-    static final Duration BOOT = Duration.ofMinutes(4);
+    /** How long the platform may take to become healthy; -Dpavilion.itest.web.bootMinutes raises it on a loaded machine. */
+    static final Duration BOOT = Duration.ofMinutes(Long.getLong("pavilion.itest.web.bootMinutes", 4));
     /** Features left out of the boot so {@link DepartmentHotDeployIT} can install them at runtime. */
     static final Set<String> NOT_BOOTED = Set.of("pavilion-example", "pavilion-example-subscriber");
 

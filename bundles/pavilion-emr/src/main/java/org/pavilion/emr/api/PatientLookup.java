@@ -17,6 +17,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * see this patient (a restricted record, a patient account asking for someone else). That answer comes from
  * {@code PatientAccess}; until it exists, a department serving its own users checks their roles before calling.
  * Clinical data (encounters, allergies, ...) is not part of this view.
+ *
+ * <p><b>Data minimisation:</b> a restricted patient's national id, phones and postal address are withheld from a
+ * caller who is a person without {@code emr.patient.restricted.contact.read}; in-container actors (no roles) get
+ * them. See {@link PatientDetails} for exactly which fields and how to read an empty one.
  */
 @ProviderType
 public interface PatientLookup {

@@ -28,7 +28,9 @@ public class Patient extends PatientDemographics {
     public String redirectedFrom;
     /**
      * Fields left out of this answer because the record is restricted and the caller may not see its contact
-     * data ({@link RestrictedContact}): the UI says "hidden: restricted record". Null when nothing is hidden.
+     * data ({@link RestrictedContact}): their JSON names, a subset of {@code ["address", "phones",
+     * "nationalId"]} ({@link RestrictedContact#FIELDS}); those fields are then null or empty here whatever is
+     * registered, and the chart shows them as withheld. Null when nothing is hidden.
      */
     public List<String> hidden;
 

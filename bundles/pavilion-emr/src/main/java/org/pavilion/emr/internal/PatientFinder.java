@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * Patient search for REST and SOAP: by MRN, national id, phone, birth date and name, the name matched by
  * prefix and, unless {@code fuzzy} is false, with typos.
  *
+ * <p>A caller who may not see restricted patients' contact data ({@link RestrictedContact}) finds them by MRN,
+ * name and birth date only: a search by national id or phone leaves restricted patients out, so a withheld value
+ * cannot be guessed by searching for it. Hits shown to such a caller carry no contact data ({@code hidden}).
+ *
  * <p>Ranking is done in segments, each a plain query in the order of an index, so paging stays in the database
  * and behaves the same on H2 and PostgreSQL: exact name, then prefix, then typos at 1 edit, then at 2 edits; at
  * each rank family-name hits before given-name hits (see {@link #nameSegments}). Typos are found without scanning the table: the typed word's Double Metaphone
@@ -114,6 +118,12 @@ public class PatientFinder {
         if (used.isEmpty()) {
             throw ProblemException.validation("Give at least one of mrn, nationalId, phone, birthDate, name");
         }
+        boolean seesRestrictedContact = RestrictedContact.callerMaySee();
+        if (!seesRestrictedContact && (nationalId != null || phone != null)) {
+            // A field withheld from this caller must not find its patient either, or searching would confirm
+            // the hidden value ("is this her number?"). Name, MRN and birth date still find restricted patients.
+            base.append(" AND p.restricted = FALSE");
+        }
         boolean[] lowerBound = new boolean[1];
         Page<Patient> result = jpa.call(em -> {
             List<Segment> segments = name.isEmpty() ? List.of(new Segment("1 = 1", BY_FAMILY))
@@ -132,8 +142,8 @@ public class PatientFinder {
             records.add(AuditEvent.of("SEARCH", PatientService.RESOURCE).detail(detail).build());
         }
         audit.recordAll(records);
-        if (!RestrictedContact.callerMaySee()) {
-            result.getItems().forEach(RestrictedContact::hide); // after matching: a hit is found, not its contacts
+        if (!seesRestrictedContact) {
+            result.getItems().forEach(RestrictedContact::hide); // a hit by name or MRN is shown, not its contacts
         }
         return new Found(result, lowerBound[0]);
     }

@@ -171,7 +171,10 @@ public class PatientImporter {
             });
         } catch (RuntimeException e) {
             String reason = rootMessage(e);
-            LOG.warn("Patient import batch of lines {}-{} failed and was rolled back: {}", firstLine, lastLine, reason, e);
+            // The reason goes to the report and the audit trail only: a database's message quotes the clashing key
+            // (an MRN, a national id), so the log line has the lines and the failure without messages (issue #20).
+            LOG.warn("Patient import batch of lines {}-{} failed and was rolled back ({})", firstLine, lastLine,
+                    LogSafe.classes(e), LogSafe.failure(e));
             ImportReport.FailedBatch f = new ImportReport.FailedBatch();
             f.firstLine = firstLine;
             f.lastLine = lastLine;

@@ -138,7 +138,7 @@ public class PatientFinderTest {
         return e;
     }
 
-    private static SearchConfig config(int countCap) {
+    static SearchConfig config(int countCap) {
         return new SearchConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {

@@ -38,12 +38,14 @@ public class ParticipantReport {
         return r;
     }
 
-    static ParticipantReport failed(String name, String title, Throwable error) {
+    /** {@code incident}: the id the log line of this failure carries (the log holds no identifiers, this does). */
+    static ParticipantReport failed(String name, String title, Throwable error, String incident) {
         ParticipantReport r = new ParticipantReport();
         r.name = name;
         r.title = title;
         r.status = FAILED;
-        r.error = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+        r.error = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage())
+                + (incident == null ? "" : " (incident " + incident + ")");
         return r;
     }
 }

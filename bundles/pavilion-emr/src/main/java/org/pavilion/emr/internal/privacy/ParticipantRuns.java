@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.emr.internal.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +81,12 @@ public class ParticipantRuns {
         try {
             record(operation, subjectMrn, reports, actor, System.currentTimeMillis());
         } catch (RuntimeException e) {
-            LOG.warn("Could not keep the privacy participants' outcomes of the {} of {}", operation, subjectMrn, e);
+            // No MRN at INFO or above (issue #20): an incident id, the failure without its messages (a database
+            // error may quote the key); the record only at DEBUG. Its participants then show as NOT_RUN.
+            String incident = UUID.randomUUID().toString();
+            LOG.warn("Could not keep the privacy participants' outcomes of a {} (incident {}); they show as NOT_RUN "
+                    + "until re-run", operation, incident, LogSafe.failure(e));
+            LOG.debug("Privacy incident {}: {} of record {}", incident, operation, subjectMrn);
         }
     }
 

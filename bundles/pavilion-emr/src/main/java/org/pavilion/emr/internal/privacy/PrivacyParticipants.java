@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -23,6 +24,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.pavilion.core.api.privacy.ParticipantOutcome;
 import org.pavilion.core.api.privacy.PrivacyParticipant;
 import org.pavilion.core.api.privacy.PrivacySubject;
+import org.pavilion.emr.internal.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,8 +73,7 @@ public class PrivacyParticipants {
 
     /** Re-runs a merge for the participants {@code which} accepts by name only (the failed ones, or one). */
     public List<ParticipantReport> merge(String survivorMrn, String duplicateMrn, Predicate<String> which) {
-        return runAll("merge of " + duplicateMrn + " into " + survivorMrn, which,
-                p -> p.merge(survivorMrn, duplicateMrn));
+        return runAll("merge", duplicateMrn, which, p -> p.merge(survivorMrn, duplicateMrn));
     }
 
     /** The participants registered now: name to title, in name order. */
@@ -87,7 +88,7 @@ public class PrivacyParticipants {
 
     /** After the EMR's erasure committed: every participant removes or anonymises its data on the subject. */
     public List<ParticipantReport> erase(PrivacySubject subject) {
-        return runAll("erasure of " + subject.mrns(), name -> true, p -> p.erase(subject));
+        return runAll("erasure", subject.mrn(), name -> true, p -> p.erase(subject));
     }
 
     /**
@@ -106,9 +107,10 @@ public class PrivacyParticipants {
                 p.export(subject, out);
                 data = JSON.readTree(out.toByteArray());
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Privacy participant {} failed to export {}", name, subject.mrns(), e);
+                String incident = incident(name, "export", subject.mrn(), e);
                 data = null;
                 json.writeStringField("failed", e.getClass().getSimpleName() + ": " + e.getMessage());
+                json.writeStringField("incident", incident);
             }
             if (data != null) {
                 json.writeFieldName("data");
@@ -118,7 +120,7 @@ public class PrivacyParticipants {
         }
     }
 
-    private List<ParticipantReport> runAll(String what, Predicate<String> which,
+    private List<ParticipantReport> runAll(String operation, String subjectMrn, Predicate<String> which,
             Function<PrivacyParticipant, ParticipantOutcome> step) {
         List<ParticipantReport> reports = new ArrayList<>();
         for (PrivacyParticipant p : current()) {
@@ -131,11 +133,24 @@ public class PrivacyParticipants {
                 reports.add(ParticipantReport.done(name, title, step.apply(p)));
             } catch (RuntimeException | LinkageError e) {
                 // A department's failure is reported, not thrown: the EMR's part is committed and stays.
-                LOG.warn("Privacy participant {} failed the {}", name, what, e);
-                reports.add(ParticipantReport.failed(name, title, e));
+                reports.add(ParticipantReport.failed(name, title, e, incident(name, operation, subjectMrn, e)));
             }
         }
         return reports;
+    }
+
+    /**
+     * Logs a participant's failure without identifiers (issue #20): the log line names the participant, the
+     * operation and a new incident id, and shows the failure without its messages ({@link LogSafe}); the report
+     * the administrator reads (and the kept run) carries the message and the same incident id. The patient's MRN
+     * goes to DEBUG only, for an operator who turns it on to match an incident to its record.
+     */
+    static String incident(String participant, String operation, String subjectMrn, Throwable failure) {
+        String incident = UUID.randomUUID().toString();
+        LOG.warn("Privacy participant {} failed the {} (incident {})", participant, operation, incident,
+                LogSafe.failure(failure));
+        LOG.debug("Privacy incident {}: {} of record {}", incident, operation, subjectMrn);
+        return incident;
     }
 
     private static String safe(java.util.function.Supplier<String> s, String fallback) {

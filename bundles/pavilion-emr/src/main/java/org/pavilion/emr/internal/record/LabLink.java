@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.pavilion.emr.api.LabResult;
 import org.pavilion.emr.api.LabResultsSource;
+import org.pavilion.emr.internal.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,8 @@ final class LabLink {
             return results == null ? List.of() : List.copyOf(results.subList(0, Math.min(max, results.size())));
         } catch (RuntimeException e) {
             // The record view must not fail because the lab does: show it as unavailable.
-            LOG.warn("Lab results source failed for a record view; showing labs as unavailable", e);
+            // Without the failure's messages: the lab's may quote the MRN it was asked for (issue #20).
+            LOG.warn("Lab results source failed for a record view; showing labs as unavailable", LogSafe.failure(e));
             return null;
         }
     }

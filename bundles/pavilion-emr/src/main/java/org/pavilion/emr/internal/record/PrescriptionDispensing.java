@@ -21,6 +21,7 @@ import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.AuditedTransaction.Done;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.security.Caller;
+import org.pavilion.emr.internal.LogSafe;
 import org.pavilion.emr.internal.PatientService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +77,8 @@ public class PrescriptionDispensing {
         try {
             d = Dispensed.read(json.readTree(payloadJson));
         } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
-            LOG.warn("MedicationDispensed not applied to the record, its payload is unusable: {}", e.getMessage());
+            // The parser's message quotes the payload, which names the patient: the class only (issue #20).
+            LOG.warn("MedicationDispensed not applied to the record, its payload is unusable: {}", LogSafe.classes(e));
             return Outcome.MALFORMED;
         }
         // The record's change and its audit record commit together.

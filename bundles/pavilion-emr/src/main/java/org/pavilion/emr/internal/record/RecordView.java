@@ -14,6 +14,7 @@ import org.pavilion.emr.internal.ClinicalAccess.Grant;
 import org.pavilion.emr.internal.Patient;
 import org.pavilion.emr.internal.PatientEntity;
 import org.pavilion.emr.internal.PatientPhoneEntity;
+import org.pavilion.emr.internal.RestrictedContact;
 
 /**
  * The doctor's one-call view of a patient: demographics, active problems, active allergies, current medications,
@@ -57,7 +58,10 @@ public class RecordView {
             List<String> phones = em.createQuery("SELECT ph FROM PatientPhoneEntity ph WHERE ph.mrn = :mrn ORDER BY ph.seqNo",
                     PatientPhoneEntity.class).setParameter("mrn", g.mrn).getResultList().stream()
                     .map(PatientPhoneEntity::getPhone).toList();
-            v.patient = Patient.of(p, phones);
+            // Contact data as everywhere else (RestrictedContact): breaking the glass for the clinical record does
+            // not reveal a restricted patient's address, phones and national id; GET patients/{mrn} with the
+            // reason does, as an emergency read of its own.
+            v.patient = RestrictedContact.forCaller(Patient.of(p, phones));
             v.activeProblems = ProblemList.problems(em, g.mrn, "ACTIVE");
             v.allergies = AllergyList.allergies(em, g.mrn, true);
             v.currentMedications = PrescriptionService.prescriptions(em, g.mrn, true);
