@@ -71,6 +71,14 @@ public class Hl7TransportSecurityIT extends PavilionTestSupport {
         return withHl7ListenerOnFreePort(); // the shipped 2575 may be held by another run on this machine
     }
 
+    /** The first method of the class waits for a slow boot (the shared 2 min bound expired under load). */
+    @org.junit.Before
+    public void containerIsUp() throws Exception {
+        if (h2()) {
+            SlowBoot.awaitUp(baseUrl());
+        }
+    }
+
     private static boolean h2() {
         return "h2".equals(database());
     }
