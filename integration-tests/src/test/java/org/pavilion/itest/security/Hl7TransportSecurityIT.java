@@ -71,6 +71,14 @@ public class Hl7TransportSecurityIT extends PavilionTestSupport {
         return withHl7ListenerOnFreePort(); // the shipped 2575 may be held by another run on this machine
     }
 
+    /** The first method of the class waits for a slow boot (the shared 2 min bound expired under load). */
+    @org.junit.Before
+    public void containerIsUp() throws Exception {
+        if (h2()) {
+            SlowBoot.awaitUp(baseUrl());
+        }
+    }
+
     private static boolean h2() {
         return "h2".equals(database());
     }
@@ -247,6 +255,65 @@ public class Hl7TransportSecurityIT extends PavilionTestSupport {
     }
 
     // ---- tests --------------------------------------------------------------------------------------------------
+
+    /** The platform's health answer now, without waiting: 200 (UP) or 503 (DOWN). */
+    private static Http.Response healthNow() throws Exception {
+        return Http.anonymous(baseUrl()).get("/api/v1/platform/health");
+    }
+
+    /** One connection attempt to the loopback port: it must succeed at once. */
+    private static void connectsAtOnce(int port) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
+            assertTrue(s.isConnected());
+        }
+    }
+
+    @Test
+    public void healthSaysUpOnlyOnceEveryListenerIsBoundSoAConnectNeedsNoRetry() throws Exception {
+        Assume.assumeTrue(h2());
+        // At boot: the default listener. The first UP already means its port accepts.
+        Http.Response up = Await.value("health UP", SlowBoot.BOUND, () -> {
+            Http.Response r = healthNow();
+            assertEquals(r.toString(), 200, r.status);
+            return r;
+        });
+        connectsAtOnce(Integer.parseInt(System.getProperty(HL7_PORT_PROPERTY)));
+        JsonNode check = up.json().path("checks").path("hl7-listeners");
+        assertEquals(up.toString(), "UP", check.path("status").asText());
+        assertTrue(up.toString(), check.path("detail").asText().contains(System.getProperty(HL7_PORT_PROPERTY)));
+
+        // A listener added while its port is held elsewhere: DOWN naming the port (never any message content) ...
+        int port;
+        Configuration c;
+        try (ServerSocket squatter = new ServerSocket()) {
+            squatter.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            port = squatter.getLocalPort();
+            c = configAdmin().getFactoryConfiguration("org.pavilion.hl7.listener", "late", "?");
+            Dictionary<String, Object> props = new Hashtable<>();
+            props.put("name", "late");
+            props.put("port", String.valueOf(port));
+            c.update(props);
+            Http.Response down = Await.value("health DOWN for listener late", BOUND, () -> {
+                Http.Response r = healthNow();
+                assertEquals(r.toString(), 503, r.status);
+                return r;
+            });
+            assertEquals(down.toString(), "DOWN", down.json().path("status").asText());
+            String detail = down.json().path("checks").path("hl7-listeners").path("detail").asText();
+            assertTrue(down.toString(), detail.contains("listener late (port " + port + ")"));
+        }
+        try {
+            // ... and UP again once the port is free and the listener has bound it (camel-mllp retries the bind).
+            Await.until("health UP once listener late is bound", BOOT_BOUND, () -> {
+                Http.Response r = healthNow();
+                assertEquals(r.toString(), 200, r.status);
+            });
+            connectsAtOnce(port);
+        } finally {
+            c.delete();
+        }
+    }
 
     @Test
     public void aConnectionFromAnAddressNotAllowedIsResetUnreadNothingStoredAndTheAuditIsRateLimited() throws Exception {

@@ -85,8 +85,9 @@ public class HttpSecurityIT extends PavilionTestSupport {
     }
 
     @Before
-    public void onlyOnH2() {
+    public void onlyOnH2() throws Exception {
         Assume.assumeTrue("HTTP hardening does not depend on the database", "h2".equals(database()));
+        SlowBoot.awaitUp(baseUrl());
     }
 
     // ---- 1. HTTPS, HSTS, Secure cookie ----
@@ -143,6 +144,49 @@ public class HttpSecurityIT extends PavilionTestSupport {
                 baseUrl() + "/api/v1/platform/health")).header("X-Forwarded-Proto", "https").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertFalse(spoofed.headers().firstValue("Strict-Transport-Security").isPresent());
+    }
+
+    @Test
+    public void theWebUisPagesFollowTheSameHttpsRuleAsTheApi() throws Exception {
+        loginAsAdmin(); // the container is up
+        HttpClient tls = HttpClient.newBuilder().sslContext(trustingOurCertificate())
+                .connectTimeout(Duration.ofSeconds(60)).build();
+        String https = "https://localhost:" + System.getProperty(HTTPS_PORT_PROPERTY);
+        for (String page : new String[] {"/", "/portal"}) {
+            HttpResponse<String> overTls = tls.send(HttpRequest.newBuilder(URI.create(https + page)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(page, 200, overTls.statusCode());
+            assertTrue(page, overTls.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+            assertEquals(page, "max-age=31536000", overTls.headers().firstValue("Strict-Transport-Security")
+                    .orElse(null));
+            assertEquals("nosniff", overTls.headers().firstValue("X-Content-Type-Options").orElse(null));
+            assertEquals("no-referrer", overTls.headers().firstValue("Referrer-Policy").orElse(null));
+            assertEquals("DENY", overTls.headers().firstValue("X-Frame-Options").orElse(null));
+            assertTrue(overTls.headers().firstValue("Content-Security-Policy").orElse("")
+                    .contains("frame-ancestors 'none'"));
+        }
+        HttpClient plain = HttpClient.newHttpClient();
+        HttpResponse<String> overHttp = plain.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, overHttp.statusCode());
+        assertFalse(overHttp.headers().firstValue("Strict-Transport-Security").isPresent());
+        assertEquals("nosniff", overHttp.headers().firstValue("X-Content-Type-Options").orElse(null));
+        // A page reached through a trusted TLS-terminating proxy gets HSTS; the same header from anyone else does not.
+        withTrustedProxies("127.0.0.1, ::1", () -> {
+            HttpResponse<String> proxied = plain.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/portal"))
+                    .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", SPOOFED).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, proxied.statusCode());
+            assertEquals("max-age=31536000", proxied.headers().firstValue("Strict-Transport-Security")
+                    .orElse(null));
+        });
+        // Config Admin applies the restored (empty) proxy list asynchronously: bounded wait, then it must hold.
+        Await.until("no proxy trusted again: a spoofed X-Forwarded-Proto gets no HSTS", BOOT_BOUND, () -> {
+            HttpResponse<String> spoofed = plain.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/portal"))
+                    .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, spoofed.statusCode());
+            assertFalse(spoofed.headers().firstValue("Strict-Transport-Security").isPresent());
+        });
     }
 
     // ---- 2. X-Forwarded-For ----

@@ -5,7 +5,13 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -13,6 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.junit.Before;
 import org.junit.Test;
 import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
@@ -21,7 +28,8 @@ import org.pavilion.itest.PavilionTestSupport;
 
 /**
  * Two-step sign-in (TOTP, RFC 6238) as staff meet it: enrolment with a code computed here like an authenticator app,
- * login refused without a code and with a used one, a role that makes it compulsory, an administrator's audited reset.
+ * login refused without a code and with a used one, a role that makes it compulsory, an administrator's audited reset
+ * that ends the user's sessions, and SOAP refusing a password alone from an account that needs a code.
  */
 public class SecondFactorSecurityIT extends PavilionTestSupport {
 
@@ -31,6 +39,11 @@ public class SecondFactorSecurityIT extends PavilionTestSupport {
     @Override
     protected Option[] extraOptions() {
         return new Option[] {CoreOptions.systemTimeout(600_000)};
+    }
+
+    @Before
+    public void containerIsUp() throws Exception {
+        SlowBoot.awaitUp(baseUrl());
     }
 
     @Test
@@ -92,12 +105,19 @@ public class SecondFactorSecurityIT extends PavilionTestSupport {
     public void anAdministratorResetsAUsersSecondFactorAndTheResetIsAudited() throws Exception {
         Http admin = loginAsAdmin();
         Http nina = createUser(admin, "nina.totp", "NURSE", null);
-        enrol(nina);
+        String secret = enrol(nina)[0];
         problem(401, login("nina.totp", "nina.totp-password-1", null));
+        Http.Response ward = login("nina.totp", "nina.totp-password-1", code(secret, step() + 1));
+        Http ninaOnTheWard = Http.withToken(baseUrl(), ok(ward).path("token").asText());
+        assertEquals(200, ninaOnTheWard.get("/api/v1/auth/totp").status);
         problem(403, nina.delete("/api/v1/auth/totp/users/nina.totp")); // not her privilege
         assertEquals(404, admin.delete("/api/v1/auth/totp/users/nobody.here").status);
 
         assertEquals(204, admin.delete("/api/v1/auth/totp/users/nina.totp").status);
+        // Whoever holds her lost phone, or a session opened with it, is out: every session of hers ended with it.
+        problem(401, nina.get("/api/v1/auth/totp"));
+        problem(401, ninaOnTheWard.get("/api/v1/auth/totp"));
+        assertEquals("the administrator's own session goes on", 200, admin.get("/api/v1/auth/totp").status);
         assertEquals(200, login("nina.totp", "nina.totp-password-1", null).status);
         JsonNode trail = ok(admin.get("/api/v1/platform/audit?resourceType=second-factor&size=50"));
         boolean audited = false;
@@ -106,6 +126,51 @@ public class SecondFactorSecurityIT extends PavilionTestSupport {
                     && "admin".equals(r.path("actor").asText());
         }
         assertTrue("RESET by admin of nina.totp in " + trail, audited);
+    }
+
+    @Test
+    public void soapTakesNoPasswordAloneFromAnAccountThatNeedsASecondFactor() throws Exception {
+        Http admin = loginAsAdmin();
+        assertEquals(201, admin.post("/api/v1/platform/roles", obj().put("name", "two-step-feeds")).status);
+        assertEquals(200, admin.put("/api/v1/platform/roles/two-step-feeds/second-factor",
+                obj().put("requireSecondFactor", true)).status);
+        ObjectNode feed = obj().put("username", "adt.totp").put("password", "adt.totp-password-1");
+        feed.putArray("roles").add("INTEGRATION").add("two-step-feeds");
+        created(admin.post("/api/v1/platform/users", feed));
+        String search = "<v1:findByDemographics><criteria><birthDate>1961-03-02</birthDate><name>nobody</name>"
+                + "</criteria><page>0</page><size>10</size></v1:findByDemographics>";
+        String basic = "Basic " + Base64.getEncoder().encodeToString("adt.totp:adt.totp-password-1"
+                .getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> passwordOnly = soap(search, basic);
+        assertEquals(passwordOnly.body(), 401, passwordOnly.statusCode());
+        assertTrue(passwordOnly.body(), passwordOnly.body().contains("second-factor-required"));
+        assertTrue(passwordOnly.body(), passwordOnly.body().contains("/api/v1/auth/login"));
+        assertTrue(passwordOnly.body(), passwordOnly.body().contains("bearer token"));
+
+        // Not enrolled: its token only reaches the enrolment, on SOAP as on REST.
+        Http.Response first = login("adt.totp", "adt.totp-password-1", null);
+        Http enrolling = Http.withToken(baseUrl(), ok(first).path("token").asText());
+        HttpResponse<String> pending = soap(search, "Bearer " + enrolling.token());
+        assertEquals(pending.body(), 403, pending.statusCode());
+        assertTrue(pending.body(), pending.body().contains("second-factor-enrolment-required"));
+
+        String secret = enrol(enrolling)[0];
+        String token = ok(login("adt.totp", "adt.totp-password-1", code(secret, step() + 1))).path("token").asText();
+        HttpResponse<String> withToken = soap(search, "Bearer " + token);
+        assertEquals(withToken.body(), 200, withToken.statusCode());
+        HttpResponse<String> stillRefused = soap(search, basic);
+        assertEquals(stillRefused.body(), 401, stillRefused.statusCode());
+        assertTrue(stillRefused.body(), stillRefused.body().contains("second-factor-required"));
+    }
+
+    private static HttpResponse<String> soap(String body, String authorization) throws Exception {
+        String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                + "xmlns:v1=\"urn:pavilion:emr:v1\"><soap:Body>" + body + "</soap:Body></soap:Envelope>";
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl()
+                + "/api/soap/emr/PatientRegistry")).header("Content-Type", "text/xml; charset=UTF-8")
+                .header("SOAPAction", "\"\"").header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Starts and confirms enrolment as an authenticator app would; returns the secret and one recovery code. */

@@ -17,6 +17,7 @@ import org.apache.camel.component.mllp.MllpComponent;
 import org.apache.camel.component.mllp.MllpConstants;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -59,6 +60,7 @@ public class Hl7Listener {
     private static final int REFUSALS_RECORDED_PER_MINUTE = 20;
 
     private final ServiceRegistration<RoutesBuilder> registration;
+    private final ListenerReadiness.Listener readiness;
     private final String name;
     private final AuditService audit;
     private final AddressAllowList addresses;
@@ -69,7 +71,7 @@ public class Hl7Listener {
 
     @Activate
     public Hl7Listener(BundleContext context, ListenerConfig config, Map<String, Object> properties,
-            @Reference Hl7Hub hub, @Reference AuditService audit) {
+            @Reference Hl7Hub hub, @Reference AuditService audit, @Reference ListenerReadiness readinessCheck) {
         name = name(config, properties);
         this.audit = audit;
         addresses = AddressAllowList.parse(config.allowedAddresses());
@@ -82,13 +84,15 @@ public class Hl7Listener {
         if (config.tls()) {
             tls(config, null, etc); // a missing file or bad clientAuth fails activation, with the reason logged
         }
+        // Health stays DOWN from here until the route's consumer has bound the port.
+        readiness = readinessCheck.starting(String.valueOf(properties.get(Constants.SERVICE_PID)), config.port());
         RouteBuilder routes = new RouteBuilder() {
             @Override
             public void configure() throws Exception {
                 MllpComponent mllp = getContext().getComponent("mllp", MllpComponent.class);
                 mllp.setLogPhi(false); // camel-mllp's own log lines and exception texts carry no message content
                 SSLContextParameters tls = config.tls() ? tls(config, getContext(), etc) : null;
-                from(GuardedMllpEndpoint.create(mllp, uri, Hl7Listener.this::admit, tls)).routeId(routeId)
+                from(GuardedMllpEndpoint.create(mllp, uri, Hl7Listener.this::admit, tls, readiness)).routeId(routeId)
                         .process(exchange -> acknowledge(exchange, hub, settings));
             }
         };
@@ -199,6 +203,7 @@ public class Hl7Listener {
 
     @Deactivate
     void deactivate() {
+        readiness.stopped();
         try {
             registration.unregister();
         } catch (IllegalStateException alreadyGone) {

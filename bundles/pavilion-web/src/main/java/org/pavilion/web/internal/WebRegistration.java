@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.HttpService;
 import org.osgi.service.http.NamespaceException;
+import org.pavilion.core.api.http.TransportSecurity;
 
 /**
  * Registers the web UI's servlet at {@code /} with the container's HttpService. The longest alias wins, so CXF's
@@ -23,9 +24,9 @@ public class WebRegistration {
 
     @Activate
     public WebRegistration(@Reference HttpService http, @Reference UiContributions contributions,
-            BundleContext context) throws ServletException, NamespaceException {
+            @Reference TransportSecurity transport, BundleContext context) throws ServletException, NamespaceException {
         this.http = http;
-        http.registerServlet(ALIAS, new WebServlet(BundleFiles.of(context.getBundle()), contributions), null, null);
+        http.registerServlet(ALIAS, new WebServlet(BundleFiles.of(context.getBundle()), contributions, transport), null, null);
     }
 
     @Deactivate

@@ -14,6 +14,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.pavilion.core.api.http.TransportSecurity;
 import org.pavilion.web.internal.WebPaths.Target;
 
 /**
@@ -39,10 +40,13 @@ public class WebServlet extends HttpServlet {
     private final transient UiContributions contributions;
     private final transient Map<String, String> libraries;
     private final transient AssetCache cache = new AssetCache(512);
+    private final transient TransportSecurity transport;
 
-    public WebServlet(BundleFiles own, UiContributions contributions) {
+    /** {@code transport}: the core's HTTPS rule, so pages send HSTS exactly when the REST and SOAP answers do. */
+    public WebServlet(BundleFiles own, UiContributions contributions, TransportSecurity transport) {
         this.own = own;
         this.contributions = contributions;
+        this.transport = transport;
         this.libraries = libraries(own);
     }
 
@@ -65,6 +69,7 @@ public class WebServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         securityHeaders(resp);
+        transport.strictTransportSecurity(req).ifPresent(hsts -> resp.setHeader(TransportSecurity.HSTS_HEADER, hsts));
         String path = req.getPathInfo() != null ? req.getServletPath() + req.getPathInfo() : req.getServletPath();
         Target target = WebPaths.resolve(path);
         Optional<Asset> asset = find(target);

@@ -14,6 +14,7 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.junit.Test;
+import org.pavilion.core.internal.rest.HttpPolicy;
+import org.pavilion.core.internal.rest.ProxyTrust;
 import org.pavilion.core.api.ui.UiContribution;
 import org.pavilion.core.api.ui.UiPage;
 
@@ -45,7 +48,12 @@ public class WebServletTest {
             .put("web/i18n/fr.json", "{\"example.a\": \"Visiteurs\"}")
             .put("secret.txt", "outside the resource root");
     private final UiContributions contributions = new UiContributions(bundle -> example);
-    private final WebServlet servlet = new WebServlet(own, contributions);
+    /** The core's HTTP policy as shipped: no trusted proxy, HSTS for a year. */
+    private WebServlet servlet = new WebServlet(own, contributions,
+            new HttpPolicy(ProxyTrust.none(), 1024 * 1024, 31_536_000));
+    /** Whether the test request came over TLS, and from which peer. */
+    private boolean secure;
+    private String peer = "127.0.0.1";
 
     public WebServletTest() {
         contributions.add(7, new UiContribution() {
@@ -82,8 +90,16 @@ public class WebServletTest {
         for (int i = 0; i < headerPairs.length; i += 2) {
             headers.put(headerPairs[i].toLowerCase(), headerPairs[i + 1]);
         }
+        Map<String, Object> attributes = new HashMap<>();
         HttpServletRequest req = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> switch (m.getName()) {
+                    case "isSecure" -> secure;
+                    case "getRemoteAddr" -> peer;
+                    case "getAttribute" -> attributes.get((String) a[0]);
+                    case "setAttribute" -> attributes.put((String) a[0], a[1]);
+                    case "getHeaders" -> headers.containsKey(((String) a[0]).toLowerCase())
+                            ? Collections.enumeration(List.of(headers.get(((String) a[0]).toLowerCase())))
+                            : Collections.emptyEnumeration();
                     case "getServletPath" -> "";
                     case "getPathInfo" -> path;
                     case "getMethod" -> "GET";
@@ -138,6 +154,7 @@ public class WebServletTest {
         assertFalse(csp, csp.contains("unsafe-eval"));
         assertEquals("nosniff", a.headers.get("X-Content-Type-Options"));
         assertEquals("no-referrer", a.headers.get("Referrer-Policy"));
+        assertEquals("DENY", a.headers.get("X-Frame-Options"));
     }
 
     @Test
@@ -150,6 +167,40 @@ public class WebServletTest {
             assertEquals("no-store", a.headers.get("Cache-Control"));
             assertSecurityHeaders(a);
         }
+    }
+
+    @Test
+    public void pagesOverHttpsAskBrowsersToStayOnHttps() throws IOException {
+        secure = true;
+        for (String route : List.of("/", "/portal", "/ui/shell/app.js", "/no/such/file.js")) {
+            assertEquals(route, "max-age=31536000", get(route).headers.get("Strict-Transport-Security"));
+        }
+    }
+
+    @Test
+    public void noHstsOverPlainHttpNorForAProtoHeaderFromAnUntrustedPeer() throws IOException {
+        assertNull(get("/").headers.get("Strict-Transport-Security"));
+        // Anyone can write X-Forwarded-Proto: with no proxy trusted it changes nothing.
+        Answer spoofed = get("/", "X-Forwarded-Proto", "https");
+        assertNull(spoofed.headers.get("Strict-Transport-Security"));
+        assertSecurityHeaders(spoofed);
+    }
+
+    @Test
+    public void aTrustedProxySayingHttpsGetsHsts() throws IOException {
+        servlet = new WebServlet(own, contributions, new HttpPolicy(ProxyTrust.of("127.0.0.1"), 1024 * 1024, 600));
+        assertEquals("max-age=600", get("/portal", "X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.9")
+                .headers.get("Strict-Transport-Security"));
+        assertNull(get("/portal", "X-Forwarded-Proto", "http").headers.get("Strict-Transport-Security"));
+        peer = "198.51.100.7"; // not the proxy
+        assertNull(get("/portal", "X-Forwarded-Proto", "https").headers.get("Strict-Transport-Security"));
+    }
+
+    @Test
+    public void hstsSwitchedOffSendsNone() throws IOException {
+        servlet = new WebServlet(own, contributions, new HttpPolicy(ProxyTrust.none(), 1024 * 1024, 0));
+        secure = true;
+        assertNull(get("/").headers.get("Strict-Transport-Security"));
     }
 
     @Test

@@ -1,24 +1,17 @@
 package org.pavilion.core.internal.audit;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import org.pavilion.core.internal.keys.KeyFile;
 
 /**
  * The HMAC keys of the audit chain, read from a file outside the database. The file holds {@code current=<id>} and
@@ -27,8 +20,10 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class AuditKeyring {
 
-    static final String CURRENT = "current";
     private static final int KEY_BYTES = 32;
+    private static final String COMMENT = "Pavilion audit chain HMAC keys. Keep a copy off the database host: without "
+            + "it the audit trail\ncannot be verified. To rotate, add a new line <id>=<32 random bytes, base64> and "
+            + "point current at it;\nkeep the old line so records signed with it still verify.";
 
     private final Map<String, SecretKeySpec> keys;
     private final String currentId;
@@ -45,7 +40,8 @@ public final class AuditKeyring {
 
     /** A keyring with one random key that lives in memory only: for tests and throw-away containers. */
     public static AuditKeyring ephemeral() {
-        return new AuditKeyring(Map.of("k1", random()), "k1");
+        KeyFile.Keys k = KeyFile.Keys.ephemeral(KEY_BYTES);
+        return new AuditKeyring(k.keys(), k.currentId());
     }
 
     /**
@@ -53,70 +49,8 @@ public final class AuditKeyring {
      * exist; returns whether it was created through {@code created[0]} when given.
      */
     public static AuditKeyring loadOrCreate(Path file, boolean[] created) throws IOException {
-        if (!Files.exists(file)) {
-            try {
-                create(file);
-                if (created != null) {
-                    created[0] = true;
-                }
-            } catch (FileAlreadyExistsException raced) {
-                // another start created it first: read theirs
-            }
-        }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
-            p.load(r);
-        }
-        String current = p.getProperty(CURRENT, "").trim();
-        Map<String, byte[]> keys = new LinkedHashMap<>();
-        for (String id : p.stringPropertyNames()) {
-            if (!id.equals(CURRENT)) {
-                byte[] key;
-                try {
-                    key = Base64.getDecoder().decode(p.getProperty(id).trim());
-                } catch (IllegalArgumentException e) {
-                    throw new IOException("audit key " + id + " in " + file + " is not base64");
-                }
-                if (key.length < 16) {
-                    throw new IOException("audit key " + id + " in " + file + " is shorter than 16 bytes");
-                }
-                keys.put(id, key);
-            }
-        }
-        if (current.isEmpty()) {
-            throw new IOException(file + " names no current audit key (current=<id>)");
-        }
-        try {
-            return new AuditKeyring(keys, current);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(e.getMessage() + " (" + file + ")");
-        }
-    }
-
-    private static void create(Path file) throws IOException {
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        String text = "# Pavilion audit chain HMAC keys. Keep a copy off the database host: without it the audit trail\n"
-                + "# cannot be verified. To rotate, add a new line <id>=<32 random bytes, base64> and point current at it;\n"
-                + "# keep the old line so records signed with it still verify.\n"
-                + CURRENT + "=k1\n"
-                + "k1=" + Base64.getEncoder().encodeToString(random()) + "\n";
-        boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
-        if (posix) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(file);
-        }
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.ISO_8859_1, StandardOpenOption.WRITE)) {
-            w.write(text);
-        }
-    }
-
-    private static byte[] random() {
-        byte[] k = new byte[KEY_BYTES];
-        new SecureRandom().nextBytes(k);
-        return k;
+        KeyFile.Keys k = KeyFile.loadOrCreate(file, "audit key", COMMENT, KEY_BYTES, created);
+        return new AuditKeyring(k.keys(), k.currentId());
     }
 
     public String currentId() {

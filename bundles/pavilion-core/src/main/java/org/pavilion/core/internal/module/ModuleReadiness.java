@@ -1,5 +1,6 @@
 package org.pavilion.core.internal.module;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.osgi.framework.Bundle;
@@ -7,13 +8,14 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.pavilion.core.api.health.HealthContributor;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.internal.rest.PublishedEndpoint;
 import org.pavilion.core.internal.rest.RefusedEndpoint;
 
 /**
  * Whether a started module serves what it declares: every enabled component of its bundle that carries a REST base
- * or SOAP address is satisfied or active, and every such service it registered was taken by the publishers
+ * or SOAP address, or contributes a health check, is satisfied or active, and every such service it registered was taken by the publishers
  * (published in the live server, or refused with a reason). Before that, its endpoints answer 404 and health must
  * not say UP. A component waiting for a configuration it requires (policy REQUIRE) is not expected to run.
  */
@@ -81,7 +83,14 @@ final class ModuleReadiness {
         return true;
     }
 
+    /**
+     * An endpoint, or a health check: a module whose check is not registered yet must not let health say UP
+     * without it (the HL7 hub's listener check would otherwise be missing for a moment at start).
+     */
     private static boolean servesEndpoint(ComponentDescriptionDTO d) {
+        if (d.serviceInterfaces != null && Arrays.asList(d.serviceInterfaces).contains(HealthContributor.class.getName())) {
+            return true;
+        }
         return d.properties != null
                 && (d.properties.containsKey(Endpoints.REST_BASE) || d.properties.containsKey(Endpoints.SOAP_ADDRESS));
     }

@@ -2,6 +2,7 @@ package org.pavilion.core.internal.rest;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 import javax.servlet.http.HttpServletRequest;
 
@@ -10,6 +11,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
+import org.pavilion.core.api.http.TransportSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,15 +19,15 @@ import org.slf4j.LoggerFactory;
  * The HTTP settings of configuration PID {@value #PID}: which reverse proxies are trusted, the JSON body cap and
  * HSTS. Changes apply to the next request.
  */
-@Component(service = HttpPolicy.class, configurationPid = HttpPolicy.PID,
+@Component(service = { HttpPolicy.class, TransportSecurity.class }, configurationPid = HttpPolicy.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = HttpConfig.class)
-public class HttpPolicy {
+public class HttpPolicy implements TransportSecurity {
 
     public static final String PID = "org.pavilion.core.http";
     static final long DEFAULT_MAX_JSON_BODY_BYTES = 1024 * 1024;
     static final long DEFAULT_HSTS_MAX_AGE_SECONDS = 31_536_000;
-    public static final String HSTS_HEADER = "Strict-Transport-Security";
+    public static final String HSTS_HEADER = TransportSecurity.HSTS_HEADER;
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpPolicy.class);
 
@@ -80,5 +82,16 @@ public class HttpPolicy {
     public String hstsValue() {
         long age = settings.hstsMaxAgeSeconds();
         return age <= 0 ? null : "max-age=" + age;
+    }
+
+    @Override
+    public boolean isSecure(HttpServletRequest request) {
+        return ClientAddress.resolve(request, this).secure();
+    }
+
+    @Override
+    public Optional<String> strictTransportSecurity(HttpServletRequest request) {
+        String hsts = hstsValue();
+        return hsts != null && isSecure(request) ? Optional.of(hsts) : Optional.empty();
     }
 }

@@ -13,20 +13,30 @@ import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.pavilion.core.internal.security.AccountService;
 import org.pavilion.core.internal.security.AuthenticatedCaller;
 import org.pavilion.core.internal.security.AuthenticationFailedException;
+import org.pavilion.core.internal.security.totp.SecondFactorGate;
 
 /**
  * Authenticates SOAP calls from the HTTP Authorization header (Basic for integration accounts, or a
- * bearer token). Service description queries (?wsdl) are guarded earlier by {@link SoapHttpGuard}.
+ * bearer token), and refuses what the REST filter's {@link SecondFactorGate} refuses. Service description queries (?wsdl) are guarded earlier by {@link SoapHttpGuard}.
  */
 final class SoapAuthInterceptor extends AbstractPhaseInterceptor<Message> {
 
     private final AccountService accounts;
     private final HttpPolicy policy;
+    private final SecondFactorGate secondFactors;
 
-    SoapAuthInterceptor(AccountService accounts, HttpPolicy policy) {
+    SoapAuthInterceptor(AccountService accounts, HttpPolicy policy, SecondFactorGate secondFactors) {
         super(Phase.PRE_PROTOCOL);
         this.accounts = accounts;
         this.policy = policy;
+        this.secondFactors = secondFactors;
+    }
+
+    private static Fault fault(int status, String text) {
+        Fault fault = new Fault(new SecurityException(text));
+        fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
+        fault.setStatusCode(status);
+        return fault;
     }
 
     @Override
@@ -39,10 +49,14 @@ final class SoapAuthInterceptor extends AbstractPhaseInterceptor<Message> {
             caller = accounts.authenticateHeader(header, address).orElseThrow(() -> new AuthenticationFailedException(
                     "Authentication required: send HTTP Basic credentials of an integration account"));
         } catch (AuthenticationFailedException e) {
-            Fault fault = new Fault(new SecurityException(e.getMessage()));
-            fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
-            fault.setStatusCode(401);
-            throw fault;
+            throw fault(401, e.getMessage());
+        }
+        // The same gate as REST: HTTP Basic (the only password credential SOAP takes; no WS-Security UsernameToken
+        // is configured) is not enough for an account that has or needs a second factor; a bearer token from a
+        // login with the code is.
+        SecondFactorGate.Refusal refusal = secondFactors.check(caller, header).orElse(null);
+        if (refusal != null) {
+            throw fault(refusal.status(), refusal.title() + " (" + refusal.type() + "): " + refusal.detail());
         }
         message.getExchange().put(AuthenticatedCaller.class, caller);
         message.put(SecurityContext.class, new SecurityContext() {

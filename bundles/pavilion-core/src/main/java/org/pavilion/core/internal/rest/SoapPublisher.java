@@ -26,6 +26,7 @@ import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.core.internal.security.AccountService;
 import org.pavilion.core.internal.security.AuthenticatedCaller;
 import org.pavilion.core.internal.security.PrivilegeRegistry;
+import org.pavilion.core.internal.security.totp.SecondFactorGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,7 +113,8 @@ public class SoapPublisher {
         factory.setServiceBean(implementor);
         factory.setInvoker(new CallerBindingInvoker(implementor));
         factory.getInInterceptors().add(new SoapHttpGuard(accounts, http));
-        factory.getInInterceptors().add(new SoapAuthInterceptor(accounts, http));
+        factory.getInInterceptors().add(new SoapAuthInterceptor(accounts, http,
+                new SecondFactorGate(accounts.secondFactors(), audit)));
         factory.getInInterceptors().add(new SoapPrivilegeInterceptor(implementor.getClass(), audit));
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();

@@ -598,7 +598,7 @@ public class AccountService {
     }
 
     /** After a committed change that ended {@code username}'s sessions: forget what this container cached of them. */
-    void forgetCachedCredentials(String username) {
+    public void forgetCachedCredentials(String username) {
         sessions.values().removeIf(s -> s.caller.username().equals(username));
         basicCredentials.values().removeIf(s -> s.caller.username().equals(username));
     }

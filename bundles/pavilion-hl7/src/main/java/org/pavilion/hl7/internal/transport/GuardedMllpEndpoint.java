@@ -1,6 +1,7 @@
 package org.pavilion.hl7.internal.transport;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.Socket;
 
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -29,22 +30,55 @@ public final class GuardedMllpEndpoint extends MllpEndpoint {
         boolean admit(Socket socket);
     }
 
+    /** Told when the consumer's port is bound, could not be bound, or closed again (for readiness). */
+    public interface BindWatcher {
+        void bound(int port);
+
+        /** {@code reason}: the exception's type and text (a port or a file name, never message content). */
+        void failed(String reason);
+
+        void unbound();
+
+        BindWatcher NONE = new BindWatcher() {
+            @Override
+            public void bound(int port) {
+            }
+
+            @Override
+            public void failed(String reason) {
+            }
+
+            @Override
+            public void unbound() {
+            }
+        };
+    }
+
     private static final ThreadLocal<String> PEER_SUBJECT = new ThreadLocal<>();
 
     private final Gate gate;
+    private final BindWatcher watcher;
 
-    private GuardedMllpEndpoint(String uri, MllpComponent component, MllpConfiguration configuration, Gate gate) {
+    private GuardedMllpEndpoint(String uri, MllpComponent component, MllpConfiguration configuration, Gate gate,
+            BindWatcher watcher) {
         super(uri, component, configuration);
         this.gate = gate;
+        this.watcher = watcher;
     }
 
     /** The endpoint for {@code uri} (options parsed by the component) with the gate and TLS settings added. */
     public static GuardedMllpEndpoint create(MllpComponent component, String uri, Gate gate,
             org.apache.camel.support.jsse.SSLContextParameters tls) throws Exception {
+        return create(component, uri, gate, tls, BindWatcher.NONE);
+    }
+
+    /** As above, telling {@code watcher} when the port is bound, fails to bind, or closes. */
+    public static GuardedMllpEndpoint create(MllpComponent component, String uri, Gate gate,
+            org.apache.camel.support.jsse.SSLContextParameters tls, BindWatcher watcher) throws Exception {
         MllpEndpoint parsed = (MllpEndpoint) component.createEndpoint(uri);
         MllpConfiguration configuration = parsed.getConfiguration().copy();
         configuration.setSslContextParameters(tls);
-        GuardedMllpEndpoint endpoint = new GuardedMllpEndpoint(uri, component, configuration, gate);
+        GuardedMllpEndpoint endpoint = new GuardedMllpEndpoint(uri, component, configuration, gate, watcher);
         endpoint.setHostname(parsed.getHostname());
         endpoint.setPort(parsed.getPort());
         endpoint.setCamelContext(component.getCamelContext());
@@ -78,10 +112,36 @@ public final class GuardedMllpEndpoint extends MllpEndpoint {
     private static final class GuardedConsumer extends MllpTcpServerConsumer {
 
         private final Gate gate;
+        private final BindWatcher watcher;
 
         GuardedConsumer(GuardedMllpEndpoint endpoint, Processor processor) {
             super(endpoint, processor);
             this.gate = endpoint.gate;
+            this.watcher = endpoint.watcher;
+        }
+
+        // camel-mllp binds in doStart (retrying up to bindTimeout) and starts accepting once the socket is bound;
+        // it throws a BindException from doStart when the port could not be bound in time.
+        @Override
+        public void startAcceptThread(ServerSocket serverSocket) {
+            super.startAcceptThread(serverSocket);
+            watcher.bound(serverSocket.getLocalPort());
+        }
+
+        @Override
+        protected void doStart() throws Exception {
+            try {
+                super.doStart();
+            } catch (Exception | Error e) {
+                watcher.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+                throw e;
+            }
+        }
+
+        @Override
+        protected void doStop() throws Exception {
+            watcher.unbound();
+            super.doStop();
         }
 
         @Override

@@ -30,23 +30,38 @@ public class SecondFactorGate {
         this.audit = audit;
     }
 
-    /** The answer refusing the request, or empty when the caller may go on; {@code authorization}: the raw header. */
-    public Optional<Response> refusal(Caller caller, String authorization) {
+    /** Why a request is refused: HTTP status, problem type (without prefix), title and what to do instead. */
+    public record Refusal(int status, String type, String title, String detail) {
+    }
+
+    /**
+     * Whether {@code caller} may go on (empty) or must be refused, for REST and SOAP alike; {@code authorization}:
+     * the raw header. A refused Basic call is audited.
+     */
+    public Optional<Refusal> check(Caller caller, String authorization) {
         SecondFactors.Status status = secondFactors.status(caller.username());
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
         if (basic && (status.required() || status.enrolled())) {
             audit.record(AuditEvent.of("LOGIN_BASIC", "session").resourceId(caller.username())
                     .outcome(AuditOutcome.DENIED).detail("HTTP Basic refused: the account has or needs a second factor")
                     .build());
-            return Optional.of(Response.fromResponse(Problems.response(401, SecondFactorRequiredException.TYPE,
-                    "Second factor required", "This account signs in with a code: log in at /api/v1/auth/login "
-                            + "with username, password and code, and use the bearer token"))
-                    .header("WWW-Authenticate", "Bearer realm=\"pavilion\"").build());
+            return Optional.of(new Refusal(401, SecondFactorRequiredException.TYPE, "Second factor required",
+                    "This account signs in with a code: log in at /api/v1/auth/login with username, password and "
+                            + "code, and use the bearer token"));
         }
         if (status.enrolmentPending()) {
-            return Optional.of(Problems.response(403, ENROLMENT_REQUIRED, "Two-step sign-in required",
+            return Optional.of(new Refusal(403, ENROLMENT_REQUIRED, "Two-step sign-in required",
                     "One of your roles requires two-step sign-in: set it up at /api/v1/auth/totp/enrolment first"));
         }
         return Optional.empty();
+    }
+
+    /** The REST answer refusing the request, or empty when the caller may go on. */
+    public Optional<Response> refusal(Caller caller, String authorization) {
+        return check(caller, authorization).map(r -> {
+            Response problem = Problems.response(r.status(), r.type(), r.title(), r.detail());
+            return r.status() == 401 ? Response.fromResponse(problem)
+                    .header("WWW-Authenticate", "Bearer realm=\"pavilion\"").build() : problem;
+        });
     }
 }

@@ -1,6 +1,9 @@
 package org.pavilion.core.internal.security.totp;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -21,6 +24,7 @@ import javax.persistence.EntityManagerFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
@@ -28,6 +32,8 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.schema.SchemaMigrator;
 import org.pavilion.core.api.security.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The optional TOTP second factor of staff accounts (table {@code core_totp}, recovery codes in
@@ -35,8 +41,12 @@ import org.pavilion.core.api.security.Caller;
  * A code is accepted once: the last accepted step is stored and only a later step passes a conditional UPDATE, so
  * two requests with the same code, in one container or in two on the same database, cannot both succeed.
  */
-@Component(service = SecondFactors.class)
+@Component(service = SecondFactors.class, configurationPid = SecondFactors.PID)
+@Designate(ocd = TotpConfig.class)
 public class SecondFactors {
+
+    public static final String PID = "org.pavilion.core.totp";
+    private static final Logger LOG = LoggerFactory.getLogger(SecondFactors.class);
 
     static final int RECOVERY_CODES = 10;
     static final String ISSUER = "Pavilion";
@@ -46,6 +56,7 @@ public class SecondFactors {
 
     private final JpaTransactions jpa;
     private final AuditService audit;
+    private final TotpSecretCipher secrets;
     private volatile LongSupplier clock = System::currentTimeMillis;
     private final Map<String, Status> statusCache = new ConcurrentHashMap<>();
 
@@ -60,11 +71,68 @@ public class SecondFactors {
     public record Enrolment(String secret, String otpauthUri) {
     }
 
+    /** In the container: secrets encrypted with the key file's key; plaintext ones left by earlier versions sealed. */
     @Activate
     public SecondFactors(@Reference(target = "(osgi.unit.name=pavilion-core)") EntityManagerFactory emf,
-            @Reference AuditService audit, @Reference SchemaMigrator schemaReady) {
+            @Reference AuditService audit, @Reference SchemaMigrator schemaReady, TotpConfig config) throws IOException {
+        this(emf, audit, keyFile(config));
+        int sealed = sealPlaintextSecrets();
+        if (sealed > 0) {
+            LOG.info("Encrypted {} TOTP secret(s) stored in clear by an earlier version", sealed);
+        }
+    }
+
+    /** Outside the container (tests): secrets encrypted with a key that lives in memory only. */
+    public SecondFactors(EntityManagerFactory emf, AuditService audit, SchemaMigrator schemaReady) {
+        this(emf, audit, TotpSecretCipher.ephemeral());
+    }
+
+    SecondFactors(EntityManagerFactory emf, AuditService audit, TotpSecretCipher secrets) {
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
+        this.secrets = secrets;
+    }
+
+    static TotpSecretCipher keyFile(TotpConfig config) throws IOException {
+        Path file = config.keyFile().isBlank()
+                ? Paths.get(System.getProperty("karaf.etc", "etc"), "pavilion-totp.key")
+                : Paths.get(config.keyFile().trim());
+        boolean[] created = {false};
+        TotpSecretCipher cipher = TotpSecretCipher.loadOrCreate(file, created);
+        if (created[0]) {
+            LOG.warn("Created the TOTP secret key file {} with a new random key; back it up apart from the database: "
+                    + "without it every enrolled user's two-step sign-in must be reset", file);
+        }
+        return cipher;
+    }
+
+    /**
+     * Encrypts every secret still stored in clear. Idempotent and safe with another container doing the same: a row
+     * is rewritten only while it still holds the clear value read. Returns how many rows it encrypted.
+     */
+    int sealPlaintextSecrets() {
+        return sql(c -> {
+            Map<String, String> clear = new java.util.LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT username, secret FROM core_totp");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (!TotpSecretCipher.isSealed(rs.getString(2))) {
+                        clear.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            int n = 0;
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE core_totp SET secret = ? WHERE username = ? AND secret = ?")) {
+                for (Map.Entry<String, String> e : clear.entrySet()) {
+                    s.setString(1, secrets.seal(e.getKey(), e.getValue()));
+                    s.setString(2, e.getKey());
+                    s.setString(3, e.getValue());
+                    n += s.executeUpdate();
+                }
+            }
+            return n;
+        });
     }
 
     /** For tests: the clock that decides the current time step. */
@@ -126,7 +194,7 @@ public class SecondFactors {
                 if (!rs.next()) {
                     return false;
                 }
-                secret = rs.getString(1);
+                secret = secrets.open(name, rs.getString(1));
             }
         }
         long step = Totp.matchingStep(Base32.decode(secret), code, Totp.step(clock.getAsLong()));
@@ -166,7 +234,7 @@ public class SecondFactors {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO core_totp (username, secret, confirmed, "
                     + "last_step, created_ms) VALUES (?, ?, ?, ?, ?)")) {
                 s.setString(1, name);
-                s.setString(2, secret);
+                s.setString(2, secrets.seal(name, secret));
                 s.setBoolean(3, false);
                 s.setLong(4, 0);
                 s.setLong(5, now);
@@ -225,17 +293,38 @@ public class SecondFactors {
         return recovery;
     }
 
-    /** Removes the account's second factor: the caller has proved who they are (own removal) or is an administrator. */
-    public boolean remove(String username, String auditAction) {
+    /**
+     * Removes the account's second factor: the caller has proved who they are (own removal) or is an administrator.
+     * {@code endSessions}: the account's sessions end in the same transaction (an administrator's reset: whoever held
+     * the lost phone, or a session opened with it, must sign in again). The audit record commits with the change.
+     * The caller forgets what its container cached of the ended sessions.
+     */
+    public boolean remove(String username, String auditAction, boolean endSessions) {
         String name = normalise(username);
-        boolean had = sql(c -> {
-            execute(c, "DELETE FROM core_totp_recovery WHERE username = ?", name);
-            return execute(c, "DELETE FROM core_totp WHERE username = ?", name) > 0;
-        });
+        int[] ended = {0};
+        boolean had = jpa.callAudited(audit, em -> {
+            try (Connection c = JpaTransactions.connection(em)) {
+                if (endSessions) {
+                    ended[0] = execute(c, "DELETE FROM core_session WHERE username = ?", name);
+                }
+                execute(c, "DELETE FROM core_totp_recovery WHERE username = ?", name);
+                return execute(c, "DELETE FROM core_totp WHERE username = ?", name) > 0;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }, existed -> AuditEvent.of(auditAction, "second-factor").resourceId(name)
+                .detail(detail(existed, endSessions, ended[0])).build());
         statusCache.remove(name);
-        audit.record(AuditEvent.of(auditAction, "second-factor").resourceId(name)
-                .detail(had ? null : "no second factor was set up").build());
         return had;
+    }
+
+    private static String detail(boolean existed, boolean endSessions, int ended) {
+        String what = existed ? null : "no second factor was set up";
+        if (!endSessions) {
+            return what;
+        }
+        String sessions = ended + " session(s) ended";
+        return what == null ? sessions : what + "; " + sessions;
     }
 
     // ---- roles ---------------------------------------------------------------------------------------------

@@ -130,17 +130,21 @@ public class TotpResource {
             throw new ProblemException(403, "wrong-credentials", "Two-step sign-in not removed",
                     "The password or the code is wrong (or the account is locked)");
         }
-        secondFactors.remove(caller.username(), "REMOVE");
+        secondFactors.remove(caller.username(), "REMOVE", false);
         return Response.noContent().build();
     }
 
-    /** An administrator's reset: the user signs in with their password alone (and enrols again if a role requires). */
+    /**
+     * An administrator's reset: the user signs in with their password alone (and enrols again if a role requires).
+     * Every session of the user ends with it, so one opened with the lost authenticator does not outlive the reset.
+     */
     @DELETE
     @Path("users/{username}")
     @RequiresPrivilege("platform.user.manage")
     public Response reset(@PathParam("username") String username) {
-        accounts.get(username); // 404 for an unknown user
-        secondFactors.remove(username, "RESET");
+        String name = accounts.get(username).username; // 404 for an unknown user
+        secondFactors.remove(name, "RESET", true);
+        accounts.forgetCachedCredentials(name);
         return Response.noContent().build();
     }
 

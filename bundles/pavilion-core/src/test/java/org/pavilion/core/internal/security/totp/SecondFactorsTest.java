@@ -6,7 +6,15 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +54,8 @@ public class SecondFactorsTest {
     private CoreTestDatabase db;
     private AuditServiceImpl audit;
     private SecondFactors secondFactors;
+    /** The key of "etc/pavilion-totp.key", shared by every container on the database. */
+    private final TotpSecretCipher key = TotpSecretCipher.ephemeral();
     private AccountService accounts;
     /** The test's clock: a fixed instant the codes are computed for, moved on by whole steps. */
     private long nowMs = 1_780_000_000_000L;
@@ -55,7 +65,7 @@ public class SecondFactorsTest {
         System.setProperty("karaf.data", karafData.getRoot().getAbsolutePath());
         db = new CoreTestDatabase();
         audit = new AuditServiceImpl(db.emf, db.dataSource, null);
-        secondFactors = new SecondFactors(db.emf, audit, null);
+        secondFactors = new SecondFactors(db.emf, audit, key);
         secondFactors.useClock(() -> nowMs);
         accounts = new AccountService(db.emf, audit, null, TestConfigs.auth(3, 60), secondFactors);
         TestConfigs.declareCorePrivileges(accounts.roleStore());
@@ -163,7 +173,7 @@ public class SecondFactorsTest {
     @Test
     public void oneCodeSentAtOnceToTwoContainersIsAcceptedOnce() throws Exception {
         String secret = enrolDora();
-        SecondFactors other = new SecondFactors(db.emf, audit, null);
+        SecondFactors other = new SecondFactors(db.emf, audit, key);
         other.useClock(() -> nowMs);
         String code = codeAt(secret, nowMs);
         int attempts = 8;
@@ -199,7 +209,7 @@ public class SecondFactorsTest {
             fail("a recovery code is single-use");
         } catch (SecondFactorRequiredException expected) {
         }
-        assertTrue(secondFactors.remove("dora.doctor", "RESET"));
+        assertTrue(secondFactors.remove("dora.doctor", "REMOVE", false));
         assertFalse(secondFactors.status("dora.doctor").enrolled());
         accounts.login("dora.doctor", PASSWORD, "10.0.0.7");
         assertFalse("recovery codes go with the second factor", secondFactors.acceptCode("dora.doctor", recovery.get(4)));
@@ -229,6 +239,141 @@ public class SecondFactorsTest {
             fail("unknown role");
         } catch (ProblemException expected) {
             assertEquals(404, expected.status());
+        }
+    }
+
+    /** The stored column of dora's secret, read like a database dump would. */
+    private String storedSecret() throws Exception {
+        try (Connection c = db.dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT secret FROM core_totp WHERE username = ?")) {
+            s.setString(1, "dora.doctor");
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue("dora has a core_totp row", rs.next());
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static void assertRevealsNothing(String stored, String secret) {
+        assertTrue(stored, stored.startsWith(TotpSecretCipher.PREFIX));
+        assertFalse("the Base32 secret is not in the column", stored.toUpperCase().contains(secret));
+        byte[] raw = Base32.decode(secret);
+        assertFalse("nor the raw key, hex", stored.toLowerCase().contains(HexFormat.of().formatHex(raw)));
+        assertFalse("nor the raw key, base64", stored.contains(Base64.getEncoder().encodeToString(raw)));
+    }
+
+    @Test
+    public void aDatabaseDumpDoesNotRevealSecretsAndCodesStillVerify() throws Exception {
+        String secret = enrolDora();
+        String stored = storedSecret();
+        assertRevealsNothing(stored, secret);
+        accounts.login("dora.doctor", PASSWORD, codeAt(secret, nowMs), "10.0.0.7");
+
+        // Without the key file's key the column is useless: another key opens nothing.
+        SecondFactors elsewhere = new SecondFactors(db.emf, audit, TotpSecretCipher.ephemeral());
+        elsewhere.useClock(() -> nowMs);
+        nextStep();
+        try {
+            elsewhere.acceptCode("dora.doctor", codeAt(secret, nowMs));
+            fail("a stolen column with another key makes no codes");
+        } catch (RuntimeException expected) {
+            assertFalse(String.valueOf(expected.getMessage()).contains(secret));
+        }
+        // Nor does a sealed secret copied onto another account's row (the user name is authenticated data).
+        accounts.create("nina.nurse", PASSWORD, Set.of(SeededRoles.NURSE), null);
+        db.execute("INSERT INTO core_totp (username, secret, confirmed, last_step, created_ms) VALUES "
+                + "('nina.nurse', '" + stored + "', TRUE, 0, 0)");
+        try {
+            secondFactors.acceptCode("nina.nurse", codeAt(secret, nowMs));
+            fail("a secret moved to another row does not open");
+        } catch (RuntimeException expected) {
+        }
+    }
+
+    @Test
+    public void clearSecretsOfAnEarlierVersionAreEncryptedAtFirstStartOnce() throws Exception {
+        // As stored before encryption: a confirmed Base32 secret in clear.
+        String secret = Base32.encode("12345678901234567890".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        db.execute("INSERT INTO core_totp (username, secret, confirmed, last_step, created_ms) VALUES "
+                + "('dora.doctor', '" + secret + "', TRUE, 0, 0)");
+        Path keyFile = karafData.getRoot().toPath().resolve("etc").resolve("pavilion-totp.key");
+        TotpConfig config = config(keyFile.toString());
+
+        SecondFactors started = new SecondFactors(db.emf, audit, null, config);
+        started.useClock(() -> nowMs);
+        String sealed = storedSecret();
+        assertRevealsNothing(sealed, secret);
+        assertTrue(Files.exists(keyFile));
+        if (keyFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
+        }
+        assertTrue("the code of the old secret still verifies", started.acceptCode("dora.doctor", codeAt(secret, nowMs)));
+
+        // A second start (or a second container) reads the same key file and leaves sealed rows alone.
+        SecondFactors restarted = new SecondFactors(db.emf, audit, null, config);
+        restarted.useClock(() -> nowMs);
+        assertEquals(0, restarted.sealPlaintextSecrets());
+        assertEquals(sealed, storedSecret());
+        nextStep();
+        assertTrue(restarted.acceptCode("dora.doctor", codeAt(secret, nowMs)));
+    }
+
+    private static TotpConfig config(String keyFile) {
+        return new TotpConfig() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return TotpConfig.class;
+            }
+
+            @Override
+            public String keyFile() {
+                return keyFile;
+            }
+        };
+    }
+
+    @Test
+    public void anAdministratorsResetEndsEveryOneOfTheUsersSessions() throws Exception {
+        String secret = enrolDora();
+        LoginResult desk = accounts.login("dora.doctor", PASSWORD, codeAt(secret, nowMs), "10.0.0.7");
+        nextStep();
+        LoginResult ward = accounts.login("dora.doctor", PASSWORD, codeAt(secret, nowMs), "10.0.0.8");
+        accounts.create("nina.nurse", PASSWORD, Set.of(SeededRoles.NURSE), null);
+        LoginResult other = accounts.login("nina.nurse", PASSWORD, "10.0.0.9");
+        assertTrue(accounts.authenticateToken(desk.token(), "10.0.0.7").isPresent());
+
+        Response answer = new TotpResource(secondFactors, accounts).reset("Dora.Doctor");
+        assertEquals(204, answer.getStatus());
+        assertFalse(secondFactors.status("dora.doctor").enrolled());
+        assertEquals(Optional.empty(), accounts.authenticateToken(desk.token(), "10.0.0.7"));
+        assertEquals(Optional.empty(), accounts.authenticateToken(ward.token(), "10.0.0.8"));
+        assertEquals(0, count("SELECT COUNT(*) FROM core_session WHERE username = 'dora.doctor'"));
+        assertTrue("other users keep their sessions", accounts.authenticateToken(other.token(), "10.0.0.9").isPresent());
+        assertEquals("the reset and its audit record commit together", 1,
+                count("SELECT COUNT(*) FROM core_audit WHERE action = 'RESET' AND resource_type = 'second-factor'"));
+    }
+
+    @Test
+    public void aFailedResetEndsNoSession() throws Exception {
+        String secret = enrolDora();
+        LoginResult desk = accounts.login("dora.doctor", PASSWORD, codeAt(secret, nowMs), "10.0.0.7");
+        // The reset ends the sessions first, then fails on the recovery codes: the ended sessions must come back.
+        db.execute("DROP TABLE core_totp_recovery");
+        try {
+            secondFactors.remove("dora.doctor", "RESET", true);
+            fail("the reset cannot complete");
+        } catch (RuntimeException expected) {
+        }
+        assertEquals(1, count("SELECT COUNT(*) FROM core_session WHERE username = 'dora.doctor'"));
+        assertTrue(secondFactors.status("dora.doctor").enrolled());
+        assertTrue(accounts.authenticateToken(desk.token(), "10.0.0.7").isPresent());
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = db.dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }

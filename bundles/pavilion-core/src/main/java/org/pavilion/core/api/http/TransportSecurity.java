@@ -1,0 +1,23 @@
+package org.pavilion.core.api.http;
+
+import java.util.Optional;
+
+import javax.servlet.http.HttpServletRequest;
+
+/**
+ * The platform's HTTPS rule for servlets that answer outside the REST/SOAP server (the web UI's pages): whether a
+ * request reached us over HTTPS, directly or at a trusted reverse proxy that says so in {@code X-Forwarded-Proto},
+ * and the {@code Strict-Transport-Security} value to send then. One implementation in the core, configured by PID
+ * {@code org.pavilion.core.http} ({@code trustedProxies}, {@code hstsMaxAgeSeconds}), so pages and API answers
+ * follow the same settings.
+ */
+public interface TransportSecurity {
+
+    String HSTS_HEADER = "Strict-Transport-Security";
+
+    /** Whether the client reached us over HTTPS; forwarded headers count only from a trusted proxy. */
+    boolean isSecure(HttpServletRequest request);
+
+    /** The HSTS header value for this request's answer: empty over plain HTTP or when HSTS is switched off. */
+    Optional<String> strictTransportSecurity(HttpServletRequest request);
+}
