@@ -1,0 +1,86 @@
+package org.pavilion.openapi.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.core.util.Yaml;
+import io.swagger.v3.oas.models.OpenAPI;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.pavilion.core.api.rest.RestDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OpenAPI document of what the platform publishes now, kept as rendered JSON and YAML until the platform's
+ * {@link RestDirectory} reports another generation (a department's resources appeared or went away); the next request
+ * after such a change builds it again. One build at a time: concurrent readers wait for it rather than repeat it.
+ */
+@Component(service = OpenApiDocument.class)
+public class OpenApiDocument {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenApiDocument.class);
+
+    /** A rendered document and the generation of the directory it describes. */
+    public record Rendered(long generation, byte[] json, byte[] yaml, String jsonEtag, String yamlEtag) {
+    }
+
+    private final RestDirectory directory;
+    private final String version;
+    private Rendered cached;
+
+    @Activate
+    public OpenApiDocument(@Reference RestDirectory directory, BundleContext context) {
+        this(directory, context.getBundle().getVersion().toString());
+    }
+
+    OpenApiDocument(RestDirectory directory, String version) {
+        this.directory = directory;
+        this.version = version;
+    }
+
+    public synchronized Rendered current() {
+        RestDirectory.Snapshot snapshot = directory.current();
+        if (cached == null || cached.generation() != snapshot.generation()) {
+            long started = System.nanoTime();
+            cached = render(snapshot);
+            LOG.info("OpenAPI document of {} resources built in {} ms", snapshot.resources().size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        return cached;
+    }
+
+    private Rendered render(RestDirectory.Snapshot snapshot) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // swagger-core looks up its model converters and extensions through the context class loader.
+        thread.setContextClassLoader(OpenApiDocument.class.getClassLoader());
+        try {
+            OpenAPI api = OpenApiBuilder.build(snapshot.resources(), version);
+            byte[] json = Json.pretty().writeValueAsString(api).getBytes(StandardCharsets.UTF_8);
+            byte[] yaml = Yaml.pretty().writeValueAsString(api).getBytes(StandardCharsets.UTF_8);
+            return new Rendered(snapshot.generation(), json, yaml, etag(json), etag(yaml));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot render the OpenAPI document", e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static String etag(byte[] json) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
+            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
