@@ -70,6 +70,8 @@ public class OpenApiIT extends PavilionTestSupport {
         });
         JsonNode doc = admin.get(DOCUMENT).json();
         assertTrue(doc.path("openapi").asText().startsWith("3."));
+        assertFalse("resources the reader could not describe: " + doc.path("x-pavilion-undescribed"),
+                doc.has("x-pavilion-undescribed"));
         JsonNode register = doc.path("paths").path("/api/v1/emr/patients").path("post");
         assertTrue(register.toString(), register.path("tags").toString().contains("\"emr\""));
         assertEquals("emr.patient.register", register.path("x-pavilion-privilege").asText());

@@ -23,6 +23,8 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
 
 import org.pavilion.core.api.rest.RestDirectory.PublishedResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the OpenAPI 3 document of a set of published resources with swagger-core's reader: paths at their full
@@ -39,6 +41,10 @@ final class OpenApiBuilder {
     static final String BEARER = "bearer";
     static final String SESSION = "session";
     static final String BASIC = "basic";
+    /** Document extension listing the published addresses the reader could not describe (see the log for why). */
+    static final String UNDESCRIBED_EXTENSION = "x-pavilion-undescribed";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenApiBuilder.class);
 
     private OpenApiBuilder() {
     }
@@ -56,14 +62,25 @@ final class OpenApiBuilder {
         List<PublishedResource> ordered = new ArrayList<>(resources);
         ordered.sort(Comparator.comparing(PublishedResource::address));
         TreeSet<String> modules = new TreeSet<>();
+        List<String> undescribed = new ArrayList<>();
         for (PublishedResource resource : ordered) {
-            reader.read(resource);
-            modules.add(resource.module());
+            try {
+                reader.read(resource);
+                modules.add(resource.module());
+            } catch (RuntimeException | LinkageError e) {
+                // One resource the reader cannot take must not cost the description of all the others.
+                LOG.warn("OpenAPI: resource {} of module {} ({}) left out: {}", resource.address(), resource.module(),
+                        resource.resourceClass().getName(), e.toString());
+                undescribed.add(resource.address());
+            }
         }
         OpenAPI api = reader.getOpenAPI();
         List<Tag> tags = new ArrayList<>();
         modules.forEach(m -> tags.add(new Tag().name(m)));
         api.setTags(tags);
+        if (!undescribed.isEmpty()) {
+            api.addExtension(UNDESCRIBED_EXTENSION, undescribed);
+        }
         if (api.getPaths() != null) {
             // Sorted by path, so the document reads like a directory and diffs stay small.
             Paths sorted = new Paths();

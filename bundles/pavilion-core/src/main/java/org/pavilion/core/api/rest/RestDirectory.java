@@ -2,12 +2,15 @@ package org.pavilion.core.api.rest;
 
 import java.util.List;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * The REST resources the platform serves now, for what describes the API (the OpenAPI document of
  * {@code pavilion-openapi}). The platform core registers this service; departments do not implement it.
  * {@link #current()} is one consistent snapshot whose {@link Snapshot#generation() generation} changes whenever a
  * resource is published or withdrawn, so a reader can keep what it derived from a snapshot until the generation moves.
  */
+@ProviderType
 public interface RestDirectory {
 
     /** What is published at this moment. */
