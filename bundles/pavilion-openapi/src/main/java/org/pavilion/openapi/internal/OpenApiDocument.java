@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -14,6 +16,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.RestDirectory;
 import org.slf4j.Logger;
@@ -23,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * The OpenAPI document of what the platform publishes now, kept as rendered JSON and YAML until the platform's
  * {@link RestDirectory} reports another generation (a department's resources appeared or went away); the next request
  * after such a change builds it again. One build at a time: concurrent readers wait for it rather than repeat it.
+ * A first build runs on activation, on the component's own thread, so the first reader does not pay for loading
+ * swagger-core and its model introspection (25 s on a loaded 2-core machine, against a few for a rebuild).
  */
 @Component(service = OpenApiDocument.class)
 public class OpenApiDocument {
@@ -36,10 +41,24 @@ public class OpenApiDocument {
     private final RestDirectory directory;
     private final String version;
     private Rendered cached;
+    private ExecutorService warmUp;
 
     @Activate
     public OpenApiDocument(@Reference RestDirectory directory, BundleContext context) {
         this(directory, context.getBundle().getVersion().toString());
+        warmUp = Executors.newSingleThreadExecutor(r -> new Thread(r, "pavilion-openapi-warm-up"));
+        warmUp.execute(() -> {
+            try {
+                current();
+            } catch (RuntimeException e) {
+                LOG.warn("First build of the OpenAPI document failed; the first request tries again", e);
+            }
+        });
+    }
+
+    @Deactivate
+    void deactivate() {
+        warmUp.shutdownNow();
     }
 
     OpenApiDocument(RestDirectory directory, String version) {
