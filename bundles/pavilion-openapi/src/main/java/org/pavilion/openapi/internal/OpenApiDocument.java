@@ -18,7 +18,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pavilion.core.api.rest.RestDirectory;
+import org.pavilion.core.api.rest.ServiceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,18 +41,36 @@ public class OpenApiDocument {
     public record Rendered(long generation, byte[] json, byte[] yaml, String jsonEtag, String yamlEtag) {
     }
 
-    private final RestDirectory directory;
-    private final String version;
+    /**
+     * Optional and dynamic: the core's RestPublisher, while it activates, publishes the resources it finds, ours
+     * among them, and those need this component; a mandatory reference would close that circle and fail.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RestDirectory directory;
+
+    private String version;
     private Rendered cached;
+    /** The directory {@link #cached} came from: another instance starts its generations again. */
+    private RestDirectory cachedFrom;
     private ExecutorService warmUp;
 
+    public OpenApiDocument() {
+    }
+
+    OpenApiDocument(RestDirectory directory, String version) {
+        this.directory = directory;
+        this.version = version;
+    }
+
     @Activate
-    public OpenApiDocument(@Reference RestDirectory directory, BundleContext context) {
-        this(directory, context.getBundle().getVersion().toString());
+    void activate(BundleContext context) {
+        version = context.getBundle().getVersion().toString();
         warmUp = Executors.newSingleThreadExecutor(r -> new Thread(r, "pavilion-openapi-warm-up"));
         warmUp.execute(() -> {
             try {
-                current();
+                if (directory != null) {
+                    current();
+                }
             } catch (RuntimeException e) {
                 LOG.warn("First build of the OpenAPI document failed; the first request tries again", e);
             }
@@ -61,16 +82,17 @@ public class OpenApiDocument {
         warmUp.shutdownNow();
     }
 
-    OpenApiDocument(RestDirectory directory, String version) {
-        this.directory = directory;
-        this.version = version;
-    }
-
+    /** The document of what is published now; 503 while the platform's REST publisher is not there. */
     public synchronized Rendered current() {
-        RestDirectory.Snapshot snapshot = directory.current();
-        if (cached == null || cached.generation() != snapshot.generation()) {
+        RestDirectory now = directory;
+        if (now == null) {
+            throw new ServiceUnavailableException("The platform's REST publisher is not running");
+        }
+        RestDirectory.Snapshot snapshot = now.current();
+        if (cached == null || cachedFrom != now || cached.generation() != snapshot.generation()) {
             long started = System.nanoTime();
             cached = render(snapshot);
+            cachedFrom = now;
             LOG.info("OpenAPI document of {} resources built in {} ms", snapshot.resources().size(),
                     (System.nanoTime() - started) / 1_000_000);
         }

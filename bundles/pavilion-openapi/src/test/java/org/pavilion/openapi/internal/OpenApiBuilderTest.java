@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.Test;
 import org.pavilion.core.api.rest.RestDirectory;
 import org.pavilion.core.api.rest.RestDirectory.PublishedResource;
+import org.pavilion.core.api.rest.ServiceUnavailableException;
 import org.pavilion.core.api.security.PublicEndpoint;
 import org.pavilion.core.api.security.RequiresPrivilege;
 
@@ -169,6 +170,27 @@ public class OpenApiBuilderTest {
 
         directory.set(twoDepartments());
         assertArrayEquals(first.json(), document.current().json());
+    }
+
+    @Test
+    public void anotherDirectoryInstanceIsReadAgainAndNoneAnswers503() throws Exception {
+        ChangingDirectory before = new ChangingDirectory();
+        OpenApiDocument document = new OpenApiDocument(before, "1.0.0");
+        assertTrue(new String(document.current().json(), StandardCharsets.UTF_8).contains("/api/v1/visits/hours"));
+        // The core restarted: its new publisher counts generations from 0 again, with other resources.
+        ChangingDirectory after = new ChangingDirectory();
+        after.resources = List.of(twoDepartments().get(0));
+        java.lang.reflect.Field field = OpenApiDocument.class.getDeclaredField("directory");
+        field.setAccessible(true);
+        field.set(document, after);
+        assertFalse(new String(document.current().json(), StandardCharsets.UTF_8).contains("/api/v1/visits/hours"));
+        field.set(document, null);
+        try {
+            document.current();
+            org.junit.Assert.fail("no directory, no document");
+        } catch (ServiceUnavailableException expected) {
+            assertEquals(503, expected.status());
+        }
     }
 
     @Test
