@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import org.apache.cxf.Bus;
@@ -21,7 +22,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.module.ModuleHeaders;
 import org.pavilion.core.api.rest.Endpoints;
+import org.pavilion.core.api.rest.RestDirectory;
 import org.pavilion.core.internal.security.AccountService;
 import org.pavilion.core.internal.security.totp.SecondFactorGate;
 import org.pavilion.core.internal.security.PrivilegeRegistry;
@@ -32,14 +35,16 @@ import org.slf4j.LoggerFactory;
  * The one owner of the REST surface: every service carrying {@link Endpoints#REST_BASE} becomes a JAX-RS
  * server under /api/v1 with the platform's authentication, JSON and error mapping, and goes away with it. A
  * resource with a method that names no privilege declared by an installed module, and is not public, is refused.
+ * As the {@link RestDirectory} it tells what is published, for the OpenAPI document.
  */
-@Component(service = RestPublisher.class, immediate = true)
-public class RestPublisher {
+@Component(service = {RestPublisher.class, RestDirectory.class}, immediate = true)
+public class RestPublisher implements RestDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestPublisher.class);
     static final String SERVLET_PREFIX = "/api";
     static final String REST_PREFIX = "/v1";
-    private static final Pattern BASE = Pattern.compile("(/[a-z0-9][a-z0-9-]*)+");
+    /** Lower-case segments; the last may carry a file extension ({@code /platform/openapi.json}). */
+    private static final Pattern BASE = Pattern.compile("(/[a-z0-9][a-z0-9-]*)+(\\.[a-z]+)?");
 
     private final BundleContext context;
     private final Bus bus;
@@ -49,6 +54,8 @@ public class RestPublisher {
     private final HttpPolicy http;
     private final Map<Long, RefusedEndpoint> refused = new ConcurrentHashMap<>();
     private final Map<String, Published> byBase = new ConcurrentHashMap<>();
+    /** Moves with every change of byBase, both under byBase's lock. */
+    private final AtomicLong generation = new AtomicLong();
     private final ServiceTracker<Object, Published> tracker;
 
     @Activate
@@ -77,6 +84,15 @@ public class RestPublisher {
         return list;
     }
 
+    @Override
+    public Snapshot current() {
+        synchronized (byBase) {
+            List<PublishedResource> list = new ArrayList<>();
+            byBase.values().forEach(p -> list.add(p.resource));
+            return new Snapshot(generation.get(), list);
+        }
+    }
+
     public List<RefusedEndpoint> refused() {
         return new ArrayList<>(refused.values());
     }
@@ -103,7 +119,7 @@ public class RestPublisher {
             Long serviceId = (Long) ref.getProperty(org.osgi.framework.Constants.SERVICE_ID);
             refused.put(serviceId, new RefusedEndpoint(ref.getBundle().getBundleId(), address, problems));
             context.ungetService(ref);
-            return new Published(path, null, null, serviceId);
+            return new Published(path, null, null, serviceId, null);
         }
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
@@ -126,9 +142,12 @@ public class RestPublisher {
                     return null;
                 }
                 Server server = factory.create();
-                Published p = new Published(path, server,
-                        new PublishedEndpoint(ref.getBundle().getBundleId(), SERVLET_PREFIX + REST_PREFIX + path), null);
+                String address = SERVLET_PREFIX + REST_PREFIX + path;
+                Published p = new Published(path, server, new PublishedEndpoint(ref.getBundle().getBundleId(), address),
+                        null, new PublishedResource(address, resource.getClass(), moduleOf(ref.getBundle()),
+                                ref.getBundle().getBundleId()));
                 byBase.put(path, p);
+                generation.incrementAndGet();
                 LOG.info("Published REST {} from {}", p.endpoint.address(), ref.getBundle().getSymbolicName());
                 return p;
             }
@@ -139,6 +158,11 @@ public class RestPublisher {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    private static String moduleOf(org.osgi.framework.Bundle bundle) {
+        String module = bundle.getHeaders("").get(ModuleHeaders.MODULE);
+        return module != null ? module : bundle.getSymbolicName();
     }
 
     /**
@@ -172,7 +196,11 @@ public class RestPublisher {
                 refused.remove(p.refusedServiceId);
                 return;
             }
-            byBase.remove(p.base, p);
+            synchronized (byBase) {
+                if (byBase.remove(p.base, p)) {
+                    generation.incrementAndGet();
+                }
+            }
             try {
                 p.server.destroy();
             } finally {
@@ -188,12 +216,15 @@ public class RestPublisher {
         final PublishedEndpoint endpoint;
         /** Set instead of a server when the resource was refused. */
         final Long refusedServiceId;
+        final PublishedResource resource;
 
-        Published(String base, Server server, PublishedEndpoint endpoint, Long refusedServiceId) {
+        Published(String base, Server server, PublishedEndpoint endpoint, Long refusedServiceId,
+                PublishedResource resource) {
             this.base = base;
             this.server = server;
             this.endpoint = endpoint;
             this.refusedServiceId = refusedServiceId;
+            this.resource = resource;
         }
     }
 }
