@@ -13,6 +13,7 @@ import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.pavilion.core.internal.security.AccountService;
 import org.pavilion.core.internal.security.AuthenticatedCaller;
 import org.pavilion.core.internal.security.AuthenticationFailedException;
+import org.pavilion.core.internal.security.PasswordChangeRequired;
 
 /**
  * Authenticates SOAP calls from the HTTP Authorization header (Basic for integration accounts, or a
@@ -42,6 +43,14 @@ final class SoapAuthInterceptor extends AbstractPhaseInterceptor<Message> {
             Fault fault = new Fault(new SecurityException(e.getMessage()));
             fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
             fault.setStatusCode(401);
+            throw fault;
+        }
+        if (caller.passwordChangeRequired()) {
+            // No SOAP operation is public, so every one is refused until the password is changed over REST.
+            Fault fault = new Fault(new SecurityException(PasswordChangeRequired.TYPE + ": "
+                    + PasswordChangeRequired.TITLE + ". " + PasswordChangeRequired.DETAIL));
+            fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
+            fault.setStatusCode(403);
             throw fault;
         }
         message.getExchange().put(AuthenticatedCaller.class, caller);
