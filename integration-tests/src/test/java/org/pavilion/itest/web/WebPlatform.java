@@ -127,9 +127,12 @@ public final class WebPlatform {
             web.load(in);
         }
         String base = "http://127.0.0.1:" + web.getProperty("org.osgi.service.http.port").trim();
-        String password = Files.readString(home.resolve("data/pavilion/initial-admin-password")).trim();
-        Http admin = Http.login(base, "admin", password);
-        return new WebPlatform(null, base, admin, password, KarafFeatures.attach(home));
+        // A platform left running has usually replaced the generated password already (its file is gone then).
+        Path initial = home.resolve("data/pavilion/initial-admin-password");
+        Http admin = Files.isRegularFile(initial)
+                ? Http.firstAdminSignIn(base, Files.readString(initial).trim())
+                : Http.login(base, "admin", Http.ADMIN_TEST_PASSWORD);
+        return new WebPlatform(null, base, admin, Http.ADMIN_TEST_PASSWORD, KarafFeatures.attach(home));
     }
 
     /**
