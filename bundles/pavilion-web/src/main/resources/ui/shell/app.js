@@ -4,10 +4,11 @@ import { api } from './api.js';
 import * as i18n from './i18n.js';
 import { t } from './i18n.js';
 import {
-  app, shell, renderLayout, show, mount, installNavigation, takePatientFromAddress, refreshManifest,
+  app, HOME, shell, renderLayout, show, mount, installNavigation, takePatientFromAddress, refreshManifest,
 } from './shell.js';
 import { signInPage, started } from './session.js';
 import { takeResetToken, resetPasswordPage } from './reset.js';
+import { passwordChangePage } from './password-change.js';
 
 function toastRegions() {
   const box = document.getElementById('toasts');
@@ -41,6 +42,18 @@ async function enter(session) {
     renderLayout();
     staffAtPortal();
     return;
+  }
+  if (session.passwordChangeRequired) {
+    // Nothing else answers until the password is changed: no navigation meanwhile (the page has its own sign-out).
+    // The same session goes on afterwards, to the home page.
+    const caller = shell.caller;
+    shell.caller = null;
+    renderLayout();
+    await passwordChangePage();
+    shell.caller = caller;
+    shell.onLanguage = null;
+    if (location.pathname !== HOME) history.replaceState(null, '', HOME);
+    renderLayout();
   }
   await refreshManifest();
   if (await enrolmentRequired()) {

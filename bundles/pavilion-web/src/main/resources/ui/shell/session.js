@@ -150,8 +150,9 @@ function dialog() {
       try {
         const session = await api.post('/auth/session', credentials(e.target));
         askCode = false;
-        if (before && session.username !== before) {
-          // Someone else: nothing of the previous user's page may stay on screen.
+        if ((before && session.username !== before) || session.passwordChangeRequired) {
+          // Someone else, or a password to change first (an administrator set a temporary one): start afresh.
+          // Nothing of the previous page may stay on screen.
           location.assign(HOME);
           return;
         }

@@ -42,6 +42,29 @@ public final class Http {
         return withToken(base, r.json().get("token").asText());
     }
 
+    /**
+     * The first administrator's password in tests once its first sign-in has replaced the generated one, as the
+     * platform requires (the generated password's file is deleted then).
+     */
+    public static final String ADMIN_TEST_PASSWORD = "Admin-Test-Pass-1!";
+
+    /**
+     * The first administrator's first sign-in: with the generated {@code initialPassword}, then, when the answer
+     * says {@code passwordChangeRequired}, the change to {@link #ADMIN_TEST_PASSWORD}; the session goes on.
+     */
+    public static Http firstAdminSignIn(String base, String initialPassword) throws IOException, InterruptedException {
+        Http admin = login(base, "admin", initialPassword);
+        Response me = admin.get("/api/v1/auth/session");
+        if (me.status == 200 && me.json().path("passwordChangeRequired").asBoolean()) {
+            Response changed = admin.post("/api/v1/auth/password", JSON.createObjectNode()
+                    .put("currentPassword", initialPassword).put("newPassword", ADMIN_TEST_PASSWORD));
+            if (changed.status != 204) {
+                throw new AssertionError("admin's change of the initial password refused: " + changed);
+            }
+        }
+        return admin;
+    }
+
     public static Http withToken(String base, String token) {
         return new Http(base, token);
     }

@@ -324,10 +324,11 @@ public abstract class PavilionTestSupport {
 
     /**
      * The password pavilion-core generated for {@code admin} on first start, from
-     * {@code ${karaf.data}/pavilion/initial-admin-password} (waits, bounded, for the file).
+     * {@code ${karaf.data}/pavilion/initial-admin-password} (waits, bounded, for the file). It signs in once only: the
+     * first sign-in must replace it, which deletes the file; use {@link #adminPassword()} to sign in.
      */
     protected static String initialAdminPassword() throws InterruptedException {
-        Path file = karafData().resolve("pavilion/initial-admin-password");
+        Path file = initialAdminPasswordFile();
         return Await.value("the core writes " + file, BOOT_BOUND, () -> {
             if (!Files.isRegularFile(file)) {
                 return null;
@@ -337,13 +338,72 @@ public abstract class PavilionTestSupport {
         });
     }
 
+    protected static Path initialAdminPasswordFile() {
+        return karafData().resolve("pavilion/initial-admin-password");
+    }
+
+    /** What the first sign-in of admin in this container saw, before and after it replaced the initial password. */
+    public record FirstAdminSignIn(String initialPassword, JsonNode login, Http.Response me,
+            Http.Response patientsBefore, Http.Response soapBefore, Http.Response change, Http.Response patientsAfter) {
+    }
+
+    private static FirstAdminSignIn firstAdminSignIn;
+
     /**
-     * Logs in as the initial administrator once the platform is healthy. The login resource may be published a
-     * moment after the health resource, so the login is retried (bounded) until it succeeds.
+     * The first sign-in of admin in this container, done once whichever test comes first: with the generated password,
+     * which the platform asks to replace before anything else; it is changed to {@link Http#ADMIN_TEST_PASSWORD}.
+     */
+    protected static synchronized FirstAdminSignIn firstAdminSignIn() throws Exception {
+        if (firstAdminSignIn != null) {
+            return firstAdminSignIn;
+        }
+        awaitHealthy();
+        String initial = initialAdminPassword();
+        Http.Response login = Await.value("admin signs in at /api/v1/auth/login", BOOT_BOUND, () -> {
+            Http.Response r = Http.anonymous(baseUrl()).post("/api/v1/auth/login",
+                    obj().put("username", "admin").put("password", initial));
+            return r.status == 200 ? r : null;
+        });
+        Http admin = Http.withToken(baseUrl(), login.json().path("token").asText());
+        Http.Response me = admin.get("/api/v1/auth/session");
+        Http.Response before = admin.get("/api/v1/emr/patients");
+        Http.Response soapBefore = soapCall(admin.token(), "/api/soap/emr/ClinicalRecord",
+                "<r:openEncounter xmlns:r=\"urn:pavilion:emr:record:v1\"><mrn>0000000000</mrn></r:openEncounter>");
+        Http.Response change = admin.post("/api/v1/auth/password", obj().put("currentPassword", initial)
+                .put("newPassword", Http.ADMIN_TEST_PASSWORD));
+        if (change.status != 204) {
+            throw new AssertionError("admin's change of the initial password refused: " + change);
+        }
+        Http.Response after = admin.get("/api/v1/emr/patients");
+        firstAdminSignIn = new FirstAdminSignIn(initial, login.json(), me, before, soapBefore, change, after);
+        return firstAdminSignIn;
+    }
+
+    /** POSTs a SOAP 1.1 envelope around {@code body} to {@code path} with the bearer token. */
+    private static Http.Response soapCall(String token, String path, String body) throws Exception {
+        String envelope = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>" + body
+                + "</soap:Body></soap:Envelope>";
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
+                        .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"")
+                        .header("Authorization", "Bearer " + token)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(envelope)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new Http.Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    /** The administrator's password from now on: {@link Http#ADMIN_TEST_PASSWORD}, after the first sign-in chose it. */
+    protected static String adminPassword() throws Exception {
+        firstAdminSignIn();
+        return Http.ADMIN_TEST_PASSWORD;
+    }
+
+    /**
+     * Logs in as the administrator once the platform is healthy (the first time, replacing the initial password). The
+     * login resource may be published a moment after the health resource, so the login is retried (bounded).
      */
     protected static Http loginAsAdmin() throws Exception {
-        awaitHealthy();
-        String password = initialAdminPassword();
+        String password = adminPassword();
         return Await.value("admin signs in at /api/v1/auth/login", BOOT_BOUND,
                 () -> Http.login(baseUrl(), "admin", password));
     }
@@ -464,11 +524,12 @@ public abstract class PavilionTestSupport {
         return r.json();
     }
 
-    /** A problem+json answer with {@code status} and a detail saying what was wrong. */
-    protected static void problem(int status, Http.Response r) throws Exception {
+    /** A problem+json answer with {@code status} and a detail saying what was wrong; returns the problem. */
+    protected static JsonNode problem(int status, Http.Response r) throws Exception {
         assertEquals(r.toString(), status, r.status);
         assertTrue(r.toString(), r.contentType != null && r.contentType.contains("problem+json"));
         assertFalse(r.toString(), r.json().path("detail").asText().isEmpty());
+        return r.json();
     }
 
     protected static ObjectNode obj() {

@@ -163,7 +163,7 @@ public class PlatformSmokeIT extends PavilionTestSupport {
     public void aBrowserSessionLivesInAnHttpOnlyCookieAndItsChangesNeedTheRequestHeader() throws Exception {
         loginAsAdmin();
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-        String body = "{\"username\":\"admin\",\"password\":\"" + initialAdminPassword() + "\"}";
+        String body = "{\"username\":\"admin\",\"password\":\"" + adminPassword() + "\"}";
         java.net.http.HttpResponse<String> signIn = client.send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(baseUrl() + "/api/v1/auth/session")).header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),

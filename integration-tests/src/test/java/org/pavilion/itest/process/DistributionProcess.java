@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import org.pavilion.itest.Await;
+import org.pavilion.itest.Http;
 import org.pavilion.itest.PavilionTestSupport;
 
 /**
@@ -32,6 +34,8 @@ import org.pavilion.itest.PavilionTestSupport;
 public final class DistributionProcess implements AutoCloseable {
 
     private final Path home;
+    /** Whether the first sign-in replaced the generated administrator password (it stays so across restarts). */
+    private volatile boolean adminPasswordChosen;
     private final int httpPort;
     private String pgAdminUrl;
     private String pgDatabase;
@@ -235,8 +239,24 @@ public final class DistributionProcess implements AutoCloseable {
         return home;
     }
 
-    public String adminPassword() throws IOException {
-        return Files.readString(home.resolve("data/pavilion/initial-admin-password")).trim();
+    /**
+     * The administrator's password. The first call signs in with the generated one and replaces it with
+     * {@link Http#ADMIN_TEST_PASSWORD}, as the platform requires of the first sign-in (which deletes the generated
+     * password's file); later calls, also after a restart, return that. Call once the platform is healthy.
+     */
+    public String adminPassword() throws Exception {
+        if (!adminPasswordChosen) {
+            String initial = Files.readString(initialAdminPasswordFile()).trim();
+            // The login resource may be published a moment after the health resource answers UP.
+            Await.value("admin's first sign-in", Duration.ofMinutes(4), () -> Http.firstAdminSignIn(baseUrl(), initial));
+            adminPasswordChosen = true;
+        }
+        return Http.ADMIN_TEST_PASSWORD;
+    }
+
+    /** Where the platform writes the first administrator's generated password (deleted once it is replaced). */
+    public Path initialAdminPasswordFile() {
+        return home.resolve("data/pavilion/initial-admin-password");
     }
 
     public Path log() {

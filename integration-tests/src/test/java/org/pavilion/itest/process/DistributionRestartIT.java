@@ -1,6 +1,7 @@
 package org.pavilion.itest.process;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
@@ -54,8 +55,9 @@ public class DistributionRestartIT {
             pavilion.start();
             pavilion.awaitHealthy(BOOT);
 
-            // Same password file, no second administrator, and the old token still works.
-            assertEquals(password, pavilion.adminPassword());
+            // The replaced initial password's file stays gone, no second administrator, and the old token still works.
+            assertFalse(java.nio.file.Files.exists(pavilion.initialAdminPasswordFile()));
+            assertEquals(200, Http.login(pavilion.baseUrl(), "admin", password).get("/api/v1/auth/session").status);
             Http.Response visit = Await.value("the visit is served again", BOOT, () -> {
                 Http.Response r = rosa.get("/api/v1/example/visits/" + visitId);
                 return r.status == 404 ? null : r;

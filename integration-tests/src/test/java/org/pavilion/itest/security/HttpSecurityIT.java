@@ -102,7 +102,7 @@ public class HttpSecurityIT extends PavilionTestSupport {
         HttpResponse<String> session = tls.send(HttpRequest.newBuilder(URI.create(https + "/api/v1/auth/session"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Http.json().createObjectNode().put("username", "admin")
-                        .put("password", initialAdminPassword()).toString())).build(),
+                        .put("password", adminPassword()).toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(session.body(), 200, session.statusCode());
         String cookie = session.headers().firstValue("Set-Cookie").orElse("");
@@ -127,7 +127,7 @@ public class HttpSecurityIT extends PavilionTestSupport {
         HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl()
                 + "/api/v1/auth/session")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Http.json().createObjectNode().put("username", "admin")
-                        .put("password", initialAdminPassword()).toString())).build(),
+                        .put("password", adminPassword()).toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, plain.statusCode());
         assertFalse(plain.headers().firstValue("Set-Cookie").orElse("").contains("Secure"));

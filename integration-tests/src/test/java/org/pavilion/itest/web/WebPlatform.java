@@ -31,7 +31,7 @@ import org.pavilion.itest.process.DistributionProcess;
 public final class WebPlatform {
 
     /** How long the platform may take to become healthy; -Dpavilion.itest.web.bootMinutes raises it on a loaded machine. */
-    static final Duration BOOT = Duration.ofMinutes(Long.getLong("pavilion.itest.web.bootMinutes", 4));
+    static final Duration BOOT = Duration.ofMinutes(Long.getLong("pavilion.itest.web.bootMinutes", 8));
     /** Features left out of the boot so {@link DepartmentHotDeployIT} can install them at runtime. */
     static final Set<String> NOT_BOOTED = Set.of("pavilion-example", "pavilion-example-subscriber");
 
@@ -128,9 +128,12 @@ public final class WebPlatform {
             web.load(in);
         }
         String base = "http://127.0.0.1:" + web.getProperty("org.osgi.service.http.port").trim();
-        String password = Files.readString(home.resolve("data/pavilion/initial-admin-password")).trim();
-        Http admin = Http.login(base, "admin", password);
-        return new WebPlatform(null, base, admin, password, KarafFeatures.attach(home));
+        // A platform left running has usually replaced the generated password already (its file is gone then).
+        Path initial = home.resolve("data/pavilion/initial-admin-password");
+        Http admin = Files.isRegularFile(initial)
+                ? Http.firstAdminSignIn(base, Files.readString(initial).trim())
+                : Http.login(base, "admin", Http.ADMIN_TEST_PASSWORD);
+        return new WebPlatform(null, base, admin, Http.ADMIN_TEST_PASSWORD, KarafFeatures.attach(home));
     }
 
     /**

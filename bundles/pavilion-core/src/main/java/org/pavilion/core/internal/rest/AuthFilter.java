@@ -22,6 +22,7 @@ import org.pavilion.core.internal.security.AccountService;
 import org.pavilion.core.internal.security.AuthenticatedCaller;
 import org.pavilion.core.internal.security.AuthenticationFailedException;
 import org.pavilion.core.internal.security.LoginThrottledException;
+import org.pavilion.core.internal.security.PasswordChangeRequired;
 import org.pavilion.core.internal.security.totp.SecondFactorGate;
 
 /**
@@ -96,6 +97,13 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
         }
         CallerContext.bind(caller.get());
         if (rule.open()) {
+            return;
+        }
+        // The one check for every non-public endpoint: the change of the own password, the session and logout are
+        // public ones, so they stay reachable.
+        if (caller.get().passwordChangeRequired()) {
+            request.abortWith(Problems.response(403, PasswordChangeRequired.TYPE, PasswordChangeRequired.TITLE,
+                    PasswordChangeRequired.DETAIL));
             return;
         }
         Optional<Response> refusal = secondFactors.refusal(caller.get(), request.getHeaderString(HttpHeaders.AUTHORIZATION));

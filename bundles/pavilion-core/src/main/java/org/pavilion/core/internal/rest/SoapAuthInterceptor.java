@@ -14,6 +14,7 @@ import org.pavilion.core.internal.security.AccountService;
 import org.pavilion.core.internal.security.AuthenticatedCaller;
 import org.pavilion.core.internal.security.AuthenticationFailedException;
 import org.pavilion.core.internal.security.totp.SecondFactorGate;
+import org.pavilion.core.internal.security.PasswordChangeRequired;
 
 /**
  * Authenticates SOAP calls from the HTTP Authorization header (Basic for integration accounts, or a
@@ -57,6 +58,11 @@ final class SoapAuthInterceptor extends AbstractPhaseInterceptor<Message> {
         SecondFactorGate.Refusal refusal = secondFactors.check(caller, header).orElse(null);
         if (refusal != null) {
             throw fault(refusal.status(), refusal.title() + " (" + refusal.type() + "): " + refusal.detail());
+        }
+        if (caller.passwordChangeRequired()) {
+            // No SOAP operation is public, so every one is refused until the password is changed over REST.
+            throw fault(403, PasswordChangeRequired.TYPE + ": " + PasswordChangeRequired.TITLE + ". "
+                    + PasswordChangeRequired.DETAIL);
         }
         message.getExchange().put(AuthenticatedCaller.class, caller);
         message.put(SecurityContext.class, new SecurityContext() {

@@ -125,7 +125,8 @@ public class AccountService {
             return null;
         }
         RoleStore.Grants g = grants(em, username);
-        return new AuthenticatedCaller(u.getUsername(), g.roles(), g.privileges(), u.getPatientId(), clientAddress);
+        return new AuthenticatedCaller(u.getUsername(), g.roles(), g.privileges(), u.getPatientId(), clientAddress,
+                u.isPasswordChangeRequired());
     }
 
     private RoleStore.Grants grants(EntityManager em, String username) {
@@ -354,7 +355,7 @@ public class AccountService {
         RoleStore.Grants grants = user == null ? new RoleStore.Grants(Set.of(), Set.of(), Set.of())
                 : jpa.call(em -> grants(em, name));
         AuthenticatedCaller caller = new AuthenticatedCaller(name, grants.roles(), grants.privileges(),
-                user == null ? null : user.getPatientId(), clientAddress);
+                user == null ? null : user.getPatientId(), clientAddress, user != null && user.isPasswordChangeRequired());
         auditAs(caller, AuditEvent.of(action, "session").resourceId(name)
                 .outcome(failure == null ? AuditOutcome.SUCCESS : AuditOutcome.DENIED).detail(failure).build());
         if (failure != null) {
@@ -391,6 +392,15 @@ public class AccountService {
 
     /** Creates an account holding the roles named {@code roles}; a 400 names unknown roles. */
     public UserView create(String username, String password, Set<String> roles, String patientId) {
+        return create(username, password, roles, patientId, false);
+    }
+
+    /**
+     * Creates an account holding the roles named {@code roles}; a 400 names unknown roles. {@code passwordChangeRequired}:
+     * the password is a temporary one the user must replace at the first sign-in before doing anything else.
+     */
+    public UserView create(String username, String password, Set<String> roles, String patientId,
+            boolean passwordChangeRequired) {
         String name = validUsername(username);
         if (roles == null || roles.isEmpty()) {
             throw ProblemException.validation("at least one role is required");
@@ -402,6 +412,7 @@ public class AccountService {
         u.setPasswordHash(hasher.hash(password.toCharArray()));
         u.setPatientId(blankToNull(patientId));
         u.setEnabled(true);
+        u.setPasswordChangeRequired(passwordChangeRequired);
         u.setCreatedMs(now);
         u.setUpdatedMs(now);
         Set<String> held = AuditedTransaction.run(jpa.entityManagerFactory(), audit, em -> {
@@ -418,8 +429,8 @@ public class AccountService {
                 return null;
             });
             Set<String> heldRoles = grants(em, name).roles();
-            return AuditedTransaction.Done.of(heldRoles,
-                    AuditEvent.of("CREATE", "user").resourceId(name).detail("roles " + heldRoles).build());
+            return AuditedTransaction.Done.of(heldRoles, AuditEvent.of("CREATE", "user").resourceId(name)
+                    .detail("roles " + heldRoles + (passwordChangeRequired ? "; password change required" : "")).build());
         });
         return UserView.of(u, held, now, List.of());
     }
@@ -498,14 +509,24 @@ public class AccountService {
 
     /** Sets a new password, unlocks the account and ends its sessions. */
     public UserView resetPassword(String username, String password) {
+        return resetPassword(username, password, false);
+    }
+
+    /**
+     * Sets a new password, unlocks the account and ends its sessions; {@code temporary}: the user must replace it at
+     * the next sign-in before doing anything else (false: the password is the user's, no change is asked).
+     */
+    public UserView resetPassword(String username, String password, boolean temporary) {
         validPassword(password);
         String hash = hasher.hash(password.toCharArray());
         return update(username, true, (em, u) -> {
             u.setPasswordHash(hash);
+            u.setPasswordChangeRequired(temporary);
             u.setFailedLogins(0);
             u.setLockedUntilMs(0);
             LoginFailures.unlock(em, u.getUsername());
-        }, v -> AuditEvent.of("RESET_PASSWORD", "user").resourceId(v.username).build());
+        }, v -> AuditEvent.of("RESET_PASSWORD", "user").resourceId(v.username)
+                .detail(temporary ? "temporary: password change required" : null).build());
     }
 
     /**
@@ -527,14 +548,54 @@ public class AccountService {
 
     /**
      * A signed-in user's own change of password: the current password is checked like a login (failures count towards
-     * the lockout), the new one must pass the password rules.
+     * the lockout), the new one must pass the password rules. Every session of the account ends.
      */
     public void changeOwnPassword(String username, String current, String next, String clientAddress)
             throws AuthenticationFailedException {
-        checkPassword(username, current, clientAddress, "CHANGE_PASSWORD", true);
+        changeOwnPassword(username, current, next, clientAddress, null);
+    }
+
+    /**
+     * A signed-in user's own change of password: the current password is checked like a login (failures count towards
+     * the lockout), the new one must pass the password rules and differ from the current one (422). A required change
+     * is cleared in the same transaction as the PASSWORD_CHANGED record. The account's other sessions end;
+     * {@code keepToken} (the session making the change, may be null) goes on, so a first sign-in continues without
+     * asking for the password (and a second-factor code) again. The first administrator's initial password file is
+     * deleted once the change has committed.
+     */
+    public void changeOwnPassword(String username, String current, String next, String clientAddress, String keepToken)
+            throws AuthenticationFailedException {
+        AuthenticatedCaller caller = checkPassword(username, current, clientAddress, "CHANGE_PASSWORD", true);
         validPassword(next);
+        if (next.equals(current)) {
+            throw new ProblemException(422, "password-unchanged", "Password not changed",
+                    "The new password must differ from the current one");
+        }
         String hash = hasher.hash(next.toCharArray());
-        update(username, true, (em, u) -> u.setPasswordHash(hash), null);
+        String name = caller.username();
+        String keepHash = keepToken == null || keepToken.isBlank() ? null : PasswordHasher.sha256Hex(keepToken.trim());
+        long now = clock.getAsLong();
+        jpa.callAudited(audit, em -> {
+            UserEntity u = em.find(UserEntity.class, name);
+            if (u == null) {
+                throw ProblemException.notFound("User", name);
+            }
+            boolean wasRequired = u.isPasswordChangeRequired();
+            u.setPasswordHash(hash);
+            u.setPasswordChangeRequired(false);
+            u.setUpdatedMs(now);
+            javax.persistence.Query others = keepHash == null
+                    ? em.createQuery("DELETE FROM SessionEntity s WHERE s.username = :u")
+                    : em.createQuery("DELETE FROM SessionEntity s WHERE s.username = :u AND s.tokenHash <> :keep")
+                            .setParameter("keep", keepHash);
+            others.setParameter("u", name).executeUpdate();
+            return AuditedTransaction.Done.of(null, AuditEvent.of("PASSWORD_CHANGED", "user").resourceId(name)
+                    .detail(wasRequired ? "by its user; the required change is done" : "by its user")
+                    .build().as(caller));
+        });
+        // The kept session is read again on its next use, now without the required change.
+        forgetCachedCredentials(name);
+        passwordChosen(name);
     }
 
     /**
@@ -597,6 +658,32 @@ public class AccountService {
         return hasher.hash(password.toCharArray());
     }
 
+    /**
+     * After a committed change in which {@code username} chose their own password: the first administrator's initial
+     * password is void, so its file goes. A failure is logged (without the password) and retried at the next start.
+     */
+    void passwordChosen(String username) {
+        if (ADMIN.equals(username)) {
+            deleteInitialPasswordFile();
+        }
+    }
+
+    private static Path initialPasswordFile() {
+        return Paths.get(System.getProperty("karaf.data", "data")).resolve(ADMIN_PASSWORD_FILE);
+    }
+
+    private static void deleteInitialPasswordFile() {
+        Path file = initialPasswordFile();
+        try {
+            if (Files.deleteIfExists(file)) {
+                LOG.info("Deleted {}: the administrator has chosen a password", file.toAbsolutePath());
+            }
+        } catch (IOException | SecurityException e) {
+            LOG.warn("Cannot delete the initial administrator password file {} ({}); it is tried again at the next "
+                    + "start. Delete it by hand: its password no longer signs in.", file.toAbsolutePath(), e.toString());
+        }
+    }
+
     /** After a committed change that ended {@code username}'s sessions: forget what this container cached of them. */
     public void forgetCachedCredentials(String username) {
         sessions.values().removeIf(s -> s.caller.username().equals(username));
@@ -608,18 +695,51 @@ public class AccountService {
     private void createFirstAdministrator() {
         long users = jpa.call(em -> em.createQuery("SELECT COUNT(u) FROM UserEntity u", Long.class).getSingleResult());
         if (users > 0) {
+            settleInitialPasswordFile();
             return;
         }
         String password = PasswordHasher.randomPassword(18);
-        Path file = Paths.get(System.getProperty("karaf.data", "data")).resolve(ADMIN_PASSWORD_FILE);
+        Path file = initialPasswordFile();
         try {
             writeOwnerOnly(file, password + "\n");
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write the initial administrator password to " + file, e);
         }
-        create(ADMIN, password, Set.of(SeededRoles.ADMIN), null);
-        LOG.warn("Created the first administrator 'admin'; its password is in {} (readable by its owner only). "
-                + "Change it and delete the file.", file.toAbsolutePath());
+        create(ADMIN, password, Set.of(SeededRoles.ADMIN), null, true);
+        LOG.warn("Created the first administrator 'admin'; its initial password is in {} (readable by its owner only). "
+                + "The first sign-in must choose a new one, which deletes the file.", file.toAbsolutePath());
+    }
+
+    /**
+     * A later start with the initial password file still there: while the administrator must change the password the
+     * file stays; once changed, a file left by a failed delete goes now. An account created before the required
+     * change existed, whose password still is the file's, is asked for the change now rather than losing the file.
+     */
+    private void settleInitialPasswordFile() {
+        Path file = initialPasswordFile();
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        UserEntity admin = jpa.call(em -> em.find(UserEntity.class, ADMIN));
+        if (admin == null || admin.isPasswordChangeRequired()) {
+            return;
+        }
+        String filed;
+        try {
+            filed = Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            LOG.warn("Cannot read {} ({}); leaving it", file.toAbsolutePath(), e.toString());
+            return;
+        }
+        if (!filed.isEmpty() && hasher.verify(filed.toCharArray(), admin.getPasswordHash())) {
+            update(ADMIN, false, (em, u) -> u.setPasswordChangeRequired(true),
+                    v -> AuditEvent.of("REQUIRE_PASSWORD_CHANGE", "user").resourceId(ADMIN)
+                            .detail("still the initial password of the first start").build());
+            LOG.warn("The administrator 'admin' still has the initial password of {}: the next sign-in must choose "
+                    + "a new one", file.toAbsolutePath());
+            return;
+        }
+        deleteInitialPasswordFile();
     }
 
     static void writeOwnerOnly(Path file, String content) throws IOException {

@@ -161,6 +161,7 @@ public class PasswordResetService {
                 return null;
             }
             u.setPasswordHash(hash);
+            u.setPasswordChangeRequired(false); // the user chose this password
             u.setFailedLogins(0);
             u.setLockedUntilMs(0);
             LoginFailures.unlock(em, owner); // the owner proved it: no address stays locked
@@ -176,6 +177,7 @@ public class PasswordResetService {
             throw invalidToken();
         }
         accounts.forgetCachedCredentials(username);
+        accounts.passwordChosen(username);
         record(requester, "PASSWORD_RESET", username, AuditOutcome.SUCCESS, "by reset link; sessions ended, account unlocked");
     }
 

@@ -29,6 +29,10 @@ public class UserEntity {
     @Column(name = "locked_until_ms", nullable = false)
     private long lockedUntilMs;
 
+    /** The user must choose a new password before doing anything else (first administrator, temporary passwords). */
+    @Column(name = "password_change_required", nullable = false)
+    private boolean passwordChangeRequired;
+
     @Column(name = "created_ms", nullable = false)
     private long createdMs;
 
@@ -47,6 +51,8 @@ public class UserEntity {
     public void setFailedLogins(int failedLogins) { this.failedLogins = failedLogins; }
     public long getLockedUntilMs() { return lockedUntilMs; }
     public void setLockedUntilMs(long lockedUntilMs) { this.lockedUntilMs = lockedUntilMs; }
+    public boolean isPasswordChangeRequired() { return passwordChangeRequired; }
+    public void setPasswordChangeRequired(boolean required) { this.passwordChangeRequired = required; }
     public long getCreatedMs() { return createdMs; }
     public void setCreatedMs(long createdMs) { this.createdMs = createdMs; }
     public long getUpdatedMs() { return updatedMs; }

@@ -14,6 +14,8 @@ public final class UserView {
     public boolean locked;
     /** The client addresses the account is locked for, with when each lock ends; an administrator may unlock. */
     public List<LockedAddress> lockedAddresses;
+    /** The user must choose a new password at the next sign-in before anything else. */
+    public boolean passwordChangeRequired;
     public String createdAt;
     public String updatedAt;
 
@@ -25,6 +27,7 @@ public final class UserView {
         v.enabled = u.isEnabled();
         v.lockedAddresses = lockedAddresses;
         v.locked = !lockedAddresses.isEmpty();
+        v.passwordChangeRequired = u.isPasswordChangeRequired();
         v.createdAt = Instant.ofEpochMilli(u.getCreatedMs()).toString();
         v.updatedAt = Instant.ofEpochMilli(u.getUpdatedMs()).toString();
         return v;

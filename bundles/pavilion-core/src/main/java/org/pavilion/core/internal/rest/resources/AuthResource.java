@@ -30,6 +30,7 @@ import org.pavilion.core.internal.rest.ClientAddress;
 import org.pavilion.core.internal.rest.Problems;
 import org.pavilion.core.internal.rest.SessionCookie;
 import org.pavilion.core.internal.security.AccountService;
+import org.pavilion.core.internal.security.AuthenticatedCaller;
 import org.pavilion.core.internal.security.AuthenticationFailedException;
 import org.pavilion.core.internal.security.LoginResult;
 import org.pavilion.core.internal.security.LoginThrottledException;
@@ -74,6 +75,8 @@ public class AuthResource {
         public String patientId;
         /** Minutes without use after which the session ends (expiresAt is the absolute end); 0: none. */
         public Integer idleTimeoutMinutes;
+        /** True: the account must choose a new password (POST /auth/password) before any other call. */
+        public boolean passwordChangeRequired;
     }
 
     public static final class PasswordResetAsk {
@@ -153,15 +156,17 @@ public class AuthResource {
     /** The signed-in user's own change of password (bearer or browser session). */
     @POST
     @Path("password")
-    public Response changePassword(PasswordChange change, @Context HttpServletRequest http) {
+    public Response changePassword(PasswordChange change, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @CookieParam(SessionCookie.NAME) String cookieToken, @Context HttpServletRequest http) {
         Caller caller = CallerContext.current().orElseThrow(() -> new ProblemException(401, "unauthorized",
                 "Unauthorized", "Sign in to change your password"));
         if (change == null || change.newPassword == null) {
             throw ProblemException.validation("A JSON body with currentPassword and newPassword is required");
         }
         try {
+            // The session making the change goes on (the account's others end): a first sign-in continues.
             accounts.changeOwnPassword(caller.username(), change.currentPassword, change.newPassword,
-                    ClientAddress.of(http));
+                    ClientAddress.of(http), sessionToken(authorization, cookieToken));
         } catch (LoginThrottledException e) {
             return tooManyAttempts(e);
         } catch (AuthenticationFailedException e) {
@@ -169,6 +174,17 @@ public class AuthResource {
                     "The current password is wrong (or the account is locked)");
         }
         return Response.noContent().build();
+    }
+
+    /** The token of the request's own session: a bearer token, else the browser's cookie; null for HTTP Basic. */
+    private static String sessionToken(String authorization, String cookieToken) {
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).trim();
+        }
+        if (authorization == null || authorization.isBlank()) {
+            return cookieToken;
+        }
+        return null;
     }
 
     /** A forgotten password: 202 whether or not the account exists; the link goes out by the installed messengers. */
@@ -222,6 +238,7 @@ public class AuthResource {
         out.roles = caller.roles();
         out.privileges = caller.privileges();
         out.patientId = caller.patientId().orElse(null);
+        out.passwordChangeRequired = caller instanceof AuthenticatedCaller c && c.passwordChangeRequired();
         return out;
     }
 

@@ -46,6 +46,8 @@ public class UserResource {
         public String password;
         public Set<String> roles;
         public String patientId;
+        /** Optional: the password is a temporary one the user must replace at the first sign-in. */
+        public boolean passwordChangeRequired;
     }
 
     public static final class RolesChange {
@@ -55,12 +57,15 @@ public class UserResource {
 
     public static final class PasswordReset {
         public String password;
+        /** Optional: a temporary password the user must replace at the next sign-in. */
+        public boolean passwordChangeRequired;
     }
 
     @POST
     public Response create(NewUser user) {
         require(user);
-        UserView created = accounts.create(user.username, user.password, user.roles, user.patientId);
+        UserView created = accounts.create(user.username, user.password, user.roles, user.patientId,
+                user.passwordChangeRequired);
         return Response.status(201).header("Location", "/api/v1/platform/users/" + created.username).entity(created).build();
     }
 
@@ -127,7 +132,7 @@ public class UserResource {
     @Path("{username}/password")
     public UserView resetPassword(@PathParam("username") String username, PasswordReset reset) {
         require(reset);
-        return accounts.resetPassword(username, reset.password);
+        return accounts.resetPassword(username, reset.password, reset.passwordChangeRequired);
     }
 
     private static void require(Object body) {
