@@ -1,9 +1,12 @@
 package org.pavilion.telemedicine.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Event payload: a video consultation ended (the host hung up). Published as {@link #TYPE} with subject key
  * {@code consultation:<id>}, in the transaction that moved the room to ENDED.
  */
+@ProviderType
 public class ConsultationEnded {
 
     public static final String TYPE = "ConsultationEnded";

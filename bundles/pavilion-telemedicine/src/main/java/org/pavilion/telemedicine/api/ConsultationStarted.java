@@ -1,9 +1,12 @@
 package org.pavilion.telemedicine.api;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Event payload: the doctor admitted the patient from the waiting room and the video consultation began. Published as
  * {@link #TYPE} with subject key {@code consultation:<id>}, in the transaction that moved the room to IN_CALL.
  */
+@ProviderType
 public class ConsultationStarted {
 
     public static final String TYPE = "ConsultationStarted";

@@ -3,6 +3,7 @@ package org.pavilion.core.api.http;
 import java.util.Optional;
 
 import javax.servlet.http.HttpServletRequest;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The platform's HTTPS rule for servlets that answer outside the REST/SOAP server (the web UI's pages): whether a
@@ -11,6 +12,7 @@ import javax.servlet.http.HttpServletRequest;
  * {@code org.pavilion.core.http} ({@code trustedProxies}, {@code hstsMaxAgeSeconds}), so pages and API answers
  * follow the same settings.
  */
+@ProviderType
 public interface TransportSecurity {
 
     String HSTS_HEADER = "Strict-Transport-Security";

@@ -20,6 +20,7 @@ public interface RestDirectory {
      * @param generation changes with every publication or withdrawal (never repeats for the life of the service)
      * @param resources the published resources, in no particular order
      */
+    @ProviderType
     record Snapshot(long generation, List<PublishedResource> resources) {
         public Snapshot {
             resources = List.copyOf(resources);
@@ -34,6 +35,7 @@ public interface RestDirectory {
      * @param module the {@code Pavilion-Module} name of the bundle that registered it (its symbolic name without one)
      * @param bundleId that bundle's id
      */
+    @ProviderType
     record PublishedResource(String address, Class<?> resourceClass, String module, long bundleId) {
     }
 }
