@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -14,12 +15,10 @@ import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.oas.models.OpenAPI;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pavilion.core.api.rest.RestDirectory;
 import org.pavilion.core.api.rest.ServiceUnavailableException;
 import org.slf4j.Logger;
@@ -42,11 +41,13 @@ public class OpenApiDocument {
     }
 
     /**
-     * Optional and dynamic: the core's RestPublisher, while it activates, publishes the resources it finds, ours
-     * among them, and those need this component; a mandatory reference would close that circle and fail.
+     * Looked up per request through a tracker, not a DS reference: the core's RestPublisher, while it activates,
+     * publishes the resources it finds, ours among them, and those need this component; any reference to the
+     * publisher's RestDirectory closes that circle in SCR's eyes (an ERROR at every boot, then a late bind).
      */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile RestDirectory directory;
+    private ServiceTracker<RestDirectory, RestDirectory> directories;
+    /** Where the directory comes from: the tracker in the container, whatever a test hands in. */
+    private volatile Supplier<RestDirectory> source = () -> null;
 
     private String version;
     private Rendered cached;
@@ -57,18 +58,29 @@ public class OpenApiDocument {
     public OpenApiDocument() {
     }
 
-    OpenApiDocument(RestDirectory directory, String version) {
-        this.directory = directory;
+    OpenApiDocument(Supplier<RestDirectory> source, String version) {
+        this.source = source;
         this.version = version;
+    }
+
+    OpenApiDocument(RestDirectory directory, String version) {
+        this(() -> directory, version);
+    }
+
+    private RestDirectory directory() {
+        return source.get();
     }
 
     @Activate
     void activate(BundleContext context) {
         version = context.getBundle().getVersion().toString();
+        directories = new ServiceTracker<>(context, RestDirectory.class, null);
+        directories.open();
+        source = directories::getService;
         warmUp = Executors.newSingleThreadExecutor(r -> new Thread(r, "pavilion-openapi-warm-up"));
         warmUp.execute(() -> {
             try {
-                if (directory != null) {
+                if (directory() != null) {
                     current();
                 }
             } catch (RuntimeException e) {
@@ -80,11 +92,12 @@ public class OpenApiDocument {
     @Deactivate
     void deactivate() {
         warmUp.shutdownNow();
+        directories.close();
     }
 
     /** The document of what is published now; 503 while the platform's REST publisher is not there. */
     public synchronized Rendered current() {
-        RestDirectory now = directory;
+        RestDirectory now = directory();
         if (now == null) {
             throw new ServiceUnavailableException("The platform's REST publisher is not running");
         }

@@ -174,17 +174,16 @@ public class OpenApiBuilderTest {
 
     @Test
     public void anotherDirectoryInstanceIsReadAgainAndNoneAnswers503() throws Exception {
-        ChangingDirectory before = new ChangingDirectory();
-        OpenApiDocument document = new OpenApiDocument(before, "1.0.0");
+        java.util.concurrent.atomic.AtomicReference<org.pavilion.core.api.rest.RestDirectory> published =
+                new java.util.concurrent.atomic.AtomicReference<>(new ChangingDirectory());
+        OpenApiDocument document = new OpenApiDocument(published::get, "1.0.0");
         assertTrue(new String(document.current().json(), StandardCharsets.UTF_8).contains("/api/v1/visits/hours"));
         // The core restarted: its new publisher counts generations from 0 again, with other resources.
         ChangingDirectory after = new ChangingDirectory();
         after.resources = List.of(twoDepartments().get(0));
-        java.lang.reflect.Field field = OpenApiDocument.class.getDeclaredField("directory");
-        field.setAccessible(true);
-        field.set(document, after);
+        published.set(after);
         assertFalse(new String(document.current().json(), StandardCharsets.UTF_8).contains("/api/v1/visits/hours"));
-        field.set(document, null);
+        published.set(null);
         try {
             document.current();
             org.junit.Assert.fail("no directory, no document");
