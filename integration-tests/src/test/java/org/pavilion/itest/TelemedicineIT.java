@@ -45,9 +45,7 @@ public class TelemedicineIT extends PavilionTestSupport {
 
     @Test
     public void aVideoConsultationFromBookingToHangingUp() throws Exception {
-        // More time than BOOT_BOUND: on a loaded 2-core machine pavilion-all has taken over 3 minutes to boot.
-        Await.until("the container answers health", Duration.ofMinutes(6), () -> assertEquals(200,
-                Http.anonymous(baseUrl()).get("/api/v1/platform/health").status));
+        awaitHealthy();
         Http admin = loginAsAdmin();
         Await.until("scheduling and telemedicine are published", BOOT_BOUND, () -> {
             assertEquals(200, Http.anonymous(baseUrl()).get(SCHEDULING + "/services").status);

@@ -22,7 +22,7 @@ import org.pavilion.itest.PavilionTestSupport;
  */
 public class DatabaseOutageIT {
 
-    private static final Duration BOOT = Duration.ofMinutes(4);
+    private static final Duration BOOT = PavilionTestSupport.BOOT_BOUND;
     /** The shipped socketTimeout is 45 s; the test shortens it so a blackholed request's bound stays quick. */
     private static final int SOCKET_TIMEOUT_SECONDS = 10;
 

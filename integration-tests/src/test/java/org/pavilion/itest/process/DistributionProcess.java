@@ -248,7 +248,7 @@ public final class DistributionProcess implements AutoCloseable {
         if (!adminPasswordChosen) {
             String initial = Files.readString(initialAdminPasswordFile()).trim();
             // The login resource may be published a moment after the health resource answers UP.
-            Await.value("admin's first sign-in", Duration.ofMinutes(4), () -> Http.firstAdminSignIn(baseUrl(), initial));
+            Await.value("admin's first sign-in", PavilionTestSupport.BOOT_BOUND, () -> Http.firstAdminSignIn(baseUrl(), initial));
             adminPasswordChosen = true;
         }
         return Http.ADMIN_TEST_PASSWORD;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.Test;
+import org.pavilion.itest.PavilionTestSupport;
 import org.pavilion.itest.Await;
 import org.pavilion.itest.Http;
 import org.pavilion.itest.WardBoard;
@@ -21,7 +22,7 @@ import org.pavilion.itest.WardBoard;
  */
 public class DistributionRestartIT {
 
-    private static final Duration BOOT = Duration.ofMinutes(4);
+    private static final Duration BOOT = PavilionTestSupport.BOOT_BOUND;
 
     @Test
     public void aVisitUsersSessionsAndTheAuditTrailSurviveARestart() throws Exception {

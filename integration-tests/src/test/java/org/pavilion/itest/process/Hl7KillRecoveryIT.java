@@ -39,7 +39,7 @@ import ca.uhn.hl7v2.model.Message;
  */
 public class Hl7KillRecoveryIT {
 
-    private static final Duration BOOT = Duration.ofMinutes(4);
+    private static final Duration BOOT = PavilionTestSupport.BOOT_BOUND;
     private static final int PATIENTS = 4_000;
     private static final int CONNECTIONS = 4;
     /** The kill comes once this many messages were answered AA: well inside the feed. */

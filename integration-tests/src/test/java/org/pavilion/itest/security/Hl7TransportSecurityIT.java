@@ -71,11 +71,10 @@ public class Hl7TransportSecurityIT extends PavilionTestSupport {
         return withHl7ListenerOnFreePort(); // the shipped 2575 may be held by another run on this machine
     }
 
-    /** The first method of the class waits for a slow boot (the shared 2 min bound expired under load). */
     @org.junit.Before
     public void containerIsUp() throws Exception {
         if (h2()) {
-            SlowBoot.awaitUp(baseUrl());
+            awaitHealthy();
         }
     }
 
@@ -273,7 +272,7 @@ public class Hl7TransportSecurityIT extends PavilionTestSupport {
     public void healthSaysUpOnlyOnceEveryListenerIsBoundSoAConnectNeedsNoRetry() throws Exception {
         Assume.assumeTrue(h2());
         // At boot: the default listener. The first UP already means its port accepts.
-        Http.Response up = Await.value("health UP", SlowBoot.BOUND, () -> {
+        Http.Response up = Await.value("health UP", BOOT_BOUND, () -> {
             Http.Response r = healthNow();
             assertEquals(r.toString(), 200, r.status);
             return r;

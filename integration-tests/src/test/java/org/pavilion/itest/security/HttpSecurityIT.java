@@ -87,7 +87,7 @@ public class HttpSecurityIT extends PavilionTestSupport {
     @Before
     public void onlyOnH2() throws Exception {
         Assume.assumeTrue("HTTP hardening does not depend on the database", "h2".equals(database()));
-        SlowBoot.awaitUp(baseUrl());
+        awaitHealthy();
     }
 
     // ---- 1. HTTPS, HSTS, Secure cookie ----

@@ -57,13 +57,9 @@ public class LoginSecurityIT extends PavilionTestSupport {
         return new Option[] {editConfigurationFilePut(AUTH_CFG, "idleTimeoutMinutes", "1")};
     }
 
-    /**
-     * Boots of this class took over 9 minutes on a loaded machine (load 18 to 43 on 2 cores): whichever test comes
-     * first waits longer for health, once; the tests' own bounds stay as they are.
-     */
     @Before
-    public void awaitBootUnderLoad() throws Exception {
-        Await.until("the platform is healthy", Duration.ofMinutes(10), PavilionTestSupport::awaitHealthy);
+    public void platformIsUp() throws Exception {
+        awaitHealthy();
     }
 
     /**

@@ -43,7 +43,7 @@ public class SecondFactorSecurityIT extends PavilionTestSupport {
 
     @Before
     public void containerIsUp() throws Exception {
-        SlowBoot.awaitUp(baseUrl());
+        awaitHealthy();
     }
 
     @Test

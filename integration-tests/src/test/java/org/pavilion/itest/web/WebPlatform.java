@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.Assume;
+import org.pavilion.itest.PavilionTestSupport;
 import org.pavilion.itest.Await;
 import org.pavilion.itest.Http;
 import org.pavilion.itest.process.DistributionProcess;
@@ -30,8 +31,7 @@ import org.pavilion.itest.process.DistributionProcess;
  */
 public final class WebPlatform {
 
-    /** How long the platform may take to become healthy; -Dpavilion.itest.web.bootMinutes raises it on a loaded machine. */
-    static final Duration BOOT = Duration.ofMinutes(Long.getLong("pavilion.itest.web.bootMinutes", 8));
+    static final Duration BOOT = PavilionTestSupport.BOOT_BOUND;
     /** Features left out of the boot so {@link DepartmentHotDeployIT} can install them at runtime. */
     static final Set<String> NOT_BOOTED = Set.of("pavilion-example", "pavilion-example-subscriber");
 
