@@ -1,7 +1,14 @@
 package org.pavilion.itest;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -113,6 +120,32 @@ public final class Http {
         }
         return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""),
                 r.headers().firstValue("Retry-After").orElse(null));
+    }
+
+    /**
+     * POST /api/v1/auth/login on the platform's HTTP {@code port} over a socket bound to {@code fromAddress} (another
+     * loopback address such as 127.0.0.3: the platform throttles and locks per client address); the HTTP status.
+     */
+    public static int loginStatusFrom(String fromAddress, int port, String username, String password) throws IOException {
+        byte[] body = json().createObjectNode().put("username", username).put("password", password).toString()
+                .getBytes(StandardCharsets.UTF_8);
+        try (Socket s = new Socket()) {
+            s.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
+            s.setSoTimeout(30_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost:" + port + "\r\nContent-Type: "
+                    + "application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            InputStream in = s.getInputStream();
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
+                line.write(c);
+            }
+            return Integer.parseInt(line.toString(StandardCharsets.US_ASCII).split(" ")[1]); // HTTP/1.1 200 OK
+        }
     }
 
     public static ObjectMapper json() {

@@ -110,7 +110,7 @@ public class LoginSecurityIT extends PavilionTestSupport {
         // The cost of one password check, as the unit of the CPU bound (from the other address, so this one's
         // tokens stay for the flood).
         long before = processCpuNanos();
-        assertEquals(401, rawLogin(FLOOD_OTHER_ADDRESS, "flood.target", "a-single-wrong-guess"));
+        assertEquals(401, loginStatusFrom(FLOOD_OTHER_ADDRESS, "flood.target", "a-single-wrong-guess"));
         long oneCheck = Math.max(processCpuNanos() - before, 50_000_000L);
 
         List<Callable<Integer>> guesses = new ArrayList<>();
@@ -154,7 +154,7 @@ public class LoginSecurityIT extends PavilionTestSupport {
         for (int i = 0; i < 5; i++) {
             String guess = "wrong-" + i;
             assertEquals(401, Await.value("a checked wrong guess", Duration.ofSeconds(60), () -> {
-                int status = rawLogin(OTHER_ADDRESS, "locked.out", guess);
+                int status = loginStatusFrom(OTHER_ADDRESS, "locked.out", guess);
                 return status == 429 ? null : status;
             }).intValue());
         }
@@ -199,39 +199,19 @@ public class LoginSecurityIT extends PavilionTestSupport {
     /** Logs in from {@code address} until the answer is not 429; returns that status. */
     private static int awaitNotThrottled(String address, String username, String password) throws Exception {
         return Await.value("a sign-in from " + address + " not throttled", Duration.ofSeconds(60), () -> {
-            int status = rawLogin(address, username, password);
+            int status = loginStatusFrom(address, username, password);
             return status == 429 ? null : status;
         });
-    }
-
-    /** POST /api/v1/auth/login over a socket bound to {@code fromAddress}; the HTTP status. */
-    private static int rawLogin(String fromAddress, String username, String password) throws Exception {
-        int port = Integer.parseInt(System.getProperty(HTTP_PORT_PROPERTY));
-        byte[] body = obj().put("username", username).put("password", password).toString()
-                .getBytes(StandardCharsets.UTF_8);
-        try (Socket s = new Socket()) {
-            s.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
-            s.setSoTimeout(30_000);
-            OutputStream out = s.getOutputStream();
-            out.write(("POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost:" + port + "\r\nContent-Type: "
-                    + "application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            InputStream in = s.getInputStream();
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
-                line.write(b);
-            }
-            String status = line.toString(StandardCharsets.US_ASCII); // HTTP/1.1 200 OK
-            return Integer.parseInt(status.split(" ")[1]);
-        }
     }
 
     /** CPU time of this (the container's) process, through the platform MBean server. */
     private static long processCpuNanos() throws Exception {
         return ((Number) ManagementFactory.getPlatformMBeanServer()
                 .getAttribute(new ObjectName("java.lang:type=OperatingSystem"), "ProcessCpuTime")).longValue();
+    }
+
+    /** A sign-in from another loopback address (throttling and locks are per address); the HTTP status. */
+    private static int loginStatusFrom(String address, String username, String password) throws Exception {
+        return Http.loginStatusFrom(address, Integer.parseInt(System.getProperty(HTTP_PORT_PROPERTY)), username, password);
     }
 }

@@ -115,7 +115,7 @@ public class ChartJourneyIT {
         for (int i = 0; i < 5; i++) {
             String guess = "wrong-guess-" + i;
             assertEquals(401, Await.value("a checked wrong guess", Duration.ofSeconds(60), () -> {
-                int status = loginStatusFrom(GUESSING_ADDRESS, LOCKED_USER, guess);
+                int status = guessFrom(LOCKED_USER, guess);
                 return status == 429 ? null : status;
             }).intValue());
         }
@@ -136,34 +136,10 @@ public class ChartJourneyIT {
         assertFalse(platform.admin().get("/api/v1/platform/users/" + LOCKED_USER).json().path("locked").asBoolean());
         assertEquals(200, Await.value("the nurse signs in from the address that was locked", Duration.ofSeconds(60),
                 () -> {
-                    int status = loginStatusFrom(GUESSING_ADDRESS, LOCKED_USER, nursePassword);
+                    int status = guessFrom(LOCKED_USER, nursePassword);
                     return status == 429 ? null : status;
                 }).intValue());
         axe.assertNone();
-    }
-
-    /** POST /api/v1/auth/login over a socket bound to {@code fromAddress} (a loopback address); the HTTP status. */
-    private static int loginStatusFrom(String fromAddress, String username, String pw) throws Exception {
-        int port = URI.create(platform.baseUrl()).getPort();
-        byte[] body = Http.json().createObjectNode().put("username", username).put("password", pw).toString()
-                .getBytes(StandardCharsets.UTF_8);
-        try (Socket s = new Socket()) {
-            s.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
-            s.setSoTimeout(30_000);
-            OutputStream out = s.getOutputStream();
-            out.write(("POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost:" + port + "\r\nContent-Type: "
-                    + "application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            InputStream in = s.getInputStream();
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
-                line.write(c);
-            }
-            return Integer.parseInt(line.toString(StandardCharsets.US_ASCII).split(" ")[1]); // HTTP/1.1 200 OK
-        }
     }
 
     @Test
@@ -220,5 +196,10 @@ public class ChartJourneyIT {
         assertTrue(allergies, allergies.contains("Penicillin"));
         assertTrue(prescriptions, prescriptions.contains("Metformin"));
         axe.assertNone();
+    }
+
+    /** A sign-in attempt from {@link #GUESSING_ADDRESS} (locks are per client address); the HTTP status. */
+    private static int guessFrom(String username, String password) throws Exception {
+        return Http.loginStatusFrom(GUESSING_ADDRESS, URI.create(platform.baseUrl()).getPort(), username, password);
     }
 }
