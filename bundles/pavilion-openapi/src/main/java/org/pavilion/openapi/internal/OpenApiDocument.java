@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,10 +13,9 @@ import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.oas.models.OpenAPI;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.pavilion.core.api.rest.RestDirectory;
 import org.pavilion.core.api.rest.ServiceUnavailableException;
 import org.slf4j.Logger;
@@ -28,8 +25,7 @@ import org.slf4j.LoggerFactory;
  * The OpenAPI document of what the platform publishes now, kept as rendered JSON and YAML until the platform's
  * {@link RestDirectory} reports another generation (a department's resources appeared or went away); the next request
  * after such a change builds it again. One build at a time: concurrent readers wait for it rather than repeat it.
- * A first build runs on activation, on the component's own thread, so the first reader does not pay for loading
- * swagger-core and its model introspection (25 s on a loaded 2-core machine, against a few for a rebuild).
+ * The first request builds it (a few seconds: swagger-core loads its model introspection once).
  */
 @Component(service = OpenApiDocument.class)
 public class OpenApiDocument {
@@ -41,25 +37,26 @@ public class OpenApiDocument {
     }
 
     /**
-     * Looked up per request through a tracker, not a DS reference: the core's RestPublisher, while it activates,
-     * publishes the resources it finds, ours among them, and those need this component; any reference to the
-     * publisher's RestDirectory closes that circle in SCR's eyes (an ERROR at every boot, then a late bind).
+     * In the container the directory is looked up at each request, never held by a DS reference or a tracker opened
+     * on activation: the core's RestPublisher, while it activates, gets our resources, those need this component, and
+     * a lookup of the publisher from inside that chain is a circle SCR refuses (an ERROR, and a tracker that then
+     * never sees the service). By the time a request comes, the publisher is up.
      */
-    private ServiceTracker<RestDirectory, RestDirectory> directories;
-    /** Where the directory comes from: the tracker in the container, whatever a test hands in. */
-    private volatile Supplier<RestDirectory> source = () -> null;
+    private volatile BundleContext context;
+    /** Tests hand in where the directory comes from; null in the container. */
+    private final Supplier<RestDirectory> fixed;
 
     private String version;
     private Rendered cached;
     /** The directory {@link #cached} came from: another instance starts its generations again. */
     private RestDirectory cachedFrom;
-    private ExecutorService warmUp;
 
     public OpenApiDocument() {
+        this.fixed = null;
     }
 
     OpenApiDocument(Supplier<RestDirectory> source, String version) {
-        this.source = source;
+        this.fixed = source;
         this.version = version;
     }
 
@@ -67,37 +64,29 @@ public class OpenApiDocument {
         this(() -> directory, version);
     }
 
-    private RestDirectory directory() {
-        return source.get();
-    }
-
     @Activate
     void activate(BundleContext context) {
-        version = context.getBundle().getVersion().toString();
-        directories = new ServiceTracker<>(context, RestDirectory.class, null);
-        directories.open();
-        source = directories::getService;
-        warmUp = Executors.newSingleThreadExecutor(r -> new Thread(r, "pavilion-openapi-warm-up"));
-        warmUp.execute(() -> {
-            try {
-                if (directory() != null) {
-                    current();
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("First build of the OpenAPI document failed; the first request tries again", e);
-            }
-        });
-    }
-
-    @Deactivate
-    void deactivate() {
-        warmUp.shutdownNow();
-        directories.close();
+        this.version = context.getBundle().getVersion().toString();
+        this.context = context;
     }
 
     /** The document of what is published now; 503 while the platform's REST publisher is not there. */
     public synchronized Rendered current() {
-        RestDirectory now = directory();
+        if (fixed != null) {
+            return currentOf(fixed.get());
+        }
+        ServiceReference<RestDirectory> ref = context.getServiceReference(RestDirectory.class);
+        RestDirectory now = ref == null ? null : context.getService(ref);
+        try {
+            return currentOf(now);
+        } finally {
+            if (now != null) {
+                context.ungetService(ref);
+            }
+        }
+    }
+
+    private Rendered currentOf(RestDirectory now) {
         if (now == null) {
             throw new ServiceUnavailableException("The platform's REST publisher is not running");
         }
