@@ -18,7 +18,6 @@ import org.apache.karaf.features.Feature;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runners.MethodSorters;
-import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
 import org.pavilion.events.api.EventPublisher;
 import org.pavilion.pharmacy.api.MedicationDispensed;
@@ -40,11 +39,6 @@ public class BillingIT extends PavilionTestSupport {
     private static final String API = "/api/v1/billing";
     private static final Duration BOUND = Duration.ofMinutes(2);
     private static final AtomicInteger CONTROL_IDS = new AtomicInteger();
-
-    @Override
-    protected Option[] extraOptions() {
-        return withHl7ListenerOnFreePort();
-    }
 
     @Test
     public void t00_billingStandsAloneAsItsOwnFeature() throws Exception {

@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.Test;
-import org.ops4j.pax.exam.Option;
 
 /**
  * The outpatient clinic's scheduling system books appointments over HL7 in a hospital that has not installed the
@@ -21,11 +20,6 @@ public class Hl7HandlerIT extends PavilionTestSupport {
 
     private static final Duration BOUND = Duration.ofMinutes(2);
     private static final AtomicInteger CONTROL_IDS = new AtomicInteger();
-
-    @Override
-    protected Option[] extraOptions() {
-        return withHl7ListenerOnFreePort();
-    }
 
     /** A new booking (its own control id each time, so no answer is a stored one) and the ACK as HAPI read it. */
     private String book(String appointment, String patient) throws Exception {

@@ -45,8 +45,8 @@ public class Hl7InboundIT extends PavilionTestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        return withHl7ListenerOnFreePort(
-                editConfigurationFilePut(HL7_LISTENER_CFG, "maxMessageBytes", String.valueOf(MAX_MESSAGE_BYTES)));
+        return new Option[] {
+                editConfigurationFilePut(HL7_LISTENER_CFG, "maxMessageBytes", String.valueOf(MAX_MESSAGE_BYTES))};
     }
 
     @After

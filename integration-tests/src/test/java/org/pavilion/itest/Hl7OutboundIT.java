@@ -67,17 +67,13 @@ public class Hl7OutboundIT extends PavilionTestSupport {
     @Override
     protected Option[] extraOptions() {
         int port;
-        int listenerPort;
         try {
             port = freePort();
-            listenerPort = freePort();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
         String cfg = "etc/" + CFG;
         return new Option[] {
-            // the shipped listener's 2575 may be taken on a shared machine
-            editConfigurationFilePut("etc/org.pavilion.hl7.listener-default.cfg", "port", String.valueOf(listenerPort)),
             editConfigurationFilePut(cfg, "name", FEED),
             editConfigurationFilePut(cfg, "host", "localhost"),
             editConfigurationFilePut(cfg, "port", String.valueOf(port)),

@@ -59,14 +59,14 @@ public class LaboratoryIT extends PavilionTestSupport {
     @Override
     protected Option[] extraOptions() {
         String lab = "etc/org.pavilion.lab.cfg";
-        return withHl7ListenerOnFreePort(
+        return new Option[] {
             editConfigurationFilePut(lab, "criticalEscalateMinutes", "1"),
             editConfigurationFilePut(lab, "criticalCheckSeconds", "1"),
             editConfigurationFilePut(lab, "criticalOnCall", ON_CALL),
             editConfigurationFilePut(lab, "criticalHead", HEAD),
             editConfigurationFilePut(lab, "releaseOnVerify", "true"),
             // The hospital trusts its reference lab's LIS to verify its own final results.
-            editConfigurationFilePut(lab, "lisVerifiedSenders", TRUSTED_LIS));
+            editConfigurationFilePut(lab, "lisVerifiedSenders", TRUSTED_LIS)};
     }
 
     @Test

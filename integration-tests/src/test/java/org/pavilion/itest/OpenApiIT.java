@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.Test;
-import org.ops4j.pax.exam.Option;
 
 /**
  * An integrator reads the API of the hospital's installed departments: one OpenAPI document behind login, with the
@@ -21,11 +20,6 @@ import org.ops4j.pax.exam.Option;
  * Swagger UI's page loads for anyone, the document it shows only with a session.
  */
 public class OpenApiIT extends PavilionTestSupport {
-
-    @Override
-    protected Option[] extraOptions() {
-        return withHl7ListenerOnFreePort(); // the shipped 2575 may be held by another run on this machine
-    }
 
     private static final Duration BOUND = Duration.ofMinutes(2);
     private static final String DOCUMENT = "/api/v1/platform/openapi.json";

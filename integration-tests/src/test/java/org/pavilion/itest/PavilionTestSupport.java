@@ -173,6 +173,10 @@ public abstract class PavilionTestSupport {
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
                 systemProperty(HTTP_PORT_PROPERTY).value(String.valueOf(httpPort)),
                 systemProperty(DB_PROPERTY).value(db)));
+        // The hub's listener on a free port, never the shipped 2575, which another run on the machine may hold.
+        int hl7Port = freePort();
+        options.add(editConfigurationFilePut(HL7_LISTENER_CFG, "port", String.valueOf(hl7Port)));
+        options.add(systemProperty(HL7_PORT_PROPERTY).value(String.valueOf(hl7Port)));
         if ("postgresql".equals(db)) {
             options.addAll(postgresqlOptions(getClass().getSimpleName()));
         }
@@ -436,29 +440,11 @@ public abstract class PavilionTestSupport {
 
     // ---- helpers the department ITs share ----
 
-    /** The system property carrying the HL7 listener's port when a test class moves it to a free one. */
+    /** The system property carrying the HL7 listener's port: a free one in every container, never the shipped 2575. */
     public static final String HL7_PORT_PROPERTY = "pavilion.itest.hl7.port";
 
     /** The hub's default MLLP listener's configuration. */
     protected static final String HL7_LISTENER_CFG = "etc/org.pavilion.hl7.listener-default.cfg";
-
-    /**
-     * {@code more} options plus the HL7 listener moved to a free port (never 2575, which another run may hold),
-     * published as {@link #HL7_PORT_PROPERTY} for {@link #hl7Client()}.
-     */
-    protected static Option[] withHl7ListenerOnFreePort(Option... more) {
-        int port;
-        try {
-            port = freePort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        List<Option> options = new ArrayList<>(List.of(
-                editConfigurationFilePut(HL7_LISTENER_CFG, "port", String.valueOf(port)),
-                systemProperty(HL7_PORT_PROPERTY).value(String.valueOf(port))));
-        options.addAll(Arrays.asList(more));
-        return options.toArray(new Option[0]);
-    }
 
     /** This test method's sending system (HAPI's MLLP client); closed when the method ends. */
     private HapiMllp hl7Client;

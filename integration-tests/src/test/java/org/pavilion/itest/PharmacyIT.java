@@ -55,12 +55,12 @@ public class PharmacyIT extends PavilionTestSupport {
     @Override
     protected Option[] extraOptions() {
         String cfg = "etc/org.pavilion.pharmacy.cfg";
-        return withHl7ListenerOnFreePort(
+        return new Option[] {
             editConfigurationFilePut(cfg, "zone", WEST),
             editConfigurationFilePut(cfg, "reorderCheckSeconds", "1"),
             editConfigurationFilePut(cfg, "expiryCheckSeconds", "1"),
             editConfigurationFilePut(cfg, "expiryWindowDays", "60"),
-            editConfigurationFilePut(cfg, "allergyCheck", "true"));
+            editConfigurationFilePut(cfg, "allergyCheck", "true")};
     }
 
     @Test

@@ -44,9 +44,9 @@ public class SchedulingIT extends PavilionTestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        return withHl7ListenerOnFreePort(
+        return new Option[] {
             // Working hours read in UTC whatever the machine's zone, so the test's times are plain.
-            editConfigurationFilePut("etc/org.pavilion.scheduling.cfg", "zone", "UTC"));
+            editConfigurationFilePut("etc/org.pavilion.scheduling.cfg", "zone", "UTC")};
     }
 
     @Test

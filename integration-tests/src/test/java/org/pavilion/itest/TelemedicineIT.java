@@ -39,8 +39,7 @@ public class TelemedicineIT extends PavilionTestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        // The HL7 listener on a free port, so that another container on this machine cannot hold up the boot.
-        return withHl7ListenerOnFreePort(editConfigurationFilePut("etc/org.pavilion.scheduling.cfg", "zone", "UTC"));
+        return new Option[] {editConfigurationFilePut("etc/org.pavilion.scheduling.cfg", "zone", "UTC")};
     }
 
     @Test

@@ -31,16 +31,13 @@ public class AccessSecurityIT extends PavilionTestSupport {
     private static final String REASON_HEADER = "Pavilion-Break-Glass-Reason";
     private static final int HARVEST_LIMIT = 6;
 
-    /**
-     * The HL7 listener on a free port: on the default one (2575) a container already running on the machine held
-     * the feature installer in bind retries for minutes, and the EMR came up after the first test gave up.
-     */
+    /** A small harvest limit, so a few reads cross it. */
     @Override
     protected Option[] extraOptions() {
-        return withHl7ListenerOnFreePort(
+        return new Option[] {
             editConfigurationFilePut("etc/org.pavilion.emr.harvest.cfg", "harvestDistinctPatients",
                     String.valueOf(HARVEST_LIMIT)),
-            editConfigurationFilePut("etc/org.pavilion.emr.harvest.cfg", "harvestWindowMinutes", "10"));
+            editConfigurationFilePut("etc/org.pavilion.emr.harvest.cfg", "harvestWindowMinutes", "10")};
     }
 
     private static Http admin() throws Exception {

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.Assume;
 import org.junit.Test;
-import org.ops4j.pax.exam.Option;
 import org.pavilion.itest.Await;
 import org.pavilion.itest.HapiMllp;
 import org.pavilion.itest.Http;
@@ -23,11 +22,6 @@ import org.pavilion.itest.PavilionTestSupport;
  * messages are audited with their patient; edits and replays leave their audit records.
  */
 public class Hl7StoreSecurityIT extends PavilionTestSupport {
-
-    @Override
-    protected Option[] extraOptions() {
-        return withHl7ListenerOnFreePort();
-    }
 
     /** Sends one message in an MLLP frame (the listener awaited, bounded) and returns the ACK as sent. */
     private static String send(String text) throws Exception {

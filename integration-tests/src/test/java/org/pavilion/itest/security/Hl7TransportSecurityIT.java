@@ -66,11 +66,6 @@ public class Hl7TransportSecurityIT extends PavilionTestSupport {
 
     // ---- helpers ------------------------------------------------------------------------------------------------
 
-    @Override
-    protected org.ops4j.pax.exam.Option[] extraOptions() {
-        return withHl7ListenerOnFreePort(); // the shipped 2575 may be held by another run on this machine
-    }
-
     @org.junit.Before
     public void containerIsUp() throws Exception {
         if (h2()) {
