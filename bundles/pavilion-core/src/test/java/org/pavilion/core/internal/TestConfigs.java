@@ -49,4 +49,11 @@ public final class TestConfigs {
             @Override public int passwordResetMinutes() { return 30; }
         };
     }
+
+    /** An HTTP request whose only answer is its client address (the login and filter read no more of it). */
+    public static javax.servlet.http.HttpServletRequest requestFrom(String address) {
+        return (javax.servlet.http.HttpServletRequest) java.lang.reflect.Proxy.newProxyInstance(
+                TestConfigs.class.getClassLoader(), new Class<?>[] {javax.servlet.http.HttpServletRequest.class},
+                (proxy, method, args) -> "getRemoteAddr".equals(method.getName()) ? address : null);
+    }
 }

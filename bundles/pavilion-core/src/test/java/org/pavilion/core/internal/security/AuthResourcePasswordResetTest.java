@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,9 +38,7 @@ public class AuthResourcePasswordResetTest {
     private AccountService accounts;
     private AuthResource resource;
     private final List<PasswordResetRequest> outbox = new ArrayList<>();
-    private final HttpServletRequest browser = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[] {HttpServletRequest.class},
-            (proxy, method, args) -> "getRemoteAddr".equals(method.getName()) ? "10.2.0.14" : null);
+    private final HttpServletRequest browser = TestConfigs.requestFrom("10.2.0.14");
 
     @Before
     public void setUp() throws Exception {

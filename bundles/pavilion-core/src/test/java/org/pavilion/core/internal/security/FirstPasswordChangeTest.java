@@ -65,9 +65,7 @@ public class FirstPasswordChangeTest {
     private Path passwordFile;
     private String initialPassword;
     private final List<PasswordResetRequest> outbox = new ArrayList<>();
-    private final HttpServletRequest browser = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[] {HttpServletRequest.class},
-            (proxy, method, args) -> "getRemoteAddr".equals(method.getName()) ? "10.2.0.1" : null);
+    private final HttpServletRequest browser = TestConfigs.requestFrom("10.2.0.1");
 
     @Before
     public void setUp() throws Exception {
