@@ -193,6 +193,17 @@ public class TelemedicineIT extends PavilionTestSupport {
         assertTrue(trail, trail.contains("JOIN") && trail.contains("ADMIT") && trail.contains("REDEEM"));
         assertFalse("no signalling content in the audit trail", trail.contains("offer-from-the-doctor"));
         assertTrue(trail, trail.contains("SHARE") && trail.contains("PATIENT shared EMR document " + documentId));
+        // Each join names who, when and from where: Chinwe's, Dr Osei's and the interpreter's.
+        java.util.Set<String> joined = new java.util.HashSet<>();
+        for (JsonNode r : ok(admin.get("/api/v1/platform/audit?size=200&patientId=" + chinwe)).path("items")) {
+            if ("JOIN".equals(r.path("action").asText()) && "SUCCESS".equals(r.path("outcome").asText())) {
+                assertEquals(r.toString(), "127.0.0.1", r.path("clientAddress").asText());
+                assertFalse(r.toString(), r.path("occurredAt").asText().isEmpty());
+                joined.add(r.path("actor").asText());
+            }
+        }
+        assertTrue(joined.toString(), joined.containsAll(java.util.Set.of("chinwe.tele", "dr.tele.osei",
+                "guest:Interpreter")));
 
         // Her second record, made by mistake, had a video visit booked too; the merge re-points that room.
         String duplicate = created(admin.post("/api/v1/emr/patients?confirmDuplicate=true", obj()
