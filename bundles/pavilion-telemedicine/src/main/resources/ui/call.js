@@ -131,6 +131,8 @@ export class Call {
       return;
     }
     const from = m.from || {};
+    if (m.to && m.to !== this.clientId) return; // meant for another page in the room
+    if (['offer', 'answer', 'ice'].includes(m.type) && !this.isPeer(from)) return;
     switch (m.type) {
       case 'welcome':
         this.attempt = 0;
@@ -140,7 +142,9 @@ export class Call {
         this.set({ state: 'joined' });
         break;
       case 'peer-joined':
-        // The one already in the room offers to the newcomer (after a drop: with an ICE restart).
+        // The one already in the room offers to the newcomer (after a drop: with an ICE restart). A call is
+        // between the doctor and the patient: anyone else who joins the room is no peer of this connection.
+        if (!this.isPeer(from)) break;
         this.peerName = from.name || this.peerName;
         await this.offer();
         break;
@@ -173,6 +177,11 @@ export class Call {
       default:
         break;
     }
+  }
+
+  /** The other side of this two-party call: the host for the patient, the patient for the host. */
+  isPeer(from) {
+    return this.role === 'HOST' ? from.role === 'PATIENT' : from.role === 'HOST';
   }
 
   peer() {
@@ -254,7 +263,7 @@ export class Call {
     await pc.setRemoteDescription({ type: 'offer', sdp: m.sdp }); // rolls our own offer back on a collision
     await this.flushIce();
     await pc.setLocalDescription(await pc.createAnswer());
-    this.send({ type: 'answer', sdp: pc.localDescription.sdp });
+    this.send({ type: 'answer', sdp: pc.localDescription.sdp, to: m.clientId });
     this.settled(pc);
   }
 

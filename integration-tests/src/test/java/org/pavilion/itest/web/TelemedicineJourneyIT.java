@@ -281,7 +281,7 @@ public class TelemedicineJourneyIT {
                 return new Stats(j.path("frames").asLong(), j.path("local").asText(null), j.path("remote").asText(null),
                         candidates);
             } catch (java.io.IOException e) {
-                throw new AssertionError(raw, e);
+                throw new AssertionError(raw.toString(), e);
             }
         }
 
