@@ -28,7 +28,9 @@ import org.ops4j.pax.exam.Option;
  * A video consultation in the real container (H2 only: the signalling does not depend on the database; the bundle's
  * tests cover PostgreSQL). Chinwe books a video visit in the portal; scheduling's event opens a room; she enters the
  * waiting room and Dr Osei sees her waiting; he admits her; both join the signalling WebSocket and an offer and its
- * answer cross; a third signed-in user is refused; an interpreter's guest link works once; the call ends. Every
+ * answer cross; admission opened her TELECONSULTATION encounter, where the doctor writes a note; she shares a photo
+ * into her EMR documents (refused without her consent); a third signed-in user is refused; an interpreter's guest link
+ * works once; the call ends and the encounter closes; a merge of her duplicate record re-points its room. Every
  * connection is to 127.0.0.1.
  */
 public class TelemedicineIT extends PavilionTestSupport {
@@ -109,6 +111,37 @@ public class TelemedicineIT extends PavilionTestSupport {
         problem(409, drOther.post(TELE + "/consultations/" + id + "/admit", obj()));
         assertEquals("admitted", patientSignal.next().path("type").asText());
 
+        // Admission opened her EMR encounter of kind TELECONSULTATION; the host's view names what the EMR REST needs.
+        JsonNode view = ok(drOsei.get(TELE + "/consultations/" + id));
+        assertEquals(view.toString(), chinwe, view.path("patientMrn").asText());
+        assertEquals("OPEN", view.path("encounterStatus").asText());
+        String encounterId = view.path("encounterId").asText();
+        JsonNode encounter = encounter(drOsei, chinwe, encounterId);
+        assertEquals("TELECONSULTATION", encounter.path("kind").asText());
+        assertEquals("OPEN", encounter.path("status").asText());
+        // The side panel writes into that encounter with the EMR's own REST.
+        JsonNode note = created(drOsei.post("/api/v1/emr/records/" + chinwe + "/notes", obj().put("kind",
+                "CONSULTATION").put("text", "BP 128/82 at home, well controlled").put("encounterId", encounterId)));
+        assertEquals(encounterId, note.path("encounterId").asText());
+
+        // She shares a photo of her home blood pressure readings: refused without her consent, stored with it.
+        problem(400, share(patient, TELE + "/my/consultations/" + id + "/files?title=BP+diary", "image/png", PNG));
+        problem(415, share(patient, TELE + "/my/consultations/" + id + "/files?consent=true", "text/html",
+                "<script>".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        Http.Response sharedResponse = share(patient, TELE + "/my/consultations/" + id
+                + "/files?consent=true&title=BP+diary", "image/png", PNG);
+        JsonNode shared = created(sharedResponse);
+        String documentId = shared.path("documentId").asText();
+        JsonNode document = ok(drOsei.get("/api/v1/emr/documents/" + documentId));
+        assertEquals(chinwe, document.path("mrn").asText());
+        assertEquals(encounterId, document.path("encounterId").asText());
+        assertEquals("BP diary", document.path("title").asText());
+        boolean inHerDocuments = false;
+        for (JsonNode d : ok(patient.get("/api/v1/emr/documents?mrn=" + chinwe)).path("items")) {
+            inHerDocuments |= d.path("id").asText().equals(documentId);
+        }
+        assertTrue("the shared file is in her own documents", inHerDocuments);
+
         // Both in the room: the offer and the answer are relayed, to the other side only.
         JsonNode hostAccess = ok(drOsei.post(TELE + "/consultations/" + id + "/signal-ticket", obj()));
         Signal doctorSignal = connect(hostAccess);
@@ -151,11 +184,60 @@ public class TelemedicineIT extends PavilionTestSupport {
         assertEquals("ended", patientSignal.nextOfType("ended").path("type").asText());
         assertEquals(1000, patientSignal.closeCode());
         problem(409, patient.post(TELE + "/my/consultations/" + id + "/signal-ticket", obj()));
+        assertEquals("CLOSED", ok(drOsei.get(TELE + "/consultations/" + id)).path("encounterStatus").asText());
+        assertEquals("hanging up closed the encounter", "CLOSED",
+                encounter(drOsei, chinwe, encounterId).path("status").asText());
 
         // The audit trail: who joined, from which address.
         String trail = ok(admin.get("/api/v1/platform/audit?size=200&patientId=" + chinwe)).toString();
         assertTrue(trail, trail.contains("JOIN") && trail.contains("ADMIT") && trail.contains("REDEEM"));
         assertFalse("no signalling content in the audit trail", trail.contains("offer-from-the-doctor"));
+        assertTrue(trail, trail.contains("SHARE") && trail.contains("PATIENT shared EMR document " + documentId));
+
+        // Her second record, made by mistake, had a video visit booked too; the merge re-points that room.
+        String duplicate = created(admin.post("/api/v1/emr/patients?confirmDuplicate=true", obj()
+                .put("givenName", "Chinwé").put("familyName", "Okafo").put("sex", "FEMALE").put("birthDate",
+                        "1980-02-04"))).path("mrn").asText();
+        String second = created(admin.post(SCHEDULING + "/appointments", obj().put("patientId", duplicate)
+                .put("doctorId", osei).put("serviceCode", "TELECONSULT").put("visitType", "VIDEO")
+                .put("start", tomorrow + "T10:00"))).path("id").asText();
+        String secondRoom = Await.value("the duplicate's video appointment has a room", BOUND, () -> {
+            for (JsonNode c : ok(drOsei.get(TELE + "/consultations?size=100")).path("items")) {
+                if (c.path("appointmentId").asText().equals(second)) {
+                    return c.path("id").asText();
+                }
+            }
+            return null;
+        });
+        assertEquals(duplicate, ok(drOsei.get(TELE + "/consultations/" + secondRoom)).path("patientId").asText());
+        ok(admin.post("/api/v1/emr/patients/" + chinwe + "/merge", obj().put("duplicateMrn", duplicate)
+                .put("reason", "Same person, name misspelt at the desk")));
+        assertEquals("the room now belongs to the surviving record", chinwe,
+                ok(drOsei.get(TELE + "/consultations/" + secondRoom)).path("patientId").asText());
+        assertEquals(2, ok(patient.get(TELE + "/my/consultations")).size());
+    }
+
+    /** A PNG's signature and header: what the EMR's type check reads. */
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D',
+        'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0};
+
+    /** The raw file as the body, typed by its Content-Type, as the call page sends it. */
+    private static Http.Response share(Http who, String path, String contentType, byte[] content) throws Exception {
+        java.net.http.HttpResponse<String> r = HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                URI.create(baseUrl() + path)).header("Authorization", "Bearer " + who.token())
+                .header("Accept", "application/json").header("Content-Type", contentType)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(content)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new Http.Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""), null);
+    }
+
+    private static JsonNode encounter(Http who, String mrn, String encounterId) throws Exception {
+        for (JsonNode e : ok(who.get("/api/v1/emr/records/" + mrn + "/encounters"))) {
+            if (e.path("id").asText().equals(encounterId)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no encounter " + encounterId + " in " + mrn + "'s record");
     }
 
     private static String doctor(Http admin) throws Exception {

@@ -11,6 +11,8 @@ public class DocumentAttached {
     /** UUID; the content is at /api/v1/emr/documents/{documentId}/content. */
     public String documentId;
     public String mrn;
+    /** The encounter it was attached in (e.g. shared in a video consultation); null when none. @since 2.3 */
+    public String encounterId;
     public String title;
     /** LAB_REPORT, IMAGE, DICOM, SCANNED_FORM, LETTER or OTHER. */
     public String category;

@@ -8,9 +8,11 @@
  * hub's handler API ({@code Completion.commit}).
  * 2.1: {@code PatientDirectory.openEncounterForPatient}: an encounter for a visit of a patient known by MRN.
  * 2.2: {@link org.pavilion.emr.api.PatientAllergies} (the pharmacy's allergy check) and
- * {@code PrescriptionIssued.drugCode} (prescribed from the pharmacy's catalogue). */
+ * {@code PrescriptionIssued.drugCode} (prescribed from the pharmacy's catalogue).
+ * 2.3: {@link org.pavilion.emr.api.PatientDocuments} (a department attaches a file to a patient's documents, linked to
+ * an encounter) and {@code DocumentAttached.encounterId}. */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package org.pavilion.emr.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -21,6 +21,14 @@ public class Consultation {
     public String endedAt;
     /** The user who admitted the patient. */
     public String host;
+    /** The patient's MRN, as the EMR REST paths take it (the survivor's, after merges). */
+    public String patientMrn;
+    /** The EMR encounter (kind TELECONSULTATION) the admission opened: notes, diagnoses, prescriptions name it. */
+    public String encounterId;
+    /** OPEN, CLOSED, or null when there is no encounter. */
+    public String encounterStatus;
+    /** Why there is no encounter (the EMR is not installed, or refused), or why it was not closed; else null. */
+    public String encounterNote;
 
     static Consultation of(ConsultationEntity e, long nowMs) {
         Consultation c = new Consultation();
@@ -40,6 +48,10 @@ public class Consultation {
         c.admittedAt = iso(e.getAdmittedMs());
         c.endedAt = iso(e.getEndedMs());
         c.host = e.getHostUsername();
+        c.patientMrn = e.getPatientId();
+        c.encounterId = e.getEncounterId();
+        c.encounterStatus = e.getEncounterStatus();
+        c.encounterNote = e.getEncounterNote();
         return c;
     }
 

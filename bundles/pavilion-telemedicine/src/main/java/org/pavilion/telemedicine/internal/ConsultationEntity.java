@@ -52,6 +52,17 @@ public class ConsultationEntity {
     @Column(name = "host_username", length = 64)
     private String hostUsername;
 
+    /** The EMR encounter admission opened; null when none (EMR absent or refusing: see encounterNote). */
+    @Column(name = "encounter_id", length = 36)
+    private String encounterId;
+
+    /** OPEN, CLOSED, or null without an encounter. */
+    @Column(name = "encounter_status", length = 16)
+    private String encounterStatus;
+
+    @Column(name = "encounter_note", length = 300)
+    private String encounterNote;
+
     @Column(name = "updated_ms", nullable = false)
     private long updatedMs;
 
@@ -83,4 +94,10 @@ public class ConsultationEntity {
     public void setHostUsername(String hostUsername) { this.hostUsername = hostUsername; }
     public long getUpdatedMs() { return updatedMs; }
     public void setUpdatedMs(long updatedMs) { this.updatedMs = updatedMs; }
+    public String getEncounterId() { return encounterId; }
+    public void setEncounterId(String encounterId) { this.encounterId = encounterId; }
+    public String getEncounterStatus() { return encounterStatus; }
+    public void setEncounterStatus(String encounterStatus) { this.encounterStatus = encounterStatus; }
+    public String getEncounterNote() { return encounterNote; }
+    public void setEncounterNote(String encounterNote) { this.encounterNote = encounterNote; }
 }

@@ -1,10 +1,12 @@
 package org.pavilion.telemedicine.internal;
 
+import java.io.InputStream;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -76,6 +78,35 @@ public class ConsultationResource {
     @RequiresPrivilege(HOST)
     public Response guestLink(@PathParam("id") String id, GuestLinkRequest in) {
         return Response.status(201).entity(consultations.createGuestLink(id, in)).build();
+    }
+
+    /** The host shares a file (the raw body, typed by its Content-Type) into the patient's EMR documents. */
+    @POST
+    @Path("{id}/files")
+    @Consumes(MediaType.WILDCARD)
+    @RequiresPrivilege(HOST)
+    public Response share(@PathParam("id") String id, @QueryParam("title") String title,
+            @HeaderParam("Content-Type") String contentType, @HeaderParam("Content-Length") String contentLength,
+            InputStream body) {
+        return shared(consultations.shareAsHost(id, title, contentType, contentLength(contentLength), body));
+    }
+
+    /** 201 with the EMR document's address. */
+    static Response shared(SharedFile file) {
+        return Response.status(201).header("Location", "/api/v1/emr/documents/" + file.documentId).entity(file)
+                .build();
+    }
+
+    /** The declared length, -1 when none (a chunked upload: the cap is enforced while reading). */
+    static long contentLength(String header) {
+        if (header == null || header.isBlank()) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            return -1; // the container refuses a malformed Content-Length before we get here
+        }
     }
 
     @POST

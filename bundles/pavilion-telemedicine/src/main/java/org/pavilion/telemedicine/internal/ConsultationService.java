@@ -1,5 +1,6 @@
 package org.pavilion.telemedicine.internal;
 
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -20,6 +21,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
@@ -33,6 +36,8 @@ import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.events.api.EventPublisher;
 import org.pavilion.telemedicine.api.ConsultationEnded;
 import org.pavilion.telemedicine.api.ConsultationStarted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,7 +54,13 @@ public class ConsultationService {
     static final String RESOURCE = "telemedicine-consultation";
     static final String GUEST_LINK = "telemedicine-guest-link";
     static final String VIDEO = "VIDEO";
+    static final String FILE = "telemedicine-file";
+    static final String DEFAULT_FILE_TITLE = "Shared in a video consultation";
+    static final String ENCOUNTER_OPEN = "OPEN";
+    static final String ENCOUNTER_CLOSED = "CLOSED";
+    static final String NO_EMR = "the EMR is not installed";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(ConsultationService.class);
 
     private final JpaTransactions jpa;
     private final AuditService audit;
@@ -58,6 +69,10 @@ public class ConsultationService {
     private final SignalTickets tickets;
     private final SignalRooms rooms;
     private final Clock clock;
+
+    /** The patient's EMR record, while the EMR is installed (EmrRecordLink): encounters and shared files. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile EmrRecord emr;
 
     @Activate
     public ConsultationService(BundleContext context,
@@ -241,11 +256,17 @@ public class ConsultationService {
     /** The doctor lets the waiting patient in: WAITING -> IN_CALL, once; the loser of a race gets 409. */
     public Consultation admit(String id) {
         Caller caller = CallerContext.require();
+        ConsultationEntity waiting = jpa.call(em -> em.find(ConsultationEntity.class, id));
+        // The encounter first, as check-in does: idempotent on the visit number (the consultation id), so the loser
+        // of an admission race, or a retry, finds the same encounter; the UPDATE below still decides who admits.
+        EncounterOutcome encounter = waiting != null && waiting.getState() == ConsultationState.WAITING
+                ? openEncounter(waiting, caller) : EncounterOutcome.NONE;
         long now = clock.millis();
         Consultation admitted = jpa.callAudited(audit, em -> {
             int changed = update(em, "UPDATE telemedicine_consultation SET state = ?, admitted_ms = ?, "
-                    + "host_username = ?, updated_ms = ? WHERE id = ? AND state = ?", ConsultationState.IN_CALL.name(),
-                    now, caller.username(), now, id, ConsultationState.WAITING.name());
+                    + "host_username = ?, updated_ms = ?, encounter_id = ?, encounter_status = ?, encounter_note = ? "
+                    + "WHERE id = ? AND state = ?", ConsultationState.IN_CALL.name(), now, caller.username(), now,
+                    encounter.id(), encounter.status(), encounter.note(), id, ConsultationState.WAITING.name());
             if (changed == 0) {
                 return new AuditedTransaction.Done<>(null, List.of());
             }
@@ -260,7 +281,8 @@ public class ConsultationService {
             started.startedAt = Consultation.iso(now);
             events.publish(em, ConsultationStarted.TYPE, subject(id), started);
             return AuditedTransaction.Done.of(Consultation.of(e, now), AuditEvent.of("ADMIT", RESOURCE).resourceId(id)
-                    .patientId(e.getPatientId()).detail("admitted from the waiting room").build());
+                    .patientId(e.getPatientId()).detail("admitted from the waiting room; " + (encounter.id() == null
+                            ? "no EMR encounter: " + encounter.note() : "EMR encounter " + encounter.id())).build());
         });
         if (admitted == null) {
             throw refused(id, "ADMIT", ConsultationState.WAITING);
@@ -304,6 +326,63 @@ public class ConsultationService {
             throw refused(id, "END", ConsultationState.IN_CALL);
         }
         rooms.ended(id);
+        return closeEncounter(id, ended);
+    }
+
+    /** What admission got from the EMR: an open encounter, or none and why. */
+    record EncounterOutcome(String id, String status, String note) {
+        static final EncounterOutcome NONE = new EncounterOutcome(null, null, null);
+    }
+
+    private EncounterOutcome openEncounter(ConsultationEntity e, Caller host) {
+        EmrRecord record = emr;
+        if (record == null) {
+            return new EncounterOutcome(null, null, NO_EMR);
+        }
+        try {
+            EmrRecord.Encounter opened = record.open(e.getPatientId(), e.getId(), host.username(),
+                    "video consultation" + (e.getServiceName() == null ? "" : ": " + e.getServiceName()));
+            return new EncounterOutcome(opened.id(), ENCOUNTER_OPEN, null);
+        } catch (RuntimeException refused) {
+            // The EMR's reason may name the patient: kept on the consultation (shown to its host), not logged.
+            LOG.warn("Consultation {} admitted without an EMR encounter ({})", e.getId(),
+                    refused.getClass().getSimpleName());
+            return new EncounterOutcome(null, null, truncate("the EMR refused the encounter: "
+                    + refused.getMessage(), 300));
+        }
+    }
+
+    /**
+     * Closes the ended consultation's encounter. After the end has committed: a doctor can always hang up, and an
+     * EMR that fails here leaves the encounter open with the reason on the consultation (closing it again later
+     * through the EMR changes nothing else, the close being idempotent on the visit number).
+     */
+    private Consultation closeEncounter(String id, Consultation ended) {
+        EmrRecord record = emr;
+        if (ended.encounterId == null) {
+            return ended;
+        }
+        String status = ENCOUNTER_OPEN;
+        String note;
+        if (record == null) {
+            note = "encounter left open: " + NO_EMR;
+        } else {
+            try {
+                record.close(id);
+                status = ENCOUNTER_CLOSED;
+                note = null;
+            } catch (RuntimeException failed) {
+                LOG.warn("Consultation {} ended but its EMR encounter was not closed ({})", id,
+                        failed.getClass().getSimpleName());
+                note = truncate("encounter left open: " + failed.getMessage(), 300);
+            }
+        }
+        String encounterStatus = status;
+        String encounterNote = note;
+        jpa.call(em -> update(em, "UPDATE telemedicine_consultation SET encounter_status = ?, encounter_note = ? "
+                + "WHERE id = ?", encounterStatus, encounterNote, id));
+        ended.encounterStatus = encounterStatus;
+        ended.encounterNote = encounterNote;
         return ended;
     }
 
@@ -409,6 +488,105 @@ public class ConsultationService {
             throw ProblemException.forbidden("This consultation is not yours");
         }
         return e;
+    }
+
+    // ---------------------------------------------------------------- files shared in the call
+
+    /** The host shares a file into the patient's EMR documents, linked to the consultation's encounter. */
+    public SharedFile shareAsHost(String id, String title, String contentType, long contentLength, InputStream body) {
+        Caller caller = CallerContext.require();
+        ConsultationEntity e = existing(id);
+        if (e.getState() == ConsultationState.IN_CALL && !caller.username().equals(e.getHostUsername())) {
+            audit.record(AuditEvent.of("SHARE", FILE).resourceId(id).patientId(e.getPatientId())
+                    .outcome(AuditOutcome.DENIED).detail("not the host").build());
+            throw ProblemException.forbidden("Only the doctor hosting the call shares files in it");
+        }
+        return share(e, Participant.Role.HOST, title, contentType, contentLength, body);
+    }
+
+    /**
+     * The patient shares a file from their own call; it lands in their EMR documents only with their explicit
+     * consent ({@code consent=true}), else 400 and nothing is read.
+     */
+    public SharedFile shareAsPatient(String id, boolean consent, String title, String contentType, long contentLength,
+            InputStream body) {
+        ConsultationEntity e = own(id, "SHARE");
+        if (!consent) {
+            audit.record(AuditEvent.of("SHARE", FILE).resourceId(id).patientId(e.getPatientId())
+                    .outcome(AuditOutcome.FAILED).detail("no consent to add the file to the record").build());
+            throw new ProblemException(400, "consent-required", "Consent required", "A file you share is added to "
+                    + "your health record: confirm that you agree (consent=true)");
+        }
+        return share(e, Participant.Role.PATIENT, title, contentType, contentLength, body);
+    }
+
+    /**
+     * The checks every share passes before a byte is stored (in call, type allowed, size within the cap, the EMR
+     * there), then the EMR's own attach: it stages the whole file and stores nothing unless its checks pass too.
+     * The audit record names who shared which document, its type and size, never its content.
+     */
+    private SharedFile share(ConsultationEntity e, Participant.Role by, String title, String contentType,
+            long contentLength, InputStream body) {
+        String id = e.getId();
+        if (e.getState() != ConsultationState.IN_CALL) {
+            throw ProblemException.conflict("Consultation " + id + " is " + e.getState()
+                    + ": files are shared during the call");
+        }
+        String name = title == null || title.isBlank() ? DEFAULT_FILE_TITLE : title.strip();
+        if (name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
+            throw ProblemException.validation("title must be at most 200 characters, without control characters");
+        }
+        TelemedicineSettings.Values config = settings.values();
+        String type = TelemedicineSettings.mediaType(contentType);
+        if (type == null || !config.allowedFileTypes().contains(type)) {
+            throw shareRefused(e, by, 415, "unsupported-media-type", "Unsupported media type", "Files shared in a "
+                    + "call must be one of " + String.join(", ", config.allowedFileTypes()) + "; was "
+                    + (type == null ? "none" : type) + " (send the raw file as the body, not multipart)");
+        }
+        if (contentLength > config.maxFileBytes()) {
+            throw tooLarge(e, by, config.maxFileBytes());
+        }
+        EmrRecord record = emr;
+        if (record == null) {
+            throw shareRefused(e, by, 503, "emr-unavailable", "EMR not installed",
+                    "Shared files are kept in the patient's EMR documents, and " + NO_EMR);
+        }
+        CappedInputStream capped = new CappedInputStream(body, config.maxFileBytes());
+        String documentId;
+        try {
+            documentId = record.attach(e.getPatientId(), e.getEncounterId(), name, type, contentLength, capped);
+        } catch (CappedInputStream.TooLarge over) {
+            throw tooLarge(e, by, config.maxFileBytes());
+        } catch (ProblemException refused) {
+            audit.record(AuditEvent.of("SHARE", FILE).resourceId(id).patientId(e.getPatientId())
+                    .outcome(AuditOutcome.FAILED).detail(by + " share refused by the EMR: " + refused.status())
+                    .build());
+            throw refused;
+        }
+        SharedFile out = new SharedFile();
+        out.documentId = documentId;
+        out.consultationId = id;
+        out.encounterId = e.getEncounterId();
+        out.title = name;
+        out.contentType = type;
+        out.sizeBytes = capped.count();
+        out.sharedBy = by.name();
+        audit.record(AuditEvent.of("SHARE", FILE).resourceId(id).patientId(e.getPatientId())
+                .detail(by + " shared EMR document " + documentId + " (" + type + ", " + out.sizeBytes + " bytes)")
+                .build());
+        return out;
+    }
+
+    private ProblemException tooLarge(ConsultationEntity e, Participant.Role by, long max) {
+        return shareRefused(e, by, 413, "payload-too-large", "File too large",
+                "Files shared in a call may be at most " + max + " bytes");
+    }
+
+    private ProblemException shareRefused(ConsultationEntity e, Participant.Role by, int status, String type,
+            String title, String detail) {
+        audit.record(AuditEvent.of("SHARE", FILE).resourceId(e.getId()).patientId(e.getPatientId())
+                .outcome(AuditOutcome.FAILED).detail(by + " share refused: " + status + " " + type).build());
+        return new ProblemException(status, type, title, detail);
     }
 
     // ---------------------------------------------------------------- guest links

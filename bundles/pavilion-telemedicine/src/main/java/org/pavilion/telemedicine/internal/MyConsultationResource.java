@@ -1,14 +1,19 @@
 package org.pavilion.telemedicine.internal;
 
+import java.io.InputStream;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -50,6 +55,21 @@ public class MyConsultationResource {
     @RequiresPrivilege(JOIN)
     public Consultation arrive(@PathParam("id") String id) {
         return consultations.arrive(id);
+    }
+
+    /**
+     * The patient shares a file (the raw body, typed by its Content-Type) from their call; it is added to their EMR
+     * documents only with {@code consent=true}.
+     */
+    @POST
+    @Path("{id}/files")
+    @Consumes(MediaType.WILDCARD)
+    @RequiresPrivilege(JOIN)
+    public Response share(@PathParam("id") String id, @QueryParam("consent") @DefaultValue("false") boolean consent,
+            @QueryParam("title") String title, @HeaderParam("Content-Type") String contentType,
+            @HeaderParam("Content-Length") String contentLength, InputStream body) {
+        return ConsultationResource.shared(consultations.shareAsPatient(id, consent, title, contentType,
+                ConsultationResource.contentLength(contentLength), body));
     }
 
     @POST

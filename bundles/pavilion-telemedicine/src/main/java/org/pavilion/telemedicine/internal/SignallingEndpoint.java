@@ -45,6 +45,7 @@ public class SignallingEndpoint {
     static final String PATH_PREFIX = "/telemedicine/signal/";
     static final Set<String> RELAYED = Set.of("offer", "answer", "ice", "chat", "bye");
     private static final String MEMBER = "pavilion.telemedicine.member";
+    private static final String RATE = "pavilion.telemedicine.rate";
     private static final Logger LOG = LoggerFactory.getLogger(SignallingEndpoint.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -72,7 +73,8 @@ public class SignallingEndpoint {
 
     @OnOpen
     public void open(Session session, @PathParam("consultationId") String consultationId) {
-        int max = settings.values().maxMessageBytes();
+        TelemedicineSettings.Values config = settings.values();
+        int max = config.maxMessageBytes();
         session.setMaxTextMessageBufferSize(max);
         session.setMaxBinaryMessageBufferSize(1024);
         List<String> ticket = session.getRequestParameterMap().getOrDefault("ticket", List.of());
@@ -96,6 +98,7 @@ public class SignallingEndpoint {
         }
         SignalRooms.Member member = new SignalRooms.Member(session, p);
         session.getUserProperties().put(MEMBER, member);
+        session.getUserProperties().put(RATE, new MessageRate(config.maxMessagesPerSecond()));
         consultations.auditJoin(p, consultationId, AuditOutcome.SUCCESS,
                 p.role() + " " + p.name() + " joined the signalling from " + p.caller().clientAddress());
         SignalRooms.send(session, JSON.createObjectNode().put("type", "welcome").put("id", session.getId())
@@ -107,6 +110,15 @@ public class SignallingEndpoint {
     public void message(Session session, String text) {
         SignalRooms.Member member = (SignalRooms.Member) session.getUserProperties().get(MEMBER);
         if (member == null) {
+            return;
+        }
+        MessageRate rate = (MessageRate) session.getUserProperties().get(RATE);
+        if (!rate.allow()) {
+            // Counted before parsing: a flood costs us no JSON work. The room sees the member leave.
+            LOG.debug("Signalling connection {} sent more than {} messages in a second: closed", session.getId(),
+                    rate.max());
+            SignalRooms.close(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+                    "too many messages: at most " + rate.max() + " per second"));
             return;
         }
         ObjectNode message;

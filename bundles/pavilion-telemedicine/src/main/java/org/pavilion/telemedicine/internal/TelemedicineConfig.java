@@ -38,4 +38,17 @@ public @interface TelemedicineConfig {
 
     @AttributeDefinition(description = "Largest signalling message accepted, in bytes (an SDP offer is a few KB)")
     int maxMessageBytes() default 65536;
+
+    @AttributeDefinition(description = "Most signalling messages one connection may send in a second; beyond it the "
+            + "connection is closed (1008) and the client reconnects with a new ticket. Trickled ICE candidates and "
+            + "chat stay far below it")
+    int maxMessagesPerSecond() default 50;
+
+    @AttributeDefinition(description = "Largest file a participant may share in a call into the patient's EMR "
+            + "documents, in bytes (the EMR's own document limit applies too)")
+    long maxFileBytes() default 10485760L;
+
+    @AttributeDefinition(description = "Media types a participant may share in a call, comma-separated; the EMR "
+            + "accepts application/pdf, image/jpeg, image/png, image/tiff and application/dicom and checks the bytes")
+    String[] allowedFileTypes() default {"application/pdf", "image/jpeg", "image/png"};
 }

@@ -2,9 +2,13 @@ package org.pavilion.telemedicine.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,7 +28,7 @@ public class TelemedicineSettings {
     /** One consistent reading of the configuration. */
     record Values(List<String> stunUrls, List<String> turnUrls, String turnUsername, String turnCredential,
             int guestLinkDefaultMinutes, int guestLinkMaxMinutes, int guestSessionMinutes, int signalTicketSeconds,
-            int maxMessageBytes) {
+            int maxMessageBytes, int maxMessagesPerSecond, long maxFileBytes, Set<String> allowedFileTypes) {
 
         /** The RTCIceServer list a browser hands to RTCPeerConnection; TURN credentials only when configured. */
         List<Map<String, Object>> iceServers() {
@@ -62,7 +66,8 @@ public class TelemedicineSettings {
         values = new Values(urls(c.stunUrls(), "stun:", "stuns:"), urls(c.turnUrls(), "turn:", "turns:"),
                 c.turnUsername().trim(), c.turnCredential(), atLeast(c.guestLinkDefaultMinutes(), 1),
                 atLeast(c.guestLinkMaxMinutes(), 1), atLeast(c.guestSessionMinutes(), 5), atLeast(c.signalTicketSeconds(), 5),
-                atLeast(c.maxMessageBytes(), 4096));
+                atLeast(c.maxMessageBytes(), 4096), atLeast(c.maxMessagesPerSecond(), 1),
+                Math.max(c.maxFileBytes(), 1024L), mediaTypes(c.allowedFileTypes()));
     }
 
     Values values() {
@@ -70,7 +75,8 @@ public class TelemedicineSettings {
     }
 
     static Values defaults() {
-        return new Values(List.of(), List.of(), "", "", 60, 1440, 240, 60, 65536);
+        return new Values(List.of(), List.of(), "", "", 60, 1440, 240, 60, 65536, 50, 10L * 1024 * 1024,
+                Set.of("application/pdf", "image/jpeg", "image/png"));
     }
 
     /** Comma-separated or multi-valued; an entry with another scheme is a configuration error, refused loudly. */
@@ -90,6 +96,34 @@ public class TelemedicineSettings {
             }
         }
         return List.copyOf(urls);
+    }
+
+    /** Comma-separated or multi-valued media types, compared in lower case without parameters. */
+    private static Set<String> mediaTypes(String[] configured) {
+        Set<String> types = new LinkedHashSet<>();
+        for (String entry : configured == null ? new String[0] : configured) {
+            for (String type : entry.split(",")) {
+                String t = mediaType(type);
+                if (t == null) {
+                    continue;
+                }
+                if (!t.matches("[a-z0-9.+-]+/[a-z0-9.+-]+")) {
+                    throw new IllegalArgumentException("allowedFileTypes entry " + type.trim() + " is not a media type");
+                }
+                types.add(t);
+            }
+        }
+        return Collections.unmodifiableSet(types);
+    }
+
+    /** {@code Image/PNG; q=1} as {@code image/png}; null for none. */
+    static String mediaType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        int semicolon = contentType.indexOf(';');
+        String t = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return t.isEmpty() ? null : t;
     }
 
     private static int atLeast(int value, int min) {

@@ -277,7 +277,8 @@ public class ConsultationDayTest {
         TelemedicineSettings.Values none = TelemedicineSettings.defaults();
         assertTrue(none.iceServers().isEmpty());
         TelemedicineSettings.Values turn = new TelemedicineSettings.Values(List.of("stun:stun.hospital.test:3478"),
-                List.of("turn:turn.hospital.test:3478"), "pavilion", "s3cret", 60, 1440, 240, 60, 65536);
+                List.of("turn:turn.hospital.test:3478"), "pavilion", "s3cret", 60, 1440, 240, 60, 65536, 50, 1 << 20,
+                java.util.Set.of("application/pdf"));
         List<Map<String, Object>> servers = turn.iceServers();
         assertEquals(2, servers.size());
         assertEquals(List.of("stun:stun.hospital.test:3478"), servers.get(0).get("urls"));
@@ -301,11 +302,11 @@ public class ConsultationDayTest {
                 .findFirst().orElseThrow().id;
     }
 
-    private static AppointmentBooked booking(String appointmentId, String patientId, String visitType, String start) {
+    static AppointmentBooked booking(String appointmentId, String patientId, String visitType, String start) {
         return fill(new AppointmentBooked(), appointmentId, patientId, visitType, start);
     }
 
-    private static <E extends AppointmentEvent> E fill(E e, String appointmentId, String patientId, String visitType,
+    static <E extends AppointmentEvent> E fill(E e, String appointmentId, String patientId, String visitType,
             String start) {
         e.appointmentId = appointmentId;
         e.patientId = patientId;
@@ -319,15 +320,15 @@ public class ConsultationDayTest {
         return e;
     }
 
-    private static String json(Object event) throws Exception {
+    static String json(Object event) throws Exception {
         return JSON.writeValueAsString(event);
     }
 
-    private static <T> T as(Caller caller, Callable<T> work) throws Exception {
+    static <T> T as(Caller caller, Callable<T> work) throws Exception {
         return CallerContext.runAs(caller, work);
     }
 
-    private static void expect(int status, Callable<?> work) throws Exception {
+    static void expect(int status, Callable<?> work) throws Exception {
         try {
             work.call();
             fail("expected " + status);

@@ -14,9 +14,9 @@ public class PrivilegesMatrixTest {
         PrivilegeMatrix matrix = new PrivilegeMatrix();
         Set<String> doctors = Set.of("DOCTOR");
         matrix.assertRest(ConsultationResource.class, Map.of("list", doctors, "waiting", doctors, "get", doctors,
-                "admit", doctors, "end", doctors, "guestLink", doctors, "signal", doctors));
+                "admit", doctors, "end", doctors, "guestLink", doctors, "signal", doctors, "share", doctors));
         Set<String> patients = Set.of("PATIENT");
         matrix.assertRest(MyConsultationResource.class, Map.of("list", patients, "get", patients, "arrive", patients,
-                "signal", patients));
+                "signal", patients, "share", patients));
     }
 }

@@ -204,6 +204,30 @@ public class SignallingTest {
         assertNull(connect(as(patient, () -> db.service.patientAccess(room)).ticket).closed);
     }
 
+    @Test
+    public void aConnectionFloodingTheRoomIsClosedWithPolicyViolation() throws Exception {
+        TelemedicineSettings.Values d = TelemedicineSettings.defaults();
+        SignallingEndpoint strict = new SignallingEndpoint(db.service, db.tickets, db.rooms, new TelemedicineSettings(
+                new TelemedicineSettings.Values(d.stunUrls(), d.turnUrls(), "", "", d.guestLinkDefaultMinutes(),
+                        d.guestLinkMaxMinutes(), d.guestSessionMinutes(), d.signalTicketSeconds(), d.maxMessageBytes(),
+                        3, d.maxFileBytes(), d.allowedFileTypes())), (WebContainer) Proxy.newProxyInstance(
+                                getClass().getClassLoader(), new Class<?>[] {WebContainer.class}, (p, m, a) -> null));
+        as(patient, () -> db.service.arrive(room));
+        as(doctor, () -> db.service.admit(room));
+        FakeSession ana = new FakeSession(as(patient, () -> db.service.patientAccess(room)).ticket);
+        strict.open(ana.session, room);
+        FakeSession house = new FakeSession(as(doctor, () -> db.service.hostAccess(room)).ticket);
+        strict.open(house.session, room);
+        int anaHad = ana.sent.size();
+        for (int i = 0; i < 4; i++) {
+            strict.message(house.session, "{\"type\":\"ice\",\"candidate\":\"c" + i + "\"}");
+        }
+        assertEquals("three relayed, the fourth not", anaHad + 3, ana.sent.size());
+        assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY, house.closed.getCloseCode());
+        assertEquals("too many messages: at most 3 per second", house.closed.getReasonPhrase());
+        assertNull(ana.closed);
+    }
+
     private FakeSession connect(String ticket) {
         FakeSession s = new FakeSession(ticket);
         endpoint.open(s.session, room);

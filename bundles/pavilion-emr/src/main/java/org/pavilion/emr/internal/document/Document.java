@@ -6,6 +6,8 @@ import java.time.Instant;
 public class Document {
     public String id;
     public String mrn;
+    /** The encounter it was attached in; null when none was named. */
+    public String encounterId;
     public String title;
     public String category;
     public String contentType;
@@ -27,6 +29,7 @@ public class Document {
         Document d = new Document();
         d.id = e.getId();
         d.mrn = e.getMrn();
+        d.encounterId = e.getEncounterId();
         d.title = e.getTitle();
         d.category = e.getCategory();
         d.contentType = e.getContentType();

@@ -22,6 +22,10 @@ public class DocumentEntity {
     @Column(name = "mrn", nullable = false, length = 16)
     private String mrn;
 
+    /** The encounter it was attached in, when one was named. */
+    @Column(name = "encounter_id", length = 36)
+    private String encounterId;
+
     @Column(name = "title", nullable = false, length = 200)
     private String title;
 
@@ -91,4 +95,6 @@ public class DocumentEntity {
     public String getStatusReason() { return statusReason; }
     public void setStatusReason(String statusReason) { this.statusReason = statusReason; }
     public long getVersion() { return version; }
+    public String getEncounterId() { return encounterId; }
+    public void setEncounterId(String encounterId) { this.encounterId = encounterId; }
 }

@@ -48,7 +48,8 @@ public class DocumentResource {
     @Consumes(MediaType.WILDCARD)
     @RequiresPrivilege("emr.document.attach")
     public Response attach(@QueryParam("mrn") String mrn, @QueryParam("title") String title,
-            @QueryParam("category") String category, @HeaderParam("Content-Type") String contentType,
+            @QueryParam("category") String category, @QueryParam("encounterId") String encounterId,
+            @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Content-Length") String contentLength, @HeaderParam("Content-SHA256") String contentSha256,
             @HeaderParam("Digest") String digest, @HeaderParam("Repr-Digest") String reprDigest,
             @HeaderParam(ClinicalAccess.BREAK_GLASS_HEADER) String breakGlassReason, InputStream body) {
@@ -56,6 +57,7 @@ public class DocumentResource {
         u.mrn = mrn;
         u.title = title;
         u.category = category;
+        u.encounterId = encounterId;
         u.contentType = contentType;
         u.contentLength = parseLength(contentLength);
         u.contentSha256 = contentSha256;

@@ -39,6 +39,7 @@ import org.pavilion.emr.api.DocumentAttached;
 import org.pavilion.emr.internal.ClinicalAccess;
 import org.pavilion.emr.internal.Mrn;
 import org.pavilion.emr.internal.PatientService;
+import org.pavilion.emr.internal.record.EncounterEntity;
 import org.pavilion.events.api.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,6 +93,8 @@ public class DocumentService {
     /** What the client sent along with the content. */
     public static final class Upload {
         public String mrn;
+        /** The patient's encounter the document belongs to (e.g. a video consultation's); null for none. */
+        public String encounterId;
         public String title;
         public String category;
         public String contentType;
@@ -115,6 +118,7 @@ public class DocumentService {
         }
         DocumentCategory category = category(u.category);
         ClinicalAccess.Grant grant = access.write(u.mrn, PART, RESOURCE, u.breakGlassReason);
+        String encounterId = encounterOf(grant, u.encounterId);
         Settings s = settings;
         DocumentType declared = DocumentType.ofMediaType(u.contentType);
         if (declared == null) {
@@ -141,6 +145,7 @@ public class DocumentService {
             DocumentEntity e = new DocumentEntity();
             e.setId(id);
             e.setMrn(grant.mrn);
+            e.setEncounterId(encounterId);
             e.setTitle(title);
             e.setCategory(category.name());
             e.setContentType(staged.type.mediaType);
@@ -158,6 +163,20 @@ public class DocumentService {
                     .detail("storing failed: " + e.getMessage()).build());
             throw new UncheckedIOException("Could not store document " + id, e);
         }
+    }
+
+    /** The named encounter if it is one of the patient's (the survivor's, after merges); 400 otherwise. */
+    private String encounterOf(ClinicalAccess.Grant grant, String encounterId) {
+        if (encounterId == null || encounterId.isBlank()) {
+            return null;
+        }
+        String id = encounterId.strip();
+        EncounterEntity encounter = jpa.call(em -> em.find(EncounterEntity.class, id));
+        if (encounter == null || !grant.mrn.equals(encounter.getMrn())) {
+            throw refused(grant, 400, "validation", "Invalid request", "encounter " + id
+                    + " is not an encounter of this patient");
+        }
+        return id;
     }
 
     private StagedUpload receive(ClinicalAccess.Grant grant, InputStream body, Settings s, DocumentType declared)
@@ -454,6 +473,7 @@ public class DocumentService {
         DocumentAttached a = new DocumentAttached();
         a.documentId = e.getId();
         a.mrn = e.getMrn();
+        a.encounterId = e.getEncounterId();
         a.title = e.getTitle();
         a.category = e.getCategory();
         a.contentType = e.getContentType();
