@@ -56,7 +56,7 @@ export function callView(host, call, opts) {
               @click=${() => call.toggleCamera()}>${t('telemedicine.call.cameraOff')}</button>
             <button type="button" id="tele-audio-only" class="button button-quiet"
               @click=${() => call.audioOnlyNow()}>${t('telemedicine.call.audioOnly')}</button>`}
-          <button type="button" id="tele-leave" class="button-danger" @click=${opts.onLeave}>${t(opts.leaveKey)}</button>
+          <button type="button" id="tele-leave" class="button button-danger" @click=${opts.onLeave}>${t(opts.leaveKey)}</button>
         </div>` : nothing}
       </div>
       <div class="tele-aside">

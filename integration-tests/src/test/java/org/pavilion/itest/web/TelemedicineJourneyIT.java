@@ -33,8 +33,8 @@ import org.openqa.selenium.WebElement;
  * away by the signalling server (1008), and his hanging up closes the encounter.
  *
  * <p>Every packet stays on loopback: failsafe's execution {@code itest-netns} starts this JVM through
- * {@code src/test/netns/java} in a network namespace of its own holding only {@code lo} (so the container, chromedriver
- * and both browsers are there too); {@link #onlyLoopback()} refuses to run anywhere else.
+ * {@code src/test/netns/bin/java} in a network namespace of its own holding only {@code lo} (so the container,
+ * chromedriver and both browsers are there too); {@link #onlyLoopback()} refuses to run anywhere else.
  */
 public class TelemedicineJourneyIT {
 
@@ -258,7 +258,8 @@ public class TelemedicineJourneyIT {
                 + "  const address = (x) => x ? (x.address || x.ip || '') : null;"
                 + "  stats.forEach((s) => {"
                 + "    if (s.type === 'inbound-rtp' && s.kind === 'video') frames += s.framesDecoded || 0;"
-                + "    if (s.type === 'transport' && s.selectedCandidatePairId) pair = stats.get(s.selectedCandidatePairId);"
+                + "    if (s.type === 'transport' && s.selectedCandidatePairId) {"
+                + "      pair = stats.get(s.selectedCandidatePairId); }"
                 + "    if (s.type === 'local-candidate' || s.type === 'remote-candidate') candidates.push(address(s));"
                 + "  });"
                 + "  done(JSON.stringify({frames, candidates,"

@@ -122,7 +122,8 @@ public class TelemedicineUiTest {
         int seen = 0;
         while (states.find()) {
             seen++;
-            assertTrue("no text for the call state " + states.group(1), en.containsKey("telemedicine.call." + states.group(1)));
+            assertTrue("no text for the call state " + states.group(1),
+                    en.containsKey("telemedicine.call." + states.group(1)));
         }
         assertTrue("the call's states were found in call.js", seen >= 6);
         for (String over : List.of("ended", "left", "refused")) {
