@@ -29,8 +29,9 @@ import org.openqa.selenium.WebElement;
  * portal on her phone, Dr Nkemelu admits her from the workspace, and both headless Chromiums (fake camera and
  * microphone) see each other: frames decoded grow on both sides, over a candidate pair whose two ends are loopback
  * addresses. They chat both ways, she shares a file (with her consent) that lands in her documents, his note lands
- * in the TELECONSULTATION encounter, a dropped connection comes back by itself, a third signed-in user is turned
- * away by the signalling server (1008), and his hanging up closes the encounter.
+ * in the TELECONSULTATION encounter, a dropped connection comes back by itself, she switches to audio only and is
+ * still heard, a third signed-in user is turned away by the signalling server (1008), and his hanging up closes the
+ * encounter.
  *
  * <p>Every packet stays on loopback: failsafe's execution {@code itest-netns} starts this JVM through
  * {@code src/test/netns/bin/java} in a network namespace of its own holding only {@code lo} (so the container,
@@ -173,6 +174,14 @@ public class TelemedicineJourneyIT {
             framesGrow(amara, "Amara after the drop").assertLoopbackOnly("Amara's, after the drop,");
             amara.containing("#tele-status", "In the call with");
 
+            // Her connection is poor: audio only: the camera is released, and the doctor still hears her.
+            amara.clickInView(amara.clickable("#tele-audio-only"));
+            amara.until("no video sent any more", MEDIA, d -> Boolean.TRUE.equals(amara.js(
+                    "const c = window.__pavilionCall; return c.audioOnly && c.local.getVideoTracks().length === 0"
+                    + " && c.pc.getSenders().every((s) => !s.track || s.track.kind !== 'video');")) ? true : null);
+            long heard = audioPackets(doctor);
+            doctor.until("the doctor still hears her", MEDIA, d -> audioPackets(doctor) > heard + 50 ? true : null);
+
             // Felix, signed in to the portal too, has no way in: no ticket, and the signalling server closes 1008.
             try (Browser felix = Browser.open(platform.baseUrl())) {
                 felix.openSignedIn("/portal", "felix.brandt", intruderPassword);
@@ -233,6 +242,14 @@ public class TelemedicineJourneyIT {
             }
         }
         throw new AssertionError("no consultation for " + patient + ": " + page);
+    }
+
+    /** Audio packets the page's call has received so far. */
+    private static long audioPackets(Browser b) {
+        return ((Number) b.jsAsync("const done = arguments[arguments.length - 1];"
+                + "window.__pavilionCall.pc.getStats().then((stats) => { let n = 0; stats.forEach((s) => {"
+                + " if (s.type === 'inbound-rtp' && s.kind === 'audio') n += s.packetsReceived || 0; }); done(n); });"))
+                .longValue();
     }
 
     /** Waits until the inbound video's frames decoded grow by a good second's worth; returns the stats then. */
