@@ -58,6 +58,21 @@ public final class Browser implements AutoCloseable {
 
     /** A fresh browser (own profile folder: no cookies, no cache) at desktop size, in English. */
     public static Browser open(String baseUrl) throws IOException {
+        return open(baseUrl, List.of());
+    }
+
+    /**
+     * A fresh browser for video calls: Chromium's fake camera and microphone (a test pattern and a beep, no prompt),
+     * WebRTC allowed to use loopback candidates, host candidates not hidden behind mDNS names, and media that plays
+     * without a click. Only for a test whose browsers and container sit in a network namespace holding only lo.
+     */
+    public static Browser openWithFakeMedia(String baseUrl) throws IOException {
+        return open(baseUrl, List.of("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--allow-loopback-in-peer-connection", "--disable-features=WebRtcHideLocalIpsWithMdns",
+                "--autoplay-policy=no-user-gesture-required"));
+    }
+
+    private static Browser open(String baseUrl, List<String> extraArguments) throws IOException {
         for (String f : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(Paths.get(f))) {
                 throw new IllegalStateException(f + " is missing: install Debian's chromium and chromium-driver "
@@ -70,6 +85,7 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + profile, "--lang=en-US", "--window-size=" + DESKTOP.width + "," + DESKTOP.height);
+        options.addArguments(extraArguments);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
@@ -302,6 +318,11 @@ public final class Browser implements AutoCloseable {
 
     public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Runs an async script: its last argument, {@code arguments[arguments.length - 1]}, is the callback to answer. */
+    public Object jsAsync(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
     }
 
     /** The address bar's path and query (no origin). */
