@@ -42,6 +42,7 @@ public class DepartmentArchetypeIT {
         Files.createDirectories(work);
         try (DistributionProcess hospital = DistributionProcess.unpack("archetype")) {
             long t0 = System.nanoTime();
+            bootsTheKarDeployer(hospital);
             hospital.start();
 
             maven(work, GENERATE_BOUND, "generate", "org.apache.maven.plugins:maven-archetype-plugin:"
@@ -68,8 +69,10 @@ public class DepartmentArchetypeIT {
             String password = hospital.adminPassword();
             Http admin = Await.value("admin signs in", BOOT, () -> Http.login(hospital.baseUrl(), "admin", password));
             long deployAt = System.nanoTime();
-            Files.copy(kar, hospital.home().resolve("deploy").resolve(kar.getFileName()),
-                    StandardCopyOption.REPLACE_EXISTING);
+            // Copied beside deploy/ first, then moved in at once: the deployer never sees half a file.
+            Path staged = Files.copy(kar, hospital.home().resolve(kar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(staged, hospital.home().resolve("deploy").resolve(kar.getFileName()),
+                    StandardCopyOption.ATOMIC_MOVE);
 
             String referrals = "/api/v1/" + DEPARTMENT + "/referrals";
             Http.Response list = Await.value(referrals + " answers 200 to the administrator", BOOT, () -> {
@@ -91,6 +94,18 @@ public class DepartmentArchetypeIT {
                     TimeUnit.NANOSECONDS.toSeconds(built - generated), TimeUnit.NANOSECONDS.toMillis(serving - deployAt),
                     TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0));
         }
+    }
+
+    /**
+     * The distribution ships Karaf's {@code kar} feature but does not boot it (a security default): the hospital that
+     * takes vendor KARs through {@code deploy/} adds it to featuresBoot, as this one does before its first start.
+     */
+    private static void bootsTheKarDeployer(DistributionProcess hospital) throws IOException {
+        Path cfg = hospital.home().resolve("etc/org.apache.karaf.features.cfg");
+        String text = Files.readString(cfg);
+        String boot = "featuresBoot = \\\n";
+        assertTrue("featuresBoot in " + cfg, text.contains(boot));
+        Files.writeString(cfg, text.replace(boot, boot + "    kar, \\\n"));
     }
 
     /**
