@@ -21,6 +21,8 @@ import org.junit.runners.MethodSorters;
 import org.osgi.framework.Bundle;
 import org.pavilion.events.api.EventPublisher;
 import org.pavilion.pharmacy.api.MedicationDispensed;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.Http;
 
 /**
  * Billing in the real container (issue 25's proof), through its REST surface, the other departments' events and HAPI's

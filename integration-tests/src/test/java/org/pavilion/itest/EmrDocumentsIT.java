@@ -35,6 +35,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.Http;
 
 /**
  * Documents and images on the medical record through the real HTTP surface, on H2 and PostgreSQL: a nurse

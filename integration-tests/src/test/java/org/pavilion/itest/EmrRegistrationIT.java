@@ -34,6 +34,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.Test;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.Http;
 
 /**
  * The EMR front desk through the real HTTP surface: registration with MRNs, search, duplicate warnings, bad

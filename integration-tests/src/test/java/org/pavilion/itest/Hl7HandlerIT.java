@@ -9,6 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.Test;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.HapiMllp;
+import org.pavilion.testsupport.Http;
 
 /**
  * The outpatient clinic's scheduling system books appointments over HL7 in a hospital that has not installed the

@@ -32,6 +32,8 @@ import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Option;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.Http;
 
 import ca.uhn.hl7v2.AcknowledgmentCode;
 import ca.uhn.hl7v2.DefaultHapiContext;

@@ -36,6 +36,10 @@ import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Option;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.HapiMllp;
+import org.pavilion.testsupport.HapiMllpServer;
+import org.pavilion.testsupport.Http;
 
 /**
  * The three example route files the distribution ships in {@code etc/routes-examples/}, each copied into

@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.Test;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.Http;
 
 /**
  * A day at the front desk, through the real HTTP surface: staff accounts, logins, roles, the example

@@ -28,6 +28,8 @@ import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.Http;
 
 /**
  * The laboratory in the real container (issue 23's proof), driven only through its REST surface and HAPI's MLLP

@@ -12,6 +12,9 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.Http;
+
 /**
  * A real SMTP server for the container tests: GreenMail's standalone server run as a process of its own on 127.0.0.1
  * (SMTP and its REST API on the ports given), so the test can stop it ("the mail server is down") and start it again

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.camel.CamelContext;
 import org.junit.Test;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.Http;
 
 /**
  * What an operator does while the hospital keeps working: switch a department off and on again at runtime,

@@ -13,6 +13,8 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.Test;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.Http;
 
 /**
  * An integrator reads the API of the hospital's installed departments: one OpenAPI document behind login, with the

@@ -17,6 +17,8 @@ import org.pavilion.emr.api.AccessDecision.Outcome;
 import org.pavilion.emr.api.DataPart;
 import org.pavilion.emr.api.PatientAccess;
 import org.pavilion.emr.api.PatientAccess.Action;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.Http;
 
 /**
  * Another department's code (this test bundle, standing in for a pharmacy) asks the EMR's PatientAccess in the real

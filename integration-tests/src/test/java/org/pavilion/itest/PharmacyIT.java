@@ -31,6 +31,8 @@ import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.Http;
 
 /**
  * The pharmacy in the real container (issue 24's proof), through its REST surface, the EMR's prescriptions and HAPI's

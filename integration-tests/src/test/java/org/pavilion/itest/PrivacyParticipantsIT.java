@@ -39,6 +39,9 @@ import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.emr.api.PatientDetails;
 import org.pavilion.emr.api.PatientLookup;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.HapiMllp;
+import org.pavilion.testsupport.Http;
 
 /**
  * A merge and an erasure reach every department, in the real container. Ingrid Halvorsen is registered twice by the

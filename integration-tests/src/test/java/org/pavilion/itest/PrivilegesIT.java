@@ -19,6 +19,8 @@ import org.osgi.framework.ServiceRegistration;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.api.security.PublicEndpoint;
 import org.pavilion.core.api.security.RequiresPrivilege;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.Http;
 
 /**
  * The hospital makes its own roles: the administrator creates "cashier" with two privileges, a new cashier can call

@@ -25,6 +25,9 @@ import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.ServiceRegistration;
 import org.pavilion.scheduling.api.VisitCostEstimator;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.HapiMllp;
+import org.pavilion.testsupport.Http;
 
 /**
  * The scheduling department in the real container, with a stand-in for billing's price list. Dr Amara Osei, cardiologist, sees patients every day from 09:00

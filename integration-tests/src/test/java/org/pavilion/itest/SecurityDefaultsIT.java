@@ -22,6 +22,7 @@ import java.util.Properties;
 
 import org.apache.karaf.features.Feature;
 import org.junit.Test;
+import org.pavilion.testsupport.Await;
 
 /**
  * The hardening the distribution ships with (architecture.md, "Hardened by default"): no karaf/karaf, hashed

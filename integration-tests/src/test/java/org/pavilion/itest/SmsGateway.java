@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import org.pavilion.testsupport.Await;
+
 /**
  * An SMS provider's HTTP API for the tests, on 127.0.0.1: {@code POST /sms} with the form-encoded fields most
  * providers share ({@code to}, {@code text}, {@code from}, {@code reference}) and an API key header, answering

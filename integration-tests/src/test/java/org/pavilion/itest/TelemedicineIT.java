@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.Http;
 
 /**
  * A video consultation in the real container (H2 only: the signalling does not depend on the database; the bundle's

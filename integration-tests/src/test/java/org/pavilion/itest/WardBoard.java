@@ -6,6 +6,9 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.Http;
+
 /**
  * The example ward board (pavilion-example-subscriber) as the tests read it. A subscriber gets only the events
  * published after it was first seen (events README), and on a first start the board's route can start after the

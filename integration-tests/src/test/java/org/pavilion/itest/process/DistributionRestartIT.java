@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.Test;
 import org.pavilion.itest.PavilionTestSupport;
-import org.pavilion.itest.Await;
-import org.pavilion.itest.Http;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.Http;
 import org.pavilion.itest.WardBoard;
 
 /**

@@ -22,9 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.Test;
-import org.pavilion.itest.Await;
-import org.pavilion.itest.HapiMllpServer;
-import org.pavilion.itest.Http;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.HapiMllpServer;
+import org.pavilion.testsupport.Http;
 import org.pavilion.itest.PavilionTestSupport;
 
 import ca.uhn.hl7v2.model.Message;

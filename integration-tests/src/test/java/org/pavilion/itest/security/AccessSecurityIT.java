@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
-import org.pavilion.itest.Await;
-import org.pavilion.itest.Http;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.Http;
 import org.pavilion.itest.PavilionTestSupport;
 
 /**

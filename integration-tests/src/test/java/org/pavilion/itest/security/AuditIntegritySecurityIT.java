@@ -20,8 +20,8 @@ import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
-import org.pavilion.itest.Await;
-import org.pavilion.itest.Http;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.Http;
 import org.pavilion.itest.PavilionTestSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;

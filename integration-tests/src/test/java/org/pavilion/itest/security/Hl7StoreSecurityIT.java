@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.Assume;
 import org.junit.Test;
-import org.pavilion.itest.Await;
-import org.pavilion.itest.HapiMllp;
-import org.pavilion.itest.Http;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.HapiMllp;
+import org.pavilion.testsupport.Http;
 import org.pavilion.itest.PavilionTestSupport;
 
 /**

@@ -39,10 +39,10 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.pavilion.itest.Await;
-import org.pavilion.itest.HapiMllp;
-import org.pavilion.itest.HapiMllpServer;
-import org.pavilion.itest.Http;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.HapiMllp;
+import org.pavilion.testsupport.HapiMllpServer;
+import org.pavilion.testsupport.Http;
 import org.pavilion.itest.PavilionTestSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;

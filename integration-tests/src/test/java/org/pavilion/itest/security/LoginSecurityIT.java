@@ -24,8 +24,8 @@ import org.junit.Assume;
 import org.junit.Before;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
-import org.pavilion.itest.Await;
-import org.pavilion.itest.Http;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.Http;
 import org.pavilion.itest.PavilionTestSupport;
 
 /**

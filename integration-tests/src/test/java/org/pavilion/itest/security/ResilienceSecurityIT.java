@@ -32,8 +32,8 @@ import org.osgi.framework.ServiceRegistration;
 import org.pavilion.core.api.persistence.GroupCommitter;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.api.security.PublicEndpoint;
-import org.pavilion.itest.Await;
-import org.pavilion.itest.Http;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.Http;
 import org.pavilion.itest.PavilionTestSupport;
 
 /**

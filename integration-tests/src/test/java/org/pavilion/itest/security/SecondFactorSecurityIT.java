@@ -23,7 +23,7 @@ import org.junit.Before;
 import org.junit.Test;
 import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
-import org.pavilion.itest.Http;
+import org.pavilion.testsupport.Http;
 import org.pavilion.itest.PavilionTestSupport;
 
 /**

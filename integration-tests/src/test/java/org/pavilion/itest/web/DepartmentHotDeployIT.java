@@ -8,7 +8,7 @@ import java.time.Duration;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
-import org.pavilion.itest.Await;
+import org.pavilion.testsupport.Await;
 
 /**
  * Journey 4 (issue #21): with the visitor-log department (feature {@code pavilion-example}) not installed its

@@ -18,8 +18,8 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.pavilion.itest.Await;
-import org.pavilion.itest.Http;
+import org.pavilion.testsupport.Await;
+import org.pavilion.testsupport.Http;
 
 /**
  * Journey 5 (issue 24): a pharmacy's morning in the browser. Pharmacist Okafor books the opening stock of amoxicillin

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.WebElement;
-import org.pavilion.itest.Http;
+import org.pavilion.testsupport.Http;
 
 /**
  * Journey 3 (issue #21): a patient signs in to the portal on a phone (360 px), sees only their own record, and

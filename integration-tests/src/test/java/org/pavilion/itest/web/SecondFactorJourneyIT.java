@@ -7,7 +7,7 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.pavilion.itest.Http;
+import org.pavilion.testsupport.Http;
 import org.pavilion.itest.security.SecondFactorSecurityIT;
 
 /**

@@ -1,4 +1,4 @@
-package org.pavilion.itest;
+package org.pavilion.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.pavilion.itest;
+package org.pavilion.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,7 +38,8 @@ public final class HapiMllp implements AutoCloseable {
     /** TLS: HAPI's client dials with its socket factory's createTlsSocket(). */
     private final boolean tls;
 
-    HapiMllp(String host, int port) {
+    /** Plain TCP to {@code host:port}. */
+    public HapiMllp(String host, int port) {
         this(host, port, null);
     }
 
@@ -67,12 +68,13 @@ public final class HapiMllp implements AutoCloseable {
         });
     }
 
-    HapiContext context() {
+    /** This client's HAPI context (its parser encodes and parses as the client does). */
+    public HapiContext context() {
         return hapi;
     }
 
     /** Parses {@code text}, sends it with HAPI's Initiator and returns the ACK HAPI received and parsed. */
-    synchronized Message sendAndReceive(String text) throws Exception {
+    public synchronized Message sendAndReceive(String text) throws Exception {
         return withHapiLoaderChecked(() -> {
             Message out = hapi.getPipeParser().parse(text);
             try {
@@ -112,7 +114,7 @@ public final class HapiMllp implements AutoCloseable {
     }
 
     /** HAPI with its own class loader as context loader: it finds the structures pavilion-camel embeds. */
-    static <T> T withHapiLoader(java.util.function.Supplier<T> work) {
+    public static <T> T withHapiLoader(java.util.function.Supplier<T> work) {
         try {
             return withHapiLoaderChecked(work::get);
         } catch (RuntimeException e) {
@@ -122,7 +124,7 @@ public final class HapiMllp implements AutoCloseable {
         }
     }
 
-    static <T> T withHapiLoaderChecked(Callable<T> work) throws Exception {
+    public static <T> T withHapiLoaderChecked(Callable<T> work) throws Exception {
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();
         t.setContextClassLoader(HapiContext.class.getClassLoader());

@@ -1,4 +1,4 @@
-package org.pavilion.itest;
+package org.pavilion.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * JSON over HTTP against the container under test (java.net.http), anonymous or with a bearer token.
- * Usable from the driver and from inside the container (the probe imports Jackson from CXF's feature).
+ * Usable from the driver and from inside the container (this bundle imports Jackson from CXF's feature there).
  */
 public final class Http {
 
@@ -160,11 +160,11 @@ public final class Http {
         /** The Retry-After header of a 429 or 503, or null. */
         public final String retryAfter;
 
-        Response(int status, String body, String contentType) {
+        public Response(int status, String body, String contentType) {
             this(status, body, contentType, null);
         }
 
-        Response(int status, String body, String contentType, String retryAfter) {
+        public Response(int status, String body, String contentType, String retryAfter) {
             this.status = status;
             this.body = body;
             this.contentType = contentType;
