@@ -109,17 +109,15 @@ public class DepartmentArchetypeIT {
     }
 
     /**
-     * Runs Maven in {@code dir} with the local repository of this build, offline when this build is; fails with the end
+     * Runs Maven in {@code dir} with the local repository of this build, offline; fails with the end
      * of its output when it fails or overruns {@code bound}. The output is kept in {@code <dir>/../<name>.log}.
      */
     private static void maven(Path dir, Duration bound, String name, String... args) throws Exception {
         String home = System.getProperty("pavilion.itest.maven.home");
         String mvn = home == null || home.isBlank() ? "mvn" : Paths.get(home, "bin", "mvn").toString();
-        List<String> command = new ArrayList<>(List.of(mvn, "-B", "-ntp",
+        // Offline: this build has brought every plugin and artifact the department needs into its local repository.
+        List<String> command = new ArrayList<>(List.of(mvn, "-B", "-ntp", "-o",
                 "-Dmaven.repo.local=" + System.getProperty("org.ops4j.pax.url.mvn.localRepository")));
-        if (Boolean.getBoolean("pavilion.itest.maven.offline")) {
-            command.add("-o");
-        }
         command.addAll(List.of(args));
         Path log = dir.getParent().resolve(name + ".log");
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
