@@ -43,8 +43,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import javax.inject.Inject;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -62,7 +60,9 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.options.MavenArtifactUrlReference;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
@@ -123,8 +123,17 @@ public abstract class PavilionTestSupport {
 
     private static final Pattern PG_URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([a-z][a-z0-9_]*)(\\?.*)?");
 
-    @Inject
-    protected BundleContext bundleContext;
+    /**
+     * The context of the test's own bundle (the probe), as {@code @Inject} on a field of the test class gives it; null
+     * in the driver JVM. Not injected here: Pax Exam would inject the context of the bundle declaring the field, this
+     * library's, which starts only with the last of the boot features, long after the tests begin.
+     */
+    protected final BundleContext bundleContext = probeContext(getClass());
+
+    private static BundleContext probeContext(Class<?> test) {
+        Bundle bundle = FrameworkUtil.getBundle(test);
+        return bundle == null ? null : bundle.getBundleContext();
+    }
 
     /**
      * The FeaturesService as registered now. Not injected: Karaf re-creates it whenever its configuration
