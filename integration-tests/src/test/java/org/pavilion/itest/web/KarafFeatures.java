@@ -39,7 +39,7 @@ public final class KarafFeatures {
     }
 
     /** Call before the first start: the operator account JMX authenticates. */
-    static KarafFeatures prepare(DistributionProcess pavilion) throws IOException {
+    public static KarafFeatures prepare(DistributionProcess pavilion) throws IOException {
         String password = UUID.randomUUID().toString();
         Path users = pavilion.home().resolve("etc/users.properties");
         Files.writeString(users, Files.readString(users, StandardCharsets.UTF_8) + "\n" + USER + " = " + password
