@@ -7,7 +7,8 @@
 # and REST and MLLP throughput in the quiet windows against the deploy cycles, with the machine's load.
 #   integration-tests/bench/hot-deploy.sh [cycles]
 # PAVILION_BENCH_CLIENTS (4 REST clients), PAVILION_BENCH_HL7_CONNECTIONS (2), PAVILION_BENCH_QUIET_SECONDS (10),
-# PAVILION_BENCH_WARMUP_SECONDS (20); PAVILION_DISTRIBUTION=<tar.gz> and PAVILION_KAR=<kar> measure other builds.
+# PAVILION_BENCH_WARMUP_SECONDS (20), PAVILION_BENCH_THINK_MS (0: each client sends again as soon as answered);
+# PAVILION_DISTRIBUTION=<tar.gz> and PAVILION_KAR=<kar> measure other builds.
 # Needs a built distribution and KAR (mvn -B -DskipTests install). Never run by the build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -21,6 +22,7 @@ mvn -B -q -pl integration-tests test-compile exec:java \
   -Dpavilion.bench.hl7.connections="${PAVILION_BENCH_HL7_CONNECTIONS:-2}" \
   -Dpavilion.bench.quiet.seconds="${PAVILION_BENCH_QUIET_SECONDS:-10}" \
   -Dpavilion.bench.warmup.seconds="${PAVILION_BENCH_WARMUP_SECONDS:-20}" \
+  -Dpavilion.bench.think.ms="${PAVILION_BENCH_THINK_MS:-0}" \
   -Dpavilion.bench.kar="${PAVILION_KAR:-$PWD/features/pavilion-example-kar/target/pavilion-example-kar-0.2.0-SNAPSHOT.kar}" \
   -Dpavilion.distribution.archive="${PAVILION_DISTRIBUTION:-$PWD/karaf-distribution/target/pavilion-distribution-0.2.0-SNAPSHOT.tar.gz}" \
   ${MAVEN_ARGS:-}

@@ -12,6 +12,7 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,13 +78,15 @@ public final class HotDeployBenchmark {
         }
     }
 
-    private record Cycle(double servingSeconds, double removedSeconds, Window window) {
+    private record Cycle(double servingSeconds, double removedSeconds, double servingCpu, double removedCpu,
+            Window window) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     private final AtomicInteger registrations = new AtomicInteger();
-    private volatile Window current = new Window("warm-up");
+    private final Window warmUpWindow = new Window("warm-up");
+    private volatile Window current = warmUpWindow;
     private volatile boolean stop;
     private String base;
 
@@ -102,9 +105,11 @@ public final class HotDeployBenchmark {
         int hl7Connections = Integer.getInteger("pavilion.bench.hl7.connections", 2);
         int quietSeconds = Integer.getInteger("pavilion.bench.quiet.seconds", 10);
         int warmUpSeconds = Integer.getInteger("pavilion.bench.warmup.seconds", 20);
+        // 0: every client sends its next request as soon as the answer is in (the machine saturated).
+        int thinkMs = Integer.getInteger("pavilion.bench.think.ms", 0);
         System.out.printf("Pavilion hot deploy: %d cycles of %s under load (%d REST clients, %d MLLP connections), "
-                + "quiet windows of %d s, H2, %d cores, java %s%n", cycles, kar.getFileName(), restClients,
-                hl7Connections, quietSeconds, Runtime.getRuntime().availableProcessors(),
+                + "think time %d ms, quiet windows of %d s, H2, %d cores, java %s%n", cycles, kar.getFileName(),
+                restClients, hl7Connections, thinkMs, quietSeconds, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         System.out.println("MACHINE before: " + machine());
 
@@ -114,6 +119,8 @@ public final class HotDeployBenchmark {
             KarafFeatures karaf = KarafFeatures.prepare(pavilion);
             int hl7Port = PavilionTestSupport.freePort();
             pavilion.writeEtc("org.pavilion.hl7.listener-default.cfg", "port", String.valueOf(hl7Port));
+            // The desk account stands for a whole registration office: far more patients than one person opens.
+            pavilion.writeEtc("org.pavilion.emr.harvest.cfg", "harvestDistinctPatients", "100000000");
             long boot = System.nanoTime();
             pavilion.start();
             pavilion.awaitHealthy(Duration.ofMinutes(5));
@@ -121,48 +128,52 @@ public final class HotDeployBenchmark {
             String admin = BenchSupport.login(base, "admin", pavilion.adminPassword());
             BenchSupport.awaitEmr(base, admin);
             BenchSupport.awaitListening(HOST, hl7Port);
-            System.out.printf("BOOT: healthy, EMR and HL7 listener up in %.1f s%n", (System.nanoTime() - boot) / 1e9);
+            awaitBooted(karaf, admin);
+            System.out.printf("BOOT: every boot feature started, EMR, HL7 listener and web shell up in %.1f s%n",
+                    (System.nanoTime() - boot) / 1e9);
             if (karaf.installed(FEATURE) || status(admin, VISITS) != 404) {
                 throw new IllegalStateException(FEATURE + " must not be installed before the first cycle");
             }
             String desk = user(admin, "bench.desk", "RECEPTIONIST");
             long logFrom = Files.size(pavilion.log());
+            CpuMeter cpu = new CpuMeter(pavilion.javaPid());
+            Path deployed = pavilion.home().resolve("deploy").resolve(kar.getFileName());
+            // The KAR deployer unpacks into data/kar/<name> and deletes it once its features are uninstalled.
+            Path unpacked = pavilion.home().resolve("data/kar")
+                    .resolve(kar.getFileName().toString().replaceAll("\\.kar$", ""));
+
+            // The reference: the department's first installation ever (new tables, new privileges), nothing else
+            // running; the platform's CPU seconds are what a deploy costs, whatever the machine's load.
+            Cycle first = cycle(pavilion, kar, deployed, unpacked, admin, karaf, cpu, new Window("idle"));
+            System.out.printf("IDLE CYCLE (first install, no load): serving after %.2f s, removed after %.2f s; "
+                    + "platform CPU %.2f s to serving, %.2f s to removed%n", first.servingSeconds(),
+                    first.removedSeconds(), first.servingCpu(), first.removedCpu());
 
             ExecutorService load = Executors.newFixedThreadPool(restClients + hl7Connections);
             for (int c = 0; c < restClients; c++) {
-                int client = c;
-                load.submit(() -> restClient(client, desk));
+                load.submit(() -> restClient(desk, thinkMs));
             }
             for (int c = 0; c < hl7Connections; c++) {
                 int connection = c;
-                load.submit(() -> mllpClient(connection, hl7Port));
+                load.submit(() -> mllpClient(connection, hl7Port, thinkMs));
             }
             TimeUnit.SECONDS.sleep(warmUpSeconds);
 
             List<Window> quiet = new ArrayList<>();
             List<Cycle> done = new ArrayList<>();
-            Path deployed = pavilion.home().resolve("deploy").resolve(kar.getFileName());
-            Path staged = pavilion.home().resolve(kar.getFileName());
             for (int i = 1; i <= cycles; i++) {
                 Window q = begin("quiet");
                 TimeUnit.SECONDS.sleep(quietSeconds);
                 quiet.add(q);
                 Window w = begin("deploy");
-                // Copied beside deploy/ and moved in: the deployer never sees half a file.
-                Files.copy(kar, staged, StandardCopyOption.REPLACE_EXISTING);
-                long t0 = System.nanoTime();
-                Files.move(staged, deployed, StandardCopyOption.ATOMIC_MOVE);
-                double serving = awaitSeconds(t0, () -> status(admin, VISITS) == 200);
-                long t1 = System.nanoTime();
-                Files.delete(deployed);
-                double removed = awaitSeconds(t1, () -> status(admin, VISITS) == 404 && !karaf.installed(FEATURE));
+                Cycle cycle = cycle(pavilion, kar, deployed, unpacked, admin, karaf, cpu, w);
                 begin("between");
-                Cycle cycle = new Cycle(serving, removed, w);
                 done.add(cycle);
                 System.out.printf("CYCLE %d: serving after %6.2f s, removed after %6.2f s; during the cycle (%.1f s) "
-                        + "REST %d ok, %d failed; HL7 %d AA, %d failed or NAK'd%n", i, serving, removed, w.seconds(),
-                        w.restOk.get(), w.restFailed.get(), w.hl7Ok.get(), w.hl7Failed.get());
-                if (Double.isNaN(serving) || Double.isNaN(removed)) {
+                        + "REST %d ok, %d failed; HL7 %d AA, %d failed or NAK'd%n", i, cycle.servingSeconds(),
+                        cycle.removedSeconds(), w.seconds(), w.restOk.get(), w.restFailed.get(), w.hl7Ok.get(),
+                        w.hl7Failed.get());
+                if (Double.isNaN(cycle.servingSeconds()) || Double.isNaN(cycle.removedSeconds())) {
                     System.out.println("STOPPED: a cycle did not finish within " + CYCLE_BOUND);
                     break;
                 }
@@ -170,10 +181,48 @@ public final class HotDeployBenchmark {
             stop = true;
             load.shutdown();
             load.awaitTermination(2, TimeUnit.MINUTES);
+            Window warmUp = warmUpWindow;
+            System.out.printf("WARM-UP (%d s, not counted): REST %d ok, %d failed; HL7 %d AA, %d failed%n",
+                    warmUpSeconds, warmUp.restOk.get(), warmUp.restFailed.get(), warmUp.hl7Ok.get(),
+                    warmUp.hl7Failed.get());
             report(done, quiet);
             refreshes(pavilion.log(), logFrom);
         }
         System.out.println("MACHINE after: " + machine());
+    }
+
+    /**
+     * One deploy and removal: the KAR moved into deploy/ (copied beside it first, so the deployer never sees half a
+     * file), timed until the department's REST path answers 200 signed in; then deleted, timed until the path answers
+     * 404 and the deployer has dropped the unpacked KAR (which it does once the feature is uninstalled); Karaf's
+     * feature list is checked after the clock stops. Prints where the seconds went, from karaf.log.
+     */
+    private Cycle cycle(DistributionProcess pavilion, Path kar, Path deployed, Path unpacked, String admin,
+            KarafFeatures karaf, CpuMeter cpu, Window w) throws Exception {
+        Path staged = pavilion.home().resolve(kar.getFileName());
+        Files.copy(kar, staged, StandardCopyOption.REPLACE_EXISTING);
+        long logAtDeploy = Files.size(pavilion.log());
+        LocalDateTime deployedAt = LocalDateTime.now();
+        CpuMeter.Reading cpu0 = cpu.read();
+        long t0 = System.nanoTime();
+        Files.move(staged, deployed, StandardCopyOption.ATOMIC_MOVE);
+        double serving = awaitSeconds(t0, () -> status(admin, VISITS) == 200);
+        double servingCpu = cpu.platformSeconds(cpu0);
+        long logAtRemoval = Files.size(pavilion.log());
+        LocalDateTime removedAt = LocalDateTime.now();
+        CpuMeter.Reading cpu1 = cpu.read();
+        long t1 = System.nanoTime();
+        Files.delete(deployed);
+        double removed = awaitSeconds(t1, () -> status(admin, VISITS) == 404 && !Files.exists(unpacked));
+        double removedCpu = cpu.platformSeconds(cpu1);
+        w.endNanos = System.nanoTime();
+        boolean stillInstalled = karaf.installed(FEATURE);
+        System.out.println("  deploy, s after the KAR appeared:  " + timeline(pavilion.log(), logAtDeploy,
+                deployedAt, DEPLOY_MARKS) + String.format(", 200 at %.2f", serving));
+        System.out.println("  removal, s after it was deleted:   " + timeline(pavilion.log(), logAtRemoval,
+                removedAt, REMOVAL_MARKS) + String.format(", 404 and KAR gone at %.2f", removed)
+                + (stillInstalled ? "; STILL INSTALLED by Karaf's feature list" : "; feature not installed"));
+        return new Cycle(serving, removed, servingCpu, removedCpu, w);
     }
 
     private Window begin(String kind) {
@@ -184,6 +233,61 @@ public final class HotDeployBenchmark {
             previous.endNanos = w.startNanos;
         }
         return w;
+    }
+
+    /**
+     * Health answers UP while the last departments are still starting (and the telemedicine WebSocket restarts the web
+     * context, 404 for everything meanwhile): load only once Karaf has started every boot bundle and the shell serves.
+     */
+    private void awaitBooted(KarafFeatures karaf, String admin) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (karaf.startLevel() < 100 || status(admin, "/api/v1/ui/manifest") != 200 || status(null, "/") != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the boot did not finish within 5 minutes");
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+    }
+
+    /** What Karaf logs on the way to serving the department, in order: where a cycle's seconds go. */
+    private static final List<String[]> DEPLOY_MARKS = List.of(
+            new String[] {"picked up", "Installing KAR file"},
+            new String[] {"resolved", "Changes to perform"},
+            new String[] {"schema", "Schema of org.pavilion.example"},
+            new String[] {"REST published", "Published REST /api/v1/example"},
+            new String[] {"feature done", "| Done."});
+    private static final List<String[]> REMOVAL_MARKS = List.of(
+            new String[] {"picked up", "Uninstalling KAR"},
+            new String[] {"resolved", "Changes to perform"},
+            new String[] {"REST withdrawn", "Withdrew REST /api/v1/example"},
+            new String[] {"feature done", "| Done."});
+
+    /**
+     * Seconds from {@code at} to each mark's first line in karaf.log after the previous mark (from byte
+     * {@code from}); karaf.log's timestamps are this machine's local time, like {@code at}.
+     */
+    private static String timeline(Path log, long from, LocalDateTime at, List<String[]> marks) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        int start = (int) Math.min(from, all.length);
+        String[] lines = new String(all, start, all.length - start, StandardCharsets.UTF_8).split("\n");
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        for (String[] mark : marks) {
+            String found = null;
+            for (; i < lines.length && found == null; i++) {
+                if (lines[i].contains(mark[1])) {
+                    found = lines[i];
+                }
+            }
+            out.append(out.length() == 0 ? "" : ", ").append(mark[0]).append(' ');
+            if (found == null || found.length() < 23) {
+                out.append('-');
+                continue;
+            }
+            LocalDateTime t = LocalDateTime.parse(found.substring(0, 23).replace(',', '.'));
+            out.append(String.format("%.2f", Duration.between(at, t).toNanos() / 1e9));
+        }
+        return out.toString();
     }
 
     /** Seconds from {@code startNanos} until {@code done} holds, polled every 50 ms; NaN past the bound. */
@@ -206,8 +310,9 @@ public final class HotDeployBenchmark {
     // ---- the load ----
 
     /** A receptionist: registers a new patient, then searches by the first letters of a family name, and again. */
-    private void restClient(int client, String token) {
+    private void restClient(String token, int thinkMs) {
         while (!stop) {
+            pause(thinkMs);
             Window w = current;
             int n = registrations.getAndIncrement();
             String family = family(n);
@@ -218,8 +323,8 @@ public final class HotDeployBenchmark {
             if (stop) {
                 return;
             }
-            Window w2 = current;
-            record(w2, "GET /emr/patients?name=", () -> send(token, "GET", "/api/v1/emr/patients?size=20&name="
+            pause(thinkMs);
+            record(current, "GET /emr/patients?name=", () -> send(token, "GET", "/api/v1/emr/patients?size=20&name="
                     + family.substring(0, 4), null), 200);
         }
     }
@@ -247,9 +352,10 @@ public final class HotDeployBenchmark {
     }
 
     /** A registration system's feed: each new patient's A04, then an A08 that moves them to a new address. */
-    private void mllpClient(int connection, int port) {
+    private void mllpClient(int connection, int port, int thinkMs) {
         MllpFeed feed = null;
         for (int n = 0; !stop; n++) {
+            pause(thinkMs);
             Window w = current;
             String id = "HD" + connection + "-" + n;
             String message = "A04";
@@ -260,6 +366,7 @@ public final class HotDeployBenchmark {
                 String a04 = MllpFeed.a04(id + "-4", id, family(n * 7 + connection), GIVEN[n % GIVEN.length],
                         String.format("19%02d%02d%02d", 30 + n % 70, 1 + n % 12, 1 + n % 28), n % 2 == 0 ? "F" : "M");
                 ack(w, feed.send(feed.parse(a04)), id, message);
+                pause(thinkMs);
                 Window w2 = current;
                 message = "A08";
                 String a08 = a04.replace("|" + id + "-4|", "|" + id + "-8|").replace("ADT^A04^", "ADT^A08^")
@@ -285,6 +392,16 @@ public final class HotDeployBenchmark {
         } else {
             w.hl7Failed.incrementAndGet();
             failed(w, "HL7 " + message + " " + id + " -> " + code);
+        }
+    }
+
+    private static void pause(int ms) {
+        if (ms > 0) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -345,16 +462,30 @@ public final class HotDeployBenchmark {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    /** Whether Karaf refreshed bundles during the run: a refresh of shared bundles would break requests. */
+    /**
+     * What Karaf refreshed during the cycles (a refresh of shared bundles would restart them under the load; the
+     * department's own bundle, refreshed as it is uninstalled, is harmless) and every ERROR it logged.
+     */
     private static void refreshes(Path log, long from) throws IOException {
         byte[] all = Files.readAllBytes(log);
-        String text = new String(all, (int) Math.min(from, all.length), all.length - (int) Math.min(from, all.length),
-                StandardCharsets.UTF_8);
-        List<String> lines = Arrays.stream(text.split("\n"))
-                .filter(l -> l.contains("Refreshing bundles") || l.contains("Bundles to refresh")
-                        || l.contains(" | ERROR |")).limit(20).toList();
-        System.out.println("KARAF LOG during the cycles (refreshes and errors): " + (lines.isEmpty() ? "none" : ""));
-        lines.forEach(l -> System.out.println("  " + abbreviate(l)));
+        int start = (int) Math.min(from, all.length);
+        String[] lines = new String(all, start, all.length - start, StandardCharsets.UTF_8).split("\n");
+        java.util.Map<String, Integer> refreshed = new java.util.TreeMap<>();
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains("| Refreshing bundles:")) {
+                // The bundles follow one a line, indented after the last '|'.
+                for (int j = i + 1; j < lines.length && lines[j].matches(".*\\|\\s{3,}\\S.*"); j++) {
+                    refreshed.merge(lines[j].substring(lines[j].lastIndexOf('|') + 1).trim(), 1, Integer::sum);
+                }
+            } else if (lines[i].contains("| ERROR |") && errors.size() < 10) {
+                errors.add(abbreviate(lines[i]));
+            }
+        }
+        System.out.println("KARAF REFRESHED during the cycles: " + (refreshed.isEmpty() ? "nothing" : ""));
+        refreshed.forEach((bundle, times) -> System.out.println("  " + times + "x " + bundle));
+        System.out.println("KARAF ERRORS during the cycles: " + (errors.isEmpty() ? "none" : ""));
+        errors.forEach(e -> System.out.println("  " + e));
     }
 
     /** Cores, load average and uptime: the figures carry whatever else ran on the machine. */
@@ -374,8 +505,10 @@ public final class HotDeployBenchmark {
     }
 
     private HttpResponse<String> send(String token, String method, String path, ObjectNode body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
         if (body != null) {
             b.header("Content-Type", "application/json");
         }

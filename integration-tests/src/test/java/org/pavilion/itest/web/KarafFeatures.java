@@ -80,6 +80,14 @@ public final class KarafFeatures {
         }
     }
 
+    /** The framework's start level: 100 once Karaf has started every bundle of the boot features. */
+    public int startLevel() throws Exception {
+        try (JMXConnector c = connect()) {
+            return ((Number) c.getMBeanServerConnection().getAttribute(
+                    new ObjectName("org.apache.karaf:type=system,name=root"), "StartLevel")).intValue();
+        }
+    }
+
     private void invoke(String operation, String feature) throws Exception {
         try (JMXConnector c = connect()) {
             c.getMBeanServerConnection().invoke(mbean(), operation, new Object[] {feature, true},
