@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -38,10 +37,12 @@ import org.pavilion.itest.web.WebPlatform;
  * every department but the reference one ({@code pavilion-example}); receptionists register and search patients over
  * REST and a registration system sends ADT^A04 and ADT^A08 over MLLP without pause. Meanwhile, N times: a quiet
  * window, then the department's KAR is dropped into {@code deploy/} and timed until its REST path answers 200 to a
- * signed-in user (polled every 50 ms), then deleted and timed until the path answers 404 and Karaf no longer lists
- * its feature as installed. Prints each cycle's times, median and max, every failed request and NAK'd message
- * elsewhere, and REST and MLLP throughput in the quiet windows against the deploy cycles of the same run. Figures,
- * not assertions: run with integration-tests/bench/hot-deploy.sh.
+ * signed-in user (polled every 50 ms), then deleted and timed until the path answers 404 and the KAR deployer has
+ * uninstalled its feature. Before the load, one idle cycle: the department's first installation, with the platform's
+ * CPU seconds. Prints each cycle's times and where they went (karaf.log), median and max, every failed request and
+ * NAK'd message elsewhere, REST and MLLP throughput in the quiet windows against the deploy cycles of the same run,
+ * what Karaf refreshed, and the machine's load. Figures, not assertions: run with
+ * integration-tests/bench/hot-deploy.sh.
  */
 public final class HotDeployBenchmark {
 
