@@ -37,6 +37,11 @@ final class CpuMeter {
                 ms(to.postgresTicks - from.postgresTicks, messages));
     }
 
+    /** CPU seconds the platform's JVM spent since {@code from}. */
+    double platformSeconds(Reading from) {
+        return (read().platformTicks - from.platformTicks) / TICKS_PER_SECOND;
+    }
+
     private static double ms(long ticks, int messages) {
         return ticks / TICKS_PER_SECOND * 1000.0 / messages;
     }

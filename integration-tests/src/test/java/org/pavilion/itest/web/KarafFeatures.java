@@ -39,7 +39,7 @@ public final class KarafFeatures {
     }
 
     /** Call before the first start: the operator account JMX authenticates. */
-    static KarafFeatures prepare(DistributionProcess pavilion) throws IOException {
+    public static KarafFeatures prepare(DistributionProcess pavilion) throws IOException {
         String password = UUID.randomUUID().toString();
         Path users = pavilion.home().resolve("etc/users.properties");
         Files.writeString(users, Files.readString(users, StandardCharsets.UTF_8) + "\n" + USER + " = " + password
@@ -77,6 +77,14 @@ public final class KarafFeatures {
                 }
             }
             return false;
+        }
+    }
+
+    /** The framework's start level: 100 once Karaf has started every bundle of the boot features. */
+    public int startLevel() throws Exception {
+        try (JMXConnector c = connect()) {
+            return ((Number) c.getMBeanServerConnection().getAttribute(
+                    new ObjectName("org.apache.karaf:type=system,name=root"), "StartLevel")).intValue();
         }
     }
 

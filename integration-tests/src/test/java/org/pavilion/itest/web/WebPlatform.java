@@ -140,7 +140,7 @@ public final class WebPlatform {
      * Rewrites etc/org.apache.karaf.features.cfg: {@code pavilion-all} in featuresBoot becomes its member features
      * (read from the distribution's own features XML, so a feature added to it later boots too) minus {@code skip}.
      */
-    static void bootWithout(Path home, Set<String> skip) throws Exception {
+    public static void bootWithout(Path home, Set<String> skip) throws Exception {
         Path cfg = home.resolve("etc/org.apache.karaf.features.cfg");
         String text = Files.readString(cfg, StandardCharsets.UTF_8);
         Matcher all = Pattern.compile("pavilion-all(/[^,\\s\\\\]+)?").matcher(text);
