@@ -340,7 +340,7 @@ public class ConsultationService {
             return new EncounterOutcome(null, null, NO_EMR);
         }
         try {
-            EmrRecord.Encounter opened = record.open(e.getPatientId(), e.getId(), host.username(),
+            EmrRecord.Encounter opened = record.open(e.getPatientId(), e.getAppointmentId(), host.username(),
                     "video consultation" + (e.getServiceName() == null ? "" : ": " + e.getServiceName()));
             return new EncounterOutcome(opened.id(), ENCOUNTER_OPEN, null);
         } catch (RuntimeException refused) {
@@ -368,7 +368,7 @@ public class ConsultationService {
             note = "encounter left open: " + NO_EMR;
         } else {
             try {
-                record.close(id);
+                record.close(ended.appointmentId);
                 status = ENCOUNTER_CLOSED;
                 note = null;
             } catch (RuntimeException failed) {

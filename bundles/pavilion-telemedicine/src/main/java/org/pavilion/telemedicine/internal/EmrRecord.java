@@ -10,22 +10,25 @@ import java.io.InputStream;
  */
 interface EmrRecord {
 
-    /** The visit numbers' system in the EMR: consultations of this department, numbered by consultation id. */
-    String VISIT_SYSTEM = "pavilion-telemedicine";
+    /**
+     * The visit numbers' system in the EMR: the appointment's visit, numbered by appointment id as scheduling's
+     * check-in numbers it, so one video appointment has one encounter whichever of the two opens it first.
+     */
+    String VISIT_SYSTEM = "pavilion-scheduling";
 
     /** An encounter of the patient: its id and the MRN it is kept under (the survivor's, after merges). */
     record Encounter(String mrn, String id) {
     }
 
     /**
-     * Opens the consultation's encounter, or finds the one opened before (the consultation id is the visit number).
+     * Opens the appointment's encounter, or finds the one opened before (the appointment id is the visit number).
      *
      * @throws IllegalArgumentException when the EMR refuses (an MRN it does not hold)
      */
-    Encounter open(String mrn, String consultationId, String attending, String reason);
+    Encounter open(String mrn, String appointmentId, String attending, String reason);
 
-    /** Closes the consultation's encounter; closed before: nothing changes. */
-    void close(String consultationId);
+    /** Closes the appointment's encounter; closed before: nothing changes. */
+    void close(String appointmentId);
 
     /**
      * Attaches a shared file to the patient's documents, linked to the encounter.

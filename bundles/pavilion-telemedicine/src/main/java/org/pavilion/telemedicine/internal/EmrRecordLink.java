@@ -35,10 +35,10 @@ public class EmrRecordLink implements EmrRecord {
     }
 
     @Override
-    public Encounter open(String mrn, String consultationId, String attending, String reason) {
+    public Encounter open(String mrn, String appointmentId, String attending, String reason) {
         ExternalVisit visit = new ExternalVisit();
         visit.system = VISIT_SYSTEM;
-        visit.number = consultationId;
+        visit.number = appointmentId;
         visit.kind = KIND;
         visit.reason = reason;
         visit.attendingId = attending;
@@ -47,8 +47,8 @@ public class EmrRecordLink implements EmrRecord {
     }
 
     @Override
-    public void close(String consultationId) {
-        asFeed(() -> directory.closeEncounter(VISIT_SYSTEM, consultationId));
+    public void close(String appointmentId) {
+        asFeed(() -> directory.closeEncounter(VISIT_SYSTEM, appointmentId));
     }
 
     @Override

@@ -58,19 +58,19 @@ public class ConsultationRecordTest {
         RuntimeException refuseClose;
 
         @Override
-        public Encounter open(String mrn, String consultationId, String attending, String reason) {
+        public Encounter open(String mrn, String appointmentId, String attending, String reason) {
             if (refuseOpen != null) {
                 throw refuseOpen;
             }
-            return new Encounter(mrn, open.computeIfAbsent(consultationId, k -> "ENC-" + mrn + "-" + open.size()));
+            return new Encounter(mrn, open.computeIfAbsent(appointmentId, k -> "ENC-" + mrn + "-" + open.size()));
         }
 
         @Override
-        public void close(String consultationId) {
+        public void close(String appointmentId) {
             if (refuseClose != null) {
                 throw refuseClose;
             }
-            closed.add(consultationId);
+            closed.add(appointmentId);
         }
 
         @Override
@@ -119,7 +119,7 @@ public class ConsultationRecordTest {
         assertEquals("a second admission opens nothing new", 1, emr.open.size());
 
         Consultation ended = as(drHouse, () -> db.service.end(id));
-        assertEquals(List.of(id), emr.closed);
+        assertEquals("the appointment's visit is closed", List.of("APPT-1"), emr.closed);
         assertEquals("CLOSED", ended.encounterStatus);
         assertEquals("CLOSED", as(drHouse, () -> db.service.get(id)).encounterStatus);
         expect(409, () -> as(drHouse, () -> db.service.end(id)));
