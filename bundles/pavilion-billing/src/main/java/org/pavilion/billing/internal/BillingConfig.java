@@ -55,4 +55,11 @@ public @interface BillingConfig {
 
     @AttributeDefinition(description = "Charge dispensed medicines and credit returns (the pharmacy's MedicationDispensed/Returned)")
     boolean chargeDispenses() default true;
+
+    @AttributeDefinition(description = "Charge a video visit when its consultation ends (telemedicine's ConsultationEnded) "
+            + "instead of when scheduling completes the VIDEO appointment: one charge per video visit either way")
+    boolean chargeTeleconsultations() default true;
+
+    @AttributeDefinition(description = "The price list's code an ended video consultation is charged at")
+    String teleconsultationCode() default "TELECONSULTATION";
 }

@@ -13,15 +13,25 @@ import org.pavilion.scheduling.api.AppointmentCompleted;
  */
 final class AppointmentCharges {
 
+    /** Scheduling's visit type of a video visit. */
+    static final String VIDEO = "VIDEO";
+
     private final ChargeService charges;
 
     AppointmentCharges(ChargeService charges) {
         this.charges = charges;
     }
 
-    Filed onEvent(String json, String actor) throws IOException {
+    /**
+     * The visit's charge; null for a VIDEO visit while {@code videoByConsultation}: its consultation's end charges it
+     * ({@link TeleconsultationCharges}), so a video visit is charged once whichever event comes first.
+     */
+    Filed onEvent(String json, String actor, boolean videoByConsultation) throws IOException {
         AppointmentCompleted e = EventDays.JSON.readValue(json, AppointmentCompleted.class);
         String id = EventDays.required("appointmentId", e.appointmentId);
+        if (videoByConsultation && VIDEO.equals(e.visitType)) {
+            return null;
+        }
         // the visit's wall-clock day at the hospital; else the day it was completed
         LocalDate day = EventDays.day(e.localStart != null ? e.localStart : e.completedAt, charges.zone());
         ChargeRows.Incoming in = new ChargeRows.Incoming(ChargeRows.APPOINTMENT, id, e.patientId, e.encounterId,

@@ -20,11 +20,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Billing's durable subscriptions to the departments' billable events, one per department, in the platform's Camel
- * context: completed appointments, completed lab tests, dispensed and returned medicines become charges (or parked
- * charges) exactly once per source, however often an event is delivered. Each is switched by the cfg
- * ({@code chargeAppointments}, {@code chargeLabTests}, {@code chargeDispenses}): while off, its events are taken and
- * not charged. Only the event types' names (constants the compiler copies in) come from the departments' apis here;
- * their classes load in the consumers, when such an event arrives.
+ * context: completed appointments, completed lab tests, dispensed and returned medicines, ended video consultations
+ * become charges (or parked charges) exactly once per source, however often an event is delivered. Each is switched by
+ * the cfg ({@code chargeAppointments}, {@code chargeLabTests}, {@code chargeDispenses},
+ * {@code chargeTeleconsultations}): while off, its events are taken and not charged. Only the event types' names
+ * (constants the compiler copies in) come from the departments' apis here; their classes load in the consumers, when
+ * such an event arrives; telemedicine's event is read as JSON and loads none.
  */
 @org.osgi.service.component.annotations.Component(service = RoutesBuilder.class, configurationPid = BillingConfig.PID)
 public class ChargeEventRoutes extends RouteBuilder {
@@ -34,11 +35,13 @@ public class ChargeEventRoutes extends RouteBuilder {
     static final String APPOINTMENTS = "billing-appointments";
     static final String LAB_TESTS = "billing-lab-tests";
     static final String DISPENSES = "billing-dispenses";
+    static final String TELECONSULTATIONS = "billing-teleconsultations";
 
     private final AppointmentCharges appointments;
     private final LabTestCharges labTests;
     private final DispenseCharges dispenses;
     private final ReturnCredits returns;
+    private final TeleconsultationCharges teleconsultations;
     private volatile BillingConfig config;
 
     @Activate
@@ -52,6 +55,7 @@ public class ChargeEventRoutes extends RouteBuilder {
         this.labTests = new LabTestCharges(charges);
         this.dispenses = new DispenseCharges(charges);
         this.returns = new ReturnCredits(charges);
+        this.teleconsultations = new TeleconsultationCharges(charges);
         this.config = config;
     }
 
@@ -71,6 +75,9 @@ public class ChargeEventRoutes extends RouteBuilder {
         from(Events.SCHEME + ":" + DISPENSES + "?types=" + MedicationDispensed.TYPE + "," + MedicationReturned.TYPE)
                 .routeId(DISPENSES)
                 .process(this::onEvent);
+        from(Events.SCHEME + ":" + TELECONSULTATIONS + "?types=" + TeleconsultationCharges.TYPE)
+                .routeId(TELECONSULTATIONS)
+                .process(this::onEvent);
     }
 
     private void onEvent(Exchange exchange) throws Exception {
@@ -82,12 +89,15 @@ public class ChargeEventRoutes extends RouteBuilder {
         }
     }
 
-    /** Files one delivery; null when its type is switched off (or not billing's). A failure is retried by the bus. */
+    /**
+     * Files one delivery; null when its type is switched off (or not billing's), for a consultation never admitted, and
+     * for a VIDEO appointment charged by its consultation instead. A failure is retried by the bus.
+     */
     Filed onEvent(String type, String json) throws Exception {
         BillingConfig c = config;
         String actor = CallerContext.current().map(Caller::username).orElse("events:billing");
         if (AppointmentCompleted.TYPE.equals(type)) {
-            return c.chargeAppointments() ? appointments.onEvent(json, actor) : null;
+            return c.chargeAppointments() ? appointments.onEvent(json, actor, c.chargeTeleconsultations()) : null;
         }
         if (LabTestCompleted.TYPE.equals(type)) {
             return c.chargeLabTests() ? labTests.onEvent(json, actor) : null;
@@ -97,6 +107,10 @@ public class ChargeEventRoutes extends RouteBuilder {
         }
         if (MedicationReturned.TYPE.equals(type)) {
             return c.chargeDispenses() ? returns.onEvent(json, actor) : null;
+        }
+        if (TeleconsultationCharges.TYPE.equals(type)) {
+            return c.chargeTeleconsultations() ? teleconsultations.onEvent(json, c.teleconsultationCode(), actor)
+                    : null;
         }
         return null;
     }

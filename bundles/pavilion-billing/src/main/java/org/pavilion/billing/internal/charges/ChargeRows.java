@@ -34,6 +34,8 @@ public final class ChargeRows {
     public static final String PHARMACY = "PHARMACY";
     public static final String PHARMACY_RETURN = "PHARMACY_RETURN";
     public static final String HL7 = "HL7";
+    /** A video consultation (telemedicine's consultation id). */
+    public static final String TELECONSULTATION = "TELECONSULTATION";
 
     private ChargeRows() {
     }

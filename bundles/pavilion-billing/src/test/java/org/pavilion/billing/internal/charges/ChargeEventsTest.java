@@ -47,6 +47,7 @@ public class ChargeEventsTest {
     private final TablePriceList prices = new TablePriceList()
             .consultationFee("CONS-HARTMANN", "Consultation Dr Hartmann", "60.00", "dr.hartmann", null, null)
             .consultationFee("CONS-GP", "General practice consultation", "45.00", null, "GENERAL", null)
+            .price("TELECONSULTATION", "Video consultation", "CONSULTATION", "40.00", "EXEMPT", "0")
             .price("LAB-HB", "Haemoglobin", "LAB_TEST", "6.50", "EXEMPT", "0")
             .price("LAB-CBC", "Complete blood count", "LAB_TEST", "12.00", "EXEMPT", "0")
             .price("PH-PARA500", "Paracetamol 500 mg tablet", "MEDICINE", "0.1500", "REDUCED", "0.055");
@@ -90,6 +91,32 @@ public class ChargeEventsTest {
         e.completedAt = "2026-12-07T09:05:00Z";
         e.encounterId = "ENC-" + id;
         e.channel = "DESK";
+        return JSON.writeValueAsString(e);
+    }
+
+    /** Scheduling's completion of a video visit: the same as at the desk, visit type VIDEO. */
+    static String videoAppointment(String id) throws Exception {
+        AppointmentCompleted e = JSON.readValue(appointment(id, "dr.hartmann", "GENERAL"), AppointmentCompleted.class);
+        e.visitType = "VIDEO";
+        e.channel = "PORTAL";
+        return JSON.writeValueAsString(e);
+    }
+
+    /**
+     * Telemedicine's {@code ConsultationEnded} as it publishes it (built as JSON: billing has no telemedicine class);
+     * {@code startedAt} null for a room nobody was admitted to.
+     */
+    static String consultationEnded(String id, String appointmentId, String startedAt, long seconds)
+            throws Exception {
+        Map<String, Object> e = new java.util.LinkedHashMap<>();
+        e.put("consultationId", id);
+        e.put("appointmentId", appointmentId);
+        e.put("patientId", MRN);
+        e.put("doctorId", "dr.hartmann");
+        e.put("host", "hartmann");
+        e.put("startedAt", startedAt);
+        e.put("endedAt", "2026-12-07T23:40:00Z");
+        e.put("durationSeconds", seconds);
         return JSON.writeValueAsString(e);
     }
 
@@ -153,13 +180,93 @@ public class ChargeEventsTest {
     public void subscribesOncePerDepartmentToItsBillableEvents() throws Exception {
         routes.configure();
         List<RouteDefinition> defined = routes.getRouteCollection().getRoutes();
-        assertEquals(3, defined.size());
+        assertEquals(4, defined.size());
         assertEquals("pavilion-event:billing-appointments?types=AppointmentCompleted",
                 defined.get(0).getInput().getEndpointUri());
         assertEquals("pavilion-event:billing-lab-tests?types=LabTestCompleted",
                 defined.get(1).getInput().getEndpointUri());
         assertEquals("pavilion-event:billing-dispenses?types=MedicationDispensed,MedicationReturned",
                 defined.get(2).getInput().getEndpointUri());
+        assertEquals("pavilion-event:billing-teleconsultations?types=ConsultationEnded",
+                defined.get(3).getInput().getEndpointUri());
+    }
+
+    @Test
+    public void herEveningVideoConsultationIsChargedOnceWhenItEndsAndNotAgainWhenTheVisitIsCompleted()
+            throws Exception {
+        CallerContext.bind(Caller.inContainer("events:billing-teleconsultations", java.util.Set.of(), "local"));
+        // admitted at 23:25 UTC: already the 8th in Berlin, the day of the visit
+        String ended = consultationEnded("TC-1", "APT-VIDEO-1", "2026-12-07T23:25:10Z", 890);
+        Filed first = routes.onEvent("ConsultationEnded", ended);
+        Filed redelivered = routes.onEvent("ConsultationEnded", ended);
+
+        assertTrue(first.fresh());
+        assertFalse(redelivered.fresh());
+        assertEquals(first.charge().getId(), redelivered.charge().getId());
+        ChargeEntity c = chargeOf("TELECONSULTATION", "TC-1");
+        assertEquals(MRN, c.getPatientId());
+        assertEquals("TELECONSULTATION", c.getPriceCode());
+        assertEquals(0, c.getUnitPrice().compareTo(new java.math.BigDecimal("40.00")));
+        assertEquals(0, c.getQuantity().compareTo(java.math.BigDecimal.ONE));
+        assertEquals("dr.hartmann", c.getDoctorId());
+        assertEquals("CONSULTATIONS", c.getDepartment());
+        assertEquals("2026-12-08", c.getServiceDate());
+        assertEquals("video consultation, 15 min", c.getNote());
+        assertEquals("events:billing-teleconsultations", c.getPostedBy());
+
+        // the doctor then completes the video appointment in scheduling: the visit is charged already
+        assertNull(routes.onEvent(AppointmentCompleted.TYPE, videoAppointment("APT-VIDEO-1")));
+        assertEquals(0, chargesOf("APPOINTMENT", "APT-VIDEO-1"));
+        // and the other way round: completed first, ended later, still the one charge
+        assertNull(routes.onEvent(AppointmentCompleted.TYPE, videoAppointment("APT-VIDEO-2")));
+        assertTrue(routes.onEvent("ConsultationEnded", consultationEnded("TC-2", "APT-VIDEO-2",
+                "2026-12-07T10:00:00Z", 600)).fresh());
+        assertEquals(0, chargesOf("APPOINTMENT", "APT-VIDEO-2"));
+        assertEquals(1, chargesOf("TELECONSULTATION", "TC-2"));
+        // her in-person visit the same day is charged by scheduling as before
+        assertTrue(routes.onEvent(AppointmentCompleted.TYPE, appointment("APT-DESK-1", "dr.hartmann", "GENERAL"))
+                .fresh());
+    }
+
+    @Test
+    public void fourConsumersTakingTheSameEndedConsultationAtOnceMakeOneCharge() throws Exception {
+        String ended = consultationEnded("TC-RACE", "APT-VIDEO-RACE", "2026-12-07T11:00:00Z", 1200);
+        assertEquals(1, race(4, () -> routes.onEvent("ConsultationEnded", ended)));
+        assertEquals(1, chargesOf("TELECONSULTATION", "TC-RACE"));
+    }
+
+    @Test
+    public void aRoomNobodyWasAdmittedToIsNotChargedAndAnEndWithoutItsIdIsRetried() throws Exception {
+        assertNull(routes.onEvent("ConsultationEnded", consultationEnded("TC-EMPTY", "APT-VIDEO-3", null, 0)));
+        assertEquals(0, chargesOf("TELECONSULTATION", "TC-EMPTY"));
+        assertNull(parkedOf("TELECONSULTATION", "TC-EMPTY"));
+        assertTrue(org.junit.Assert.assertThrows(IllegalArgumentException.class, () -> routes.onEvent(
+                "ConsultationEnded", consultationEnded(null, "APT-VIDEO-4", "2026-12-07T11:00:00Z", 60)))
+                .getMessage().contains("consultationId"));
+    }
+
+    @Test
+    public void aHospitalChargingVideoVisitsByTheAppointmentOrAtAnUnpricedCode() throws Exception {
+        ChargeEventRoutes byAppointment = new ChargeEventRoutes(charges, Configs.billing(Map.of(
+                "chargeTeleconsultations", false)));
+        assertNull(byAppointment.onEvent("ConsultationEnded", consultationEnded("TC-OFF", "APT-VIDEO-OFF",
+                "2026-12-07T11:00:00Z", 60)));
+        assertEquals(0, chargesOf("TELECONSULTATION", "TC-OFF"));
+        assertEquals("CONS-HARTMANN", byAppointment.onEvent(AppointmentCompleted.TYPE,
+                videoAppointment("APT-VIDEO-OFF")).charge().getPriceCode());
+
+        // a code the price list does not have yet: parked with the event, posted once priced
+        ChargeEventRoutes newCode = new ChargeEventRoutes(charges, Configs.billing(Map.of(
+                "teleconsultationCode", "TELE-LONG")));
+        Filed parked = newCode.onEvent("ConsultationEnded", consultationEnded("TC-LONG", "APT-VIDEO-5",
+                "2026-12-07T11:00:00Z", 3600));
+        assertFalse(parked.isCharged());
+        assertTrue(parked.parked().getReason().contains("TELE-LONG"));
+        assertEquals("TELE-LONG", parked.parked().getPriceCode());
+        prices.price("TELE-LONG", "Video consultation, long", "CONSULTATION", "70.00", "EXEMPT", "0");
+        assertTrue(newCode.onEvent("ConsultationEnded", consultationEnded("TC-LONG", "APT-VIDEO-5",
+                "2026-12-07T11:00:00Z", 3600)).isCharged());
+        assertEquals(ChargeRows.POSTED, parkedOf("TELECONSULTATION", "TC-LONG").getStatus());
     }
 
     @Test
