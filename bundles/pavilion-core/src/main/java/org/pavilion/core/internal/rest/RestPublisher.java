@@ -12,6 +12,7 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.jaxrs.lifecycle.SingletonResourceProvider;
 import org.apache.cxf.jaxrs.model.wadl.WadlGenerator;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -98,10 +99,15 @@ public class RestPublisher implements RestDirectory {
     }
 
     private Published publish(ServiceReference<Object> ref) {
+        Bundle owner = ref.getBundle();
+        if (owner == null) {
+            // Unregistered meanwhile: its bundle is stopping (a restart, an uninstall); nothing to publish.
+            return null;
+        }
         Object base = ref.getProperty(Endpoints.REST_BASE);
         if (!(base instanceof String) || !BASE.matcher((String) base).matches()) {
             LOG.error("Ignoring REST resource of bundle {}: {}={} is not a path like /emr",
-                    ref.getBundle().getSymbolicName(), Endpoints.REST_BASE, base);
+                    owner.getSymbolicName(), Endpoints.REST_BASE, base);
             return null;
         }
         String path = (String) base;
@@ -109,15 +115,15 @@ public class RestPublisher implements RestDirectory {
         if (resource == null) {
             return null;
         }
-        privileges.ensureDeclared(ref.getBundle());
+        privileges.ensureDeclared(owner);
         List<String> problems = EndpointRules.problems(resource.getClass(), EndpointRules.restMethods(resource.getClass()),
                 true, privileges::isAvailable);
         if (!problems.isEmpty()) {
             String address = SERVLET_PREFIX + REST_PREFIX + path;
             LOG.error("REST resource {} of bundle {} NOT published (deny by default): {}", address,
-                    ref.getBundle().getSymbolicName(), String.join("; ", problems));
+                    owner.getSymbolicName(), String.join("; ", problems));
             Long serviceId = (Long) ref.getProperty(org.osgi.framework.Constants.SERVICE_ID);
-            refused.put(serviceId, new RefusedEndpoint(ref.getBundle().getBundleId(), address, problems));
+            refused.put(serviceId, new RefusedEndpoint(owner.getBundleId(), address, problems));
             context.ungetService(ref);
             return new Published(path, null, null, serviceId, null);
         }
@@ -137,22 +143,22 @@ public class RestPublisher implements RestDirectory {
             synchronized (byBase) {
                 if (byBase.containsKey(path)) {
                     LOG.error("REST base {} of bundle {} is already taken; not published", path,
-                            ref.getBundle().getSymbolicName());
+                            owner.getSymbolicName());
                     context.ungetService(ref);
                     return null;
                 }
                 Server server = factory.create();
                 String address = SERVLET_PREFIX + REST_PREFIX + path;
-                Published p = new Published(path, server, new PublishedEndpoint(ref.getBundle().getBundleId(), address),
-                        null, new PublishedResource(address, resource.getClass(), moduleOf(ref.getBundle()),
-                                ref.getBundle().getBundleId()));
+                Published p = new Published(path, server, new PublishedEndpoint(owner.getBundleId(), address),
+                        null, new PublishedResource(address, resource.getClass(), moduleOf(owner),
+                                owner.getBundleId()));
                 byBase.put(path, p);
                 generation.incrementAndGet();
-                LOG.info("Published REST {} from {}", p.endpoint.address(), ref.getBundle().getSymbolicName());
+                LOG.info("Published REST {} from {}", p.endpoint.address(), owner.getSymbolicName());
                 return p;
             }
         } catch (RuntimeException e) {
-            LOG.error("Could not publish REST resource {} of {}", path, ref.getBundle().getSymbolicName(), e);
+            LOG.error("Could not publish REST resource {} of {}", path, owner.getSymbolicName(), e);
             context.ungetService(ref);
             return null;
         } finally {

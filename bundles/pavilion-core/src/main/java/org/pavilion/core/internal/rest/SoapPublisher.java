@@ -11,6 +11,7 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxws.JAXWSMethodInvoker;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.message.Exchange;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -83,10 +84,15 @@ public class SoapPublisher {
     }
 
     private Published publish(ServiceReference<Object> ref) {
+        Bundle owner = ref.getBundle();
+        if (owner == null) {
+            // Unregistered meanwhile: its bundle is stopping (a restart, an uninstall); nothing to publish.
+            return null;
+        }
         Object address = ref.getProperty(Endpoints.SOAP_ADDRESS);
         if (!(address instanceof String) || !ADDRESS.matcher((String) address).matches()) {
             LOG.error("Ignoring SOAP service of bundle {}: {}={} is not a path like /emr/PatientRegistry",
-                    ref.getBundle().getSymbolicName(), Endpoints.SOAP_ADDRESS, address);
+                    owner.getSymbolicName(), Endpoints.SOAP_ADDRESS, address);
             return null;
         }
         String path = (String) address;
@@ -94,15 +100,15 @@ public class SoapPublisher {
         if (implementor == null) {
             return null;
         }
-        privileges.ensureDeclared(ref.getBundle());
+        privileges.ensureDeclared(owner);
         List<String> problems = EndpointRules.problems(implementor.getClass(),
                 EndpointRules.soapOperations(implementor.getClass()), false, privileges::isAvailable);
         if (!problems.isEmpty()) {
             String full = RestPublisher.SERVLET_PREFIX + SOAP_PREFIX + path;
             LOG.error("SOAP service {} of bundle {} NOT published (deny by default): {}", full,
-                    ref.getBundle().getSymbolicName(), String.join("; ", problems));
+                    owner.getSymbolicName(), String.join("; ", problems));
             Long serviceId = (Long) ref.getProperty(org.osgi.framework.Constants.SERVICE_ID);
-            refused.put(serviceId, new RefusedEndpoint(ref.getBundle().getBundleId(), full, problems));
+            refused.put(serviceId, new RefusedEndpoint(owner.getBundleId(), full, problems));
             context.ungetService(ref);
             return new Published(path, null, null, serviceId);
         }
@@ -124,19 +130,19 @@ public class SoapPublisher {
             synchronized (byAddress) {
                 if (byAddress.containsKey(path)) {
                     LOG.error("SOAP address {} of bundle {} is already taken; not published", path,
-                            ref.getBundle().getSymbolicName());
+                            owner.getSymbolicName());
                     context.ungetService(ref);
                     return null;
                 }
                 Server server = factory.create();
-                Published p = new Published(path, server, new PublishedEndpoint(ref.getBundle().getBundleId(),
+                Published p = new Published(path, server, new PublishedEndpoint(owner.getBundleId(),
                         RestPublisher.SERVLET_PREFIX + SOAP_PREFIX + path), null);
                 byAddress.put(path, p);
-                LOG.info("Published SOAP {} from {}", p.endpoint.address(), ref.getBundle().getSymbolicName());
+                LOG.info("Published SOAP {} from {}", p.endpoint.address(), owner.getSymbolicName());
                 return p;
             }
         } catch (RuntimeException e) {
-            LOG.error("Could not publish SOAP service {} of {}", path, ref.getBundle().getSymbolicName(), e);
+            LOG.error("Could not publish SOAP service {} of {}", path, owner.getSymbolicName(), e);
             context.ungetService(ref);
             return null;
         } finally {
