@@ -42,7 +42,6 @@ public class DepartmentArchetypeIT {
         Files.createDirectories(work);
         try (DistributionProcess hospital = DistributionProcess.unpack("archetype")) {
             long t0 = System.nanoTime();
-            bootsTheKarDeployer(hospital);
             hospital.start();
 
             maven(work, GENERATE_BOUND, "generate", "org.apache.maven.plugins:maven-archetype-plugin:"
@@ -94,18 +93,6 @@ public class DepartmentArchetypeIT {
                     TimeUnit.NANOSECONDS.toSeconds(built - generated), TimeUnit.NANOSECONDS.toMillis(serving - deployAt),
                     TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0));
         }
-    }
-
-    /**
-     * The distribution ships Karaf's {@code kar} feature but does not boot it (a security default): the hospital that
-     * takes vendor KARs through {@code deploy/} adds it to featuresBoot, as this one does before its first start.
-     */
-    private static void bootsTheKarDeployer(DistributionProcess hospital) throws IOException {
-        Path cfg = hospital.home().resolve("etc/org.apache.karaf.features.cfg");
-        String text = Files.readString(cfg);
-        String boot = "featuresBoot = \\\n";
-        assertTrue("featuresBoot in " + cfg, text.contains(boot));
-        Files.writeString(cfg, text.replace(boot, boot + "    kar, \\\n"));
     }
 
     /**

@@ -275,9 +275,8 @@ public abstract class PavilionTestSupport {
         if (!Files.isRegularFile(kar)) {
             throw new IllegalStateException("no KAR at " + kar.toAbsolutePath());
         }
-        // KAR support is not booted by the distribution (a hospital turns it on: feature:install kar), only shipped.
-        return composite(editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresBoot", ",kar"),
-                replaceConfigurationFile("deploy/" + kar.getFileName(), kar.toFile()));
+        // The distribution boots Karaf's kar deployer: the KAR installs at boot as in a hospital's deploy/.
+        return replaceConfigurationFile("deploy/" + kar.getFileName(), kar.toFile());
     }
 
     /**
