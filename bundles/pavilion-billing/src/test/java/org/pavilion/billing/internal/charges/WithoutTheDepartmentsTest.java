@@ -34,7 +34,8 @@ public class WithoutTheDepartmentsTest {
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
             synchronized (getClassLoadingLock(name)) {
                 if (name.startsWith("org.pavilion.scheduling.api.") || name.startsWith("org.pavilion.lab.api.")
-                        || name.startsWith("org.pavilion.pharmacy.api.")) {
+                        || name.startsWith("org.pavilion.pharmacy.api.")
+                        || name.startsWith("org.pavilion.telemedicine.")) {
                     throw new ClassNotFoundException(name + " (department not installed)");
                 }
                 if (!name.startsWith("org.pavilion.billing.internal.")) {
@@ -76,13 +77,15 @@ public class WithoutTheDepartmentsTest {
         RouteBuilder routes = (RouteBuilder) make.newInstance(null, config);
 
         routes.configure();
-        assertEquals(3, routes.getRouteCollection().getRoutes().size());
+        assertEquals(4, routes.getRouteCollection().getRoutes().size());
 
         Method onEvent = routesClass.getDeclaredMethod("onEvent", String.class, String.class);
         onEvent.setAccessible(true);
         assertNull(onEvent.invoke(routes, "PatientRegistered", "{}"));
         assertNull("switched off: taken without loading scheduling's classes",
                 onEvent.invoke(routes, "AppointmentCompleted", "{\"appointmentId\":\"APT-1\"}"));
+        assertNull("telemedicine's event is read as JSON: a room nobody was admitted to, not charged",
+                onEvent.invoke(routes, "ConsultationEnded", "{\"consultationId\":\"TC-1\",\"startedAt\":null}"));
         InvocationTargetException missing = assertThrows(InvocationTargetException.class,
                 () -> onEvent.invoke(routes, "LabTestCompleted", "{\"itemId\":\"I-1\"}"));
         assertTrue(String.valueOf(missing.getCause()), missing.getCause() instanceof NoClassDefFoundError);

@@ -87,6 +87,9 @@ public class StarterPriceListTest {
             assertEquals(code, "PROCEDURE", priced(code).category());
             assertEquals(code, "EXEMPT", priced(code).taxCategory());
         }
+        // a video consultation's code, and no visit's fallback fee (it names no doctor, specialty or service)
+        assertEquals("CONSULTATIONS", priced("TELECONSULTATION").department());
+        assertTrue(prices.consultation(null, "Nobody's specialty", "NO-SERVICE", MONDAY).isEmpty());
         // back-dated work finds its price too
         assertTrue(prices.priceOf("PROC-ECG", LocalDate.of(2001, 5, 2)).isPresent());
     }
@@ -94,7 +97,7 @@ public class StarterPriceListTest {
     @Test
     public void everyStarterPricePassesTheRulesOfAnEditAndNoCodeIsPricedTwice() {
         List<PriceDto> all = prices.list(null, null, null, null, 0, 200).getItems();
-        assertEquals(65, all.size());
+        assertEquals(66, all.size());
         assertEquals(all.size(), all.stream().map(p -> p.code).distinct().count());
         for (PriceDto p : all) {
             PriceRules.Definition d = PriceRules.price(p);
