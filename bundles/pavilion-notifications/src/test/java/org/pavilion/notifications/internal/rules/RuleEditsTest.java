@@ -39,7 +39,7 @@ public class RuleEditsTest {
 
     @Test
     public void theSeededRulesAreInForceSortedById() {
-        assertEquals(16, desk.rules.list(null, null, 0, 50).getTotal());
+        assertEquals(18, desk.rules.list(null, null, 0, 50).getTotal());
         List<String> booked = desk.rules.forEvent("AppointmentBooked").stream().map(RuleView::id).toList();
         assertEquals(List.of("appointment-booked-email", "appointment-booked-sms"), booked);
         RuleView reminder = desk.rules.forEvent("AppointmentReminder").get(0);
@@ -47,6 +47,14 @@ public class RuleEditsTest {
         RuleView critical = desk.rules.forEvent("CriticalLabResult").get(0);
         assertTrue(critical.urgent());
         assertFalse(critical.clinicalDetail());
+        // "your doctor is ready" goes at once, also in quiet hours: the patient is waiting in the video room
+        List<RuleView> ready = desk.rules.forEvent("ConsultationStarted");
+        assertEquals(List.of("consultation-started-email", "consultation-started-sms"),
+                ready.stream().map(RuleView::id).toList());
+        ready.forEach(r -> {
+            assertTrue(r.id(), r.urgent());
+            assertEquals(RuleView.PATIENT, r.recipient());
+        });
         // the stock alert waits for the pharmacy's addresses
         assertEquals(List.of(), desk.rules.forEvent("StockAlertRaised"));
         assertEquals(List.of(), desk.rules.forEvent("PatientDischarged"));
