@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -89,6 +90,13 @@ public class Dispatcher implements AutoCloseable {
     public void close() {
         closed = true;
         workers.shutdownNow();
+        try {
+            // A worker interrupted mid-batch still writes its outcomes: wait for it, so the persistence unit that
+            // closes next never closes under an open transaction (a claim left behind expires anyway).
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public String containerId() {
