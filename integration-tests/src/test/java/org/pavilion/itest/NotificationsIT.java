@@ -95,7 +95,7 @@ public class NotificationsIT extends PavilionTestSupport {
         // It reads the departments' events by field and imports none of their packages; the EMR only optionally.
         String imports = String.valueOf(bundle.getHeaders().get("Import-Package"));
         for (String clause : imports.split(",(?=[a-z])")) {
-            for (String department : new String[] {"scheduling", "lab", "pharmacy", "billing"}) {
+            for (String department : new String[] {"scheduling", "lab", "pharmacy", "billing", "telemedicine"}) {
                 assertFalse(clause, clause.startsWith("org.pavilion." + department + "."));
             }
             if (clause.startsWith("org.pavilion.emr.")) {
