@@ -57,7 +57,8 @@ public @interface BillingConfig {
     boolean chargeDispenses() default true;
 
     @AttributeDefinition(description = "Charge a video visit when its consultation ends (telemedicine's ConsultationEnded) "
-            + "instead of when scheduling completes the VIDEO appointment: one charge per video visit either way")
+            + "instead of when scheduling completes the VIDEO appointment, while telemedicine is installed (without it, "
+            + "by the appointment): one charge per video visit either way")
     boolean chargeTeleconsultations() default true;
 
     @AttributeDefinition(description = "The price list's code an ended video consultation is charged at")

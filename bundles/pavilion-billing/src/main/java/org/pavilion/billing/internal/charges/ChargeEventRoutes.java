@@ -1,13 +1,18 @@
 package org.pavilion.billing.internal.charges;
 
+import java.util.function.BooleanSupplier;
+
 import org.apache.camel.Component;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.billing.internal.BillingConfig;
+import org.pavilion.core.api.module.ModuleHeaders;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.events.api.Events;
@@ -42,15 +47,21 @@ public class ChargeEventRoutes extends RouteBuilder {
     private final DispenseCharges dispenses;
     private final ReturnCredits returns;
     private final TeleconsultationCharges teleconsultations;
+    private final BooleanSupplier telemedicineInstalled;
     private volatile BillingConfig config;
 
     @Activate
-    public ChargeEventRoutes(@Reference ChargeService charges,
+    public ChargeEventRoutes(BundleContext context, @Reference ChargeService charges,
             @Reference(target = "(camel.name=" + Events.SCHEME + ")") Component eventComponent, BillingConfig config) {
-        this(charges, config);
+        this(charges, config, () -> moduleActive(context, "telemedicine"));
     }
 
     ChargeEventRoutes(ChargeService charges, BillingConfig config) {
+        this(charges, config, () -> true);
+    }
+
+    ChargeEventRoutes(ChargeService charges, BillingConfig config, BooleanSupplier telemedicineInstalled) {
+        this.telemedicineInstalled = telemedicineInstalled;
         this.appointments = new AppointmentCharges(charges);
         this.labTests = new LabTestCharges(charges);
         this.dispenses = new DispenseCharges(charges);
@@ -97,7 +108,10 @@ public class ChargeEventRoutes extends RouteBuilder {
         BillingConfig c = config;
         String actor = CallerContext.current().map(Caller::username).orElse("events:billing");
         if (AppointmentCompleted.TYPE.equals(type)) {
-            return c.chargeAppointments() ? appointments.onEvent(json, actor, c.chargeTeleconsultations()) : null;
+            // A video visit is left to its consultation only where telemedicine runs: elsewhere nothing else
+            // would ever charge it.
+            boolean byConsultation = c.chargeTeleconsultations() && telemedicineInstalled.getAsBoolean();
+            return c.chargeAppointments() ? appointments.onEvent(json, actor, byConsultation) : null;
         }
         if (LabTestCompleted.TYPE.equals(type)) {
             return c.chargeLabTests() ? labTests.onEvent(json, actor) : null;
@@ -113,5 +127,15 @@ public class ChargeEventRoutes extends RouteBuilder {
                     : null;
         }
         return null;
+    }
+
+    /** Whether a bundle declaring module {@code name} (header Pavilion-Module) is active: no import of it needed. */
+    static boolean moduleActive(BundleContext context, String name) {
+        for (Bundle b : context.getBundles()) {
+            if (b.getState() == Bundle.ACTIVE && name.equals(b.getHeaders("").get(ModuleHeaders.MODULE))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -255,6 +255,11 @@ public class ChargeEventsTest {
         assertEquals("CONS-HARTMANN", byAppointment.onEvent(AppointmentCompleted.TYPE,
                 videoAppointment("APT-VIDEO-OFF")).charge().getPriceCode());
 
+        // a hospital without telemedicine: nothing would charge the video visit but its appointment
+        ChargeEventRoutes noTelemedicine = new ChargeEventRoutes(charges, Configs.billing(Map.of()), () -> false);
+        assertEquals("CONS-HARTMANN", noTelemedicine.onEvent(AppointmentCompleted.TYPE,
+                videoAppointment("APT-VIDEO-NOTELE")).charge().getPriceCode());
+
         // a code the price list does not have yet: parked with the event, posted once priced
         ChargeEventRoutes newCode = new ChargeEventRoutes(charges, Configs.billing(Map.of(
                 "teleconsultationCode", "TELE-LONG")));
