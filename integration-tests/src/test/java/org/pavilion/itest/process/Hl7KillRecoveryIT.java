@@ -110,6 +110,10 @@ public class Hl7KillRecoveryIT {
             pavilion.start();
             pavilion.awaitHealthy(BOOT);
             Http admin = awaitHub(pavilion, port);
+            // Health is up before pax-web has settled its last registrations (each restarts the "/" context: a
+            // moment of 404 for every path), so wait until the EMR's search answers before counting with it.
+            Await.until("the EMR serves after the restart", Duration.ofMinutes(1), () -> assertEquals(200,
+                    admin.get("/api/v1/emr/patients?name=Faulka&fuzzy=false&size=1").status));
             Await.until("start-up recovery finishes the messages stored but never answered", Duration.ofMinutes(2),
                     () -> assertEquals(0, total(admin, "/api/v1/hl7/messages?status=RECEIVED&size=1")));
             Set<String> processed = processedControlIds(admin);
