@@ -12,7 +12,7 @@ export const CHANNELS = ['EMAIL', 'SMS'];
 export const RECIPIENTS = ['PATIENT', 'ORDERING_DOCTOR', 'NOTIFIED_USER', 'ACCOUNT', 'ADDRESSES'];
 export const EVENT_TYPES = ['AppointmentBooked', 'AppointmentRescheduled', 'AppointmentCancelled',
   'AppointmentReminder', 'SlotOffered', 'LabResultReleased', 'CriticalLabResult', 'InvoiceIssued', 'StockAlertRaised',
-  'PasswordResetRequested'];
+  'ConsultationStarted', 'PasswordResetRequested'];
 /** The languages the seeded templates and the pages speak; a template may carry any BCP 47 tag. */
 export const LANGUAGES = ['en', 'fr'];
 

@@ -22,7 +22,7 @@ public class EventRoutes extends RouteBuilder {
 
     static final String SUBSCRIBER = "notifications";
     static final String TYPES = "AppointmentBooked,AppointmentRescheduled,AppointmentCancelled,SlotOffered,"
-            + "LabResultReleased,CriticalLabResult,InvoiceIssued,StockAlertRaised";
+            + "LabResultReleased,CriticalLabResult,InvoiceIssued,StockAlertRaised,ConsultationStarted";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Intake intake;

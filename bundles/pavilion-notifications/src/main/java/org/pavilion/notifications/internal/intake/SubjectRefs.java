@@ -12,17 +12,18 @@ final class SubjectRefs {
 
     private static final Ref APPOINTMENT = new Ref("appointment", "appointmentId");
     private static final Ref ORDER = new Ref("order", "orderId");
-    private static final Map<String, Ref> BY_TYPE = Map.of(
-            "AppointmentBooked", APPOINTMENT,
-            "AppointmentRescheduled", APPOINTMENT,
-            "AppointmentCancelled", APPOINTMENT,
-            "AppointmentReminder", APPOINTMENT,
-            "SlotOffered", new Ref("offer", "offerId"),
-            "LabResultReleased", ORDER,
-            "CriticalLabResult", ORDER,
-            "InvoiceIssued", new Ref("invoice", "invoiceId"),
-            "StockAlertRaised", new Ref("stock", "alertKey"),
-            "PasswordResetRequested", new Ref("account", "username"));
+    private static final Map<String, Ref> BY_TYPE = Map.ofEntries(
+            Map.entry("AppointmentBooked", APPOINTMENT),
+            Map.entry("AppointmentRescheduled", APPOINTMENT),
+            Map.entry("AppointmentCancelled", APPOINTMENT),
+            Map.entry("AppointmentReminder", APPOINTMENT),
+            Map.entry("SlotOffered", new Ref("offer", "offerId")),
+            Map.entry("LabResultReleased", ORDER),
+            Map.entry("CriticalLabResult", ORDER),
+            Map.entry("InvoiceIssued", new Ref("invoice", "invoiceId")),
+            Map.entry("StockAlertRaised", new Ref("stock", "alertKey")),
+            Map.entry("ConsultationStarted", new Ref("consultation", "consultationId")),
+            Map.entry("PasswordResetRequested", new Ref("account", "username")));
 
     private SubjectRefs() {
     }

@@ -49,6 +49,7 @@ public final class EventCatalogue {
     }
 
     public static final String APPOINTMENT_REMINDER = "AppointmentReminder";
+    public static final String CONSULTATION_STARTED = "ConsultationStarted";
 
     private EventCatalogue() {
     }
@@ -101,6 +102,9 @@ public final class EventCatalogue {
     private static final Field DATE = f("date", "The start's date in the recipient's language", "lundi 7 décembre 2026");
     private static final Field TIME = f("time", "The start's time (HH:mm)", "09:30");
     private static final Field RECIPIENT_NAME = f("recipientName", "How the recipient is greeted", "Claire Dubois");
+    private static final Field VIDEO_LINK = f("videoLink",
+            "The portal page where the patient joins a video consultation (signed in; VIDEO visits only)",
+            "https://pavilion.example/portal/video");
 
     // after the shared fields above: build() reads them
     private static final Map<String, EventType> TYPES = build();
@@ -111,7 +115,7 @@ public final class EventCatalogue {
         List<String> patient = List.of(RuleView.PATIENT);
 
         add(m, new EventType("AppointmentBooked", "scheduling", appt, "An appointment was booked",
-                appointment(true), List.of(DATE, TIME, RECIPIENT_NAME), patient));
+                appointment(true), List.of(DATE, TIME, VIDEO_LINK, RECIPIENT_NAME), patient));
 
         List<Field> rescheduled = new ArrayList<>(appointment(false));
         rescheduled.add(f("previousLocalStart", "The former start, wall-clock time", "2026-12-04T14:00"));
@@ -129,7 +133,7 @@ public final class EventCatalogue {
         reminder.add(f("previousLocalStart", "The former start when the appointment was moved", "2026-12-04T14:00"));
         add(m, new EventType(APPOINTMENT_REMINDER, "notifications", appt,
                 "An appointment is coming (the rule's offsetMinutes before its start)", reminder,
-                List.of(DATE, TIME, RECIPIENT_NAME), patient));
+                List.of(DATE, TIME, VIDEO_LINK, RECIPIENT_NAME), patient));
 
         add(m, new EventType("SlotOffered", "scheduling", "offer:<offerId>",
                 "A freed slot is offered to a patient on the waiting list", List.of(
@@ -146,6 +150,17 @@ public final class EventCatalogue {
                         f("offerExpiresAt", "When the offer lapses (ISO-8601 instant)", "2026-12-05T17:00:00Z")),
                 List.of(DATE, TIME, f("expiresDate", "The offer's last day in the recipient's language", "samedi 5 décembre 2026"),
                         f("expiresTime", "The offer's last time (HH:mm)", "18:00"), RECIPIENT_NAME), patient));
+
+        add(m, new EventType(CONSULTATION_STARTED, "telemedicine", "consultation:<consultationId>",
+                "The doctor admitted the patient from the video waiting room: the consultation begins", List.of(
+                        f("consultationId", "The consultation's id", "7d6c5b4a-0000-4000-8000-000000000006"),
+                        f("appointmentId", "The appointment's id", "a1b2c3d4-0000-4000-8000-000000000001"),
+                        f("patientId", "The patient's MRN", "MRN-000123"),
+                        f("doctorId", "Scheduling's doctor id", "d-000017"),
+                        f("host", "The username of the doctor hosting the call", "dr.martin"),
+                        f("arrivedAt", "When the patient entered the waiting room (ISO-8601 instant)", "2026-12-07T08:27:00Z"),
+                        f("startedAt", "When the doctor admitted them (ISO-8601 instant)", "2026-12-07T08:31:00Z")),
+                List.of(VIDEO_LINK, RECIPIENT_NAME), patient));
 
         add(m, new EventType("LabResultReleased", "lab", "order:<orderId>", "A lab order's results were released",
                 List.of(f("orderId", "The order's id", "5a6b7c8d-0000-4000-8000-000000000003"),

@@ -25,12 +25,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class MessageData {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    /** The portal page where a patient joins their video consultations, signed in: the link carries no token. */
+    static final String VIDEO_PAGE = "/portal/video";
 
     private MessageData() {
     }
 
     static Map<String, Object> of(String eventType, JsonNode event, boolean clinicalDetail, Locale locale, ZoneId zone,
-            String recipientName) {
+            String publicBaseUrl, String recipientName) {
         Map<String, Object> data = new HashMap<>();
         if (event != null && event.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = event.fields(); it.hasNext();) {
@@ -66,6 +68,10 @@ final class MessageData {
         LocalDate due = day(text(event, "dueDate"));
         if (due != null) {
             data.put("dueDateText", date(due, locale));
+        }
+        // absent for an appointment in person, so a template's {{#videoLink}} section speaks of video visits only
+        if ("VIDEO".equals(text(event, "visitType")) || EventCatalogue.CONSULTATION_STARTED.equals(eventType)) {
+            data.put("videoLink", publicBaseUrl + VIDEO_PAGE);
         }
         if (recipientName != null && !recipientName.isBlank()) {
             data.put("recipientName", recipientName.strip());

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.notifications.internal.NotificationsConfig;
 import org.pavilion.notifications.internal.NotificationsSchema;
+import org.pavilion.notifications.internal.account.AccountMessagesConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +25,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@link MessageRenderer} on mustache.java. Templates are read per message (one indexed query) and compiled once per
  * id and version, so an edit applies to the next message without a cache to invalidate.
  */
-// No @Designate: NotificationsConfig's pid is designated once for the department.
-@Component(service = {MessageRenderer.class, MustacheRenderer.class}, configurationPid = NotificationsConfig.PID)
+// No @Designate: NotificationsConfig's pid is designated once for the department. The account pid gives links' base.
+@Component(service = {MessageRenderer.class, MustacheRenderer.class},
+        configurationPid = {NotificationsConfig.PID, AccountMessagesConfig.PID})
 public class MustacheRenderer implements MessageRenderer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MustacheRenderer.class);
@@ -40,8 +42,8 @@ public class MustacheRenderer implements MessageRenderer {
     @Activate
     public MustacheRenderer(@Reference NotificationsSchema schema,
             @Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf,
-            NotificationsConfig config) {
-        this(emf, RenderSettings.of(config));
+            NotificationsConfig config, AccountMessagesConfig account) {
+        this(emf, RenderSettings.of(config, account));
     }
 
     /** For tests on NotificationsDatabase. */
@@ -51,8 +53,8 @@ public class MustacheRenderer implements MessageRenderer {
     }
 
     @Modified
-    void modified(NotificationsConfig config) {
-        settings = RenderSettings.of(config);
+    void modified(NotificationsConfig config, AccountMessagesConfig account) {
+        settings = RenderSettings.of(config, account);
     }
 
     public RenderSettings settings() {
@@ -79,7 +81,7 @@ public class MustacheRenderer implements MessageRenderer {
                     CompiledTemplate c = compiled(t);
                     if (c != null) {
                         Map<String, Object> data = MessageData.of(eventType, event, clinicalDetail,
-                                locale(language, tag), s.zone(), recipientName);
+                                locale(language, tag), s.zone(), s.publicBaseUrl(), recipientName);
                         return Optional.of(new Rendered(c.subject() == null ? null : c.subject().render(data),
                                 c.body().render(data), tag));
                     }
@@ -96,7 +98,7 @@ public class MustacheRenderer implements MessageRenderer {
         Mustaches.Compiled b = Mustaches.compile("body", body == null ? "" : body);
         String tag = Languages.normalise(language) == null ? settings.defaultLanguage() : Languages.normalise(language);
         Map<String, Object> data = MessageData.of(eventType, event, clinicalDetail, Locale.forLanguageTag(tag),
-                settings.zone(), recipientName);
+                settings.zone(), settings.publicBaseUrl(), recipientName);
         return new Rendered(s == null ? null : s.render(data), b.render(data), tag);
     }
 

@@ -13,6 +13,7 @@ import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What Pavilion ships: every seeded rule fits the catalogue and its templates, and every seeded text compiles and
@@ -24,7 +25,7 @@ public class SeededTextsTest {
     public void everySeededTextRendersWithTheCataloguesSample() throws Exception {
         try (RulesDesk desk = new RulesDesk()) {
             List<RuleDto> rules = desk.rules.list(null, null, 0, 200).getItems();
-            assertEquals(16, rules.size());
+            assertEquals(18, rules.size());
             int rendered = 0;
             for (RuleDto r : rules) {
                 assertTrue(r.id, r.seeded);
@@ -37,6 +38,14 @@ public class SeededTextsTest {
                             List.of(new TemplateChecks.Use(r.id, r.eventType, r.clinicalDetail)));
                     assertEquals(r.id + " " + language, Set.of(), used);
                     Rendered m = desk.renderer.render(view, language, type.sample(), "Claire Dubois").orElseThrow();
+                    if (type.names().contains("videoLink") && type.fields().stream()
+                            .anyMatch(f -> f.name().equals("visitType"))) {
+                        assertFalse(r.id + " in person: " + m.body(), m.body().contains("/portal/video"));
+                        // the same appointment by video: its text must carry the link, and an SMS still fit
+                        ObjectNode video = type.sample().put("visitType", "VIDEO");
+                        m = desk.renderer.render(view, language, video, "Claire Dubois").orElseThrow();
+                        assertTrue(r.id + " by video: " + m.body(), m.body().contains("http://localhost:8181/portal/video"));
+                    }
                     assertEquals(language, m.language());
                     if ("EMAIL".equals(r.channel)) {
                         assertNotNull(r.id, m.subject());
@@ -58,7 +67,7 @@ public class SeededTextsTest {
                     rendered++;
                 }
             }
-            assertEquals(32, rendered);
+            assertEquals(36, rendered);
         }
     }
 
@@ -78,7 +87,7 @@ public class SeededTextsTest {
 
     @Test
     public void theCatalogueHasASampleForEveryFieldAndTheDocumentedRecipients() {
-        assertEquals(10, EventCatalogue.all().size());
+        assertEquals(11, EventCatalogue.all().size());
         for (EventCatalogue.EventType t : EventCatalogue.all()) {
             for (EventCatalogue.Field f : t.fields()) {
                 assertFalse(t.name() + "." + f.name(), f.sample() == null || f.sample().isBlank());
