@@ -115,7 +115,8 @@ public class DocumentAccessTest {
         return u;
     }
 
-    private static DocumentsConfig config(String directory) {
+    /** The shipped settings (database store, 1 MiB cap) with the FILE store's folder at {@code directory}. */
+    static DocumentsConfig config(String directory) {
         return new DocumentsConfig() {
             public Class<? extends Annotation> annotationType() {
                 return DocumentsConfig.class;

@@ -5,7 +5,6 @@ import static org.junit.Assert.assertThrows;
 import static org.pavilion.core.testing.TestAccounts.patientAccount;
 
 import java.io.ByteArrayInputStream;
-import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -70,7 +69,7 @@ public class SharedDocumentTest {
             }
         };
         service = new DocumentService(db.emf, null, trail::add, events, new ClinicalAccess(db.emf, trail::add),
-                config(tmp.getRoot().toString()));
+                DocumentAccessTest.config(tmp.getRoot().toString()));
         documents = new PatientDocumentsService(service);
         new JpaTransactions(db.emf).call(em -> {
             em.persist(patient(CARMEN, "Carmen", "Vidal"));
@@ -130,26 +129,6 @@ public class SharedDocumentTest {
         e.setOpenedMs(1_764_000_000_000L);
         e.setOpenedBy("dr.ortega");
         return e;
-    }
-
-    private static DocumentsConfig config(String directory) {
-        return new DocumentsConfig() {
-            public Class<? extends Annotation> annotationType() {
-                return DocumentsConfig.class;
-            }
-
-            public String store() {
-                return DocumentService.STORE_DATABASE;
-            }
-
-            public String directory() {
-                return directory;
-            }
-
-            public long maxSizeBytes() {
-                return 1024 * 1024;
-            }
-        };
     }
 
     private static PatientEntity patient(String mrn, String given, String family) {
