@@ -7,6 +7,7 @@ import { HOSTED, errorText, useStyles, callView, waited } from './common.js';
 import { Call } from './call.js';
 
 const REFRESH_MS = 10000;
+const GUEST_MINUTES = [15, 30, 60, 120, 240];
 const ROUTES = ['ORAL', 'IV', 'IM', 'SC', 'SUBLINGUAL', 'TOPICAL', 'INHALED', 'RECTAL', 'OTHER'];
 
 class TelemedicineWaitingRoom extends KitPage {
@@ -64,6 +65,7 @@ class TelemedicineWaitingRoom extends KitPage {
     }
     this.current = c;
     this.panel = {};
+    this.invitation = {};
     this.call = new Call({ role: 'HOST', onChange: () => this.paint(),
       ticket: () => this.ctx.api.post(`${HOSTED}/${id}/signal-ticket`, {}) });
     this.paint();
@@ -115,7 +117,74 @@ class TelemedicineWaitingRoom extends KitPage {
     this.paint();
   }
 
+  /** The guest link as the doctor hands it on: the token in the fragment, which no request line or Referer carries. */
+  async invite(e) {
+    e.preventDefault();
+    const form = e.target;
+    const v = formValues(form);
+    this.invitation = { busy: true };
+    this.paint();
+    try {
+      const link = await this.ctx.api.post(`${HOSTED}/${encodeURIComponent(this.current.id)}/guest-links`,
+        { guestLabel: String(v.guestLabel || '').trim(), validMinutes: Number(v.validMinutes) });
+      this.invitation = { url: `${location.origin}/telemedicine/guest#${link.token}`, label: link.guestLabel,
+        expiresAt: link.expiresAt };
+      form.reset();
+      focusSoon(this, '#tele-invite-url');
+    } catch (err) {
+      this.invitation = { error: errorText(this.ctx, err) };
+    }
+    this.paint();
+  }
+
+  async copyInvitation() {
+    const inv = this.invitation;
+    try {
+      await navigator.clipboard.writeText(inv.url);
+    } catch (err) {
+      // No clipboard API (plain http on another host): the selected field and the browser's own copy.
+      const field = this.querySelector('#tele-invite-url');
+      field.select();
+      document.execCommand('copy');
+    }
+    this.invitation = { ...inv, copied: true };
+    this.paint();
+  }
+
+  inviteView() {
+    const t = (k, p) => this.ctx.t(k, p);
+    const inv = this.invitation || {};
+    return html`<section id="tele-invite" class="tele-panel" aria-labelledby="tele-invite-title">
+      <h3 id="tele-invite-title">${t('telemedicine.invite.title')}</h3>
+      <form id="tele-invite-form" class="form" @submit=${(e) => this.invite(e)}>
+        <div class="field"><label for="tele-invite-label">${t('telemedicine.invite.label')}</label>
+          <input id="tele-invite-label" name="guestLabel" required maxlength="100" autocomplete="off"
+            aria-describedby="tele-invite-label-hint">
+          <p id="tele-invite-label-hint" class="hint">${t('telemedicine.invite.labelHint')}</p></div>
+        <div class="field"><label for="tele-invite-minutes">${t('telemedicine.invite.lifetime')}</label>
+          <select id="tele-invite-minutes" name="validMinutes">${GUEST_MINUTES.map((m) => html`<option value=${m}
+            ?selected=${m === 60}>${waited(this.ctx, m * 60)}</option>`)}</select></div>
+        <div class="actions"><button type="submit" ?disabled=${!!inv.busy}>${t('telemedicine.invite.create')}</button></div>
+        <p class="alert alert-error kit-alert" role="alert" ?hidden=${!inv.error}>${inv.error || ''}</p>
+      </form>
+      ${inv.url ? html`<div id="tele-invite-result" class="field">
+        <label for="tele-invite-url">${t('telemedicine.invite.link', { label: inv.label })}</label>
+        <input id="tele-invite-url" class="tele-invite-link" readonly .value=${inv.url} @focus=${(e) => e.target.select()}
+          aria-describedby="tele-invite-expiry">
+        <p id="tele-invite-expiry" class="hint">${t('telemedicine.invite.expires',
+          { time: this.ctx.fmt.dateTime(inv.expiresAt) })}</p>
+        <div class="actions"><button type="button" id="tele-invite-copy" class="button button-quiet"
+          @click=${() => this.copyInvitation()}>${t('telemedicine.invite.copy')}</button></div>
+        <p role="status" class="hint">${inv.copied ? t('telemedicine.invite.copied') : ''}</p>
+      </div>` : nothing}
+    </section>`;
+  }
+
   side() {
+    return html`${this.inviteView()}${this.record()}`;
+  }
+
+  record() {
     const t = (k, p) => this.ctx.t(k, p);
     const c = this.current;
     const result = (what) => html`

@@ -5,7 +5,7 @@ import { PortalPage, targetPatient, errorText, codeLabel } from './common.js';
 const CHANNELS = ['EMAIL', 'SMS', 'PHONE', 'POST'];
 const LANGUAGES = ['en', 'fr'];
 const PHONE_FIELDS = 2;
-/** The phone shape the EMR accepts (ValidDemographics.PHONE). */
+/** The phone shape the EMR accepts (DemographicRules.PHONE, which also wants six digits). */
 const PHONE = /^\+?[0-9 ()./-]{6,32}$/;
 
 class EmrPortalProfile extends PortalPage {

@@ -117,6 +117,13 @@ public class HospitalDayIT extends PavilionTestSupport {
         assertTrue(bad.toString(), bad.json().path("detail").asText().contains("badge"));
         assertTrue(bad.toString(), bad.json().path("detail").asText().contains("visitorName"));
         assertFalse(bad.body, bad.body.contains("Exception"));
+        // Declared on CheckIn, checked by the platform's DeclaredConstraints: both broken fields, ordered by field.
+        JsonNode violations = bad.json().path("violations");
+        assertEquals(bad.toString(), 2, violations.size());
+        assertEquals("badge", violations.path(0).path("field").asText());
+        assertEquals("must be 1 to 32 of A-Z, 0-9 or '-'", violations.path(0).path("message").asText());
+        assertEquals("visitorName", violations.path(1).path("field").asText());
+        assertEquals("must not be blank", violations.path(1).path("message").asText());
 
         Http.Response unknownField = reception.post("/api/v1/example/visits",
                 visitor("B-1", "Name", "P-300", "ER").put("colour", "blue"));
@@ -212,6 +219,13 @@ public class HospitalDayIT extends PavilionTestSupport {
         HttpResponse<String> again = soap(envelope, "gate-system:gate-system-secret");
         assertEquals(500, again.statusCode());
         assertTrue(again.body(), again.body().contains("urn:pavilion:problem:conflict"));
+
+        // The same rules on the SOAP face: one client fault naming both broken fields, nothing stored.
+        HttpResponse<String> bad = soap(envelope.replace("<badge>G-1</badge>", "<badge>g 1</badge>")
+                .replace("<ward>MAT</ward>", "<ward></ward>"), "gate-system:gate-system-secret");
+        assertEquals(bad.body(), 500, bad.statusCode());
+        assertTrue(bad.body(), bad.body().contains("urn:pavilion:problem:validation"));
+        assertTrue(bad.body(), bad.body().contains("badge must be 1 to 32") && bad.body().contains("ward must not be blank"));
 
         HttpResponse<String> anonymous = soap(envelope, null);
         assertEquals(401, anonymous.statusCode());

@@ -81,6 +81,13 @@ public class OpenApiIT extends PavilionTestSupport {
         assertEquals("a public operation needs no credentials", 0, login.path("security").size());
         assertEquals("bearer", doc.path("components").path("securitySchemes").path("bearer").path("scheme").asText());
 
+        // The constraints a department declares (javax.validation from the platform's bundle, the classes swagger-core
+        // reads too) appear in its schemas.
+        JsonNode checkIn = doc.path("components").path("schemas").path("CheckIn");
+        assertEquals(checkIn.toString(), 200, checkIn.path("properties").path("visitorName").path("maxLength").asInt());
+        assertTrue(checkIn.toString(), checkIn.path("properties").path("badge").path("pattern").asText().contains("A-Z0-9-"));
+        assertTrue(checkIn.toString(), checkIn.path("required").toString().contains("\"ward\""));
+
         Http.Response yaml = admin.getAccepting("/api/v1/platform/openapi.yaml", "application/yaml");
         assertEquals(yaml.toString(), 200, yaml.status);
         assertTrue(yaml.body.contains("/api/v1/emr/patients:"));

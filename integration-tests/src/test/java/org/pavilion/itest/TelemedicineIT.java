@@ -12,6 +12,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -54,10 +55,7 @@ public class TelemedicineIT extends PavilionTestSupport {
             assertEquals(200, Http.anonymous(baseUrl()).get(SCHEDULING + "/services").status);
             assertEquals(401, Http.anonymous(baseUrl()).get(TELE + "/consultations/waiting").status);
         });
-        Http.Response service = admin.post(SCHEDULING + "/services", obj().put("code", "TELECONSULT")
-                .put("name", "Video consultation").put("slotMinutes", 20)
-                .set("visitTypes", Http.json().createArrayNode().add("VIDEO")));
-        assertTrue(service.toString(), service.status == 201 || service.status == 409);
+        videoService(admin);
         String osei = doctor(admin);
         Http drOsei = createUser(admin, "dr.tele.osei", "DOCTOR", null);
         Http drOther = createUser(admin, "dr.tele.other", "DOCTOR", null);
@@ -230,6 +228,85 @@ public class TelemedicineIT extends PavilionTestSupport {
         assertEquals(2, ok(patient.get(TELE + "/my/consultations")).size());
     }
 
+    /**
+     * The operator switches telemedicine off and on again in the middle of the morning clinic. Reception keeps using
+     * the web UI and the EMR meanwhile and never gets an error page: the signalling lives in a servlet context of its
+     * own, so its coming and going restarts nothing of theirs (it used to restart "/": about 2 s of 404s for
+     * everyone). Once telemedicine is back, Ifeoma, still in the waiting room, connects again with a fresh ticket.
+     */
+    @Test
+    public void telemedicineIsSwitchedOffAndOnWhileTheWebUiAndTheEmrKeepAnswering() throws Exception {
+        awaitHealthy();
+        Http admin = loginAsAdmin();
+        everyDepartmentItsOwnRootRequirement();
+        Await.until("scheduling and telemedicine are published", BOOT_BOUND, () -> {
+            assertEquals(200, Http.anonymous(baseUrl()).get(SCHEDULING + "/services").status);
+            assertEquals(401, Http.anonymous(baseUrl()).get(TELE + "/consultations/waiting").status);
+        });
+        videoService(admin);
+        String nwosu = doctor(admin, "Dr Amara Nwosu", "dr.tele.nwosu");
+        String ifeoma = registerPatient(admin, "Ifeoma", "Eze", "FEMALE", "1991-06-30");
+        Http patient = createUser(admin, "ifeoma.tele", "PATIENT", ifeoma);
+        LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        String appointment = created(patient.post(SCHEDULING + "/my/appointments", obj().put("doctorId", nwosu)
+                .put("serviceCode", "TELECONSULT").put("visitType", "VIDEO").put("start", tomorrow + "T11:00")
+                .put("reason", "Results of the thyroid panel"))).path("id").asText();
+        String id = Await.value("the video appointment has a room", BOUND, () -> {
+            for (JsonNode c : ok(patient.get(TELE + "/my/consultations"))) {
+                if (c.path("appointmentId").asText().equals(appointment)) {
+                    return c.path("id").asText();
+                }
+            }
+            return null;
+        });
+        assertEquals("WAITING", ok(patient.post(TELE + "/my/consultations/" + id + "/arrive", obj()))
+                .path("state").asText());
+        Signal before = Signal.open(wsBase() + ok(patient.post(TELE + "/my/consultations/" + id + "/signal-ticket",
+                obj())).path("path").asText());
+        assertEquals("welcome", before.next().path("type").asText());
+        before.close();
+
+        // Reception's screen and a chart lookup in the EMR, polled the whole time.
+        List<String> watched = List.of("/", "/api/v1/emr/patients/" + ifeoma);
+        Reception reception = Reception.watch(watched, admin.token());
+        try {
+            withFeatures(f -> f.uninstallFeature("pavilion-telemedicine", NO_REFRESH));
+            Await.until("telemedicine is gone", BOUND, () -> assertEquals(404,
+                    Http.anonymous(baseUrl()).get(TELE + "/consultations/waiting").status));
+            withFeatures(f -> f.installFeature("pavilion-telemedicine", NO_REFRESH));
+            JsonNode welcome = Await.value("Ifeoma's waiting room connects again", BOUND, () -> {
+                Http.Response ticket = patient.post(TELE + "/my/consultations/" + id + "/signal-ticket", obj());
+                if (ticket.status != 200) {
+                    return null;
+                }
+                Signal again = Signal.open(wsBase() + ticket.json().path("path").asText());
+                try {
+                    return again.next();
+                } finally {
+                    again.close();
+                }
+            });
+            assertEquals("welcome", welcome.path("type").asText());
+            assertEquals("WAITING", welcome.path("state").asText());
+            // Pax Web applies registrations on its own thread: keep watching a little after everything answers.
+            TimeUnit.SECONDS.sleep(3);
+        } finally {
+            reception.stop();
+            System.out.println("Telemedicine off and on: " + reception.requests() + " requests to " + watched + ", "
+                    + reception.failures().size() + " not 2xx " + reception.failures());
+        }
+        assertTrue("reception was actually watching: " + reception.requests(), reception.requests() >= 20);
+        assertEquals("every answer to the web UI and the EMR was 2xx", List.of(), reception.failures());
+    }
+
+    /** The video consultation service, made by whichever test comes first. */
+    private static void videoService(Http admin) throws Exception {
+        Http.Response service = admin.post(SCHEDULING + "/services", obj().put("code", "TELECONSULT")
+                .put("name", "Video consultation").put("slotMinutes", 20)
+                .set("visitTypes", Http.json().createArrayNode().add("VIDEO")));
+        assertTrue(service.toString(), service.status == 201 || service.status == 409);
+    }
+
     /** A PNG's signature and header: what the EMR's type check reads. */
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D',
         'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0};
@@ -254,7 +331,11 @@ public class TelemedicineIT extends PavilionTestSupport {
     }
 
     private static String doctor(Http admin) throws Exception {
-        ObjectNode d = obj().put("displayName", "Dr Kwame Osei").put("title", "MD").put("username", "dr.tele.osei");
+        return doctor(admin, "Dr Kwame Osei", "dr.tele.osei");
+    }
+
+    private static String doctor(Http admin, String displayName, String username) throws Exception {
+        ObjectNode d = obj().put("displayName", displayName).put("title", "MD").put("username", username);
         d.putArray("specialties").add("Internal medicine");
         d.putArray("languages").add("en");
         d.putArray("services").addObject().put("code", "TELECONSULT");
@@ -277,18 +358,80 @@ public class TelemedicineIT extends PavilionTestSupport {
         return r.body();
     }
 
+    /** The signalling's own servlet context, apart from the "/" of the web UI and /api. */
+    private static final String SIGNAL = "/telemedicine-signal/";
+
     private static Signal connect(JsonNode access) throws Exception {
         String path = access.path("path").asText();
-        assertTrue(access.toString(), path.startsWith("/telemedicine/signal/"));
+        assertTrue(access.toString(), path.startsWith(SIGNAL));
         return Signal.open(wsBase() + path);
     }
 
     private static Signal connectRaw(String consultationId, String ticket) throws Exception {
-        return Signal.open(wsBase() + "/telemedicine/signal/" + consultationId + "?ticket=" + ticket);
+        return Signal.open(wsBase() + SIGNAL + consultationId + "?ticket=" + ticket);
     }
 
     private static String wsBase() {
         return "ws://127.0.0.1:" + System.getProperty(HTTP_PORT_PROPERTY);
+    }
+
+    /**
+     * GETs each path in turn (with the bearer token) until stopped, at most five minutes, and keeps every answer that
+     * is not 2xx (a connection refused counts as status 0).
+     */
+    static final class Reception {
+        private final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.concurrent.atomic.AtomicInteger requests =
+                new java.util.concurrent.atomic.AtomicInteger();
+        private volatile boolean running = true;
+        private Thread thread;
+
+        static Reception watch(List<String> paths, String token) {
+            Reception r = new Reception();
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            r.thread = new Thread(() -> {
+                while (r.running && System.nanoTime() < until) {
+                    for (String path : paths) {
+                        int status;
+                        try {
+                            status = client.send(java.net.http.HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(20))
+                                    .GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                        } catch (java.io.IOException e) {
+                            status = 0;
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        r.requests.incrementAndGet();
+                        if (status < 200 || status > 299) {
+                            r.failures.add(java.time.Instant.now() + " " + status + " " + path);
+                        }
+                    }
+                    try {
+                        TimeUnit.MILLISECONDS.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "reception-watch");
+            r.thread.setDaemon(true);
+            r.thread.start();
+            return r;
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join(30_000);
+        }
+
+        int requests() {
+            return requests.get();
+        }
+
+        List<String> failures() {
+            return List.copyOf(failures);
+        }
     }
 
     /** One signalling connection with Java's own WebSocket client: what it received, and how it was closed. */
@@ -349,6 +492,10 @@ public class TelemedicineIT extends PavilionTestSupport {
 
         int closeCode() throws Exception {
             return closed.get(30, TimeUnit.SECONDS);
+        }
+
+        void close() {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
         }
     }
 }

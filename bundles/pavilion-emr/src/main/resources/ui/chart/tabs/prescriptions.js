@@ -49,21 +49,21 @@ class ChartPrescriptions extends ChartPanel {
     this.paint();
   }
 
+  // One input element whether or not the catalogue is known yet: the answer comes after the first paint, and a
+  // different template would replace the field under a clerk already typing (losing what was typed).
   drugField(t) {
-    if (!this.catalogue) {
-      return html`<div class="chart-field"><label for="rx-drug">${t('emr.chart.rx.drug')}</label>
-        <input id="rx-drug" name="drug" required maxlength="200" autocomplete="off"></div>`;
-    }
+    const catalogue = Boolean(this.catalogue);
     const medicines = this.medicines || [];
     return html`<div class="chart-field"><label for="rx-drug">${t('emr.chart.rx.drug')}</label>
-      <input id="rx-drug" name="drug" required maxlength="200" autocomplete="off" list="rx-drug-options"
-        aria-describedby="rx-drug-help" @input=${(e) => this.drugTyped(e.target.value)}>
-      <datalist id="rx-drug-options">${medicines.map((m) => html`<option value=${itemLabel(m)}>${[m.code,
+      <input id="rx-drug" name="drug" required maxlength="200" autocomplete="off"
+        list=${catalogue ? 'rx-drug-options' : nothing} aria-describedby=${catalogue ? 'rx-drug-help' : nothing}
+        @input=${(e) => { if (this.catalogue) { this.drugTyped(e.target.value); } }}>
+      ${catalogue ? html`<datalist id="rx-drug-options">${medicines.map((m) => html`<option value=${itemLabel(m)}>${[m.code,
         m.genericName, m.unitOfIssue].filter(Boolean).join(' · ')}</option>`)}</datalist>
       <input type="hidden" name="drugCode" .value=${this.chosen ? this.chosen.code : ''}>
       <p id="rx-drug-help" class="chart-help" aria-live="polite">${this.chosen
         ? t('emr.chart.rx.fromCatalogue', { code: this.chosen.code })
-        : t('emr.chart.rx.catalogueHelp')}</p></div>`;
+        : t('emr.chart.rx.catalogueHelp')}</p>` : nothing}</div>`;
   }
 
   askStop(rx) {

@@ -40,10 +40,10 @@ import ca.uhn.hl7v2.model.Message;
 public class Hl7KillRecoveryIT {
 
     private static final Duration BOOT = PavilionTestSupport.BOOT_BOUND;
-    private static final int PATIENTS = 4_000;
+    private static final int PATIENTS = 2_400;
     private static final int CONNECTIONS = 4;
     /** The kill comes once this many messages were answered AA: well inside the feed. */
-    private static final int KILL_AFTER_AA = 1_500;
+    private static final int KILL_AFTER_AA = 900;
     private static final String SENDER = "REGSYS|GENHOSP";
     /** The feed's messages only (the copy route's probes come from another sender). */
     private static final String FEED = "&sender=" + URLEncoder.encode(SENDER, StandardCharsets.UTF_8);

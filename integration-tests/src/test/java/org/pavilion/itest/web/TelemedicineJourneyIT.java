@@ -1,6 +1,7 @@
 package org.pavilion.itest.web;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
@@ -31,7 +32,9 @@ import org.openqa.selenium.WebElement;
  * addresses. They chat both ways, she shares a file (with her consent) that lands in her documents, his note lands
  * in the TELECONSULTATION encounter, a dropped connection comes back by itself, she switches to audio only and is
  * still heard, a third signed-in user is turned away by the signalling server (1008), and his hanging up closes the
- * encounter.
+ * encounter. Her daughter joins as an interpreter through the single-use guest link he creates in the call (a third
+ * Chromium, no account): the three see each other (one peer connection per pair), she chats, hangs up, and the same
+ * link opened again is refused.
  *
  * <p>Every packet stays on loopback: failsafe's execution {@code itest-netns} starts this JVM through
  * {@code src/test/netns/bin/java} in a network namespace of its own holding only {@code lo} (so the container,
@@ -85,6 +88,18 @@ public class TelemedicineJourneyIT {
                 .put("doctorId", doctorId).put("serviceCode", "VIDEO-GP").put("visitType", "VIDEO")
                 .put("start", LocalDate.now().plusDays(1) + "T09:00").put("reason", "Persistent cough"));
         assertEquals(booked.toString(), 201, booked.status);
+        // The room is opened by scheduling's event, delivered after the booking's commit: the portal card reads it once.
+        String appointment = booked.json().path("id").asText();
+        Http amara = Http.login(platform.baseUrl(), "amara.diallo", patientPassword);
+        Await.until("the video appointment has a room", Duration.ofSeconds(60), () -> {
+            Http.Response mine = amara.get(TELE + "/my/consultations");
+            assertEquals(mine.toString(), 200, mine.status);
+            boolean found = false;
+            for (JsonNode c : mine.json()) {
+                found |= c.path("appointmentId").asText().equals(appointment);
+            }
+            assertTrue("no room yet for appointment " + appointment, found);
+        });
     }
 
     @Test
@@ -94,7 +109,8 @@ public class TelemedicineJourneyIT {
         Files.writeString(diary, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
                 StandardCharsets.US_ASCII);
         try (Browser amara = Browser.openWithFakeMedia(platform.baseUrl());
-                Browser doctor = Browser.openWithFakeMedia(platform.baseUrl())) {
+                Browser doctor = Browser.openWithFakeMedia(platform.baseUrl());
+                Browser daughter = Browser.openWithFakeMedia(platform.baseUrl())) {
             // Amara, on her phone, sees the card and enters the waiting room.
             amara.size(Browser.PHONE);
             amara.openSignedIn("/portal", "amara.diallo", patientPassword);
@@ -124,6 +140,27 @@ public class TelemedicineJourneyIT {
                     .intValue() <= 360);
             axe.check(amara, "portal-call");
             axe.check(doctor, "workspace-call");
+
+            // Her daughter interprets: Dr Nkemelu invites her from the call, and the single-use link opens a page
+            // without any account. All three see each other; the daughter sees no record number.
+            String guestLink = inviteGuest(doctor, "Daughter (interpreter)");
+            daughter.go(guestLink);
+            daughter.containing("#tele-guest-label", "Daughter (interpreter)");
+            assertEquals("the token leaves the address bar at once", "", daughter.js("return location.hash;"));
+            framesGrow(daughter, "the daughter from the doctor", "HOST").assertLoopbackOnly("the daughter's");
+            framesGrow(daughter, "the daughter from Amara", "PATIENT").assertLoopbackOnly("the daughter's");
+            framesGrow(doctor, "the doctor from the daughter", "GUEST").assertLoopbackOnly("the doctor's");
+            framesGrow(amara, "Amara from the daughter", "GUEST").assertLoopbackOnly("Amara's");
+            framesGrow(doctor, "the doctor from Amara, three in the call", "PATIENT");
+            framesGrow(amara, "Amara from the doctor, three in the call", "HOST");
+            doctor.containing("#tele-presence", "Daughter (interpreter) joined the call");
+            daughter.containing("#tele-status", "In the call with");
+            say(daughter, "I will translate for my mother");
+            doctor.containing("#tele-chat-log", "I will translate for my mother");
+            amara.containing("#tele-chat-log", "I will translate for my mother");
+            assertFalse("the guest page shows no record number", String.valueOf(
+                    daughter.js("return document.body.innerText;")).contains(mrn));
+            axe.check(daughter, "guest-call");
 
             // They chat, both ways.
             say(amara, "Good morning doctor, the cough is worse at night");
@@ -159,6 +196,8 @@ public class TelemedicineJourneyIT {
 
             // Her connection drops (the socket closes, her video stops a moment): it comes back by itself.
             long restartsBefore = ((Number) doctor.js("return window.__pavilionCall.iceRestarts;")).longValue();
+            long daughterRestartsBefore = ((Number) daughter.js("return window.__pavilionCall.iceRestarts;"))
+                    .longValue();
             Object firstSocket = amara.js("const c = window.__pavilionCall; c.__before = c.socket;"
                     + "for (const s of c.pc.getSenders()) if (s.track && s.track.kind === 'video') {"
                     + "  const track = s.track; s.replaceTrack(null);"
@@ -172,7 +211,23 @@ public class TelemedicineJourneyIT {
                     "return window.__pavilionCall.iceRestarts;")).longValue() > restartsBefore ? true : null);
             framesGrow(doctor, "the doctor after the drop").assertLoopbackOnly("the doctor's, after the drop,");
             framesGrow(amara, "Amara after the drop").assertLoopbackOnly("Amara's, after the drop,");
+            // Each peer connection comes back on its own: the daughter's to Amara restarts ICE as well.
+            daughter.until("an ICE restart from the daughter's side", MEDIA, d -> ((Number) daughter.js(
+                    "return window.__pavilionCall.iceRestarts;")).longValue() > daughterRestartsBefore ? true : null);
+            framesGrow(daughter, "the daughter from Amara after the drop", "PATIENT");
+            framesGrow(amara, "Amara from the daughter after the drop", "GUEST");
             amara.containing("#tele-status", "In the call with");
+
+            // The daughter hangs up; the doctor sees her leave. The same link, opened again, is refused.
+            daughter.clickInView(daughter.clickable("#tele-leave"));
+            daughter.containing("#tele-over-title", "You left the call");
+            doctor.containing("#tele-presence", "Daughter (interpreter) left the call");
+            daughter.driver().navigate().to("about:blank"); // a new page load, not a fragment change
+            daughter.go(guestLink);
+            daughter.containing("#tele-over-title", "This link has already been used");
+            axe.check(daughter, "guest-link-used");
+            amara.until("the call is two again", MEDIA, d -> ((Number) amara.js(
+                    "return window.__pavilionCall.others.length;")).intValue() == 1 ? true : null);
 
             // Her connection is poor: audio only: the camera is released, and the doctor still hears her.
             amara.clickInView(amara.clickable("#tele-audio-only"));
@@ -189,7 +244,7 @@ public class TelemedicineJourneyIT {
                         + "const id = arguments[0];"
                         + "fetch('/api/v1/telemedicine/my/consultations/' + id + '/signal-ticket', {method: 'POST',"
                         + "  headers: {'X-Pavilion-Request': '1', 'Content-Type': 'application/json'}, body: '{}'})"
-                        + ".then((r) => { const ws = new WebSocket('ws://' + location.host + '/telemedicine/signal/'"
+                        + ".then((r) => { const ws = new WebSocket('ws://' + location.host + '/telemedicine-signal/'"
                         + "  + id + '?ticket=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');"
                         + "  ws.onclose = (e) => done(r.status + ' ' + e.code); })"
                         + ".catch((e) => done('error ' + e));", consultation.path("id").asText()));
@@ -228,6 +283,21 @@ public class TelemedicineJourneyIT {
         }
     }
 
+    /** The doctor creates a guest link from the call's side panel; returns its path with the token fragment. */
+    private static String inviteGuest(Browser doctor, String label) {
+        WebElement form = doctor.find("#tele-invite-form");
+        doctor.fill(form, "guestLabel", label);
+        doctor.submit(form);
+        String url = doctor.until("the guest link", MEDIA, d -> {
+            Object v = doctor.js("const f = document.querySelector('#tele-invite-url'); return f ? f.value : null;");
+            return v == null || v.toString().isEmpty() ? null : v.toString();
+        });
+        int path = url.indexOf("/telemedicine/guest#");
+        assertTrue("a link with the token in its fragment: " + url, path > 0 && url.length() > path + 40);
+        doctor.containing("#tele-invite-result", "Valid until");
+        return url.substring(path);
+    }
+
     private static void say(Browser b, String text) {
         WebElement form = b.find("#tele-chat-form");
         b.fill(form, "text", text);
@@ -252,14 +322,21 @@ public class TelemedicineJourneyIT {
                 .longValue();
     }
 
-    /** Waits until the inbound video's frames decoded grow by a good second's worth; returns the stats then. */
     private static Stats framesGrow(Browser b, String who) throws Exception {
+        return framesGrow(b, who, null);
+    }
+
+    /**
+     * Waits until the inbound video's frames decoded, on the connection to the participant in {@code role} (null: the
+     * first), grow by a good second's worth; returns the stats then.
+     */
+    private static Stats framesGrow(Browser b, String who, String role) throws Exception {
         Stats first = b.until(who + " receives video", MEDIA, d -> {
-            Stats s = Stats.read(b);
+            Stats s = Stats.read(b, role);
             return s != null && s.framesDecoded > 0 ? s : null;
         });
         return b.until(who + "'s decoded frames grow past " + first.framesDecoded, MEDIA, d -> {
-            Stats s = Stats.read(b);
+            Stats s = Stats.read(b, role);
             return s != null && s.framesDecoded >= first.framesDecoded + 15 && s.local != null ? s : null;
         });
     }
@@ -268,9 +345,10 @@ public class TelemedicineJourneyIT {
     record Stats(long framesDecoded, String local, String remote, List<String> candidates) {
 
         private static final String SCRIPT = "const done = arguments[arguments.length - 1];"
-                + "const c = window.__pavilionCall;"
-                + "if (!c || !c.pc) { done(null); return; }"
-                + "c.pc.getStats().then((stats) => {"
+                + "const role = arguments[0]; const c = window.__pavilionCall;"
+                + "const peer = c && c.others.find((p) => p.pc && (!role || p.role === role));"
+                + "if (!peer) { done(null); return; }"
+                + "peer.pc.getStats().then((stats) => {"
                 + "  let frames = 0; let pair = null; const candidates = [];"
                 + "  const address = (x) => x ? (x.address || x.ip || '') : null;"
                 + "  stats.forEach((s) => {"
@@ -284,8 +362,8 @@ public class TelemedicineJourneyIT {
                 + "    remote: pair ? address(stats.get(pair.remoteCandidateId)) : null}));"
                 + "}).catch((e) => done(JSON.stringify({error: String(e)})));";
 
-        static Stats read(Browser b) {
-            Object raw = b.jsAsync(SCRIPT);
+        static Stats read(Browser b, String role) {
+            Object raw = b.jsAsync(SCRIPT, role);
             if (raw == null) {
                 return null;
             }

@@ -207,7 +207,15 @@ public abstract class PavilionTestSupport {
                 systemProperty(HTTP_PORT_PROPERTY).value(String.valueOf(httpPort)),
                 systemProperty(ENDPOINTS_PROPERTY).value(String.join(",", publishedEndpoints())),
                 systemProperty(DB_PROPERTY).value(db),
+                // Pax Exam's probe waits only 10 s for its invoker and injector by default; on a first boot the
+                // platform's own migration runs on the feature installer's thread first, which on a loaded 2-core
+                // machine took 8-10 s: the probe gave up and the test class failed or hung.
+                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("180000"),
+                systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value("180000"),
+                systemProperty("org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT")
+                        .value("180000"),
                 testSupportBundle()));
+        options.addAll(startedAsBinKaraf());
         // The hub's listener on a free port, never the shipped 2575, which another run on the machine may hold.
         int hl7Port = freePort();
         options.add(editConfigurationFilePut(HL7_LISTENER_CFG, "port", String.valueOf(hl7Port)));
@@ -223,6 +231,43 @@ public abstract class PavilionTestSupport {
         }
         options.addAll(Arrays.asList(extraOptions()));
         return options.toArray(new Option[0]);
+    }
+
+    /**
+     * The module options {@code bin/karaf} gives the JVM on Java 9 and later, which Pax Exam's Karaf container does
+     * not: the specs locator patched into java.base and the XML specs into java.xml from {@code lib/endorsed}, and the
+     * opens Karaf's own code needs. Without them the container under test differs from the shipped one (the specs
+     * activator fails with NoClassDefFoundError OsgiLocator at boot, and spec lookups fall back to the JDK's).
+     * Paths are relative to the Karaf home, the container's working directory.
+     */
+    static List<Option> startedAsBinKaraf() {
+        String karaf = System.getProperty("pavilion.itest.karaf.version", KARAF_VERSION);
+        List<Option> options = new ArrayList<>();
+        for (String o : List.of(
+                "--add-reads=java.xml=java.logging",
+                "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+                "--patch-module=java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karaf + ".jar",
+                "--patch-module=java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karaf + ".jar",
+                "--add-opens=java.base/java.security=ALL-UNNAMED",
+                "--add-opens=java.base/java.net=ALL-UNNAMED",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-opens=java.base/java.util=ALL-UNNAMED",
+                "--add-opens=java.naming/javax.naming.spi=ALL-UNNAMED",
+                "--add-opens=java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
+                "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
+                "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
+                "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+                "--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED",
+                "--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED")) {
+            options.add(vmOption(o));
+        }
+        return options;
     }
 
     /** True for a class that tests the shipped per-address login throttle (LoginSecurityIT); others raise it. */

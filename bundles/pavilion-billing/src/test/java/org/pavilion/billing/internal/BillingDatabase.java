@@ -36,7 +36,7 @@ public final class BillingDatabase implements AutoCloseable {
     public final JpaTransactions jpa;
 
     public BillingDatabase() throws Exception {
-        database = new ChangeLogDatabase("billing", BillingSchema.CHANGE_LOG);
+        database = new ChangeLogDatabase("billing", "db/billing-changelog.xml");
         emf = Persistence.createEntityManagerFactory("billing-test",
                 Map.of("openjpa.ConnectionURL", database.url(), "openjpa.ConnectionDriverName", database.driverClass()));
         jpa = new JpaTransactions(emf);

@@ -60,10 +60,9 @@ public class PatientFinder {
     private final String notMerged;
     private final int countCap;
 
-    /** {@code registry} is referenced so the schema (migrated by PatientService) exists before the back-fill. */
     @Activate
     public PatientFinder(@Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
-            @Reference AuditService audit, @Reference PatientService registry, SearchConfig config) {
+            @Reference AuditService audit, SearchConfig config) {
         this.jpa = new JpaTransactions(emf);
         this.countCap = config.countCap();
         this.audit = audit;

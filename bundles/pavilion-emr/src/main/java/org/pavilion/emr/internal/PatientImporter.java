@@ -23,6 +23,7 @@ import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
@@ -56,11 +57,13 @@ public class PatientImporter {
     private final JpaTransactions jpa;
     private final AuditService audit;
     private final EventPublisher events;
+    private final DeclaredConstraints constraints;
 
-    /** {@code registry} is referenced so the schema (migrated by PatientService) exists first. */
     @Activate
     public PatientImporter(@Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
-            @Reference AuditService audit, @Reference EventPublisher events, @Reference PatientService registry) {
+            @Reference AuditService audit, @Reference EventPublisher events,
+            @Reference DeclaredConstraints constraints) {
+        this.constraints = constraints;
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
         this.events = events;
@@ -97,7 +100,7 @@ public class PatientImporter {
                 }
                 ValidDemographics v;
                 try {
-                    v = ValidDemographics.of(DEMOGRAPHICS.readValue(line), today);
+                    v = ValidDemographics.of(DEMOGRAPHICS.readValue(line), today, constraints);
                 } catch (JsonProcessingException e) {
                     reject(report, no, "not a JSON registration body: " + e.getOriginalMessage());
                     continue;

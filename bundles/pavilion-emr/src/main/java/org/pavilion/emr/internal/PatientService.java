@@ -23,7 +23,6 @@ import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.PersistenceException;
 
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,8 +31,8 @@ import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.AuditedTransaction;
 import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.ProblemException;
-import org.pavilion.core.api.schema.SchemaMigrator;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.emr.api.AccessDecision;
@@ -63,13 +62,13 @@ public class PatientService {
     private final AuditService audit;
     private final EventPublisher events;
     private final PatientAccess access;
+    private final DeclaredConstraints constraints;
 
     @Activate
-    public PatientService(BundleContext context,
-            @Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
-            @Reference SchemaMigrator migrator, @Reference AuditService audit, @Reference EventPublisher events,
-            @Reference PatientAccess access) {
-        migrator.migrate(context.getBundle(), "db/emr-changelog.xml");
+    public PatientService(@Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
+            @Reference AuditService audit, @Reference EventPublisher events, @Reference PatientAccess access,
+            @Reference DeclaredConstraints constraints) {
+        this.constraints = constraints;
         this.emf = emf;
         this.jpa = new JpaTransactions(emf);
         this.access = access;
@@ -78,11 +77,19 @@ public class PatientService {
     }
 
     /**
+     * Demographics checked as every face sends them (desk, SOAP, portal, feeds, imports): the declared rules, then
+     * the dates against today; one 400 listing every broken field in {@code violations}.
+     */
+    public ValidDemographics valid(PatientDemographics in) {
+        return ValidDemographics.of(in, LocalDate.now(), constraints);
+    }
+
+    /**
      * Registers a patient. With possible duplicates and {@code confirmDuplicate} false, nothing is stored and a
      * 409 lists the candidates; with it true the patient is registered and the candidates are audited.
      */
     public Patient register(PatientDemographics in, boolean confirmDuplicate) {
-        ValidDemographics v = ValidDemographics.of(in, LocalDate.now());
+        ValidDemographics v = valid(in);
         String actor = actor();
         long now = System.currentTimeMillis();
         List<Map<String, Object>> candidates = new ArrayList<>();
@@ -253,7 +260,7 @@ public class PatientService {
      * check: there is nothing to compare. Completed later with {@link #update}, or merged into the real record.
      */
     public Patient registerEmergency(EmergencyArrival in) {
-        ValidEmergencyArrival v = ValidEmergencyArrival.of(in, LocalDate.now());
+        ValidEmergencyArrival v = ValidEmergencyArrival.of(in, LocalDate.now(), constraints);
         String actor = actor();
         long now = System.currentTimeMillis();
         return AuditedTransaction.run(emf, audit, em -> {
@@ -289,7 +296,7 @@ public class PatientService {
      */
     public Patient update(String mrn, PatientDemographics in, Long expectedVersion) {
         requireValidMrn(mrn);
-        ValidDemographics v = ValidDemographics.of(in, LocalDate.now());
+        ValidDemographics v = valid(in);
         String actor = actor();
         long now = System.currentTimeMillis();
         Patient updated = AuditedTransaction.run(emf, audit, em -> {

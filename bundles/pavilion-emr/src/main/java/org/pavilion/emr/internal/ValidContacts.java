@@ -6,80 +6,64 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+
+import org.pavilion.core.api.rest.Violations;
 
 /**
- * Validation of the next of kin and insurance policies sent with a registration or update. Problems are added to
- * the caller's list, so the clerk sees every mistake of the form in one answer.
+ * The next of kin and insurance policies sent with a registration or update, once their declared rules passed:
+ * trimmed, and the checks a field annotation cannot make (a real day, a policy given twice).
  */
 final class ValidContacts {
 
-    static final Set<String> RELATIONSHIPS = Set.of("SPOUSE", "PARTNER", "PARENT", "CHILD", "SIBLING", "GUARDIAN",
-            "FRIEND", "OTHER");
-    static final Set<String> HOLDERS = Set.of("SELF", "SPOUSE", "PARENT", "OTHER");
     static final int MAX_NEXT_OF_KIN = 5;
     static final int MAX_POLICIES = 5;
-
-    private static final Pattern POLICY_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ./-]{0,39}");
 
     private ValidContacts() {
     }
 
-    static List<NextOfKin> nextOfKin(List<NextOfKin> in, List<String> errors) {
+    /**
+     * The next of kin trimmed, relationships in capitals; their field rules are declared on NextOfKin, and one with
+     * neither phone nor email is added to {@code refused}.
+     */
+    static List<NextOfKin> nextOfKin(List<NextOfKin> in, Violations refused) {
         List<NextOfKin> out = new ArrayList<>();
         if (in == null) {
             return out;
         }
-        if (in.size() > MAX_NEXT_OF_KIN) {
-            errors.add("at most " + MAX_NEXT_OF_KIN + " next of kin");
-        }
         for (int i = 0; i < in.size(); i++) {
             NextOfKin k = in.get(i);
-            String at = "nextOfKin[" + i + "]";
             if (k == null) {
-                errors.add(at + " is empty");
-                continue;
+                continue; // declared: reported as null
             }
             NextOfKin v = new NextOfKin();
             v.name = ValidDemographics.trim(k.name);
             v.relationship = upper(k.relationship);
             v.phone = ValidDemographics.trim(k.phone);
             v.email = ValidDemographics.trim(k.email);
-            if (v.name == null || v.name.length() > 200) {
-                errors.add(at + ".name is required (at most 200 characters)");
-            }
-            if (v.relationship == null || !RELATIONSHIPS.contains(v.relationship)) {
-                errors.add(at + ".relationship must be one of " + String.join(", ", sorted(RELATIONSHIPS)));
-            }
             if (v.phone == null && v.email == null) {
-                errors.add(at + " needs a phone or an email");
-            }
-            if (v.phone != null && !ValidDemographics.PHONE.matcher(v.phone).matches()) {
-                errors.add(at + ".phone '" + v.phone + "' must be 6 to 32 digits, optionally with a leading +");
-            }
-            if (v.email != null && (v.email.length() > 254 || !ValidDemographics.EMAIL.matcher(v.email).matches())) {
-                errors.add(at + ".email must look like name@example.org");
+                refused.add("nextOfKin[" + i + "]", "needs a phone or an email");
             }
             out.add(v);
         }
         return out;
     }
 
-    static List<InsurancePolicy> insurance(List<InsurancePolicy> in, List<String> errors) {
+    /**
+     * The policies trimmed (holder SELF when absent); their field rules are declared on InsurancePolicy, so only a
+     * date that is no real day (1984-02-30), a validity ending before it starts and a policy given twice are added
+     * to {@code refused}.
+     */
+    static List<InsurancePolicy> insurance(List<InsurancePolicy> in, Violations refused) {
         List<InsurancePolicy> out = new ArrayList<>();
         if (in == null) {
             return out;
-        }
-        if (in.size() > MAX_POLICIES) {
-            errors.add("at most " + MAX_POLICIES + " insurance policies");
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < in.size(); i++) {
             InsurancePolicy p = in.get(i);
             String at = "insurance[" + i + "]";
             if (p == null) {
-                errors.add(at + " is empty");
-                continue;
+                continue; // declared: reported as null
             }
             InsurancePolicy v = new InsurancePolicy();
             v.insurer = ValidDemographics.trim(p.insurer);
@@ -88,26 +72,14 @@ final class ValidContacts {
             v.holderRelationship = p.holderRelationship == null ? "SELF" : upper(p.holderRelationship);
             v.validFrom = ValidDemographics.trim(p.validFrom);
             v.validTo = ValidDemographics.trim(p.validTo);
-            if (v.insurer == null || v.insurer.length() > 100) {
-                errors.add(at + ".insurer is required (at most 100 characters)");
-            }
-            if (v.policyNumber == null || !POLICY_NUMBER.matcher(v.policyNumber).matches()) {
-                errors.add(at + ".policyNumber is required: 1 to 40 letters, digits, spaces, '.', '/' or '-'");
-            }
-            if (v.plan != null && v.plan.length() > 100) {
-                errors.add(at + ".plan must be at most 100 characters");
-            }
-            if (v.holderRelationship == null || !HOLDERS.contains(v.holderRelationship)) {
-                errors.add(at + ".holderRelationship must be one of " + String.join(", ", sorted(HOLDERS)));
-            }
-            LocalDate from = date(v.validFrom, at + ".validFrom", errors);
-            LocalDate to = date(v.validTo, at + ".validTo", errors);
+            LocalDate from = realDay(v.validFrom, at + ".validFrom", refused);
+            LocalDate to = realDay(v.validTo, at + ".validTo", refused);
             if (from != null && to != null && to.isBefore(from)) {
-                errors.add(at + ".validTo " + v.validTo + " is before validFrom " + v.validFrom);
+                refused.add(at + ".validTo", v.validTo + " is before validFrom " + v.validFrom);
             }
             if (v.insurer != null && v.policyNumber != null
                     && !seen.add(v.insurer.toUpperCase(Locale.ROOT) + "|" + normalisePolicyNumber(v.policyNumber))) {
-                errors.add(at + " repeats policy " + v.policyNumber + " of " + v.insurer);
+                refused.add(at, "repeats policy " + v.policyNumber + " of " + v.insurer);
             }
             out.add(v);
         }
@@ -126,19 +98,16 @@ final class ValidContacts {
         return ValidDemographics.normaliseNationalId(number);
     }
 
-    private static LocalDate date(String value, String field, List<String> errors) {
-        if (value == null) {
-            return null;
+    /** The day {@code value} names; a yyyy-MM-dd that is no real day is added to {@code refused}. */
+    private static LocalDate realDay(String value, String field, Violations refused) {
+        if (value == null || !value.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+            return null; // absent, or the wrong shape the declared rule reports
         }
-        LocalDate d = ValidDemographics.parseDate(value);
-        if (d == null) {
-            errors.add(field + " must be a date as yyyy-MM-dd, was '" + value + "'");
+        LocalDate day = ValidDemographics.parseDate(value);
+        if (day == null) {
+            refused.add(field, "must be a real day as yyyy-MM-dd, was '" + value + "'");
         }
-        return d;
-    }
-
-    private static List<String> sorted(Set<String> values) {
-        return values.stream().sorted().toList();
+        return day;
     }
 
     private static String upper(String s) {

@@ -5,25 +5,20 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.rest.Violations;
 
 /** Demographics that passed validation, trimmed and with their normalised search keys. */
 public final class ValidDemographics {
 
-    static final Set<String> SEXES = Set.of("FEMALE", "MALE", "OTHER", "UNKNOWN");
     static final int MAX_PHONES = 5;
     /** Oldest birth date accepted: nobody alive is older. */
     static final int MAX_AGE_YEARS = 150;
 
     private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-    private static final Pattern NATIONAL_ID = Pattern.compile("[A-Z0-9]{3,32}");
-    static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]{6,32}");
-    static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
     final String givenName;
     final String familyName;
@@ -45,109 +40,81 @@ public final class ValidDemographics {
     final List<InsurancePolicy> insurance;
 
     /**
-     * Checks everything and reports every problem at once (400), so the clerk fixes the form in one go.
+     * Checks everything and reports every problem at once (400), so the clerk fixes the form in one go: first the
+     * rules the body declares (DeclaredConstraints), then the real-day and today's-date checks of the dates and the
+     * repeated policies, refused in the same shape.
      *
      * @param today the hospital's date, for "birth date not in the future"
      */
-    public static ValidDemographics of(PatientDemographics in, LocalDate today) {
-        if (in == null) {
-            throw ProblemException.validation("A patient's demographics are required");
+    public static ValidDemographics of(PatientDemographics in, LocalDate today, DeclaredConstraints constraints) {
+        Violations refused = new Violations();
+        try {
+            constraints.check(in);
+        } catch (ProblemException declared) {
+            if (in == null) {
+                throw declared;
+            }
+            refused.addAll(declared); // answered with the checks below, in one 400
         }
-        return new ValidDemographics(in, today);
+        return new ValidDemographics(in, today, refused);
     }
 
-    private ValidDemographics(PatientDemographics in, LocalDate today) {
-        List<String> errors = new ArrayList<>();
+    /** Null-safe throughout: it also runs on a body whose declared rules failed, to name its other mistakes. */
+    private ValidDemographics(PatientDemographics in, LocalDate today, Violations refused) {
         givenName = trim(in.givenName);
         familyName = trim(in.familyName);
         givenNameNorm = Names.normalise(givenName);
         familyNameNorm = Names.normalise(familyName);
-        if (givenName == null || givenNameNorm.isEmpty() || givenName.length() > 100) {
-            errors.add("givenName is required (a name with letters, at most 100 characters)");
-        }
-        if (familyName == null || familyNameNorm.isEmpty() || familyName.length() > 100) {
-            errors.add("familyName is required (a name with letters, at most 100 characters)");
-        }
         String s = trim(in.sex);
         sex = s == null ? null : s.toUpperCase(Locale.ROOT);
-        if (sex == null || !SEXES.contains(sex)) {
-            errors.add("sex is required: FEMALE, MALE, OTHER or UNKNOWN");
-        }
         birthDate = trim(in.birthDate);
         String dateError = birthDateError(birthDate, today);
         if (dateError != null) {
-            errors.add(dateError);
+            refused.add("birthDate", dateError);
         }
         nationalId = trim(in.nationalId);
         nationalIdNorm = nationalId == null ? null : normaliseNationalId(nationalId);
-        if (nationalId != null && (nationalId.length() > 64 || !NATIONAL_ID.matcher(nationalIdNorm).matches())) {
-            errors.add("nationalId must be 3 to 32 letters or digits (spaces, '-', '.' and '/' are ignored)");
-        }
         phones = new ArrayList<>();
         phonesNorm = new ArrayList<>();
         if (in.phones != null) {
-            if (in.phones.size() > MAX_PHONES) {
-                errors.add("at most " + MAX_PHONES + " phones");
-            }
             for (String raw : in.phones) {
                 String phone = trim(raw);
-                String norm = phone == null ? null : normalisePhone(phone);
-                if (phone == null || !PHONE.matcher(phone).matches() || norm.replace("+", "").length() < 6) {
-                    errors.add("phone '" + (raw == null ? "" : raw) + "' must be 6 to 32 digits, optionally with "
-                            + "a leading + and spaces, '(', ')', '.', '/' or '-'");
-                } else {
+                if (phone != null) {
                     phones.add(phone);
-                    phonesNorm.add(norm);
+                    phonesNorm.add(normalisePhone(phone));
                 }
             }
         }
         email = trim(in.email);
-        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
-            errors.add("email must look like name@example.org (at most 254 characters)");
-        }
         Address a = in.address;
         addressLine = a == null ? null : trim(a.line);
         addressCity = a == null ? null : trim(a.city);
         addressPostalCode = a == null ? null : trim(a.postalCode);
         String country = a == null ? null : trim(a.country);
         addressCountry = country == null ? null : country.toUpperCase(Locale.ROOT);
-        if (addressLine != null && addressLine.length() > 200) {
-            errors.add("address.line must be at most 200 characters");
-        }
-        if (addressCity != null && addressCity.length() > 100) {
-            errors.add("address.city must be at most 100 characters");
-        }
-        if (addressPostalCode != null && addressPostalCode.length() > 20) {
-            errors.add("address.postalCode must be at most 20 characters");
-        }
-        if (addressCountry != null && !COUNTRY.matcher(addressCountry).matches()) {
-            errors.add("address.country must be an ISO 3166-1 alpha-2 code, e.g. FR");
-        }
         preferredLanguage = trim(in.preferredLanguage);
-        if (preferredLanguage != null && (preferredLanguage.length() > 35 || !LANGUAGE.matcher(preferredLanguage).matches())) {
-            errors.add("preferredLanguage must be a BCP 47 language tag, e.g. en or fr-CA");
-        }
-        nextOfKin = ValidContacts.nextOfKin(in.nextOfKin, errors);
-        insurance = ValidContacts.insurance(in.insurance, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(String.join("; ", errors));
-        }
+        nextOfKin = ValidContacts.nextOfKin(in.nextOfKin, refused);
+        insurance = ValidContacts.insurance(in.insurance, refused);
+        refused.refuseAny();
     }
 
-    /** Null when {@code value} is a valid birth date for {@code today}, else what is wrong with it. */
+    /**
+     * Null when {@code value} is a valid birth date for {@code today}, else what is wrong with it; null too when it
+     * is missing or not shaped yyyy-MM-dd, which the declared rules report.
+     */
     static String birthDateError(String value, LocalDate today) {
-        if (value == null) {
-            return "birthDate is required (yyyy-MM-dd)";
+        if (value == null || !ISO_DATE.matcher(value).matches()) {
+            return null;
         }
         LocalDate date = parseDate(value);
         if (date == null) {
-            return "birthDate must be a date as yyyy-MM-dd, was '" + value + "'";
+            return "must be a real day as yyyy-MM-dd, was '" + value + "'";
         }
         if (date.isAfter(today)) {
-            return "birthDate " + value + " is in the future";
+            return value + " is in the future";
         }
         if (date.isBefore(today.minusYears(MAX_AGE_YEARS))) {
-            return "birthDate " + value + " is more than " + MAX_AGE_YEARS + " years ago";
+            return value + " is more than " + MAX_AGE_YEARS + " years ago";
         }
         return null;
     }

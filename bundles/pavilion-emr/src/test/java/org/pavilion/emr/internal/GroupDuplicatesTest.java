@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.Test;
+import org.pavilion.core.testing.TestConstraints;
 
 /**
  * Possible duplicates when a feed's registrations are written as one group (PatientService.registerAllIn): each
@@ -24,7 +25,7 @@ public class GroupDuplicatesTest {
         d.sex = "female";
         d.birthDate = birthDate;
         d.nationalId = nationalId;
-        return ValidDemographics.of(d, TODAY);
+        return ValidDemographics.of(d, TODAY, TestConstraints.platform());
     }
 
     private static List<String> mrnsOf(List<Map<String, Object>> candidates) {

@@ -44,7 +44,7 @@ public class PatientFinderTest {
         merged.setMergedMs(2L);
         rows.add(merged);
         new JpaTransactions(db.emf).run(em -> NewPatientRows.insert(em, rows));
-        finder = new PatientFinder(db.emf, event -> { }, null, config(1000));
+        finder = new PatientFinder(db.emf, event -> { }, config(1000));
     }
 
     @After
@@ -91,7 +91,7 @@ public class PatientFinderTest {
 
     @Test
     public void aCappedTypoRankMakesTheTotalALowerBoundAndDeepPagesStillReadIt() {
-        finder = new PatientFinder(db.emf, event -> { }, null, config(2));
+        finder = new PatientFinder(db.emf, event -> { }, config(2));
         PatientFinder.Found first = search("james jonhson", 0, 2, 2);
         assertTrue(first.totalIsLowerBound());
         List<String> deep = mrns(search("james jonhson", 1, 2, 2));

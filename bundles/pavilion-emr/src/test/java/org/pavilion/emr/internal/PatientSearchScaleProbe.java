@@ -103,7 +103,7 @@ public class PatientSearchScaleProbe {
                     throw new IllegalStateException(e);
                 }
             });
-            PatientFinder finder = new PatientFinder(db.emf, event -> { }, null, config());
+            PatientFinder finder = new PatientFinder(db.emf, event -> { }, config());
             List<Kind> kinds = List.of(
                     new Kind("name-prefix", r -> prefixOf(r)),
                     new Kind("name-typo", r -> typoOf(r)),

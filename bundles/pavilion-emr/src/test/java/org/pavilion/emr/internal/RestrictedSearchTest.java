@@ -51,7 +51,7 @@ public class RestrictedSearchTest {
                 throw new IllegalStateException(e);
             }
         });
-        finder = new PatientFinder(db.emf, event -> { }, null, PatientFinderTest.config(1000));
+        finder = new PatientFinder(db.emf, event -> { }, PatientFinderTest.config(1000));
     }
 
     @After

@@ -7,9 +7,11 @@ import static org.junit.Assert.fail;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.Test;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.testing.TestConstraints;
 
 public class ValidDemographicsTest {
 
@@ -33,21 +35,33 @@ public class ValidDemographicsTest {
         return d;
     }
 
+    private static ValidDemographics valid(PatientDemographics d) {
+        return ValidDemographics.of(d, TODAY, TestConstraints.platform());
+    }
+
     private static String problem(PatientDemographics d) {
+        return refusal(d).detail();
+    }
+
+    private static ProblemException refusal(PatientDemographics d) {
         try {
-            ValidDemographics.of(d, TODAY);
+            valid(d);
         } catch (ProblemException e) {
             assertEquals(400, e.status());
             assertEquals("urn:pavilion:problem:validation", e.type());
-            return e.detail();
+            return e;
         }
         fail("accepted: " + d);
         return null;
     }
 
+    private static Map<String, String> violation(String field, String message) {
+        return Map.of("field", field, "message", message);
+    }
+
     @Test
     public void aCompleteRegistrationIsTrimmedAndNormalised() {
-        ValidDemographics v = ValidDemographics.of(maria(), TODAY);
+        ValidDemographics v = valid(maria());
         assertEquals("María", v.givenName);
         assertEquals("maria", v.givenNameNorm);
         assertEquals("lopez garcia", v.familyNameNorm);
@@ -64,7 +78,7 @@ public class ValidDemographicsTest {
         d.familyName = "Lee";
         d.sex = "UNKNOWN";
         d.birthDate = TODAY.toString(); // born today is fine
-        ValidDemographics v = ValidDemographics.of(d, TODAY);
+        ValidDemographics v = valid(d);
         assertNull(v.nationalIdNorm);
         assertTrue(v.phones.isEmpty());
     }
@@ -75,10 +89,9 @@ public class ValidDemographicsTest {
         d.givenName = "  ";
         d.familyName = "--";
         d.sex = null;
-        String detail = problem(d);
-        assertTrue(detail, detail.contains("givenName is required"));
-        assertTrue(detail, detail.contains("familyName is required"));
-        assertTrue(detail, detail.contains("sex is required"));
+        assertEquals(List.of(violation("familyName", "must contain letters"),
+                violation("givenName", "must not be blank"),
+                violation("sex", "must not be blank")), refusal(d).extensions().get("violations"));
     }
 
     @Test
@@ -86,8 +99,10 @@ public class ValidDemographicsTest {
         PatientDemographics d = maria();
         d.birthDate = "2026-11-26";
         assertTrue(problem(d).contains("is in the future"));
+        assertEquals(List.of(violation("birthDate", "2026-11-26 is in the future")),
+                refusal(d).extensions().get("violations"));
         d.birthDate = "1984-02-30";
-        assertTrue(problem(d).contains("yyyy-MM-dd"));
+        assertTrue(problem(d).contains("birthDate must be a real day as yyyy-MM-dd"));
         d.birthDate = "1984-13-01";
         assertTrue(problem(d).contains("yyyy-MM-dd"));
         d.birthDate = "1983-02-29";
@@ -98,7 +113,7 @@ public class ValidDemographicsTest {
         d.birthDate = "1860-01-01";
         assertTrue(problem(d).contains("150 years"));
         d.birthDate = null;
-        assertTrue(problem(d).contains("birthDate is required"));
+        assertEquals(List.of(violation("birthDate", "must not be blank")), refusal(d).extensions().get("violations"));
     }
 
     @Test
@@ -110,16 +125,41 @@ public class ValidDemographicsTest {
         d.preferredLanguage = "Spanish!";
         d.nationalId = "#";
         d.sex = "F";
-        String detail = problem(d);
-        for (String field : List.of("phone", "email", "address.country", "preferredLanguage", "nationalId", "sex")) {
-            assertTrue(field + " in " + detail, detail.contains(field));
-        }
+        assertEquals(List.of(violation("address.country", DemographicRules.COUNTRY_MESSAGE),
+                violation("email", DemographicRules.EMAIL_MESSAGE),
+                violation("nationalId", DemographicRules.NATIONAL_ID_MESSAGE),
+                violation("phones[0]", DemographicRules.PHONE_MESSAGE),
+                violation("preferredLanguage", DemographicRules.LANGUAGE_MESSAGE),
+                violation("sex", DemographicRules.SEX_MESSAGE)), refusal(d).extensions().get("violations"));
+    }
+
+    @Test
+    public void aPhoneNeedsSixDigitsWhateverItsPunctuationAndAtMostFivePhones() {
+        PatientDemographics d = maria();
+        d.phones = List.of("(01) / 2-3", "+33 6 12 34 56 78", "06 12 34 56 78", "0612345678", "01 23 45 67 89",
+                "02 34 56 78 90");
+        assertEquals(List.of(violation("phones", "size must be between 0 and 5"),
+                violation("phones[0]", DemographicRules.PHONE_MESSAGE)), refusal(d).extensions().get("violations"));
+    }
+
+    @Test
+    public void aRegistrationFormWithSeveralMistakesIsAnsweredWithAllOfThemAndWhatTheClerkTyped() {
+        PatientDemographics d = maria();
+        d.givenName = "M".repeat(101);
+        d.address.postalCode = "75002 PARIS CEDEX 02 FRANCE";
+        d.address.line = "  ";
+        d.email = "maria@example";
+        ProblemException e = refusal(d);
+        assertEquals(List.of(violation("address.postalCode", "size must be between 0 and 20"),
+                violation("email", DemographicRules.EMAIL_MESSAGE),
+                violation("givenName", "size must be between 0 and 100")), e.extensions().get("violations"));
+        assertTrue(e.detail(), e.detail().startsWith("3 invalid fields: "));
     }
 
     @Test
     public void aMissingBodyIsA400() {
         try {
-            ValidDemographics.of(null, TODAY);
+            valid(null);
             fail();
         } catch (ProblemException e) {
             assertEquals(400, e.status());

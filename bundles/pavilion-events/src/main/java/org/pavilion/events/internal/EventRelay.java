@@ -156,7 +156,7 @@ public class EventRelay {
                             delivery.subjectKey(), delivery.subscriber(), delivery.id());
                 }
             } else {
-                long delay = s.backoffAfter(attempts);
+                long delay = s.backoff().delayMs(attempts);
                 store.markRetry(delivery.id(), attempts, after + delay, describe(failure), after);
                 // WARN: an operator (and a failing test's log) must see why a subscriber is behind.
                 LOG.warn("Subscriber {} failed event {} ({}), attempt {}, retrying in {} ms: {}", delivery.subscriber(),

@@ -31,6 +31,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.pavilion.core.api.retry.Backoff;
 import org.pavilion.events.api.EventPublisher;
 import org.pavilion.events.api.Events;
 
@@ -40,7 +41,7 @@ import org.pavilion.events.api.Events;
  */
 public class EventBusTest {
 
-    private static final RelaySettings SETTINGS = new RelaySettings(1_000, 3_000, 4, 100, 7 * 24 * 3_600_000L, 7 * 24 * 3_600_000L);
+    private static final RelaySettings SETTINGS = new RelaySettings(new Backoff(1_000, 3_000), 4, 100, 7 * 24 * 3_600_000L, 7 * 24 * 3_600_000L);
 
     /** One container's worth of bus: a restart is a new Node over the same database. */
     private final class Node {

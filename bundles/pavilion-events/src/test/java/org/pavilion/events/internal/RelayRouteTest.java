@@ -16,6 +16,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.pavilion.core.api.retry.Backoff;
 import org.pavilion.events.api.Events;
 
 /** The relay as it runs in the container: its own timer route in the same CamelContext as the subscribers. */
@@ -30,7 +31,7 @@ public class RelayRouteTest {
         db = new TestDatabase();
         SubscriberRegistry registry = new SubscriberRegistry();
         EventRelay relay = new EventRelay(new EventStore(db.dataSource), registry,
-                new RelaySettings(50, 200, 5, 100, 3_600_000, 3_600_000), Clock.systemUTC());
+                new RelaySettings(new Backoff(50, 200), 5, 100, 3_600_000, 3_600_000), Clock.systemUTC());
         camel = new DefaultCamelContext();
         camel.addComponent(Events.SCHEME, new EventComponent(registry));
         camel.addRoutes(new RelayRoutes(relay, 50));

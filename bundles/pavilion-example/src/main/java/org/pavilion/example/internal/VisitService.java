@@ -4,13 +4,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.PersistenceException;
 
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -20,21 +18,26 @@ import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
-import org.pavilion.core.api.schema.SchemaMigrator;
+import org.pavilion.core.api.schema.SchemaChangelog;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.events.api.EventPublisher;
 import org.pavilion.example.api.VisitorCheckedIn;
 
 /**
  * The department's business logic, shared by its REST and SOAP faces: validate, store, publish the event
- * in the same transaction, audit.
+ * in the same transaction, audit. The platform runs the change log named here before any component of the bundle
+ * starts.
  */
+@SchemaChangelog(VisitService.CHANGELOG)
 @Component(service = VisitService.class)
 public class VisitService {
 
-    private static final Pattern BADGE = Pattern.compile("[A-Z0-9-]{1,32}");
+    /** The department's Liquibase change log inside the bundle (manifest header Pavilion-Changelog). */
+    static final String CHANGELOG = "db/example-changelog.xml";
+
     private static final String UNIQUE_VIOLATION = "23505";
 
     /** The privileges the REST and SOAP faces open the visitor log with. */
@@ -45,25 +48,27 @@ public class VisitService {
     private final AuditService audit;
     private final EventPublisher events;
     private final PatientGate withoutEmr;
+    private final DeclaredConstraints constraints;
 
     /** The EMR's answer while it is installed (EmrPatientGate); the module works without it. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PatientGate gate;
 
     @Activate
-    public VisitService(BundleContext context,
+    public VisitService(@Reference DeclaredConstraints constraints,
             @Reference(target = "(osgi.unit.name=pavilion-example)") EntityManagerFactory emf,
-            @Reference SchemaMigrator migrator, @Reference AuditService audit, @Reference EventPublisher events) {
-        this(emf, audit, events, null);
-        migrator.migrate(context.getBundle(), "db/example-changelog.xml");
+            @Reference AuditService audit, @Reference EventPublisher events) {
+        this(emf, audit, events, null, constraints);
     }
 
-    VisitService(EntityManagerFactory emf, AuditService audit, EventPublisher events, PatientGate gate) {
+    VisitService(EntityManagerFactory emf, AuditService audit, EventPublisher events, PatientGate gate,
+            DeclaredConstraints constraints) {
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
         this.events = events;
         this.withoutEmr = PatientGate.withoutEmr(audit);
         this.gate = gate;
+        this.constraints = constraints;
     }
 
     private PatientGate gate() {
@@ -72,7 +77,8 @@ public class VisitService {
     }
 
     public Visit checkIn(CheckIn in) {
-        validate(in);
+        // Every field CheckIn declares a rule for, all broken ones in one 400 (SOAP: one fault).
+        constraints.check(in);
         VisitEntity e = new VisitEntity();
         e.setId(UUID.randomUUID().toString());
         e.setBadge(in.badge.trim());
@@ -135,7 +141,7 @@ public class VisitService {
             }
             List<Visit> items = rows.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
                     .map(Visit::of).collect(Collectors.toList());
-            return new Page<>(items, page, size, count.getSingleResult());
+            return Page.of(items, page, size, () -> count.getSingleResult());
         });
         audit.record((allowed == null ? AuditEvent.of("SEARCH", "visit") : allowed.audit())
                 .detail(result.getItems().size() + " of " + result.getTotal()).build());
@@ -151,28 +157,6 @@ public class VisitService {
         p.ward = e.getWard();
         p.checkedInAt = Instant.ofEpochMilli(e.getCheckedInMs()).toString();
         return p;
-    }
-
-    static void validate(CheckIn in) {
-        if (in == null) {
-            throw ProblemException.validation("A check-in body is required");
-        }
-        StringBuilder errors = new StringBuilder();
-        if (in.badge == null || !BADGE.matcher(in.badge.trim()).matches()) {
-            errors.append("badge must be 1 to 32 of A-Z, 0-9 or '-'; ");
-        }
-        if (in.visitorName == null || in.visitorName.isBlank() || in.visitorName.length() > 200) {
-            errors.append("visitorName is required (at most 200 characters); ");
-        }
-        if (in.patientId == null || in.patientId.isBlank() || in.patientId.length() > 64) {
-            errors.append("patientId is required (at most 64 characters); ");
-        }
-        if (in.ward == null || in.ward.isBlank() || in.ward.length() > 64) {
-            errors.append("ward is required (at most 64 characters); ");
-        }
-        if (errors.length() > 0) {
-            throw ProblemException.validation(errors.substring(0, errors.length() - 2));
-        }
     }
 
     /** SQL state 23505 is "unique violation" on H2 and PostgreSQL alike; OpenJPA keeps the SQLException as cause. */

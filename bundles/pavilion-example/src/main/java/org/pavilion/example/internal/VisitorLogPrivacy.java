@@ -31,14 +31,8 @@ public class VisitorLogPrivacy implements PrivacyParticipant {
 
     private final JpaTransactions jpa;
 
-    /** The VisitService reference makes sure the change log has run before the first call. */
     @Activate
-    public VisitorLogPrivacy(@Reference(target = "(osgi.unit.name=pavilion-example)") EntityManagerFactory emf,
-            @Reference VisitService visits) {
-        this(emf);
-    }
-
-    VisitorLogPrivacy(EntityManagerFactory emf) {
+    public VisitorLogPrivacy(@Reference(target = "(osgi.unit.name=pavilion-example)") EntityManagerFactory emf) {
         this.jpa = new JpaTransactions(emf);
     }
 

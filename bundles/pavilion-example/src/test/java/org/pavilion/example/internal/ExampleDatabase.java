@@ -18,7 +18,7 @@ final class ExampleDatabase implements AutoCloseable {
     private final ChangeLogDatabase database;
 
     ExampleDatabase() throws Exception {
-        database = new ChangeLogDatabase("example", "db/example-changelog.xml");
+        database = new ChangeLogDatabase("example", VisitService.CHANGELOG);
         emf = Persistence.createEntityManagerFactory("example-test",
                 Map.of("openjpa.ConnectionURL", database.url(), "openjpa.ConnectionDriverName", database.driverClass()));
     }

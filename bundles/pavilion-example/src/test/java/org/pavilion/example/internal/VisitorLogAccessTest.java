@@ -26,6 +26,7 @@ import org.pavilion.emr.api.AccessDecision;
 import org.pavilion.emr.api.AccessDecision.Outcome;
 import org.pavilion.emr.api.DataPart;
 import org.pavilion.emr.api.PatientAccess;
+import org.pavilion.core.testing.TestConstraints;
 
 /**
  * The visitor log asks PatientAccess before it shows a patient's visits. Ward 3B's nurse sees every patient's
@@ -52,8 +53,9 @@ public class VisitorLogAccessTest {
     @Before
     public void setUp() throws Exception {
         db = new ExampleDatabase();
-        withEmr = new VisitService(db.emf, audit, null, new EmrPatientGate(new Emr(), audit));
-        withoutEmr = new VisitService(db.emf, audit, null, null);
+        withEmr = new VisitService(db.emf, audit, null, new EmrPatientGate(new Emr(), audit),
+                TestConstraints.platform());
+        withoutEmr = new VisitService(db.emf, audit, null, null, TestConstraints.platform());
         mariasVisit = visit("B-1", "Juan López", MARIA);
         pedrosVisit = visit("B-2", "Lucía Ruiz", PEDRO);
         unknownsVisit = visit("B-3", "Tor Berg", "P-800"); // typed by the desk; no MRN

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,7 +21,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.pavilion.core.api.schema.SchemaMigrator;
 import org.pavilion.hl7.api.Hl7Handler;
 import org.pavilion.hl7.api.OutboundBuilder;
 import org.pavilion.hl7.internal.outbound.Builders;
@@ -32,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hub: migrates hl7_message and hl7_outbound, owns the stores and the processor the listeners, feeds, REST
- * and shell share. Departments' {@link Hl7Handler}s are tracked whiteboard-style (any number, coming and going):
+ * The hub: owns the stores of hl7_message and hl7_outbound and the processor the listeners, feeds, REST and shell
+ * share. Departments' {@link Hl7Handler}s are tracked whiteboard-style (any number, coming and going):
  * a type without one is answered AR naming the department to install. On start it recovers the messages an
  * earlier run stored but never completed (see {@link Hl7Processor#recover}), on its own thread, and again whenever
  * a handler comes (ADT stored while the EMR was away).
@@ -54,7 +52,6 @@ public class Hl7Hub {
         int maxPendingMessages() default MessageStore.DEFAULT_MAX_PENDING_RECEIPTS;
     }
 
-    static final String CHANGELOG = "db/hl7-changelog.xml";
     private static final Logger LOG = LoggerFactory.getLogger(Hl7Hub.class);
 
     private final MessageStore store;
@@ -72,9 +69,7 @@ public class Hl7Hub {
     private final Builders builders = new Builders();
 
     @Activate
-    public Hl7Hub(BundleContext context, @Reference(target = "(osgi.jndi.service.name=pavilion)") DataSource dataSource,
-            @Reference SchemaMigrator migrator, Config config) {
-        migrator.migrate(context.getBundle(), CHANGELOG);
+    public Hl7Hub(@Reference(target = "(osgi.jndi.service.name=pavilion)") DataSource dataSource, Config config) {
         this.startedMs = System.currentTimeMillis();
         this.store = new MessageStore(dataSource);
         store.maxPendingReceipts(config.maxPendingMessages());

@@ -74,7 +74,7 @@ public class ControlIdReuseTest {
 
     @Before
     public void open() throws Exception {
-        db = new ChangeLogDatabase("hl7_reuse", Hl7Hub.CHANGELOG);
+        db = new ChangeLogDatabase("hl7_reuse", "db/hl7-changelog.xml");
         store = new MessageStore(db);
         handlers.add(emr);
         processor = new Hl7Processor(store, handlers);

@@ -18,7 +18,7 @@ public final class InboundDatabase extends ChangeLogDatabase {
     private volatile CountDownLatch release = new CountDownLatch(0);
 
     public InboundDatabase() throws Exception {
-        super("hl7_inbound", Hl7Hub.CHANGELOG, false);
+        super("hl7_inbound", "db/hl7-changelog.xml", false);
     }
 
     /** The next connection asked for waits until {@link #open()}; returns once a caller is waiting there. */

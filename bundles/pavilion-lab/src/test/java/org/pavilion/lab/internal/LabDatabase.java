@@ -34,7 +34,7 @@ public final class LabDatabase implements AutoCloseable {
     public final JpaTransactions jpa;
 
     public LabDatabase() throws Exception {
-        database = new ChangeLogDatabase("lab", LabSchema.CHANGE_LOG);
+        database = new ChangeLogDatabase("lab", "db/lab-changelog.xml");
         emf = Persistence.createEntityManagerFactory("lab-test",
                 Map.of("openjpa.ConnectionURL", database.url(), "openjpa.ConnectionDriverName", database.driverClass()));
         jpa = new JpaTransactions(emf);

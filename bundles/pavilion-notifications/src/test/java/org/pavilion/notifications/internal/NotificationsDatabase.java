@@ -21,7 +21,7 @@ public final class NotificationsDatabase implements AutoCloseable {
     public final JpaTransactions jpa;
 
     public NotificationsDatabase() throws Exception {
-        database = new ChangeLogDatabase("notifications", NotificationsSchema.CHANGE_LOG);
+        database = new ChangeLogDatabase("notifications", "db/notifications-changelog.xml");
         emf = Persistence.createEntityManagerFactory("notifications-test",
                 Map.of("openjpa.ConnectionURL", database.url(), "openjpa.ConnectionDriverName", database.driverClass()));
         jpa = new JpaTransactions(emf);

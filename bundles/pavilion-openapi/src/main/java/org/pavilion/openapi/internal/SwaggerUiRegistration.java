@@ -1,35 +1,46 @@
 package org.pavilion.openapi.internal;
 
 import java.net.URL;
+import java.util.Dictionary;
 import java.util.Enumeration;
+import java.util.Hashtable;
 
-import javax.servlet.ServletException;
+import javax.servlet.Servlet;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.http.HttpService;
-import org.osgi.service.http.NamespaceException;
 
-/** Registers Swagger UI at {@value #ALIAS}/ with the container's HttpService (the longest alias wins over the web UI's /). */
+/**
+ * Registers Swagger UI at {@value #ALIAS}/ as a whiteboard servlet in the whiteboard's shared default context (the
+ * longest pattern wins over the web UI's /). Not through the HttpService: that gives this bundle a context model of
+ * its own in "/", and Pax Web restarts the whole "/" context (web UI and /api answer 404 for a moment) when the
+ * feature is installed or removed.
+ */
 @Component
 public class SwaggerUiRegistration {
 
     static final String ALIAS = "/api-docs";
     private static final String WEBJAR_ROOT = "META-INF/resources/webjars/swagger-ui";
 
-    private final HttpService http;
+    private final ServiceRegistration<Servlet> registration;
 
     @Activate
-    public SwaggerUiRegistration(@Reference HttpService http, BundleContext context)
-            throws ServletException, NamespaceException {
-        this.http = http;
+    public SwaggerUiRegistration(BundleContext context) {
         Bundle bundle = context.getBundle();
-        http.registerServlet(ALIAS, new SwaggerUiServlet(bundle::getEntry, webjarFolder(bundle),
-                Long.toHexString(bundle.getLastModified())), null, null);
+        registration = context.registerService(Servlet.class, new SwaggerUiServlet(bundle::getEntry,
+                webjarFolder(bundle), Long.toHexString(bundle.getLastModified())), whiteboard());
+    }
+
+    static Dictionary<String, Object> whiteboard() {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("osgi.http.whiteboard.servlet.name", "pavilion-swagger-ui");
+        props.put("osgi.http.whiteboard.servlet.pattern", new String[] { ALIAS, ALIAS + "/*" });
+        props.put("osgi.http.whiteboard.context.select", "(osgi.http.whiteboard.context.name=default)");
+        return props;
     }
 
     /** The webjar's versioned folder inside this bundle, found by its main script. */
@@ -45,6 +56,6 @@ public class SwaggerUiRegistration {
 
     @Deactivate
     void deactivate() {
-        http.unregister(ALIAS);
+        registration.unregister();
     }
 }

@@ -10,6 +10,8 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.pavilion.core.api.http.PageHeaders;
+
 /**
  * Swagger UI at {@value SwaggerUiRegistration#ALIAS}/: our page and script, and a fixed list of files from the
  * swagger-ui webjar. Anyone may load the page; the document it shows needs the session (see
@@ -72,10 +74,7 @@ public class SwaggerUiServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        resp.setHeader("Content-Security-Policy", CSP);
-        resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("Referrer-Policy", "no-referrer");
-        resp.setHeader("X-Frame-Options", "DENY");
+        PageHeaders.set(resp, CSP);
         if (req.getPathInfo() == null || req.getPathInfo().isEmpty()) {
             // Relative links of the page resolve against the folder.
             resp.sendRedirect(req.getContextPath() + req.getServletPath() + "/");

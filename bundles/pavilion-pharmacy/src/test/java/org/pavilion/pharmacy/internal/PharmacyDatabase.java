@@ -30,10 +30,10 @@ public final class PharmacyDatabase implements AutoCloseable {
     /** Plain JDBC on the same database. */
     public final ChangeLogDatabase database;
     public final JpaTransactions jpa;
-    public final StockLedger ledger = new StockLedger(ZoneOffset.UTC);
+    public final StockLedger ledger = StockLedger.of(ZoneOffset.UTC);
 
     public PharmacyDatabase() throws Exception {
-        database = new ChangeLogDatabase("pharmacy", PharmacySchema.CHANGE_LOG);
+        database = new ChangeLogDatabase("pharmacy", "db/pharmacy-changelog.xml");
         emf = Persistence.createEntityManagerFactory("pharmacy-test",
                 Map.of("openjpa.ConnectionURL", database.url(), "openjpa.ConnectionDriverName", database.driverClass()));
         jpa = new JpaTransactions(emf);

@@ -31,7 +31,7 @@ public final class SchedulingDatabase implements AutoCloseable {
     public final ChangeLogDatabase database;
 
     public SchedulingDatabase() throws Exception {
-        database = new ChangeLogDatabase("scheduling", SchedulingSchema.CHANGE_LOG);
+        database = new ChangeLogDatabase("scheduling", "db/scheduling-changelog.xml");
         emf = Persistence.createEntityManagerFactory("scheduling-test",
                 Map.of("openjpa.ConnectionURL", database.url(), "openjpa.ConnectionDriverName", database.driverClass()));
     }

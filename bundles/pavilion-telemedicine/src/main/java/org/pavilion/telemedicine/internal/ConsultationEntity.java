@@ -63,6 +63,13 @@ public class ConsultationEntity {
     @Column(name = "encounter_note", length = 300)
     private String encounterNote;
 
+    /** When the ended call's encounter close is next attempted; null when none is owed. */
+    @Column(name = "encounter_close_due_ms")
+    private Long encounterCloseDueMs;
+
+    @Column(name = "encounter_close_attempts", nullable = false)
+    private int encounterCloseAttempts;
+
     @Column(name = "updated_ms", nullable = false)
     private long updatedMs;
 
@@ -100,4 +107,8 @@ public class ConsultationEntity {
     public void setEncounterStatus(String encounterStatus) { this.encounterStatus = encounterStatus; }
     public String getEncounterNote() { return encounterNote; }
     public void setEncounterNote(String encounterNote) { this.encounterNote = encounterNote; }
+    public Long getEncounterCloseDueMs() { return encounterCloseDueMs; }
+    public void setEncounterCloseDueMs(Long encounterCloseDueMs) { this.encounterCloseDueMs = encounterCloseDueMs; }
+    public int getEncounterCloseAttempts() { return encounterCloseAttempts; }
+    public void setEncounterCloseAttempts(int attempts) { this.encounterCloseAttempts = attempts; }
 }

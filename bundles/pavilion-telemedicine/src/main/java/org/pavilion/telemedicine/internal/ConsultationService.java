@@ -17,7 +17,6 @@ import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
 import javax.persistence.EntityManagerFactory;
 
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,9 +29,9 @@ import org.pavilion.core.api.persistence.AuditedTransaction;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
-import org.pavilion.core.api.schema.SchemaMigrator;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.core.api.retry.Backoff;
 import org.pavilion.events.api.EventPublisher;
 import org.pavilion.telemedicine.api.ConsultationEnded;
 import org.pavilion.telemedicine.api.ConsultationStarted;
@@ -59,6 +58,15 @@ public class ConsultationService {
     static final String ENCOUNTER_OPEN = "OPEN";
     static final String ENCOUNTER_CLOSED = "CLOSED";
     static final String NO_EMR = "the EMR is not installed";
+    /** The note of an encounter whose close the EMR refused: left as the EMR has it, not retried. */
+    static final String CLOSE_REFUSED = "the EMR refused to close the encounter, not retried: ";
+    static final String ENCOUNTER = "telemedicine-encounter";
+    /** A failed encounter close is retried after this long, doubling per failure up to {@link #CLOSE_RETRY_MAX_MS}. */
+    static final long CLOSE_RETRY_MS = 30_000;
+    static final long CLOSE_RETRY_MAX_MS = 30 * 60_000;
+    private static final Backoff CLOSE_RETRY = new Backoff(CLOSE_RETRY_MS, CLOSE_RETRY_MAX_MS);
+    /** At most this many owed closes per run of the retry worker: a backlog after an EMR outage takes a few runs. */
+    static final int CLOSE_BATCH = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(ConsultationService.class);
 
@@ -75,12 +83,10 @@ public class ConsultationService {
     volatile EmrRecord emr;
 
     @Activate
-    public ConsultationService(BundleContext context,
-            @Reference(target = "(osgi.unit.name=pavilion-telemedicine)") EntityManagerFactory emf,
-            @Reference SchemaMigrator migrator, @Reference AuditService audit, @Reference EventPublisher events,
-            @Reference TelemedicineSettings settings, @Reference SignalTickets tickets, @Reference SignalRooms rooms) {
+    public ConsultationService(@Reference(target = "(osgi.unit.name=pavilion-telemedicine)") EntityManagerFactory emf,
+            @Reference AuditService audit, @Reference EventPublisher events, @Reference TelemedicineSettings settings,
+            @Reference SignalTickets tickets, @Reference SignalRooms rooms) {
         this(emf, audit, events, settings, tickets, rooms, Clock.systemUTC());
-        migrator.migrate(context.getBundle(), "db/telemedicine-changelog.xml");
     }
 
     ConsultationService(EntityManagerFactory emf, AuditService audit, EventPublisher events,
@@ -219,7 +225,7 @@ public class ConsultationService {
             }
             List<Consultation> items = rows.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
                     .map(e -> Consultation.of(e, now)).collect(Collectors.toList());
-            return new Page<>(items, page, size, count.getSingleResult());
+            return Page.of(items, page, size, () -> count.getSingleResult());
         });
         audit.record(AuditEvent.of("SEARCH", RESOURCE).detail(result.getItems().size() + " of " + result.getTotal())
                 .build());
@@ -302,6 +308,10 @@ public class ConsultationService {
             if (changed == 0) {
                 return new AuditedTransaction.Done<>(null, List.of());
             }
+            // The encounter's close is owed from now on, with the end itself: whatever happens after the commit, the
+            // retry worker finds it (closeDueEncounters) until the EMR has closed it.
+            update(em, "UPDATE telemedicine_consultation SET encounter_close_due_ms = ?, encounter_close_attempts = 0 "
+                    + "WHERE id = ? AND encounter_id IS NOT NULL", now, id);
             ConsultationEntity e = em.find(ConsultationEntity.class, id);
             ConsultationEnded payload = new ConsultationEnded();
             payload.consultationId = e.getId();
@@ -353,37 +363,124 @@ public class ConsultationService {
     }
 
     /**
-     * Closes the ended consultation's encounter. After the end has committed: a doctor can always hang up, and an
-     * EMR that fails here leaves the encounter open with the reason on the consultation (closing it again later
-     * through the EMR changes nothing else, the close being idempotent on the visit number).
+     * The first attempt to close the ended consultation's encounter, right after the end has committed: a doctor can
+     * always hang up. If the EMR is down or not installed, the close stays owed (recorded by the end's
+     * transaction) and the retry worker tries again until it succeeds or the EMR refuses it; the view says so.
      */
     private Consultation closeEncounter(String id, Consultation ended) {
-        EmrRecord record = emr;
         if (ended.encounterId == null) {
             return ended;
         }
-        String status = ENCOUNTER_OPEN;
-        String note;
-        if (record == null) {
-            note = "encounter left open: " + NO_EMR;
-        } else {
-            try {
-                record.close(ended.appointmentId);
-                status = ENCOUNTER_CLOSED;
-                note = null;
-            } catch (RuntimeException failed) {
-                LOG.warn("Consultation {} ended but its EMR encounter was not closed ({})", id,
-                        failed.getClass().getSimpleName());
-                note = truncate("encounter left open: " + failed.getMessage(), 300);
+        attemptClose(id, ended.appointmentId, ended.patientId, ended.encounterId);
+        ConsultationEntity now = jpa.call(em -> em.find(ConsultationEntity.class, id));
+        ended.encounterStatus = now.getEncounterStatus();
+        ended.encounterNote = now.getEncounterNote();
+        return ended;
+    }
+
+    /**
+     * The retry worker's run ({@code EncounterCloseRoutes}): one attempt for each ended consultation whose encounter
+     * close is due, oldest first. Closing in the EMR is idempotent on the visit number, so an attempt that races the
+     * one at hang-up, or repeats one whose answer was lost, changes nothing there.
+     *
+     * @return how many encounters this run closed
+     */
+    public int closeDueEncounters() {
+        long now = clock.millis();
+        List<ConsultationEntity> due = jpa.call(em -> em.createQuery("SELECT c FROM ConsultationEntity c "
+                + "WHERE c.encounterCloseDueMs IS NOT NULL AND c.encounterCloseDueMs <= :now "
+                + "ORDER BY c.encounterCloseDueMs, c.id", ConsultationEntity.class).setParameter("now", now)
+                .setMaxResults(CLOSE_BATCH).getResultList());
+        int closed = 0;
+        for (ConsultationEntity e : due) {
+            if (attemptClose(e.getId(), e.getAppointmentId(), e.getPatientId(), e.getEncounterId())) {
+                closed++;
             }
         }
-        String encounterStatus = status;
-        String encounterNote = note;
-        jpa.call(em -> update(em, "UPDATE telemedicine_consultation SET encounter_status = ?, encounter_note = ? "
-                + "WHERE id = ?", encounterStatus, encounterNote, id));
-        ended.encounterStatus = encounterStatus;
-        ended.encounterNote = encounterNote;
-        return ended;
+        return closed;
+    }
+
+    /**
+     * One attempt to close an owed encounter. Success clears the debt with one conditional UPDATE, which also decides
+     * who writes the single audit record when the attempt at hang-up and the worker's both succeed; a failure keeps it
+     * owed, with the reason on the consultation and the next attempt backed off (30 s doubling, at most 30 min).
+     *
+     * @return whether this attempt closed it
+     */
+    private boolean attemptClose(String id, String appointmentId, String patientId, String encounterId) {
+        EmrRecord record = emr;
+        String failure;
+        if (record == null) {
+            failure = NO_EMR;
+        } else {
+            try {
+                record.close(appointmentId);
+                failure = null;
+            } catch (IllegalArgumentException refused) {
+                // The EMR answered, and no: the visit is unknown to it (its patient erased, its encounter removed).
+                // Asking again in 30 min would get the same answer forever.
+                giveUpClose(id, patientId, encounterId, refused.getMessage() == null
+                        ? refused.getClass().getSimpleName() : refused.getMessage());
+                return false;
+            } catch (RuntimeException failed) {
+                // The EMR's reason may name the patient: kept on the consultation (shown to its host), not logged.
+                LOG.warn("Consultation {} ended but its EMR encounter was not closed yet ({}); retried later", id,
+                        failed.getClass().getSimpleName());
+                failure = failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage();
+            }
+        }
+        long now = clock.millis();
+        if (failure == null) {
+            Boolean closed = jpa.callAudited(audit, em -> {
+                int changed = update(em, "UPDATE telemedicine_consultation SET encounter_status = ?, "
+                        + "encounter_note = NULL, encounter_close_due_ms = NULL, updated_ms = ? "
+                        + "WHERE id = ? AND encounter_close_due_ms IS NOT NULL", ENCOUNTER_CLOSED, now, id);
+                if (changed == 0) {
+                    return new AuditedTransaction.Done<>(false, List.of());
+                }
+                int failures = em.find(ConsultationEntity.class, id).getEncounterCloseAttempts();
+                return AuditedTransaction.Done.of(true, AuditEvent.of("CLOSE", ENCOUNTER).resourceId(id)
+                        .patientId(patientId).detail("EMR encounter " + encounterId + " closed"
+                                + (failures == 0 ? "" : " after " + failures + " failed attempt"
+                                        + (failures == 1 ? "" : "s"))).build());
+            });
+            return Boolean.TRUE.equals(closed);
+        }
+        String reason = failure;
+        jpa.call(em -> {
+            ConsultationEntity e = em.find(ConsultationEntity.class, id);
+            if (e == null || e.getEncounterCloseDueMs() == null) {
+                return 0; // closed meanwhile by the other attempt, or erased
+            }
+            long backoff = CLOSE_RETRY.delayMs(e.getEncounterCloseAttempts() + 1);
+            return update(em, "UPDATE telemedicine_consultation SET encounter_note = ?, "
+                    + "encounter_close_attempts = encounter_close_attempts + 1, encounter_close_due_ms = ? "
+                    + "WHERE id = ? AND encounter_close_due_ms IS NOT NULL",
+                    truncate("encounter left open, closing it is retried: " + reason, 300), now + backoff, id);
+        });
+        return false;
+    }
+
+    /**
+     * The EMR refused the close itself (not an outage): nothing more is owed, the reason stays on the consultation for
+     * its host, and one FAILED audit record says so (the conditional UPDATE picks its writer if two attempts race).
+     */
+    private void giveUpClose(String id, String patientId, String encounterId, String reason) {
+        LOG.warn("Consultation {}: the EMR refused to close encounter {}; not retried", id, encounterId);
+        long now = clock.millis();
+        jpa.callAudited(audit, em -> {
+            int changed = update(em, "UPDATE telemedicine_consultation SET encounter_note = ?, "
+                    + "encounter_close_attempts = encounter_close_attempts + 1, encounter_close_due_ms = NULL, "
+                    + "updated_ms = ? WHERE id = ? AND encounter_close_due_ms IS NOT NULL",
+                    truncate(CLOSE_REFUSED + reason, 300), now, id);
+            if (changed == 0) {
+                return new AuditedTransaction.Done<>(false, List.of());
+            }
+            return AuditedTransaction.Done.of(true, AuditEvent.of("CLOSE", ENCOUNTER).resourceId(id)
+                    .patientId(patientId).outcome(AuditOutcome.FAILED)
+                    .detail(truncate("EMR encounter " + encounterId + " not closed, refused: " + reason, 300))
+                    .build());
+        });
     }
 
     private ProblemException refused(String id, String action, ConsultationState needed) {
@@ -659,7 +756,8 @@ public class ConsultationService {
             GuestLinkEntity g = em.find(GuestLinkEntity.class, hash);
             ConsultationEntity e = em.find(ConsultationEntity.class, g.getConsultationId());
             if (e.getState().finished()) {
-                throw ProblemException.conflict("This consultation is over");
+                throw new ProblemException(410, "consultation-ended", "Consultation over",
+                        "This consultation is over");
             }
             GuestRedemption out = new GuestRedemption();
             out.guestSession = session;
@@ -733,8 +831,14 @@ public class ConsultationService {
         }
         GuestLinkEntity g = found.get(0);
         ConsultationEntity e = existing(g.getConsultationId());
+        if (e.getState().finished()) {
+            // Distinct from "not yet": the guest page stops waiting and says the call is over.
+            throw new ProblemException(410, "consultation-ended", "Consultation over",
+                    "The consultation is " + e.getState() + ": this guest session has ended with it");
+        }
         if (e.getState() != ConsultationState.IN_CALL) {
-            throw ProblemException.conflict("The consultation is " + e.getState() + ": the doctor has not started it");
+            throw new ProblemException(409, "consultation-not-started", "Not started yet",
+                    "The consultation is " + e.getState() + ": the doctor has not started it");
         }
         Caller guest = Caller.inContainer("guest:" + g.getGuestLabel(), java.util.Set.of(), clientAddress);
         return access(new Participant(e.getId(), Participant.Role.GUEST, g.getGuestLabel(), guest));

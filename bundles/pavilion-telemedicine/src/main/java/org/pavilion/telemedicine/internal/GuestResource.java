@@ -12,9 +12,9 @@ import javax.ws.rs.core.MediaType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.pavilion.core.api.http.TransportSecurity;
 import org.pavilion.core.api.rest.Endpoints;
 import org.pavilion.core.api.rest.ProblemException;
-import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.core.api.security.PublicEndpoint;
 
 /**
@@ -31,13 +31,15 @@ public class GuestResource {
     static final String SESSION_HEADER = "X-Telemedicine-Guest";
 
     private final ConsultationService consultations;
+    private final TransportSecurity transport;
 
     @Context
-    private HttpServletRequest request;
+    HttpServletRequest request;
 
     @Activate
-    public GuestResource(@Reference ConsultationService consultations) {
+    public GuestResource(@Reference ConsultationService consultations, @Reference TransportSecurity transport) {
         this.consultations = consultations;
+        this.transport = transport;
     }
 
     @POST
@@ -55,9 +57,13 @@ public class GuestResource {
         return consultations.guestAccess(guestSession == null ? null : guestSession.trim(), address());
     }
 
-    /** The address core resolved for this request (behind trusted proxies the forwarded one), else the peer's. */
+    /**
+     * The guest's address as core resolves it (behind the hospital's trusted reverse proxies the forwarded client, not
+     * the proxy), for the redemption's audit record and the signalling join the ticket leads to. A guest sends no
+     * credentials, so no caller carries it: core's {@link TransportSecurity} gives the same answer its authentication
+     * resolved for the request.
+     */
     private String address() {
-        return CallerContext.current().map(c -> c.clientAddress())
-                .orElseGet(() -> request == null ? "unknown" : request.getRemoteAddr());
+        return request == null ? "unknown" : transport.clientAddress(request);
     }
 }

@@ -11,7 +11,10 @@ public class SignalAccess {
     public String consultationId;
     public String role;
     public String ticket;
-    /** Path of the WebSocket on this host: {@code /telemedicine/signal/<consultationId>?ticket=<ticket>}. */
+    /**
+     * Path of the WebSocket on this host, in the signalling's own servlet context:
+     * {@code /telemedicine-signal/<consultationId>?ticket=<ticket>}.
+     */
     public String path;
     public long expiresInSeconds;
     /** RTCIceServer entries ({@code urls}, and for TURN {@code username}/{@code credential}). */

@@ -3,6 +3,7 @@ package org.pavilion.telemedicine.internal;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -19,8 +20,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The open signalling connections of each consultation, in this container. Relays a participant's message to the
- * others of its room only; tells a waiting patient when the doctor admits them, and closes the room when the
- * consultation ends. Never logs what a message says.
+ * others of its room only, or to the one member it is addressed to ({@code to}: that member's connection id, as in
+ * {@code from.id}); tells a waiting patient when the doctor admits them, and closes the room when the consultation
+ * ends. A room holds at most a configured number of connections (a call is a mesh: each browser sends its media to
+ * every other). Never logs what a message says.
  */
 @Component(service = SignalRooms.class)
 public class SignalRooms {
@@ -28,17 +31,62 @@ public class SignalRooms {
     private static final Logger LOG = LoggerFactory.getLogger(SignalRooms.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The page's own id ({@code ?client=} on the WebSocket URL): how the others recognise a page reconnecting. */
+    private static final Pattern CLIENT = Pattern.compile("[A-Za-z0-9-]{8,64}");
+
     /** One open connection and who it is. */
     record Member(Session session, Participant participant) {
+
+        /** The browser page behind the connection, stable across its reconnections; null when it named none. */
+        String client() {
+            List<String> named = session.getRequestParameterMap() == null ? null
+                    : session.getRequestParameterMap().get("client");
+            return named != null && named.size() == 1 && CLIENT.matcher(named.get(0)).matches() ? named.get(0) : null;
+        }
+
+        /** The same page of the same participant: its older connection is stale once this one joins. */
+        boolean samePage(Member other) {
+            String client = client();
+            return client != null && client.equals(other.client())
+                    && participant.role() == other.participant().role()
+                    && participant.name().equals(other.participant().name());
+        }
     }
 
     private final Map<String, List<Member>> rooms = new ConcurrentHashMap<>();
 
-    void join(Member member) {
-        rooms.computeIfAbsent(member.participant().consultationId(), k -> new CopyOnWriteArrayList<>()).add(member);
+    /**
+     * Admits {@code member} to its room unless the room already holds {@code maxParticipants} connections: sends it
+     * {@code welcome} first (so nothing reaches it before), then tells the others it joined. An older connection of
+     * the same page (a drop the server has not noticed yet) is closed and does not count.
+     *
+     * @return false when the room is full (nothing was sent, nobody was told)
+     */
+    boolean join(Member member, int maxParticipants, String welcome) {
+        String id = member.participant().consultationId();
+        List<Member> stale = new java.util.ArrayList<>();
+        synchronized (this) {
+            List<Member> room = rooms.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>());
+            for (Member m : room) {
+                if (member.samePage(m)) {
+                    stale.add(m);
+                }
+            }
+            if (room.size() - stale.size() >= maxParticipants) {
+                rooms.computeIfPresent(id, (k, v) -> v.isEmpty() ? null : v);
+                return false;
+            }
+            room.removeAll(stale);
+            send(member.session(), welcome);
+            room.add(member);
+        }
+        for (Member m : stale) {
+            close(m.session(), new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "replaced by a new connection"));
+        }
         ObjectNode joined = JSON.createObjectNode().put("type", "peer-joined");
         from(joined, member);
         relay(member, joined);
+        return true;
     }
 
     void leave(Session session, String consultationId) {
@@ -56,13 +104,32 @@ public class SignalRooms {
         rooms.computeIfPresent(consultationId, (k, v) -> v.isEmpty() ? null : v);
     }
 
-    /** Sends {@code message} to every member of the sender's room but the sender. @return how many got it */
+    /**
+     * Sends {@code message} to every member of the sender's room but the sender, or, when it names one in {@code to},
+     * to that member only (none when it is not in the room any more). A guest is not told the patient's account name:
+     * the patient is "the patient" to an interpreter or a relative. @return how many got it
+     */
     int relay(Member sender, ObjectNode message) {
         List<Member> room = rooms.getOrDefault(sender.participant().consultationId(), List.of());
+        String to = message.path("to").isTextual() ? message.path("to").asText() : null;
         String text = message.toString();
+        String forGuests = null;
         int sent = 0;
         for (Member m : room) {
-            if (m.session() != sender.session() && send(m.session(), text)) {
+            if (m.session() == sender.session() || to != null && !to.equals(m.session().getId())) {
+                continue;
+            }
+            String out = text;
+            if (m.participant().role() == Participant.Role.GUEST
+                    && sender.participant().role() == Participant.Role.PATIENT) {
+                if (forGuests == null) {
+                    ObjectNode copy = message.deepCopy();
+                    ((ObjectNode) copy.path("from")).put("name", "");
+                    forGuests = copy.toString();
+                }
+                out = forGuests;
+            }
+            if (send(m.session(), out)) {
                 sent++;
             }
         }
@@ -70,8 +137,12 @@ public class SignalRooms {
     }
 
     static ObjectNode from(ObjectNode message, Member member) {
-        message.putObject("from").put("id", member.session().getId())
+        ObjectNode from = message.putObject("from").put("id", member.session().getId())
                 .put("role", member.participant().role().name()).put("name", member.participant().name());
+        String client = member.client();
+        if (client != null) {
+            from.put("client", client);
+        }
         return message;
     }
 

@@ -16,9 +16,7 @@ import javax.websocket.server.PathParam;
 import javax.websocket.server.ServerEndpoint;
 
 import org.osgi.service.component.annotations.Activate;
-import org.ops4j.pax.web.service.WebContainer;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.security.Caller;
@@ -31,18 +29,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The WebRTC signalling WebSocket at {@code /telemedicine/signal/{consultationId}?ticket=...}, served by the container:
- * registered with Pax Web's {@link WebContainer} (feature pax-web-jetty-websockets) as one instance serving every
- * connection, and removed when the component stops. The ticket, issued over REST to the caller's own session,
+ * The WebRTC signalling WebSocket at {@code /telemedicine-signal/{consultationId}?ticket=...}, served by the container:
+ * this one instance, serving every connection, is a whiteboard WebSocket service (Pax Web's extender, JSR 356 on its
+ * Jetty) in the department's own servlet context ({@link SignallingContext}), so adding or removing it restarts that
+ * context only, never the "/" of the web UI and /api. It goes when the component stops. The ticket, issued over REST
+ * to the caller's own session,
  * binds the connection to one participant of one consultation; anything else is closed with 1008 (policy violation).
- * Messages ({@code offer, answer, ice, chat, bye}) go to the other participants of the room only, size-bounded, and
- * are never logged with their content.
+ * Messages ({@code offer, answer, ice, chat, bye}) go to the other participants of the room only (or to the one named
+ * by {@code to}), size-bounded, and are never logged with their content; a full room refuses a newcomer (1008).
  */
-@Component(service = {}, immediate = true)
-@ServerEndpoint(SignallingEndpoint.PATH_PREFIX + "{consultationId}")
+@Component(service = SignallingEndpoint.class, immediate = true, property = {
+    SignallingEndpoint.WHITEBOARD_WEBSOCKET + "=true",
+    "osgi.http.whiteboard.context.select=" + SignallingContext.SELECT })
+@ServerEndpoint("/{consultationId}")
 public class SignallingEndpoint {
 
-    static final String PATH_PREFIX = "/telemedicine/signal/";
+    /** What a ticket's path starts with: the context's path, then the endpoint's {@code /{consultationId}}. */
+    static final String PATH_PREFIX = SignallingContext.PATH + "/";
+    /** Pax Web 8's whiteboard property for a JSR 356 endpoint service (PaxWebConstants.SERVICE_PROPERTY_WEBSOCKET). */
+    static final String WHITEBOARD_WEBSOCKET = "org.ops4j.pax.web.http.whiteboard.websocket";
     static final Set<String> RELAYED = Set.of("offer", "answer", "ice", "chat", "bye");
     private static final String MEMBER = "pavilion.telemedicine.member";
     private static final String RATE = "pavilion.telemedicine.rate";
@@ -53,22 +58,14 @@ public class SignallingEndpoint {
     private final SignalTickets tickets;
     private final SignalRooms rooms;
     private final TelemedicineSettings settings;
-    private final WebContainer web;
 
     @Activate
     public SignallingEndpoint(@Reference ConsultationService consultations, @Reference SignalTickets tickets,
-            @Reference SignalRooms rooms, @Reference TelemedicineSettings settings, @Reference WebContainer web) {
+            @Reference SignalRooms rooms, @Reference TelemedicineSettings settings) {
         this.consultations = consultations;
         this.tickets = tickets;
         this.rooms = rooms;
         this.settings = settings;
-        this.web = web;
-        web.registerWebSocket(this, null);
-    }
-
-    @Deactivate
-    void deactivate() {
-        web.unregisterWebSocket(this, null);
     }
 
     @OnOpen
@@ -99,11 +96,17 @@ public class SignallingEndpoint {
         SignalRooms.Member member = new SignalRooms.Member(session, p);
         session.getUserProperties().put(MEMBER, member);
         session.getUserProperties().put(RATE, new MessageRate(config.maxMessagesPerSecond()));
+        String welcome = JSON.createObjectNode().put("type", "welcome").put("id", session.getId())
+                .put("role", p.role().name()).put("state", state.name()).toString();
+        if (!rooms.join(member, config.maxParticipants(), welcome)) {
+            session.getUserProperties().remove(MEMBER);
+            consultations.auditJoin(p, consultationId, AuditOutcome.DENIED, "signalling refused: the room is full");
+            reply(session, "room-full", "this call already has " + config.maxParticipants() + " participants");
+            refuse(session, "room full");
+            return;
+        }
         consultations.auditJoin(p, consultationId, AuditOutcome.SUCCESS,
                 p.role() + " " + p.name() + " joined the signalling from " + p.caller().clientAddress());
-        SignalRooms.send(session, JSON.createObjectNode().put("type", "welcome").put("id", session.getId())
-                .put("role", p.role().name()).put("state", state.name()).toString());
-        rooms.join(member);
     }
 
     @OnMessage
@@ -136,6 +139,11 @@ public class SignallingEndpoint {
         if (member.participant().role() == Participant.Role.PATIENT
                 && consultations.state(member.participant().consultationId()).orElse(null) != ConsultationState.IN_CALL) {
             reply(session, "not-admitted", "the doctor has not admitted you yet");
+            return;
+        }
+        JsonNode to = message.get("to");
+        if (to != null && !to.isTextual()) {
+            reply(session, "bad-to", "to names one participant by the id in its from.id");
             return;
         }
         message.remove("from"); // set by us, never by the sender

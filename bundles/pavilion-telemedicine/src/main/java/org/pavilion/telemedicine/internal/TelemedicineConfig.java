@@ -44,6 +44,11 @@ public @interface TelemedicineConfig {
             + "chat stay far below it")
     int maxMessagesPerSecond() default 50;
 
+    @AttributeDefinition(description = "Most connections one call's room holds (host, patient and guests; 2 to 8). "
+            + "Each browser sends its video to every other one (a mesh, no media server), so every participant "
+            + "beyond the fourth costs each of them upload bandwidth; a newcomer beyond it is refused (room-full)")
+    int maxParticipants() default 4;
+
     @AttributeDefinition(description = "Largest file a participant may share in a call into the patient's EMR "
             + "documents, in bytes (the EMR's own document limit applies too)")
     long maxFileBytes() default 10485760L;

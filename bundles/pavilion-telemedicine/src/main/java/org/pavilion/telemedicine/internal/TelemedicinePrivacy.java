@@ -37,14 +37,9 @@ public class TelemedicinePrivacy implements PrivacyParticipant {
     private final JpaTransactions jpa;
     private final SignalRooms rooms;
 
-    /** ConsultationService is referenced so that the change log has run before the first call. */
     @Activate
     public TelemedicinePrivacy(@Reference(target = "(osgi.unit.name=pavilion-telemedicine)") EntityManagerFactory emf,
-            @Reference ConsultationService consultations, @Reference SignalRooms rooms) {
-        this(emf, rooms);
-    }
-
-    TelemedicinePrivacy(EntityManagerFactory emf, SignalRooms rooms) {
+            @Reference SignalRooms rooms) {
         this.jpa = new JpaTransactions(emf);
         this.rooms = rooms;
     }

@@ -28,7 +28,18 @@ public class TelemedicineSettings {
     /** One consistent reading of the configuration. */
     record Values(List<String> stunUrls, List<String> turnUrls, String turnUsername, String turnCredential,
             int guestLinkDefaultMinutes, int guestLinkMaxMinutes, int guestSessionMinutes, int signalTicketSeconds,
-            int maxMessageBytes, int maxMessagesPerSecond, long maxFileBytes, Set<String> allowedFileTypes) {
+            int maxMessageBytes, int maxMessagesPerSecond, long maxFileBytes, Set<String> allowedFileTypes,
+            int maxParticipants) {
+
+        static final int DEFAULT_MAX_PARTICIPANTS = 4;
+
+        Values(List<String> stunUrls, List<String> turnUrls, String turnUsername, String turnCredential,
+                int guestLinkDefaultMinutes, int guestLinkMaxMinutes, int guestSessionMinutes, int signalTicketSeconds,
+                int maxMessageBytes, int maxMessagesPerSecond, long maxFileBytes, Set<String> allowedFileTypes) {
+            this(stunUrls, turnUrls, turnUsername, turnCredential, guestLinkDefaultMinutes, guestLinkMaxMinutes,
+                    guestSessionMinutes, signalTicketSeconds, maxMessageBytes, maxMessagesPerSecond, maxFileBytes,
+                    allowedFileTypes, DEFAULT_MAX_PARTICIPANTS);
+        }
 
         /** The RTCIceServer list a browser hands to RTCPeerConnection; TURN credentials only when configured. */
         List<Map<String, Object>> iceServers() {
@@ -67,7 +78,8 @@ public class TelemedicineSettings {
                 c.turnUsername().trim(), c.turnCredential(), atLeast(c.guestLinkDefaultMinutes(), 1),
                 atLeast(c.guestLinkMaxMinutes(), 1), atLeast(c.guestSessionMinutes(), 5), atLeast(c.signalTicketSeconds(), 5),
                 atLeast(c.maxMessageBytes(), 4096), atLeast(c.maxMessagesPerSecond(), 1),
-                Math.max(c.maxFileBytes(), 1024L), mediaTypes(c.allowedFileTypes()));
+                Math.max(c.maxFileBytes(), 1024L), mediaTypes(c.allowedFileTypes()),
+                Math.min(Math.max(c.maxParticipants(), 2), 8));
     }
 
     Values values() {

@@ -256,7 +256,11 @@ public class ConsultationDayTest {
         as(ana, () -> db.service.arrive(id));
         SignalAccess access = as(ana, () -> db.service.patientAccess(id));
         assertEquals("PATIENT", access.role);
-        assertEquals("/telemedicine/signal/" + id + "?ticket=" + access.ticket, access.path);
+        assertEquals("the signalling's own context, not the web UI's /", "/telemedicine-signal/" + id + "?ticket="
+                + access.ticket, access.path);
+        assertEquals("the endpoint's mapping under that context", SignallingContext.PATH + "/{consultationId}",
+                SignallingContext.PATH + SignallingEndpoint.class
+                        .getAnnotation(javax.websocket.server.ServerEndpoint.class).value());
         assertTrue("another room's path refuses it", db.tickets.redeem(access.ticket, other).isEmpty());
 
         SignalAccess again = as(ana, () -> db.service.patientAccess(id));

@@ -156,8 +156,98 @@ public class ConsultationRecordTest {
         Consultation ended = as(drHouse, () -> db.service.end(other));
         assertEquals("ENDED", ended.state);
         assertEquals("OPEN", ended.encounterStatus);
-        assertEquals("encounter left open: database unavailable", as(drHouse, () -> db.service.get(other))
-                .encounterNote);
+        assertEquals("encounter left open, closing it is retried: database unavailable", as(drHouse,
+                () -> db.service.get(other)).encounterNote);
+    }
+
+    @Test
+    public void anEncounterLeftOpenByAnEmrOutageClosesOnALaterRunAndIsAuditedOnce() throws Exception {
+        // Dr House hangs up at 09:00 while the EMR's database is down: the call ends, the encounter stays owed.
+        String id = inCall("APPT-1", "MRN-ANA", ana);
+        emr.refuseClose = new IllegalStateException("database unavailable");
+        Consultation ended = as(drHouse, () -> db.service.end(id));
+        assertEquals("ENDED", ended.state);
+        assertEquals("OPEN", ended.encounterStatus);
+        assertEquals(List.of(), emr.closed);
+        assertEquals("not due again before its back-off", 0, db.service.closeDueEncounters());
+
+        // 09:00:30, still down: tried, failed, backed off to a minute.
+        db.clock.ms.addAndGet(ConsultationService.CLOSE_RETRY_MS);
+        assertEquals(0, db.service.closeDueEncounters());
+        db.clock.ms.addAndGet(ConsultationService.CLOSE_RETRY_MS);
+        assertEquals("backed off: 60 s after the second failure", 0, db.service.closeDueEncounters());
+        assertEquals("OPEN", as(drHouse, () -> db.service.get(id)).encounterStatus);
+
+        // The EMR is back; the next due run closes the encounter, once, with one audit record.
+        emr.refuseClose = null;
+        db.clock.ms.addAndGet(2 * ConsultationService.CLOSE_RETRY_MS);
+        assertEquals(1, db.service.closeDueEncounters());
+        assertEquals(List.of("APPT-1"), emr.closed);
+        Consultation seen = as(drHouse, () -> db.service.get(id));
+        assertEquals("CLOSED", seen.encounterStatus);
+        assertNull(seen.encounterNote);
+        db.clock.ms.addAndGet(ConsultationService.CLOSE_RETRY_MAX_MS);
+        assertEquals("nothing owed any more", 0, db.service.closeDueEncounters());
+        assertEquals(List.of("APPT-1"), emr.closed);
+        List<AuditEvent> closes = db.audit.of("CLOSE");
+        assertEquals(1, closes.size());
+        assertEquals(ConsultationService.ENCOUNTER, closes.get(0).resourceType());
+        assertEquals("MRN-ANA", closes.get(0).patientId());
+        assertEquals("EMR encounter ENC-MRN-ANA-0 closed after 2 failed attempts", closes.get(0).detail());
+    }
+
+    @Test
+    public void aCloseTheEmrRefusesIsNotRetriedAndIsAuditedAsFailedOnce() throws Exception {
+        // Ana's record was erased while the call went on: her visit is unknown to the EMR when Dr House hangs up.
+        String id = inCall("APPT-1", "MRN-ANA", ana);
+        emr.refuseClose = new IllegalArgumentException("unknown visit number APPT-1 (pavilion-scheduling)");
+        Consultation ended = as(drHouse, () -> db.service.end(id));
+        assertEquals("ENDED", ended.state);
+        assertEquals("OPEN", ended.encounterStatus);
+        assertEquals(ConsultationService.CLOSE_REFUSED + "unknown visit number APPT-1 (pavilion-scheduling)",
+                ended.encounterNote);
+
+        // Nothing is owed: the worker never asks again, even once the EMR would say yes.
+        emr.refuseClose = null;
+        db.clock.ms.addAndGet(ConsultationService.CLOSE_RETRY_MAX_MS);
+        assertEquals(0, db.service.closeDueEncounters());
+        assertEquals(List.of(), emr.closed);
+        List<AuditEvent> closes = db.audit.of("CLOSE");
+        assertEquals(1, closes.size());
+        assertEquals(AuditOutcome.FAILED, closes.get(0).outcome());
+        assertEquals("MRN-ANA", closes.get(0).patientId());
+    }
+
+    @Test
+    public void anEncounterWhoseEmrWasUninstalledAtHangUpClosesWhenTheEmrIsBack() throws Exception {
+        String id = inCall("APPT-1", "MRN-ANA", ana);
+        db.service.emr = null;
+        Consultation ended = as(drHouse, () -> db.service.end(id));
+        assertEquals("OPEN", ended.encounterStatus);
+        assertEquals("encounter left open, closing it is retried: " + ConsultationService.NO_EMR, ended.encounterNote);
+
+        db.service.emr = emr;
+        db.clock.ms.addAndGet(ConsultationService.CLOSE_RETRY_MS);
+        assertEquals(1, db.service.closeDueEncounters());
+        assertEquals("CLOSED", as(drHouse, () -> db.service.get(id)).encounterStatus);
+        assertEquals(List.of("APPT-1"), emr.closed);
+    }
+
+    @Test
+    public void hangingUpWithTheEmrUpClosesAtOnceAndLeavesNothingForTheWorker() throws Exception {
+        String id = inCall("APPT-1", "MRN-ANA", ana);
+        assertEquals("CLOSED", as(drHouse, () -> db.service.end(id)).encounterStatus);
+        db.clock.ms.addAndGet(ConsultationService.CLOSE_RETRY_MAX_MS);
+        assertEquals(0, db.service.closeDueEncounters());
+        assertEquals("the EMR is asked once", List.of("APPT-1"), emr.closed);
+        assertEquals(1, db.audit.of("CLOSE").size());
+        // A call without an encounter (the EMR refused it at admission) owes nothing.
+        emr.refuseOpen = new IllegalArgumentException("unknown MRN MRN-BOB");
+        String other = inCall("APPT-2", "MRN-BOB", bob);
+        as(drHouse, () -> db.service.end(other));
+        db.clock.ms.addAndGet(ConsultationService.CLOSE_RETRY_MAX_MS);
+        assertEquals(0, db.service.closeDueEncounters());
+        assertEquals(1, db.audit.of("CLOSE").size());
     }
 
     // ------------------------------------------------------------------ files shared in the call

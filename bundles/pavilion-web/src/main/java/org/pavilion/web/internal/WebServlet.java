@@ -14,6 +14,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.pavilion.core.api.http.PageHeaders;
 import org.pavilion.core.api.http.TransportSecurity;
 import org.pavilion.web.internal.WebPaths.Target;
 
@@ -68,7 +69,7 @@ public class WebServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        securityHeaders(resp);
+        PageHeaders.set(resp, CSP);
         transport.strictTransportSecurity(req).ifPresent(hsts -> resp.setHeader(TransportSecurity.HSTS_HEADER, hsts));
         String path = req.getPathInfo() != null ? req.getServletPath() + req.getPathInfo() : req.getServletPath();
         Target target = WebPaths.resolve(path);
@@ -121,14 +122,6 @@ public class WebServlet extends HttpServlet {
         } catch (IOException e) {
             return null; // a folder or a file that vanished with its bundle: not found
         }
-    }
-
-    static void securityHeaders(HttpServletResponse resp) {
-        resp.setHeader("Content-Security-Policy", CSP);
-        resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("Referrer-Policy", "no-referrer");
-        resp.setHeader("X-Frame-Options", "DENY");
-        resp.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     }
 
     static void send(HttpServletRequest req, HttpServletResponse resp, Asset asset, boolean html) throws IOException {

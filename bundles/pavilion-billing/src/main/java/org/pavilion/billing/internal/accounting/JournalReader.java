@@ -21,7 +21,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.billing.internal.BillingConfig;
-import org.pavilion.billing.internal.BillingSchema;
 import org.pavilion.billing.internal.money.Amounts;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
@@ -45,8 +44,8 @@ public class JournalReader {
     private volatile String currency;
 
     @Activate
-    public JournalReader(@Reference BillingSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf, BillingConfig config) {
+    public JournalReader(@Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
+            BillingConfig config) {
         this(emf, BusinessDays.of(config.zone()), config.currency());
     }
 
@@ -113,7 +112,7 @@ public class JournalReader {
                     entries.get(l.getEntryId()).lines.add(line(l, scaleOf));
                 }
             }
-            return new Page<>(List.copyOf(entries.values()), page, size, count.getSingleResult());
+            return Page.of(List.copyOf(entries.values()), page, size, () -> count.getSingleResult());
         });
     }
 

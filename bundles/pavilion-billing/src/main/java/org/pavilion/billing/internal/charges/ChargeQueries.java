@@ -82,8 +82,8 @@ public class ChargeQueries {
         Page<Charge> answer = jpa.call(em -> {
             List<ChargeEntity> rows = bind(em.createQuery("SELECT c" + q + " ORDER BY c.serviceDate, c.postedMs, c.id",
                     ChargeEntity.class), where).setFirstResult(page * size).setMaxResults(size).getResultList();
-            long total = bind(em.createQuery("SELECT COUNT(c)" + q, Long.class), where).getSingleResult();
-            return new Page<>(rows.stream().map(Charge::of).toList(), page, size, total);
+            return Page.of(rows.stream().map(Charge::of).toList(), page, size,
+                    () -> bind(em.createQuery("SELECT COUNT(c)" + q, Long.class), where).getSingleResult());
         });
         String detail = "charges" + (encounterId != null ? " of encounter " + encounterId : "")
                 + (status != null && !status.isBlank() ? " " + status : "");
@@ -115,8 +115,8 @@ public class ChargeQueries {
         Page<ParkedCharge> answer = new JpaTransactions(charges.emf()).call(em -> {
             List<ParkedChargeEntity> rows = bind(em.createQuery("SELECT p" + q + " ORDER BY p.receivedMs, p.id",
                     ParkedChargeEntity.class), where).setFirstResult(page * size).setMaxResults(size).getResultList();
-            long total = bind(em.createQuery("SELECT COUNT(p)" + q, Long.class), where).getSingleResult();
-            return new Page<>(rows.stream().map(ParkedCharge::of).toList(), page, size, total);
+            return Page.of(rows.stream().map(ParkedCharge::of).toList(), page, size,
+                    () -> bind(em.createQuery("SELECT COUNT(p)" + q, Long.class), where).getSingleResult());
         });
         Set<String> shown = new LinkedHashSet<>();
         answer.getItems().forEach(p -> {

@@ -9,7 +9,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pavilion.billing.internal.BillingConfig;
-import org.pavilion.billing.internal.BillingSchema;
 import org.pavilion.billing.internal.access.PatientGate;
 import org.pavilion.billing.internal.invoices.InvoiceEntity;
 import org.pavilion.billing.internal.invoices.InvoiceViews;
@@ -38,8 +37,7 @@ public class Documents {
     volatile PatientGate gate;
 
     @Activate
-    public Documents(@Reference BillingSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
+    public Documents(@Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
             @Reference AuditService audit, BillingConfig config) {
         this(emf, audit, Letterhead.of(config), null);
     }

@@ -15,7 +15,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.pavilion.billing.internal.BillingSchema;
 import org.pavilion.billing.internal.charges.ChargeEntity;
 import org.pavilion.billing.internal.charges.ChargeRows;
 import org.pavilion.billing.internal.charges.ParkedChargeEntity;
@@ -59,7 +58,7 @@ public class DftHandler implements Hl7Handler {
 
     @Activate
     public DftHandler(@Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
-            @Reference BillingSchema schema, @Reference PriceList prices, @Reference AuditService audit) {
+            @Reference PriceList prices, @Reference AuditService audit) {
         this(emf, prices, audit, null);
     }
 

@@ -1,5 +1,6 @@
 package org.pavilion.billing.internal.insurance;
 
+import javax.validation.constraints.NotBlank;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
@@ -28,8 +29,9 @@ public class ClaimResource {
     /** Submit claims and follow their adjudication. */
     public static final String MANAGE = "billing.claims.manage";
 
-    /** The body of POST /claims. */
+    /** The body of POST /claims (declared rules; an unknown invoice is a 404, one not claimable a 409 or 422). */
     public static class NewClaim {
+        @NotBlank
         public String invoiceId;
     }
 
@@ -52,8 +54,7 @@ public class ClaimResource {
     @POST
     @RequiresPrivilege(MANAGE)
     public Response submit(NewClaim in) {
-        return Response.status(Response.Status.CREATED).entity(claims.submit(in == null ? null : in.invoiceId))
-                .build();
+        return Response.status(Response.Status.CREATED).entity(claims.submit(in)).build();
     }
 
     @GET

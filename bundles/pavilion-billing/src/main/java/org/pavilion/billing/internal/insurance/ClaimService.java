@@ -27,7 +27,6 @@ import org.pavilion.billing.api.ClaimAdjudicated;
 import org.pavilion.billing.api.ClaimEvent;
 import org.pavilion.billing.api.ClaimSubmitted;
 import org.pavilion.billing.internal.BillingConfig;
-import org.pavilion.billing.internal.BillingSchema;
 import org.pavilion.billing.internal.BillingTransactions;
 import org.pavilion.billing.internal.access.PatientGate;
 import org.pavilion.billing.internal.accounting.Account;
@@ -44,6 +43,7 @@ import org.pavilion.billing.internal.money.Amounts;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.AuditedTransaction;
 import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.events.api.EventPublisher;
@@ -70,22 +70,24 @@ public class ClaimService {
     private final FhirInsurerClient insurers;
     private final LongSupplier clock;
     private final PatientGate withoutEmr;
+    private final DeclaredConstraints constraints;
     private volatile ZoneId zone;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile PatientGate gate;
 
     @Activate
-    public ClaimService(@Reference BillingSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
+    public ClaimService(@Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
             @Reference AuditService audit, @Reference EventPublisher events, @Reference FhirInsurerClient insurers,
-            BillingConfig config) {
-        this(emf, audit, events, insurers, null, PolicyService.zone(config), System::currentTimeMillis);
+            BillingConfig config, @Reference DeclaredConstraints constraints) {
+        this(emf, audit, events, insurers, null, PolicyService.zone(config), System::currentTimeMillis, constraints);
     }
 
     /** For tests: {@code gate} null for the department's own rule (as without the EMR). */
     public ClaimService(EntityManagerFactory emf, AuditService audit, EventPublisher events,
-            FhirInsurerClient insurers, PatientGate gate, ZoneId zone, LongSupplier clock) {
+            FhirInsurerClient insurers, PatientGate gate, ZoneId zone, LongSupplier clock,
+            DeclaredConstraints constraints) {
+        this.constraints = constraints;
         this.emf = emf;
         this.audit = audit;
         this.events = events;
@@ -106,13 +108,13 @@ public class ClaimService {
     }
 
     /**
-     * Claims the invoice's open insurance share: 422 when it has none (uninsured), 409 when it is not issued or
-     * already has a claim that did not end in ERROR.
+     * Claims the invoice's open insurance share: 400 without an invoiceId, 404 for an unknown invoice, 422 when it
+     * has no share (uninsured), 409 when it is not issued or already has a claim that did not end in ERROR.
      */
-    public ClaimDto submit(String invoiceId) {
-        if (InsurerCatalogue.blank(invoiceId)) {
-            throw ProblemException.validation("invoiceId is required");
-        }
+    public ClaimDto submit(ClaimResource.NewClaim in) {
+        // What NewClaim declares (400); the invoice's state and share are checked against the database below.
+        constraints.check(in);
+        String invoiceId = in.invoiceId;
         String patientId = new JpaTransactions(emf).call(em -> invoice(em, invoiceId).getPatientId());
         PatientGate.Allowed allowed = check(patientId, true, "CREATE");
         String actor = PatientGate.actor("system");
@@ -311,7 +313,7 @@ public class ClaimService {
             });
             List<ClaimDto> items = q.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
                     .map(c -> view(em, c)).toList();
-            return new Page<>(items, page, size, n.getSingleResult());
+            return Page.of(items, page, size, () -> n.getSingleResult());
         });
         // each patient on the page is a read of their billing data
         List<String> seen = new ArrayList<>();

@@ -14,7 +14,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.billing.internal.BillingConfig;
-import org.pavilion.billing.internal.BillingSchema;
 import org.pavilion.billing.internal.BillingTransactions;
 import org.pavilion.billing.internal.money.Amounts;
 import org.pavilion.core.api.audit.AuditEvent;
@@ -36,13 +35,12 @@ public class InsurerCatalogue {
     private volatile String currency;
 
     @Activate
-    public InsurerCatalogue(@Reference BillingSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
+    public InsurerCatalogue(@Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
             @Reference AuditService audit, BillingConfig config) {
         this(emf, audit, config.currency());
     }
 
-    public InsurerCatalogue(EntityManagerFactory emf, AuditService audit, String currency) {
+    InsurerCatalogue(EntityManagerFactory emf, AuditService audit, String currency) {
         this.emf = emf;
         this.audit = audit;
         this.currency = currency;

@@ -18,12 +18,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pavilion.billing.internal.BillingConfig;
-import org.pavilion.billing.internal.BillingSchema;
 import org.pavilion.billing.internal.BillingTransactions;
 import org.pavilion.billing.internal.access.PatientGate;
 import org.pavilion.billing.internal.fhir.FhirInsurerClient;
 import org.pavilion.billing.internal.fhir.InsurerExchange;
 import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.persistence.AuditedTransaction;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
@@ -41,6 +41,7 @@ public class PolicyService {
     private final EntityManagerFactory emf;
     private final AuditService audit;
     private final FhirInsurerClient insurers;
+    private final DeclaredConstraints constraints;
     private final LongSupplier clock;
     private final PatientGate withoutEmr;
     private volatile ZoneId zone;
@@ -49,15 +50,16 @@ public class PolicyService {
     volatile PatientGate gate;
 
     @Activate
-    public PolicyService(@Reference BillingSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
-            @Reference AuditService audit, @Reference FhirInsurerClient insurers, BillingConfig config) {
-        this(emf, audit, insurers, null, zone(config), System::currentTimeMillis);
+    public PolicyService(@Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
+            @Reference AuditService audit, @Reference FhirInsurerClient insurers, BillingConfig config,
+            @Reference DeclaredConstraints constraints) {
+        this(emf, audit, insurers, null, zone(config), System::currentTimeMillis, constraints);
     }
 
     /** For tests: {@code gate} null for the department's own rule (as without the EMR). */
     public PolicyService(EntityManagerFactory emf, AuditService audit, FhirInsurerClient insurers, PatientGate gate,
-            ZoneId zone, LongSupplier clock) {
+            ZoneId zone, LongSupplier clock, DeclaredConstraints constraints) {
+        this.constraints = constraints;
         this.emf = emf;
         this.audit = audit;
         this.insurers = insurers;
@@ -95,12 +97,10 @@ public class PolicyService {
 
     /** A new ACTIVE policy of the patient on the plan. */
     public PolicyDto create(String mrn, PolicyDto in) {
-        if (in == null) {
-            throw ProblemException.validation("a policy needs planCode, memberId and validFrom");
-        }
-        String planCode = InsurerCatalogue.required("planCode", in.planCode);
-        String memberId = InsurerCatalogue.required("memberId", in.memberId);
-        LocalDate from = date("validFrom", InsurerCatalogue.required("validFrom", in.validFrom));
+        constraints.check(in, PolicyDto.Create.class);
+        String planCode = in.planCode.trim();
+        String memberId = in.memberId.trim();
+        LocalDate from = date("validFrom", in.validFrom);
         LocalDate to = InsurerCatalogue.blank(in.validTo) ? null : date("validTo", in.validTo);
         if (to != null && to.isBefore(from)) {
             throw ProblemException.unprocessable("validTo is before validFrom");
@@ -127,9 +127,7 @@ public class PolicyService {
 
     /** Replaces member id and validity, or ends the policy ({@code status} ENDED, {@code validTo}); version checked. */
     public PolicyDto update(String id, PolicyDto in) {
-        if (in == null || in.version == null) {
-            throw ProblemException.validation("send the policy with the version you read");
-        }
+        constraints.check(in, PolicyDto.Update.class); // with the version read
         PolicyDto current = new JpaTransactions(emf).call(em -> view(em, find(em, id)));
         PatientGate.Allowed allowed = check(current.patientId, true, "UPDATE");
         String status = InsurerCatalogue.blank(in.status) ? current.status : in.status;

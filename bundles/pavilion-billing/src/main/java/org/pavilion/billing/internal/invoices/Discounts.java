@@ -23,15 +23,10 @@ final class Discounts {
     }
 
     InvoiceViews.Discount request(String invoiceId, InvoiceBodies.Discount in) {
-        if (in == null) {
-            throw ProblemException.validation("a discount body is required");
-        }
-        String reason = Desk.required(in.reason, "reason", 500);
+        // its declared rules were checked by InvoiceService: a reason, and an amount or a percent
+        String reason = in.reason.strip();
         boolean byAmount = in.amount != null && !in.amount.isBlank();
-        boolean byPercent = in.percent != null && !in.percent.isBlank();
-        if (byAmount == byPercent) {
-            throw ProblemException.validation("give either amount or percent");
-        }
+        boolean byPercent = !byAmount;
         String lineId = in.lineId == null || in.lineId.isBlank() ? null : in.lineId.strip();
         return desk.change(invoiceId, "DISCOUNT", (em, inv, actor, now) -> {
             if (!InvoiceBalances.DRAFT.equals(inv.getStatus())) {

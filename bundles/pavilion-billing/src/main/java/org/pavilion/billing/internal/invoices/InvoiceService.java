@@ -21,7 +21,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pavilion.billing.api.InvoiceIssued;
 import org.pavilion.billing.internal.BillingConfig;
-import org.pavilion.billing.internal.BillingSchema;
 import org.pavilion.billing.internal.BillingTransactions;
 import org.pavilion.billing.internal.access.PatientGate;
 import org.pavilion.billing.internal.accounting.Journal;
@@ -33,6 +32,7 @@ import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.AuditedTransaction;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.events.api.EventPublisher;
@@ -50,22 +50,23 @@ public class InvoiceService {
     private final Discounts discounts;
     private final CreditNotes creditNotes;
     private final PatientGate withoutEmr;
+    private final DeclaredConstraints constraints;
     private volatile InvoiceSettings settings;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile PatientGate gate;
 
     @Activate
-    public InvoiceService(@Reference BillingSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
+    public InvoiceService(@Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
             @Reference AuditService audit, @Reference EventPublisher events, @Reference Coverages coverages,
-            BillingConfig config) {
-        this(emf, audit, events, coverages, InvoiceSettings.of(config), null, System::currentTimeMillis);
+            BillingConfig config, @Reference DeclaredConstraints constraints) {
+        this(emf, audit, events, coverages, InvoiceSettings.of(config), null, System::currentTimeMillis, constraints);
     }
 
     /** For tests: {@code gate} null for the department's own rule (as without the EMR). */
     public InvoiceService(EntityManagerFactory emf, AuditService audit, EventPublisher events, Coverages coverages,
-            InvoiceSettings settings, PatientGate gate, LongSupplier clock) {
+            InvoiceSettings settings, PatientGate gate, LongSupplier clock, DeclaredConstraints constraints) {
+        this.constraints = constraints;
         this.settings = settings;
         this.gate = gate;
         this.withoutEmr = PatientGate.withoutEmr(audit);
@@ -86,15 +87,10 @@ public class InvoiceService {
 
     /** POST /invoices: a DRAFT of the patient's OPEN charges of an encounter, or of service dates from..to. */
     public InvoiceViews.Invoice create(InvoiceBodies.Create in) {
-        if (in == null) {
-            throw ProblemException.validation("an invoice body is required");
-        }
-        String patientId = Desk.required(in.patientId, "patientId", 64);
+        constraints.check(in); // what Create declares, every broken field in one 400
+        String patientId = in.patientId.strip();
         String encounterId = in.encounterId == null || in.encounterId.isBlank() ? null : in.encounterId.strip();
-        boolean period = in.from != null || in.to != null;
-        if ((encounterId == null) == !period) {
-            throw ProblemException.validation("give either encounterId or from and to (a period of service dates)");
-        }
+        boolean period = encounterId == null;
         LocalDate from = period ? date(in.from, "from") : null;
         LocalDate to = period ? date(in.to, "to") : null;
         if (period && from.isAfter(to)) {
@@ -216,7 +212,7 @@ public class InvoiceService {
             InvoiceViews views = new InvoiceViews(em);
             List<InvoiceViews.Invoice> items = q.setFirstResult(page * size).setMaxResults(size).getResultList()
                     .stream().map(views::summary).toList();
-            return new Page<>(items, page, size, count.getSingleResult());
+            return Page.of(items, page, size, () -> count.getSingleResult());
         });
         if (allowed != null) {
             desk.audit.record(allowed.audit().detail("listed " + answer.getItems().size() + " invoices").build());
@@ -231,6 +227,7 @@ public class InvoiceService {
 
     /** POST /invoices/{id}/discounts. */
     public InvoiceViews.Discount requestDiscount(String invoiceId, InvoiceBodies.Discount in) {
+        constraints.check(in); // what Discount declares, every broken field in one 400
         return discounts.request(invoiceId, in);
     }
 

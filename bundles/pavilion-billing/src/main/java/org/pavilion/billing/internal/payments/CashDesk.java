@@ -18,7 +18,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.billing.internal.BillingConfig;
-import org.pavilion.billing.internal.BillingSchema;
 import org.pavilion.billing.internal.BillingTransactions;
 import org.pavilion.billing.internal.money.Amounts;
 import org.pavilion.core.api.audit.AuditEvent;
@@ -47,8 +46,7 @@ public class CashDesk {
     private volatile PaymentSettings settings;
 
     @Activate
-    public CashDesk(@Reference BillingSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
+    public CashDesk(@Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
             @Reference AuditService audit, BillingConfig config) {
         this(emf, audit, PaymentSettings.of(config), System::currentTimeMillis);
     }

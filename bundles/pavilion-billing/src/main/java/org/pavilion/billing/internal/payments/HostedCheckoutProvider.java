@@ -56,7 +56,7 @@ public class HostedCheckoutProvider implements PaymentProvider {
     }
 
     /** For tests. */
-    public HostedCheckoutProvider(PaymentSettings settings) {
+    HostedCheckoutProvider(PaymentSettings settings) {
         this.settings = settings;
     }
 

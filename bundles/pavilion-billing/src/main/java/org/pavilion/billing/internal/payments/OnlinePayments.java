@@ -20,7 +20,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.pavilion.billing.internal.BillingConfig;
-import org.pavilion.billing.internal.BillingSchema;
 import org.pavilion.billing.internal.BillingTransactions;
 import org.pavilion.billing.internal.access.PatientGate;
 import org.pavilion.billing.internal.invoices.InvoiceBalances;
@@ -67,8 +66,7 @@ public class OnlinePayments {
     volatile PatientGate gate;
 
     @Activate
-    public OnlinePayments(@Reference BillingSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
+    public OnlinePayments(@Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
             @Reference AuditService audit, @Reference EventPublisher events, BillingConfig config) {
         this(emf, audit, events, PaymentSettings.of(config), null, System::currentTimeMillis);
     }

@@ -21,13 +21,13 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pavilion.billing.internal.BillingConfig;
-import org.pavilion.billing.internal.BillingSchema;
 import org.pavilion.billing.internal.BillingTransactions;
 import org.pavilion.billing.internal.access.PatientGate;
 import org.pavilion.billing.internal.invoices.InvoiceEntity;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.persistence.AuditedTransaction;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
@@ -52,21 +52,23 @@ public class PaymentService {
     private final EventPublisher events;
     private final LongSupplier clock;
     private final PatientGate withoutEmr;
+    private final DeclaredConstraints constraints;
     private volatile PaymentSettings settings;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile PatientGate gate;
 
     @Activate
-    public PaymentService(@Reference BillingSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
-            @Reference AuditService audit, @Reference EventPublisher events, BillingConfig config) {
-        this(emf, audit, events, PaymentSettings.of(config), null, System::currentTimeMillis);
+    public PaymentService(@Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
+            @Reference AuditService audit, @Reference EventPublisher events, BillingConfig config,
+            @Reference DeclaredConstraints constraints) {
+        this(emf, audit, events, PaymentSettings.of(config), null, System::currentTimeMillis, constraints);
     }
 
     /** For tests: {@code gate} null for the department's own rule (no EMR). */
     public PaymentService(EntityManagerFactory emf, AuditService audit, EventPublisher events,
-            PaymentSettings settings, PatientGate gate, LongSupplier clock) {
+            PaymentSettings settings, PatientGate gate, LongSupplier clock, DeclaredConstraints constraints) {
+        this.constraints = constraints;
         this.emf = emf;
         this.audit = audit;
         this.events = events;
@@ -88,16 +90,15 @@ public class PaymentService {
 
     /** POST /payments. */
     public PaymentViews.Payment record(PaymentBodies.Pay in) {
-        if (in == null) {
-            throw ProblemException.validation("a payment body is required");
-        }
-        String invoiceId = PaymentInputs.required(in.invoiceId, "invoiceId", 36);
-        String method = PaymentInputs.required(in.method, "method", 20);
+        // What Pay declares, every broken field in one 400; then the method, reference and amount (422).
+        constraints.check(in);
+        String invoiceId = in.invoiceId.strip();
+        String method = in.method.strip();
         if (!DESK_METHODS.contains(method)) {
             throw ProblemException.unprocessable("method must be CASH, CARD, BANK_TRANSFER or INSURANCE (online "
                     + "payments come from the provider), was " + method);
         }
-        String reference = PaymentInputs.optional(in.reference, "reference", 120);
+        String reference = in.reference == null || in.reference.isBlank() ? null : in.reference.strip();
         if (reference == null && (Receipts.CARD.equals(method) || Receipts.BANK_TRANSFER.equals(method))) {
             throw ProblemException.unprocessable("a " + method + " payment needs its reference (card slip or "
                     + "transfer reference)");
@@ -125,10 +126,8 @@ public class PaymentService {
 
     /** POST /payments/{id}/refunds: money back by the payment's method, at most what is left of it. */
     public PaymentViews.Payment refund(String paymentId, PaymentBodies.Refund in) {
-        if (in == null) {
-            throw ProblemException.validation("a refund body is required");
-        }
-        String reason = PaymentInputs.required(in.reason, "reason", 500);
+        constraints.check(in);
+        String reason = in.reason.strip();
         PaymentEntity original = new JpaTransactions(emf).call(em -> em.find(PaymentEntity.class, paymentId));
         if (original == null) {
             throw ProblemException.notFound("Payment", paymentId);
@@ -196,7 +195,7 @@ public class PaymentService {
                 rows.setParameter(k, v);
             });
             List<PaymentEntity> list = rows.setFirstResult(page * size).setMaxResults(size).getResultList();
-            return new Page<>(views(em, list), page, size, count.getSingleResult());
+            return Page.of(views(em, list), page, size, () -> count.getSingleResult());
         });
         if (allowed != null) {
             audit.record(allowed.audit().detail(found.getTotal() + " payments").build());

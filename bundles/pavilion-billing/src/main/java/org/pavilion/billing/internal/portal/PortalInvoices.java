@@ -10,7 +10,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pavilion.billing.internal.invoices.InvoiceViews;
-import org.pavilion.billing.internal.BillingSchema;
 import org.pavilion.billing.internal.access.PatientGate;
 import org.pavilion.billing.internal.invoices.InvoiceEntity;
 import org.pavilion.core.api.audit.AuditEvent;
@@ -38,8 +37,7 @@ public class PortalInvoices {
     volatile PatientGate gate;
 
     @Activate
-    public PortalInvoices(@Reference BillingSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
+    public PortalInvoices(@Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
             @Reference AuditService audit) {
         this(emf, audit, null);
     }
@@ -63,14 +61,14 @@ public class PortalInvoices {
         String own = ownPatient("SEARCH");
         PatientGate.Allowed allowed = gate().check(own, false, "SEARCH", RESOURCE);
         Page<InvoiceViews.Invoice> answer = jpa.call(em -> {
-            long total = em.createQuery("SELECT COUNT(i) FROM InvoiceEntity i WHERE i.patientId = :mrn"
-                    + " AND i.issuedMs IS NOT NULL", Long.class).setParameter("mrn", allowed.mrn()).getSingleResult();
             List<InvoiceEntity> rows = em.createQuery("SELECT i FROM InvoiceEntity i WHERE i.patientId = :mrn"
                     + " AND i.issuedMs IS NOT NULL ORDER BY i.issuedMs DESC, i.number DESC", InvoiceEntity.class)
                     .setParameter("mrn", allowed.mrn()).setFirstResult(page * size).setMaxResults(size)
                     .getResultList();
-            return new Page<>(rows.stream().map(i -> new InvoiceViews(em).summary(i)).toList(), page, size,
-                    total);
+            return Page.of(rows.stream().map(i -> new InvoiceViews(em).summary(i)).toList(), page, size,
+                    () -> em.createQuery("SELECT COUNT(i) FROM InvoiceEntity i WHERE i.patientId = :mrn"
+                            + " AND i.issuedMs IS NOT NULL", Long.class).setParameter("mrn", allowed.mrn())
+                            .getSingleResult());
         });
         audit.record(allowed.audit().detail("own invoices page " + page + ": " + answer.getItems().size() + " of "
                 + answer.getTotal()).build());

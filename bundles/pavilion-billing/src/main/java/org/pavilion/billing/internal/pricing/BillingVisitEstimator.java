@@ -12,7 +12,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.pavilion.billing.internal.BillingSchema;
 import org.pavilion.billing.internal.insurance.Coverages;
 import org.pavilion.billing.internal.money.LineAmounts;
 import org.pavilion.core.api.persistence.JpaTransactions;
@@ -37,7 +36,7 @@ public class BillingVisitEstimator implements VisitCostEstimator {
     private volatile Coverages coverages;
 
     @Activate
-    public BillingVisitEstimator(@Reference BillingSchema schema, @Reference PriceListService prices,
+    public BillingVisitEstimator(@Reference PriceListService prices,
             @Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf) {
         this.prices = prices;
         this.jpa = new JpaTransactions(emf);
@@ -45,7 +44,7 @@ public class BillingVisitEstimator implements VisitCostEstimator {
 
     /** For tests on BillingDatabase. */
     public BillingVisitEstimator(PriceListService prices, EntityManagerFactory emf, Coverages coverages) {
-        this(null, prices, emf);
+        this(prices, emf);
         this.coverages = coverages;
     }
 

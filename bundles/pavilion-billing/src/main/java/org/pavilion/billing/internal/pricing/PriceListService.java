@@ -20,7 +20,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.billing.internal.BillingConfig;
-import org.pavilion.billing.internal.BillingSchema;
 import org.pavilion.billing.internal.BillingTransactions;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
@@ -69,14 +68,13 @@ public class PriceListService implements PriceList {
     private volatile PriceSnapshot snapshot = PriceSnapshot.EMPTY;
 
     @Activate
-    public PriceListService(@Reference BillingSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
+    public PriceListService(@Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
             @Reference AuditService audit, BillingConfig config) {
         this(emf, audit, Settings.of(config));
     }
 
     /** For tests on BillingDatabase. */
-    public PriceListService(EntityManagerFactory emf, AuditService audit, Settings settings) {
+    PriceListService(EntityManagerFactory emf, AuditService audit, Settings settings) {
         this.emf = emf;
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;

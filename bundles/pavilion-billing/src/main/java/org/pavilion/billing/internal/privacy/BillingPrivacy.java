@@ -15,7 +15,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.pavilion.billing.internal.BillingSchema;
 import org.pavilion.billing.internal.BillingTransactions;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
@@ -55,14 +54,13 @@ public class BillingPrivacy implements PrivacyParticipant {
     private final Pseudonyms pseudonyms;
     private volatile int retentionYears;
 
-    /** The BillingSchema reference makes sure the change log has run before the first call. */
     @Activate
     public BillingPrivacy(@Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
-            @Reference AuditService audit, @Reference BillingSchema schema, BillingPrivacyConfig config) {
+            @Reference AuditService audit, BillingPrivacyConfig config) {
         this(emf, audit, config.retentionYears());
     }
 
-    public BillingPrivacy(EntityManagerFactory emf, AuditService audit, int retentionYears) {
+    BillingPrivacy(EntityManagerFactory emf, AuditService audit, int retentionYears) {
         this.emf = emf;
         this.audit = audit;
         this.pseudonyms = new Pseudonyms(emf);

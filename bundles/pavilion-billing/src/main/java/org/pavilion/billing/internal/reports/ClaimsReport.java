@@ -11,7 +11,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.billing.internal.BillingConfig;
-import org.pavilion.billing.internal.BillingSchema;
 import org.pavilion.billing.internal.accounting.BusinessDays;
 import org.pavilion.billing.internal.money.Amounts;
 import org.pavilion.core.api.persistence.JpaTransactions;
@@ -25,8 +24,8 @@ public class ClaimsReport {
     private volatile String currency;
 
     @Activate
-    public ClaimsReport(@Reference BillingSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf, BillingConfig config) {
+    public ClaimsReport(@Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
+            BillingConfig config) {
         this(emf, BusinessDays.of(config.zone()), config.currency());
     }
 

@@ -12,7 +12,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.billing.internal.BillingConfig;
-import org.pavilion.billing.internal.BillingSchema;
 import org.pavilion.billing.internal.accounting.BusinessDays;
 import org.pavilion.billing.internal.invoices.InvoiceBalances;
 import org.pavilion.billing.internal.money.Amounts;
@@ -36,8 +35,8 @@ public class ReceivablesReport {
     private volatile String currency;
 
     @Activate
-    public ReceivablesReport(@Reference BillingSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf, BillingConfig config) {
+    public ReceivablesReport(@Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
+            BillingConfig config) {
         this(emf, BusinessDays.of(config.zone()), config.currency());
     }
 

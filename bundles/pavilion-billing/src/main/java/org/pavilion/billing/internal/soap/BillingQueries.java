@@ -21,7 +21,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pavilion.billing.internal.BillingConfig;
-import org.pavilion.billing.internal.BillingSchema;
 import org.pavilion.billing.internal.access.PatientGate;
 import org.pavilion.billing.internal.accounting.BusinessDays;
 import org.pavilion.billing.internal.insurance.ClaimEntity;
@@ -57,8 +56,7 @@ public class BillingQueries {
     volatile PatientGate gate;
 
     @Activate
-    public BillingQueries(@Reference BillingSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
+    public BillingQueries(@Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
             @Reference AuditService audit, BillingConfig config) {
         this(emf, audit, null, BusinessDays.of(config.zone()));
     }

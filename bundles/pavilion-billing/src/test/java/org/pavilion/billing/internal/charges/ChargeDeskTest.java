@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.After;
 import org.junit.AfterClass;
@@ -19,6 +20,7 @@ import org.pavilion.billing.internal.BillingDatabase;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.core.testing.TestConstraints;
 
 /**
  * A day at the billing desk of the surgical ward: manual charges priced from the list on the service date, a
@@ -50,7 +52,7 @@ public class ChargeDeskTest {
 
     @Before
     public void desk() {
-        charges = new ChargeService(db.emf, PRICES, audit, null, BERLIN);
+        charges = new ChargeService(db.emf, PRICES, audit, null, BERLIN, TestConstraints.platform());
         queries = new ChargeQueries(charges, audit);
         CallerContext.bind(Staff.clerk("clerk.weber"));
     }
@@ -196,6 +198,26 @@ public class ChargeDeskTest {
         assertEquals(400, problem(() -> charges.cancel(c.id(), null)).status());
         assertEquals("OPEN", db.jpa.call(em -> em.find(ChargeEntity.class, c.id())).getStatus());
         assertNull(db.jpa.call(em -> em.find(ChargeEntity.class, c.id())).getCancelReason());
+    }
+
+    @Test
+    public void aRushedManualChargeNamesEveryBrokenFieldAtOnceAndWritesNothing() {
+        ChargeBodies.NewCharge rushed = manual(" ", null, null, "1", "7 Dec");
+        rushed.note = "Dressing changed twice because the first one slipped. ".repeat(10);
+        ProblemException e = problem(() -> charges.post(rushed));
+        assertEquals(400, e.status());
+        assertEquals("urn:pavilion:problem:validation", e.type());
+        assertEquals(List.of(Map.of("field", "note", "message", "size must be between 0 and 500"),
+                Map.of("field", "patientId", "message", "must not be blank"),
+                Map.of("field", "priceCode", "message", "must not be blank"),
+                Map.of("field", "serviceDate", "message", "must be a date as yyyy-MM-dd")),
+                e.extensions().get("violations"));
+        assertEquals(400, problem(() -> charges.post(manual("0000004718", null, "PROC-DRESS", "1", "2026-02-30")))
+                .status()); // the right shape but no real day: still refused, by the date parser
+        Charge c = charges.post(manual("0000004718", null, "PROC-DRESS", "1", null));
+        assertEquals(List.of(Map.of("field", "reason", "message", "size must be between 0 and 500")),
+                problem(() -> charges.cancel(c.id(), reason("x".repeat(501)))).extensions().get("violations"));
+        assertEquals(1, queries.charges("0000004718", null, null, null, null, 0, 50).getTotal());
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.junit.Test;
 import org.pavilion.billing.internal.BillingDatabase;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.core.testing.TestConstraints;
 import org.pavilion.lab.api.LabTestCompleted;
 import org.pavilion.pharmacy.api.MedicationDispensed;
 import org.pavilion.pharmacy.api.MedicationReturned;
@@ -67,7 +68,8 @@ public class ChargeEventsTest {
 
     @Before
     public void billing() {
-        charges = new ChargeService(db.emf, prices, audit, null, ChargeDeskTest.BERLIN);
+        charges = new ChargeService(db.emf, prices, audit, null, ChargeDeskTest.BERLIN,
+                TestConstraints.platform());
         routes = new ChargeEventRoutes(charges, Configs.billing(Map.of()));
     }
 

@@ -7,11 +7,14 @@ import static org.junit.Assert.fail;
 import static org.pavilion.billing.internal.insurance.InsuranceDesk.CLERK;
 import static org.pavilion.billing.internal.insurance.InsuranceDesk.SECOND_CLERK;
 import static org.pavilion.billing.internal.insurance.InsuranceDesk.as;
+import static org.pavilion.billing.internal.insurance.InsuranceDesk.newClaim;
 import static org.pavilion.billing.internal.insurance.InsuranceDesk.rule;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -53,7 +56,7 @@ public class ClaimsTest {
     }
 
     private ClaimDto submit(String invoiceId) throws Exception {
-        return as(CLERK, () -> desk.claims.submit(invoiceId));
+        return as(CLERK, () -> desk.claims.submit(newClaim(invoiceId)));
     }
 
     private static int status(Callable<?> work) throws Exception {
@@ -174,7 +177,7 @@ public class ClaimsTest {
         assertEquals("insurer DAK answered HTTP 503", c.reason);
         assertNull(c.approvedAmount);
         assertEquals(new BigDecimal("72.00"), invoice(inv).getInsuranceShare());
-        assertEquals(409, status(() -> desk.claims.submit(inv))); // it is still open
+        assertEquals(409, status(() -> desk.claims.submit(newClaim(inv)))); // it is still open
 
         desk.insurer.down(false);
         ClaimDto refreshed = as(CLERK, () -> desk.claims.refresh(c.id));
@@ -184,10 +187,36 @@ public class ClaimsTest {
     }
 
     @Test
+    public void aClaimWithoutInvoiceIsRefusedNamingTheFieldAndWritesNothing() throws Exception {
+        // What POST /claims passes on: the body as it came, or none.
+        for (ClaimResource.NewClaim in : Arrays.asList(newClaim(null), newClaim(" \t"))) {
+            ProblemException refused = refusal(() -> desk.claims.submit(in));
+            assertEquals(refused.detail(), 400, refused.status());
+            assertEquals("urn:pavilion:problem:validation", refused.type());
+            assertEquals(List.of(Map.of("field", "invoiceId", "message", "must not be blank")),
+                    refused.extensions().get("violations"));
+        }
+        assertEquals(List.of(Map.of("field", "body", "message", "a request body is required")),
+                refusal(() -> desk.claims.submit(null)).extensions().get("violations"));
+        assertEquals(0L, (long) desk.db.jpa.call(em -> em.createQuery("select count(c) from ClaimEntity c",
+                Long.class).getSingleResult()));
+        assertEquals(0, desk.events.of(ClaimSubmitted.TYPE, ClaimSubmitted.class).size());
+    }
+
+    private static ProblemException refusal(Callable<?> work) throws Exception {
+        try {
+            as(CLERK, work);
+        } catch (ProblemException e) {
+            return e;
+        }
+        throw new AssertionError("expected a problem");
+    }
+
+    @Test
     public void anUninsuredPatientsInvoiceIsNotClaimed() throws Exception {
         String inv = desk.issuedInvoice("MRN-4002", "80.00", "0.00", null);
-        assertEquals(422, status(() -> desk.claims.submit(inv)));
-        assertEquals(404, status(() -> desk.claims.submit("no-such-invoice")));
+        assertEquals(422, status(() -> desk.claims.submit(newClaim(inv))));
+        assertEquals(404, status(() -> desk.claims.submit(newClaim("no-such-invoice"))));
         assertEquals(0L, (long) desk.db.jpa.call(em -> em.createQuery("select count(c) from ClaimEntity c",
                 Long.class).getSingleResult()));
     }
@@ -206,7 +235,7 @@ public class ClaimsTest {
         ClaimDto second = submit(inv);
         assertEquals("SUBMITTED", second.status);
         assertEquals("CLM-2026-000002", second.number);
-        assertEquals(409, status(() -> desk.claims.submit(inv)));
+        assertEquals(409, status(() -> desk.claims.submit(newClaim(inv))));
 
         Page<ClaimDto> open = desk.claims.list("SUBMITTED", "DAK", "2026-12-01", "2026-12-31", 0, 50);
         assertEquals(List.of("CLM-2026-000002"), open.getItems().stream().map(x -> x.number).toList());
@@ -225,7 +254,7 @@ public class ClaimsTest {
                 results.add(pool.submit(() -> {
                     together.await();
                     try {
-                        as(clerk, () -> desk.claims.submit(inv));
+                        as(clerk, () -> desk.claims.submit(newClaim(inv)));
                         return 201;
                     } catch (ProblemException e) {
                         return e.status();

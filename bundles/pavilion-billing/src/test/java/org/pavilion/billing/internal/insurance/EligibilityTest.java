@@ -16,6 +16,7 @@ import org.junit.Before;
 import org.junit.Test;
 import org.pavilion.billing.internal.fhir.FhirInsurerClient;
 import org.pavilion.billing.internal.fhir.FhirR4;
+import org.pavilion.core.testing.TestConstraints;
 
 /** Reception books a visit; the billing office checks the patient's insurance with the insurer over FHIR. */
 public class EligibilityTest {
@@ -71,7 +72,7 @@ public class EligibilityTest {
         desk.insurer.down(false).slow(Duration.ofSeconds(3));
         PolicyService impatient = new PolicyService(desk.db.emf, desk.audit,
                 new FhirInsurerClient(Duration.ofSeconds(1), "Pavilion Hospital"), null, ZoneOffset.UTC,
-                () -> InsuranceDesk.NOW);
+                () -> InsuranceDesk.NOW, TestConstraints.platform());
         long start = System.nanoTime();
         PolicyDto slow = as(CLERK, () -> impatient.checkEligibility(policy.id));
         assertEquals("ERROR", slow.eligibility);

@@ -13,6 +13,7 @@ import org.pavilion.billing.internal.fhir.FhirInsurerClient;
 import org.pavilion.billing.internal.fhir.TestInsurer;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.core.testing.TestConstraints;
 
 /**
  * The billing office's insurance desk on the real change log: the catalogue, policies and claims services, a local
@@ -46,8 +47,17 @@ final class InsuranceDesk implements AutoCloseable {
         insurer = new TestInsurer();
         client = new FhirInsurerClient(insurerTimeout, "Pavilion Hospital");
         catalogue = new InsurerCatalogue(db.emf, audit, BillingDatabase.EUR);
-        policies = new PolicyService(db.emf, audit, client, null, ZoneOffset.UTC, () -> NOW);
-        claims = new ClaimService(db.emf, audit, events, client, null, ZoneOffset.UTC, () -> NOW);
+        policies = new PolicyService(db.emf, audit, client, null, ZoneOffset.UTC, () -> NOW,
+                TestConstraints.platform());
+        claims = new ClaimService(db.emf, audit, events, client, null, ZoneOffset.UTC, () -> NOW,
+                TestConstraints.platform());
+    }
+
+    /** POST /claims's body. */
+    static ClaimResource.NewClaim newClaim(String invoiceId) {
+        ClaimResource.NewClaim in = new ClaimResource.NewClaim();
+        in.invoiceId = invoiceId;
+        return in;
     }
 
     /** Insurer {@code code} whose FHIR server is the local test insurer. */

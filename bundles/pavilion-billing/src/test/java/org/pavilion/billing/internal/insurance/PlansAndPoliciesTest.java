@@ -9,6 +9,7 @@ import static org.pavilion.billing.internal.insurance.InsuranceDesk.as;
 import static org.pavilion.billing.internal.insurance.InsuranceDesk.rule;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.junit.After;
@@ -108,5 +109,44 @@ public class PlansAndPoliciesTest {
 
         assertEquals(422, status(() -> desk.policy("MRN-2001", "NO-PLAN", "T-0002", "2026-01-01")));
         assertEquals(400, status(() -> desk.policy("MRN-2001", "TK-PLUS", "T-0002", "1st of May")));
+    }
+
+    @Test
+    public void aPolicyTypedInAHurryNamesEveryBrokenFieldAndAnUpdateWithoutItsVersionIsRefused() throws Exception {
+        desk.insurer("TK");
+        desk.plan("TK-PLUS", "TK", rule("CONSULTATION", "0.9", "5.00", null));
+        PolicyDto hurried = new PolicyDto();
+        hurried.memberId = "T-".repeat(51);
+        hurried.validFrom = "1st of May";
+        hurried.validTo = "soon";
+        ProblemException e = problem(() -> as(CLERK, () -> desk.policies.create("MRN-2002", hurried)));
+        assertEquals(400, e.status());
+        assertEquals("urn:pavilion:problem:validation", e.type());
+        assertEquals(List.of(Map.of("field", "memberId", "message", "size must be between 0 and 100"),
+                Map.of("field", "planCode", "message", "must not be blank"),
+                Map.of("field", "validFrom", "message", "must be a date as yyyy-MM-dd"),
+                Map.of("field", "validTo", "message", "must be a date as yyyy-MM-dd")),
+                e.extensions().get("violations"));
+        assertTrue(as(CLERK, () -> desk.policies.list("MRN-2002")).isEmpty());
+
+        PolicyDto p = desk.policy("MRN-2002", "TK-PLUS", "T-0003", "2026-01-01");
+        PolicyDto end = new PolicyDto();
+        end.status = "ENDED"; // the create's required fields are not asked again, the version read is
+        assertEquals(List.of(Map.of("field", "version", "message", "must not be null")),
+                problem(() -> as(CLERK, () -> desk.policies.update(p.id, end))).extensions().get("violations"));
+        end.version = p.version;
+        assertEquals("ENDED", as(CLERK, () -> desk.policies.update(p.id, end)).status);
+    }
+
+    private static ProblemException problem(Callable<?> call) {
+        try {
+            call.call();
+        } catch (ProblemException e) {
+            return e;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        fail("accepted");
+        return null;
     }
 }

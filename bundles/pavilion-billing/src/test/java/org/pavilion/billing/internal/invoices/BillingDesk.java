@@ -17,6 +17,7 @@ import org.pavilion.billing.internal.payments.PaymentEntity;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.core.testing.TestConstraints;
 
 /**
  * The billing office on a test day (7 December 2026, Paris): the real change log, the invoice service and the
@@ -48,7 +49,7 @@ final class BillingDesk implements AutoCloseable {
     BillingDesk() throws Exception {
         db = new BillingDatabase();
         invoices = new InvoiceService(db.emf, audit, events, new TableCoverages(),
-                new InvoiceSettings("EUR", PARIS, 30), null, clock::get);
+                new InvoiceSettings("EUR", PARIS, 30), null, clock::get, TestConstraints.platform());
         documents = new Documents(db.emf, audit, LETTERHEAD, null);
     }
 

@@ -1,12 +1,14 @@
 package org.pavilion.billing.internal.invoices;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 import static org.pavilion.billing.internal.invoices.BillingDesk.CLERK;
 import static org.pavilion.billing.internal.invoices.BillingDesk.SUPERVISOR;
 import static org.pavilion.billing.internal.invoices.BillingDesk.as;
 import static org.pavilion.billing.internal.invoices.BillingDesk.refused;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.After;
 import org.junit.Before;
@@ -51,6 +53,24 @@ public class InvoiceRefusalsTest {
         assertEquals("nothing open in the period", 422, create(DUBOIS, null, "2026-11-01", "2026-11-30"));
         assertEquals("the refusals of a patient's draft are audited", 2, desk.audit.with("CREATE",
                 AuditOutcome.FAILED).stream().filter(e -> e.detail().contains("no open charges")).count());
+    }
+
+    @Test
+    public void aCarelessDraftAndDiscountNameEveryBrokenFieldAtOnce() throws Exception {
+        InvoiceBodies.Create c = new InvoiceBodies.Create();
+        c.patientId = " ";
+        c.encounterId = "ENC-5";
+        c.from = "1 Dec";
+        assertEquals(List.of(Map.of("field", "encounterOrPeriod", "message",
+                        "give either encounterId or from and to (a period of service dates)"),
+                Map.of("field", "from", "message", "must be a date as yyyy-MM-dd"),
+                Map.of("field", "patientId", "message", "must not be blank")),
+                refused(CLERK, () -> desk.invoices.create(c)).extensions().get("violations"));
+        assertEquals(List.of(Map.of("field", "amountOrPercent", "message", "give either amount or percent"),
+                Map.of("field", "reason", "message", "must not be blank")),
+                refused(CLERK, () -> desk.askDiscount(CLERK, draftId, lineId, "5.00", "10", null))
+                        .extensions().get("violations"));
+        assertTrue(desk.get(draftId).discounts.isEmpty());
     }
 
     @Test

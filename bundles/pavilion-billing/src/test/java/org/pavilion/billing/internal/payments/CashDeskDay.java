@@ -18,6 +18,7 @@ import org.pavilion.billing.internal.invoices.InvoiceEntity;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.core.testing.TestConstraints;
 
 /**
  * A hospital's billing office for the payment tests: billing's real change log (H2, or PostgreSQL with
@@ -45,7 +46,8 @@ final class CashDeskDay implements AutoCloseable {
 
     CashDeskDay(PaymentSettings settings) throws Exception {
         db = new BillingDatabase();
-        payments = new PaymentService(db.emf, audit, events, settings, null, now::get);
+        payments = new PaymentService(db.emf, audit, events, settings, null, now::get,
+                TestConstraints.platform());
         desk = new CashDesk(db.emf, audit, settings, now::get);
     }
 

@@ -5,11 +5,15 @@ import static org.pavilion.billing.internal.payments.CashDeskDay.ANNA;
 import static org.pavilion.billing.internal.payments.CashDeskDay.status;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.pavilion.core.api.audit.AuditOutcome;
+import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.testing.TestConstraints;
 
 /** What the cash desk refuses, and that a refusal leaves no receipt, no journal line, no event. */
 public class RefusedPaymentsTest {
@@ -53,6 +57,25 @@ public class RefusedPaymentsTest {
     }
 
     @Test
+    public void aHalfFilledPaymentFormNamesEveryMissingFieldAtOnceAndWritesNothing() throws Exception {
+        String weber = day.db.issuedInvoice("MRN-1001", "INV-2026-000101", "120.00", "20.00", null);
+        ProblemException e = org.junit.Assert.assertThrows(ProblemException.class,
+                () -> day.pay(ANNA, " ", "10.00", null, "Slip 4471 ".repeat(13)));
+        assertEquals(400, e.status());
+        assertEquals("urn:pavilion:problem:validation", e.type());
+        assertEquals(List.of(Map.of("field", "invoiceId", "message", "must not be blank"),
+                Map.of("field", "method", "message", "must not be blank"),
+                Map.of("field", "reference", "message", "size must be between 0 and 120")),
+                e.extensions().get("violations"));
+        PaymentViews.Payment paid = day.pay(ANNA, weber, "40.00", "CASH", null);
+        ProblemException refund = org.junit.Assert.assertThrows(ProblemException.class,
+                () -> day.refund(ANNA, paid.id, "1.00", "Changed her mind. ".repeat(30)));
+        assertEquals(List.of(Map.of("field", "reason", "message", "size must be between 0 and 500")),
+                refund.extensions().get("violations"));
+        assertEquals(1, day.rows("bl_payment"));
+    }
+
+    @Test
     public void aRefundAboveWhatWasPaidIsRefused() throws Exception {
         String ito = day.db.issuedInvoice("MRN-1003", "INV-2026-000103", "30.00", "0.00", null);
         PaymentViews.Payment paid = day.pay(ANNA, ito, "30.00", "CASH", null);
@@ -77,7 +100,7 @@ public class RefusedPaymentsTest {
             throw org.pavilion.core.api.rest.ProblemException.forbidden("restricted record");
         };
         PaymentService guarded = new PaymentService(day.db.emf, day.audit, day.events,
-                CashDeskDay.settings("", "", ""), restricted, day.now::get);
+                CashDeskDay.settings("", "", ""), restricted, day.now::get, TestConstraints.platform());
         PaymentBodies.Pay in = new PaymentBodies.Pay();
         in.invoiceId = vip;
         in.amount = "90.00";

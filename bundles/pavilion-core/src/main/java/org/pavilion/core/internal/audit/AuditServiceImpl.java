@@ -401,7 +401,7 @@ public class AuditServiceImpl implements AuditService, AuditTrail {
             for (AuditRecordEntity e : rows.setFirstResult(page * size).setMaxResults(size).getResultList()) {
                 items.add(AuditRecordView.of(e));
             }
-            return new Page<>(items, page, size, count.getSingleResult());
+            return Page.of(items, page, size, () -> count.getSingleResult());
         });
     }
 

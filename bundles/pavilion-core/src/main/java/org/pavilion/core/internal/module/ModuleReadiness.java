@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -26,15 +27,18 @@ final class ModuleReadiness {
 
     /** Karaf registers it once the boot features are installed and started (by name: no Karaf import). */
     static final String BOOT_FINISHED = "org.apache.karaf.features.BootFinished";
+    /** The manifest header listing a bundle's Declarative Services component descriptions. */
+    static final String SERVICE_COMPONENT = "Service-Component";
 
     /**
      * Null for a module deliberately not started (stopped after boot: it is not expected to serve), else ready or
-     * not. During boot a module not yet started is {@code starting}: the features service starts it soon.
+     * not. A module not yet started during boot, or marked to start and waiting for its start level, is
+     * {@code starting}.
      */
     static Boolean ready(Bundle b, ServiceComponentRuntime scr, List<PublishedEndpoint> published,
             List<RefusedEndpoint> refused) {
         if (b.getState() != Bundle.ACTIVE) {
-            if (b.getState() == Bundle.STARTING) {
+            if (b.getState() == Bundle.STARTING || persistentlyStarted(b)) {
                 return false;
             }
             return bootFinished(b) ? null : Boolean.FALSE;
@@ -56,6 +60,16 @@ final class ModuleReadiness {
         return taken >= registered;
     }
 
+    /**
+     * Marked to start (by its feature, or {@code bundle:start}) yet not active: the framework's start level has not
+     * reached it. On a restart Karaf says boot finished at once (its features are installed already), while the start
+     * level still climbs towards the departments; only {@code bundle:stop} clears the mark.
+     */
+    private static boolean persistentlyStarted(Bundle b) {
+        BundleStartLevel level = b.adapt(BundleStartLevel.class);
+        return level != null && level.isPersistentlyStarted();
+    }
+
     private static boolean bootFinished(Bundle b) {
         Bundle core = org.osgi.framework.FrameworkUtil.getBundle(ModuleReadiness.class);
         org.osgi.framework.BundleContext context = core == null ? null : core.getBundleContext();
@@ -63,8 +77,22 @@ final class ModuleReadiness {
     }
 
     private static boolean componentsUp(Bundle b, ServiceComponentRuntime scr) {
-        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(b)) {
-            if (!servesEndpoint(d) || !scr.isComponentEnabled(d)) {
+        var descriptions = scr.getComponentDescriptionDTOs(b);
+        if (descriptions.isEmpty() && b.getHeaders("").get(SERVICE_COMPONENT) != null) {
+            // Active, yet SCR has not read its components: its schema is being migrated (or is held) by the core's
+            // schema extender, which tells SCR of the start only afterwards. Its endpoints do not exist yet.
+            return false;
+        }
+        for (ComponentDescriptionDTO d : descriptions) {
+            if (!servesEndpoint(d)) {
+                continue;
+            }
+            if (!scr.isComponentEnabled(d)) {
+                if (d.defaultEnabled) {
+                    // SCR reads a bundle's descriptions first and enables them one by one, publishing each as it
+                    // goes: until it reaches this one, the endpoints published before it must not make health UP.
+                    return false;
+                }
                 continue;
             }
             var configurations = scr.getComponentConfigurationDTOs(d);

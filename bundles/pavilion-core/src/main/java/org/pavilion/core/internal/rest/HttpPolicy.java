@@ -94,4 +94,9 @@ public class HttpPolicy implements TransportSecurity {
         String hsts = hstsValue();
         return hsts != null && isSecure(request) ? Optional.of(hsts) : Optional.empty();
     }
+
+    @Override
+    public String clientAddress(HttpServletRequest request) {
+        return ClientAddress.resolve(request, this).address();
+    }
 }

@@ -451,13 +451,13 @@ public class AccountService {
         Page.validate(page, size);
         long now = clock.getAsLong();
         return jpa.call(em -> {
-            long total = em.createQuery("SELECT COUNT(u) FROM UserEntity u", Long.class).getSingleResult();
             List<UserView> items = new ArrayList<>();
             for (UserEntity u : em.createQuery("SELECT u FROM UserEntity u ORDER BY u.username", UserEntity.class)
                     .setFirstResult(page * size).setMaxResults(size).getResultList()) {
                 items.add(view(em, u, now));
             }
-            return new Page<>(items, page, size, total);
+            return Page.of(items, page, size,
+                    () -> em.createQuery("SELECT COUNT(u) FROM UserEntity u", Long.class).getSingleResult());
         });
     }
 

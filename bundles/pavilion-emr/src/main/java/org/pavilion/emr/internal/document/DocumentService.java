@@ -21,6 +21,9 @@ import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.OptimisticLockException;
 import javax.persistence.RollbackException;
+import javax.validation.constraints.NotBlank;
+import javax.validation.constraints.Pattern;
+import javax.validation.constraints.Size;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,6 +35,7 @@ import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.AuditedTransaction.Done;
 import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.emr.api.DataPart;
@@ -59,6 +63,9 @@ public class DocumentService {
     public static final String STORE_DATABASE = "DATABASE";
     public static final String STORE_FILE = "FILE";
     static final int MAX_TITLE = 200;
+    /** DocumentCategory's names, as an annotation needs them (a test keeps them in step with the enum). */
+    static final String CATEGORY_NAMES = "LAB_REPORT, IMAGE, DICOM, SCANNED_FORM, LETTER, OTHER";
+    static final String CATEGORIES = "\\s*(LAB_REPORT|IMAGE|DICOM|SCANNED_FORM|LETTER|OTHER)?\\s*";
     static final int MAX_REASON = 500;
 
     private static final Logger LOG = LoggerFactory.getLogger(DocumentService.class);
@@ -67,14 +74,15 @@ public class DocumentService {
     private final AuditService audit;
     private final EventPublisher events;
     private final ClinicalAccess access;
+    private final DeclaredConstraints constraints;
     private final DatabaseContentStore chunks = new DatabaseContentStore();
     private volatile Settings settings;
 
-    /** PatientService is referenced so that the EMR schema (ours included) is migrated before we serve. */
     @Activate
     public DocumentService(@Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
-            @Reference PatientService patients, @Reference AuditService audit, @Reference EventPublisher events,
-            @Reference ClinicalAccess access, DocumentsConfig config) {
+            @Reference AuditService audit, @Reference EventPublisher events,
+            @Reference ClinicalAccess access, DocumentsConfig config, @Reference DeclaredConstraints constraints) {
+        this.constraints = constraints;
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
         this.events = events;
@@ -90,12 +98,20 @@ public class DocumentService {
                 settings.maxBytes, settings.files.directory());
     }
 
-    /** What the client sent along with the content. */
+    /**
+     * What the client sent along with the content. The title's and category's rules are declared (DeclaredConstraints,
+     * both reported in one 400); the patient, encounter and break-the-glass reason are checked against the record.
+     */
     public static final class Upload {
         public String mrn;
         /** The patient's encounter the document belongs to (e.g. a video consultation's); null for none. */
         public String encounterId;
+        @NotBlank @Size(max = MAX_TITLE)
+        @Pattern(regexp = "\\s*\\P{Cc}*\\s*", message = "must not contain control characters")
         public String title;
+        /** One of {@link DocumentCategory}'s names, in any case. */
+        @NotBlank @Pattern(regexp = CATEGORIES, flags = Pattern.Flag.CASE_INSENSITIVE,
+                message = "is one of " + CATEGORY_NAMES)
         public String category;
         public String contentType;
         /** -1 when the request had no Content-Length (chunked). */
@@ -111,12 +127,9 @@ public class DocumentService {
      * type that is not ours or not the declared one, 413 over the size limit, 400 for a digest mismatch.
      */
     public Document attach(Upload u, InputStream body) {
-        String title = u.title == null ? "" : u.title.strip();
-        if (title.isEmpty() || title.length() > MAX_TITLE || title.chars().anyMatch(Character::isISOControl)) {
-            throw ProblemException.validation("title is required: 1 to " + MAX_TITLE
-                    + " characters, no control characters");
-        }
-        DocumentCategory category = category(u.category);
+        constraints.check(u);
+        String title = u.title.strip();
+        DocumentCategory category = DocumentCategory.valueOf(u.category.strip().toUpperCase(Locale.ROOT));
         ClinicalAccess.Grant grant = access.write(u.mrn, PART, RESOURCE, u.breakGlassReason);
         String encounterId = encounterOf(grant, u.encounterId);
         Settings s = settings;
@@ -235,13 +248,12 @@ public class DocumentService {
         ClinicalAccess.Grant grant = access.read(mrn, PART, RESOURCE, breakGlassReason);
         String where = "d.mrn = :mrn" + (includeEnteredInError ? "" : " AND d.status = '" + DocumentEntity.CURRENT + "'");
         Page<Document> result = jpa.call(em -> {
-            long total = em.createQuery("SELECT COUNT(d) FROM DocumentEntity d WHERE " + where, Long.class)
-                    .setParameter("mrn", grant.mrn).getSingleResult();
             List<Document> items = em.createQuery("SELECT d FROM DocumentEntity d WHERE " + where
                     + " ORDER BY d.createdMs DESC, d.id", DocumentEntity.class).setParameter("mrn", grant.mrn)
                     .setFirstResult(page * size).setMaxResults(size).getResultList().stream().map(Document::of)
                     .collect(Collectors.toList());
-            return new Page<>(items, page, size, total);
+            return Page.of(items, page, size, () -> em.createQuery("SELECT COUNT(d) FROM DocumentEntity d WHERE "
+                    + where, Long.class).setParameter("mrn", grant.mrn).getSingleResult());
         });
         audit.record(grant.audit("SEARCH").detail(joinDetail(grant, result.getItems().size() + " documents listed"))
                 .build());
@@ -451,18 +463,6 @@ public class DocumentService {
     /** Keeps the break-the-glass reason Grant.audit put in the detail, adding ours. */
     private static String joinDetail(ClinicalAccess.Grant grant, String detail) {
         return grant.emergency ? "break-the-glass: " + grant.breakGlassReason + "; " + detail : detail;
-    }
-
-    private static DocumentCategory category(String value) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.validation("category is required, one of " + List.of(DocumentCategory.values()));
-        }
-        try {
-            return DocumentCategory.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.validation("category must be one of " + List.of(DocumentCategory.values())
-                    + ", was '" + value + "'");
-        }
     }
 
     private static String acceptedTypes() {

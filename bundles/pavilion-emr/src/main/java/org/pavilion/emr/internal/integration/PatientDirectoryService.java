@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -19,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
@@ -118,7 +118,7 @@ public class PatientDirectoryService implements CommittingDirectory {
         String value = key("identifier", in.value);
         // Concurrent feeds' writes share one transaction and one commit (DirectoryCommitter). Its one thread does
         // every directory registration, so two deliveries of one identifier never race: the second finds the first.
-        DirectoryCommitter.Applied applied = committer.submit(Identified.of(system, value, in),
+        DirectoryCommitter.Applied applied = committer.submit(Identified.of(system, value, in, this::valid),
                 em -> registerOrUpdateIn(em, system, value, in), participant);
         return applied.result(); // its audit records committed with it
     }
@@ -132,9 +132,10 @@ public class PatientDirectoryService implements CommittingDirectory {
          * every feed waits for; only used if the identifier turns out to be new (an update validates the stored
          * patient with the changes).
          */
-        static Identified of(String system, String value, ExternalPatient in) {
+        static Identified of(String system, String value, ExternalPatient in,
+                Function<PatientDemographics, ValidDemographics> valid) {
             try {
-                return new Identified(system, value, in, valid(demographics(in, null)), null);
+                return new Identified(system, value, in, valid.apply(demographics(in, null)), null);
             } catch (DirectoryCommitter.Refused refused) {
                 return new Identified(system, value, in, null, refused);
             }
@@ -290,9 +291,9 @@ public class PatientDirectoryService implements CommittingDirectory {
     }
 
     /** Validated demographics; refused content fails only its own work, before it wrote anything. */
-    private static ValidDemographics valid(PatientDemographics d) {
+    private ValidDemographics valid(PatientDemographics d) {
         try {
-            return ValidDemographics.of(d, LocalDate.now());
+            return patients.valid(d);
         } catch (ProblemException e) {
             throw new DirectoryCommitter.Refused(contentError(e));
         }

@@ -36,14 +36,9 @@ public class ErasureRequests {
     private final JpaTransactions jpa;
     private final AuditService audit;
 
-    /** The PatientService reference makes sure the change logs have run before the first call. */
     @Activate
     public ErasureRequests(@Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
-            @Reference AuditService audit, @Reference PatientService patients) {
-        this(emf, audit);
-    }
-
-    ErasureRequests(EntityManagerFactory emf, AuditService audit) {
+            @Reference AuditService audit) {
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
     }
@@ -112,8 +107,8 @@ public class ErasureRequests {
                 q.setParameter("status", s);
                 count.setParameter("status", s);
             }
-            return new Page<>(q.getResultList().stream().map(ErasureRequest::of).toList(), page, size,
-                    count.getSingleResult());
+            return Page.of(q.getResultList().stream().map(ErasureRequest::of).toList(), page, size,
+                    () -> count.getSingleResult());
         });
         // Listing names patients (by MRN): each one shown is an access to their data.
         found.getItems().forEach(r -> audit.record(AuditEvent.of("READ", RESOURCE).resourceId(r.id)

@@ -1,6 +1,5 @@
 package org.pavilion.emr.internal.portal;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +36,6 @@ public class OwnContacts {
     private final AuditService audit;
     private final PatientService patients;
 
-    /** The PatientService reference also makes sure the change logs have run before the first call. */
     @Activate
     public OwnContacts(@Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
             @Reference AuditService audit, @Reference PatientService patients) {
@@ -72,7 +70,7 @@ public class OwnContacts {
         Patient updated = jpa.callAudited(audit, em -> {
             PatientEntity e = OwnPatient.find(em, accountMrn);
             Patient current = PatientService.load(em, e);
-            ValidDemographics v = ValidDemographics.of(withContacts(current, in), LocalDate.now());
+            ValidDemographics v = patients.valid(withContacts(current, in));
             requireReachable(channel, v, in, current);
             boolean estimated = e.isBirthDateEstimated();
             Patient p = patients.updateIn(em, e.getMrn(), v, actor, now, in.version);

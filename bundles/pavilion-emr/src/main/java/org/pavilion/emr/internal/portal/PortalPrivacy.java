@@ -33,12 +33,7 @@ public class PortalPrivacy implements PrivacyParticipant {
     private final JpaTransactions jpa;
 
     @Activate
-    public PortalPrivacy(@Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
-            @Reference PatientService patients) {
-        this(emf);
-    }
-
-    PortalPrivacy(EntityManagerFactory emf) {
+    public PortalPrivacy(@Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf) {
         this.jpa = new JpaTransactions(emf);
     }
 

@@ -1,15 +1,11 @@
 package org.pavilion.emr.internal.record;
 
 import static org.pavilion.emr.internal.record.EntryChecks.MAX_LIST;
-import static org.pavilion.emr.internal.record.EntryChecks.oneOf;
-import static org.pavilion.emr.internal.record.EntryChecks.reject;
-import static org.pavilion.emr.internal.record.EntryChecks.require;
-import static org.pavilion.emr.internal.record.EntryChecks.text;
+import static org.pavilion.emr.internal.record.EntryChecks.name;
+import static org.pavilion.emr.internal.record.EntryChecks.stripped;
 import static org.pavilion.emr.internal.record.RecordMapper.iso;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import javax.persistence.EntityManager;
@@ -17,42 +13,40 @@ import javax.persistence.EntityManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.emr.api.AllergyRecorded;
 import org.pavilion.emr.internal.ClinicalAccess.Grant;
 import org.pavilion.emr.internal.PatientService;
 
-/** A patient's allergies and intolerances, with severity and reaction. */
+/**
+ * A patient's allergies and intolerances, with severity and reaction. A severity of UNKNOWN is not assessed, as a
+ * feed's AL1 without (or with an unknown) AL1-4 says; the allergy still counts.
+ */
 @Component(service = AllergyList.class)
 public class AllergyList {
 
-    /** UNKNOWN: not assessed, as a feed's AL1 without (or with an unknown) AL1-4 says; the allergy still counts. */
-    static final Set<String> SEVERITIES = Set.of("MILD", "MODERATE", "SEVERE", "LIFE_THREATENING", "UNKNOWN");
-    static final Set<String> ALLERGY_KINDS = Set.of("ALLERGY", "INTOLERANCE");
-    static final Set<String> ALLERGY_STATUSES = Set.of("ACTIVE", "INACTIVE", "RESOLVED", "ENTERED_IN_ERROR");
-
     private final RecordWork work;
+    private final DeclaredConstraints constraints;
 
     @Activate
-    public AllergyList(@Reference RecordWork work) {
+    public AllergyList(@Reference RecordWork work, @Reference DeclaredConstraints constraints) {
         this.work = work;
+        this.constraints = constraints;
     }
 
     public Clinical.Allergy recordAllergy(String mrn, Clinical.AllergyInput in, String breakGlass) {
         Grant g = work.write(mrn, "allergy", breakGlass);
         return work.audited(g, "CREATE", a -> a.id, () -> {
-            Clinical.AllergyInput i = require(in, "allergy");
-            List<String> problems = new ArrayList<>();
-            String substance = text("substance", i.substance, 200, true, problems);
-            String reaction = text("reaction", i.reaction, 500, false, problems);
-            String severity = oneOf("severity", i.severity, SEVERITIES, null, problems);
-            String kind = oneOf("kind", i.kind, ALLERGY_KINDS, "ALLERGY", problems);
-            String status = oneOf("status", i.status, ALLERGY_STATUSES, "ACTIVE", problems);
-            String code = text("code", i.code, 64, false, problems);
-            String codeSystem = text("codeSystem", i.codeSystem, 32, false, problems);
-            if ((code == null) != (codeSystem == null)) {
-                problems.add("code and codeSystem go together: give both or neither");
-            }
-            reject(problems);
+            // What AllergyInput declares, every broken field in one 400 (audited as a failed write like before).
+            constraints.check(in);
+            Clinical.AllergyInput i = in;
+            String substance = stripped(i.substance);
+            String reaction = stripped(i.reaction);
+            String severity = name(i.severity, null);
+            String kind = name(i.kind, "ALLERGY");
+            String status = name(i.status, "ACTIVE");
+            String code = stripped(i.code);
+            String codeSystem = stripped(i.codeSystem);
             long now = System.currentTimeMillis();
             return em -> {
                 AllergyEntity a = new AllergyEntity();

@@ -1,20 +1,17 @@
 package org.pavilion.emr.internal.record;
 
 import static org.pavilion.emr.internal.record.EntryChecks.limit;
-import static org.pavilion.emr.internal.record.EntryChecks.oneOf;
-import static org.pavilion.emr.internal.record.EntryChecks.reject;
-import static org.pavilion.emr.internal.record.EntryChecks.require;
-import static org.pavilion.emr.internal.record.EntryChecks.text;
+import static org.pavilion.emr.internal.record.EntryChecks.name;
+import static org.pavilion.emr.internal.record.EntryChecks.stripped;
 import static org.pavilion.emr.internal.record.RecordMapper.iso;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.emr.api.NoteAdded;
 import org.pavilion.emr.internal.ClinicalAccess.Grant;
 import org.pavilion.emr.internal.PatientService;
@@ -23,23 +20,22 @@ import org.pavilion.emr.internal.PatientService;
 @Component(service = ClinicalNotes.class)
 public class ClinicalNotes {
 
-    static final Set<String> NOTE_KINDS = Set.of("PROGRESS", "ADMISSION", "DISCHARGE", "CONSULTATION", "NURSING", "OTHER");
-
     private final RecordWork work;
+    private final DeclaredConstraints constraints;
 
     @Activate
-    public ClinicalNotes(@Reference RecordWork work) {
+    public ClinicalNotes(@Reference RecordWork work, @Reference DeclaredConstraints constraints) {
         this.work = work;
+        this.constraints = constraints;
     }
 
     public Clinical.Note writeNote(String mrn, Clinical.NoteInput in, String breakGlass) {
         Grant g = work.write(mrn, "clinical-note", breakGlass);
         return work.audited(g, "CREATE", n -> n.id, () -> {
-            Clinical.NoteInput i = require(in, "note");
-            List<String> problems = new ArrayList<>();
-            String kind = oneOf("kind", i.kind, NOTE_KINDS, "PROGRESS", problems);
-            String text = text("text", i.text, 20000, true, problems);
-            reject(problems);
+            constraints.check(in); // what NoteInput declares, every broken field in one 400
+            Clinical.NoteInput i = in;
+            String kind = name(i.kind, "PROGRESS");
+            String text = stripped(i.text);
             long now = System.currentTimeMillis();
             return em -> {
                 ClinicalNoteEntity n = new ClinicalNoteEntity();

@@ -1,9 +1,10 @@
 package org.pavilion.emr.internal.record;
 
 import static org.pavilion.emr.internal.record.EntryChecks.limit;
+import static org.pavilion.emr.internal.record.EntryChecks.name;
 import static org.pavilion.emr.internal.record.EntryChecks.oneOf;
 import static org.pavilion.emr.internal.record.EntryChecks.reject;
-import static org.pavilion.emr.internal.record.EntryChecks.require;
+import static org.pavilion.emr.internal.record.EntryChecks.stripped;
 import static org.pavilion.emr.internal.record.EntryChecks.text;
 import static org.pavilion.emr.internal.record.RecordMapper.iso;
 
@@ -17,6 +18,7 @@ import javax.persistence.EntityManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.emr.api.EncounterClassChanged;
 import org.pavilion.emr.api.EncounterClosed;
@@ -41,10 +43,12 @@ public class EncounterService {
 
     private final RecordWork work;
     private final EncounterTransition transition;
+    private final DeclaredConstraints constraints;
 
     @Activate
-    public EncounterService(@Reference RecordWork work) {
+    public EncounterService(@Reference RecordWork work, @Reference DeclaredConstraints constraints) {
         this.work = work;
+        this.constraints = constraints;
         this.transition = new EncounterTransition(work);
     }
 
@@ -75,16 +79,16 @@ public class EncounterService {
             TriConsumer alsoInTransaction, boolean planned) {
         Grant g = work.write(mrn, "encounter", breakGlass);
         return work.audited(g, "CREATE", e -> e.id, () -> {
-            Clinical.EncounterInput i = require(in, "encounter");
-            List<String> problems = new ArrayList<>();
-            String kind = oneOf("kind", i.kind, ENCOUNTER_KINDS, null, problems);
-            String attending = text("attending", i.attending, 64, false, problems);
-            String attendingName = text("attendingName", i.attendingName, 200, false, problems);
-            String admitting = text("admitting", i.admitting, 64, false, problems);
-            String admittingName = text("admittingName", i.admittingName, 200, false, problems);
-            String location = text("location", i.location, 100, false, problems);
-            String reason = text("reason", i.reason, 500, false, problems);
-            reject(problems);
+            // What EncounterInput declares, every broken field in one 400 (audited as a failed write).
+            constraints.check(in);
+            Clinical.EncounterInput i = in;
+            String kind = name(i.kind, null);
+            String attending = stripped(i.attending);
+            String attendingName = stripped(i.attendingName);
+            String admitting = stripped(i.admitting);
+            String admittingName = stripped(i.admittingName);
+            String location = stripped(i.location);
+            String reason = stripped(i.reason);
             long now = System.currentTimeMillis();
             return em -> {
                 EncounterEntity e = new EncounterEntity();

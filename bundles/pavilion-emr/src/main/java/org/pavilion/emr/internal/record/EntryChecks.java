@@ -11,8 +11,9 @@ import java.util.TreeSet;
 import org.pavilion.core.api.rest.ProblemException;
 
 /**
- * The checks every clinical entry's input goes through. Each collects its problem into a list, so that one 400
- * names every problem of a body at once ({@link #reject}).
+ * The checks of the clinical entries' inputs that are not declared on their classes. Each collects its problem into
+ * a list, so that one 400 names every problem of a body at once ({@link #reject}). Bodies that declare their rules
+ * (DeclaredConstraints) are only tidied here ({@link #stripped}, {@link #name}).
  */
 final class EntryChecks {
 
@@ -49,6 +50,17 @@ final class EntryChecks {
             return null;
         }
         return v;
+    }
+
+    /** {@code value} stripped, null when blank (its rules were declared and checked). */
+    static String stripped(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** A declared name as stored: capitals, '_' for '-' or ' '; {@code dflt} when not given. */
+    static String name(String value, String dflt) {
+        String v = stripped(value);
+        return v == null ? dflt : v.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
     }
 
     /** {@code value} stripped, null when blank; at most {@code max} characters. */

@@ -36,14 +36,9 @@ public class PatientAllergiesService implements PatientAllergies {
     private final JpaTransactions jpa;
     private final AuditService audit;
 
-    /** PatientService is referenced so its activation (which runs the EMR's migrations) comes first. */
     @Activate
     public PatientAllergiesService(@Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
-            @Reference AuditService audit, @Reference PatientService migratedFirst) {
-        this(emf, audit);
-    }
-
-    PatientAllergiesService(EntityManagerFactory emf, AuditService audit) {
+            @Reference AuditService audit) {
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
     }

@@ -22,7 +22,6 @@ import org.pavilion.core.api.persistence.AuditedTransaction.Done;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.emr.internal.LogSafe;
-import org.pavilion.emr.internal.PatientService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,14 +58,9 @@ public class PrescriptionDispensing {
     private final AuditService audit;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** PatientService is referenced so its activation (which runs the EMR's migrations) comes first. */
     @Activate
     public PrescriptionDispensing(@Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
-            @Reference AuditService audit, @Reference PatientService migratedFirst) {
-        this(emf, audit);
-    }
-
-    PrescriptionDispensing(EntityManagerFactory emf, AuditService audit) {
+            @Reference AuditService audit) {
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
     }

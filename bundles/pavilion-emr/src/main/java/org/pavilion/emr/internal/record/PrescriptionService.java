@@ -1,25 +1,22 @@
 package org.pavilion.emr.internal.record;
 
 import static org.pavilion.emr.internal.record.EntryChecks.MAX_LIST;
-import static org.pavilion.emr.internal.record.EntryChecks.oneOf;
-import static org.pavilion.emr.internal.record.EntryChecks.reject;
-import static org.pavilion.emr.internal.record.EntryChecks.require;
-import static org.pavilion.emr.internal.record.EntryChecks.text;
+import static org.pavilion.emr.internal.record.EntryChecks.name;
+import static org.pavilion.emr.internal.record.EntryChecks.stripped;
 import static org.pavilion.emr.internal.record.EntryChecks.today;
 import static org.pavilion.emr.internal.record.RecordMapper.iso;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import javax.persistence.EntityManager;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.emr.api.PrescriptionIssued;
 import org.pavilion.emr.api.PrescriptionStopped;
@@ -30,33 +27,29 @@ import org.pavilion.emr.internal.PatientService;
 @Component(service = PrescriptionService.class)
 public class PrescriptionService {
 
-    static final Set<String> ROUTES = Set.of("ORAL", "IV", "IM", "SC", "SUBLINGUAL", "TOPICAL", "INHALED", "RECTAL", "OTHER");
     static final int MAX_DURATION_DAYS = 365;
-    /** The shape of a pharmacy catalogue item code; whether it exists is the pharmacy's business (it may be absent). */
-    static final Pattern DRUG_CODE = Pattern.compile("[A-Z0-9_-]{1,40}");
 
     private final RecordWork work;
+    private final DeclaredConstraints constraints;
 
     @Activate
-    public PrescriptionService(@Reference RecordWork work) {
+    public PrescriptionService(@Reference RecordWork work, @Reference DeclaredConstraints constraints) {
         this.work = work;
+        this.constraints = constraints;
     }
 
     public Clinical.Prescription prescribe(String mrn, Clinical.PrescriptionInput in, String breakGlass) {
         Grant g = work.write(mrn, "prescription", breakGlass);
         return work.audited(g, "CREATE", p -> p.id + " " + p.drug, () -> {
-            Clinical.PrescriptionInput i = require(in, "prescription");
-            List<String> problems = new ArrayList<>();
-            String drug = text("drug", i.drug, 200, true, problems);
-            String drugCode = drugCode(i.drugCode, problems);
-            String dose = text("dose", i.dose, 100, true, problems);
-            String route = oneOf("route", i.route, ROUTES, null, problems);
-            String frequency = text("frequency", i.frequency, 100, true, problems);
-            String instructions = text("instructions", i.instructions, 1000, false, problems);
-            if (i.durationDays == null || i.durationDays < 1 || i.durationDays > MAX_DURATION_DAYS) {
-                problems.add("durationDays must be between 1 and " + MAX_DURATION_DAYS + ", was " + i.durationDays);
-            }
-            reject(problems);
+            // What PrescriptionInput declares, every broken field in one 400 (audited as a failed write).
+            constraints.check(in);
+            Clinical.PrescriptionInput i = in;
+            String drug = stripped(i.drug);
+            String drugCode = stripped(i.drugCode);
+            String dose = stripped(i.dose);
+            String route = name(i.route, null);
+            String frequency = stripped(i.frequency);
+            String instructions = stripped(i.instructions);
             long now = System.currentTimeMillis();
             LocalDate today = today();
             return em -> {
@@ -124,16 +117,6 @@ public class PrescriptionService {
                 return RecordMapper.prescription(p, today());
             };
         });
-    }
-
-    /** The catalogue code stripped, null when not given; its shape only is checked. */
-    static String drugCode(String value, List<String> problems) {
-        String v = value == null || value.isBlank() ? null : value.strip();
-        if (v != null && !DRUG_CODE.matcher(v).matches()) {
-            problems.add("drugCode must be 1 to 40 of A-Z, 0-9, '-' and '_' (the pharmacy catalogue's item code), was '"
-                    + value + "'");
-        }
-        return v;
     }
 
     /** All prescriptions newest first, or with {@code currentOnly} the current medications. */

@@ -34,14 +34,9 @@ public class RecordRestriction {
     private final EntityManagerFactory emf;
     private final AuditService audit;
 
-    /** PatientService is referenced so its activation (which runs the EMR's migrations) comes first. */
     @Activate
     public RecordRestriction(@Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
-            @Reference AuditService audit, @Reference PatientService migratedFirst) {
-        this(emf, audit);
-    }
-
-    RecordRestriction(EntityManagerFactory emf, AuditService audit) {
+            @Reference AuditService audit) {
         this.emf = emf;
         this.audit = audit;
     }

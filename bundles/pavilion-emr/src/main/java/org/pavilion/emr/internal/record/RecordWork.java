@@ -18,7 +18,6 @@ import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.emr.internal.ClinicalAccess;
 import org.pavilion.emr.internal.ClinicalAccess.Grant;
 import org.pavilion.emr.internal.Mrn;
-import org.pavilion.emr.internal.PatientService;
 import org.pavilion.events.api.EventPublisher;
 
 /**
@@ -36,11 +35,9 @@ public class RecordWork {
     private final EventPublisher events;
     private final ClinicalAccess access;
 
-    /** PatientService is referenced so its activation (which runs the EMR's migrations) comes first. */
     @Activate
     public RecordWork(@Reference(target = "(osgi.unit.name=pavilion-emr)") EntityManagerFactory emf,
-            @Reference AuditService audit, @Reference EventPublisher events, @Reference ClinicalAccess access,
-            @Reference PatientService migratedFirst) {
+            @Reference AuditService audit, @Reference EventPublisher events, @Reference ClinicalAccess access) {
         this(new JpaTransactions(emf), audit, events, access);
     }
 

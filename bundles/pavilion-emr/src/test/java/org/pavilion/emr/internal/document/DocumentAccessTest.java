@@ -10,6 +10,7 @@ import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.After;
@@ -24,6 +25,7 @@ import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.core.testing.TestConstraints;
 import org.pavilion.emr.api.AccessDecision;
 import org.pavilion.emr.api.DataPart;
 import org.pavilion.emr.internal.ClinicalAccess;
@@ -64,7 +66,8 @@ public class DocumentAccessTest {
                 return super.decide(mrn, part, action, breakGlassReason);
             }
         };
-        documents = new DocumentService(db.emf, null, trail::add, null, access, config(tmp.getRoot().toString()));
+        documents = new DocumentService(db.emf, trail::add, null, access, config(tmp.getRoot().toString()),
+                TestConstraints.platform());
         new JpaTransactions(db.emf).call(em -> {
             em.persist(patient(CARMEN));
             return null;
@@ -104,6 +107,29 @@ public class DocumentAccessTest {
         assertEquals(List.of(DataPart.DOCUMENTS, DataPart.DOCUMENTS), asked);
         assertTrue("the refused upload is audited as FAILED against Carmen", trail.stream().anyMatch(e ->
                 e.outcome() == AuditOutcome.FAILED && CARMEN.equals(e.patientId()) && "CREATE".equals(e.action())));
+    }
+
+    @Test
+    public void anUploadWithoutTitleAndWithAnUnknownCategoryNamesBothAndStoresNothing() throws Exception {
+        DocumentService.Upload scan = upload(" ", "x-ray", "application/pdf");
+        ProblemException refused = assertThrows(ProblemException.class, () -> CallerContext.runAs(DOCTOR,
+                () -> documents.attach(scan, new ByteArrayInputStream("%PDF-1.7 discharge letter".getBytes()))));
+        assertEquals(400, refused.status());
+        assertEquals("urn:pavilion:problem:validation", refused.type());
+        assertEquals(List.of(Map.of("field", "category", "message", "is one of " + DocumentService.CATEGORY_NAMES),
+                Map.of("field", "title", "message", "must not be blank")), refused.extensions().get("violations"));
+        assertTrue("refused before the record was asked", asked.isEmpty());
+        assertEquals(0, CallerContext.runAs(DOCTOR, () -> documents.list(CARMEN, true, 0, 20, null)).getTotal());
+    }
+
+    @Test
+    public void everyDocumentCategoryIsOneTheUploadDeclaresInAnyCase() {
+        for (DocumentCategory c : DocumentCategory.values()) {
+            assertTrue(c.name(), (" " + c.name().toLowerCase(java.util.Locale.ROOT) + " ").matches("(?i)"
+                    + DocumentService.CATEGORIES));
+            assertTrue(c.name(), List.of(DocumentService.CATEGORY_NAMES.split(", ")).contains(c.name()));
+        }
+        assertEquals(DocumentCategory.values().length, DocumentService.CATEGORY_NAMES.split(", ").length);
     }
 
     private static DocumentService.Upload upload(String title, String category, String contentType) {

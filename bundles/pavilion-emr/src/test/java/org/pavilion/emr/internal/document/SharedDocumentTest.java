@@ -22,6 +22,7 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.core.testing.TestConstraints;
 import org.pavilion.emr.api.DocumentAttached;
 import org.pavilion.emr.api.PatientDocuments;
 import org.pavilion.emr.internal.ClinicalAccess;
@@ -68,8 +69,8 @@ public class SharedDocumentTest {
                 return "event-" + published.size();
             }
         };
-        service = new DocumentService(db.emf, null, trail::add, events, new ClinicalAccess(db.emf, trail::add),
-                DocumentAccessTest.config(tmp.getRoot().toString()));
+        service = new DocumentService(db.emf, trail::add, events, new ClinicalAccess(db.emf, trail::add),
+                DocumentAccessTest.config(tmp.getRoot().toString()), TestConstraints.platform());
         documents = new PatientDocumentsService(service);
         new JpaTransactions(db.emf).call(em -> {
             em.persist(patient(CARMEN, "Carmen", "Vidal"));

@@ -1,16 +1,15 @@
 package org.pavilion.emr.internal.integration;
 
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 import javax.persistence.EntityManager;
 
-import org.osgi.framework.BundleContext;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.testing.TestConstraints;
 import org.pavilion.emr.internal.ClinicalAccess;
 import org.pavilion.emr.internal.EmrDatabase;
 import org.pavilion.emr.internal.PatientMerge;
@@ -61,11 +60,9 @@ final class AdtRecordHarness implements AutoCloseable {
                 return "ev-" + events.size();
             }
         };
-        BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> null);
         ClinicalAccess access = new ClinicalAccess(db.emf, trail::add);
-        PatientService patients = new PatientService(context, db.emf, (bundle, changeLog) -> { }, trail::add,
-                publisher, access);
+        PatientService patients = new PatientService(db.emf, trail::add, publisher, access,
+                TestConstraints.platform());
         Icd10Catalogue icd10 = new Icd10Catalogue(new Icd10Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -82,13 +79,13 @@ final class AdtRecordHarness implements AutoCloseable {
                 return "ICD-10-CM";
             }
         });
-        RecordWork work = new RecordWork(db.emf, trail::add, publisher, access, patients);
-        encounters = new EncounterService(work);
-        allergies = new AllergyList(work);
+        RecordWork work = new RecordWork(db.emf, trail::add, publisher, access);
+        encounters = new EncounterService(work, TestConstraints.platform());
+        allergies = new AllergyList(work, TestConstraints.platform());
         PatientMerge merges = new PatientMerge(db.emf, trail::add, publisher, patients,
                 new PrivacyParticipants(List.of()), new org.pavilion.emr.internal.privacy.ParticipantRuns(db.emf));
         directory = new PatientDirectoryService(db.emf, patients, merges, encounters, allergies,
-                new ProblemList(work, icd10), new ClinicalNotes(work), trail::add);
+                new ProblemList(work, icd10), new ClinicalNotes(work, TestConstraints.platform()), trail::add);
         adt = new EmrAdtHandler(directory);
     }
 

@@ -7,7 +7,6 @@ import static org.junit.Assert.assertTrue;
 import static org.pavilion.core.testing.TestAccounts.patientAccount;
 
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import javax.persistence.EntityManager;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.osgi.framework.BundleContext;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.privacy.PrivacySubject;
@@ -33,6 +31,7 @@ import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.core.testing.TestConstraints;
 import org.pavilion.emr.api.PatientUpdated;
 import org.pavilion.emr.internal.ClinicalAccess;
 import org.pavilion.emr.internal.EmrDatabase;
@@ -79,10 +78,8 @@ public class PortalSelfServiceTest {
                 return "ev-" + events.size();
             }
         };
-        BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> null);
-        PatientService patients = new PatientService(context, db.emf, (bundle, changeLog) -> { }, trail::add,
-                publisher, new ClinicalAccess(db.emf, trail::add));
+        PatientService patients = new PatientService(db.emf, trail::add, publisher,
+                new ClinicalAccess(db.emf, trail::add), TestConstraints.platform());
         contacts = new OwnContacts(db.emf, trail::add, patients);
         erasure = new ErasureRequests(db.emf, trail::add);
         PatientDemographics d = new PatientDemographics();

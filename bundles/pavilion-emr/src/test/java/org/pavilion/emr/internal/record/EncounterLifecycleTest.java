@@ -8,6 +8,7 @@ import static org.junit.Assert.assertThrows;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -22,6 +23,7 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.core.testing.TestConstraints;
 import org.pavilion.emr.api.EncounterClosed;
 import org.pavilion.emr.api.EncounterMoved;
 import org.pavilion.emr.api.EncounterStatusChanged;
@@ -67,7 +69,8 @@ public class EncounterLifecycleTest {
             }
         };
         JpaTransactions jpa = new JpaTransactions(db.emf);
-        encounters = new EncounterService(new RecordWork(jpa, trail::add, events, new ClinicalAccess(db.emf, trail::add)));
+        encounters = new EncounterService(new RecordWork(jpa, trail::add, events, new ClinicalAccess(db.emf, trail::add)),
+                TestConstraints.platform());
         jpa.call(em -> {
             em.persist(patient(JORGE, "Jorge", "Navarro"));
             em.persist(patient(ELENA, "Elena", "Marín"));
@@ -163,6 +166,26 @@ public class EncounterLifecycleTest {
 
     private static <T> T asNurse(Callable<T> call) throws Exception {
         return CallerContext.runAs(NURSE, call);
+    }
+
+    @Test
+    public void anAdmissionFormWithAnUnknownKindAndOverlongFieldsNamesThemAllAndOpensNothing() throws Exception {
+        Clinical.EncounterInput admission = new Clinical.EncounterInput();
+        admission.kind = "day-case";
+        admission.location = "W3^12^A^".repeat(20);
+        admission.attending = "dr." + "x".repeat(64);
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> asNurse(() -> encounters.openEncounter(JORGE, admission, null)));
+        assertEquals(400, e.status());
+        assertEquals(List.of(Map.of("field", "attending", "message", "size must be between 0 and 64"),
+                Map.of("field", "kind", "message", "is one of OUTPATIENT, EMERGENCY, ADMISSION, TELECONSULTATION"),
+                Map.of("field", "location", "message", "size must be between 0 and 100")),
+                e.extensions().get("violations"));
+        assertEquals(List.of(), published);
+        admission.kind = " admission ";
+        admission.location = "W3^12^A";
+        admission.attending = null;
+        assertEquals("ADMISSION", asNurse(() -> encounters.openEncounter(JORGE, admission, null)).kind);
     }
 
     private static PatientEntity patient(String mrn, String given, String family) {

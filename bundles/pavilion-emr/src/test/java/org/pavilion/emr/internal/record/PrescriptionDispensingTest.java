@@ -6,10 +6,10 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -23,12 +23,12 @@ import javax.persistence.EntityManager;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.osgi.framework.BundleContext;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.core.testing.TestConstraints;
 import org.pavilion.emr.api.PrescriptionIssued;
 import org.pavilion.emr.internal.ClinicalAccess;
 import org.pavilion.emr.internal.EmrDatabase;
@@ -78,7 +78,7 @@ public class PrescriptionDispensingTest {
         };
         JpaTransactions jpa = new JpaTransactions(db.emf);
         prescriptions = new PrescriptionService(new RecordWork(jpa, trail::add, events,
-                new ClinicalAccess(db.emf, trail::add)));
+                new ClinicalAccess(db.emf, trail::add)), TestConstraints.platform());
         dispensing = new PrescriptionDispensing(db.emf, trail::add);
         jpa.call(em -> {
             em.persist(patient(TOMAS));
@@ -112,6 +112,31 @@ public class PrescriptionDispensingTest {
         assertNull("nothing dispensed yet", read.get(1).dispensedQuantity);
         assertNull(read.get(1).lastDispensedAt);
         assertFalse(read.get(1).fullyDispensed);
+    }
+
+    @Test
+    public void aHurriedPrescriptionNamesEveryBrokenFieldAtOnceWithNothingWritten() throws Exception {
+        Clinical.PrescriptionInput rushed = input(" ", "AMOX500");
+        rushed.dose = null;
+        rushed.route = "by mouth";
+        rushed.durationDays = 0;
+        rushed.instructions = "Take with food. ".repeat(70);
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> asDoctor(() -> prescriptions.prescribe(TOMAS, rushed, null)));
+        assertEquals(400, e.status());
+        assertEquals("urn:pavilion:problem:validation", e.type());
+        assertEquals(List.of(Map.of("field", "dose", "message", "must not be blank"),
+                Map.of("field", "drug", "message", "must not be blank"),
+                Map.of("field", "durationDays", "message", "must be greater than or equal to 1"),
+                Map.of("field", "instructions", "message", "size must be between 0 and 1000"),
+                Map.of("field", "route", "message",
+                        "is one of ORAL, IV, IM, SC, SUBLINGUAL, TOPICAL, INHALED, RECTAL, OTHER")),
+                e.extensions().get("violations"));
+        assertEquals(List.of(), asDoctor(() -> prescriptions.prescriptions(TOMAS, false, null)));
+        assertTrue("no event for a refused prescription", payloads.isEmpty());
+        Clinical.PrescriptionInput inhaler = input("Salbutamol inhaler", null);
+        inhaler.route = " inhaled ";
+        assertEquals("INHALED", asDoctor(() -> prescriptions.prescribe(TOMAS, inhaler, null)).route);
     }
 
     @Test
@@ -235,11 +260,9 @@ public class PrescriptionDispensingTest {
                 input("Amoxicillin 500 mg capsule", "AMOX-500-CAP"), null));
         dispensing.onMedicationDispensed(dispensed("d-1", amox.id, "10", false, "2026-12-04T09:15:00Z"));
 
-        BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> null);
         ClinicalAccess access = new ClinicalAccess(db.emf, trail::add);
-        PatientService patients = new PatientService(context, db.emf, (bundle, changeLog) -> { }, trail::add, events,
-                access);
+        PatientService patients = new PatientService(db.emf, trail::add, events, access,
+                TestConstraints.platform());
         new PatientMerge(db.emf, trail::add, events, patients, new PrivacyParticipants(List.of()),
                 new ParticipantRuns(db.emf)).merge(TOMAS, TOMAS_AGAIN, "same person, registered twice at the desk");
 

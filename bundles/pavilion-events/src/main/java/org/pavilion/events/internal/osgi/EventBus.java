@@ -7,13 +7,12 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
-import org.pavilion.core.api.schema.SchemaMigrator;
+import org.pavilion.core.api.retry.Backoff;
 import org.pavilion.events.internal.EventRelay;
 import org.pavilion.events.internal.EventStore;
 import org.pavilion.events.internal.OutboxPublisher;
@@ -21,15 +20,14 @@ import org.pavilion.events.internal.RelaySettings;
 import org.pavilion.events.internal.SubscriberRegistry;
 
 /**
- * The database side of the bus: migrates the event tables on activation, then holds the store and the
- * relay. Everything that touches the tables references this component, so nothing runs before the schema.
+ * The database side of the bus: holds the store and the relay over the event tables (the bundle's declared change
+ * log has made them before any component of the bundle starts).
  */
 @Component(service = EventBus.class, configurationPid = EventBus.PID)
 @Designate(ocd = EventsConfig.class)
 public class EventBus {
 
     public static final String PID = "org.pavilion.events";
-    static final String CHANGELOG = "db/events-changelog.xml";
 
     private final EventStore store;
     private final EventRelay relay;
@@ -38,9 +36,7 @@ public class EventBus {
 
     @Activate
     public EventBus(@Reference(target = "(osgi.jndi.service.name=pavilion)") DataSource dataSource,
-            @Reference SchemaMigrator migrator, @Reference SubscriberRegistry subscribers,
-            BundleContext context, EventsConfig config) {
-        migrator.migrate(context.getBundle(), CHANGELOG);
+            @Reference SubscriberRegistry subscribers, EventsConfig config) {
         this.store = new EventStore(dataSource);
         this.relay = new EventRelay(store, subscribers, settings(config), Clock.systemUTC());
         this.pollIntervalMs = config.pollIntervalMs();
@@ -53,7 +49,7 @@ public class EventBus {
     }
 
     static RelaySettings settings(EventsConfig c) {
-        return new RelaySettings(c.backoffBaseMs(), c.backoffMaxMs(), c.maxAttempts(), c.batchSize(),
+        return new RelaySettings(new Backoff(c.backoffBaseMs(), c.backoffMaxMs()), c.maxAttempts(), c.batchSize(),
                 Duration.ofHours(c.subscriptionRetentionHours()).toMillis(),
                 Duration.ofHours(c.deliveredRetentionHours()).toMillis());
     }

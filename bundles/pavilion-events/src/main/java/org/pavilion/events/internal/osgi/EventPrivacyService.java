@@ -20,8 +20,7 @@ public class EventPrivacyService implements PrivacyParticipant {
     private final EventPrivacy privacy;
 
     @Activate
-    public EventPrivacyService(@Reference(target = "(osgi.jndi.service.name=pavilion)") DataSource dataSource,
-            @Reference EventBus bus) {
+    public EventPrivacyService(@Reference(target = "(osgi.jndi.service.name=pavilion)") DataSource dataSource) {
         this.privacy = new EventPrivacy(dataSource);
     }
 

@@ -57,7 +57,7 @@ public class DeadLetterResource {
     public Page<DeadLetter> list(@QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("" + Page.DEFAULT_SIZE) int size) {
         Page.validate(page, size);
-        Page<DeadLetter> result = new Page<>(store.parked((long) page * size, size), page, size, store.countParked());
+        Page<DeadLetter> result = Page.of(store.parked((long) page * size, size), page, size, store::countParked);
         audit.record(AuditEvent.of("SEARCH", AUDIT_TYPE).detail("page " + page + ", size " + size).build());
         return result;
     }

@@ -11,16 +11,16 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.pavilion.core.api.schema.SchemaMigrator;
+import org.pavilion.core.api.schema.SchemaChangelog;
 
 /**
- * The expected visits table (migrated on activation), in plain JDBC: the handler writes on a connection it commits
- * with the hub's record of the message.
+ * The expected visits table, in plain JDBC: the handler writes on a connection it commits with the hub's record of
+ * the message. The platform runs the change log named here before any component of the bundle starts.
  */
+@SchemaChangelog(ExpectedVisits.CHANGELOG)
 @Component(service = ExpectedVisits.class)
 public class ExpectedVisits {
 
@@ -33,15 +33,7 @@ public class ExpectedVisits {
     private final DataSource dataSource;
 
     @Activate
-    public ExpectedVisits(BundleContext context,
-            @Reference(target = "(osgi.jndi.service.name=pavilion)") DataSource dataSource,
-            @Reference SchemaMigrator migrator) {
-        migrator.migrate(context.getBundle(), CHANGELOG);
-        this.dataSource = dataSource;
-    }
-
-    /** On a database already migrated (tests). */
-    ExpectedVisits(DataSource dataSource) {
+    public ExpectedVisits(@Reference(target = "(osgi.jndi.service.name=pavilion)") DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

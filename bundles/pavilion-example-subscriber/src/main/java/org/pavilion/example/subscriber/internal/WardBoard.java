@@ -10,15 +10,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.persistence.JpaTransactions;
-import org.pavilion.core.api.schema.SchemaMigrator;
+import org.pavilion.core.api.schema.SchemaChangelog;
 import org.pavilion.example.api.VisitorCheckedIn;
 
-/** Who is visiting on each ward, kept from VisitorCheckedIn events; idempotent by event id. */
+/**
+ * Who is visiting on each ward, kept from VisitorCheckedIn events; idempotent by event id. The platform runs the
+ * change log named here before any component of the bundle starts.
+ */
+@SchemaChangelog(WardBoard.CHANGELOG)
 @Component(service = WardBoard.class)
 public class WardBoard {
 
@@ -29,14 +32,7 @@ public class WardBoard {
     private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     @Activate
-    public WardBoard(BundleContext context,
-            @Reference(target = "(osgi.unit.name=pavilion-example-board)") EntityManagerFactory emf,
-            @Reference SchemaMigrator migrator) {
-        this(emf);
-        migrator.migrate(context.getBundle(), CHANGELOG);
-    }
-
-    WardBoard(EntityManagerFactory emf) {
+    public WardBoard(@Reference(target = "(osgi.unit.name=pavilion-example-board)") EntityManagerFactory emf) {
         this.jpa = new JpaTransactions(emf);
     }
 

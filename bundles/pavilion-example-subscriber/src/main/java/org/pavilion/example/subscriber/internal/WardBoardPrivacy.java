@@ -31,14 +31,8 @@ public class WardBoardPrivacy implements PrivacyParticipant {
 
     private final JpaTransactions jpa;
 
-    /** The WardBoard reference makes sure the board's change log has run before the first call. */
     @Activate
-    public WardBoardPrivacy(@Reference(target = "(osgi.unit.name=pavilion-example-board)") EntityManagerFactory emf,
-            @Reference WardBoard board) {
-        this(emf);
-    }
-
-    WardBoardPrivacy(EntityManagerFactory emf) {
+    public WardBoardPrivacy(@Reference(target = "(osgi.unit.name=pavilion-example-board)") EntityManagerFactory emf) {
         this.jpa = new JpaTransactions(emf);
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.pavilion.core.api.retry.Backoff;
 
 /**
  * A feed's configuration, checked: a feed with a version HAPI cannot build, an unknown event or a nonsense
@@ -46,7 +47,13 @@ public record FeedSettings(String name, String host, int port, String version, S
                 c.sendingApplication().strip(), c.sendingFacility().strip(), c.receivingApplication().strip(),
                 c.receivingFacility().strip(), c.mrnAuthority().strip(), c.processingId().strip(),
                 Charset.forName(c.charset().strip()), c.ackTimeoutMs(), c.connectTimeoutMs(),
-                new Backoff(c.retryInitialMs(), c.retryMaxMs()), c.maxAttempts(), c.pollIntervalMs());
+                retry(c), c.maxAttempts(), c.pollIntervalMs());
+    }
+
+    private static Backoff retry(FeedConfig c) {
+        require(c.retryInitialMs() > 0 && c.retryMaxMs() >= c.retryInitialMs(), "retryInitialMs must be positive and "
+                + "retryMaxMs at least as large, were " + c.retryInitialMs() + " and " + c.retryMaxMs());
+        return new Backoff(c.retryInitialMs(), c.retryMaxMs());
     }
 
     /** The event bus subscriber that queues this feed's messages. */

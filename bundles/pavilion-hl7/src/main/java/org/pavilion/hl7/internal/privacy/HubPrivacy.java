@@ -25,7 +25,6 @@ import org.pavilion.core.api.privacy.ParticipantOutcome;
 import org.pavilion.core.api.privacy.PrivacyParticipant;
 import org.pavilion.core.api.privacy.PrivacySubject;
 import org.pavilion.core.api.privacy.TextScan;
-import org.pavilion.hl7.internal.Hl7Hub;
 import org.pavilion.hl7.internal.MessageStore.Hl7StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,14 +50,8 @@ public class HubPrivacy implements PrivacyParticipant {
 
     private final DataSource dataSource;
 
-    /** The hub reference makes sure the hub's change log has run before the first call. */
     @Activate
-    public HubPrivacy(@Reference(target = "(osgi.jndi.service.name=pavilion)") DataSource dataSource,
-            @Reference Hl7Hub hub) {
-        this(dataSource);
-    }
-
-    public HubPrivacy(DataSource dataSource) {
+    public HubPrivacy(@Reference(target = "(osgi.jndi.service.name=pavilion)") DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -90,8 +90,8 @@ public class Hl7MessageResource {
             throw ProblemException.validation("status must be one of " + STATUSES + ", was '" + status + "'");
         }
         MessageStore store = hub.store();
-        return new Page<>(store.list(status, sender, type, controlId, page * size, size), page, size,
-                store.count(status, sender, type, controlId));
+        return Page.of(store.list(status, sender, type, controlId, page * size, size), page, size,
+                () -> store.count(status, sender, type, controlId));
     }
 
     @GET

@@ -60,7 +60,7 @@ public class Hl7OutboundResource {
             throw ProblemException.validation("status must be one of " + STATUSES + ", was '" + status + "'");
         }
         OutboundStore store = hub.outbound();
-        return new Page<>(store.list(feed, status, page * size, size), page, size, store.count(feed, status));
+        return Page.of(store.list(feed, status, page * size, size), page, size, () -> store.count(feed, status));
     }
 
     /** Each feed's queue: counts per status, the oldest waiting event, the last delivery; no patient data. */

@@ -18,6 +18,7 @@ import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.util.Terser;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
+import org.pavilion.core.api.retry.Backoff;
 
 /**
  * The messages a feed sends, read back by HAPI in each version a hospital's receivers take (a fresh context, as a

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.Test;
+import org.pavilion.core.api.retry.Backoff;
 import org.pavilion.hl7.api.OutboundBuilder;
 import org.pavilion.hl7.api.OutboundContext;
 import org.pavilion.hl7.api.OutboundMessage;

@@ -27,6 +27,7 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import org.pavilion.core.api.retry.Backoff;
 
 /**
  * A feed's queue and sender on H2 with the bundle's real change log, the receiver a scripted link and time a

@@ -58,14 +58,4 @@ public class SendOrderTest {
     public void aMessageWithoutPatientIsNeverHeldBack() {
         assertEquals(2, next(List.of(row(1, null, NOW + 10), row(2, null, NOW))));
     }
-
-    @Test
-    public void backOffDoublesAndIsCapped() {
-        Backoff b = new Backoff(1000, 60_000);
-        assertEquals(1000, b.delayMs(1));
-        assertEquals(2000, b.delayMs(2));
-        assertEquals(32_000, b.delayMs(6));
-        assertEquals(60_000, b.delayMs(7));
-        assertEquals(60_000, b.delayMs(500));
-    }
 }

@@ -15,7 +15,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.persistence.JpaTransactions;
-import org.pavilion.lab.internal.LabSchema;
 
 /**
  * The catalogue as the rest of the department reads it (ordering, flagging, HL7): a test by code or LOINC, a
@@ -38,13 +37,17 @@ public class Catalogue {
     private long generation;
 
     @Activate
-    public Catalogue(@Reference LabSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf) {
+    public Catalogue(@Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf) {
         this(new JpaTransactions(emf));
     }
 
     /** For tests (of any part of the department) on LabDatabase. */
-    public Catalogue(JpaTransactions jpa) {
+    public static Catalogue of(JpaTransactions jpa) {
+        return new Catalogue(jpa);
+    }
+
+    // Private, behind of(): SCR tries every public constructor with the @Activate one's arity.
+    private Catalogue(JpaTransactions jpa) {
         this.jpa = jpa;
     }
 

@@ -23,7 +23,6 @@ import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
-import org.pavilion.lab.internal.LabSchema;
 
 /**
  * Browsing and editing the test catalogue. An edit replaces the whole entry (members, units, ranges) in one
@@ -38,14 +37,13 @@ public class CatalogueService {
     private final AuditService audit;
 
     @Activate
-    public CatalogueService(@Reference LabSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf,
+    public CatalogueService(@Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf,
             @Reference Catalogue catalogue, @Reference AuditService audit) {
         this(new JpaTransactions(emf), catalogue, audit);
     }
 
     /** For tests on LabDatabase. */
-    public CatalogueService(JpaTransactions jpa, Catalogue catalogue, AuditService audit) {
+    CatalogueService(JpaTransactions jpa, Catalogue catalogue, AuditService audit) {
         this.jpa = jpa;
         this.catalogue = catalogue;
         this.audit = audit;

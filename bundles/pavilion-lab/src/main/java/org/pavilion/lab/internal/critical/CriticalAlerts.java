@@ -22,7 +22,6 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.CallerContext;
-import org.pavilion.lab.internal.LabSchema;
 import org.pavilion.lab.internal.access.PatientGate;
 
 /**
@@ -48,7 +47,7 @@ public class CriticalAlerts {
 
     @Activate
     public CriticalAlerts(@Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf,
-            @Reference LabSchema schema, @Reference AuditService audit) {
+            @Reference AuditService audit) {
         this(emf, audit, System::currentTimeMillis, null);
     }
 
@@ -78,7 +77,7 @@ public class CriticalAlerts {
                 rows.setParameter("me", me);
             }
             List<CriticalAlertEntity> found = rows.setFirstResult(page * size).setMaxResults(size).getResultList();
-            return new Page<>(CriticalAlertViews.of(em, found), page, size, count.getSingleResult());
+            return Page.of(CriticalAlertViews.of(em, found), page, size, () -> count.getSingleResult());
         });
         List<AuditEvent> records = new ArrayList<>();
         for (String patient : new LinkedHashSet<>(result.getItems().stream().map(a -> a.patientId).toList())) {

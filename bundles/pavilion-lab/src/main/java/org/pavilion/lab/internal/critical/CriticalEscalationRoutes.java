@@ -14,7 +14,6 @@ import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.events.api.EventPublisher;
 import org.pavilion.lab.internal.LabConfig;
-import org.pavilion.lab.internal.LabSchema;
 
 /**
  * The escalation timer, contributed to the platform's Camel context as a RoutesBuilder service. The timer ticks every
@@ -45,7 +44,7 @@ public class CriticalEscalationRoutes extends RouteBuilder {
 
     @Activate
     public CriticalEscalationRoutes(@Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf,
-            @Reference LabSchema schema, @Reference AuditService audit, @Reference EventPublisher events,
+            @Reference AuditService audit, @Reference EventPublisher events,
             LabConfig config) {
         this(new CriticalEscalation(emf, audit, events, System::currentTimeMillis), System::currentTimeMillis,
                 Schedule.of(config));

@@ -31,7 +31,6 @@ import org.pavilion.hl7.api.Hl7Handler;
 import org.pavilion.hl7.api.InboundMessage;
 import org.pavilion.hl7.api.Outcome;
 import org.pavilion.lab.internal.LabConfig;
-import org.pavilion.lab.internal.LabSchema;
 import org.pavilion.lab.internal.order.LabOrderEntity;
 import org.pavilion.lab.internal.order.SpecimenEntity;
 import org.pavilion.lab.internal.result.ResultIntake;
@@ -65,7 +64,7 @@ public class OruHandler implements Hl7Handler {
 
     @Activate
     public OruHandler(@Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf,
-            @Reference LabSchema schema, @Reference ResultIntake intake, @Reference AuditService audit,
+            @Reference ResultIntake intake, @Reference AuditService audit,
             LabConfig config) {
         this(emf, intake, audit, senders(config.lisVerifiedSenders()), ZoneId.systemDefault());
     }

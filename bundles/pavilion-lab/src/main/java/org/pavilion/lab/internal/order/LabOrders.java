@@ -25,11 +25,11 @@ import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.persistence.YearCounter;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.events.api.EventPublisher;
 import org.pavilion.lab.api.LabOrderPlaced;
-import org.pavilion.lab.internal.LabSchema;
 import org.pavilion.lab.internal.access.PatientGate;
 import org.pavilion.lab.internal.catalogue.Catalogue;
 import org.pavilion.lab.internal.catalogue.LabProblems;
@@ -59,20 +59,22 @@ public class LabOrders {
     private final EventPublisher events;
     private final PatientGate withoutEmr;
     private final LongSupplier clock;
+    private final DeclaredConstraints constraints;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile PatientGate gate;
 
     @Activate
-    public LabOrders(@Reference LabSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf,
-            @Reference Catalogue catalogue, @Reference AuditService audit, @Reference EventPublisher events) {
-        this(new JpaTransactions(emf), catalogue, audit, events, null, System::currentTimeMillis);
+    public LabOrders(@Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf,
+            @Reference Catalogue catalogue, @Reference AuditService audit, @Reference EventPublisher events,
+            @Reference DeclaredConstraints constraints) {
+        this(new JpaTransactions(emf), catalogue, audit, events, null, System::currentTimeMillis, constraints);
     }
 
     /** For tests: {@code gate} null is the department's own rule (no EMR). */
     public LabOrders(JpaTransactions jpa, Catalogue catalogue, AuditService audit, EventPublisher events,
-            PatientGate gate, LongSupplier clock) {
+            PatientGate gate, LongSupplier clock, DeclaredConstraints constraints) {
+        this.constraints = constraints;
         this.jpa = jpa;
         this.catalogue = catalogue;
         this.audit = audit;
@@ -93,13 +95,9 @@ public class LabOrders {
 
     /** Places an order for the caller (the ordering doctor); 422 for no tests or unknown or inactive codes. */
     public OrderDto place(OrderBodies.Placement in) {
-        if (in == null) {
-            throw ProblemException.validation("An order body is required");
-        }
+        // The fields' declared rules, all broken ones at once (400); then the catalogue's (422).
+        constraints.check(in);
         String patientId = text(in.patientId);
-        if (patientId == null) {
-            throw ProblemException.validation("patientId is required");
-        }
         String priority = in.priority == null || in.priority.isBlank() ? "ROUTINE"
                 : in.priority.strip().toUpperCase(Locale.ROOT);
         if (!PRIORITIES.contains(priority)) {
@@ -107,13 +105,7 @@ public class LabOrders {
                     + "')");
         }
         String encounterId = text(in.encounterId);
-        if (encounterId != null && encounterId.length() > 64) {
-            throw ProblemException.validation("encounterId is at most 64 characters");
-        }
         String note = text(in.clinicalNote);
-        if (note != null && note.length() > 2000) {
-            throw ProblemException.validation("clinicalNote is at most 2000 characters");
-        }
         List<Ordered> tests = resolve(in.tests);
         PatientGate.Allowed allowed = PatientGate.allow(gate(), patientId, PLACE, true, "CREATE", "lab-order");
         String actor = PatientGate.actor("system");
@@ -174,7 +166,7 @@ public class LabOrders {
             List<OrderDto> items = new ArrayList<>();
             rows.setFirstResult(page * size).setMaxResults(size).getResultList().forEach(o -> items.add(
                     views.order(o)));
-            return new Page<>(items, page, size, count.getSingleResult());
+            return Page.of(items, page, size, () -> count.getSingleResult());
         });
         audit.record(allowed.audit().detail(answer.getItems().size() + " of " + answer.getTotal() + " orders").build());
         return answer;

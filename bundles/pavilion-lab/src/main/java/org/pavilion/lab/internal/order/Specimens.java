@@ -19,7 +19,6 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.events.api.EventPublisher;
 import org.pavilion.lab.api.SpecimenCollected;
-import org.pavilion.lab.internal.LabSchema;
 import org.pavilion.lab.internal.access.PatientGate;
 import org.pavilion.lab.internal.catalogue.Catalogue;
 import org.pavilion.lab.internal.catalogue.LabProblems;
@@ -48,8 +47,7 @@ public class Specimens {
     volatile PatientGate gate;
 
     @Activate
-    public Specimens(@Reference LabSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf,
+    public Specimens(@Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf,
             @Reference Catalogue catalogue, @Reference AuditService audit, @Reference EventPublisher events) {
         this(new JpaTransactions(emf), catalogue, audit, events, null, System::currentTimeMillis);
     }

@@ -21,7 +21,6 @@ import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
-import org.pavilion.lab.internal.LabSchema;
 import org.pavilion.lab.internal.access.PatientGate;
 import org.pavilion.lab.internal.catalogue.Catalogue;
 import org.pavilion.lab.internal.catalogue.LabProblems;
@@ -69,8 +68,7 @@ public class Worklist {
     volatile PatientGate gate;
 
     @Activate
-    public Worklist(@Reference LabSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf,
+    public Worklist(@Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf,
             @Reference Catalogue catalogue, @Reference AuditService audit) {
         this(new JpaTransactions(emf), catalogue, audit, null, System::currentTimeMillis);
     }

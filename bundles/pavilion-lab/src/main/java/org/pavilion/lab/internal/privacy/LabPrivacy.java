@@ -25,7 +25,6 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.privacy.ParticipantOutcome;
 import org.pavilion.core.api.privacy.PrivacyParticipant;
 import org.pavilion.core.api.privacy.PrivacySubject;
-import org.pavilion.lab.internal.LabSchema;
 import org.pavilion.lab.internal.catalogue.LabTestEntity;
 import org.pavilion.lab.internal.critical.CriticalAlertEntity;
 import org.pavilion.lab.internal.order.LabOrderEntity;
@@ -50,10 +49,9 @@ public class LabPrivacy implements PrivacyParticipant {
     private final JpaTransactions jpa;
     private volatile int retentionYears;
 
-    /** The LabSchema reference makes sure the change log has run before the first call. */
     @Activate
     public LabPrivacy(@Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf,
-            @Reference LabSchema schema, LabPrivacyConfig config) {
+            LabPrivacyConfig config) {
         this(emf, config.retentionYears());
     }
 

@@ -17,7 +17,6 @@ import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
-import org.pavilion.lab.internal.LabSchema;
 import org.pavilion.lab.internal.result.ResultDto;
 import org.pavilion.lab.internal.result.ResultEntity;
 
@@ -35,14 +34,8 @@ public class DoctorInbox {
     private final AuditService audit;
 
     @Activate
-    public DoctorInbox(@Reference LabSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf,
+    public DoctorInbox(@Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf,
             @Reference AuditService audit) {
-        this(emf, audit);
-    }
-
-    /** For tests: tables migrated by the caller. */
-    public DoctorInbox(EntityManagerFactory emf, AuditService audit) {
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
     }

@@ -11,7 +11,6 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.emr.api.LabResult;
 import org.pavilion.emr.api.LabResultsSource;
 import org.pavilion.emr.api.PatientAccess;
-import org.pavilion.lab.internal.LabSchema;
 import org.pavilion.lab.internal.result.ResultDto;
 import org.pavilion.lab.internal.result.ResultEntity;
 
@@ -28,13 +27,7 @@ public class EmrLabResults implements LabResultsSource {
     private final JpaTransactions jpa;
 
     @Activate
-    public EmrLabResults(@Reference LabSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf) {
-        this(emf);
-    }
-
-    /** For tests: tables migrated by the caller. */
-    public EmrLabResults(EntityManagerFactory emf) {
+    public EmrLabResults(@Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf) {
         this.jpa = new JpaTransactions(emf);
     }
 

@@ -16,7 +16,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
-import org.pavilion.lab.internal.LabSchema;
 import org.pavilion.lab.internal.access.PatientGate;
 import org.pavilion.lab.internal.catalogue.LabTestEntity;
 import org.pavilion.lab.internal.order.LabOrderEntity;
@@ -63,8 +62,7 @@ public class OrderResults {
     volatile PatientGate gate;
 
     @Activate
-    public OrderResults(@Reference LabSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf,
+    public OrderResults(@Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf,
             @Reference AuditService audit) {
         this(emf, audit, null);
     }

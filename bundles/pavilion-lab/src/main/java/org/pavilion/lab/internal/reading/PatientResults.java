@@ -16,7 +16,6 @@ import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
-import org.pavilion.lab.internal.LabSchema;
 import org.pavilion.lab.internal.access.PatientGate;
 import org.pavilion.lab.internal.catalogue.LabTestEntity;
 import org.pavilion.lab.internal.catalogue.ReferenceRangeEntity;
@@ -55,8 +54,7 @@ public class PatientResults {
     volatile Demographics demographics;
 
     @Activate
-    public PatientResults(@Reference LabSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf,
+    public PatientResults(@Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf,
             @Reference AuditService audit) {
         this(emf, audit, null);
     }

@@ -83,9 +83,11 @@ final class ReleasedRows {
 
     /** One page in {@code order} (a JPQL ORDER BY list on {@code r}). */
     Page<ResultEntity> page(String order, int page, int size) {
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(r) FROM " + from + where, Long.class);
-        params.forEach(count::setParameter);
-        return new Page<>(list(order, page * size, size), page, size, count.getSingleResult());
+        return Page.of(list(order, page * size, size), page, size, () -> {
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(r) FROM " + from + where, Long.class);
+            params.forEach(count::setParameter);
+            return count.getSingleResult();
+        });
     }
 
     /** Every row (or the first {@code max}, when max > 0) in {@code order}. */

@@ -18,7 +18,6 @@ import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.events.api.EventPublisher;
 import org.pavilion.lab.internal.LabConfig;
-import org.pavilion.lab.internal.LabSchema;
 import org.pavilion.lab.internal.order.ItemStatus;
 import org.pavilion.lab.internal.order.LabOrderEntity;
 import org.pavilion.lab.internal.order.OrderItemEntity;
@@ -44,7 +43,7 @@ public class ResultIntakeService implements ResultIntake {
     volatile Demographics demographics;
 
     @Activate
-    public ResultIntakeService(@Reference LabSchema schema, @Reference EventPublisher events,
+    public ResultIntakeService(@Reference EventPublisher events,
             LabConfig config) {
         this(events, Results.Settings.of(config), System::currentTimeMillis);
     }

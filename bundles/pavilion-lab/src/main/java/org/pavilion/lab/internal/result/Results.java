@@ -23,7 +23,6 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.events.api.EventPublisher;
 import org.pavilion.lab.internal.LabConfig;
-import org.pavilion.lab.internal.LabSchema;
 import org.pavilion.lab.internal.access.PatientGate;
 import org.pavilion.lab.internal.catalogue.LabTestEntity;
 import org.pavilion.lab.internal.order.LabOrderEntity;
@@ -70,8 +69,7 @@ public class Results {
     volatile Demographics demographics;
 
     @Activate
-    public Results(@Reference LabSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf,
+    public Results(@Reference(target = "(osgi.unit.name=pavilion-lab)") EntityManagerFactory emf,
             @Reference AuditService audit, @Reference EventPublisher events, LabConfig config) {
         this(emf, audit, events, Settings.of(config), System::currentTimeMillis);
     }

@@ -34,7 +34,7 @@ public class CatalogueTest {
     public static void open() throws Exception {
         db = new LabDatabase();
         db.starterTests(); // the fixture's own seeding must live with the starter catalogue
-        catalogue = new Catalogue(db.jpa);
+        catalogue = Catalogue.of(db.jpa);
         service = new CatalogueService(db.jpa, catalogue, audited::add);
     }
 

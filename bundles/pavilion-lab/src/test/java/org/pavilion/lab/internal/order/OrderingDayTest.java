@@ -213,6 +213,26 @@ public class OrderingDayTest extends WardDay {
         expect(403, "own", () -> as(mary, () -> ward.orders.list("MRN-LESTRADE", null, 0, 10)));
     }
 
+    @Test
+    public void anOrderWithoutPatientAndWithAnOverlongNoteNamesBothFieldsAtOnce() throws Exception {
+        int published = ward.published.size();
+        OrderBodies.Placement p = new OrderBodies.Placement();
+        p.patientId = "";
+        p.clinicalNote = "Fever since Tuesday. ".repeat(100);
+        p.tests = List.of("HB");
+        try {
+            as(HOUSE, () -> ward.orders.place(p));
+            fail("expected 400");
+        } catch (ProblemException e) {
+            assertEquals(400, e.status());
+            assertEquals("urn:pavilion:problem:validation", e.type());
+            assertEquals(List.of(java.util.Map.of("field", "clinicalNote", "message", "size must be between 0 and 2000"),
+                    java.util.Map.of("field", "patientId", "message", "must not be blank")),
+                    e.extensions().get("violations"));
+        }
+        assertEquals(published, ward.published.size());
+    }
+
     static void expect(int status, String detailPart, Callable<?> work) throws Exception {
         try {
             work.call();

@@ -11,6 +11,7 @@ import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.core.testing.TestConstraints;
 import org.pavilion.lab.internal.LabDatabase;
 import org.pavilion.lab.internal.RecordingEvents;
 import org.pavilion.lab.internal.catalogue.Catalogue;
@@ -39,9 +40,9 @@ final class Ward implements AutoCloseable {
 
     Ward() throws Exception {
         db = new LabDatabase();
-        catalogue = new Catalogue(db.jpa);
+        catalogue = Catalogue.of(db.jpa);
         AuditService audit = e -> audited.add(e);
-        orders = new LabOrders(db.jpa, catalogue, audit, events, null, now::get);
+        orders = new LabOrders(db.jpa, catalogue, audit, events, null, now::get, TestConstraints.platform());
         specimens = new Specimens(db.jpa, catalogue, audit, events, null, now::get);
         worklist = new Worklist(db.jpa, catalogue, audit, null, now::get);
     }

@@ -18,7 +18,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.notifications.api.NotificationChannel;
 import org.pavilion.notifications.api.NotificationChannel.AddressKind;
-import org.pavilion.notifications.internal.NotificationsSchema;
 import org.pavilion.notifications.internal.queue.NewNotification;
 import org.pavilion.notifications.internal.queue.NotificationQueue;
 import org.pavilion.notifications.internal.recipients.Recipient;
@@ -53,15 +52,20 @@ public class EventIntake implements Intake {
     private final Map<String, NotificationChannel> channels = new ConcurrentHashMap<>();
 
     @Activate
-    public EventIntake(@Reference NotificationsSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf,
+    public EventIntake(@Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf,
             @Reference RuleBook rules, @Reference RecipientDirectory directory, @Reference MessageRenderer renderer,
             @Reference NotificationQueue queue) {
         this(new JpaTransactions(emf), rules, directory, renderer, queue);
     }
 
     /** Without OSGi (tests): call {@link #addChannel} as the container would. */
-    public EventIntake(JpaTransactions jpa, RuleBook rules, RecipientDirectory directory, MessageRenderer renderer,
+    public static EventIntake of(JpaTransactions jpa, RuleBook rules, RecipientDirectory directory,
+            MessageRenderer renderer, NotificationQueue queue) {
+        return new EventIntake(jpa, rules, directory, renderer, queue);
+    }
+
+    // Private, behind of(): SCR tries every public constructor with the @Activate one's arity.
+    private EventIntake(JpaTransactions jpa, RuleBook rules, RecipientDirectory directory, MessageRenderer renderer,
             NotificationQueue queue) {
         this.jpa = jpa;
         this.rules = rules;

@@ -29,7 +29,6 @@ import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.notifications.internal.NotificationClock;
 import org.pavilion.notifications.internal.NotificationsConfig;
-import org.pavilion.notifications.internal.NotificationsSchema;
 import org.pavilion.notifications.internal.queue.AttemptEntity;
 import org.pavilion.notifications.internal.queue.Attempts;
 import org.pavilion.notifications.internal.queue.ChannelRegistry;
@@ -61,15 +60,14 @@ public class DeliveryLog {
     private volatile ZoneId zone;
 
     @Activate
-    public DeliveryLog(@Reference NotificationsSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf,
+    public DeliveryLog(@Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf,
             @Reference AuditService audit, @Reference ChannelRegistry channels, @Reference NotificationClock clock,
             NotificationsConfig config) {
         this(emf, audit, channels, clock, zoneOf(config));
     }
 
     /** For tests. */
-    public DeliveryLog(EntityManagerFactory emf, AuditService audit, ChannelRegistry channels, NotificationClock clock,
+    DeliveryLog(EntityManagerFactory emf, AuditService audit, ChannelRegistry channels, NotificationClock clock,
             ZoneId zone) {
         this.emf = emf;
         this.jpa = new JpaTransactions(emf);
@@ -129,10 +127,9 @@ public class DeliveryLog {
                 count.setParameter(k, v);
                 rows.setParameter(k, v);
             });
-            long total = count.getSingleResult();
             List<DeliveryViews.Delivery> items = rows.setFirstResult(page * size).setMaxResults(size)
                     .getResultList().stream().map(n -> DeliveryViews.Delivery.of(n, null)).toList();
-            return new Page<>(items, page, size, total);
+            return Page.of(items, page, size, () -> count.getSingleResult());
         });
         Set<String> patients = new LinkedHashSet<>();
         answer.getItems().forEach(d -> {

@@ -21,7 +21,6 @@ import org.pavilion.core.api.privacy.ParticipantOutcome;
 import org.pavilion.core.api.privacy.PrivacyParticipant;
 import org.pavilion.core.api.privacy.PrivacySubject;
 import org.pavilion.notifications.internal.NotificationClock;
-import org.pavilion.notifications.internal.NotificationsSchema;
 
 /**
  * Notifications' part in a patient's merge, GDPR export and erasure (docs/privacy-participants.md). The patient's
@@ -42,18 +41,12 @@ public class NotificationsPrivacy implements PrivacyParticipant {
     private final AuditService audit;
     private final NotificationClock clock;
 
-    /** The NotificationsSchema reference makes sure the change log has run before the first call. */
     @Activate
     public NotificationsPrivacy(@Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf,
-            @Reference AuditService audit, @Reference NotificationClock clock, @Reference NotificationsSchema schema) {
+            @Reference AuditService audit, @Reference NotificationClock clock) {
         this.emf = emf;
         this.audit = audit;
         this.clock = clock;
-    }
-
-    /** For tests. */
-    public static NotificationsPrivacy of(EntityManagerFactory emf, AuditService audit, NotificationClock clock) {
-        return new NotificationsPrivacy(emf, audit, clock, null);
     }
 
     @Override

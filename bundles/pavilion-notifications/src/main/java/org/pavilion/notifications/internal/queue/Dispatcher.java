@@ -33,7 +33,6 @@ import org.pavilion.notifications.api.OutgoingMessage;
 import org.pavilion.notifications.api.SendOutcome;
 import org.pavilion.notifications.internal.NotificationClock;
 import org.pavilion.notifications.internal.NotificationsConfig;
-import org.pavilion.notifications.internal.NotificationsSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,13 +64,12 @@ public class Dispatcher implements AutoCloseable {
     private volatile boolean closed;
 
     @Activate
-    public Dispatcher(@Reference NotificationsSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf,
+    public Dispatcher(@Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf,
             @Reference ChannelRegistry channels, @Reference NotificationClock clock, NotificationsConfig config) {
         this(emf, channels, clock, QueueSettings.of(config));
     }
 
-    public Dispatcher(EntityManagerFactory emf, ChannelRegistry channels, NotificationClock clock,
+    Dispatcher(EntityManagerFactory emf, ChannelRegistry channels, NotificationClock clock,
             QueueSettings settings) {
         this.jpa = new JpaTransactions(emf);
         this.channels = channels;

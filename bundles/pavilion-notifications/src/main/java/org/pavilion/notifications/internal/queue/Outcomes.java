@@ -60,7 +60,7 @@ final class Outcomes {
                             ? Secrets.answer("gave up after " + attempts + " attempts: " + answer) : answer;
                     notSent.setString(1, giveUp ? NotificationQueue.FAILED : NotificationQueue.QUEUED);
                     notSent.setInt(2, attempts);
-                    notSent.setLong(3, giveUp ? now : now + settings.backoffAfter(attempts));
+                    notSent.setLong(3, giveUp ? now : now + settings.backoff().delayMs(attempts));
                     notSent.setString(4, lastAnswer);
                     notSent.setBoolean(5, secret && giveUp);
                     notSent.setLong(6, now);

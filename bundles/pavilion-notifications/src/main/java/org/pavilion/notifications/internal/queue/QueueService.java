@@ -13,7 +13,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.notifications.internal.NotificationClock;
 import org.pavilion.notifications.internal.NotificationsConfig;
-import org.pavilion.notifications.internal.NotificationsSchema;
 
 /**
  * The queue's way in and the providers' later reports (docs/notifications-api.md, "The path of a message"): a message
@@ -27,14 +26,18 @@ public class QueueService implements NotificationQueue {
     private volatile QuietHours quietHours;
 
     @Activate
-    public QueueService(@Reference NotificationsSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf,
+    public QueueService(@Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf,
             @Reference NotificationClock clock, NotificationsConfig config) {
         this(emf, clock, QuietHours.of(config));
     }
 
     /** For tests. */
-    public QueueService(EntityManagerFactory emf, NotificationClock clock, QuietHours quietHours) {
+    public static QueueService of(EntityManagerFactory emf, NotificationClock clock, QuietHours quietHours) {
+        return new QueueService(emf, clock, quietHours);
+    }
+
+    // Private, behind of(): SCR tries every public constructor with the @Activate one's arity.
+    private QueueService(EntityManagerFactory emf, NotificationClock clock, QuietHours quietHours) {
         this.jpa = new JpaTransactions(emf);
         this.clock = clock;
         this.quietHours = quietHours;

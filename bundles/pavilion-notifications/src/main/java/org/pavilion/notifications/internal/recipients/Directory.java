@@ -13,7 +13,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.pavilion.core.api.persistence.JpaTransactions;
-import org.pavilion.notifications.internal.NotificationsSchema;
 
 /**
  * The department's {@link RecipientDirectory}: patients through the EMR (an optional, dynamic reference: without the
@@ -29,16 +28,14 @@ public class Directory implements RecipientDirectory {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EmrPatients emr;
 
-    /** The NotificationsSchema reference makes sure the change log has run before the first call. */
     @Activate
-    public Directory(@Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf,
-            @Reference NotificationsSchema schema) {
+    public Directory(@Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf) {
         this.jpa = new JpaTransactions(emf);
     }
 
     /** A directory over {@code emr} (null: the EMR is not installed), for tests. */
     public static Directory of(EntityManagerFactory emf, EmrPatients emr) {
-        Directory d = new Directory(emf, (NotificationsSchema) null);
+        Directory d = new Directory(emf);
         d.emr = emr;
         return d;
     }

@@ -12,7 +12,6 @@ import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.AuditedTransaction;
 import org.pavilion.core.api.rest.Page;
-import org.pavilion.notifications.internal.NotificationsSchema;
 import org.pavilion.notifications.internal.queue.NotificationEntity;
 
 /**
@@ -31,11 +30,7 @@ public class OwnMessages {
 
     @Activate
     public OwnMessages(@Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf,
-            @Reference AuditService audit, @Reference NotificationsSchema schema) {
-        this(emf, audit);
-    }
-
-    public OwnMessages(EntityManagerFactory emf, AuditService audit) {
+            @Reference AuditService audit) {
         this.emf = emf;
         this.audit = audit;
     }
@@ -56,13 +51,14 @@ public class OwnMessages {
         Page.validate(page, size);
         String mrn = Preferences.ownPatient(audit, "READ", RESOURCE);
         return AuditedTransaction.run(emf, audit, em -> {
-            long total = em.createQuery("SELECT COUNT(n) FROM NotificationEntity n WHERE n.patientId = :p"
-                    + " AND n.recipientKind = 'PATIENT'", Long.class).setParameter("p", mrn).getSingleResult();
             List<Message> items = em.createQuery("SELECT n FROM NotificationEntity n WHERE n.patientId = :p"
                     + " AND n.recipientKind = 'PATIENT' ORDER BY n.createdMs DESC, n.id", NotificationEntity.class)
                     .setParameter("p", mrn).setFirstResult(page * size).setMaxResults(size).getResultList()
                     .stream().map(OwnMessages::message).toList();
-            return AuditedTransaction.Done.of(new Page<>(items, page, size, total), AuditEvent.of("READ", RESOURCE)
+            Page<Message> found = Page.of(items, page, size, () -> em.createQuery("SELECT COUNT(n) FROM"
+                    + " NotificationEntity n WHERE n.patientId = :p AND n.recipientKind = 'PATIENT'", Long.class)
+                    .setParameter("p", mrn).getSingleResult());
+            return AuditedTransaction.Done.of(found, AuditEvent.of("READ", RESOURCE)
                     .patientId(mrn).detail("portal: own messages, page " + page).build());
         });
     }

@@ -22,7 +22,6 @@ import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.notifications.internal.NotificationClock;
-import org.pavilion.notifications.internal.NotificationsSchema;
 import org.pavilion.notifications.internal.Problems;
 
 /**
@@ -48,12 +47,7 @@ public class Preferences {
 
     @Activate
     public Preferences(@Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf,
-            @Reference AuditService audit, @Reference Directory directory, @Reference NotificationClock clock,
-            @Reference NotificationsSchema schema) {
-        this(emf, audit, directory, clock);
-    }
-
-    public Preferences(EntityManagerFactory emf, AuditService audit, Directory directory, NotificationClock clock) {
+            @Reference AuditService audit, @Reference Directory directory, @Reference NotificationClock clock) {
         this.emf = emf;
         this.audit = audit;
         this.directory = directory;

@@ -18,7 +18,6 @@ import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.notifications.internal.NotificationClock;
-import org.pavilion.notifications.internal.NotificationsSchema;
 import org.pavilion.notifications.internal.Problems;
 
 /**
@@ -39,15 +38,10 @@ public class StaffContacts {
 
     @Activate
     public StaffContacts(@Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf,
-            @Reference AuditService audit, @Reference NotificationClock clock, @Reference NotificationsSchema schema) {
+            @Reference AuditService audit, @Reference NotificationClock clock) {
         this.emf = emf;
         this.audit = audit;
         this.clock = clock;
-    }
-
-    /** For tests. */
-    public static StaffContacts of(EntityManagerFactory emf, AuditService audit, NotificationClock clock) {
-        return new StaffContacts(emf, audit, clock, null);
     }
 
     /** Every contact entry by username, optionally those whose username starts with {@code prefix}. */
@@ -56,13 +50,14 @@ public class StaffContacts {
         String like = (prefix == null ? "" : prefix.trim().replace("\\", "\\\\").replace("%", "\\%")
                 .replace("_", "\\_")) + "%";
         return AuditedTransaction.run(emf, audit, em -> {
-            long total = em.createQuery("SELECT COUNT(c) FROM StaffContactEntity c WHERE c.username LIKE :u ESCAPE '\\'",
-                    Long.class).setParameter("u", like).getSingleResult();
             List<StaffContactBodies.Contact> items = em.createQuery("SELECT c FROM StaffContactEntity c"
                     + " WHERE c.username LIKE :u ESCAPE '\\' ORDER BY c.username", StaffContactEntity.class)
                     .setParameter("u", like).setFirstResult(page * size).setMaxResults(size).getResultList()
                     .stream().map(StaffContacts::view).toList();
-            return AuditedTransaction.Done.of(new Page<>(items, page, size, total),
+            Page<StaffContactBodies.Contact> found = Page.of(items, page, size, () -> em.createQuery(
+                    "SELECT COUNT(c) FROM StaffContactEntity c WHERE c.username LIKE :u ESCAPE '\\'", Long.class)
+                    .setParameter("u", like).getSingleResult());
+            return AuditedTransaction.Done.of(found,
                     AuditEvent.of("SEARCH", RESOURCE).detail("page " + page + ", " + items.size() + " entries").build());
         });
     }

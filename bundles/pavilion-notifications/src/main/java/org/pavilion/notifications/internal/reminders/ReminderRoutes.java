@@ -44,7 +44,12 @@ public class ReminderRoutes extends RouteBuilder {
         this(reminders, intake, config.reminderIntervalMs());
     }
 
-    public ReminderRoutes(Reminders reminders, Intake intake, long intervalMs) {
+    public static ReminderRoutes of(Reminders reminders, Intake intake, long intervalMs) {
+        return new ReminderRoutes(reminders, intake, intervalMs);
+    }
+
+    // Private, behind of(): SCR tries every public constructor with the @Activate one's arity.
+    private ReminderRoutes(Reminders reminders, Intake intake, long intervalMs) {
         this(reminders, intake, intervalMs, BATCH);
     }
 

@@ -17,7 +17,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.notifications.internal.NotificationClock;
-import org.pavilion.notifications.internal.NotificationsSchema;
 import org.pavilion.notifications.internal.intake.Json;
 import org.pavilion.notifications.internal.queue.NotificationQueue;
 import org.pavilion.notifications.internal.rules.RuleBook;
@@ -55,13 +54,17 @@ public class Reminders {
     private final NotificationClock clock;
 
     @Activate
-    public Reminders(@Reference NotificationsSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf,
+    public Reminders(@Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf,
             @Reference RuleBook rules, @Reference NotificationQueue queue, @Reference NotificationClock clock) {
         this(new JpaTransactions(emf), rules, queue, clock);
     }
 
-    public Reminders(JpaTransactions jpa, RuleBook rules, NotificationQueue queue, NotificationClock clock) {
+    public static Reminders of(JpaTransactions jpa, RuleBook rules, NotificationQueue queue, NotificationClock clock) {
+        return new Reminders(jpa, rules, queue, clock);
+    }
+
+    // Private, behind of(): SCR tries every public constructor with the @Activate one's arity.
+    private Reminders(JpaTransactions jpa, RuleBook rules, NotificationQueue queue, NotificationClock clock) {
         this.jpa = jpa;
         this.rules = rules;
         this.queue = queue;

@@ -14,7 +14,6 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.notifications.internal.NotificationsConfig;
-import org.pavilion.notifications.internal.NotificationsSchema;
 import org.pavilion.notifications.internal.account.AccountMessagesConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +39,7 @@ public class MustacheRenderer implements MessageRenderer {
     private volatile RenderSettings settings;
 
     @Activate
-    public MustacheRenderer(@Reference NotificationsSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf,
+    public MustacheRenderer(@Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf,
             NotificationsConfig config, AccountMessagesConfig account) {
         this(emf, RenderSettings.of(config, account));
     }

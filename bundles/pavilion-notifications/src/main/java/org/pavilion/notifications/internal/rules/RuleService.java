@@ -24,7 +24,6 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.notifications.internal.NotificationClock;
-import org.pavilion.notifications.internal.NotificationsSchema;
 
 /**
  * The rules: {@link RuleBook} for the intake, answered from memory, and the administrator's edits through REST, each
@@ -58,14 +57,8 @@ public class RuleService implements RuleBook {
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
 
     @Activate
-    public RuleService(@Reference NotificationsSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf,
+    public RuleService(@Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf,
             @Reference AuditService audit, @Reference NotificationClock clock) {
-        this(emf, audit, clock);
-    }
-
-    /** For tests on NotificationsDatabase. */
-    public RuleService(EntityManagerFactory emf, AuditService audit, NotificationClock clock) {
         this.emf = emf;
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;

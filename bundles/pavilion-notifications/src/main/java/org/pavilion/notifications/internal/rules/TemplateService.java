@@ -21,7 +21,6 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.notifications.internal.NotificationClock;
-import org.pavilion.notifications.internal.NotificationsSchema;
 
 /**
  * The message templates: one per key, channel and language, each edit one transaction with its audit record
@@ -41,14 +40,8 @@ public class TemplateService {
     private final NotificationClock clock;
 
     @Activate
-    public TemplateService(@Reference NotificationsSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf,
+    public TemplateService(@Reference(target = "(osgi.unit.name=pavilion-notifications)") EntityManagerFactory emf,
             @Reference AuditService audit, @Reference NotificationClock clock) {
-        this(emf, audit, clock);
-    }
-
-    /** For tests on NotificationsDatabase. */
-    public TemplateService(EntityManagerFactory emf, AuditService audit, NotificationClock clock) {
         this.emf = emf;
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
@@ -76,13 +69,12 @@ public class TemplateService {
             where.append(" AND t.language = :l");
         }
         return jpa.call(em -> {
-            long total = bind(em.createQuery("SELECT COUNT(t) FROM TemplateEntity t" + where, Long.class), k, c, l)
-                    .getSingleResult();
             List<TemplateDto> items = bind(em.createQuery("SELECT t FROM TemplateEntity t" + where
                     + " ORDER BY t.templateKey, t.channel, t.language", TemplateEntity.class), k, c, l)
                     .setFirstResult(page * size).setMaxResults(size).getResultList().stream()
                     .map(TemplateService::dto).toList();
-            return new Page<>(items, page, size, total);
+            return Page.of(items, page, size, () -> bind(em.createQuery("SELECT COUNT(t) FROM TemplateEntity t"
+                    + where, Long.class), k, c, l).getSingleResult());
         });
     }
 

@@ -42,7 +42,7 @@ public class IntakeDayTest {
         rules = FakeRuleBook.seeded();
         directory = new FakeDirectory();
         renderer = new FakeRenderer();
-        intake = new EventIntake(db.jpa, rules, directory, renderer, new FakeQueue());
+        intake = EventIntake.of(db.jpa, rules, directory, renderer, new FakeQueue());
         directory.patient("MRN-1001", "Amélie", "amelie@example.org", "+33611111111");
         directory.staff("dr.house", "house@hospital.example", "+33622222222");
         directory.staff("nurse.joy", "joy@hospital.example", "+33633333333");

@@ -62,7 +62,7 @@ public class VideoConsultationDayTest {
         NotificationClock notificationClock = NotificationClock.of(clock);
         AuditService audit = event -> { };
         RuleService rules = new RuleService(db.emf, audit, notificationClock);
-        QueueService queue = new QueueService(db.emf, notificationClock, QuietHours.of("21:00", "08:00", PARIS.getId()));
+        QueueService queue = QueueService.of(db.emf, notificationClock, QuietHours.of("21:00", "08:00", PARIS.getId()));
         MustacheRenderer renderer = new MustacheRenderer(db.emf, new RenderSettings("en", PARIS, PUBLIC));
         directory = new FakeDirectory();
         directory.patient("MRN-2001", "Bruno Keller", "bruno@example.org", "+33644444444");
@@ -70,10 +70,10 @@ public class VideoConsultationDayTest {
                 "chloe@example.org", "+33655555555", "fr", Set.of(), false));
         // Denis wants no text messages: e-mail only
         directory.patient("MRN-2003", "Denis Roy", "denis@example.org", "+33666666666", "SMS");
-        EventIntake intake = new EventIntake(db.jpa, rules, directory, renderer, queue);
-        Reminders reminders = new Reminders(db.jpa, rules, queue, notificationClock);
+        EventIntake intake = EventIntake.of(db.jpa, rules, directory, renderer, queue);
+        Reminders reminders = Reminders.of(db.jpa, rules, queue, notificationClock);
         routes = new EventRoutes(intake, reminders);
-        reminderRoute = new ReminderRoutes(reminders, intake, 10_000);
+        reminderRoute = ReminderRoutes.of(reminders, intake, 10_000);
     }
 
     @After

@@ -53,7 +53,7 @@ public class NotificationsPrivacyTest {
     public void open() throws Exception {
         db = new NotificationsDatabase();
         audit = new RecordingAudit();
-        privacy = NotificationsPrivacy.of(db.emf, audit, Hospital.CLOCK);
+        privacy = new NotificationsPrivacy(db.emf, audit, Hospital.CLOCK);
         long day = Hospital.MORNING.toEpochMilli();
         preference(ANA_OLD, "SMS", true);
         preference(ANA_OLD, "PAGER", true);

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.pavilion.core.api.retry.Backoff;
 import org.pavilion.notifications.api.OutgoingMessage;
 
 /** The dispatcher sending the day's messages: two containers, full batches, dead claims, missing channels. */
@@ -62,7 +63,7 @@ public class DispatcherTest {
     @Test
     public void twoContainersOnOneDatabaseSendEachMessageExactlyOnce() throws Exception {
         queueConfirmations(300, "EMAIL");
-        QueueSettings small = new QueueSettings(1000, 20, 2, 8, 30_000, 3_600_000, 300_000, 365);
+        QueueSettings small = new QueueSettings(1000, 20, 2, 8, new Backoff(30_000, 3_600_000), 300_000, 365);
         FakeChannel first = new FakeChannel("EMAIL");
         FakeChannel second = new FakeChannel("EMAIL");
         first.millisPerBatch = 5;
@@ -101,7 +102,7 @@ public class DispatcherTest {
     public void aPassKeepsGoingWhileItFindsFullBatches() {
         queueConfirmations(120, "SMS");
         FakeChannel sms = new FakeChannel("SMS");
-        Dispatcher d = dispatcher(new QueueSettings(1000, 50, 1, 8, 30_000, 3_600_000, 300_000, 365), sms);
+        Dispatcher d = dispatcher(new QueueSettings(1000, 50, 1, 8, new Backoff(30_000, 3_600_000), 300_000, 365), sms);
         assertEquals(120, d.dispatch());
         assertEquals(120, ward.count(NotificationQueue.SENT));
         assertEquals(0, d.dispatch());
@@ -185,7 +186,7 @@ public class DispatcherTest {
     public void aSlowChannelNeverHoldsBackAnother() throws Exception {
         // A gateway taking its time over a long SMS backlog, while the e-mails of the next bookings arrive.
         queueConfirmations(100, "SMS");
-        QueueSettings oneSender = new QueueSettings(1000, 20, 1, 8, 30_000, 3_600_000, 300_000, 365);
+        QueueSettings oneSender = new QueueSettings(1000, 20, 1, 8, new Backoff(30_000, 3_600_000), 300_000, 365);
         FakeChannel sms = new FakeChannel("SMS");
         sms.millisPerBatch = 1500;
         FakeChannel email = new FakeChannel("EMAIL");

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.pavilion.core.api.retry.Backoff;
 import org.pavilion.notifications.api.SendOutcome;
 
 /** What the dispatcher does with a channel's RETRY and FAILED answers, on the test's clock. */
@@ -97,7 +98,7 @@ public class RetriesTest {
         FakeChannel email = new FakeChannel("EMAIL").answering(SendOutcome.retry("451 try later"),
                 SendOutcome.retry("451 try later"), SendOutcome.retry("451 try later"));
         dispatcher = ward.dispatcher(new ChannelRegistry().with(email),
-                new QueueSettings(1000, 50, 2, 3, 30_000, 40_000, 300_000, 365));
+                new QueueSettings(1000, 50, 2, 3, new Backoff(30_000, 40_000), 300_000, 365));
         for (int i = 0; i < 3; i++) {
             assertEquals(1, dispatcher.dispatch());
             NotificationEntity row = ward.row(n.dedupKey());

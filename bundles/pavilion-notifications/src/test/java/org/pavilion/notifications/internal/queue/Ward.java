@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import org.pavilion.core.api.retry.Backoff;
 import org.pavilion.notifications.internal.NotificationClock;
 import org.pavilion.notifications.internal.NotificationsDatabase;
 
@@ -27,11 +28,11 @@ public final class Ward implements AutoCloseable {
 
     public Ward() throws Exception {
         db = new NotificationsDatabase();
-        queue = new QueueService(db.emf, notificationClock, QuietHours.of("21:00", "08:00", PARIS.getId()));
+        queue = QueueService.of(db.emf, notificationClock, QuietHours.of("21:00", "08:00", PARIS.getId()));
     }
 
     public static QueueSettings settings() {
-        return new QueueSettings(1000, 50, 2, 8, 30_000, 3_600_000, 300_000, 365);
+        return new QueueSettings(1000, 50, 2, 8, new Backoff(30_000, 3_600_000), 300_000, 365);
     }
 
     public Dispatcher dispatcher(ChannelRegistry channels, QueueSettings settings) {

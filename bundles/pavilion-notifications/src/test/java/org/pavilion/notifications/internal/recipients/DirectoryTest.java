@@ -98,7 +98,7 @@ public class DirectoryTest {
     @Test
     public void withoutTheEmrNoPatientButStaffAndFixedAddressesStillWork() {
         Directory directory = Directory.of(db.emf, null);
-        StaffContacts.of(db.emf, new RecordingAudit(), Hospital.CLOCK)
+        new StaffContacts(db.emf, new RecordingAudit(), Hospital.CLOCK)
                 .put("dr.grey", new StaffContactBodies.Update("grey@hospital.example", "+41 79 555 01 02", "en"));
 
         assertFalse(directory.patientDirectoryInstalled());

@@ -40,7 +40,7 @@ public class StaffContactsTest {
     public void open() throws Exception {
         db = new NotificationsDatabase();
         audit = new RecordingAudit();
-        StaffContacts contacts = StaffContacts.of(db.emf, audit, Hospital.CLOCK);
+        StaffContacts contacts = new StaffContacts(db.emf, audit, Hospital.CLOCK);
         admin = new StaffContactResource(contacts);
         me = new MyContactResource(contacts);
     }

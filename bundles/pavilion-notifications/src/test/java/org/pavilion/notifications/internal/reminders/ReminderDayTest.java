@@ -60,10 +60,10 @@ public class ReminderDayTest {
     /** New component instances on the same database: what a restart (or a second container) has. */
     private void start() {
         FakeQueue queue = new FakeQueue();
-        intake = new EventIntake(db.jpa, rules, directory, new FakeRenderer(), queue);
-        reminders = new Reminders(db.jpa, rules, queue, NotificationClock.of(clock));
+        intake = EventIntake.of(db.jpa, rules, directory, new FakeRenderer(), queue);
+        reminders = Reminders.of(db.jpa, rules, queue, NotificationClock.of(clock));
         routes = new EventRoutes(intake, reminders);
-        reminderRoute = new ReminderRoutes(reminders, intake, 10_000);
+        reminderRoute = ReminderRoutes.of(reminders, intake, 10_000);
     }
 
     @After
@@ -255,7 +255,7 @@ public class ReminderDayTest {
         // The other container read them before they were marked: its work is absorbed.
         ReminderRoutes other = reminderRoute;
         for (Reminders.Due due : seenByOther) {
-            assertEquals(0, new EventIntake(db.jpa, rules, directory, new FakeRenderer(), new FakeQueue())
+            assertEquals(0, EventIntake.of(db.jpa, rules, directory, new FakeRenderer(), new FakeQueue())
                     .accept(due.eventId(), Reminders.EVENT_TYPE, JSON.readTree(due.payload()), due.ruleId()));
             assertEquals("version-guarded", 0, reminders.markFired(List.of(due)));
         }

@@ -14,7 +14,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 
 /** Reading {@code ph_alert}: the newest raised first, with the item's name and the batch of an expiry alert. */
 @Component(service = AlertList.class)
@@ -26,8 +25,7 @@ public class AlertList {
     private final JpaTransactions jpa;
 
     @Activate
-    public AlertList(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
-            @Reference PharmacySchema schema) {
+    public AlertList(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf) {
         this.jpa = new JpaTransactions(emf);
     }
 
@@ -64,7 +62,6 @@ public class AlertList {
                 count.setParameter(i + 1, params.get(i));
                 rows.setParameter(i + 1, params.get(i));
             }
-            long total = ((Number) count.getSingleResult()).longValue();
             List<Alert> items = new ArrayList<>();
             for (Object row : rows.setFirstResult(page * size).setMaxResults(size).getResultList()) {
                 Object[] r = (Object[]) row;
@@ -82,7 +79,7 @@ public class AlertList {
                 a.resolvedAt = r[10] == null ? null : Instant.ofEpochMilli(((Number) r[10]).longValue()).toString();
                 items.add(a);
             }
-            return new Page<>(items, page, size, total);
+            return Page.of(items, page, size, () -> ((Number) count.getSingleResult()).longValue());
         });
     }
 }

@@ -11,7 +11,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.events.api.EventPublisher;
 import org.pavilion.pharmacy.internal.PharmacyConfig;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 import org.pavilion.pharmacy.internal.stock.StockLedger;
 
 /**
@@ -35,7 +34,7 @@ public class StockAlertRoutes extends RouteBuilder {
 
     @Activate
     public StockAlertRoutes(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
-            @Reference PharmacySchema schema, @Reference StoreReorderSuggestions suggestions,
+            @Reference StoreReorderSuggestions suggestions,
             @Reference EventPublisher events, @Reference StockLedger ledger, PharmacyConfig config) {
         this(new StockAlertChecks(emf, suggestions, events, Clock.system(ledger.zone()), config::expiryWindowDays),
                 config.reorderCheckSeconds(), config.expiryCheckSeconds());

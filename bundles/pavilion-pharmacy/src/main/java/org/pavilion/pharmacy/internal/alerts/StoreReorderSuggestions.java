@@ -15,7 +15,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 import org.pavilion.pharmacy.internal.catalogue.StoreEntity;
 import org.pavilion.pharmacy.internal.forecast.ConsumptionHistory;
 import org.pavilion.pharmacy.internal.forecast.Forecasts;
@@ -35,7 +34,7 @@ public class StoreReorderSuggestions implements ReorderSuggestions {
 
     @Activate
     public StoreReorderSuggestions(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
-            @Reference PharmacySchema schema, @Reference Forecasts forecasts) {
+            @Reference Forecasts forecasts) {
         this.jpa = new JpaTransactions(emf);
         this.forecasts = forecasts;
     }

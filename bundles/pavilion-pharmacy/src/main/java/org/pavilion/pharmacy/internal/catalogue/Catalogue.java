@@ -14,7 +14,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.persistence.JpaTransactions;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 
 /**
  * The item catalogue as the rest of the department reads it: an item by code (name, unit of issue, generic name,
@@ -34,13 +33,17 @@ public class Catalogue {
     private long generation;
 
     @Activate
-    public Catalogue(@Reference PharmacySchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf) {
+    public Catalogue(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf) {
         this(new JpaTransactions(emf));
     }
 
     /** For tests (of any part of the department) on PharmacyDatabase. */
-    public Catalogue(JpaTransactions jpa) {
+    public static Catalogue of(JpaTransactions jpa) {
+        return new Catalogue(jpa);
+    }
+
+    // Private, behind of(): SCR tries every public constructor with the @Activate one's arity.
+    private Catalogue(JpaTransactions jpa) {
         this.jpa = jpa;
     }
 

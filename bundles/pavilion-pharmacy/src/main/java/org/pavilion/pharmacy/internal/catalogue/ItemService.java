@@ -21,7 +21,6 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.pharmacy.internal.PharmacyProblems;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 
 /**
  * Browsing and editing items. An edit replaces the item and its packs in one transaction after the version check,
@@ -40,14 +39,18 @@ public class ItemService {
     private final AuditService audit;
 
     @Activate
-    public ItemService(@Reference PharmacySchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
+    public ItemService(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
             @Reference Catalogue catalogue, @Reference AuditService audit) {
         this(new JpaTransactions(emf), catalogue, audit);
     }
 
     /** For tests on PharmacyDatabase. */
-    public ItemService(JpaTransactions jpa, Catalogue catalogue, AuditService audit) {
+    public static ItemService of(JpaTransactions jpa, Catalogue catalogue, AuditService audit) {
+        return new ItemService(jpa, catalogue, audit);
+    }
+
+    // Private, behind of(): SCR tries every public constructor with the @Activate one's arity.
+    private ItemService(JpaTransactions jpa, Catalogue catalogue, AuditService audit) {
         this.jpa = jpa;
         this.catalogue = catalogue;
         this.audit = audit;

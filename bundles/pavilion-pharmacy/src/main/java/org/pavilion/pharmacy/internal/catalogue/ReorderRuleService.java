@@ -17,7 +17,6 @@ import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.pharmacy.internal.PharmacyProblems;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 
 /**
  * Reorder rules per store: below {@code reorderLevel} on hand the reorder check raises an alert and suggests
@@ -31,14 +30,13 @@ public class ReorderRuleService {
     private final AuditService audit;
 
     @Activate
-    public ReorderRuleService(@Reference PharmacySchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
+    public ReorderRuleService(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
             @Reference AuditService audit) {
         this(new JpaTransactions(emf), audit);
     }
 
     /** For tests on PharmacyDatabase. */
-    public ReorderRuleService(JpaTransactions jpa, AuditService audit) {
+    ReorderRuleService(JpaTransactions jpa, AuditService audit) {
         this.jpa = jpa;
         this.audit = audit;
     }

@@ -16,7 +16,6 @@ import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.pharmacy.internal.PharmacyProblems;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 
 /**
  * The stores stock is kept in: the central store, the pharmacies that dispense, ward stores. Created or replaced
@@ -33,14 +32,13 @@ public class StoreService {
     private final AuditService audit;
 
     @Activate
-    public StoreService(@Reference PharmacySchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
+    public StoreService(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
             @Reference AuditService audit) {
         this(new JpaTransactions(emf), audit);
     }
 
     /** For tests on PharmacyDatabase. */
-    public StoreService(JpaTransactions jpa, AuditService audit) {
+    StoreService(JpaTransactions jpa, AuditService audit) {
         this.jpa = jpa;
         this.audit = audit;
     }

@@ -15,7 +15,6 @@ import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 import org.pavilion.pharmacy.internal.access.PatientGate;
 
 /**
@@ -33,8 +32,7 @@ public class DispenseHistory {
     volatile PatientGate gate;
 
     @Activate
-    public DispenseHistory(@Reference PharmacySchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
+    public DispenseHistory(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
             @Reference AuditService audit) {
         this(emf, audit, null);
     }
@@ -60,13 +58,13 @@ public class DispenseHistory {
         }
         PatientGate.Allowed allowed = PatientGate.allow(gate(), mrn.strip(), false, "SEARCH", Dispensing.RESOURCE);
         Page<Views.Dispense> answer = jpa.call(em -> {
-            long total = em.createQuery("SELECT COUNT(d) FROM DispenseEntity d WHERE d.patientId = :mrn", Long.class)
-                    .setParameter("mrn", allowed.mrn()).getSingleResult();
             List<DispenseEntity> rows = em.createQuery("SELECT d FROM DispenseEntity d WHERE d.patientId = :mrn"
                             + " ORDER BY d.dispensedMs DESC, d.id", DispenseEntity.class)
                     .setParameter("mrn", allowed.mrn()).setFirstResult(page * size).setMaxResults(size)
                     .getResultList();
-            return new Page<>(new DispenseViews(em).dispenses(rows), page, size, total);
+            return Page.of(new DispenseViews(em).dispenses(rows), page, size, () -> em.createQuery(
+                    "SELECT COUNT(d) FROM DispenseEntity d WHERE d.patientId = :mrn", Long.class)
+                    .setParameter("mrn", allowed.mrn()).getSingleResult());
         });
         audit.record(allowed.audit().detail("dispensed medicines page " + page + ": " + answer.getItems().size()
                 + " of " + answer.getTotal()).build());

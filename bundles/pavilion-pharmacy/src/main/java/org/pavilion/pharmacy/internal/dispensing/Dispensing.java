@@ -21,6 +21,7 @@ import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.AuditedTransaction;
 import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.events.api.EventPublisher;
@@ -28,7 +29,6 @@ import org.pavilion.pharmacy.api.MedicationDispensed;
 import org.pavilion.pharmacy.api.MedicationReturned;
 import org.pavilion.pharmacy.internal.PharmacyConfig;
 import org.pavilion.pharmacy.internal.PharmacyProblems;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 import org.pavilion.pharmacy.internal.access.PatientGate;
 import org.pavilion.pharmacy.internal.catalogue.ItemEntity;
 import org.pavilion.pharmacy.internal.catalogue.StoreEntity;
@@ -56,6 +56,7 @@ public class Dispensing {
     private final EventPublisher events;
     private final StockLedger ledger;
     private final LongSupplier clock;
+    private final DeclaredConstraints constraints;
     private final PatientGate withoutEmr;
     private volatile DispensingSettings settings;
 
@@ -66,16 +67,18 @@ public class Dispensing {
     volatile AllergySource allergies;
 
     @Activate
-    public Dispensing(@Reference PharmacySchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
+    public Dispensing(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
             @Reference AuditService audit, @Reference EventPublisher events, @Reference StockLedger ledger,
-            PharmacyConfig config) {
-        this(emf, audit, events, ledger, DispensingSettings.of(config), null, null, System::currentTimeMillis);
+            PharmacyConfig config, @Reference DeclaredConstraints constraints) {
+        this(emf, audit, events, ledger, DispensingSettings.of(config), null, null, System::currentTimeMillis,
+                constraints);
     }
 
     /** For tests: {@code gate} null for the department's own rule, {@code allergies} null as without the EMR. */
     public Dispensing(EntityManagerFactory emf, AuditService audit, EventPublisher events, StockLedger ledger,
-            DispensingSettings settings, PatientGate gate, AllergySource allergies, LongSupplier clock) {
+            DispensingSettings settings, PatientGate gate, AllergySource allergies, LongSupplier clock,
+            DeclaredConstraints constraints) {
+        this.constraints = constraints;
         this.emf = emf;
         this.audit = audit;
         this.events = events;
@@ -99,15 +102,14 @@ public class Dispensing {
 
     /** POST /prescriptions/{id}/dispenses. */
     public Views.Dispense dispense(String prescriptionId, Bodies.Dispense in) {
-        if (in == null) {
-            throw ProblemException.validation("a dispense body is required");
-        }
+        // Every rule Dispense declares, all broken ones in one 400; then the quantity is parsed.
+        constraints.check(in);
         BigDecimal quantity = Inputs.quantity(in.quantity, "quantity");
         DispensingSettings s = settings;
-        String storeCode = Inputs.text(in.storeCode, "storeCode", 40);
+        String storeCode = Inputs.stripped(in.storeCode);
         String store = storeCode == null ? s.defaultStore() : storeCode;
-        String batchNumber = Inputs.text(in.batchNumber, "batchNumber", 60);
-        String reason = Inputs.text(in.overrideReason, "overrideReason", 1000);
+        String batchNumber = Inputs.stripped(in.batchNumber);
+        String reason = Inputs.stripped(in.overrideReason);
         JpaTransactions jpa = new JpaTransactions(emf);
         PrescriptionEntity found = jpa.call(em -> em.find(PrescriptionEntity.class, prescriptionId));
         if (found == null) {
@@ -247,14 +249,9 @@ public class Dispensing {
      * latest expiry first (the units handed over last come back first). The prescription is not reopened.
      */
     public Views.Dispense returnDispense(String dispenseId, Bodies.Return in) {
-        if (in == null) {
-            throw ProblemException.validation("a return body is required");
-        }
+        constraints.check(in);
         BigDecimal quantity = Inputs.quantity(in.quantity, "quantity");
-        String reason = Inputs.text(in.reason, "reason", 500);
-        if (reason == null) {
-            throw ProblemException.validation("reason is required");
-        }
+        String reason = in.reason.strip();
         JpaTransactions jpa = new JpaTransactions(emf);
         DispenseEntity found = jpa.call(em -> em.find(DispenseEntity.class, dispenseId));
         if (found == null) {

@@ -5,7 +5,10 @@ import java.math.BigDecimal;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.pharmacy.internal.PharmacyProblems;
 
-/** Reading the fields of a request body: 400 for what does not parse, 422 for what parses but does not fit. */
+/**
+ * Reading the fields of a request body after its declared rules passed (DeclaredConstraints): 400 for what does not
+ * parse, 422 for what parses but does not fit.
+ */
 final class Inputs {
 
     private Inputs() {
@@ -31,15 +34,8 @@ final class Inputs {
         return q;
     }
 
-    /** Stripped text, null when blank; 400 when longer than {@code max}. */
-    static String text(String value, String field, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String s = value.strip();
-        if (s.length() > max) {
-            throw ProblemException.validation(field + " is at most " + max + " characters");
-        }
-        return s;
+    /** Stripped text, null when blank (the body's declared @Size has bounded it already). */
+    static String stripped(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

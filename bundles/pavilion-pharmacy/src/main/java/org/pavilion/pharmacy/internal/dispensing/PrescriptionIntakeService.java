@@ -17,7 +17,6 @@ import org.pavilion.core.api.persistence.AuditedTransaction.Done;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.pharmacy.internal.PharmacyProblems;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 
 /**
  * The queue's doors: the EMR's prescriptions (through {@link PrescriptionEvents}) and an outside prescribing
@@ -39,13 +38,12 @@ public class PrescriptionIntakeService implements PrescriptionIntake {
     private final AuditService audit;
 
     @Activate
-    public PrescriptionIntakeService(@Reference PharmacySchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
+    public PrescriptionIntakeService(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
             @Reference AuditService audit) {
         this(new JpaTransactions(emf), audit);
     }
 
-    public PrescriptionIntakeService(JpaTransactions jpa, AuditService audit) {
+    PrescriptionIntakeService(JpaTransactions jpa, AuditService audit) {
         this.jpa = jpa;
         this.audit = audit;
     }

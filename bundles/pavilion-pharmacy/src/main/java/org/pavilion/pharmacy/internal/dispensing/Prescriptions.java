@@ -20,11 +20,11 @@ import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.AuditedTransaction;
 import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.pharmacy.internal.PharmacyConfig;
 import org.pavilion.pharmacy.internal.PharmacyProblems;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 import org.pavilion.pharmacy.internal.access.PatientGate;
 import org.pavilion.pharmacy.internal.catalogue.ItemEntity;
 
@@ -40,6 +40,7 @@ public class Prescriptions {
     private final EntityManagerFactory emf;
     private final JpaTransactions jpa;
     private final AuditService audit;
+    private final DeclaredConstraints constraints;
     private final PatientGate withoutEmr;
     private volatile DispensingSettings settings;
 
@@ -50,15 +51,15 @@ public class Prescriptions {
     volatile AllergySource allergies;
 
     @Activate
-    public Prescriptions(@Reference PharmacySchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
-            @Reference AuditService audit, PharmacyConfig config) {
-        this(emf, audit, DispensingSettings.of(config), null, null);
+    public Prescriptions(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
+            @Reference AuditService audit, PharmacyConfig config, @Reference DeclaredConstraints constraints) {
+        this(emf, audit, DispensingSettings.of(config), null, null, constraints);
     }
 
     /** For tests: {@code gate} null for the department's own rule, {@code allergies} null as without the EMR. */
     public Prescriptions(EntityManagerFactory emf, AuditService audit, DispensingSettings settings, PatientGate gate,
-            AllergySource allergies) {
+            AllergySource allergies, DeclaredConstraints constraints) {
+        this.constraints = constraints;
         this.emf = emf;
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
@@ -99,7 +100,7 @@ public class Prescriptions {
             DispenseViews views = new DispenseViews(em);
             List<Views.Prescription> items = rows.setFirstResult(page * size).setMaxResults(size).getResultList()
                     .stream().map(views::prescription).toList();
-            return new Page<>(items, page, size, count.getSingleResult());
+            return Page.of(items, page, size, () -> count.getSingleResult());
         });
         if (allowed != null) {
             audit.record(allowed.audit().detail("dispensing queue " + statuses + ": " + answer.getItems().size()
@@ -160,17 +161,10 @@ public class Prescriptions {
 
     /** PUT /prescriptions/{id}: the catalogue item and the quantity, while the prescription is open. */
     public Views.Prescription match(String id, Bodies.Match in) {
-        if (in == null) {
-            throw ProblemException.validation("a body {itemCode, quantityPrescribed, version} is required");
-        }
-        String itemCode = Inputs.text(in.itemCode, "itemCode", 40);
-        if (itemCode == null) {
-            throw ProblemException.validation("itemCode is required");
-        }
+        // Every rule Match declares, all broken ones in one 400; then the quantity is parsed.
+        constraints.check(in);
+        String itemCode = in.itemCode.strip();
         BigDecimal quantity = Inputs.quantity(in.quantityPrescribed, "quantityPrescribed");
-        if (in.version == null) {
-            throw ProblemException.validation("version is required (the one read)");
-        }
         PrescriptionEntity found = find(id);
         PatientGate.Allowed allowed = PatientGate.allow(gate(), found.getPatientId(), true, "UPDATE",
                 PrescriptionIntakeService.RESOURCE);

@@ -21,7 +21,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.pharmacy.internal.PharmacyConfig;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 import org.pavilion.pharmacy.internal.catalogue.ItemEntity;
 import org.pavilion.pharmacy.internal.catalogue.StoreEntity;
 import org.pavilion.pharmacy.internal.stock.StockLedger;
@@ -43,12 +42,19 @@ public class Forecasts {
 
     @Activate
     public Forecasts(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
-            @Reference PharmacySchema schema, @Reference StockLedger ledger, PharmacyConfig config) {
+            @Reference StockLedger ledger, PharmacyConfig config) {
         this(emf, Clock.system(ledger.zone()), ForecastSettings.of(config));
     }
 
-    /** {@code clock}: today and the hospital's zone (tests pass a fixed one). */
-    public Forecasts(EntityManagerFactory emf, Clock clock, ForecastSettings settings) {
+    /**
+     * {@code clock}: today and the hospital's zone (tests pass a fixed one). A factory, not a second public
+     * constructor of three arguments: SCR would try that one too and log its {@code Clock} as unsupported.
+     */
+    public static Forecasts of(EntityManagerFactory emf, Clock clock, ForecastSettings settings) {
+        return new Forecasts(emf, clock, settings);
+    }
+
+    private Forecasts(EntityManagerFactory emf, Clock clock, ForecastSettings settings) {
         this.jpa = new JpaTransactions(emf);
         this.clock = clock;
         this.settings = settings;

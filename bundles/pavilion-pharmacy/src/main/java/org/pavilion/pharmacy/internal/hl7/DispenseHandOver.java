@@ -22,7 +22,6 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.events.api.EventPublisher;
 import org.pavilion.pharmacy.api.MedicationDispensed;
 import org.pavilion.pharmacy.internal.PharmacyConfig;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 import org.pavilion.pharmacy.internal.dispensing.PrescriptionEntity;
 
 /**
@@ -44,7 +43,7 @@ public class DispenseHandOver {
 
     @Activate
     public DispenseHandOver(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
-            @Reference PharmacySchema schema, @Reference EventPublisher events, @Reference AuditService audit,
+            @Reference EventPublisher events, @Reference AuditService audit,
             PharmacyConfig config) {
         this(emf, events, audit, config.sendDispenses());
     }

@@ -31,7 +31,6 @@ import org.pavilion.hl7.api.Hl7Handler;
 import org.pavilion.hl7.api.InboundMessage;
 import org.pavilion.hl7.api.Outcome;
 import org.pavilion.pharmacy.internal.PharmacyConfig;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 import org.pavilion.pharmacy.internal.catalogue.ItemEntity;
 import org.pavilion.pharmacy.internal.dispensing.PrescriptionIntake;
 
@@ -65,7 +64,7 @@ public class RdeHandler implements Hl7Handler {
 
     @Activate
     public RdeHandler(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
-            @Reference PharmacySchema schema, @Reference PrescriptionIntake intake, @Reference AuditService audit,
+            @Reference PrescriptionIntake intake, @Reference AuditService audit,
             PharmacyConfig config) {
         this(emf, intake, audit, null, zone(config));
     }

@@ -22,7 +22,6 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.privacy.ParticipantOutcome;
 import org.pavilion.core.api.privacy.PrivacyParticipant;
 import org.pavilion.core.api.privacy.PrivacySubject;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 import org.pavilion.pharmacy.internal.dispensing.DispenseEntity;
 import org.pavilion.pharmacy.internal.dispensing.PrescriptionEntity;
 
@@ -44,14 +43,13 @@ public class PharmacyPrivacy implements PrivacyParticipant {
     private final JpaTransactions jpa;
     private volatile int retentionYears;
 
-    /** The PharmacySchema reference makes sure the change log has run before the first call. */
     @Activate
     public PharmacyPrivacy(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
-            @Reference PharmacySchema schema, PharmacyPrivacyConfig config) {
+            PharmacyPrivacyConfig config) {
         this(emf, config.retentionYears());
     }
 
-    public PharmacyPrivacy(EntityManagerFactory emf, int retentionYears) {
+    PharmacyPrivacy(EntityManagerFactory emf, int retentionYears) {
         this.jpa = new JpaTransactions(emf);
         this.retentionYears = Math.max(0, retentionYears);
     }

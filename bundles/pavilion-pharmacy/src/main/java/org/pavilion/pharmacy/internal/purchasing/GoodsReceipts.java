@@ -19,9 +19,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.pharmacy.internal.PharmacyProblems;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 import org.pavilion.pharmacy.internal.purchasing.PurchasingBodies.GoodsReceipt;
 import org.pavilion.pharmacy.internal.purchasing.PurchasingBodies.Receipt;
 import org.pavilion.pharmacy.internal.purchasing.PurchasingBodies.ReceiptLine;
@@ -46,15 +46,17 @@ public class GoodsReceipts {
     private final StockLedger ledger;
     private final AuditService audit;
     private final LongSupplier clock;
+    private final DeclaredConstraints constraints;
 
     @Activate
-    public GoodsReceipts(@Reference PharmacySchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
-            @Reference StockLedger ledger, @Reference AuditService audit) {
-        this(new JpaTransactions(emf), ledger, audit, System::currentTimeMillis);
+    public GoodsReceipts(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
+            @Reference StockLedger ledger, @Reference AuditService audit, @Reference DeclaredConstraints constraints) {
+        this(new JpaTransactions(emf), ledger, audit, System::currentTimeMillis, constraints);
     }
 
-    public GoodsReceipts(JpaTransactions jpa, StockLedger ledger, AuditService audit, LongSupplier clock) {
+    public GoodsReceipts(JpaTransactions jpa, StockLedger ledger, AuditService audit, LongSupplier clock,
+            DeclaredConstraints constraints) {
+        this.constraints = constraints;
         this.jpa = jpa;
         this.ledger = ledger;
         this.audit = audit;
@@ -66,9 +68,7 @@ public class GoodsReceipts {
      * quantity above what is still open on its line, a medicine without expiry, an expired or unknown batch.
      */
     public GoodsReceipt receive(String orderIdOrNumber, Receipt in) {
-        if (in == null) {
-            throw ProblemException.validation("A receipt body {deliveryNote, lines} is required");
-        }
+        constraints.check(in); // what Receipt declares (400); lines against the order (422) after
         String deliveryNote = Requests.text("deliveryNote", in.deliveryNote, 100);
         if (in.lines == null || in.lines.isEmpty()) {
             throw PharmacyProblems.unprocessable("a goods receipt needs at least one line");

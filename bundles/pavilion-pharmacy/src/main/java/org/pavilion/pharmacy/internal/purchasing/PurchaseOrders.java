@@ -24,10 +24,10 @@ import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.persistence.YearCounter;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.pharmacy.internal.PharmacyProblems;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 import org.pavilion.pharmacy.internal.alerts.ReorderSuggestions;
 import org.pavilion.pharmacy.internal.catalogue.ItemEntity;
 import org.pavilion.pharmacy.internal.catalogue.StoreEntity;
@@ -55,16 +55,18 @@ public class PurchaseOrders {
     private final ReorderSuggestions suggestions;
     private final AuditService audit;
     private final LongSupplier clock;
+    private final DeclaredConstraints constraints;
 
     @Activate
-    public PurchaseOrders(@Reference PharmacySchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
-            @Reference StockLedger ledger, @Reference ReorderSuggestions suggestions, @Reference AuditService audit) {
-        this(new JpaTransactions(emf), ledger, suggestions, audit, System::currentTimeMillis);
+    public PurchaseOrders(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
+            @Reference StockLedger ledger, @Reference ReorderSuggestions suggestions, @Reference AuditService audit,
+            @Reference DeclaredConstraints constraints) {
+        this(new JpaTransactions(emf), ledger, suggestions, audit, System::currentTimeMillis, constraints);
     }
 
     public PurchaseOrders(JpaTransactions jpa, StockLedger ledger, ReorderSuggestions suggestions, AuditService audit,
-            LongSupplier clock) {
+            LongSupplier clock, DeclaredConstraints constraints) {
+        this.constraints = constraints;
         this.jpa = jpa;
         this.ledger = ledger;
         this.suggestions = suggestions;
@@ -74,9 +76,7 @@ public class PurchaseOrders {
 
     /** A DRAFT order (origin MANUAL) with a new number. */
     public PurchaseOrder create(OrderDraft in) {
-        if (in == null) {
-            throw ProblemException.validation("A purchase order body is required");
-        }
+        constraints.check(in, OrderDraft.Create.class);
         String note = Requests.text("note", in.note, 1000);
         return createDraft(in.supplierId, in.storeCode, note, "MANUAL", em -> lines(em, in.lines));
     }
@@ -86,13 +86,8 @@ public class PurchaseOrders {
      * quantity; {@code itemCodes} narrows it to those items. 422 when nothing is suggested.
      */
     public PurchaseOrder fromSuggestions(FromSuggestions in) {
-        if (in == null) {
-            throw ProblemException.validation("A body {supplierId, storeCode, itemCodes?} is required");
-        }
-        String storeCode = Requests.text("storeCode", in.storeCode, 40);
-        if (storeCode == null) {
-            throw ProblemException.validation("storeCode is required");
-        }
+        constraints.check(in);
+        String storeCode = in.storeCode.strip();
         Set<String> wanted = in.itemCodes == null ? Set.of() : new HashSet<>(in.itemCodes);
         List<OrderLine> suggested = new ArrayList<>();
         for (ReorderSuggestions.Suggestion s : suggestions.forStore(storeCode)) {
@@ -169,7 +164,7 @@ public class PurchaseOrders {
             PurchaseOrderViews views = new PurchaseOrderViews(em);
             List<PurchaseOrder> items = new ArrayList<>();
             rows.setFirstResult(page * size).setMaxResults(size).getResultList().forEach(o -> items.add(views.order(o)));
-            return new Page<>(items, page, size, count.getSingleResult());
+            return Page.of(items, page, size, () -> count.getSingleResult());
         });
     }
 
@@ -180,9 +175,7 @@ public class PurchaseOrders {
 
     /** Replaces a DRAFT's note and lines; the body's {@code version} must be the stored one (409). */
     public PurchaseOrder replace(String idOrNumber, OrderDraft in) {
-        if (in == null || in.version == null) {
-            throw ProblemException.validation("version is required to change a purchase order");
-        }
+        constraints.check(in, OrderDraft.Replace.class);
         String note = Requests.text("note", in.note, 1000);
         PurchaseOrder changed = change(idOrNumber, in.version, done -> done.number + ": " + done.lines.size() + " lines",
                 (em, o) -> {
@@ -316,10 +309,7 @@ public class PurchaseOrders {
         Set<String> seen = new LinkedHashSet<>();
         List<PurchaseOrderLineEntity> rows = new ArrayList<>();
         for (OrderLine l : in) {
-            String code = l == null ? null : Requests.text("itemCode", l.itemCode, 40);
-            if (code == null) {
-                throw ProblemException.validation("every line needs an itemCode");
-            }
+            String code = l.itemCode.strip(); // declared: every line has one (OrderLine)
             ItemEntity item = em.find(ItemEntity.class, code);
             if (item == null || !item.getActive()) {
                 throw PharmacyProblems.unprocessable("no active item " + code + " in the catalogue");

@@ -4,6 +4,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.validation.Valid;
+import javax.validation.constraints.NotBlank;
+import javax.validation.constraints.NotNull;
+import javax.validation.constraints.Size;
+import javax.validation.groups.Default;
+
 /** The JSON bodies of the supplier and purchase order endpoints, in and out. */
 public final class PurchasingBodies {
 
@@ -23,16 +29,34 @@ public final class PurchasingBodies {
         public Integer version;
     }
 
-    /** POST /purchase-orders, PUT /purchase-orders/{id} (only note, lines and version are used there). */
+    /**
+     * POST /purchase-orders, PUT /purchase-orders/{id} (only note, lines and version are used there). The rules are
+     * declared per group (DeclaredConstraints, every broken field in one 400); supplier, store and items are checked
+     * against the catalogue after, and an empty order, a repeated item or a bad quantity stay 422s.
+     */
     public static class OrderDraft {
+
+        /** POST: names the supplier and the store. */
+        public interface Create extends Default {
+        }
+
+        /** PUT: carries the version read. */
+        public interface Replace extends Default {
+        }
+
+        @NotBlank(groups = Create.class)
         public String supplierId;
+        @NotBlank(groups = Create.class)
         public String storeCode;
+        @Size(max = 1000)
         public String note;
-        public List<OrderLine> lines = new ArrayList<>();
+        public List<@NotNull(message = "is an empty line") @Valid OrderLine> lines = new ArrayList<>();
+        @NotNull(groups = Replace.class)
         public Integer version;
     }
 
     public static class OrderLine {
+        @NotBlank @Size(max = 40)
         public String itemCode;
         public BigDecimal quantity;
         public BigDecimal unitPrice;
@@ -40,7 +64,9 @@ public final class PurchasingBodies {
 
     /** POST /purchase-orders/from-suggestions: {@code itemCodes} absent or empty means every suggestion. */
     public static class FromSuggestions {
+        @NotBlank
         public String supplierId;
+        @NotBlank @Size(max = 40)
         public String storeCode;
         public List<String> itemCodes;
     }
@@ -52,6 +78,7 @@ public final class PurchasingBodies {
 
     /** POST /purchase-orders/{id}/receipts. */
     public static class Receipt {
+        @Size(max = 100)
         public String deliveryNote;
         public List<ReceiptLine> lines = new ArrayList<>();
     }

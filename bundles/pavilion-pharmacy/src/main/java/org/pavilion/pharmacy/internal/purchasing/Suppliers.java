@@ -16,7 +16,6 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.pharmacy.internal.PharmacyProblems;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 import org.pavilion.pharmacy.internal.purchasing.PurchasingBodies.Supplier;
 
 /** The suppliers purchase orders go to. Writes are audited (resource {@code ph-supplier}). */
@@ -29,13 +28,12 @@ public class Suppliers {
     private final AuditService audit;
 
     @Activate
-    public Suppliers(@Reference PharmacySchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
+    public Suppliers(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
             @Reference AuditService audit) {
         this(new JpaTransactions(emf), audit);
     }
 
-    public Suppliers(JpaTransactions jpa, AuditService audit) {
+    Suppliers(JpaTransactions jpa, AuditService audit) {
         this.jpa = jpa;
         this.audit = audit;
     }
@@ -54,7 +52,7 @@ public class Suppliers {
             }
             List<Supplier> items = new ArrayList<>();
             rows.setFirstResult(page * size).setMaxResults(size).getResultList().forEach(s -> items.add(view(s)));
-            return new Page<>(items, page, size, count.getSingleResult());
+            return Page.of(items, page, size, () -> count.getSingleResult());
         });
     }
 

@@ -11,7 +11,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 import org.pavilion.pharmacy.internal.catalogue.Catalogue;
 import org.pavilion.pharmacy.internal.catalogue.CatalogueItem;
 import org.pavilion.pharmacy.internal.catalogue.StoreEntity;
@@ -29,14 +28,13 @@ public class StockOf {
     private final StockLedger ledger;
 
     @Activate
-    public StockOf(@Reference PharmacySchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
+    public StockOf(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
             @Reference Catalogue catalogue, @Reference StockLedger ledger) {
         this(new JpaTransactions(emf), catalogue, ledger);
     }
 
     /** For tests on PharmacyDatabase. */
-    public StockOf(JpaTransactions jpa, Catalogue catalogue, StockLedger ledger) {
+    StockOf(JpaTransactions jpa, Catalogue catalogue, StockLedger ledger) {
         this.jpa = jpa;
         this.catalogue = catalogue;
         this.ledger = ledger;

@@ -15,7 +15,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 
 /** The ledger as the pharmacist reads it: movements newest first, by store, item, business days and kind. */
 @Component(service = LedgerQuery.class)
@@ -24,13 +23,12 @@ public class LedgerQuery {
     private final JpaTransactions jpa;
 
     @Activate
-    public LedgerQuery(@Reference PharmacySchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf) {
+    public LedgerQuery(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf) {
         this(new JpaTransactions(emf));
     }
 
     /** For tests on PharmacyDatabase. */
-    public LedgerQuery(JpaTransactions jpa) {
+    LedgerQuery(JpaTransactions jpa) {
         this.jpa = jpa;
     }
 
@@ -95,7 +93,7 @@ public class LedgerQuery {
             for (MovementEntity m : rows.setFirstResult(page * size).setMaxResults(size).getResultList()) {
                 items.add(StockViews.Movement.of(m, em.find(BatchEntity.class, m.getBatchId())));
             }
-            return new Page<>(items, page, size, count.getSingleResult());
+            return Page.of(items, page, size, () -> count.getSingleResult());
         });
     }
 

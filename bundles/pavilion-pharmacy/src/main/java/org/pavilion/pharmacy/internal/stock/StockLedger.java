@@ -14,11 +14,9 @@ import javax.persistence.EntityManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
-import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.pharmacy.internal.PharmacyConfig;
 import org.pavilion.pharmacy.internal.PharmacyProblems;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 
 /**
  * The one way stock changes: appends movements to the ledger ({@code ph_movement}) and moves the running sum
@@ -45,11 +43,16 @@ public class StockLedger {
     private volatile ZoneId zone;
 
     @Activate
-    public StockLedger(@Reference PharmacySchema schema, PharmacyConfig config) {
+    public StockLedger(PharmacyConfig config) {
         this(zoneOf(config.zone()));
     }
 
-    public StockLedger(ZoneId zone) {
+    public static StockLedger of(ZoneId zone) {
+        return new StockLedger(zone);
+    }
+
+    // Private, behind of(): SCR tries every public constructor with the @Activate one's arity.
+    private StockLedger(ZoneId zone) {
         this.zone = zone;
     }
 

@@ -19,7 +19,6 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.pharmacy.internal.PharmacyConfig;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 import org.pavilion.pharmacy.internal.catalogue.ItemEntity;
 import org.pavilion.pharmacy.internal.catalogue.ItemStoreEntity;
 import org.pavilion.pharmacy.internal.catalogue.StoreEntity;
@@ -40,8 +39,7 @@ public class StockLevels {
     private volatile int expiryWindowDays;
 
     @Activate
-    public StockLevels(@Reference PharmacySchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
+    public StockLevels(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
             @Reference StockLedger ledger, PharmacyConfig config) {
         this(new JpaTransactions(emf), ledger, config.expiryWindowDays(), System::currentTimeMillis);
     }
@@ -97,7 +95,7 @@ public class StockLevels {
                 Object[] r = (Object[]) row;
                 lines.add(line(em, (String) r[0], em.find(ItemEntity.class, r[1]), today));
             }
-            return new Page<>(lines, page, size, ((Number) count.getSingleResult()).longValue());
+            return Page.of(lines, page, size, () -> ((Number) count.getSingleResult()).longValue());
         });
     }
 

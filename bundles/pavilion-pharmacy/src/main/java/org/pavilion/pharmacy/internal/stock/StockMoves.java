@@ -24,7 +24,6 @@ import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.pharmacy.internal.PharmacyProblems;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 import org.pavilion.pharmacy.internal.catalogue.ItemEntity;
 import org.pavilion.pharmacy.internal.catalogue.StoreEntity;
 
@@ -51,8 +50,7 @@ public class StockMoves {
     private final LongSupplier clock;
 
     @Activate
-    public StockMoves(@Reference PharmacySchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
+    public StockMoves(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
             @Reference StockLedger ledger, @Reference AuditService audit) {
         this(new JpaTransactions(emf), ledger, audit, System::currentTimeMillis);
     }

@@ -29,7 +29,6 @@ import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.pharmacy.internal.PharmacyProblems;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 import org.pavilion.pharmacy.internal.catalogue.StoreEntity;
 import org.pavilion.pharmacy.internal.stock.MovementKind;
 import org.pavilion.pharmacy.internal.stock.StockLedger;
@@ -58,8 +57,7 @@ public class StockTakes {
     private final LongSupplier clock;
 
     @Activate
-    public StockTakes(@Reference PharmacySchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
+    public StockTakes(@Reference(target = "(osgi.unit.name=pavilion-pharmacy)") EntityManagerFactory emf,
             @Reference StockLedger ledger, @Reference AuditService audit) {
         this(new JpaTransactions(emf), ledger, audit, System::currentTimeMillis);
     }
@@ -151,7 +149,7 @@ public class StockTakes {
             StockTakeViews views = new StockTakeViews(em);
             List<StockTake> items = new ArrayList<>();
             rows.setFirstResult(page * size).setMaxResults(size).getResultList().forEach(t -> items.add(views.take(t)));
-            return new Page<>(items, page, size, count.getSingleResult());
+            return Page.of(items, page, size, () -> count.getSingleResult());
         });
     }
 

@@ -15,7 +15,6 @@ import org.junit.Before;
 import org.junit.Test;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.pharmacy.internal.PharmacyDatabase;
-import org.pavilion.pharmacy.internal.PharmacySchema;
 import org.pavilion.pharmacy.internal.catalogue.ItemEntity;
 import org.pavilion.pharmacy.internal.forecast.DispensingDays;
 import org.pavilion.pharmacy.internal.forecast.ForecastSettings;
@@ -43,9 +42,9 @@ public class ReorderSuggestionsTest {
         db.medicine("ORS", "Oral rehydration salts sachet", "oral rehydration salts", "20.5 g", "POWDER", "A07CA",
                 "sachet");
         days = new DispensingDays(db);
-        Forecasts forecasts = new Forecasts(db.emf, Clock.fixed(TODAY.atTime(8, 0).toInstant(ZoneOffset.UTC),
+        Forecasts forecasts = Forecasts.of(db.emf, Clock.fixed(TODAY.atTime(8, 0).toInstant(ZoneOffset.UTC),
                 ZoneOffset.UTC), new ForecastSettings(365, 14, 30));
-        suggestions = new StoreReorderSuggestions(db.emf, PharmacySchema.migratedElsewhere(), forecasts);
+        suggestions = new StoreReorderSuggestions(db.emf, forecasts);
     }
 
     @After

@@ -51,14 +51,10 @@ public class StockAlertChecksTest {
         db.starter();
         db.withoutReorderRules();
         days = new DispensingDays(db);
-        Forecasts forecasts = new Forecasts(db.emf, clock, new ForecastSettings(365, 14, 30));
-        suggestions = new StoreReorderSuggestions(db.emf, schema(), forecasts);
+        Forecasts forecasts = Forecasts.of(db.emf, clock, new ForecastSettings(365, 14, 30));
+        suggestions = new StoreReorderSuggestions(db.emf, forecasts);
         checks = new StockAlertChecks(db.emf, suggestions, events, clock, () -> 90);
-        alerts = new AlertList(db.emf, schema());
-    }
-
-    private static org.pavilion.pharmacy.internal.PharmacySchema schema() {
-        return org.pavilion.pharmacy.internal.PharmacySchema.migratedElsewhere();
+        alerts = new AlertList(db.emf);
     }
 
     @After

@@ -40,8 +40,8 @@ public class ItemEditsTest {
     public void setUp() throws Exception {
         db = new PharmacyDatabase();
         db.starter();
-        catalogue = new Catalogue(db.jpa);
-        items = new ItemService(db.jpa, catalogue, audited::add);
+        catalogue = Catalogue.of(db.jpa);
+        items = ItemService.of(db.jpa, catalogue, audited::add);
         rest = new ItemResource(items);
     }
 

@@ -30,8 +30,8 @@ public class StarterCatalogueTest {
     public static void open() throws Exception {
         db = new PharmacyDatabase();
         db.starter(); // the fixture's own seeding must live with the starter catalogue
-        catalogue = new Catalogue(db.jpa);
-        items = new ItemService(db.jpa, catalogue, e -> { });
+        catalogue = Catalogue.of(db.jpa);
+        items = ItemService.of(db.jpa, catalogue, e -> { });
         stores = new StoreService(db.jpa, e -> { });
         rules = new ReorderRuleService(db.jpa, e -> { });
     }

@@ -131,7 +131,7 @@ public class StoresAndReorderRulesTest {
         expect(400, "body", () -> rest.putReorderRule("WARD-MAT", "OXYT10", null));
 
         // a retired item is not reordered
-        new ItemService(db.jpa, new Catalogue(db.jpa), audited::add).deactivate("DOXY100");
+        ItemService.of(db.jpa, Catalogue.of(db.jpa), audited::add).deactivate("DOXY100");
         expect(422, "DOXY100 is inactive", () -> rest.putReorderRule("WARD-MAT", "DOXY100", rule("1", "1")));
         assertEquals("0", rest.reorderRules("WARD-MAT").get(0).reorderLevel);
     }

@@ -344,6 +344,30 @@ public class DispensingDayTest {
         assertProblem(409, () -> ph.db.jpa.call(em -> ph.intake.cancel(em, "rx-90", "hl7")));
     }
 
+    @Test
+    public void aHalfFilledMatchAndDispenseNameEveryMissingFieldAndChangeNothing() throws Exception {
+        ph.db.stock("MAIN", "PARA500", ph.db.batch("PARA500", "PC-1", "2099-12-31"), "50");
+        ph.prescribed("rx-30", ANA, "PARA500", "20");
+        Bodies.Match match = new Bodies.Match();
+        match.itemCode = " ";
+        ProblemException matchRefused = assertProblem(400, () -> as(PHARMACIST, () -> ph.prescriptions.match("rx-30",
+                match)));
+        assertEquals("urn:pavilion:problem:validation", matchRefused.type());
+        assertEquals(List.of(Map.of("field", "itemCode", "message", "must not be blank"),
+                Map.of("field", "quantityPrescribed", "message", "must not be blank"),
+                Map.of("field", "version", "message", "is required (the one read)")),
+                matchRefused.extensions().get("violations"));
+
+        int published = ph.events.published.size();
+        ProblemException dispenseRefused = assertProblem(400, () -> ph.dispense(PHARMACIST, "rx-30", null,
+                "PC-1-" + "9".repeat(60), null));
+        assertEquals(List.of(Map.of("field", "batchNumber", "message", "size must be between 0 and 60"),
+                Map.of("field", "quantity", "message", "must not be blank")),
+                dispenseRefused.extensions().get("violations"));
+        assertEquals("PENDING", ph.prescription("rx-30").status);
+        assertEquals(published, ph.events.published.size());
+    }
+
     static ProblemException assertProblem(int status, Callable<?> call) throws Exception {
         try {
             call.call();

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.core.testing.TestConstraints;
 import org.pavilion.emr.api.AllergyRecorded;
 import org.pavilion.emr.api.PatientAllergies;
 import org.pavilion.emr.api.PrescriptionIssued;
@@ -63,9 +64,9 @@ final class Pharmacy implements AutoCloseable {
         AllergySource source = emrInstalled ? new EmrAllergySource(recorded) : null;
         intake = new PrescriptionIntakeService(db.jpa, audit);
         emr = new PrescriptionEvents(intake, System::currentTimeMillis);
-        prescriptions = new Prescriptions(db.emf, audit, settings, null, source);
+        prescriptions = new Prescriptions(db.emf, audit, settings, null, source, TestConstraints.platform());
         dispensing = new Dispensing(db.emf, audit, events, db.ledger, settings, null, source,
-                System::currentTimeMillis);
+                System::currentTimeMillis, TestConstraints.platform());
         history = new DispenseHistory(db.emf, audit, null);
     }
 

@@ -17,6 +17,7 @@ import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.core.testing.TestAccounts;
+import org.pavilion.core.testing.TestConstraints;
 import org.pavilion.emr.api.AccessDecision;
 import org.pavilion.emr.api.DataPart;
 import org.pavilion.emr.api.PatientAccess;
@@ -86,7 +87,7 @@ public class PortalScopingTest {
 
         Dispensing dispensing = new Dispensing(ph.db.emf, ph.audit, ph.events, ph.db.ledger,
                 new DispensingSettings("MAIN", false), new EmrPatientGate(emr, ph.audit), null,
-                System::currentTimeMillis);
+                System::currentTimeMillis, TestConstraints.platform());
         ph.prescribed("rx-a3", ANA, "PARA500", "5");
         Bodies.Dispense d = new Bodies.Dispense();
         d.quantity = "5";

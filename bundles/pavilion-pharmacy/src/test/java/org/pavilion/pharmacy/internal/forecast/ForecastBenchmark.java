@@ -28,7 +28,6 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
-import org.pavilion.pharmacy.internal.PharmacySchema;
 import org.pavilion.pharmacy.internal.alerts.ReorderSuggestions;
 import org.pavilion.pharmacy.internal.alerts.StoreReorderSuggestions;
 
@@ -98,7 +97,7 @@ public final class ForecastBenchmark {
     static void run(String db, String url, int items, boolean reuse) throws Exception {
         try (Connection c = DriverManager.getConnection(url)) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            new Liquibase(PharmacySchema.CHANGE_LOG, new ClassLoaderResourceAccessor(), database)
+            new Liquibase("db/pharmacy-changelog.xml", new ClassLoaderResourceAccessor(), database)
                     .update(new Contexts(), new LabelExpression());
         }
         long t0 = System.nanoTime();
@@ -111,9 +110,8 @@ public final class ForecastBenchmark {
                 "openjpa.ConnectionDriverName", db.equals("h2") ? "org.h2.Driver" : "org.postgresql.Driver"));
         try {
             Clock clock = Clock.fixed(TODAY.atTime(8, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-            Forecasts forecasts = new Forecasts(emf, clock, new ForecastSettings(HISTORY_DAYS, 14, 30));
-            StoreReorderSuggestions suggestions = new StoreReorderSuggestions(emf, PharmacySchema.migratedElsewhere(),
-                    forecasts);
+            Forecasts forecasts = Forecasts.of(emf, clock, new ForecastSettings(HISTORY_DAYS, 14, 30));
+            StoreReorderSuggestions suggestions = new StoreReorderSuggestions(emf, forecasts);
             for (String pass : List.of("cold", "warm")) {
                 long s = System.nanoTime();
                 long cpu = processCpuNanos();

@@ -40,7 +40,7 @@ public class ForecastTest {
         db.starter();
         db.withoutReorderRules();
         days = new DispensingDays(db);
-        forecasts = new Forecasts(db.emf, Clock.fixed(NOW, ZoneOffset.UTC), new ForecastSettings(365, 14, 30));
+        forecasts = Forecasts.of(db.emf, Clock.fixed(NOW, ZoneOffset.UTC), new ForecastSettings(365, 14, 30));
     }
 
     @After

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -300,6 +301,42 @@ public class PurchaseOrdersTest {
     private List<MovementEntity> receiptMovements() {
         return desk.db.jpa.call(em -> em.createQuery("SELECT m FROM MovementEntity m WHERE m.referenceType = 'GOODS_RECEIPT'"
                 + " AND m.actor <> 'seed' ORDER BY m.atMs, m.id", MovementEntity.class).getResultList());
+    }
+
+    @Test
+    public void aHalfWrittenOrderNamesEveryBrokenFieldAtOnceAndAChangeNeedsTheVersionRead() {
+        OrderDraft rushed = draft(" ", null, "PARA500", "100", "", "20");
+        rushed.lines.add(null);
+        rushed.note = "Urgent before the weekend. ".repeat(40);
+        ProblemException e = problem(() -> desk.orders.create(rushed));
+        assertEquals(400, e.status());
+        assertEquals("urn:pavilion:problem:validation", e.type());
+        assertEquals(List.of(Map.of("field", "lines[1].itemCode", "message", "must not be blank"),
+                Map.of("field", "lines[2]", "message", "is an empty line"),
+                Map.of("field", "note", "message", "size must be between 0 and 1000"),
+                Map.of("field", "storeCode", "message", "must not be blank"),
+                Map.of("field", "supplierId", "message", "must not be blank")), e.extensions().get("violations"));
+        assertEquals(0, as("ph.santos", () -> desk.orders.list(null, null, 0, 50)).getTotal());
+
+        PurchaseOrder draft = as("ph.santos", () -> desk.orders.create(draft(supplierId, "CENTRAL", "PARA500", "100")));
+        OrderDraft change = draft(null, null, "PARA500", "120"); // a PUT names neither supplier nor store
+        assertEquals(List.of(Map.of("field", "version", "message", "must not be null")),
+                problem(() -> desk.orders.replace(draft.id, change)).extensions().get("violations"));
+        change.version = draft.version;
+        assertDecimal("120", as("ph.santos", () -> desk.orders.replace(draft.id, change)).lines.get(0).quantityOrdered);
+    }
+
+    private static ProblemException problem(Runnable call) {
+        try {
+            as("ph.santos", () -> {
+                call.run();
+                return null;
+            });
+        } catch (ProblemException e) {
+            return e;
+        }
+        fail("accepted");
+        return null;
     }
 
     private static void expect(int status, Runnable call) {

@@ -11,6 +11,7 @@ import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.core.testing.TestConstraints;
 import org.pavilion.pharmacy.internal.PharmacyDatabase;
 import org.pavilion.pharmacy.internal.alerts.ReorderSuggestions;
 import org.pavilion.pharmacy.internal.purchasing.PurchasingBodies.OrderDraft;
@@ -38,8 +39,9 @@ final class PurchasingDesk implements AutoCloseable {
         AuditService audit = trail::add;
         ReorderSuggestions suggestions = store -> suggested.stream().filter(s -> s.storeCode().equals(store)).toList();
         suppliers = new Suppliers(db.jpa, audit);
-        orders = new PurchaseOrders(db.jpa, db.ledger, suggestions, audit, System::currentTimeMillis);
-        receipts = new GoodsReceipts(db.jpa, db.ledger, audit, System::currentTimeMillis);
+        orders = new PurchaseOrders(db.jpa, db.ledger, suggestions, audit, System::currentTimeMillis,
+                TestConstraints.platform());
+        receipts = new GoodsReceipts(db.jpa, db.ledger, audit, System::currentTimeMillis, TestConstraints.platform());
     }
 
     /** {@code work} done by {@code user}, as the platform binds a logged-in pharmacist. */

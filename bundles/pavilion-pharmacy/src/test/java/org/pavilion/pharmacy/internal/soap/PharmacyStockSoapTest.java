@@ -37,7 +37,7 @@ public class PharmacyStockSoapTest {
     public void setUp() throws Exception {
         db = new PharmacyDatabase();
         db.starter();
-        catalogue = new Catalogue(db.jpa);
+        catalogue = Catalogue.of(db.jpa);
         soap = new PharmacyStockSoap(new StockOf(db.jpa, catalogue, db.ledger));
         // a delivery of two batches into the central store, part of one sent on to the main pharmacy
         String later = db.batch("PARA500", "P-2099", "2099-06-30");
@@ -104,7 +104,7 @@ public class PharmacyStockSoapTest {
         assertTrue(none.stores.isEmpty());
 
         // a retired item still answers: its stock is still there
-        new ItemService(db.jpa, catalogue, e -> { }).deactivate("PARA500");
+        ItemService.of(db.jpa, catalogue, e -> { }).deactivate("PARA500");
         ItemStock retired = soap.stockOf("PARA500", null);
         assertFalse(retired.active);
         assertEquals("6100", retired.onHand);

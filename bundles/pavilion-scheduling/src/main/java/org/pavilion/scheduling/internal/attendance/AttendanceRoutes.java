@@ -12,7 +12,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.scheduling.internal.SchedulingConfig;
-import org.pavilion.scheduling.internal.SchedulingSchema;
 import org.pavilion.scheduling.internal.booking.AppointmentBook;
 
 /**
@@ -38,7 +37,7 @@ public class AttendanceRoutes extends RouteBuilder {
 
     @Activate
     public AttendanceRoutes(@Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf,
-            @Reference SchedulingSchema schema, @Reference AppointmentBook book, SchedulingConfig config) {
+            @Reference AppointmentBook book, SchedulingConfig config) {
         this.sweep = new AttendanceSweep(emf, book, System::currentTimeMillis);
         this.settings = new AttendanceSweep.Settings(Math.max(0, config.checkInGraceMinutes()),
                 Math.max(1, config.noShowAfterMinutes()), BATCH);

@@ -2,6 +2,11 @@ package org.pavilion.scheduling.internal.booking;
 
 import java.util.Optional;
 
+import javax.validation.constraints.AssertTrue;
+import javax.validation.constraints.NotBlank;
+import javax.validation.constraints.Pattern;
+import javax.validation.constraints.Size;
+
 import org.pavilion.core.api.rest.ProblemException;
 
 /**
@@ -25,8 +30,17 @@ public interface AppointmentBook {
      * working-hours check); otherwise the service's slot length decides. {@code offerId}: booking a slot a
      * waiting-list offer holds for this patient (the offer's holds are released in the same transaction).
      */
-    record BookingRequest(String patientId, String doctorId, String serviceCode, String visitType, long startsMs,
-            Long endsMs, String reason, Channel channel, String externalSystem, String externalId, String offerId) {
+    record BookingRequest(@NotBlank @Size(max = 64) String patientId, @NotBlank String doctorId,
+            @NotBlank String serviceCode,
+            @Pattern(regexp = "IN_PERSON|VIDEO", message = "is IN_PERSON or VIDEO") String visitType, long startsMs,
+            Long endsMs, @Size(max = 500) String reason, Channel channel, String externalSystem, String externalId,
+            String offerId) {
+
+        /** Checked with the fields' constraints (DeclaredConstraints): an external system's time has an end and an id. */
+        @AssertTrue(message = "an external system's booking gives its end (endsMs) and its id (externalId)")
+        public boolean isExternalBookingComplete() {
+            return externalSystem == null || endsMs != null && externalId != null && !externalId.isBlank();
+        }
 
         /** A booking at the desk or in the portal. */
         public static BookingRequest of(String patientId, String doctorId, String serviceCode, String visitType,

@@ -27,7 +27,6 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.scheduling.internal.Inputs;
-import org.pavilion.scheduling.internal.SchedulingSchema;
 import org.pavilion.scheduling.internal.Times;
 import org.pavilion.scheduling.internal.access.PatientGate;
 import org.pavilion.scheduling.internal.schedule.SlotRules;
@@ -60,8 +59,7 @@ public class AppointmentLists {
     volatile PatientGate gate;
 
     @Activate
-    public AppointmentLists(@Reference SchedulingSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf,
+    public AppointmentLists(@Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf,
             @Reference SlotRules rules, @Reference AuditService audit) {
         this(emf, rules, audit, null);
     }
@@ -122,7 +120,7 @@ public class AppointmentLists {
             AppointmentViews views = new AppointmentViews(em, rules.zone());
             List<Appointment> items = rows.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
                     .map(views::dto).collect(Collectors.toList());
-            return new Page<>(items, page, size, count.getSingleResult());
+            return Page.of(items, page, size, () -> count.getSingleResult());
         });
         if (allowed != null) {
             audit.record(allowed.audit().detail(result.getItems().size() + " of " + result.getTotal()).build());

@@ -79,11 +79,7 @@ public class AppointmentResource {
     @Path("{id}/reschedule")
     @RequiresPrivilege(Gates.BOOK)
     public Appointment reschedule(@PathParam("id") String id, Bodies.Reschedule in) {
-        if (in == null) {
-            throw ProblemException.validation("A body with start is required");
-        }
-        return appointments.reschedule(id, in.doctorId, Times.parse(in.start, appointments.zone(), "start"), null,
-                Channel.DESK);
+        return appointments.reschedule(id, in, Channel.DESK);
     }
 
     @POST

@@ -30,6 +30,7 @@ import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.events.api.EventPublisher;
@@ -43,7 +44,6 @@ import org.pavilion.scheduling.api.PatientCheckedIn;
 import org.pavilion.scheduling.api.VisitCostEstimator;
 import org.pavilion.scheduling.internal.Inputs;
 import org.pavilion.scheduling.internal.SchedulingConfig;
-import org.pavilion.scheduling.internal.SchedulingSchema;
 import org.pavilion.scheduling.internal.Times;
 import org.pavilion.scheduling.internal.access.PatientGate;
 import org.pavilion.scheduling.internal.schedule.SlotRules;
@@ -97,6 +97,7 @@ public class Appointments implements AppointmentBook {
     private final PatientGate withoutEmr;
     private final LongSupplier clock;
     private final BookingCommits commits;
+    private final DeclaredConstraints constraints;
     private volatile Windows windows;
 
     /** The EMR's answer while it is installed (EmrPatientGate); the department works without it. */
@@ -112,15 +113,15 @@ public class Appointments implements AppointmentBook {
     volatile EncounterOpener encounters;
 
     @Activate
-    public Appointments(@Reference SchedulingSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf,
+    public Appointments(@Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf,
             @Reference SlotRules rules, @Reference AuditService audit, @Reference EventPublisher events,
-            SchedulingConfig config) {
-        this(emf, rules, audit, events, config, System::currentTimeMillis);
+            SchedulingConfig config, @Reference DeclaredConstraints constraints) {
+        this(emf, rules, audit, events, config, System::currentTimeMillis, constraints);
     }
 
     Appointments(EntityManagerFactory emf, SlotRules rules, AuditService audit, EventPublisher events,
-            SchedulingConfig config, LongSupplier clock) {
+            SchedulingConfig config, LongSupplier clock, DeclaredConstraints constraints) {
+        this.constraints = constraints;
         this.jpa = new JpaTransactions(emf);
         this.rules = rules;
         this.audit = audit;
@@ -163,7 +164,8 @@ public class Appointments implements AppointmentBook {
 
     @Override
     public Appointment book(BookingRequest r) {
-        validate(r);
+        // What BookingRequest declares, every broken rule in one 400, whichever face (REST, SOAP, HL7) booked.
+        constraints.check(r);
         Channel channel = r.channel() == null ? Channel.DESK : r.channel();
         String actor = Gates.actor(channel.name().toLowerCase(Locale.ROOT));
         PatientGate.Allowed allowed = Gates.allow(gate(), r.patientId().strip(), Gates.BOOK, true, "CREATE");
@@ -292,6 +294,12 @@ public class Appointments implements AppointmentBook {
 
     // ------------------------------------------------------------------------------------------ changes
 
+    /** The desk's and the portal's reschedule: the body's declared rules, then its start in the hospital's zone. */
+    public Appointment reschedule(String id, Bodies.Reschedule in, Channel channel) {
+        constraints.check(in);
+        return reschedule(id, in.doctorId, Times.parse(in.start, zone(), "start"), null, channel);
+    }
+
     @Override
     public Appointment reschedule(String id, String doctorId, long startsMs, Long endsMs, Channel channel) {
         AppointmentEntity current = load(id);
@@ -335,9 +343,8 @@ public class Appointments implements AppointmentBook {
 
     @Override
     public Appointment cancel(String id, String reason, Channel channel) {
-        if (reason != null && reason.length() > MAX_TEXT) {
-            throw ProblemException.validation("reason is at most " + MAX_TEXT + " characters");
-        }
+        // REST, SOAP and HL7 cancel here: the reason is checked as the REST body declares it.
+        constraints.check(Bodies.Cancel.of(reason));
         AppointmentEntity current = load(id);
         PatientGate.Allowed allowed = Gates.allow(gate(), current.getPatientId(), Gates.BOOK, true, "UPDATE");
         if (CANCELLED.equals(current.getStatus())) {
@@ -371,6 +378,7 @@ public class Appointments implements AppointmentBook {
 
     @Override
     public Appointment checkInByCode(String bookingCode) {
+        constraints.check(Bodies.KioskCheckIn.of(bookingCode));
         String code = BookingCodes.normalise(bookingCode);
         AppointmentEntity current = code.isEmpty() ? null : jpa.call(em -> em.createQuery(
                 "SELECT a FROM AppointmentEntity a WHERE a.bookingCode = :c", AppointmentEntity.class)
@@ -618,34 +626,6 @@ public class Appointments implements AppointmentBook {
         return Gates.patientAccount() ? Channel.PORTAL.name()
                 : CallerContext.current().isPresent() ? Channel.DESK.name()
                         : Channel.SYSTEM.name();
-    }
-
-    private static void validate(BookingRequest r) {
-        if (r == null) {
-            throw ProblemException.validation("A booking is required");
-        }
-        StringBuilder errors = new StringBuilder();
-        if (Inputs.blankToNull(r.patientId()) == null || r.patientId().length() > 64) {
-            errors.append("patientId is required (at most 64 characters); ");
-        }
-        if (Inputs.blankToNull(r.doctorId()) == null) {
-            errors.append("doctorId is required; ");
-        }
-        if (Inputs.blankToNull(r.serviceCode()) == null) {
-            errors.append("serviceCode is required; ");
-        }
-        if (r.visitType() != null && !Set.of("IN_PERSON", "VIDEO").contains(r.visitType())) {
-            errors.append("visitType is IN_PERSON or VIDEO; ");
-        }
-        if (r.reason() != null && r.reason().length() > MAX_TEXT) {
-            errors.append("reason is at most " + MAX_TEXT + " characters; ");
-        }
-        if (r.externalSystem() != null && (r.endsMs() == null || Inputs.blankToNull(r.externalId()) == null)) {
-            errors.append("an external system's booking gives its end and its id; ");
-        }
-        if (errors.length() > 0) {
-            throw ProblemException.validation(errors.substring(0, errors.length() - 2));
-        }
     }
 
     /** Every message down the cause chain, lower case: which constraint a unique violation names. */

@@ -1,6 +1,9 @@
 package org.pavilion.scheduling.internal.booking;
 
-/** The JSON bodies of the booking endpoints. */
+import javax.validation.constraints.NotBlank;
+import javax.validation.constraints.Size;
+
+/** The JSON bodies of the booking endpoints; their rules are declared, checked by {@link Appointments}. */
 public final class Bodies {
 
     private Bodies() {
@@ -20,19 +23,37 @@ public final class Bodies {
 
     /** POST .../{id}/reschedule. */
     public static class Reschedule {
+        /** Its format is read by Times.parse, which answers the same 400 type. */
+        @NotBlank(message = "is required (e.g. 2026-12-07T09:30)")
         public String start;
         /** Another doctor; absent: the same. */
         public String doctorId;
     }
 
-    /** POST .../{id}/cancel. */
+    /** POST .../{id}/cancel; SOAP's and HL7's cancellations are checked as one too. */
     public static class Cancel {
+        /** Optional; at most as long as a booking's reason. */
+        @Size(max = 500)
         public String reason;
+
+        static Cancel of(String reason) {
+            Cancel c = new Cancel();
+            c.reason = reason;
+            return c;
+        }
     }
 
     /** POST /check-in at a kiosk. */
     public static class KioskCheckIn {
+        /** Typed as read out (spaces, dashes, lower case): no format here, an unknown code is a 404. */
+        @NotBlank
         public String bookingCode;
+
+        static KioskCheckIn of(String bookingCode) {
+            KioskCheckIn k = new KioskCheckIn();
+            k.bookingCode = bookingCode;
+            return k;
+        }
     }
 
     /** What a kiosk shows: no patient data, only enough to send the patient to the right waiting room. */

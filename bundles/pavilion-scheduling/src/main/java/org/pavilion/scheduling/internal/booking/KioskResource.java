@@ -10,7 +10,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.rest.Endpoints;
-import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.PublicEndpoint;
 
 /**
@@ -33,9 +32,7 @@ public class KioskResource {
 
     @POST
     public Bodies.KioskAnswer checkIn(Bodies.KioskCheckIn in) {
-        if (in == null || in.bookingCode == null || in.bookingCode.isBlank()) {
-            throw ProblemException.validation("bookingCode is required");
-        }
-        return Bodies.KioskAnswer.of(book.checkInByCode(in.bookingCode));
+        // No body at all is answered as a missing bookingCode, the one field the kiosk sends.
+        return Bodies.KioskAnswer.of(book.checkInByCode(in == null ? null : in.bookingCode));
     }
 }

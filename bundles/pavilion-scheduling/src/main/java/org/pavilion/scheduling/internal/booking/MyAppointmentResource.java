@@ -106,11 +106,7 @@ public class MyAppointmentResource {
     @RequiresPrivilege(PatientGate.OWN)
     public Appointment reschedule(@PathParam("id") String id, Bodies.Reschedule in) {
         own();
-        if (in == null) {
-            throw ProblemException.validation("A body with start is required");
-        }
-        return appointments.reschedule(id, in.doctorId, Times.parse(in.start, appointments.zone(), "start"), null,
-                Channel.PORTAL);
+        return appointments.reschedule(id, in, Channel.PORTAL);
     }
 
     @POST

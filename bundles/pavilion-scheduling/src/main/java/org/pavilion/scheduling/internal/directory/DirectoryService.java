@@ -38,7 +38,6 @@ import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.scheduling.api.VisitCostEstimator;
 import org.pavilion.scheduling.internal.Inputs;
-import org.pavilion.scheduling.internal.SchedulingSchema;
 import org.pavilion.scheduling.internal.directory.DirectoryDtos.DoctorInput;
 import org.pavilion.scheduling.internal.directory.DirectoryDtos.DoctorProfile;
 import org.pavilion.scheduling.internal.directory.DirectoryDtos.DoctorSummary;
@@ -79,8 +78,7 @@ public class DirectoryService {
     private volatile VisitCostEstimator estimator;
 
     @Activate
-    public DirectoryService(@Reference SchedulingSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf,
+    public DirectoryService(@Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf,
             @Reference AuditService audit, @Reference ScheduleSnapshots snapshots, @Reference SlotEngine slots) {
         this(emf, audit, snapshots, slots, null);
     }

@@ -20,7 +20,6 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.CallerContext;
-import org.pavilion.scheduling.internal.SchedulingSchema;
 import org.pavilion.scheduling.internal.access.PatientGate;
 import org.pavilion.scheduling.internal.booking.AppointmentEntity;
 import org.pavilion.scheduling.internal.booking.SlotHolds;
@@ -48,7 +47,7 @@ public class FeedbackService {
 
     @Activate
     public FeedbackService(@Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf,
-            @Reference SchedulingSchema schema, @Reference AuditService audit,
+            @Reference AuditService audit,
             @Reference ScheduleSnapshots directory) {
         this(emf, audit, null, directory::changed);
     }
@@ -140,7 +139,7 @@ public class FeedbackService {
             }
             List<Feedback> items = rows.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
                     .map(Feedback::of).toList();
-            return new Page<>(items, page, size, count.getSingleResult());
+            return Page.of(items, page, size, () -> count.getSingleResult());
         });
         // Many patients' comments at once: the trail says whose doctor and how many, not each patient.
         audit.record(AuditEvent.of("SEARCH", "feedback").resourceId(doctor)

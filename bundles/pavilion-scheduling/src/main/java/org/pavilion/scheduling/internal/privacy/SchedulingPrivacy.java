@@ -24,7 +24,6 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.privacy.ParticipantOutcome;
 import org.pavilion.core.api.privacy.PrivacyParticipant;
 import org.pavilion.core.api.privacy.PrivacySubject;
-import org.pavilion.scheduling.internal.SchedulingSchema;
 import org.pavilion.scheduling.internal.Times;
 import org.pavilion.scheduling.internal.booking.AppointmentEntity;
 import org.pavilion.scheduling.internal.booking.AppointmentHistoryEntity;
@@ -54,14 +53,8 @@ public class SchedulingPrivacy implements PrivacyParticipant {
 
     private final JpaTransactions jpa;
 
-    /** The SchedulingSchema reference makes sure the change log has run before the first call. */
     @Activate
-    public SchedulingPrivacy(@Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf,
-            @Reference SchedulingSchema schema) {
-        this(emf);
-    }
-
-    SchedulingPrivacy(EntityManagerFactory emf) {
+    public SchedulingPrivacy(@Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf) {
         this.jpa = new JpaTransactions(emf);
     }
 

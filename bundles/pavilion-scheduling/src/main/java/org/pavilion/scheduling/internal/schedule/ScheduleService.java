@@ -23,7 +23,6 @@ import org.pavilion.core.api.persistence.AuditedTransaction.Done;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.scheduling.internal.Inputs;
-import org.pavilion.scheduling.internal.SchedulingSchema;
 import org.pavilion.scheduling.internal.Times;
 import org.pavilion.scheduling.internal.booking.AppointmentEntity;
 import org.pavilion.scheduling.internal.directory.DoctorEntity;
@@ -51,13 +50,8 @@ public class ScheduleService {
     private final SlotEngine slots;
 
     @Activate
-    public ScheduleService(@Reference SchedulingSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf,
+    public ScheduleService(@Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf,
             @Reference AuditService audit, @Reference ScheduleSnapshots snapshots, @Reference SlotEngine slots) {
-        this(emf, audit, snapshots, slots);
-    }
-
-    ScheduleService(EntityManagerFactory emf, AuditService audit, ScheduleSnapshots snapshots, SlotEngine slots) {
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
         this.snapshots = snapshots;

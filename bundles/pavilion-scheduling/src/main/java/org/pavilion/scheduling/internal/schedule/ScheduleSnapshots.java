@@ -26,7 +26,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.persistence.JpaTransactions;
-import org.pavilion.scheduling.internal.SchedulingSchema;
 import org.pavilion.scheduling.internal.directory.DoctorEntity;
 import org.pavilion.scheduling.internal.directory.DoctorLanguageEntity;
 import org.pavilion.scheduling.internal.directory.DoctorServiceEntity;
@@ -56,13 +55,7 @@ public class ScheduleSnapshots {
     private volatile Snapshot current;
 
     @Activate
-    public ScheduleSnapshots(@Reference SchedulingSchema schema,
-            @Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf) {
-        this(emf);
-    }
-
-    /** For tests and for other parts' tests: over a database whose change log ran already. */
-    public ScheduleSnapshots(EntityManagerFactory emf) {
+    public ScheduleSnapshots(@Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf) {
         this.jpa = new JpaTransactions(emf);
     }
 

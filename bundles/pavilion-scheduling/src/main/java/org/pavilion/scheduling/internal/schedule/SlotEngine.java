@@ -30,7 +30,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.scheduling.internal.SchedulingConfig;
-import org.pavilion.scheduling.internal.SchedulingSchema;
 import org.pavilion.scheduling.internal.Times;
 import org.pavilion.scheduling.internal.booking.SlotHolds;
 import org.pavilion.scheduling.internal.schedule.Snapshot.DoctorInfo;
@@ -56,7 +55,7 @@ public class SlotEngine implements SlotRules, FreeSlots {
     private volatile int maxDaysAhead;
 
     @Activate
-    public SlotEngine(@Reference SchedulingSchema schema, @Reference ScheduleSnapshots snapshots,
+    public SlotEngine(@Reference ScheduleSnapshots snapshots,
             @Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf,
             SchedulingConfig config) {
         this(snapshots, emf, Times.zone(config.zone()), config.maxDaysAhead(), Clock.systemUTC());

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.TypedQuery;
+import javax.validation.groups.Default;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,12 +24,12 @@ import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.AuditedTransaction.Done;
 import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.scheduling.internal.SchedulingConfig;
-import org.pavilion.scheduling.internal.SchedulingSchema;
 import org.pavilion.scheduling.internal.Times;
 import org.pavilion.scheduling.internal.access.PatientGate;
 import org.pavilion.scheduling.internal.directory.DoctorEntity;
@@ -53,12 +54,12 @@ public class WaitingList {
     static final String REMOVED = "REMOVED";
     static final String EXPIRED = "EXPIRED";
     private static final Set<String> STATUSES = Set.of(WAITING, OFFERED, BOOKED, REMOVED, EXPIRED);
-    private static final Set<String> VISIT_TYPES = Set.of("IN_PERSON", "VIDEO");
 
     private final JpaTransactions jpa;
     private final AuditService audit;
     private final PatientGate withoutEmr;
     private final Clock clock;
+    private final DeclaredConstraints constraints;
     private volatile WaitlistSettings settings;
 
     /** The EMR's answer while it is installed (EmrPatientGate); the list works without it. */
@@ -67,11 +68,13 @@ public class WaitingList {
 
     @Activate
     public WaitingList(@Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf,
-            @Reference SchedulingSchema schema, @Reference AuditService audit, SchedulingConfig config) {
-        this(emf, audit, null, Clock.systemUTC(), WaitlistSettings.of(config));
+            @Reference AuditService audit, SchedulingConfig config, @Reference DeclaredConstraints constraints) {
+        this(emf, audit, null, Clock.systemUTC(), WaitlistSettings.of(config), constraints);
     }
 
-    WaitingList(EntityManagerFactory emf, AuditService audit, PatientGate gate, Clock clock, WaitlistSettings settings) {
+    WaitingList(EntityManagerFactory emf, AuditService audit, PatientGate gate, Clock clock, WaitlistSettings settings,
+            DeclaredConstraints constraints) {
+        this.constraints = constraints;
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
         this.withoutEmr = PatientGate.withoutEmr(audit);
@@ -96,17 +99,13 @@ public class WaitingList {
 
     /** The desk puts a patient on the list. */
     public WaitingEntry add(WaitingRequest in) {
-        if (in == null || in.patientId == null || in.patientId.isBlank() || in.patientId.length() > 64) {
-            throw ProblemException.validation("patientId is required (at most 64 characters)");
-        }
+        constraints.check(in, Default.class, WaitingRequest.AtTheDesk.class);
         return add(in.patientId.strip(), in, MANAGE, true);
     }
 
     /** A patient puts themselves on the list in the portal. */
     public WaitingEntry addOwn(WaitingRequest in) {
-        if (in == null) {
-            throw ProblemException.validation("A waiting-list request body is required");
-        }
+        constraints.check(in);
         return add(ownPatientId(), in, PatientGate.OWN, false);
     }
 
@@ -250,7 +249,7 @@ public class WaitingList {
             }
             List<WaitingEntry> items = rows.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
                     .map(w -> WaitingEntry.of(w, staffView)).collect(Collectors.toList());
-            return new Page<>(items, page, size, count.getSingleResult());
+            return Page.of(items, page, size, () -> count.getSingleResult());
         });
     }
 
@@ -287,24 +286,9 @@ public class WaitingList {
                 () -> ProblemException.forbidden("only a patient's own account has a waiting list of its own"));
     }
 
+    /** The request's days against today; its fields' declared rules passed already. */
     private WaitingEntity validate(WaitingRequest in) {
-        StringBuilder errors = new StringBuilder();
-        if (in.serviceCode == null || in.serviceCode.isBlank() || in.serviceCode.length() > 40) {
-            errors.append("serviceCode is required; ");
-        }
-        if (in.doctorId != null && in.doctorId.length() > 36) {
-            errors.append("doctorId is no doctor's id; ");
-        }
         String visitType = in.visitType == null || in.visitType.isBlank() ? "IN_PERSON" : in.visitType.strip();
-        if (!VISIT_TYPES.contains(visitType)) {
-            errors.append("visitType must be IN_PERSON or VIDEO; ");
-        }
-        if (in.note != null && in.note.length() > 500) {
-            errors.append("note is at most 500 characters; ");
-        }
-        if (errors.length() > 0) {
-            throw ProblemException.validation(errors.substring(0, errors.length() - 2));
-        }
         LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
         LocalDate from = Times.day(in.from, "from", false);
         LocalDate to = Times.day(in.to, "to", true);

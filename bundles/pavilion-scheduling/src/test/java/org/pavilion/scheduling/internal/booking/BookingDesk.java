@@ -30,6 +30,7 @@ import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.core.testing.ChangeLogDatabase;
+import org.pavilion.core.testing.TestConstraints;
 import org.pavilion.events.api.EventPublisher;
 import org.pavilion.scheduling.internal.SchedulingConfig;
 import org.pavilion.scheduling.internal.TestCallers;
@@ -72,7 +73,8 @@ final class BookingDesk implements AutoCloseable {
         hartmann = doctor("Dr. Lena Hartmann");
         okafor = doctor("Dr. Chidi Okafor");
         SlotRules rules = new GridRules();
-        appointments = new Appointments(emf, rules, trail::add, events, config(15, 30, 60), now::get);
+        appointments = new Appointments(emf, rules, trail::add, events, config(15, 30, 60), now::get,
+                TestConstraints.platform());
         lists = new AppointmentLists(emf, rules, trail::add, null);
     }
 

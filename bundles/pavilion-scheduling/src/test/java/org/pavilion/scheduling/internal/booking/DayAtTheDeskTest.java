@@ -18,6 +18,7 @@ import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.After;
@@ -25,6 +26,7 @@ import org.junit.Before;
 import org.junit.Test;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditOutcome;
+import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.scheduling.api.AppointmentBooked;
 import org.pavilion.scheduling.api.AppointmentCancelled;
 import org.pavilion.scheduling.api.AppointmentCompleted;
@@ -252,6 +254,35 @@ public class DayAtTheDeskTest {
         assertEquals("in the past", 400, status(() -> as(reception(), () -> desk.appointments.book(
                 AppointmentBook.BookingRequest.of(MARIA, desk.hartmann, GP20, null,
                         BookingDesk.at(MONDAY.minusDays(1), "09:00"), null, Channel.DESK)))));
+    }
+
+    @Test
+    public void aBookingWithoutDoctorAndWithAnUnknownVisitTypeNamesBothAndBooksNothing() throws Exception {
+        ProblemException refused = null;
+        try {
+            as(reception(), () -> desk.appointments.book(AppointmentBook.BookingRequest.of(MARIA, " ", GP20,
+                    "HOME_VISIT", BookingDesk.at(MONDAY, "09:00"), null, Channel.DESK)));
+        } catch (ProblemException e) {
+            refused = e;
+        }
+        assertNotNull("the booking should have been refused", refused);
+        assertEquals(400, refused.status());
+        assertEquals("urn:pavilion:problem:validation", refused.type());
+        assertEquals(List.of(Map.of("field", "doctorId", "message", "must not be blank"),
+                Map.of("field", "visitType", "message", "is IN_PERSON or VIDEO")),
+                refused.extensions().get("violations"));
+        assertEquals("nothing published", "[]", desk.events.types().toString());
+
+        // An external system's booking without its end and id is refused on that rule.
+        ProblemException external = null;
+        try {
+            as(reception(), () -> desk.appointments.book(new AppointmentBook.BookingRequest(MARIA, desk.hartmann,
+                    GP20, null, BookingDesk.at(MONDAY, "09:00"), null, null, Channel.HL7, "RIS", null, null)));
+        } catch (ProblemException e) {
+            external = e;
+        }
+        assertNotNull("the external booking should have been refused", external);
+        assertTrue(external.detail(), external.detail().contains("externalBookingComplete an external system's booking"));
     }
 
     /** Every field of the base payload, as a notification and billing need them. */

@@ -47,7 +47,8 @@ public class KioskAndListsTest {
                 "10:00")));
         Appointments kiosk = desk.appointments;
         assertEquals(404, status(() -> kiosk.checkInByCode("ZZZZ2345")));
-        assertEquals(404, status(() -> kiosk.checkInByCode("  ")));
+        assertEquals("no code: a field rule", 400, status(() -> kiosk.checkInByCode("  ")));
+        assertEquals("dashes only: typed, but no code", 404, status(() -> kiosk.checkInByCode(" - ")));
 
         desk.clock("08:59");
         assertEquals("an hour and a minute early", 409, status(() -> kiosk.checkInByCode(a.bookingCode)));

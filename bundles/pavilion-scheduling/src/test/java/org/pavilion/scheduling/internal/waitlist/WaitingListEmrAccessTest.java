@@ -26,6 +26,7 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.core.testing.TestConstraints;
 import org.pavilion.emr.api.AccessDecision;
 import org.pavilion.emr.api.AccessDecision.Outcome;
 import org.pavilion.emr.api.DataPart;
@@ -77,7 +78,7 @@ public class WaitingListEmrAccessTest {
         }
         TestClock clock = new TestClock(Instant.parse("2026-12-07T07:00:00Z"));
         list = new WaitingList(db.emf, audit, new EmrPatientGate(new Emr(), audit), clock,
-                new WaitlistSettings(ZoneId.of("Europe/Madrid"), 120, 366));
+                new WaitlistSettings(ZoneId.of("Europe/Madrid"), 120, 366), TestConstraints.platform());
         offers = new SlotOffers(db.emf, list, audit, new RecordingEvents(), new FakeAppointmentBook(db.emf), clock);
         new JpaTransactions(db.emf).run(em -> {
             ServiceEntity s = new ServiceEntity();

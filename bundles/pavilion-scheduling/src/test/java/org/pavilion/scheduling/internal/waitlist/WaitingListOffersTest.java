@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -38,6 +39,7 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.core.testing.TestConstraints;
 import org.pavilion.scheduling.api.AppointmentCancelled;
 import org.pavilion.scheduling.api.AppointmentRescheduled;
 import org.pavilion.scheduling.api.SlotOffered;
@@ -108,7 +110,8 @@ public class WaitingListOffersTest {
             }
         }
         book = new FakeAppointmentBook(db.emf);
-        list = new WaitingList(db.emf, audit, null, clock, new WaitlistSettings(MADRID, 120, 366));
+        list = new WaitingList(db.emf, audit, null, clock, new WaitlistSettings(MADRID, 120, 366),
+                TestConstraints.platform());
         offers = new SlotOffers(db.emf, list, audit, events, book, clock);
         new JpaTransactions(db.emf).run(em -> {
             em.persist(service("CARD-FU", "Cardiology follow-up"));
@@ -367,6 +370,36 @@ public class WaitingListOffersTest {
         AuditEvent refused = trail.get(trail.size() - 1);
         assertEquals(AuditOutcome.FAILED, refused.outcome());
         assertEquals(MARIA, refused.patientId());
+    }
+
+    @Test
+    public void aHalfFilledDeskRequestNamesEveryBrokenFieldAtOnceWhileThePortalNeedsNoPatient() throws Exception {
+        int entries = as(desk(), () -> list.list(null, null, null, null, 0, 50)).getItems().size();
+        WaitingRequest rushed = request(" ", null, "x".repeat(37), "2026-12-08", "2026-12-20");
+        rushed.visitType = "HOME";
+        rushed.note = "Calls back after five. ".repeat(30);
+        try {
+            as(desk(), () -> list.add(rushed));
+            fail("expected 400");
+        } catch (ProblemException e) {
+            assertEquals(400, e.status());
+            assertEquals("urn:pavilion:problem:validation", e.type());
+            assertEquals(List.of(Map.of("field", "doctorId", "message", "is no doctor's id"),
+                    Map.of("field", "note", "message", "size must be between 0 and 500"),
+                    Map.of("field", "patientId", "message", "must not be blank"),
+                    Map.of("field", "serviceCode", "message", "must not be blank"),
+                    Map.of("field", "visitType", "message", "is IN_PERSON or VIDEO")),
+                    e.extensions().get("violations"));
+        }
+        WaitingRequest portal = request(null, null, null, "2026-12-08", "2026-12-20");
+        try {
+            as(patient(MARIA), () -> list.addOwn(portal));
+            fail("expected 400");
+        } catch (ProblemException e) { // the patient is the caller: only the service is missing
+            assertEquals(List.of(Map.of("field", "serviceCode", "message", "must not be blank")),
+                    e.extensions().get("violations"));
+        }
+        assertEquals(entries, as(desk(), () -> list.list(null, null, null, null, 0, 50)).getItems().size());
     }
 
     @Test

@@ -31,14 +31,8 @@ public class ReferralPrivacy implements PrivacyParticipant {
 
     private final JpaTransactions jpa;
 
-    /** The ReferralService reference makes sure the change log has run before the first call. */
     @Activate
-    public ReferralPrivacy(@Reference(target = "(osgi.unit.name=pavilion-${departmentName})") EntityManagerFactory emf,
-            @Reference ReferralService referrals) {
-        this(emf);
-    }
-
-    ReferralPrivacy(EntityManagerFactory emf) {
+    public ReferralPrivacy(@Reference(target = "(osgi.unit.name=pavilion-${departmentName})") EntityManagerFactory emf) {
         this.jpa = new JpaTransactions(emf);
     }
 

@@ -2,7 +2,6 @@ package ${package}.internal;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -13,16 +12,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
-import org.pavilion.core.api.schema.SchemaMigrator;
+import org.pavilion.core.api.schema.SchemaChangelog;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.events.api.EventPublisher;
 import ${package}.api.ReferralOpened;
@@ -31,9 +30,14 @@ import ${package}.api.ReferralOpened;
  * The department's business logic, shared by its REST and SOAP faces: validate, store, publish the event in the same
  * transaction, audit. It also keeps the names of the patients the EMR registers (its PatientRegistered subscription).
  */
+@SchemaChangelog(ReferralService.CHANGELOG)
 @Component(service = ReferralService.class)
 public class ReferralService {
 
+    /**
+     * The department's Liquibase change log. {@code @SchemaChangelog} names it in the manifest (header
+     * Pavilion-Changelog): the platform runs it before any component of this bundle starts, on every start.
+     */
     static final String CHANGELOG = "db/${departmentName}-changelog.xml";
 
     // Tolerate fields a newer EMR adds to its payload.
@@ -43,24 +47,26 @@ public class ReferralService {
     private final JpaTransactions jpa;
     private final AuditService audit;
     private final EventPublisher events;
+    private final DeclaredConstraints constraints;
 
     @Activate
-    public ReferralService(BundleContext context,
+    public ReferralService(@Reference DeclaredConstraints constraints,
             @Reference(target = "(osgi.unit.name=pavilion-${departmentName})") EntityManagerFactory emf,
-            @Reference SchemaMigrator migrator, @Reference AuditService audit, @Reference EventPublisher events) {
-        this(emf, audit, events);
-        // The tables exist before any other component of the bundle, which all reference this one, runs.
-        migrator.migrate(context.getBundle(), CHANGELOG);
+            @Reference AuditService audit, @Reference EventPublisher events) {
+        this(emf, audit, events, constraints);
     }
 
-    ReferralService(EntityManagerFactory emf, AuditService audit, EventPublisher events) {
+    ReferralService(EntityManagerFactory emf, AuditService audit, EventPublisher events,
+            DeclaredConstraints constraints) {
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
         this.events = events;
+        this.constraints = constraints;
     }
 
     public Referral open(NewReferral in) {
-        validate(in);
+        // Every rule NewReferral declares, all broken ones in one 400 problem+json (SOAP: one fault).
+        constraints.check(in);
         ReferralEntity e = new ReferralEntity();
         e.setId(UUID.randomUUID().toString());
         e.setPatientId(in.patientId.trim());
@@ -104,7 +110,7 @@ public class ReferralService {
             }
             List<Referral> items = rows.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
                     .map(e -> Referral.of(e, nameOf(em, e.getPatientId()))).collect(Collectors.toList());
-            return new Page<>(items, page, size, count.getSingleResult());
+            return Page.of(items, page, size, () -> count.getSingleResult());
         });
         audit.record(AuditEvent.of("SEARCH", "referral").patientId(mrn)
                 .detail(result.getItems().size() + " of " + result.getTotal()).build());
@@ -150,26 +156,5 @@ public class ReferralService {
         p.referredBy = e.getReferredBy();
         p.openedAt = Instant.ofEpochMilli(e.getOpenedMs()).toString();
         return p;
-    }
-
-    /** Every field's problem at once, in one 400 problem+json (or SOAP fault). */
-    static void validate(NewReferral in) {
-        if (in == null) {
-            throw ProblemException.validation("A referral body is required");
-        }
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
-        if (in.patientId == null || in.patientId.isBlank() || in.patientId.trim().length() > 64) {
-            errors.put("patientId", "is required (the patient's MRN, at most 64 characters)");
-        }
-        if (in.reason == null || in.reason.isBlank() || in.reason.trim().length() > 500) {
-            errors.put("reason", "is required (at most 500 characters)");
-        }
-        if (in.referredBy == null || in.referredBy.isBlank() || in.referredBy.trim().length() > 200) {
-            errors.put("referredBy", "is required (at most 200 characters)");
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors.entrySet().stream().map(x -> x.getKey() + " " + x.getValue())
-                    .collect(Collectors.joining("; ")));
-        }
     }
 }

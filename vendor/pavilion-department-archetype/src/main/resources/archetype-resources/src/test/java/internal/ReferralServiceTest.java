@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.persistence.EntityManager;
 
@@ -26,6 +27,7 @@ import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.privacy.ParticipantOutcome.Action;
 import org.pavilion.core.api.privacy.PrivacySubject;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.testing.TestConstraints;
 import org.pavilion.events.api.EventPublisher;
 import ${package}.api.ReferralOpened;
 
@@ -50,7 +52,7 @@ public class ReferralServiceTest {
     @Before
     public void setUp() throws Exception {
         db = new DepartmentDatabase();
-        referrals = new ReferralService(db.emf, audit, outbox);
+        referrals = new ReferralService(db.emf, audit, outbox, TestConstraints.platform());
     }
 
     @After
@@ -94,7 +96,8 @@ public class ReferralServiceTest {
             fail("expected 400");
         } catch (ProblemException e) {
             assertEquals(400, e.status());
-            assertTrue(e.getMessage(), e.getMessage().contains("reason") && e.getMessage().contains("referredBy"));
+            assertEquals(List.of(Map.of("field", "reason", "message", "must not be blank"),
+                    Map.of("field", "referredBy", "message", "must not be blank")), e.extensions().get("violations"));
         }
         assertTrue(outbox.events.isEmpty());
     }

@@ -75,6 +75,9 @@ public class ReferralsIT extends PavilionTestSupport {
         ok(desk.get(REFERRALS));
         JsonNode bad = problem(400, doctor.post(REFERRALS, obj().put("patientId", "0000004269")));
         assertTrue(bad.toString(), bad.path("detail").asText().contains("reason"));
+        // Every broken rule NewReferral declares, listed by field.
+        assertEquals(bad.toString(), "reason", bad.path("violations").path(0).path("field").asText());
+        assertEquals(bad.toString(), "referredBy", bad.path("violations").path(1).path("field").asText());
         assertEquals(401, Http.anonymous(baseUrl()).get(REFERRALS).status);
     }
 
