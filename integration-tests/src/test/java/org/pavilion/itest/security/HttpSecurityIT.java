@@ -139,11 +139,12 @@ public class HttpSecurityIT extends PavilionTestSupport {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals("max-age=31536000", proxied.headers().firstValue("Strict-Transport-Security")
                     .orElse(null));
+        }, () -> {
+            HttpResponse<String> spoofed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    baseUrl() + "/api/v1/platform/health")).header("X-Forwarded-Proto", "https").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertFalse(spoofed.headers().firstValue("Strict-Transport-Security").isPresent());
         });
-        HttpResponse<String> spoofed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                baseUrl() + "/api/v1/platform/health")).header("X-Forwarded-Proto", "https").build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertFalse(spoofed.headers().firstValue("Strict-Transport-Security").isPresent());
     }
 
     @Test
@@ -179,9 +180,7 @@ public class HttpSecurityIT extends PavilionTestSupport {
             assertEquals(200, proxied.statusCode());
             assertEquals("max-age=31536000", proxied.headers().firstValue("Strict-Transport-Security")
                     .orElse(null));
-        });
-        // Config Admin applies the restored (empty) proxy list asynchronously: bounded wait, then it must hold.
-        Await.until("no proxy trusted again: a spoofed X-Forwarded-Proto gets no HSTS", BOOT_BOUND, () -> {
+        }, () -> {
             HttpResponse<String> spoofed = plain.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/portal"))
                     .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, spoofed.statusCode());
@@ -205,6 +204,9 @@ public class HttpSecurityIT extends PavilionTestSupport {
             // The client wrote its own X-Forwarded-For; the proxy appended the address it saw: that one counts.
             loginForwardedFor("xff-nurse", "6.6.6.6, " + SPOOFED);
             assertEquals(SPOOFED, lastLoginAddress(admin, "xff-nurse"));
+        }, () -> {
+            loginForwardedFor("xff-nurse", SPOOFED);
+            assertNotEquals(SPOOFED, lastLoginAddress(admin, "xff-nurse"));
         });
     }
 
@@ -350,7 +352,12 @@ public class HttpSecurityIT extends PavilionTestSupport {
     }
 
     /** Runs {@code check} with org.pavilion.core.http's trustedProxies set, then puts the default back. */
-    private void withTrustedProxies(String proxies, Check check) throws Exception {
+    /**
+     * Trusts {@code proxies} until {@code whileTrusted} passes, then trusts none again until {@code afterwards}
+     * passes. Config Admin applies each update asynchronously, and fileinstall writes it to etc/ and once read the
+     * older file back over it (seen in CI): each state is applied again until Config Admin holds it.
+     */
+    private void withTrustedProxies(String proxies, Check whileTrusted, Check afterwards) throws Exception {
         ConfigurationAdmin admin = awaitService(ConfigurationAdmin.class, null, BOOT_BOUND);
         Configuration c = admin.getConfiguration("org.pavilion.core.http", null);
         Dictionary<String, Object> before = c.getProperties();
@@ -360,13 +367,23 @@ public class HttpSecurityIT extends PavilionTestSupport {
                 props.put(key, before.get(key));
             }
         }
+        try {
+            holdUntil(c, props, proxies, "trusted proxies " + proxies + " apply", whileTrusted);
+        } finally {
+            holdUntil(c, props, "", "no proxy trusted again", afterwards);
+        }
+    }
+
+    private static void holdUntil(Configuration c, Dictionary<String, Object> props, String proxies, String what,
+            Check check) throws Exception {
         props.put("trustedProxies", proxies);
         c.update(props);
-        try {
-            Await.until("trusted proxies " + proxies + " apply", BOOT_BOUND, check::run);
-        } finally {
-            props.put("trustedProxies", "");
-            c.update(props);
-        }
+        Await.until(what, BOOT_BOUND, () -> {
+            Dictionary<String, Object> now = c.getProperties();
+            if (now == null || !proxies.equals(now.get("trustedProxies"))) {
+                c.update(props);
+            }
+            check.run();
+        });
     }
 }
