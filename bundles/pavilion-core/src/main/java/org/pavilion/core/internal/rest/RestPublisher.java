@@ -125,10 +125,13 @@ public class RestPublisher implements RestDirectory {
             Long serviceId = (Long) ref.getProperty(org.osgi.framework.Constants.SERVICE_ID);
             refused.put(serviceId, new RefusedEndpoint(owner.getBundleId(), address, problems));
             context.ungetService(ref);
-            return new Published(path, null, null, serviceId, null);
+            return new Published(path, null, null, null, serviceId, null);
         }
+        AddressGate gate = AddressGate.of(bus);
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
+        factory.setDestinationFactory(gate);
+        factory.setStart(false);
         factory.setAddress(REST_PREFIX + path);
         factory.setResourceClasses(resource.getClass());
         factory.setResourceProvider(resource.getClass(), new SingletonResourceProvider(resource));
@@ -148,9 +151,10 @@ public class RestPublisher implements RestDirectory {
                     return null;
                 }
                 Server server = factory.create();
+                gate.open(server);
                 String address = SERVLET_PREFIX + REST_PREFIX + path;
-                Published p = new Published(path, server, new PublishedEndpoint(owner.getBundleId(), address),
-                        null, new PublishedResource(address, resource.getClass(), moduleOf(owner),
+                Published p = new Published(path, server, gate, new PublishedEndpoint(owner.getBundleId(),
+                        address), null, new PublishedResource(address, resource.getClass(), moduleOf(owner),
                                 owner.getBundleId()));
                 byBase.put(path, p);
                 generation.incrementAndGet();
@@ -208,7 +212,7 @@ public class RestPublisher implements RestDirectory {
                 }
             }
             try {
-                p.server.destroy();
+                p.gate.close(p.server);
             } finally {
                 context.ungetService(ref);
             }
@@ -219,15 +223,17 @@ public class RestPublisher implements RestDirectory {
     private static final class Published {
         final String base;
         final Server server;
+        final AddressGate gate;
         final PublishedEndpoint endpoint;
         /** Set instead of a server when the resource was refused. */
         final Long refusedServiceId;
         final PublishedResource resource;
 
-        Published(String base, Server server, PublishedEndpoint endpoint, Long refusedServiceId,
+        Published(String base, Server server, AddressGate gate, PublishedEndpoint endpoint, Long refusedServiceId,
                 PublishedResource resource) {
             this.base = base;
             this.server = server;
+            this.gate = gate;
             this.endpoint = endpoint;
             this.refusedServiceId = refusedServiceId;
             this.resource = resource;

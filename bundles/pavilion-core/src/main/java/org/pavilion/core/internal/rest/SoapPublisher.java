@@ -110,10 +110,13 @@ public class SoapPublisher {
             Long serviceId = (Long) ref.getProperty(org.osgi.framework.Constants.SERVICE_ID);
             refused.put(serviceId, new RefusedEndpoint(owner.getBundleId(), full, problems));
             context.ungetService(ref);
-            return new Published(path, null, null, serviceId);
+            return new Published(path, null, null, null, serviceId);
         }
+        AddressGate gate = AddressGate.of(bus);
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
         factory.setBus(bus);
+        factory.setDestinationFactory(gate);
+        factory.setStart(false);
         factory.setAddress(SOAP_PREFIX + path);
         factory.setServiceClass(implementor.getClass());
         factory.setServiceBean(implementor);
@@ -135,7 +138,8 @@ public class SoapPublisher {
                     return null;
                 }
                 Server server = factory.create();
-                Published p = new Published(path, server, new PublishedEndpoint(owner.getBundleId(),
+                gate.open(server);
+                Published p = new Published(path, server, gate, new PublishedEndpoint(owner.getBundleId(),
                         RestPublisher.SERVLET_PREFIX + SOAP_PREFIX + path), null);
                 byAddress.put(path, p);
                 LOG.info("Published SOAP {} from {}", p.endpoint.address(), owner.getSymbolicName());
@@ -186,7 +190,7 @@ public class SoapPublisher {
             }
             byAddress.remove(p.address, p);
             try {
-                p.server.destroy();
+                p.gate.close(p.server);
             } finally {
                 context.ungetService(ref);
             }
@@ -197,13 +201,16 @@ public class SoapPublisher {
     private static final class Published {
         final String address;
         final Server server;
+        final AddressGate gate;
         final PublishedEndpoint endpoint;
         /** Set instead of a server when the implementor was refused. */
         final Long refusedServiceId;
 
-        Published(String address, Server server, PublishedEndpoint endpoint, Long refusedServiceId) {
+        Published(String address, Server server, AddressGate gate, PublishedEndpoint endpoint,
+                Long refusedServiceId) {
             this.address = address;
             this.server = server;
+            this.gate = gate;
             this.endpoint = endpoint;
             this.refusedServiceId = refusedServiceId;
         }
