@@ -48,13 +48,13 @@ public class DatabaseOutageIT {
             pavilion.start();
             Http anonymous = Http.anonymous(pavilion.baseUrl());
             // The platform's schema cannot be migrated: nothing that needs it starts, the REST layer included (its
-            // sign-in needs the accounts), so health is not published yet; it never says UP. Long enough for the
-            // migrator to have failed and backed off several times.
-            Await.until("the web server answers", BOOT, () -> anonymous.get("/api/v1/platform/health"));
+            // sign-in needs the accounts). Health still answers, DOWN, naming the database and the API not
+            // published; it never says UP. Long enough for the migrator to have failed and backed off several times.
+            Await.until("health answers DOWN without the REST layer", BOOT, () -> assertDownBeforeRest(
+                    anonymous.get("/api/v1/platform/health")));
             for (int i = 0; i < 20; i++) {
                 TimeUnit.SECONDS.sleep(1);
-                Http.Response health = anonymous.get("/api/v1/platform/health");
-                assertTrue("health is not UP without the database: " + health, health.status != 200);
+                assertDownBeforeRest(anonymous.get("/api/v1/platform/health"));
             }
             proxy.mode(TcpProxy.Mode.FORWARD);
             pavilion.awaitHealthy(BOOT);
@@ -81,6 +81,14 @@ public class DatabaseOutageIT {
             Await.until("the EMR answers again", Duration.ofSeconds(60),
                     () -> assertEquals(200, admin.get(search).status));
         }
+    }
+
+    private static void assertDownBeforeRest(Http.Response health) throws Exception {
+        assertEquals("health is DOWN without the database: " + health, 503, health.status);
+        assertEquals(health.toString(), "DOWN", health.json().path("status").asText());
+        assertEquals(health.toString(), "DOWN", health.json().path("checks").path("database").path("status")
+                .asText());
+        assertEquals(health.toString(), "DOWN", health.json().path("checks").path("rest").path("status").asText());
     }
 
     private static void assertHealthDownWithin(Http anonymous, long millis) throws Exception {

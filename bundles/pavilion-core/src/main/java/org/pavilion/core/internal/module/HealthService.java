@@ -57,10 +57,15 @@ public class HealthService {
     /** The run of each check (by name) still under way, shared by the calls that arrive meanwhile. */
     private final Map<String, CompletableFuture<HealthCheck>> running = new ConcurrentHashMap<>();
 
+    /**
+     * The registry needs the REST and SOAP publishers, which need the platform's schema: with the database down at
+     * boot it is not there, and health still answers (DOWN) without it.
+     */
+    private volatile ModuleRegistry registry;
+
     @Activate
-    public HealthService(@Reference(target = "(osgi.jndi.service.name=pavilion)") DataSource dataSource,
-            @Reference ModuleRegistry modules) {
-        this(dataSource, AUDIT_PROBE, modules::modules);
+    public HealthService(@Reference(target = "(osgi.jndi.service.name=pavilion)") DataSource dataSource) {
+        this(dataSource, AUDIT_PROBE, null);
     }
 
     /** For tests on an empty database: the probe is a bare {@code SELECT 1}. */
@@ -71,7 +76,7 @@ public class HealthService {
     HealthService(DataSource dataSource, String probeSql, Supplier<List<ModuleView>> modules) {
         this.dataSource = dataSource;
         this.probeSql = probeSql;
-        this.modules = modules;
+        this.modules = modules != null ? modules : this::registeredModules;
         AtomicInteger n = new AtomicInteger();
         this.checks = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "pavilion-health-check-" + n.incrementAndGet());
@@ -94,6 +99,23 @@ public class HealthService {
         contributors.remove(c);
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindRegistry(ModuleRegistry r) {
+        registry = r;
+    }
+
+    void unbindRegistry(ModuleRegistry r) {
+        if (registry == r) {
+            registry = null;
+        }
+    }
+
+    /** The registry's modules; null while there is no registry. */
+    private List<ModuleView> registeredModules() {
+        ModuleRegistry r = registry;
+        return r == null ? null : r.modules();
+    }
+
     public Report check() {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BUDGET_MILLIS);
         // Start everything first, then wait: the checks run side by side within one budget.
@@ -113,7 +135,13 @@ public class HealthService {
                 up = false;
             }
         }
-        for (ModuleView m : modules.get()) {
+        List<ModuleView> known = modules.get();
+        if (known == null) {
+            report.checks.put("modules", view(HealthCheck.down("the module registry is not started")));
+            up = false;
+            known = List.of();
+        }
+        for (ModuleView m : known) {
             report.modules.put(m.name, m.state);
             if (m.ready != null) {
                 report.readiness.put(m.name, m.ready ? "ready" : "starting");

@@ -48,6 +48,18 @@ public class HealthServiceTest {
     }
 
     @Test
+    public void withoutTheModuleRegistryHealthIsDownAndSaysSo() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:health-no-registry");
+        // As in the container before the REST and SOAP publishers (and so the registry) are up.
+        HealthService health = new HealthService(ds, () -> null);
+        HealthService.Report r = health.check();
+        assertEquals("DOWN", r.status);
+        assertEquals("UP", r.checks.get("database").get("status"));
+        assertEquals("DOWN", r.checks.get("modules").get("status"));
+    }
+
+    @Test
     public void anUnreachableDatabaseIsDownWithTheReason() {
         JdbcDataSource ds = new JdbcDataSource();
         // A file database below a path that cannot exist: every connection attempt fails.

@@ -23,6 +23,7 @@ import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.core.api.security.PublicEndpoint;
 import org.pavilion.core.api.security.RequiresPrivilege;
+import org.pavilion.core.internal.rest.ClientAddress;
 import org.pavilion.core.internal.security.AccountService;
 import org.pavilion.core.internal.security.AuthenticationFailedException;
 import org.pavilion.core.internal.security.LoginResult;
@@ -124,7 +125,8 @@ public class TotpResource {
             throw ProblemException.conflict("Two-step sign-in is not set up");
         }
         try {
-            LoginResult proof = accounts.login(caller.username(), request.password, request.code, http.getRemoteAddr());
+            LoginResult proof = accounts.login(caller.username(), request.password, request.code,
+                    ClientAddress.of(http));
             accounts.logout(proof.token());
         } catch (AuthenticationFailedException e) {
             throw new ProblemException(403, "wrong-credentials", "Two-step sign-in not removed",
