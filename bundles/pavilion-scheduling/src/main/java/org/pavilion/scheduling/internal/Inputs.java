@@ -1,5 +1,8 @@
 package org.pavilion.scheduling.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.pavilion.core.api.rest.ProblemException;
 
 /** Text fields as REST and SOAP bodies carry them: trimmed, blank as absent, 400 naming the field otherwise. */
@@ -11,6 +14,19 @@ public final class Inputs {
     /** Trimmed; null when null or blank. */
     public static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** A list's non-blank entries, trimmed, in order; empty for null. */
+    public static List<String> texts(List<String> values) {
+        List<String> out = new ArrayList<>();
+        if (values != null) {
+            for (String v : values) {
+                if (v != null && !v.isBlank()) {
+                    out.add(v.strip());
+                }
+            }
+        }
+        return out;
     }
 
     /** Trimmed; 400 when missing. */

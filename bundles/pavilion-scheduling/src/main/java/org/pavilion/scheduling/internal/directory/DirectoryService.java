@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
+import javax.validation.groups.Default;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -32,11 +33,13 @@ import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.AuditedTransaction.Done;
 import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
 import org.pavilion.scheduling.api.VisitCostEstimator;
+import org.pavilion.scheduling.internal.FitsColumn;
 import org.pavilion.scheduling.internal.Inputs;
 import org.pavilion.scheduling.internal.directory.DirectoryDtos.DoctorInput;
 import org.pavilion.scheduling.internal.directory.DirectoryDtos.DoctorProfile;
@@ -54,14 +57,14 @@ import org.pavilion.scheduling.internal.schedule.Snapshot.ServiceInfo;
 /**
  * The service catalogue and the doctors' directory. Reads come from the schedule snapshot (public, no patient data);
  * writes go to the database and renew the snapshot. The consultation fee comes from billing's
- * {@link VisitCostEstimator} while one is registered.
+ * {@link VisitCostEstimator} while one is registered. A body's own rules are the ones {@link DirectoryDtos} declares,
+ * checked once the caller may write (every broken field in one 400); what needs the database is checked after.
  */
 @Component(service = DirectoryService.class)
 public class DirectoryService {
 
     static final String EDIT = "scheduling.doctor.edit";
     static final String EDIT_OWN = "scheduling.doctor.edit-own";
-    static final Set<String> VISIT_TYPES = Set.of("IN_PERSON", "VIDEO");
     /** How far ahead the directory looks for a doctor's next free slots. */
     static final int NEXT_FREE_DAYS = 28;
     static final int NEXT_FREE_COUNT = 3;
@@ -72,6 +75,7 @@ public class DirectoryService {
     private final AuditService audit;
     private final ScheduleSnapshots snapshots;
     private final SlotEngine slots;
+    private final DeclaredConstraints constraints;
 
     /** Billing's price list while it is installed; no fee shown otherwise. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -79,16 +83,18 @@ public class DirectoryService {
 
     @Activate
     public DirectoryService(@Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf,
-            @Reference AuditService audit, @Reference ScheduleSnapshots snapshots, @Reference SlotEngine slots) {
-        this(emf, audit, snapshots, slots, null);
+            @Reference AuditService audit, @Reference ScheduleSnapshots snapshots, @Reference SlotEngine slots,
+            @Reference DeclaredConstraints constraints) {
+        this(emf, audit, snapshots, slots, constraints, null);
     }
 
     DirectoryService(EntityManagerFactory emf, AuditService audit, ScheduleSnapshots snapshots, SlotEngine slots,
-            VisitCostEstimator estimator) {
+            DeclaredConstraints constraints, VisitCostEstimator estimator) {
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
         this.snapshots = snapshots;
         this.slots = slots;
+        this.constraints = constraints;
         this.estimator = estimator;
     }
 
@@ -108,8 +114,9 @@ public class DirectoryService {
     }
 
     public DirectoryDtos.Service createService(DirectoryDtos.Service in) {
+        constraints.check(in, Default.class, DirectoryDtos.Service.New.class);
         ServiceEntity e = new ServiceEntity();
-        e.setCode(code(in == null ? null : in.code));
+        e.setCode(in.code.strip());
         applyService(e, in);
         jpa.runAudited(audit, AuditEvent.of("CREATE", "service").resourceId(e.getCode()).build(), em -> {
             if (em.find(ServiceEntity.class, e.getCode()) != null) {
@@ -124,6 +131,7 @@ public class DirectoryService {
         if (in != null && in.code != null && !in.code.strip().equals(code)) {
             throw ProblemException.validation("The code of a service cannot change (path " + code + ", body " + in.code + ")");
         }
+        constraints.check(in);
         ServiceEntity saved = jpa.callAudited(audit, em -> {
             ServiceEntity e = em.find(ServiceEntity.class, code);
             if (e == null) {
@@ -141,26 +149,14 @@ public class DirectoryService {
                 ScheduleSnapshots.splitList(e.getVisitTypes()), e.isActive()));
     }
 
+    /** Puts a service body whose declared rules held onto {@code e}. */
     private static void applyService(ServiceEntity e, DirectoryDtos.Service in) {
-        if (in == null) {
-            throw ProblemException.validation("A service body is required");
-        }
-        e.setName(Inputs.required(in.name, "name", 200));
-        e.setSpecialty(Inputs.optional(in.specialty, "specialty", 100));
-        if (in.slotMinutes == null) {
-            throw ProblemException.validation("slotMinutes is required");
-        }
-        e.setSlotMinutes(slotMinutes(in.slotMinutes, "slotMinutes"));
-        if (in.visitTypes == null || in.visitTypes.isEmpty()) {
-            throw ProblemException.validation("visitTypes is required: IN_PERSON and/or VIDEO");
-        }
+        e.setName(in.name.strip());
+        e.setSpecialty(Inputs.blankToNull(in.specialty));
+        e.setSlotMinutes(in.slotMinutes);
         Set<String> types = new LinkedHashSet<>();
         for (String t : in.visitTypes) {
-            String type = t == null ? "" : t.strip().toUpperCase(Locale.ROOT);
-            if (!VISIT_TYPES.contains(type)) {
-                throw ProblemException.validation("visitTypes may hold IN_PERSON and VIDEO; was " + t);
-            }
-            types.add(type);
+            types.add(t.strip().toUpperCase(Locale.ROOT));
         }
         e.setVisitTypes(String.join(",", types));
         e.setActive(in.active == null || in.active);
@@ -203,6 +199,7 @@ public class DirectoryService {
 
     public DoctorProfile createDoctor(DoctorInput in) {
         requireStaffEditor("CREATE", null);
+        constraints.check(in);
         String id = UUID.randomUUID().toString();
         long now = System.currentTimeMillis();
         jpa.runAudited(audit, AuditEvent.of("CREATE", "doctor").resourceId(id).build(), em -> {
@@ -232,9 +229,10 @@ public class DirectoryService {
                 || (in.active != null && in.active != existing.isActive()))) {
             deny("UPDATE", id, "a doctor may not change the link to their account or their active flag");
         }
+        constraints.check(in);
         jpa.runAudited(audit, AuditEvent.of("UPDATE", "doctor").resourceId(id).build(), em -> {
             DoctorEntity d = em.find(DoctorEntity.class, id);
-            if (in != null && !staff) {
+            if (!staff) {
                 in.username = d.getUsername();
             }
             apply(em, d, in, staff);
@@ -394,19 +392,17 @@ public class DirectoryService {
         throw ProblemException.forbidden(reason);
     }
 
-    // ---- validation
+    // ---- writing a profile
 
+    /** Puts a doctor body whose declared rules held onto {@code d}, once its username and services check out. */
     private static void apply(EntityManager em, DoctorEntity d, DoctorInput in, boolean mayLink) {
-        if (in == null) {
-            throw ProblemException.validation("A doctor body is required");
-        }
-        d.setDisplayName(Inputs.required(in.displayName, "displayName", 200));
-        d.setTitle(Inputs.optional(in.title, "title", 100));
-        d.setBiography(Inputs.optional(in.biography, "biography", 4000));
-        d.setEducation(toJson(in.education, "education"));
-        d.setAchievements(toJson(in.achievements, "achievements"));
+        d.setDisplayName(in.displayName.strip());
+        d.setTitle(Inputs.blankToNull(in.title));
+        d.setBiography(Inputs.blankToNull(in.biography));
+        d.setEducation(FitsColumn.Stored.JSON.of(in.education));
+        d.setAchievements(FitsColumn.Stored.JSON.of(in.achievements));
         if (mayLink) {
-            String username = Inputs.optional(in.username, "username", 64);
+            String username = Inputs.blankToNull(in.username);
             if (username != null) {
                 List<String> taken = em.createQuery("SELECT d.id FROM DoctorEntity d WHERE d.username = :u AND d.id <> :id",
                         String.class).setParameter("u", username).setParameter("id", d.getId()).getResultList();
@@ -419,18 +415,9 @@ public class DirectoryService {
                 d.setActive(in.active);
             }
         }
-        for (String s : list(in.specialties)) {
-            Inputs.optional(s, "specialty", 100);
-        }
-        for (String l : list(in.languages)) {
-            language(l);
-        }
         for (OfferedService o : in.services == null ? List.<OfferedService>of() : in.services) {
-            if (o == null || o.code == null || em.find(ServiceEntity.class, o.code.strip()) == null) {
-                throw ProblemException.validation("Unknown service " + (o == null ? null : o.code));
-            }
-            if (o.slotMinutes != null) {
-                slotMinutes(o.slotMinutes, "slotMinutes of " + o.code);
+            if (em.find(ServiceEntity.class, o.code.strip()) == null) {
+                throw ProblemException.validation("Unknown service " + o.code.strip());
             }
         }
     }
@@ -439,14 +426,14 @@ public class DirectoryService {
         for (String entity : List.of("DoctorSpecialtyEntity", "DoctorLanguageEntity", "DoctorServiceEntity")) {
             em.createQuery("DELETE FROM " + entity + " e WHERE e.doctorId = :d").setParameter("d", id).executeUpdate();
         }
-        for (String s : new LinkedHashSet<>(list(in.specialties))) {
+        for (String s : new LinkedHashSet<>(Inputs.texts(in.specialties))) {
             DoctorSpecialtyEntity e = new DoctorSpecialtyEntity();
             e.setDoctorId(id);
             e.setSpecialty(s);
             em.persist(e);
         }
         Set<String> languages = new LinkedHashSet<>();
-        list(in.languages).forEach(l -> languages.add(language(l)));
+        Inputs.texts(in.languages).forEach(l -> languages.add(LanguageTag.Check.canonical(l)));
         for (String l : languages) {
             DoctorLanguageEntity e = new DoctorLanguageEntity();
             e.setDoctorId(id);
@@ -462,59 +449,6 @@ public class DirectoryService {
                 e.setSlotMinutes(o.slotMinutes);
                 em.persist(e);
             }
-        }
-    }
-
-    private static List<String> list(List<String> values) {
-        List<String> out = new ArrayList<>();
-        if (values != null) {
-            for (String v : values) {
-                if (v != null && !v.isBlank()) {
-                    out.add(v.strip());
-                }
-            }
-        }
-        return out;
-    }
-
-    /** A well-formed BCP 47 tag, in its canonical case ("es-MX"); 400 otherwise. */
-    static String language(String tag) {
-        String t = tag.strip().replace('_', '-');
-        Locale locale = Locale.forLanguageTag(t);
-        String canonical = locale.toLanguageTag();
-        if (canonical.equals("und") || !canonical.equalsIgnoreCase(t) || t.length() > 35) {
-            throw ProblemException.validation("languages must hold BCP 47 tags such as en, es-MX or zh-Hant; was " + tag);
-        }
-        return canonical;
-    }
-
-    private static int slotMinutes(int minutes, String field) {
-        if (minutes < 5 || minutes > 480 || minutes % 5 != 0) {
-            throw ProblemException.validation(field + " must be 5 to 480 minutes in steps of 5; was " + minutes);
-        }
-        return minutes;
-    }
-
-    private static String code(String code) {
-        if (code == null || !code.strip().matches("[A-Za-z0-9][A-Za-z0-9_-]{0,39}")) {
-            throw ProblemException.validation("code must be 1 to 40 letters, digits, '-' or '_'");
-        }
-        return code.strip();
-    }
-
-    private static String toJson(List<String> values, String field) {
-        List<String> clean = list(values);
-        if (clean.isEmpty()) {
-            return null;
-        }
-        try {
-            String json = JSON.writeValueAsString(clean);
-            if (json.length() > 4000) {
-                throw ProblemException.validation(field + " is longer than 4000 characters in all");
-            }
-            return json;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

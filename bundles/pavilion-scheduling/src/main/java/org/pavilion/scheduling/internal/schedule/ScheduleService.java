@@ -6,10 +6,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -21,7 +20,9 @@ import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.AuditedTransaction.Done;
 import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.scheduling.internal.FitsColumn;
 import org.pavilion.scheduling.internal.Inputs;
 import org.pavilion.scheduling.internal.Times;
 import org.pavilion.scheduling.internal.booking.AppointmentEntity;
@@ -37,25 +38,27 @@ import org.pavilion.scheduling.internal.schedule.Snapshot.DoctorSchedule;
 /**
  * Doctors' weekly hours, breaks, leave and exceptions: validated, stored, audited. A change never touches an
  * appointment: it answers the BOOKED and CHECKED_IN appointments still to come that the schedule no longer covers,
- * for staff to reschedule.
+ * for staff to reschedule. A body's own rules are the ones {@link ScheduleDtos} declares, checked first (every broken
+ * field in one 400, before the doctor is looked up); what needs the database is checked here after.
  */
 @Component(service = ScheduleService.class)
 public class ScheduleService {
-
-    private static final Pattern HH_MM = Pattern.compile("(\\d{1,2}):(\\d{2})");
 
     private final JpaTransactions jpa;
     private final AuditService audit;
     private final ScheduleSnapshots snapshots;
     private final SlotEngine slots;
+    private final DeclaredConstraints constraints;
 
     @Activate
     public ScheduleService(@Reference(target = "(osgi.unit.name=pavilion-scheduling)") EntityManagerFactory emf,
-            @Reference AuditService audit, @Reference ScheduleSnapshots snapshots, @Reference SlotEngine slots) {
+            @Reference AuditService audit, @Reference ScheduleSnapshots snapshots, @Reference SlotEngine slots,
+            @Reference DeclaredConstraints constraints) {
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
         this.snapshots = snapshots;
         this.slots = slots;
+        this.constraints = constraints;
     }
 
     public Schedule schedule(String doctorId) {
@@ -77,6 +80,7 @@ public class ScheduleService {
     }
 
     public Change addHours(String doctorId, WorkingHours in) {
+        constraints.check(in);
         String id = UUID.randomUUID().toString();
         WorkingHours saved = changeSchedule(doctorId, "working hours " + id + " added", em -> {
             requireDoctor(em, doctorId);
@@ -92,6 +96,7 @@ public class ScheduleService {
     }
 
     public Change updateHours(String doctorId, String hoursId, WorkingHours in) {
+        constraints.check(in);
         WorkingHours saved = changeSchedule(doctorId, "working hours " + hoursId + " changed", em -> {
             requireDoctor(em, doctorId);
             WorkingHoursEntity h = requireHours(em, doctorId, hoursId);
@@ -115,20 +120,15 @@ public class ScheduleService {
     }
 
     public Change addLeave(String doctorId, ScheduleDtos.Leave in) {
-        if (in == null) {
-            throw ProblemException.validation("A leave body is required");
-        }
-        LocalDate from = Times.day(in.from, "from", true);
-        LocalDate to = Times.day(in.to, "to", true);
-        if (to.isBefore(from)) {
-            throw ProblemException.validation("to must not be before from");
-        }
+        constraints.check(in);
+        LocalDate from = IsoDay.Check.day(in.from);
+        LocalDate to = IsoDay.Check.day(in.to);
         LeaveEntity l = new LeaveEntity();
         l.setId(UUID.randomUUID().toString());
         l.setDoctorId(doctorId);
         l.setFromDay(from.toString());
         l.setToDay(to.toString());
-        l.setReason(Inputs.optional(in.reason, "reason", 200));
+        l.setReason(Inputs.blankToNull(in.reason));
         changeSchedule(doctorId, "leave " + from + ".." + to + " added", em -> {
             requireDoctor(em, doctorId);
             em.persist(l);
@@ -151,33 +151,19 @@ public class ScheduleService {
     }
 
     public Change addException(String doctorId, ScheduleDtos.DayException in) {
-        if (in == null) {
-            throw ProblemException.validation("An exception body is required");
-        }
-        LocalDate day = Times.day(in.day, "day", true);
-        String kind = in.kind == null ? "" : in.kind.strip().toUpperCase();
+        constraints.check(in);
+        LocalDate day = IsoDay.Check.day(in.day);
+        String kind = in.kind.strip().toUpperCase(Locale.ROOT);
         ExceptionEntity e = new ExceptionEntity();
         e.setId(UUID.randomUUID().toString());
         e.setDoctorId(doctorId);
         e.setDay(day.toString());
         e.setKind(kind);
-        e.setReason(Inputs.optional(in.reason, "reason", 200));
-        boolean hasTimes = in.start != null || in.end != null;
-        if (Snapshot.DayException.OPEN.equals(kind)) {
-            e.setLocation(Inputs.required(in.location, "location", 64));
-            int[] range = range(in.start, in.end, "start", "end");
-            e.setStartMinute(range[0]);
-            e.setEndMinute(range[1]);
-        } else if (Snapshot.DayException.CLOSED.equals(kind)) {
-            if (hasTimes) {
-                int[] range = range(in.start, in.end, "start", "end");
-                e.setStartMinute(range[0]);
-                e.setEndMinute(range[1]);
-            }
-            e.setLocation(Inputs.optional(in.location, "location", 64));
-        } else {
-            throw ProblemException.validation("kind must be CLOSED or OPEN");
-        }
+        e.setReason(Inputs.blankToNull(in.reason));
+        e.setLocation(Inputs.blankToNull(in.location));
+        // Both or neither (ExceptionHours): a CLOSED exception without them closes the whole day.
+        e.setStartMinute(TimeOfDay.Check.minutes(in.start));
+        e.setEndMinute(TimeOfDay.Check.minutes(in.end));
         changeSchedule(doctorId, kind + " exception on " + day + " added", em -> {
             requireDoctor(em, doctorId);
             ExceptionRows.insert(em, e);
@@ -256,75 +242,48 @@ public class ScheduleService {
         return new Change(change, conflicts(doctorId));
     }
 
-    /** Validates {@code in} onto {@code h} (same doctor, no overlap with the doctor's other hours) and its breaks. */
+    /**
+     * Puts {@code in}, whose declared rules held (times, days, breaks within the hours), onto {@code h} with its
+     * breaks, once the doctor offers its services and its times overlap none of the doctor's other hours.
+     */
     private List<BreakEntity> apply(EntityManager em, WorkingHoursEntity h, WorkingHours in) {
-        if (in == null) {
-            throw ProblemException.validation("A working-hours body is required");
-        }
-        if (in.weekday == null || in.weekday < 1 || in.weekday > 7) {
-            throw ProblemException.validation("weekday must be 1 (Monday) to 7 (Sunday)");
-        }
-        int[] range = range(in.start, in.end, "start", "end");
-        LocalDate validFrom = Times.day(in.validFrom, "validFrom", false);
-        LocalDate validTo = Times.day(in.validTo, "validTo", false);
-        if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
-            throw ProblemException.validation("validTo must not be before validFrom");
-        }
-        String location = Inputs.required(in.location, "location", 64);
-        List<String> services = in.services == null ? List.of()
-                : in.services.stream().filter(s -> s != null && !s.isBlank()).map(String::strip).distinct().toList();
-        for (String code : services) {
+        int start = TimeOfDay.Check.minutes(in.start);
+        int end = TimeOfDay.Check.minutes(in.end);
+        LocalDate validFrom = IsoDay.Check.day(in.validFrom);
+        LocalDate validTo = IsoDay.Check.day(in.validTo);
+        String joined = FitsColumn.Stored.COMMAS.of(in.services);
+        for (String code : ScheduleSnapshots.splitList(joined)) {
             if (em.find(DoctorServiceEntity.class, new DoctorServiceEntity.Key(h.getDoctorId(), code)) == null) {
                 throw ProblemException.validation("The doctor does not offer service " + code);
             }
         }
-        String joined = String.join(",", services);
-        if (joined.length() > 400) {
-            throw ProblemException.validation("services: too many");
-        }
         List<BreakEntity> breaks = new ArrayList<>();
-        List<TimeRange> given = in.breaks == null ? List.of() : in.breaks;
-        for (TimeRange b : given) {
-            if (b == null) {
-                throw ProblemException.validation("a break needs start and end");
-            }
-            int[] br = range(b.start, b.end, "break start", "break end");
-            if (br[0] < range[0] || br[1] > range[1]) {
-                throw ProblemException.validation("The break " + b.start + "-" + b.end + " lies outside the working hours "
-                        + in.start + "-" + in.end);
-            }
-            for (BreakEntity other : breaks) {
-                if (br[0] < other.getEndMinute() && other.getStartMinute() < br[1]) {
-                    throw ProblemException.validation("The breaks " + b.start + "-" + b.end + " and "
-                            + DaySlots.hhmm(other.getStartMinute()) + "-" + DaySlots.hhmm(other.getEndMinute())
-                            + " overlap");
-                }
-            }
+        for (TimeRange b : in.breaks == null ? List.<TimeRange>of() : in.breaks) {
             BreakEntity e = new BreakEntity();
             e.setId(UUID.randomUUID().toString());
             e.setHoursId(h.getId());
-            e.setStartMinute(br[0]);
-            e.setEndMinute(br[1]);
+            e.setStartMinute(TimeOfDay.Check.minutes(b.start));
+            e.setEndMinute(TimeOfDay.Check.minutes(b.end));
             breaks.add(e);
         }
         List<WorkingHoursEntity> sameDay = em.createQuery("SELECT h FROM WorkingHoursEntity h WHERE h.doctorId = :d"
                 + " AND h.weekday = :w AND h.id <> :id", WorkingHoursEntity.class).setParameter("d", h.getDoctorId())
                 .setParameter("w", in.weekday).setParameter("id", h.getId()).getResultList();
         for (WorkingHoursEntity other : sameDay) {
-            boolean timesOverlap = range[0] < other.getEndMinute() && other.getStartMinute() < range[1];
+            boolean timesOverlap = start < other.getEndMinute() && other.getStartMinute() < end;
             if (timesOverlap && validityOverlaps(validFrom, validTo, other)) {
                 throw ProblemException.validation("These hours overlap the doctor's hours "
                         + DaySlots.hhmm(other.getStartMinute()) + "-" + DaySlots.hhmm(other.getEndMinute()) + " at "
                         + other.getLocation() + " on weekday " + other.getWeekday() + " (" + other.getId() + ")");
             }
         }
-        h.setLocation(location);
+        h.setLocation(in.location.strip());
         h.setWeekday(in.weekday);
-        h.setStartMinute(range[0]);
-        h.setEndMinute(range[1]);
+        h.setStartMinute(start);
+        h.setEndMinute(end);
         h.setValidFrom(validFrom == null ? null : validFrom.toString());
         h.setValidTo(validTo == null ? null : validTo.toString());
-        h.setServices(joined.isEmpty() ? null : joined);
+        h.setServices(joined);
         return breaks;
     }
 
@@ -334,31 +293,6 @@ public class ScheduleService {
         boolean startsBeforeOtherEnds = from == null || otherTo == null || !from.isAfter(otherTo);
         boolean otherStartsBeforeEnd = otherFrom == null || to == null || !otherFrom.isAfter(to);
         return startsBeforeOtherEnds && otherStartsBeforeEnd;
-    }
-
-    /** Two "HH:mm" times on 5-minute boundaries, end after start, end at most 24:00: minutes after midnight. */
-    static int[] range(String start, String end, String startField, String endField) {
-        int s = minute(start, startField);
-        int e = minute(end, endField);
-        if (e <= s) {
-            throw ProblemException.validation(endField + " (" + end + ") must be after " + startField + " (" + start + ")");
-        }
-        return new int[] {s, e};
-    }
-
-    static int minute(String text, String field) {
-        Matcher m = text == null ? null : HH_MM.matcher(text.strip());
-        if (m == null || !m.matches()) {
-            throw ProblemException.validation(field + " must be a time of day such as 09:00");
-        }
-        int minute = Integer.parseInt(m.group(1)) * 60 + Integer.parseInt(m.group(2));
-        if (Integer.parseInt(m.group(2)) > 59 || minute > 24 * 60) {
-            throw ProblemException.validation(field + " must be between 00:00 and 24:00; was " + text.strip());
-        }
-        if (minute % 5 != 0) {
-            throw ProblemException.validation(field + " must be on a 5-minute boundary (e.g. 09:05); was " + text.strip());
-        }
-        return minute;
     }
 
     private static DoctorEntity requireDoctor(EntityManager em, String doctorId) {

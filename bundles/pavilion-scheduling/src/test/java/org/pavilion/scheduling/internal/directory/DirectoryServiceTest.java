@@ -27,6 +27,7 @@ import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
+import org.pavilion.core.testing.TestConstraints;
 import org.pavilion.scheduling.api.VisitCostEstimator;
 import org.pavilion.scheduling.internal.SchedulingDatabase;
 import org.pavilion.scheduling.internal.directory.DirectoryDtos.DoctorInput;
@@ -72,8 +73,8 @@ public class DirectoryServiceTest {
                 return Optional.empty();
             }
         };
-        directory = new DirectoryService(db.emf, audit, snapshots, slots, null);
-        withBilling = new DirectoryService(db.emf, audit, snapshots, slots, billing);
+        directory = new DirectoryService(db.emf, audit, snapshots, slots, TestConstraints.platform(), null);
+        withBilling = new DirectoryService(db.emf, audit, snapshots, slots, TestConstraints.platform(), billing);
         as(admin(), () -> {
             DirectoryDtos.Service gp = new DirectoryDtos.Service();
             gp.code = "GP";

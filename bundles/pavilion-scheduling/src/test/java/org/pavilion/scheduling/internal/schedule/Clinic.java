@@ -14,6 +14,7 @@ import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.security.Caller;
+import org.pavilion.core.testing.TestConstraints;
 import org.pavilion.scheduling.internal.SchedulingDatabase;
 import org.pavilion.scheduling.internal.booking.AppointmentEntity;
 
@@ -38,7 +39,7 @@ final class Clinic implements AutoCloseable {
         db = new SchedulingDatabase();
         snapshots = new ScheduleSnapshots(db.emf);
         slots = new SlotEngine(snapshots, db.emf, BERLIN, 366, Clock.fixed(NOW, BERLIN));
-        schedules = new ScheduleService(db.emf, audit, snapshots, slots);
+        schedules = new ScheduleService(db.emf, audit, snapshots, slots, TestConstraints.platform());
     }
 
     /** Epoch ms of a Berlin wall-clock time. */

@@ -19,6 +19,7 @@ import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.JpaTransactions;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.testing.TestConstraints;
 import org.pavilion.scheduling.internal.booking.AppointmentEntity;
 import org.pavilion.scheduling.internal.schedule.ScheduleDtos.Change;
 import org.pavilion.scheduling.internal.schedule.ScheduleDtos.TimeRange;
@@ -88,7 +89,8 @@ public class ScheduleServiceTest {
                 throw new IllegalStateException("the audit trail is unavailable");
             }
         };
-        ScheduleService unaudited = new ScheduleService(clinic.db.emf, failing, clinic.snapshots, clinic.slots);
+        ScheduleService unaudited = new ScheduleService(clinic.db.emf, failing, clinic.snapshots, clinic.slots,
+                TestConstraints.platform());
         assertThrows(IllegalStateException.class, () -> unaudited.addHours(ruiz, hours(1, "08:00", "16:00")));
         assertTrue(clinic.schedules.schedule(ruiz).workingHours.isEmpty());
     }
