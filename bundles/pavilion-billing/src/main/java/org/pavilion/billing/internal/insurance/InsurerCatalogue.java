@@ -1,6 +1,6 @@
 package org.pavilion.billing.internal.insurance;
 
-import java.net.URI;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,35 +15,39 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.pavilion.billing.internal.BillingConfig;
 import org.pavilion.billing.internal.BillingTransactions;
+import org.pavilion.billing.internal.BodyChecks;
 import org.pavilion.billing.internal.money.Amounts;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.AuditedTransaction;
 import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.rest.Violations;
 
 /** Insurers, their plans and the plans' coverage rules: created or replaced whole, never deleted (deactivated). */
 @Component(service = InsurerCatalogue.class, configurationPid = BillingConfig.PID)
 public class InsurerCatalogue {
 
-    /** Price categories a rule may name (docs/billing-api.md, "Price"). */
-    static final Set<String> CATEGORIES = Set.of("CONSULTATION", "PROCEDURE", "LAB_TEST", "MEDICINE", "SUPPLY",
-            "BED_DAY", "OTHER");
+    /** An insurer's or a plan's code, the last segment of its address. */
+    private static final String CODE = "[A-Za-z0-9_.-]{1,40}";
 
     private final EntityManagerFactory emf;
     private final AuditService audit;
+    private final DeclaredConstraints constraints;
     private volatile String currency;
 
     @Activate
     public InsurerCatalogue(@Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
-            @Reference AuditService audit, BillingConfig config) {
-        this(emf, audit, config.currency());
+            @Reference AuditService audit, BillingConfig config, @Reference DeclaredConstraints constraints) {
+        this(emf, audit, config.currency(), constraints);
     }
 
-    InsurerCatalogue(EntityManagerFactory emf, AuditService audit, String currency) {
+    InsurerCatalogue(EntityManagerFactory emf, AuditService audit, String currency, DeclaredConstraints constraints) {
         this.emf = emf;
         this.audit = audit;
         this.currency = currency;
+        this.constraints = constraints;
     }
 
     @Modified
@@ -62,24 +66,10 @@ public class InsurerCatalogue {
 
     /** Creates the insurer, or replaces it when {@code version} is the stored one. */
     public InsurerDto putInsurer(String code, InsurerDto in) {
-        if (in == null || blank(in.name)) {
-            throw ProblemException.validation("an insurer needs a name");
-        }
-        requireCode(code);
-        if (in.code != null && !in.code.equals(code)) {
-            throw ProblemException.validation("the body's code differs from the path's");
-        }
-        if (!blank(in.fhirBaseUrl)) {
-            URI u;
-            try {
-                u = URI.create(in.fhirBaseUrl.trim());
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.validation("fhirBaseUrl is not a URL");
-            }
-            if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
-                throw ProblemException.validation("fhirBaseUrl must be an http(s) URL");
-            }
-        }
+        // What InsurerDto declares and the address's code: every broken field in one 400.
+        Violations malformed = BodyChecks.declared(constraints, in);
+        checkCode(code, in.code, malformed);
+        malformed.refuseAny();
         return BillingTransactions.run(emf, audit, "Insurer " + code, em -> {
             InsurerEntity i = em.find(InsurerEntity.class, code);
             boolean created = i == null;
@@ -128,14 +118,11 @@ public class InsurerCatalogue {
 
     /** Creates the plan, or replaces it (and all its rules) when {@code version} is the stored one. */
     public PlanDto putPlan(String code, PlanDto in) {
-        if (in == null || blank(in.name) || blank(in.insurerCode)) {
-            throw ProblemException.validation("a plan needs a name and an insurerCode");
-        }
-        requireCode(code);
-        if (in.code != null && !in.code.equals(code)) {
-            throw ProblemException.validation("the body's code differs from the path's");
-        }
-        List<CoverageRuleEntity> rules = parseRules(code, in.rules == null ? List.of() : in.rules);
+        // What PlanDto declares (its default group) and the address's code: every broken field in one 400.
+        Violations malformed = BodyChecks.declared(constraints, in);
+        checkCode(code, in.code, malformed);
+        malformed.refuseAny();
+        List<CoverageRuleEntity> rules = coverageRules(code, in);
         return BillingTransactions.run(emf, audit, "Plan " + code, em -> {
             if (em.find(InsurerEntity.class, in.insurerCode) == null) {
                 throw ProblemException.unprocessable("Unknown insurer " + in.insurerCode);
@@ -171,25 +158,41 @@ public class InsurerCatalogue {
         });
     }
 
-    private List<CoverageRuleEntity> parseRules(String planCode, List<PlanDto.Rule> in) {
+    /**
+     * The plan's coverage rules, or one 422 naming every rule that does not fit (as rules always were refused): what
+     * the rules declare in the {@link BodyChecks.Unfit} group (a category of the price list), one rule per category,
+     * and the amounts by money.Amounts.
+     */
+    private List<CoverageRuleEntity> coverageRules(String planCode, PlanDto in) {
+        Violations unfit = BodyChecks.declared(constraints, in, BodyChecks.Unfit.class);
         List<CoverageRuleEntity> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (PlanDto.Rule r : in) {
-            if (r == null || blank(r.category) || !CATEGORIES.contains(r.category)) {
-                throw ProblemException.unprocessable("a rule names one of the price categories " + CATEGORIES);
+        List<PlanDto.Rule> rules = in.rules == null ? List.of() : in.rules;
+        for (int i = 0; i < rules.size(); i++) {
+            PlanDto.Rule r = rules.get(i);
+            if (r == null) {
+                continue; // declared
             }
-            if (!seen.add(r.category)) {
-                throw ProblemException.unprocessable("two rules for " + r.category);
+            String at = "rules[" + i + "].";
+            if (!blank(r.category) && !seen.add(r.category)) {
+                unfit.add(at + "category", r.category + " has a rule already: one rule per category");
             }
+            BigDecimal covered = BodyChecks.amount(unfit, at + "coveredPercent",
+                    f -> Amounts.parseRate(f, r.coveredPercent));
+            BigDecimal copay = blank(r.copay) ? Amounts.zero(currency)
+                    : BodyChecks.amount(unfit, at + "copay", f -> Amounts.parse(f, r.copay, currency, false));
+            BigDecimal annualLimit = blank(r.annualLimit) ? null
+                    : BodyChecks.amount(unfit, at + "annualLimit", f -> Amounts.parse(f, r.annualLimit, currency,
+                            false));
             CoverageRuleEntity e = new CoverageRuleEntity();
             e.setPlanCode(planCode);
             e.setCategory(r.category);
-            e.setCoveredPercent(Amounts.parseRate("coveredPercent", required("coveredPercent", r.coveredPercent)));
-            e.setCopay(blank(r.copay) ? Amounts.zero(currency) : Amounts.parse("copay", r.copay, currency, false));
-            e.setAnnualLimit(blank(r.annualLimit) ? null
-                    : Amounts.parse("annualLimit", r.annualLimit, currency, false));
+            e.setCoveredPercent(covered);
+            e.setCopay(copay);
+            e.setAnnualLimit(annualLimit);
             out.add(e);
         }
+        BodyChecks.refuseUnfit(unfit);
         return out;
     }
 
@@ -245,17 +248,13 @@ public class InsurerCatalogue {
         }
     }
 
-    private static void requireCode(String code) {
-        if (code == null || !code.matches("[A-Za-z0-9_.-]{1,40}")) {
-            throw ProblemException.validation("a code is 1 to 40 letters, digits, . _ or -");
+    /** The address's code (a path segment, so not declared on the body) and the body's, when it names one. */
+    private static void checkCode(String code, String bodyCode, Violations malformed) {
+        if (code == null || !code.matches(CODE)) {
+            malformed.add("code", "must be 1 to 40 letters, digits, . _ or -");
+        } else if (bodyCode != null && !bodyCode.equals(code)) {
+            malformed.add("code", "is " + bodyCode + ", not the code of the address (" + code + ")");
         }
-    }
-
-    static String required(String field, String value) {
-        if (blank(value)) {
-            throw ProblemException.validation(field + " is required");
-        }
-        return value.trim();
     }
 
     static boolean blank(String s) {

@@ -24,6 +24,7 @@ import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.AuditedTransaction;
 import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
@@ -43,16 +44,19 @@ public class CashDesk {
     private final EntityManagerFactory emf;
     private final AuditService audit;
     private final LongSupplier clock;
+    private final DeclaredConstraints constraints;
     private volatile PaymentSettings settings;
 
     @Activate
     public CashDesk(@Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
-            @Reference AuditService audit, BillingConfig config) {
-        this(emf, audit, PaymentSettings.of(config), System::currentTimeMillis);
+            @Reference AuditService audit, BillingConfig config, @Reference DeclaredConstraints constraints) {
+        this(emf, audit, PaymentSettings.of(config), System::currentTimeMillis, constraints);
     }
 
     /** For tests. */
-    public CashDesk(EntityManagerFactory emf, AuditService audit, PaymentSettings settings, LongSupplier clock) {
+    public CashDesk(EntityManagerFactory emf, AuditService audit, PaymentSettings settings, LongSupplier clock,
+            DeclaredConstraints constraints) {
+        this.constraints = constraints;
         this.emf = emf;
         this.audit = audit;
         this.settings = settings;
@@ -80,12 +84,10 @@ public class CashDesk {
     public PaymentViews.CashClose close(String cashier, String day, PaymentBodies.Close in) {
         String c = mayReconcile(cashier);
         LocalDate d = PaymentInputs.day(day);
-        if (in == null) {
-            throw ProblemException.validation("a close body with countedCash is required");
-        }
+        constraints.check(in); // what Close declares, every broken field in one 400; then the counted cash (422)
         String currency = settings.currency();
         BigDecimal counted = Amounts.parse("countedCash", in.countedCash, currency, false);
-        String note = PaymentInputs.optional(in.note, "note", 500);
+        String note = in.note == null || in.note.isBlank() ? null : in.note.strip();
         long now = clock.getAsLong();
         if (d.isAfter(settings.day(now))) {
             throw ProblemException.unprocessable("the day " + d + " has not begun yet: it cannot be closed");

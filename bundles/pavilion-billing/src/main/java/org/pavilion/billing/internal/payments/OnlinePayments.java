@@ -29,6 +29,7 @@ import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.AuditedTransaction;
 import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.api.security.CallerContext;
@@ -59,6 +60,7 @@ public class OnlinePayments {
     private final EventPublisher events;
     private final LongSupplier clock;
     private final PatientGate withoutEmr;
+    private final DeclaredConstraints constraints;
     private final List<PaymentProvider> providers = new CopyOnWriteArrayList<>();
     private volatile PaymentSettings settings;
 
@@ -67,13 +69,15 @@ public class OnlinePayments {
 
     @Activate
     public OnlinePayments(@Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
-            @Reference AuditService audit, @Reference EventPublisher events, BillingConfig config) {
-        this(emf, audit, events, PaymentSettings.of(config), null, System::currentTimeMillis);
+            @Reference AuditService audit, @Reference EventPublisher events, BillingConfig config,
+            @Reference DeclaredConstraints constraints) {
+        this(emf, audit, events, PaymentSettings.of(config), null, System::currentTimeMillis, constraints);
     }
 
     /** For tests: {@code gate} null for the department's own rule (no EMR). */
     public OnlinePayments(EntityManagerFactory emf, AuditService audit, EventPublisher events,
-            PaymentSettings settings, PatientGate gate, LongSupplier clock) {
+            PaymentSettings settings, PatientGate gate, LongSupplier clock, DeclaredConstraints constraints) {
+        this.constraints = constraints;
         this.emf = emf;
         this.audit = audit;
         this.events = events;
@@ -105,10 +109,8 @@ public class OnlinePayments {
 
     /** POST /portal/payments: a checkout for the whole patient balance of the caller's own issued invoice. */
     public PaymentViews.Checkout start(PaymentBodies.PayOnline in) {
-        if (in == null) {
-            throw ProblemException.validation("a body with invoiceId is required");
-        }
-        String invoiceId = PaymentInputs.required(in.invoiceId, "invoiceId", 36);
+        constraints.check(in); // what PayOnline declares (400)
+        String invoiceId = in.invoiceId.strip();
         Optional<String> own = PatientGate.ownPatient();
         if (own.isEmpty()) {
             throw ProblemException.forbidden("the portal pays a patient's own invoices: sign in with a patient "

@@ -32,14 +32,16 @@ public final class PaymentBodies {
         public String reason;
     }
 
-    /** POST /cash/{cashier}/{day}/close. */
+    /** POST /cash/{cashier}/{day}/close (declared rules, as Pay; the counted cash is a 422 checked after). */
     public static class Close {
         public String countedCash;
+        @Size(max = 500)
         public String note;
     }
 
-    /** POST /portal/payments. */
+    /** POST /portal/payments (declared rules, as Pay). */
     public static class PayOnline {
+        @NotBlank @Size(max = 36)
         public String invoiceId;
     }
 }

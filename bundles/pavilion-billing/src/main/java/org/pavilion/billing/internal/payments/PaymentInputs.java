@@ -7,7 +7,10 @@ import java.time.format.DateTimeParseException;
 import org.pavilion.billing.internal.money.Amounts;
 import org.pavilion.core.api.rest.ProblemException;
 
-/** Checks of the payment endpoints' inputs: 400 for a missing or malformed field, 422 for an amount that does not fit. */
+/**
+ * Checks of the payment endpoints' path and query parameters (400 when missing or malformed) and of amounts (422 when
+ * they do not fit). The bodies' field rules are declared on {@link PaymentBodies}.
+ */
 final class PaymentInputs {
 
     private PaymentInputs() {

@@ -25,6 +25,7 @@ import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.audit.AuditService;
 import org.pavilion.core.api.persistence.AuditedTransaction;
 import org.pavilion.core.api.persistence.JpaTransactions;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.Page;
 import org.pavilion.core.api.rest.ProblemException;
 import org.slf4j.Logger;
@@ -64,20 +65,23 @@ public class PriceListService implements PriceList {
     private final EntityManagerFactory emf;
     private final JpaTransactions jpa;
     private final AuditService audit;
+    private final DeclaredConstraints constraints;
     private volatile Settings settings;
     private volatile PriceSnapshot snapshot = PriceSnapshot.EMPTY;
 
     @Activate
     public PriceListService(@Reference(target = "(osgi.unit.name=pavilion-billing)") EntityManagerFactory emf,
-            @Reference AuditService audit, BillingConfig config) {
-        this(emf, audit, Settings.of(config));
+            @Reference AuditService audit, BillingConfig config, @Reference DeclaredConstraints constraints) {
+        this(emf, audit, Settings.of(config), constraints);
     }
 
     /** For tests on BillingDatabase. */
-    PriceListService(EntityManagerFactory emf, AuditService audit, Settings settings) {
+    PriceListService(EntityManagerFactory emf, AuditService audit, Settings settings,
+            DeclaredConstraints constraints) {
         this.emf = emf;
         this.jpa = new JpaTransactions(emf);
         this.audit = audit;
+        this.constraints = constraints;
         this.settings = settings;
         reload();
     }
@@ -144,9 +148,9 @@ public class PriceListService implements PriceList {
         Page.validate(page, size);
         String text = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
         String cat = PriceRules.upper(category);
-        if (cat != null && !PriceRules.CATEGORIES.contains(cat)) {
-            throw ProblemException.validation("category must be one of " + String.join(", ",
-                    PriceRules.CATEGORIES.stream().sorted().toList()) + " (was '" + category.strip() + "')");
+        if (cat != null && !PriceCategory.ALL.contains(cat)) {
+            throw ProblemException.validation("category must be one of " + PriceCategory.NAMES + " (was '"
+                    + category.strip() + "')");
         }
         LocalDate day = PriceRules.queryDay("on", on, null);
         Boolean flag = flag(active);
@@ -179,7 +183,7 @@ public class PriceListService implements PriceList {
 
     /** Creates the tax category, or replaces it when {@code in.version} is the stored one; 409 otherwise. */
     public TaxCategoryDto putTaxCategory(String code, TaxCategoryDto in) {
-        PriceRules.Tax t = PriceRules.tax(code, in);
+        PriceRules.Tax t = PriceRules.tax(code, in, constraints);
         write("Tax category " + t.code(), em -> {
             TaxCategoryEntity stored = em.find(TaxCategoryEntity.class, t.code(), LockModeType.PESSIMISTIC_WRITE);
             String action = "UPDATE";
@@ -205,7 +209,7 @@ public class PriceListService implements PriceList {
 
     /** A new price of a code (201); 409 when its validity overlaps an active price of the code. */
     public PriceDto create(PriceDto in) {
-        PriceRules.Definition d = PriceRules.price(in);
+        PriceRules.Definition d = PriceRules.price(in, constraints);
         if (in.id != null && !in.id.isBlank()) {
             throw ProblemException.unprocessable("id is given by the server: send a new price without one");
         }
@@ -230,7 +234,7 @@ public class PriceListService implements PriceList {
      * it with a {@code validTo} so that a new price of the code may start after it.
      */
     public PriceDto replace(String id, PriceDto in) {
-        PriceRules.Definition d = PriceRules.price(in);
+        PriceRules.Definition d = PriceRules.price(in, constraints);
         if (in.id != null && !in.id.isBlank() && !in.id.strip().equals(id)) {
             throw ProblemException.unprocessable("id '" + in.id.strip() + "' is not the id of the address (" + id + ")");
         }

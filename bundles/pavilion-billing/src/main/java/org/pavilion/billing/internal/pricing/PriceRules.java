@@ -3,24 +3,31 @@ package org.pavilion.billing.internal.pricing;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.pavilion.billing.internal.BodyChecks;
 import org.pavilion.billing.internal.money.Amounts;
+import org.pavilion.core.api.rest.DeclaredConstraints;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.api.rest.Violations;
 
 /**
- * What a price or a tax category sent by a client must be, checked before any transaction: everything wrong with a
- * body is named in one 422 (a missing body is 400). Whether the tax category exists and whether the validity overlaps
- * another price of the code are checked in the edit's transaction ({@link PriceListService}).
+ * What a price or a tax category sent by a client must be, checked before any transaction: what {@link PriceDto} and
+ * {@link TaxCategoryDto} declare, then what code sees (the address's code, a real calendar day, the validity's order,
+ * consultation fields on a consultation, the amounts by money.Amounts), every wrong field named in one 422 (a missing
+ * body is 400). Whether the tax category exists and whether the validity overlaps another price of the code are
+ * checked in the edit's transaction ({@link PriceListService}).
  */
 final class PriceRules {
 
-    static final Set<String> CATEGORIES = Set.of("CONSULTATION", "PROCEDURE", "LAB_TEST", "MEDICINE", "SUPPLY",
-            "BED_DAY", "OTHER");
+    /** The wording of the price list's refusals, declared and coded alike ("name is required"). */
+    static final String REQUIRED = "is required";
+    static final String AT_MOST = "is at most {max} characters";
+    static final String DATE = "\\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\\s*";
+    static final String DATE_MESSAGE = "must be a date yyyy-MM-dd";
+    /** A price's code: up to 40 letters, digits, '.', '_' or '-', a letter or digit first; blanks around ignored. */
+    static final String CODE_40 = "\\s*[A-Za-z0-9][A-Za-z0-9._-]{0,39}\\s*";
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9._-]*");
 
     /** A price as the client sent it, checked and normalised (codes upper case, blanks trimmed, null for empty). */
@@ -49,72 +56,37 @@ final class PriceRules {
     private PriceRules() {
     }
 
-    static Definition price(PriceDto in) {
-        if (in == null) {
-            throw ProblemException.validation("a body (the price) is required");
-        }
-        List<String> errors = new ArrayList<>();
-        String code = code("code", in.code, 40, errors);
-        String name = text("name", in.name, 200, true, errors);
+    static Definition price(PriceDto in, DeclaredConstraints constraints) {
+        Violations found = BodyChecks.declared(constraints, in);
         String category = upper(in.category);
-        if (category == null) {
-            errors.add("category is required");
-        } else if (!CATEGORIES.contains(category)) {
-            errors.add("category must be one of " + String.join(", ", CATEGORIES.stream().sorted().toList())
-                    + " (was '" + in.category.strip() + "')");
+        String doctorId = trim(in.doctorId);
+        String specialty = trim(in.specialty);
+        String serviceCode = upper(in.serviceCode);
+        if (category != null && !"CONSULTATION".equals(category)) {
+            consultationOnly("doctorId", doctorId, found);
+            consultationOnly("specialty", specialty, found);
+            consultationOnly("serviceCode", serviceCode, found);
         }
-        String doctorId = text("doctorId", in.doctorId, 64, false, errors);
-        String specialty = text("specialty", in.specialty, 100, false, errors);
-        String serviceCode = text("serviceCode", in.serviceCode, 40, false, errors);
-        if (serviceCode != null) {
-            serviceCode = serviceCode.toUpperCase(Locale.ROOT);
-        }
-        if (category != null && !"CONSULTATION".equals(category)
-                && (doctorId != null || specialty != null || serviceCode != null)) {
-            errors.add("doctorId, specialty and serviceCode are for CONSULTATION prices only");
-        }
-        BigDecimal unitPrice = null;
-        try {
-            unitPrice = Amounts.parsePrice("unitPrice", in.unitPrice);
-        } catch (ProblemException bad) {
-            errors.add(bad.detail());
-        }
-        String taxCategory = in.taxCategory == null || in.taxCategory.isBlank() ? null : upper(in.taxCategory);
-        if (taxCategory == null) {
-            errors.add("taxCategory is required");
-        }
-        LocalDate from = date("validFrom", in.validFrom, true, errors);
-        LocalDate to = date("validTo", in.validTo, false, errors);
+        BigDecimal unitPrice = BodyChecks.amount(found, "unitPrice", f -> Amounts.parsePrice(f, in.unitPrice));
+        LocalDate from = day("validFrom", in.validFrom, found);
+        LocalDate to = day("validTo", in.validTo, found);
         if (from != null && to != null && to.isBefore(from)) {
-            errors.add("validTo " + to + " is before validFrom " + from);
+            found.add("validTo", to + " is before validFrom " + from);
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable(String.join("; ", errors));
-        }
-        return new Definition(code, name, category, doctorId, specialty, serviceCode, unitPrice, taxCategory, from,
-                to, in.active, in.version);
+        BodyChecks.refuseUnfit(found);
+        return new Definition(upper(in.code), trim(in.name), category, doctorId, specialty, serviceCode, unitPrice,
+                upper(in.taxCategory), from, to, in.active, in.version);
     }
 
-    static Tax tax(String pathCode, TaxCategoryDto in) {
-        if (in == null) {
-            throw ProblemException.validation("a body (the tax category) is required");
-        }
-        List<String> errors = new ArrayList<>();
-        String code = code("code", pathCode, 30, errors);
+    static Tax tax(String pathCode, TaxCategoryDto in, DeclaredConstraints constraints) {
+        Violations found = BodyChecks.declared(constraints, in);
+        String code = code("code", pathCode, 30, found);
         if (code != null && in.code != null && !in.code.isBlank() && !code.equals(upper(in.code))) {
-            errors.add("code '" + in.code.strip() + "' is not the code of the address (" + code + ")");
+            found.add("code", "'" + in.code.strip() + "' is not the code of the address (" + code + ")");
         }
-        String name = text("name", in.name, 200, true, errors);
-        BigDecimal rate = null;
-        try {
-            rate = Amounts.parseRate("rate", in.rate);
-        } catch (ProblemException bad) {
-            errors.add(bad.detail());
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable(String.join("; ", errors));
-        }
-        return new Tax(code, name, rate, in.version);
+        BigDecimal rate = BodyChecks.amount(found, "rate", f -> Amounts.parseRate(f, in.rate));
+        BodyChecks.refuseUnfit(found);
+        return new Tax(code, trim(in.name), rate, in.version);
     }
 
     /** A day given in a query ({@code ?on=}): 400 when it is not yyyy-MM-dd; {@code whenBlank} when not given. */
@@ -129,44 +101,41 @@ final class PriceRules {
         }
     }
 
-    private static String code(String field, String text, int max, List<String> errors) {
+    /** The address's code (a path segment, so not declared on the body), upper case; null when refused. */
+    private static String code(String field, String text, int max, Violations found) {
         String c = upper(text);
         if (c == null) {
-            errors.add(field + " is required");
+            found.add(field, REQUIRED);
             return null;
         }
         if (c.length() > max || !CODE.matcher(c).matches()) {
-            errors.add(field + " must be up to " + max + " letters, digits, '.', '_' or '-' (was '" + text.strip()
-                    + "')");
+            found.add(field, "must be up to " + max + " letters, digits, '.', '_' or '-' (was '" + text.strip() + "')");
             return null;
         }
         return c;
     }
 
-    private static String text(String field, String text, int max, boolean required, List<String> errors) {
-        String t = text == null || text.isBlank() ? null : text.strip();
-        if (t == null && required) {
-            errors.add(field + " is required");
+    private static void consultationOnly(String field, String value, Violations found) {
+        if (value != null) {
+            found.add(field, "is for CONSULTATION prices only");
         }
-        if (t != null && t.length() > max) {
-            errors.add(field + " is at most " + max + " characters");
-        }
-        return t;
     }
 
-    private static LocalDate date(String field, String text, boolean required, List<String> errors) {
-        if (text == null || text.isBlank()) {
-            if (required) {
-                errors.add(field + " is required");
-            }
+    /** A real calendar day, or null: not given, or not shaped yyyy-MM-dd (declared, so not named twice). */
+    private static LocalDate day(String field, String text, Violations found) {
+        if (text == null || !text.matches(DATE)) {
             return null;
         }
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            errors.add(field + " must be a date yyyy-MM-dd (was '" + text.strip() + "')");
+            found.add(field, DATE_MESSAGE + " (was '" + text.strip() + "')");
             return null;
         }
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     static String upper(String s) {

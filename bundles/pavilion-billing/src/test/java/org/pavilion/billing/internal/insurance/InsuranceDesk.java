@@ -46,7 +46,7 @@ final class InsuranceDesk implements AutoCloseable {
         db = new BillingDatabase();
         insurer = new TestInsurer();
         client = new FhirInsurerClient(insurerTimeout, "Pavilion Hospital");
-        catalogue = new InsurerCatalogue(db.emf, audit, BillingDatabase.EUR);
+        catalogue = new InsurerCatalogue(db.emf, audit, BillingDatabase.EUR, TestConstraints.platform());
         policies = new PolicyService(db.emf, audit, client, null, ZoneOffset.UTC, () -> NOW,
                 TestConstraints.platform());
         claims = new ClaimService(db.emf, audit, events, client, null, ZoneOffset.UTC, () -> NOW,

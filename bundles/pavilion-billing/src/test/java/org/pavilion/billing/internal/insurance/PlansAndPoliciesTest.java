@@ -8,6 +8,7 @@ import static org.pavilion.billing.internal.insurance.InsuranceDesk.CLERK;
 import static org.pavilion.billing.internal.insurance.InsuranceDesk.as;
 import static org.pavilion.billing.internal.insurance.InsuranceDesk.rule;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -80,6 +81,79 @@ public class PlansAndPoliciesTest {
         assertEquals(422, status(() -> desk.plan("TK-D", "TK", rule("DIAGNOSIS", "0.8", "0", null))));
         assertEquals(422, status(() -> desk.plan("TK-E", "NOBODY", rule("CONSULTATION", "0.8", "0", null))));
         assertEquals(404, status(() -> desk.catalogue.plan("TK-A")));
+    }
+
+    @Test
+    public void anInsurerTypedInAHurryNamesEveryBrokenFieldAtOnceAndWritesNothing() throws Exception {
+        InsurerDto hurried = new InsurerDto();
+        hurried.name = " ";
+        hurried.fhirBaseUrl = "ftp://fhir.tk.example/r4";
+        ProblemException e = problem(() -> as(CLERK, () -> desk.catalogue.putInsurer("TK NORD", hurried)));
+        assertEquals(400, e.status());
+        assertEquals("urn:pavilion:problem:validation", e.type());
+        assertEquals(List.of(Map.of("field", "code", "message", "must be 1 to 40 letters, digits, . _ or -"),
+                Map.of("field", "fhirBaseUrl", "message", "must be an http(s) URL"),
+                Map.of("field", "name", "message", "must not be blank")),
+                e.extensions().get("violations"));
+        assertEquals("3 invalid fields: code must be 1 to 40 letters, digits, . _ or -; fhirBaseUrl must be an "
+                + "http(s) URL; name must not be blank", e.detail());
+
+        hurried.name = "Techniker Krankenkasse";
+        hurried.code = "AOK";
+        hurried.fhirBaseUrl = "https://fhir tk example"; // no URL at all
+        assertEquals(List.of(Map.of("field", "code", "message", "is AOK, not the code of the address (TK)"),
+                Map.of("field", "fhirBaseUrl", "message", "must be an http(s) URL")),
+                problem(() -> as(CLERK, () -> desk.catalogue.putInsurer("TK", hurried))).extensions()
+                        .get("violations"));
+        assertEquals(400, status(() -> desk.catalogue.putInsurer("TK", null)));
+        assertTrue(desk.catalogue.insurers().isEmpty());
+
+        hurried.code = null;
+        hurried.fhirBaseUrl = " https://fhir.tk.example/r4 ";
+        assertEquals("https://fhir.tk.example/r4", as(CLERK, () -> desk.catalogue.putInsurer("TK", hurried))
+                .fhirBaseUrl);
+    }
+
+    @Test
+    public void aPlanMissingItsHeadIs400AndItsRulesThatDoNotFitAre422EachNamedOnce() throws Exception {
+        desk.insurer("TK");
+        PlanDto plan = new PlanDto();
+        plan.insurerCode = " ";
+        plan.rules = Arrays.asList(rule("CONSULTATION", null, "0", null), rule("DIAGNOSIS", "0.8", "0",
+                null));
+        ProblemException malformed = problem(() -> as(CLERK, () -> desk.catalogue.putPlan("TK-PLUS", plan)));
+        assertEquals(400, malformed.status());
+        assertEquals(List.of(Map.of("field", "insurerCode", "message", "must not be blank"),
+                Map.of("field", "name", "message", "must not be blank"),
+                Map.of("field", "rules[0].coveredPercent", "message", "must not be blank")),
+                malformed.extensions().get("violations")); // the category is a rule that does not fit: after
+
+        plan.name = "TK Plus";
+        plan.insurerCode = "TK";
+        plan.rules = Arrays.asList(rule("CONSULTATION", "1.2", "0", null),
+                rule("DIAGNOSIS", "0.8", "-5.00", null), rule("CONSULTATION", "0.8", "5.001", null), null,
+                rule(" ", "0.5", "0", "12,50"));
+        ProblemException unfit = problem(() -> as(CLERK, () -> desk.catalogue.putPlan("TK-PLUS", plan)));
+        assertEquals(422, unfit.status());
+        assertEquals("urn:pavilion:problem:validation", unfit.type());
+        assertEquals(List.of(
+                Map.of("field", "rules[0].coveredPercent", "message",
+                        "is a fraction from 0 to 1 with at most 4 decimals (0.055 is 5.5 %)"),
+                Map.of("field", "rules[1].category", "message", "must be one of BED_DAY, CONSULTATION, LAB_TEST, "
+                        + "MEDICINE, OTHER, PROCEDURE, SUPPLY"),
+                Map.of("field", "rules[1].copay", "message", "must not be negative"),
+                Map.of("field", "rules[2].category", "message",
+                        "CONSULTATION has a rule already: one rule per category"),
+                Map.of("field", "rules[2].copay", "message", "has more decimals than EUR allows (2)"),
+                Map.of("field", "rules[3]", "message", "must not be null"),
+                Map.of("field", "rules[4].annualLimit", "message", "is not a decimal number: 12,50"),
+                Map.of("field", "rules[4].category", "message", "must not be blank")),
+                unfit.extensions().get("violations"));
+        assertEquals(404, status(() -> desk.catalogue.plan("TK-PLUS")));
+
+        plan.rules = List.of(rule("CONSULTATION", "0.8", "5.00", null));
+        plan.code = "TK-PLUS";
+        assertEquals(1, as(CLERK, () -> desk.catalogue.putPlan("TK-PLUS", plan)).rules.size());
     }
 
     @Test

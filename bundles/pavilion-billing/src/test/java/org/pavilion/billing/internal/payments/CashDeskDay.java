@@ -48,7 +48,7 @@ final class CashDeskDay implements AutoCloseable {
         db = new BillingDatabase();
         payments = new PaymentService(db.emf, audit, events, settings, null, now::get,
                 TestConstraints.platform());
-        desk = new CashDesk(db.emf, audit, settings, now::get);
+        desk = new CashDesk(db.emf, audit, settings, now::get, TestConstraints.platform());
     }
 
     static PaymentSettings settings(String providerUrl, String key, String secret) {

@@ -22,6 +22,7 @@ import org.pavilion.billing.api.PaymentReceived;
 import org.pavilion.billing.internal.invoices.InvoiceEntity;
 import org.pavilion.core.api.audit.AuditOutcome;
 import org.pavilion.core.api.rest.Page;
+import org.pavilion.core.api.rest.ProblemException;
 
 /** Anna's day at the cash desk: cash, card, transfer, the insurer's remittance, a refund, and the till closed short. */
 public class CashDeskDayTest {
@@ -147,6 +148,24 @@ public class CashDeskDayTest {
         assertEquals("422", status(() -> as(staff(ANNA), () -> day.desk.close(ANNA, "2026-12-09",
                 close("0.00", "tomorrow")))));
         assertEquals("400", status(() -> as(staff(ANNA), () -> day.desk.till(ANNA, "7.12.2026"))));
+    }
+
+    @Test
+    public void aCloseWithoutABodyOrWithAnEssayForANoteIsRefusedByField() throws Exception {
+        ProblemException none = org.junit.Assert.assertThrows(ProblemException.class,
+                () -> as(staff(ANNA), () -> day.desk.close(ANNA, "2026-12-07", null)));
+        assertEquals(400, none.status());
+        assertEquals(List.of(Map.of("field", "body", "message", "a request body is required")),
+                none.extensions().get("violations"));
+        ProblemException essay = org.junit.Assert.assertThrows(ProblemException.class,
+                () -> as(staff(ANNA), () -> day.desk.close(ANNA, "2026-12-07", close("0.00",
+                        "The drawer jammed. ".repeat(30)))));
+        assertEquals(400, essay.status());
+        assertEquals(List.of(Map.of("field", "note", "message", "size must be between 0 and 500")),
+                essay.extensions().get("violations"));
+        assertEquals("422", status(() -> as(staff(ANNA), () -> day.desk.close(ANNA, "2026-12-07",
+                close("-1.00", null))))); // the counted cash is an amount: 422, as before
+        assertEquals(0, day.rows("bl_cash_close"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.pavilion.billing.internal.payments.CashDeskDay.status;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -24,8 +25,10 @@ import org.junit.Before;
 import org.junit.Test;
 import org.pavilion.billing.api.PaymentReceived;
 import org.pavilion.billing.internal.access.PatientGate;
+import org.pavilion.core.api.rest.ProblemException;
 import org.pavilion.core.api.security.Caller;
 import org.pavilion.core.testing.TestAccounts;
+import org.pavilion.core.testing.TestConstraints;
 
 /**
  * Mrs Weber pays her bill from the portal: the real {@link HostedCheckoutProvider} opens a checkout at the local test
@@ -48,7 +51,7 @@ public class OnlinePaymentTest {
     public void setUp() throws Exception {
         day = new CashDeskDay();
         online = new OnlinePayments(day.db.emf, day.audit, day.events, CashDeskDay.settings("", "", ""), null,
-                day.now::get);
+                day.now::get, TestConstraints.platform());
         webhook = new HospitalWebhook(online);
         provider = new TestCheckoutProvider(KEY, SECRET, webhook.url(HostedCheckoutProvider.NAME));
         online.addProvider(new HostedCheckoutProvider(CashDeskDay.settings(provider.url(), KEY, SECRET)));
@@ -218,6 +221,11 @@ public class OnlinePaymentTest {
         assertEquals("403", status(() -> payNow(staff("anna.cashier"), hers)));
         assertEquals("404", status(() -> payNow(WEBER, "no-such-invoice")));
         assertEquals("400", status(() -> payNow(WEBER, null)));
+        ProblemException tooLong = org.junit.Assert.assertThrows(ProblemException.class,
+                () -> payNow(WEBER, hers + "-" + hers));
+        assertEquals(List.of(Map.of("field", "invoiceId", "message", "size must be between 0 and 36")),
+                tooLong.extensions().get("violations"));
+        assertEquals("400", status(() -> as(WEBER, () -> online.start(null))));
         assertTrue(provider.checkouts.isEmpty());
 
         provider.refuseWith = 503; // the provider is down: nothing to pay with, the intent says why
@@ -229,7 +237,7 @@ public class OnlinePaymentTest {
 
         // online payment switched off: the adapter is not configured
         OnlinePayments off = new OnlinePayments(day.db.emf, day.audit, day.events, CashDeskDay.settings("", "", ""),
-                null, day.now::get);
+                null, day.now::get, TestConstraints.platform());
         off.addProvider(new HostedCheckoutProvider(CashDeskDay.settings("", "", "")));
         assertEquals("409", status(() -> as(WEBER, () -> {
             PaymentBodies.PayOnline in = new PaymentBodies.PayOnline();
@@ -243,7 +251,7 @@ public class OnlinePaymentTest {
     public void aWrongApiKeyIsTheProvidersRefusalAndTheKeyIsNeverShown() throws Exception {
         String hers = day.db.issuedInvoice("MRN-2001", "INV-2026-000207", "50.00", "0.00", null);
         OnlinePayments wrongKey = new OnlinePayments(day.db.emf, day.audit, day.events,
-                CashDeskDay.settings("", "", ""), null, day.now::get);
+                CashDeskDay.settings("", "", ""), null, day.now::get, TestConstraints.platform());
         PaymentSettings settings = CashDeskDay.settings(provider.url(), "sk_test_wrong", SECRET);
         wrongKey.addProvider(new HostedCheckoutProvider(settings));
         try {

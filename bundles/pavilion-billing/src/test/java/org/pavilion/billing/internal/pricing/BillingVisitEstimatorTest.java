@@ -19,6 +19,7 @@ import org.pavilion.billing.internal.BillingDatabase;
 import org.pavilion.billing.internal.insurance.Coverages;
 import org.pavilion.billing.internal.insurance.PolicyEntity;
 import org.pavilion.billing.internal.money.Amounts;
+import org.pavilion.core.testing.TestConstraints;
 import org.pavilion.scheduling.api.VisitCostEstimator;
 import org.pavilion.scheduling.api.VisitCostEstimator.Estimate;
 import org.pavilion.scheduling.api.VisitCostEstimator.Visit;
@@ -58,7 +59,8 @@ public class BillingVisitEstimatorTest {
     @Before
     public void setUp() throws Exception {
         db = new BillingDatabase();
-        prices = new PriceListService(db.emf, e -> { }, new PriceListService.Settings("EUR", ZoneId.of("Europe/Madrid")));
+        prices = new PriceListService(db.emf, e -> { },
+                new PriceListService.Settings("EUR", ZoneId.of("Europe/Madrid")), TestConstraints.platform());
         db.plan("SANITAS", null, "SANITAS-PLUS", "0.80", "10.00", "CONSULTATION");
         db.policy("MRN-1001", "SANITAS-PLUS", "SAN-778812");
     }

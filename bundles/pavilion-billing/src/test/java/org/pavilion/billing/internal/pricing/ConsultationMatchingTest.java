@@ -13,6 +13,7 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.pavilion.billing.internal.BillingDatabase;
+import org.pavilion.core.testing.TestConstraints;
 
 /**
  * Which fee an appointment costs: Dr. Peña (cardiology) has his own fee and his own follow-up fee until the end of the
@@ -30,7 +31,8 @@ public class ConsultationMatchingTest {
     @Before
     public void setUp() throws Exception {
         db = new BillingDatabase();
-        prices = new PriceListService(db.emf, e -> { }, new PriceListService.Settings("EUR", ZoneId.of("Europe/Madrid")));
+        prices = new PriceListService(db.emf, e -> { },
+                new PriceListService.Settings("EUR", ZoneId.of("Europe/Madrid")), TestConstraints.platform());
         prices.create(consultation("CONS-PENA", "Consultation Dr. Peña", "d-pena", "Cardiology", null, "95.00",
                 "2026-01-01", "2026-12-31"));
         prices.create(consultation("CONS-PENA-FU", "Follow-up Dr. Peña", "d-pena", null, "CARD-FU", "70.00",

@@ -20,6 +20,7 @@ import org.junit.Before;
 import org.junit.Test;
 import org.pavilion.billing.internal.BillingDatabase;
 import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.testing.TestConstraints;
 
 /**
  * Two finance officers at once, on the real database: adding prices of one code with overlapping validities (a new
@@ -37,7 +38,8 @@ public class PriceEditRacesTest {
     @Before
     public void setUp() throws Exception {
         db = new BillingDatabase();
-        prices = new PriceListService(db.emf, e -> { }, new PriceListService.Settings("EUR", ZoneId.of("UTC")));
+        prices = new PriceListService(db.emf, e -> { }, new PriceListService.Settings("EUR", ZoneId.of("UTC")),
+                TestConstraints.platform());
         officers = Executors.newFixedThreadPool(2);
     }
 

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.After;
@@ -19,6 +20,8 @@ import org.pavilion.billing.internal.BillingDatabase;
 import org.pavilion.billing.internal.money.LineAmounts;
 import org.pavilion.core.api.audit.AuditEvent;
 import org.pavilion.core.api.rest.Page;
+import org.pavilion.core.api.rest.ProblemException;
+import org.pavilion.core.testing.TestConstraints;
 
 /**
  * December in the finance office: the ECG gets a new tariff from 1 January (the old one is ended first, an overlap is
@@ -39,7 +42,7 @@ public class PriceListEditsTest {
     public void setUp() throws Exception {
         db = new BillingDatabase();
         prices = new PriceListService(db.emf, audited::add,
-                new PriceListService.Settings("EUR", ZoneId.of("Europe/Madrid")));
+                new PriceListService.Settings("EUR", ZoneId.of("Europe/Madrid")), TestConstraints.platform());
         rest = new PriceResource(prices);
         taxes = new TaxCategoryResource(prices);
     }
@@ -158,6 +161,15 @@ public class PriceListEditsTest {
         cosmetic.code = null;
         cosmetic.name = " ";
         expect(422, "name is required", () -> taxes.put("COSMETIC2", cosmetic));
+        cosmetic.code = "COSMETIC";
+        cosmetic.rate = "20 %";
+        assertEquals(List.of(Map.of("field", "code", "message", "must be up to 30 letters, digits, '.', '_' or '-' "
+                        + "(was 'cosmetic rate!')"),
+                Map.of("field", "name", "message", "is required"),
+                Map.of("field", "rate", "message", "is not a decimal number: 20 %")),
+                expect(422, "3 invalid fields", () -> taxes.put("cosmetic rate!", cosmetic)).extensions()
+                        .get("violations"));
+        cosmetic.code = null;
         expect(400, "body", () -> taxes.put("COSMETIC2", null));
         assertEquals(List.of("COSMETIC", "EXEMPT", "REDUCED", "STANDARD"), taxes.list().stream().map(t -> t.code)
                 .toList());
@@ -185,11 +197,31 @@ public class PriceListEditsTest {
                 null)));
         PriceDto everything = price("proc x!", " ", "DRUG", "", null, "01/01/2026", "tomorrow");
         everything.doctorId = "d-1";
-        String all = expect(422, "code must be", () -> prices.create(everything)).detail();
+        ProblemException refused = expect(422, "code must be", () -> prices.create(everything));
+        String all = refused.detail();
         for (String part : List.of("name is required", "category must be one of", "unitPrice is required",
                 "taxCategory is required", "validFrom must be a date", "validTo must be a date")) {
             assertTrue(part + " in: " + all, all.contains(part));
         }
+        assertEquals("urn:pavilion:problem:validation", refused.type());
+        assertEquals(List.of(Map.of("field", "category", "message", "must be one of BED_DAY, CONSULTATION, LAB_TEST, "
+                        + "MEDICINE, OTHER, PROCEDURE, SUPPLY"),
+                Map.of("field", "code", "message", "must be up to 40 letters, digits, '.', '_' or '-'"),
+                Map.of("field", "doctorId", "message", "is for CONSULTATION prices only"),
+                Map.of("field", "name", "message", "is required"),
+                Map.of("field", "taxCategory", "message", "is required"),
+                Map.of("field", "unitPrice", "message", "is required"),
+                Map.of("field", "validFrom", "message", "must be a date yyyy-MM-dd"),
+                Map.of("field", "validTo", "message", "must be a date yyyy-MM-dd")),
+                refused.extensions().get("violations"));
+        PriceDto longWinded = price("PROC-" + "X".repeat(36), "N".repeat(201), "procedure", "5", "EXEMPT",
+                "2026-02-30", null);
+        longWinded.specialty = "Cardiology";
+        assertEquals(List.of(Map.of("field", "code", "message", "must be up to 40 letters, digits, '.', '_' or '-'"),
+                Map.of("field", "name", "message", "is at most 200 characters"),
+                Map.of("field", "specialty", "message", "is for CONSULTATION prices only"),
+                Map.of("field", "validFrom", "message", "must be a date yyyy-MM-dd (was '2026-02-30')")),
+                expect(422, "4 invalid fields", () -> prices.create(longWinded)).extensions().get("violations"));
         PriceDto doctorsLab = price("LAB-X", "X", "LAB_TEST", "5", "EXEMPT", "2026-01-01", null);
         doctorsLab.doctorId = "d-pena";
         expect(422, "for CONSULTATION prices only", () -> prices.create(doctorsLab));

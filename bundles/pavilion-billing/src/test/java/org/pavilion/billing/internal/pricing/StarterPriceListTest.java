@@ -18,6 +18,7 @@ import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.pavilion.billing.internal.BillingDatabase;
+import org.pavilion.core.testing.TestConstraints;
 
 /**
  * Day one of a hospital that installs billing next to its lab, pharmacy and scheduling: every lab test and every
@@ -36,7 +37,8 @@ public class StarterPriceListTest {
     @BeforeClass
     public static void open() throws Exception {
         db = new BillingDatabase();
-        prices = new PriceListService(db.emf, e -> { }, new PriceListService.Settings("EUR", ZoneId.of("UTC")));
+        prices = new PriceListService(db.emf, e -> { }, new PriceListService.Settings("EUR", ZoneId.of("UTC")),
+                TestConstraints.platform());
     }
 
     @AfterClass
@@ -100,7 +102,7 @@ public class StarterPriceListTest {
         assertEquals(66, all.size());
         assertEquals(all.size(), all.stream().map(p -> p.code).distinct().count());
         for (PriceDto p : all) {
-            PriceRules.Definition d = PriceRules.price(p);
+            PriceRules.Definition d = PriceRules.price(p, TestConstraints.platform());
             assertEquals(p.code, d.code());
             assertTrue(p.code, d.unitPrice().signum() > 0);
             assertTrue(p.code, p.active);
