@@ -260,6 +260,7 @@ public final class Browser implements AutoCloseable {
 
     /** Follows the navigation entry for {@code route} (opening a collapsed menu at phone width first). */
     public void navTo(String route) {
+        List<WebElement> before = all("main#main > *");
         String css = "nav#main-nav a[href=\"" + route + "\"]";
         until("nav entry " + route + " followed", d -> {
             List<WebElement> links = d.findElements(By.cssSelector(css));
@@ -275,6 +276,19 @@ public final class Browser implements AutoCloseable {
             link.click();
             return true;
         });
+        awaitNextPage(before, route);
+    }
+
+    /**
+     * Waits until the shell has shown the page a navigation leads to: it replaces main#main's content once the page
+     * is built (after reading the manifest and loading the page's module), and until then the previous page, its
+     * heading included, is still there.
+     */
+    private void awaitNextPage(List<WebElement> before, String route) {
+        if (!before.isEmpty()) {
+            until("the page at " + route + " shown", d -> ExpectedConditions.stalenessOf(before.get(0)).apply(d)
+                    ? true : null);
+        }
     }
 
     /** Follows a visible link to {@code route} anywhere on the page (a card, a button-like link), else the nav's. */
@@ -283,7 +297,9 @@ public final class Browser implements AutoCloseable {
         until("a link to " + route, d -> d.findElements(By.cssSelector(css)).isEmpty() ? null : true);
         for (WebElement a : all(css)) {
             if (a.isDisplayed()) {
+                List<WebElement> before = all("main#main > *");
                 clickInView(a);
+                awaitNextPage(before, route);
                 return;
             }
         }
