@@ -88,6 +88,10 @@ public class ModuleLifecycleIT extends PavilionTestSupport {
         Http.Response registered = admin.post("/api/v1/emr/patients", patient);
         assertEquals(registered.toString(), 201, registered.status);
         String mrn = registered.json().path("mrn").asText();
+        // The lab asks the EMR about the patients it serves: a malformed MRN is the EMR's 400 there.
+        Http doctor = createUser(admin, "dr.lifecycle", "DOCTOR", null);
+        String labByBadMrn = "/api/v1/lab/orders?patientId=not-an-mrn";
+        Await.until("the lab asks the EMR", BOUND, () -> assertEquals(400, doctor.get(labByBadMrn).status));
 
         withFeatures(f -> f.uninstallFeature("pavilion-emr", NO_REFRESH));
         Await.until("the EMR endpoints are gone", BOUND, () -> {
@@ -102,6 +106,9 @@ public class ModuleLifecycleIT extends PavilionTestSupport {
                 .put("patientId", mrn).put("ward", "ICU");
         assertEquals(201, admin.post("/api/v1/example/visits", visit).status);
         assertTrue(admin.get("/api/v1/platform/audit/verify").json().path("intact").asBoolean());
+        // Without the EMR the lab applies its own rule: a clinician's privilege opens the list.
+        Await.until("the lab serves without the EMR", BOUND, () -> assertEquals(200,
+                doctor.get(labByBadMrn).status));
 
         withFeatures(f -> f.installFeature("pavilion-emr", NO_REFRESH));
         Await.until("the EMR is back with its patients", BOUND, () -> {
@@ -112,6 +119,9 @@ public class ModuleLifecycleIT extends PavilionTestSupport {
         });
         Await.until("registration works again", BOUND, () -> assertEquals(201, admin.post(
                 "/api/v1/emr/patients?confirmDuplicate=true", patient.put("givenName", "Again")).status));
+        // The lab, neither restarted nor refreshed, asks the EMR again (its import of the EMR's api is wired at
+        // first use): restricted records and merged MRNs are the EMR's to decide once more.
+        Await.until("the lab asks the EMR again", BOUND, () -> assertEquals(400, doctor.get(labByBadMrn).status));
     }
 
     @Test
