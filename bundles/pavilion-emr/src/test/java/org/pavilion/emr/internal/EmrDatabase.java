@@ -65,4 +65,21 @@ public final class EmrDatabase implements AutoCloseable {
             s.execute(schema == null ? "SHUTDOWN" : "DROP SCHEMA " + schema + " CASCADE");
         }
     }
+
+    /** A registered patient row as the desk writes it (names with their search keys), to persist in a test. */
+    public static PatientEntity patient(String mrn, String given, String family, String sex, String birthDate) {
+        PatientEntity p = new PatientEntity();
+        p.setMrn(mrn);
+        p.setGivenName(given);
+        p.setFamilyName(family);
+        p.setGivenNameNorm(Names.normalise(given));
+        p.setFamilyNameNorm(Names.normalise(family));
+        p.setSex(sex);
+        p.setBirthDate(birthDate);
+        p.setRegisteredMs(1_764_000_000_000L);
+        p.setRegisteredBy("reception");
+        p.setUpdatedMs(1_764_000_000_000L);
+        p.setUpdatedBy("reception");
+        return p;
+    }
 }

@@ -27,7 +27,6 @@ import org.pavilion.emr.api.DocumentAttached;
 import org.pavilion.emr.api.PatientDocuments;
 import org.pavilion.emr.internal.ClinicalAccess;
 import org.pavilion.emr.internal.EmrDatabase;
-import org.pavilion.emr.internal.Names;
 import org.pavilion.emr.internal.PatientEntity;
 import org.pavilion.emr.internal.record.EncounterEntity;
 import org.pavilion.events.api.EventPublisher;
@@ -133,18 +132,6 @@ public class SharedDocumentTest {
     }
 
     private static PatientEntity patient(String mrn, String given, String family) {
-        PatientEntity p = new PatientEntity();
-        p.setMrn(mrn);
-        p.setGivenName(given);
-        p.setFamilyName(family);
-        p.setGivenNameNorm(Names.normalise(given));
-        p.setFamilyNameNorm(Names.normalise(family));
-        p.setSex("FEMALE");
-        p.setBirthDate("1958-11-02");
-        p.setRegisteredMs(1_764_000_000_000L);
-        p.setRegisteredBy("reception");
-        p.setUpdatedMs(1_764_000_000_000L);
-        p.setUpdatedBy("reception");
-        return p;
+        return EmrDatabase.patient(mrn, given, family, "FEMALE", "1958-11-02");
     }
 }

@@ -11,7 +11,6 @@ import javax.persistence.EntityManager;
 import org.junit.After;
 import org.junit.Test;
 import org.pavilion.emr.internal.EmrDatabase;
-import org.pavilion.emr.internal.Names;
 import org.pavilion.emr.internal.PatientEntity;
 
 /**
@@ -89,18 +88,6 @@ public class KeptTransactionsTest {
     }
 
     private static PatientEntity patient(String mrn, String given, String family) {
-        PatientEntity p = new PatientEntity();
-        p.setMrn(mrn);
-        p.setGivenName(given);
-        p.setFamilyName(family);
-        p.setGivenNameNorm(Names.normalise(given));
-        p.setFamilyNameNorm(Names.normalise(family));
-        p.setSex("FEMALE");
-        p.setBirthDate("1984-03-01");
-        p.setRegisteredMs(1_764_000_000_000L);
-        p.setRegisteredBy("reception");
-        p.setUpdatedMs(1_764_000_000_000L);
-        p.setUpdatedBy("reception");
-        return p;
+        return EmrDatabase.patient(mrn, given, family, "FEMALE", "1984-03-01");
     }
 }

@@ -30,7 +30,6 @@ import org.pavilion.emr.api.EncounterStatusChanged;
 import org.pavilion.emr.api.PatientDischarged;
 import org.pavilion.emr.internal.ClinicalAccess;
 import org.pavilion.emr.internal.EmrDatabase;
-import org.pavilion.emr.internal.Names;
 import org.pavilion.emr.internal.PatientEntity;
 import org.pavilion.events.api.EventPublisher;
 
@@ -189,18 +188,6 @@ public class EncounterLifecycleTest {
     }
 
     private static PatientEntity patient(String mrn, String given, String family) {
-        PatientEntity p = new PatientEntity();
-        p.setMrn(mrn);
-        p.setGivenName(given);
-        p.setFamilyName(family);
-        p.setGivenNameNorm(Names.normalise(given));
-        p.setFamilyNameNorm(Names.normalise(family));
-        p.setSex("MALE");
-        p.setBirthDate("1961-04-20");
-        p.setRegisteredMs(1_764_000_000_000L);
-        p.setRegisteredBy("reception");
-        p.setUpdatedMs(1_764_000_000_000L);
-        p.setUpdatedBy("reception");
-        return p;
+        return EmrDatabase.patient(mrn, given, family, "MALE", "1961-04-20");
     }
 }
